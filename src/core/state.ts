@@ -1,0 +1,329 @@
+// The execution state (SPEC §4) and every transition on it, as pure functions state -> state.
+// Pure so that the state store can re-read and re-apply a transition when a compare-and-swap loses.
+import type { Plan } from "./plan-model.js";
+
+export type StoryStatus = "pending" | "testing" | "implementing" | "complete" | "failed" | "blocked";
+export type PhaseName = "tester" | "red" | "implementation" | "verify" | "integrate";
+export type PhaseOutcome = "running" | "ok" | "failed";
+
+export interface PhaseRecord {
+  phase: PhaseName;
+  agent?: string;
+  start: string;
+  end?: string;
+  outcome: PhaseOutcome;
+  message?: string;
+  /** Log file of this phase, relative to where the run keeps its logs. */
+  log?: string;
+}
+
+/** Evidence of one test-command run. */
+export interface TestEvidence {
+  exitCode: number | null;
+  passed: number | null;
+  total: number | null;
+  timedOut?: boolean;
+}
+
+export interface StoryResult {
+  filesModified: string[];
+  acChecklistComplete: boolean;
+  verifiedProduction: boolean;
+  red?: TestEvidence;
+  green?: TestEvidence;
+  /** Commit of the story branch that was verified. */
+  commit?: string;
+}
+
+export interface StoryRun {
+  attempt: number;
+  wave: number;
+  status: StoryStatus;
+  phases: PhaseRecord[];
+  result?: StoryResult;
+  reason?: string;
+  runUrl?: string;
+}
+
+export interface StateError {
+  at: string;
+  story?: string;
+  phase?: string;
+  message: string;
+}
+
+export interface StoryBuckets {
+  pending: string[];
+  inProgress: string[];
+  completed: string[];
+  failed: string[];
+  blocked: string[];
+}
+
+export interface ExecutionLock {
+  /** Who runs the execution: "local" (host + pid) or "github" (run id). */
+  kind: "local" | "github";
+  id: string;
+  host?: string;
+  pid?: number;
+  since: string;
+}
+
+export interface WorkflowState {
+  version: 1;
+  plan: { name: string; path: string; digest: string };
+  target: string;
+  status: "pending" | "executing" | "complete" | "error";
+  currentWave: number;
+  waves: string[][];
+  stories: StoryBuckets;
+  epics: Record<string, { total: number; completed: number; failed: number }>;
+  runs: Record<string, StoryRun>;
+  errors: StateError[];
+  lastUpdate: string;
+  /** Story id -> epic, so that epic counts can be derived without the plan. */
+  storyEpics: Record<string, string>;
+  lock?: ExecutionLock;
+}
+
+export type Transition = (state: WorkflowState) => WorkflowState;
+
+export function createState(args: {
+  plan: Plan;
+  planPath: string;
+  digest: string;
+  target: string;
+  waves: string[][];
+  now: string;
+}): WorkflowState {
+  const { plan } = args;
+  const storyEpics = Object.fromEntries(plan.stories.map((s) => [s.id, s.epic]));
+  return derive({
+    version: 1,
+    plan: { name: plan.name, path: args.planPath, digest: args.digest },
+    target: args.target,
+    status: "pending",
+    currentWave: 0,
+    waves: args.waves,
+    stories: { pending: plan.stories.map((s) => s.id), inProgress: [], completed: [], failed: [], blocked: [] },
+    epics: {},
+    runs: {},
+    errors: [],
+    lastUpdate: args.now,
+    storyEpics,
+  });
+}
+
+/** Where a story stands, from the buckets (the buckets are the truth; runs hold the detail). */
+export function statusOf(state: WorkflowState, id: string): StoryStatus {
+  if (state.stories.completed.includes(id)) return "complete";
+  if (state.stories.failed.includes(id)) return "failed";
+  if (state.stories.blocked.includes(id)) return "blocked";
+  if (state.stories.inProgress.includes(id)) return state.runs[id]?.status ?? "testing";
+  return "pending";
+}
+
+export function waveOf(state: WorkflowState, id: string): number {
+  const i = state.waves.findIndex((w) => w.includes(id));
+  return i < 0 ? 0 : i + 1;
+}
+
+function moveTo(buckets: StoryBuckets, id: string, to: keyof StoryBuckets): StoryBuckets {
+  const next: StoryBuckets = {
+    pending: buckets.pending.filter((x) => x !== id),
+    inProgress: buckets.inProgress.filter((x) => x !== id),
+    completed: buckets.completed.filter((x) => x !== id),
+    failed: buckets.failed.filter((x) => x !== id),
+    blocked: buckets.blocked.filter((x) => x !== id),
+  };
+  next[to] = [...next[to], id];
+  return next;
+}
+
+/** Recomputes everything derivable: epic counts and the overall status. Applied on every write. */
+export function derive(state: WorkflowState): WorkflowState {
+  const epics: WorkflowState["epics"] = {};
+  const all = [
+    ...state.stories.pending,
+    ...state.stories.inProgress,
+    ...state.stories.completed,
+    ...state.stories.failed,
+    ...state.stories.blocked,
+  ];
+  for (const id of all) {
+    const epic = state.storyEpics[id] ?? id;
+    const e = (epics[epic] ??= { total: 0, completed: 0, failed: 0 });
+    e.total += 1;
+    if (state.stories.completed.includes(id)) e.completed += 1;
+    if (state.stories.failed.includes(id)) e.failed += 1;
+  }
+  let status = state.status;
+  if (status !== "error") {
+    const open = state.stories.pending.length + state.stories.inProgress.length;
+    if (open === 0) status = "complete";
+    else if (status === "complete") status = "executing";
+  }
+  return { ...state, epics, status };
+}
+
+function touch(state: WorkflowState, now: string): WorkflowState {
+  return derive({ ...state, lastUpdate: now });
+}
+
+function withRun(state: WorkflowState, id: string, f: (run: StoryRun) => StoryRun): WorkflowState {
+  const run = state.runs[id] ?? { attempt: 0, wave: waveOf(state, id), status: "pending" as StoryStatus, phases: [] };
+  return { ...state, runs: { ...state.runs, [id]: f(run) } };
+}
+
+/** A wave starts: it becomes the current wave and the execution is under way. */
+export const startWave =
+  (wave: number, now: string): Transition =>
+  (state) =>
+    touch({ ...state, currentWave: Math.max(state.currentWave, wave), status: state.status === "error" ? "error" : "executing" }, now);
+
+/** A story starts a new attempt (from the tester phase). Idempotent for an attempt already started. */
+export const startStory =
+  (id: string, now: string, runUrl?: string): Transition =>
+  (state) => {
+    if (statusOf(state, id) === "complete") return state;
+    const next = withRun(state, id, (run) => ({
+      attempt: run.attempt + 1,
+      wave: waveOf(state, id),
+      status: "testing",
+      phases: [],
+      ...(runUrl ? { runUrl } : {}),
+    }));
+    return touch({ ...next, stories: moveTo(next.stories, id, "inProgress"), status: "executing" }, now);
+  };
+
+const phaseStatus: Partial<Record<PhaseName, StoryStatus>> = { tester: "testing", red: "testing", implementation: "implementing", verify: "implementing" };
+
+export const beginPhase =
+  (id: string, phase: PhaseName, now: string, extra: { agent?: string; log?: string } = {}): Transition =>
+  (state) =>
+    touch(
+      withRun(state, id, (run) => ({
+        ...run,
+        status: phaseStatus[phase] ?? run.status,
+        phases: [...run.phases, { phase, ...extra, start: now, outcome: "running" }],
+      })),
+      now,
+    );
+
+export const endPhase =
+  (id: string, phase: PhaseName, outcome: "ok" | "failed", now: string, message?: string): Transition =>
+  (state) =>
+    touch(
+      withRun(state, id, (run) => {
+        const phases = [...run.phases];
+        for (let i = phases.length - 1; i >= 0; i--) {
+          const p = phases[i]!;
+          if (p.phase === phase && p.outcome === "running") {
+            phases[i] = { ...p, end: now, outcome, ...(message ? { message } : {}) };
+            return { ...run, phases };
+          }
+        }
+        phases.push({ phase, start: now, end: now, outcome, ...(message ? { message } : {}) });
+        return { ...run, phases };
+      }),
+      now,
+    );
+
+/** Records what verify found, before integration decides the story's fate. */
+export const recordResult =
+  (id: string, result: StoryResult, now: string): Transition =>
+  (state) =>
+    touch(withRun(state, id, (run) => ({ ...run, result: { ...run.result, ...result } })), now);
+
+export const completeStory =
+  (id: string, now: string): Transition =>
+  (state) => {
+    const next = withRun(state, id, (run) => ({ ...run, status: "complete", reason: undefined }));
+    return touch({ ...next, stories: moveTo(next.stories, id, "completed") }, now);
+  };
+
+export const failStory =
+  (id: string, reason: string, now: string, phase?: string): Transition =>
+  (state) => {
+    const next = withRun(state, id, (run) => ({ ...run, status: "failed", reason }));
+    const errors = [...next.errors, { at: now, story: id, ...(phase ? { phase } : {}), message: reason }];
+    return touch({ ...next, errors, stories: moveTo(next.stories, id, "failed") }, now);
+  };
+
+export const blockStory =
+  (id: string, reason: string, now: string): Transition =>
+  (state) => {
+    if (statusOf(state, id) === "complete") return state;
+    const next = withRun(state, id, (run) => ({ ...run, status: "blocked", reason }));
+    return touch({ ...next, stories: moveTo(next.stories, id, "blocked") }, now);
+  };
+
+/** Stories that were in progress when an execution stopped go back to pending: they restart from the tester. */
+export const requeueInProgress =
+  (now: string): Transition =>
+  (state) => {
+    if (state.stories.inProgress.length === 0) return state;
+    let next = state;
+    for (const id of state.stories.inProgress) {
+      next = withRun(next, id, (run) => ({ ...run, status: "pending" }));
+      next = { ...next, stories: moveTo(next.stories, id, "pending") };
+    }
+    return touch(next, now);
+  };
+
+/**
+ * `/build retry`: the named failed stories, and every story blocked (transitively) behind them, go back
+ * to pending. `dependents` maps a story to the stories that depend on it directly.
+ */
+export const retryStories =
+  (ids: string[], dependents: Record<string, string[]>, now: string): Transition =>
+  (state) => {
+    const reset = new Set<string>();
+    const visit = (id: string): void => {
+      for (const d of dependents[id] ?? []) {
+        if (state.stories.blocked.includes(d) && !reset.has(d)) {
+          reset.add(d);
+          visit(d);
+        }
+      }
+    };
+    for (const id of ids) {
+      if (state.stories.failed.includes(id) || state.stories.blocked.includes(id)) {
+        reset.add(id);
+        visit(id);
+      }
+    }
+    let next: WorkflowState = { ...state, status: state.status === "error" ? "error" : "executing" };
+    for (const id of reset) {
+      next = withRun(next, id, (run) => ({ ...run, status: "pending", reason: undefined }));
+      next = { ...next, stories: moveTo(next.stories, id, "pending") };
+    }
+    if (next.status === "complete" && reset.size > 0) next = { ...next, status: "executing" };
+    return touch({ ...next, status: reset.size > 0 && next.status !== "error" ? "executing" : next.status }, now);
+  };
+
+export const recordError =
+  (message: string, now: string, fatal = false): Transition =>
+  (state) =>
+    touch({ ...state, errors: [...state.errors, { at: now, message }], ...(fatal ? { status: "error" as const } : {}) }, now);
+
+export const setLock =
+  (lock: ExecutionLock | undefined, now: string): Transition =>
+  (state) => {
+    const { lock: _old, ...rest } = state;
+    return touch(lock ? { ...rest, lock } : rest, now);
+  };
+
+/** Stories of a wave that have not finished yet (pending or in progress). */
+export function openStoriesOf(state: WorkflowState, wave: number): string[] {
+  return (state.waves[wave - 1] ?? []).filter((id) => {
+    const s = statusOf(state, id);
+    return s !== "complete" && s !== "failed" && s !== "blocked";
+  });
+}
+
+/** The first wave that still has open stories, or 0 when none has. */
+export function nextOpenWave(state: WorkflowState): number {
+  for (let w = 1; w <= state.waves.length; w++) if (openStoriesOf(state, w).length > 0) return w;
+  return 0;
+}

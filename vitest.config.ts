@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Two cores in CI: integration tests spawn git and node processes of their own.
+    maxWorkers: 2,
+    reporters: ["default"],
+  },
+});
