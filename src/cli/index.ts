@@ -1,2 +1,61 @@
 #!/usr/bin/env node
-console.log("tdd-waves");
+// The `tdd-waves` command: picks the command and loads only the code it needs (start-up stays close to bare node).
+import type { CliIO } from "./io.js";
+
+const USAGE = `Usage: tdd-waves <command> [options]
+
+Commands:
+  plan <plan-file> [--json]            validate a plan and print its waves
+  run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH] [--state-branch B]
+                                       execute the plan locally (resumes an interrupted execution)
+  status <plan-file> [--json]          progress per wave and epic
+  gantt <plan-file>                    the Mermaid Gantt of the recorded execution
+  report <plan-file>                   the report JSON
+
+Exit codes: 0 all complete (plan: valid), 1 failed or blocked stories, 2 invalid input, 130 interrupted.`;
+
+async function main(argv: string[], io: CliIO): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case "plan":
+      return (await import("./plan-command.js")).planCommand(args, io);
+    case "run":
+      return (await import("./run-command.js")).runCommand(args, io);
+    case "status":
+    case "gantt":
+    case "report":
+      return (await import("./view-commands.js")).viewCommand(command, args, io);
+    case "-h":
+    case "--help":
+    case "help":
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    case "-v":
+    case "--version":
+      io.stdout(`tdd-waves ${process.env.npm_package_version ?? "0.1.0"}\n`);
+      return 0;
+    default:
+      io.stderr(`${command ? `tdd-waves: unknown command "${command}"` : "tdd-waves: a command is required"}\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+const io: CliIO = {
+  cwd: process.cwd(),
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+  isTTY: Boolean(process.stdout.isTTY) && !process.env.CI,
+  env: process.env,
+};
+
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // Every expected failure is handled by its command; this is a bug, still reported without a stack unless asked.
+    process.stderr.write(`tdd-waves: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.TDD_WAVES_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -43,6 +43,13 @@ export interface StoryRun {
   result?: StoryResult;
   reason?: string;
   runUrl?: string;
+  /** Commit the tester left (tests written), and the test file's blob there: what lockTests compares to. */
+  testerCommit?: string;
+  testFileBlob?: string;
+  /** Commit the story's branch started from. */
+  base?: string;
+  /** Merge commit on the target branch, once integrated. */
+  merged?: string;
 }
 
 export interface StateError {
@@ -231,9 +238,21 @@ export const endPhase =
 
 /** Records what verify found, before integration decides the story's fate. */
 export const recordResult =
-  (id: string, result: StoryResult, now: string): Transition =>
+  (id: string, result: Partial<StoryResult>, now: string): Transition =>
   (state) =>
-    touch(withRun(state, id, (run) => ({ ...run, result: { ...run.result, ...result } })), now);
+    touch(
+      withRun(state, id, (run) => ({
+        ...run,
+        result: { filesModified: [], acChecklistComplete: false, verifiedProduction: false, ...run.result, ...result },
+      })),
+      now,
+    );
+
+/** Extra facts of the current attempt (tester commit, base, merge commit, …). */
+export const annotateRun =
+  (id: string, facts: Partial<Pick<StoryRun, "testerCommit" | "testFileBlob" | "base" | "merged" | "runUrl">>, now: string): Transition =>
+  (state) =>
+    touch(withRun(state, id, (run) => ({ ...run, ...facts })), now);
 
 export const completeStory =
   (id: string, now: string): Transition =>

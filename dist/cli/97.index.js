@@ -1,0 +1,1211 @@
+export const id = 97;
+export const ids = [97];
+export const modules = {
+
+/***/ 6960:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TU: () => (/* binding */ Git),
+/* harmony export */   XS: () => (/* binding */ GitError)
+/* harmony export */ });
+/* unused harmony export BOT_IDENTITY */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+// The one place that runs git: every git command of tdd-waves goes through `Git.run` (no shell, fixed
+// options, identity fallback) and the small typed helpers built on it.
+
+/** Authored as this only when neither the repository, the user nor the environment names anyone. */
+const BOT_IDENTITY = {
+    name: "github-actions[bot]",
+    email: "41898282+github-actions[bot]@users.noreply.github.com",
+};
+/** Subcommands that write commits and therefore need an identity. */
+const IDENTITY_COMMANDS = new Set(["commit", "merge", "commit-tree", "tag", "cherry-pick", "revert", "rebase", "am", "stash", "notes", "pull"]);
+const MAX_BUFFER = 256 * 1024 * 1024;
+/**
+ * Variables that point git at another repository or index. Inherited ones are dropped (tdd-waves may be
+ * started from a git hook, which sets them): a Git works on the repository at its cwd.
+ */
+const REPOSITORY_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_PREFIX", "GIT_NAMESPACE", "GIT_QUARANTINE_PATH"];
+function inheritedEnv() {
+    const env = { ...process.env };
+    for (const name of REPOSITORY_VARIABLES)
+        delete env[name];
+    return env;
+}
+/** Tokens in remote URLs must never reach a log or an error message. */
+function redact(text) {
+    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, "$1***@");
+}
+class GitError extends Error {
+    command;
+    code;
+    stderr;
+    constructor(args, code, stderr) {
+        const command = redact(`git ${args.join(" ")}`);
+        const detail = redact(stderr.trim());
+        super(`${command} failed (exit ${code})${detail ? `: ${detail}` : ""}`);
+        this.name = "GitError";
+        this.command = command;
+        this.code = code;
+        this.stderr = redact(stderr);
+    }
+}
+/** Refuses values git would read as an option (a branch named "--upload-pack=…" and the like). */
+function operand(value, what) {
+    if (value === "" || value.startsWith("-"))
+        throw new Error(`invalid ${what} for git: "${value}"`);
+    return value;
+}
+/** The subcommand of an argument list, skipping leading `-c key=value` / `-C dir` pairs. */
+function subcommandOf(args) {
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === "-c" || a === "-C")
+            i++;
+        else if (!a.startsWith("-"))
+            return a;
+    }
+    return undefined;
+}
+function splitZ(text) {
+    return text.split("\0").filter((s) => s !== "");
+}
+class Git {
+    cwd;
+    env;
+    identity;
+    constructor(opts) {
+        this.cwd = opts.cwd;
+        this.env = opts.env ?? {};
+    }
+    async run(args, opts = {}) {
+        const sub = subcommandOf(args);
+        if (sub === "config")
+            this.identity = undefined;
+        const identity = sub && IDENTITY_COMMANDS.has(sub) ? await this.identityEnv() : {};
+        const env = { ...this.baseEnv(), ...identity, ...opts.env };
+        const result = await execGit(["-c", "core.quotepath=off", ...args], this.cwd, env, opts.input);
+        if (result.code !== 0 && !opts.allowFail)
+            throw new GitError(args, result.code, result.stderr);
+        return result;
+    }
+    baseEnv() {
+        return { ...inheritedEnv(), ...this.env, GIT_TERMINAL_PROMPT: "0" };
+    }
+    /** GIT_AUTHOR_* / GIT_COMMITTER_* for the parts of the identity nobody configured; computed once. */
+    identityEnv() {
+        this.identity ??= this.computeIdentityEnv().catch((e) => {
+            this.identity = undefined;
+            throw e;
+        });
+        return this.identity;
+    }
+    async computeIdentityEnv() {
+        const r = await execGit(["config", "--get-regexp", "^(user|author|committer)\\.(name|email)$"], this.cwd, this.baseEnv());
+        const keys = new Set(r.stdout
+            .split("\n")
+            .map((line) => line.split(" ", 2))
+            .filter(([, value]) => value !== undefined && value.trim() !== "")
+            .map(([key]) => key.toLowerCase()));
+        const present = this.baseEnv();
+        const env = {};
+        for (const role of ["author", "committer"]) {
+            for (const part of ["name", "email"]) {
+                const variable = `GIT_${role.toUpperCase()}_${part.toUpperCase()}`;
+                if (present[variable] || keys.has(`user.${part}`) || keys.has(`${role}.${part}`))
+                    continue;
+                env[variable] = BOT_IDENTITY[part];
+            }
+        }
+        return env;
+    }
+    async stdout(args, opts = {}) {
+        return (await this.run(args, opts)).stdout;
+    }
+    /** The object a revision names, or null when it names nothing. */
+    async revParse(ref) {
+        const r = await this.run(["rev-parse", "--verify", "--quiet", "--end-of-options", ref], { allowFail: true });
+        return r.code === 0 ? r.stdout.trim() : null;
+    }
+    /** The checked-out branch (short name), or null on a detached HEAD. */
+    async currentBranch() {
+        const r = await this.run(["symbolic-ref", "--quiet", "--short", "HEAD"], { allowFail: true });
+        return r.code === 0 ? r.stdout.trim() : null;
+    }
+    async topLevel() {
+        return (await this.stdout(["rev-parse", "--show-toplevel"])).trim();
+    }
+    /** Staged or unstaged changes to tracked files; untracked files do not count. */
+    async hasTrackedChanges() {
+        return (await this.stdout(["status", "--porcelain", "-z", "--untracked-files=no"])) !== "";
+    }
+    /** A worktree at `dir` on `branch`, (re)created at `startPoint`. Stale worktree records are pruned first. */
+    async worktreeAdd(dir, branch, startPoint) {
+        await this.run(["worktree", "prune"]);
+        await this.run(["worktree", "add", "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
+    }
+    /** Removes a worktree even when dirty or already deleted from disk. */
+    async worktreeRemove(dir) {
+        await this.run(["worktree", "remove", "--force", operand(dir, "directory")], { allowFail: true });
+        await this.run(["worktree", "prune"]);
+    }
+    async addAll() {
+        await this.run(["add", "-A"]);
+    }
+    /**
+     * Commits the index; returns the new commit, or null when nothing is staged (unless allowEmpty).
+     * Hooks are skipped: these are tdd-waves' own bookkeeping commits, in working copies where the
+     * tools a hook needs may not be installed.
+     */
+    async commit(message, opts = {}) {
+        if (!opts.allowEmpty) {
+            const staged = await this.run(["diff", "--cached", "--quiet"], { allowFail: true });
+            if (staged.code === 0)
+                return null;
+            if (staged.code !== 1)
+                throw new GitError(["diff", "--cached", "--quiet"], staged.code, staged.stderr);
+        }
+        await this.run(["commit", "--no-verify", ...(opts.allowEmpty ? ["--allow-empty"] : []), "-F", "-"], { input: message });
+        return (await this.stdout(["rev-parse", "HEAD"])).trim();
+    }
+    /** Stages everything (add -A) and commits it; null when there was nothing to commit. */
+    async commitAll(message) {
+        await this.addAll();
+        return this.commit(message);
+    }
+    /** Commits only `paths` as they are in the working tree, whatever else is staged. */
+    async commitPaths(message, paths) {
+        const files = paths.map((p) => operand(p, "path"));
+        await this.run(["add", "--", ...files]);
+        const staged = await this.run(["diff", "--cached", "--quiet", "--", ...files], { allowFail: true });
+        if (staged.code === 0)
+            return null;
+        await this.run(["commit", "--no-verify", "-F", "-", "--only", "--", ...files], { input: message });
+        return (await this.stdout(["rev-parse", "HEAD"])).trim();
+    }
+    /** The blob id the working tree's file at `path` would have (not written to the object store). */
+    async hashFile(path) {
+        return (await this.stdout(["hash-object", "--", operand(path, "path")])).trim();
+    }
+    /** Whether commit `a` is an ancestor of (or equal to) `b`. */
+    async isAncestor(a, b) {
+        const r = await this.run(["merge-base", "--is-ancestor", operand(a, "revision"), operand(b, "revision")], { allowFail: true });
+        if (r.code > 1)
+            throw new GitError(["merge-base", "--is-ancestor", a, b], r.code, r.stderr);
+        return r.code === 0;
+    }
+    /** The repository's common git directory (shared by all its worktrees), absolute. */
+    async commonDir() {
+        return (await this.stdout(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
+    }
+    /**
+     * Paths (relative to the repository root, sorted, renames as delete + add) that differ:
+     * with `to`, between the commits `from` and `to`; without it, between `from` and the working tree,
+     * counting staged, unstaged and untracked (not ignored) files.
+     */
+    async changedFiles(from, to) {
+        const range = to === undefined ? [operand(from, "revision")] : [operand(from, "revision"), operand(to, "revision")];
+        const changed = splitZ(await this.stdout(["diff", "--name-only", "--no-renames", "-z", ...range, "--"]));
+        const untracked = to === undefined ? splitZ(await this.stdout(["ls-files", "--others", "--exclude-standard", "--full-name", "-z"])) : [];
+        return [...new Set([...changed, ...untracked])].sort();
+    }
+    /**
+     * A `--no-ff` merge of `branch` into the current branch. On conflict the merge is aborted, so the
+     * working tree is left as it was, and the conflicting paths are returned.
+     */
+    async merge(branch, message) {
+        const r = await this.run(["merge", "--no-ff", "--no-edit", "--no-verify", "-m", message, operand(branch, "branch")], { allowFail: true });
+        if (r.code === 0)
+            return { ok: true, sha: (await this.stdout(["rev-parse", "HEAD"])).trim() };
+        if ((await this.revParse("MERGE_HEAD")) === null)
+            throw new GitError(["merge", branch], r.code, r.stderr || r.stdout);
+        const conflicts = splitZ(await this.stdout(["diff", "--name-only", "--diff-filter=U", "-z"]));
+        await this.run(["merge", "--abort"]);
+        return { ok: false, conflicts: [...new Set(conflicts)].sort() };
+    }
+    /** Messages are forced to English (LC_ALL=C) so that callers can tell a rejection from other failures. */
+    async push(remote, refspecs, opts = {}) {
+        const force = opts.force ? ["--force"] : [];
+        await this.run(["push", ...force, operand(remote, "remote"), ...refspecs.map((r) => operand(r, "refspec"))], { env: { LC_ALL: "C" } });
+    }
+    /** Fetches without tags, without touching FETCH_HEAD (which concurrent fetches would fight over) and without starting maintenance. */
+    async fetch(remote, refspecs) {
+        await this.run(["fetch", "--no-tags", "--no-write-fetch-head", "--no-auto-gc", operand(remote, "remote"), ...refspecs.map((r) => operand(r, "refspec"))], {
+            env: { LC_ALL: "C" },
+        });
+    }
+    async branchExists(name) {
+        const r = await this.run(["show-ref", "--verify", "--quiet", `refs/heads/${operand(name, "branch")}`], { allowFail: true });
+        return r.code === 0;
+    }
+    async deleteBranch(name) {
+        await this.run(["branch", "-D", operand(name, "branch")]);
+    }
+    /** A file's content at a revision, or null when the revision or the file does not exist. */
+    async showFile(ref, path) {
+        const r = await this.run(["cat-file", "blob", `${operand(ref, "revision")}:${path}`], { allowFail: true });
+        return r.code === 0 ? r.stdout : null;
+    }
+    /** Writes `text` as a blob into the object database (no filters), returning its id. */
+    async hashObject(text) {
+        return (await this.stdout(["hash-object", "-w", "--stdin"], { input: text })).trim();
+    }
+    /** The top-level entries of a tree (or of a commit's tree). */
+    async lsTree(treeish) {
+        return splitZ(await this.stdout(["ls-tree", "-z", "--full-tree", operand(treeish, "tree")])).map((line) => {
+            const tab = line.indexOf("\t");
+            const [mode, type, sha] = line.slice(0, tab).split(" ");
+            return { mode: mode, type: type, sha: sha, name: line.slice(tab + 1) };
+        });
+    }
+    /** Writes a tree object from entries (any order), returning its id. */
+    async mkTree(entries) {
+        for (const e of entries) {
+            if (e.name === "" || e.name.includes("/") || e.name.includes("\0"))
+                throw new Error(`invalid tree entry name: "${e.name}"`);
+        }
+        const input = entries.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join("");
+        return (await this.stdout(["mktree", "-z"], { input })).trim();
+    }
+    /** Writes a commit object for `tree` with `parents`, without touching any ref, returning its id. */
+    async commitTree(tree, parents, message) {
+        const p = parents.flatMap((sha) => ["-p", operand(sha, "parent")]);
+        return (await this.stdout(["commit-tree", operand(tree, "tree"), ...p], { input: message })).trim();
+    }
+    /**
+     * Compare-and-swap of a ref: moves `ref` to `newSha` only if it is still at `oldSha` (null: only if
+     * it does not exist yet). Returns false, instead of throwing, when the ref moved or was locked.
+     */
+    async updateRef(ref, newSha, oldSha) {
+        const old = oldSha ?? "0".repeat(newSha.length);
+        const args = ["update-ref", operand(ref, "ref"), operand(newSha, "object"), operand(old, "object")];
+        const r = await this.run(args, { allowFail: true, env: { LC_ALL: "C" } });
+        if (r.code === 0)
+            return true;
+        if (/cannot lock ref|reference already exists|but expected/i.test(r.stderr))
+            return false;
+        throw new GitError(args, r.code, r.stderr);
+    }
+}
+function execGit(args, cwd, env, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)("git", args, { cwd, env, maxBuffer: MAX_BUFFER, encoding: "utf8" }, (error, stdout, stderr) => {
+            if (!error)
+                return resolve({ stdout, stderr, code: 0 });
+            const code = error.code;
+            // A spawn failure, a signal or an overflowing buffer is no answer from git: always an error.
+            if (typeof code !== "number")
+                return reject(new GitError(args, -1, `${error.message}\n${stderr}`));
+            resolve({ stdout, stderr, code });
+        });
+        // git may exit before reading all of its input (an error); that is reported by its exit code.
+        child.stdin?.on("error", () => undefined);
+        child.stdin?.end(input ?? "");
+    });
+}
+
+
+/***/ }),
+
+/***/ 2493:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J$: () => (/* binding */ createStateStore)
+/* harmony export */ });
+/* unused harmony exports StateStoreError, isPushRace */
+/* harmony import */ var _core_plan_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(812);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6960);
+// The execution state (SPEC §4) kept as `<plan>/workflow-state.json` on a git branch, written as commits
+// made with plumbing (never the working tree or the index) and published by compare-and-swap: a lost
+// race is re-read, re-applied and retried, so concurrent writers never lose an update.
+
+
+class StateStoreError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = "StateStoreError";
+    }
+}
+const PLAN_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const STATE_FILE = "workflow-state.json";
+/** Rejections of a push that mean "someone else wrote first": re-read and try again. */
+function isPushRace(stderr) {
+    return /\[rejected\]|fetch first|non-fast-forward|failed to update ref|cannot lock ref|stale info|incorrect old value|but expected/i.test(stderr);
+}
+/** Thrown inside an attempt when it lost a race that is not a failed publish (a locked ref on fetch). */
+class LostRace extends Error {
+}
+function localBackend(git, branch) {
+    const ref = `refs/heads/${branch}`;
+    return {
+        tip: () => git.revParse(`${ref}^{commit}`),
+        publish: (sha, old) => git.updateRef(ref, sha, old),
+    };
+}
+function remoteBackend(git, remote, branch) {
+    // A private ref keeps the fetched tip's objects alive without touching the user's remote-tracking refs.
+    const mirror = `refs/tdd-waves/remote-state/${branch}`;
+    return {
+        async tip() {
+            try {
+                await git.fetch(remote, [`+refs/heads/${branch}:${mirror}`]);
+            }
+            catch (e) {
+                if (!(e instanceof _git_js__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS))
+                    throw e;
+                if (/couldn't find remote ref/i.test(e.stderr)) {
+                    await git.run(["update-ref", "-d", mirror], { allowFail: true });
+                    return null;
+                }
+                if (/cannot lock ref/i.test(e.stderr))
+                    throw new LostRace();
+                throw e;
+            }
+            return git.revParse(`${mirror}^{commit}`);
+        },
+        async publish(sha) {
+            try {
+                await git.push(remote, [`${sha}:refs/heads/${branch}`]);
+            }
+            catch (e) {
+                if (e instanceof _git_js__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS && isPushRace(e.stderr))
+                    return false;
+                throw e;
+            }
+            await git.run(["update-ref", mirror, sha], { allowFail: true });
+            return true;
+        },
+    };
+}
+/** `tree` with the blob at `path` replaced (or added), every other entry kept; returns the new tree. */
+async function replaceInTree(git, tree, path, blob) {
+    const [name, ...rest] = path;
+    if (name === undefined)
+        throw new Error("empty path");
+    const entries = tree ? await git.lsTree(tree) : [];
+    const existing = entries.find((e) => e.name === name);
+    const entry = rest.length === 0
+        ? { mode: "100644", type: "blob", sha: blob, name }
+        : { mode: "040000", type: "tree", sha: await replaceInTree(git, existing?.type === "tree" ? existing.sha : null, rest, blob), name };
+    return git.mkTree([...entries.filter((e) => e.name !== name), entry]);
+}
+function serialize(state) {
+    return `${JSON.stringify(state, null, 2)}\n`;
+}
+function parseState(text, where) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (e) {
+        throw new StateStoreError(`${where}: not valid JSON (${e.message})`);
+    }
+    const v = value;
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+        throw new StateStoreError(`${where}: not a JSON object`);
+    if (v.version !== 1)
+        throw new StateStoreError(`${where}: version: expected 1, found ${JSON.stringify(v.version)}`);
+    if (typeof v.plan?.name !== "string")
+        throw new StateStoreError(`${where}: plan.name: missing`);
+    return v;
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+class GitStateStore {
+    git;
+    branch;
+    backend;
+    retry;
+    file;
+    where;
+    constructor(git, branch, backend, retry, planName, remote) {
+        this.git = git;
+        this.branch = branch;
+        this.backend = backend;
+        this.retry = retry;
+        this.file = `${planName}/${STATE_FILE}`;
+        this.where = `${remote ? `${remote}/` : ""}${branch}:${this.file}`;
+    }
+    async read() {
+        return this.withRetry(async () => (await this.current()).state);
+    }
+    async init(state, message) {
+        let created = false;
+        const result = await this.cas(message, (current) => {
+            created = current === null;
+            return current === null ? { write: state } : { keep: current };
+        });
+        return { created, state: result };
+    }
+    async update(transition, message) {
+        return this.cas(message, (current) => {
+            if (current === null)
+                throw new StateStoreError(`${this.where}: no state to update (the execution was never started)`);
+            return { write: transition(current) };
+        });
+    }
+    async current() {
+        const tip = await this.backend.tip();
+        const text = tip ? await this.git.showFile(tip, this.file) : null;
+        return { tip, state: text === null ? null : parseState(text, this.where) };
+    }
+    /** Read, decide, write on top of what was read; a lost race starts over from the read. */
+    cas(message, decide) {
+        return this.withRetry(async () => {
+            const { tip, state } = await this.current();
+            const decision = decide(state);
+            if ("keep" in decision)
+                return decision.keep;
+            const text = serialize(decision.write);
+            if (state !== null && text === serialize(state))
+                return state;
+            const tree = await replaceInTree(this.git, tip, this.file.split("/"), await this.git.hashObject(text));
+            const commit = await this.git.commitTree(tree, tip ? [tip] : [], message);
+            if (!(await this.backend.publish(commit, tip)))
+                throw new LostRace();
+            return JSON.parse(text);
+        });
+    }
+    async withRetry(attempt) {
+        for (let i = 0; i < this.retry.attempts; i++) {
+            const started = Date.now();
+            try {
+                return await attempt();
+            }
+            catch (e) {
+                if (!(e instanceof LostRace))
+                    throw e;
+            }
+            // Full jitter over a window that grows from one attempt's duration, so that writers that collided
+            // spread out instead of colliding again in lockstep. The ceiling stays short (a slow remote gets
+            // at least two attempts' worth): long sleeps cost more than the cheap attempts they would save.
+            const unit = Math.max(this.retry.baseDelayMs, Date.now() - started);
+            const ceiling = Math.min(Math.max(this.retry.maxDelayMs, 2 * unit), unit * 2 ** i);
+            await sleep(Math.random() * ceiling);
+        }
+        throw new StateStoreError(`${this.where}: gave up after ${this.retry.attempts} attempts: other writers kept updating the state branch`);
+    }
+}
+function createStateStore(opts) {
+    if (!PLAN_NAME.test(opts.planName))
+        throw new StateStoreError(`invalid plan name for the state branch: "${opts.planName}"`);
+    const branch = opts.branch ?? _core_plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.stateBranch;
+    if (branch === "" || branch.startsWith("-") || /[\s~^:?*[\\]|\.\.|@\{/.test(branch)) {
+        throw new StateStoreError(`invalid state branch name: "${branch}"`);
+    }
+    const retry = {
+        attempts: opts.retry?.attempts ?? 50,
+        baseDelayMs: opts.retry?.baseDelayMs ?? 10,
+        maxDelayMs: opts.retry?.maxDelayMs ?? 1000,
+    };
+    const backend = opts.remote ? remoteBackend(opts.git, opts.remote, branch) : localBackend(opts.git, branch);
+    return new GitStateStore(opts.git, branch, backend, retry, opts.planName, opts.remote);
+}
+
+
+/***/ }),
+
+/***/ 7593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bQ: () => (/* binding */ parseFlags),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   uD: () => (/* binding */ openPlan)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6960);
+/* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7706);
+// Command-line flags and the plan every command starts from (located errors, exit 2, nothing changed).
+
+
+
+class UsageError extends Error {
+}
+/** `--name value`, `--name=value` and `--flag`; anything unknown is a usage error. */
+function parseFlags(args, spec) {
+    const flags = { positional: [], values: {}, booleans: new Set() };
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (arg === "--") {
+            flags.positional.push(...args.slice(i + 1));
+            break;
+        }
+        if (!arg.startsWith("--")) {
+            flags.positional.push(arg);
+            continue;
+        }
+        const eq = arg.indexOf("=");
+        const name = arg.slice(2, eq < 0 ? undefined : eq);
+        const kind = spec[name];
+        if (!kind)
+            throw new UsageError(`unknown option --${name}`);
+        if (kind === "boolean") {
+            if (eq >= 0)
+                throw new UsageError(`--${name} takes no value`);
+            flags.booleans.add(name);
+        }
+        else {
+            const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+            if (value === undefined || (eq < 0 && value.startsWith("--")))
+                throw new UsageError(`--${name} needs a value`);
+            flags.values[name] = value;
+        }
+    }
+    return flags;
+}
+/** Loads the plan of the repository it lives in; prints located errors and returns 2 when it cannot. */
+async function openPlan(planArg, io) {
+    const planPath = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, planArg);
+    let repoRoot;
+    try {
+        repoRoot = await new _adapters_git_js__WEBPACK_IMPORTED_MODULE_1__/* .Git */ .TU({ cwd: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(planPath) }).topLevel();
+    }
+    catch {
+        try {
+            repoRoot = await new _adapters_git_js__WEBPACK_IMPORTED_MODULE_1__/* .Git */ .TU({ cwd: io.cwd }).topLevel();
+        }
+        catch {
+            io.stderr(`tdd-waves: ${planArg}: not inside a git repository (tdd-waves executes plans in a git repository)\n`);
+            return 2;
+        }
+    }
+    try {
+        return { loaded: await (0,_adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__/* .loadPlan */ .Yq)(planArg, repoRoot, { cwd: io.cwd }), repoRoot };
+    }
+    catch (e) {
+        if (e instanceof _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__/* .PlanError */ .W6) {
+            io.stderr(`${e.message}\n`);
+            return 2;
+        }
+        throw e;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZK: () => (/* binding */ renderGantt),
+/* harmony export */   kU: () => (/* binding */ renderGanttText)
+/* harmony export */ });
+/* unused harmony exports MERMAID_MAX_CHARS, neutraliseLabel, barKeys */
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7066);
+// Renders the recorded execution as Mermaid gantt charts and as the one-line-per-wave text form (SPEC §5).
+// Pure: state in, text out. Every piece of user text is neutralised so that no title can break or steer
+// Mermaid, and charts are split below Mermaid's text limit without ever dropping a story.
+
+/** Mermaid refuses diagrams longer than this (its `maxTextSize`). */
+const MERMAID_MAX_CHARS = 50_000;
+/** Below this a chart could not hold its header and one bar. */
+const MIN_CHARS = 1_000;
+/** Titles longer than this are cut (in code points) so that a bar stays readable. */
+const MAX_TITLE = 80;
+/** Mermaid syntax characters mapped to look-alikes that Mermaid (and Markdown fences) read as plain text. */
+const LOOK_ALIKES = {
+    ":": "∶",
+    ";": "；",
+    "#": "＃",
+    "%": "％",
+    '"': "”",
+    "'": "’",
+    "`": "’",
+    "<": "‹",
+    ">": "›",
+    "&": "＆",
+    "{": "｛",
+    "}": "｝",
+};
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Control characters, zero-width spaces and the bidirectional controls that could disguise what a label
+// says; the joiners (U+200C, U+200D) stay, emoji sequences and some scripts need them.
+const INVISIBLE = /[\p{Cc}\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/gu;
+/**
+ * Makes arbitrary text safe inside a Mermaid gantt label: one line, none of the characters Mermaid reads as
+ * syntax (`:` ends a label, `%%` starts comments and directives, `#…;` entities, HTML, quotes, braces),
+ * replaced with look-alikes so that it stays readable. Cut to `max` code points.
+ */
+function neutraliseLabel(text, max = MAX_TITLE) {
+    const oneLine = text.replace(LONE_SURROGATE, "\uFFFD").replace(INVISIBLE, " ");
+    const safe = Array.from(oneLine, (ch) => LOOK_ALIKES[ch] ?? ch).join("");
+    const squeezed = safe.replace(/\s+/gu, " ").trim();
+    const points = Array.from(squeezed);
+    return points.length <= max ? squeezed : `${points.slice(0, max - 1).join("").trimEnd()}…`;
+}
+/**
+ * The short key of each story in bar names (`T-<key>`): the id's trailing number (`msm-auth-002` → `002`),
+ * or the whole id when it has no trailing number or shares its number with another story.
+ */
+function barKeys(state) {
+    const ids = allStoryIds(state);
+    const numberOf = (id) => /(\d+)$/.exec(id)?.[1];
+    const uses = new Map();
+    for (const id of ids) {
+        const n = numberOf(id);
+        if (n !== undefined)
+            uses.set(n, (uses.get(n) ?? 0) + 1);
+    }
+    const keys = {};
+    for (const id of ids) {
+        const n = numberOf(id);
+        keys[id] = n !== undefined && uses.get(n) === 1 && !ids.includes(n) ? n : id;
+    }
+    return keys;
+}
+/** Every story the state knows, waves first (in wave order), then any with a run but no wave. */
+function allStoryIds(state) {
+    const seen = new Set(state.waves.flat());
+    const extra = Object.keys(state.runs).filter((id) => !seen.has(id));
+    return [...seen, ...extra];
+}
+const TESTER_PHASES = ["tester", "red"];
+const IMPL_PHASES = ["implementation", "verify"];
+/** Mermaid dates: UTC, whole seconds, in the chart's `dateFormat`. */
+function mermaidDate(ms) {
+    return new Date(ms).toISOString().slice(0, 19);
+}
+function timeOf(iso) {
+    if (iso === undefined)
+        return undefined;
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) || ms < 0 || ms > 253_402_300_799_000 ? undefined : ms;
+}
+/**
+ * A bar's mark. A failed phase is `crit`; a phase still running is `active` while its story is in progress.
+ * A phase left running by an execution that stopped (its story failed or went back to pending) is not
+ * active: it is `crit` when the story failed, unmarked when it waits to be run again.
+ */
+function markOf(phases, story) {
+    if (phases.some((p) => p.outcome === "failed"))
+        return "crit";
+    if (phases.some((p) => p.outcome === "running" || p.end === undefined)) {
+        if (story === "testing" || story === "implementing")
+            return "active";
+        return story === "failed" ? "crit" : "";
+    }
+    return "done";
+}
+/** The latest instant the state records: where bars still running end, for now. */
+function latestOf(state) {
+    let latest = timeOf(state.lastUpdate) ?? 0;
+    for (const run of Object.values(state.runs)) {
+        for (const p of run.phases)
+            latest = Math.max(latest, timeOf(p.start) ?? 0, timeOf(p.end) ?? 0);
+    }
+    return latest;
+}
+/** Start and end of a bar from its phases; a bar still running ends at `now`. */
+function spanOf(phases, now) {
+    const starts = phases.map((p) => timeOf(p.start) ?? timeOf(p.end) ?? now);
+    const ends = phases.map((p) => timeOf(p.end) ?? now);
+    const start = Math.floor(Math.min(...starts) / 1000) * 1000;
+    const end = Math.max(Math.ceil(Math.max(...ends) / 1000) * 1000, start + 1000);
+    return { start, end };
+}
+function taskId(kind, key, used) {
+    const base = `${kind.toLowerCase()}_${key.replace(/[^A-Za-z0-9_]/g, "_")}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++)
+        id = `${base}_${n}`;
+    used.add(id);
+    return id;
+}
+function barsOf(state, id, key, title, used, now) {
+    const run = state.runs[id];
+    if (!run)
+        return [];
+    const story = (0,_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, id);
+    const safeId = neutraliseLabel(id, 200);
+    const name = key === id ? "" : ` ${safeId}`;
+    const safeTitle = neutraliseLabel(title);
+    const bars = [];
+    for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]]) {
+        const phases = run.phases.filter((p) => names.includes(p.phase));
+        if (phases.length === 0)
+            continue;
+        const { start, end } = spanOf(phases, now);
+        let mark = markOf(phases, story);
+        // The implementation was rejected at integration (merge conflict, tests failing on the merge).
+        if (kind === "I" && run.phases.some((p) => p.phase === "integrate" && p.outcome === "failed"))
+            mark = "crit";
+        const label = `${kind}-${neutraliseLabel(key, 200)}${name}${safeTitle ? ` — ${safeTitle}` : ""}`;
+        const tags = mark ? `${mark}, ` : "";
+        bars.push({ kind, line: `    ${label} :${tags}${taskId(kind, key, used)}, ${mermaidDate(start)}, ${mermaidDate(end)}` });
+    }
+    return bars;
+}
+function waveBars(state, titles) {
+    const keys = barKeys(state);
+    const used = new Set();
+    const now = latestOf(state);
+    const inWaves = new Set(state.waves.flat());
+    const groups = state.waves.map((ids, i) => ({ name: `Wave ${i + 1}`, ids }));
+    const stray = Object.keys(state.runs).filter((id) => !inWaves.has(id));
+    if (stray.length > 0)
+        groups.push({ name: "Outside the waves", ids: stray });
+    return groups
+        .map(({ name, ids }) => ({
+        name,
+        lines: ids.flatMap((id) => barsOf(state, id, keys[id] ?? id, titles[id] ?? "", used, now)).map((b) => b.line),
+    }))
+        .filter((w) => w.lines.length > 0);
+}
+function header(planName, part) {
+    const title = neutraliseLabel(`tdd-waves · ${planName}${part}`, 120);
+    return `gantt\n    title ${title}\n    dateFormat YYYY-MM-DDTHH:mm:ss\n    axisFormat %H:%M\n    todayMarker off\n`;
+}
+const sectionLine = (name) => `    section ${name}\n`;
+const size = (lines) => lines.reduce((n, l) => n + l.length + 1, 0);
+/** Cuts one wave's bars into parts that each fit a chart of `room` characters, section line included. */
+function cutWave(wave, room) {
+    const sectionRoom = room - sectionLine(`${wave.name} (part 99999/99999)`).length;
+    const parts = [[]];
+    for (const line of wave.lines) {
+        const current = parts[parts.length - 1];
+        if (current.length > 0 && size(current) + line.length + 1 > sectionRoom)
+            parts.push([line]);
+        else
+            current.push(line);
+    }
+    return parts;
+}
+/** Packs whole waves into charts of `room` characters; a wave too big for one chart gets charts of its own. */
+function pack(waves, room) {
+    const bodies = [];
+    let body = "";
+    const flush = () => {
+        if (body)
+            bodies.push(body);
+        body = "";
+    };
+    for (const wave of waves) {
+        const whole = sectionLine(wave.name) + wave.lines.map((l) => `${l}\n`).join("");
+        if (body.length + whole.length <= room)
+            body += whole;
+        else if (whole.length <= room) {
+            flush();
+            body = whole;
+        }
+        else {
+            flush();
+            const parts = cutWave(wave, room);
+            parts.forEach((lines, k) => {
+                body = sectionLine(`${wave.name} (part ${k + 1}/${parts.length})`) + lines.map((l) => `${l}\n`).join("");
+                if (k < parts.length - 1)
+                    flush();
+            });
+        }
+    }
+    flush();
+    return bodies;
+}
+/**
+ * Mermaid gantt sources (without fences) of the recorded execution: one section per wave, one bar per
+ * phase that has started (`T-<key>` tester and red check, `I-<key>` implementation and verify), failed
+ * bars `crit`, running ones `active`, finished ones `done`. Stories not yet run have no bar. Charts over
+ * `maxChars` are split (whole waves per chart where possible). Always at least one chart; a chart with no
+ * section means nothing has run yet.
+ */
+function renderGantt(state, titles, opts = {}) {
+    const maxChars = opts.maxChars ?? MERMAID_MAX_CHARS;
+    if (!(maxChars >= MIN_CHARS))
+        throw new RangeError(`renderGantt: maxChars must be at least ${MIN_CHARS}, got ${maxChars}`);
+    const room = maxChars - header(state.plan.name, " (99999/99999)").length;
+    const bodies = pack(waveBars(state, titles), room);
+    if (bodies.length === 0)
+        return [header(state.plan.name, "")];
+    return bodies.map((body, i) => header(state.plan.name, bodies.length > 1 ? ` (${i + 1}/${bodies.length})` : "") + body);
+}
+const TEXT_STATUS = {
+    pending: " (pending)",
+    testing: " (testing)",
+    implementing: " (implementing)",
+    complete: "",
+    failed: " (failed)",
+    blocked: " (blocked)",
+};
+/**
+ * The PM text form, one line per wave: `Wave 2: [T-002]→[I-002] | [T-003]→[I-003]`. A story that is not
+ * complete carries its status after its pair, e.g. `[T-003]→[I-003] (pending)`.
+ */
+function renderGanttText(state) {
+    const keys = barKeys(state);
+    return state.waves
+        .map((ids, i) => {
+        const pairs = ids.map((id) => {
+            const key = keys[id] ?? id;
+            return `[T-${key}]→[I-${key}]${TEXT_STATUS[(0,_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, id)]}`;
+        });
+        return `Wave ${i + 1}: ${pairs.join(" | ")}`;
+    })
+        .join("\n");
+}
+
+
+/***/ }),
+
+/***/ 8557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ buildReport)
+/* harmony export */ });
+/* unused harmony exports REPORT_KEYS, RESULT_KEYS, evidencePassed, durationOf */
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7066);
+
+/** The keys SPEC §5 requires first, in this order. */
+const REPORT_KEYS = [
+    "totalWaves",
+    "totalStories",
+    "storiesCompleted",
+    "storiesFailed",
+    "storiesRemaining",
+    "results",
+    "totalTestsCovered",
+    "totalTestsPassed",
+];
+/** The keys SPEC §5 requires first in each `results[]` entry, in this order. */
+const RESULT_KEYS = (/* unused pure expression or super */ null && ([
+    "storyId",
+    "wave",
+    "testerAgent",
+    "testFile",
+    "testsPassed",
+    "implAgent",
+    "implStatus",
+    "filesModified",
+    "acChecklistComplete",
+    "verifiedProduction",
+]));
+const OWN_KEYS = new Set([...REPORT_KEYS, "storiesBlocked", "plan", "target", "status", "lastUpdate"]);
+/** A test run that passed: exit code 0, not timed out, and no test counted as failing. */
+function evidencePassed(e) {
+    if (!e || e.exitCode !== 0 || e.timedOut)
+        return false;
+    return e.passed === null || e.total === null || e.passed === e.total;
+}
+/** `ids` in plan order; ids the plan does not know follow, in their own order. */
+function inPlanOrder(ids, plan) {
+    const index = new Map(plan.stories.map((s) => [s.id, s.index]));
+    const known = ids.filter((id) => index.has(id)).sort((a, b) => index.get(a) - index.get(b));
+    return [...known, ...ids.filter((id) => !index.has(id))];
+}
+function agentOf(run, phase, fallback) {
+    return run?.phases.find((p) => p.phase === phase && p.agent)?.agent ?? fallback;
+}
+function implStatusOf(run, status) {
+    const impl = run?.phases.filter((p) => p.phase === "implementation") ?? [];
+    if (status === "blocked" || impl.length === 0)
+        return "skipped";
+    if (status === "complete")
+        return "success";
+    if (status === "failed")
+        return "failed";
+    const last = impl[impl.length - 1];
+    return last.outcome === "ok" ? "success" : last.outcome === "failed" ? "failed" : "skipped";
+}
+/** Wall time of the attempt: first phase start to last phase end. */
+function durationOf(run) {
+    const starts = (run?.phases ?? []).map((p) => Date.parse(p.start)).filter((t) => !Number.isNaN(t));
+    const ends = (run?.phases ?? []).flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter((t) => !Number.isNaN(t));
+    if (starts.length === 0 || ends.length === 0)
+        return null;
+    return Math.max(0, Math.max(...ends) - Math.min(...starts));
+}
+function resultOf(state, story) {
+    const run = state.runs[story.id];
+    const status = (0,_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, story.id);
+    const result = run?.result;
+    const green = result?.green;
+    return {
+        storyId: story.id,
+        wave: run?.wave || state.waves.findIndex((w) => w.includes(story.id)) + 1,
+        testerAgent: agentOf(run, "tester", story.tester),
+        testFile: story.testFile,
+        testsPassed: evidencePassed(green),
+        implAgent: agentOf(run, "implementation", story.implementer),
+        implStatus: implStatusOf(run, status),
+        filesModified: result?.filesModified ?? [],
+        acChecklistComplete: result?.acChecklistComplete ?? false,
+        verifiedProduction: result?.verifiedProduction ?? false,
+        status,
+        attempt: run?.attempt ?? 0,
+        testsPassedCount: green?.passed ?? null,
+        testsTotal: green?.total ?? null,
+        red: result?.red ?? null,
+        green: green ?? null,
+        durationMs: durationOf(run),
+        ...(run?.reason ? { reason: run.reason } : {}),
+        ...(result?.commit ? { commit: result.commit } : {}),
+        ...(run?.runUrl ? { runUrl: run.runUrl } : {}),
+    };
+}
+function checkExtra(extra) {
+    for (const key of Object.keys(extra)) {
+        // Integer-like keys would be moved before the contract's keys by every JSON serialiser.
+        if (/^(0|[1-9]\d*)$/.test(key))
+            throw new RangeError(`buildReport: extra key "${key}" is integer-like and would be ordered first`);
+        if (OWN_KEYS.has(key))
+            throw new RangeError(`buildReport: extra key "${key}" is one of the report's own keys`);
+    }
+}
+/**
+ * The report: SPEC §5 keys first, in order, then `storiesBlocked`, `plan`, `target`, `status`,
+ * `lastUpdate`, then `extra`. `results` has one entry per story (in plan order) that has run or was
+ * failed or blocked; stories never started have none. Test totals sum the green runs' counts.
+ */
+function buildReport(state, plan, extra = {}) {
+    checkExtra(extra);
+    const b = state.stories;
+    const stories = [...plan.stories].sort((x, y) => x.index - y.index);
+    const results = stories
+        .filter((s) => state.runs[s.id] !== undefined || b.failed.includes(s.id) || b.blocked.includes(s.id))
+        .map((s) => resultOf(state, s));
+    const sum = (f) => results.reduce((n, r) => n + (f(r) ?? 0), 0);
+    return {
+        totalWaves: state.waves.length,
+        totalStories: plan.stories.length,
+        storiesCompleted: inPlanOrder(b.completed, plan),
+        storiesFailed: inPlanOrder(b.failed, plan),
+        storiesRemaining: inPlanOrder([...b.pending, ...b.inProgress, ...b.blocked], plan),
+        results,
+        totalTestsCovered: sum((r) => r.testsTotal),
+        totalTestsPassed: sum((r) => r.testsPassedCount),
+        storiesBlocked: inPlanOrder(b.blocked, plan),
+        plan: state.plan.name,
+        target: state.target,
+        status: state.status,
+        lastUpdate: state.lastUpdate,
+        ...extra,
+    };
+}
+
+
+/***/ }),
+
+/***/ 7066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AE: () => (/* binding */ failStory),
+/* harmony export */   CX: () => (/* binding */ derive),
+/* harmony export */   Eg: () => (/* binding */ annotateRun),
+/* harmony export */   Eq: () => (/* binding */ recordError),
+/* harmony export */   OA: () => (/* binding */ startStory),
+/* harmony export */   Pr: () => (/* binding */ recordResult),
+/* harmony export */   X_: () => (/* binding */ completeStory),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   dp: () => (/* binding */ requeueInProgress),
+/* harmony export */   ne: () => (/* binding */ blockStory),
+/* harmony export */   tA: () => (/* binding */ beginPhase),
+/* harmony export */   uT: () => (/* binding */ startWave),
+/* harmony export */   ur: () => (/* binding */ createState),
+/* harmony export */   zN: () => (/* binding */ endPhase)
+/* harmony export */ });
+/* unused harmony exports waveOf, retryStories, setLock, openStoriesOf, nextOpenWave */
+function createState(args) {
+    const { plan } = args;
+    const storyEpics = Object.fromEntries(plan.stories.map((s) => [s.id, s.epic]));
+    return derive({
+        version: 1,
+        plan: { name: plan.name, path: args.planPath, digest: args.digest },
+        target: args.target,
+        status: "pending",
+        currentWave: 0,
+        waves: args.waves,
+        stories: { pending: plan.stories.map((s) => s.id), inProgress: [], completed: [], failed: [], blocked: [] },
+        epics: {},
+        runs: {},
+        errors: [],
+        lastUpdate: args.now,
+        storyEpics,
+    });
+}
+/** Where a story stands, from the buckets (the buckets are the truth; runs hold the detail). */
+function statusOf(state, id) {
+    if (state.stories.completed.includes(id))
+        return "complete";
+    if (state.stories.failed.includes(id))
+        return "failed";
+    if (state.stories.blocked.includes(id))
+        return "blocked";
+    if (state.stories.inProgress.includes(id))
+        return state.runs[id]?.status ?? "testing";
+    return "pending";
+}
+function waveOf(state, id) {
+    const i = state.waves.findIndex((w) => w.includes(id));
+    return i < 0 ? 0 : i + 1;
+}
+function moveTo(buckets, id, to) {
+    const next = {
+        pending: buckets.pending.filter((x) => x !== id),
+        inProgress: buckets.inProgress.filter((x) => x !== id),
+        completed: buckets.completed.filter((x) => x !== id),
+        failed: buckets.failed.filter((x) => x !== id),
+        blocked: buckets.blocked.filter((x) => x !== id),
+    };
+    next[to] = [...next[to], id];
+    return next;
+}
+/** Recomputes everything derivable: epic counts and the overall status. Applied on every write. */
+function derive(state) {
+    const epics = {};
+    const all = [
+        ...state.stories.pending,
+        ...state.stories.inProgress,
+        ...state.stories.completed,
+        ...state.stories.failed,
+        ...state.stories.blocked,
+    ];
+    for (const id of all) {
+        const epic = state.storyEpics[id] ?? id;
+        const e = (epics[epic] ??= { total: 0, completed: 0, failed: 0 });
+        e.total += 1;
+        if (state.stories.completed.includes(id))
+            e.completed += 1;
+        if (state.stories.failed.includes(id))
+            e.failed += 1;
+    }
+    let status = state.status;
+    if (status !== "error") {
+        const open = state.stories.pending.length + state.stories.inProgress.length;
+        if (open === 0)
+            status = "complete";
+        else if (status === "complete")
+            status = "executing";
+    }
+    return { ...state, epics, status };
+}
+function touch(state, now) {
+    return derive({ ...state, lastUpdate: now });
+}
+function withRun(state, id, f) {
+    const run = state.runs[id] ?? { attempt: 0, wave: waveOf(state, id), status: "pending", phases: [] };
+    return { ...state, runs: { ...state.runs, [id]: f(run) } };
+}
+/** A wave starts: it becomes the current wave and the execution is under way. */
+const startWave = (wave, now) => (state) => touch({ ...state, currentWave: Math.max(state.currentWave, wave), status: state.status === "error" ? "error" : "executing" }, now);
+/** A story starts a new attempt (from the tester phase). Idempotent for an attempt already started. */
+const startStory = (id, now, runUrl) => (state) => {
+    if (statusOf(state, id) === "complete")
+        return state;
+    const next = withRun(state, id, (run) => ({
+        attempt: run.attempt + 1,
+        wave: waveOf(state, id),
+        status: "testing",
+        phases: [],
+        ...(runUrl ? { runUrl } : {}),
+    }));
+    return touch({ ...next, stories: moveTo(next.stories, id, "inProgress"), status: "executing" }, now);
+};
+const phaseStatus = { tester: "testing", red: "testing", implementation: "implementing", verify: "implementing" };
+const beginPhase = (id, phase, now, extra = {}) => (state) => touch(withRun(state, id, (run) => ({
+    ...run,
+    status: phaseStatus[phase] ?? run.status,
+    phases: [...run.phases, { phase, ...extra, start: now, outcome: "running" }],
+})), now);
+const endPhase = (id, phase, outcome, now, message) => (state) => touch(withRun(state, id, (run) => {
+    const phases = [...run.phases];
+    for (let i = phases.length - 1; i >= 0; i--) {
+        const p = phases[i];
+        if (p.phase === phase && p.outcome === "running") {
+            phases[i] = { ...p, end: now, outcome, ...(message ? { message } : {}) };
+            return { ...run, phases };
+        }
+    }
+    phases.push({ phase, start: now, end: now, outcome, ...(message ? { message } : {}) });
+    return { ...run, phases };
+}), now);
+/** Records what verify found, before integration decides the story's fate. */
+const recordResult = (id, result, now) => (state) => touch(withRun(state, id, (run) => ({
+    ...run,
+    result: { filesModified: [], acChecklistComplete: false, verifiedProduction: false, ...run.result, ...result },
+})), now);
+/** Extra facts of the current attempt (tester commit, base, merge commit, …). */
+const annotateRun = (id, facts, now) => (state) => touch(withRun(state, id, (run) => ({ ...run, ...facts })), now);
+const completeStory = (id, now) => (state) => {
+    const next = withRun(state, id, (run) => ({ ...run, status: "complete", reason: undefined }));
+    return touch({ ...next, stories: moveTo(next.stories, id, "completed") }, now);
+};
+const failStory = (id, reason, now, phase) => (state) => {
+    const next = withRun(state, id, (run) => ({ ...run, status: "failed", reason }));
+    const errors = [...next.errors, { at: now, story: id, ...(phase ? { phase } : {}), message: reason }];
+    return touch({ ...next, errors, stories: moveTo(next.stories, id, "failed") }, now);
+};
+const blockStory = (id, reason, now) => (state) => {
+    if (statusOf(state, id) === "complete")
+        return state;
+    const next = withRun(state, id, (run) => ({ ...run, status: "blocked", reason }));
+    return touch({ ...next, stories: moveTo(next.stories, id, "blocked") }, now);
+};
+/** Stories that were in progress when an execution stopped go back to pending: they restart from the tester. */
+const requeueInProgress = (now) => (state) => {
+    if (state.stories.inProgress.length === 0)
+        return state;
+    let next = state;
+    for (const id of state.stories.inProgress) {
+        next = withRun(next, id, (run) => ({ ...run, status: "pending" }));
+        next = { ...next, stories: moveTo(next.stories, id, "pending") };
+    }
+    return touch(next, now);
+};
+/**
+ * `/build retry`: the named failed stories, and every story blocked (transitively) behind them, go back
+ * to pending. `dependents` maps a story to the stories that depend on it directly.
+ */
+const retryStories = (ids, dependents, now) => (state) => {
+    const reset = new Set();
+    const visit = (id) => {
+        for (const d of dependents[id] ?? []) {
+            if (state.stories.blocked.includes(d) && !reset.has(d)) {
+                reset.add(d);
+                visit(d);
+            }
+        }
+    };
+    for (const id of ids) {
+        if (state.stories.failed.includes(id) || state.stories.blocked.includes(id)) {
+            reset.add(id);
+            visit(id);
+        }
+    }
+    let next = { ...state, status: state.status === "error" ? "error" : "executing" };
+    for (const id of reset) {
+        next = withRun(next, id, (run) => ({ ...run, status: "pending", reason: undefined }));
+        next = { ...next, stories: moveTo(next.stories, id, "pending") };
+    }
+    if (next.status === "complete" && reset.size > 0)
+        next = { ...next, status: "executing" };
+    return touch({ ...next, status: reset.size > 0 && next.status !== "error" ? "executing" : next.status }, now);
+};
+const recordError = (message, now, fatal = false) => (state) => touch({ ...state, errors: [...state.errors, { at: now, message }], ...(fatal ? { status: "error" } : {}) }, now);
+const setLock = (lock, now) => (state) => {
+    const { lock: _old, ...rest } = state;
+    return touch(lock ? { ...rest, lock } : rest, now);
+};
+/** Stories of a wave that have not finished yet (pending or in progress). */
+function openStoriesOf(state, wave) {
+    return (state.waves[wave - 1] ?? []).filter((id) => {
+        const s = statusOf(state, id);
+        return s !== "complete" && s !== "failed" && s !== "blocked";
+    });
+}
+/** The first wave that still has open stories, or 0 when none has. */
+function nextOpenWave(state) {
+    for (let w = 1; w <= state.waves.length; w++)
+        if (openStoriesOf(state, w).length > 0)
+            return w;
+    return 0;
+}
+
+
+/***/ })
+
+};

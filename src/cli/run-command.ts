@@ -1,0 +1,96 @@
+// `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
+import { writeFile } from "node:fs/promises";
+import { isAbsolute, join, resolve } from "node:path";
+import { buildReport } from "../core/report.js";
+import { renderGanttText } from "../core/gantt.js";
+import type { WorkflowState } from "../core/state.js";
+import { realPorts } from "../adapters/default-ports.js";
+import { createStateStore } from "../adapters/state-store.js";
+import { Git } from "../adapters/git.js";
+import { RefusedError } from "../engine/execution.js";
+import { runLocal } from "../engine/local-run.js";
+import { Interrupted } from "../engine/story-context.js";
+import type { CliIO } from "./io.js";
+import { openPlan, parseFlags, UsageError } from "./args.js";
+import { createProgress } from "./progress.js";
+
+export async function runCommand(args: string[], io: CliIO): Promise<number> {
+  let flags;
+  try {
+    flags = parseFlags(args, {
+      "max-parallel": "value",
+      schedule: "value",
+      restart: "boolean",
+      report: "value",
+      "state-branch": "value",
+    });
+  } catch (e) {
+    if (e instanceof UsageError) return usage(io, e.message);
+    throw e;
+  }
+  const maxParallel = flags.values["max-parallel"] === undefined ? undefined : Number(flags.values["max-parallel"]);
+  if (maxParallel !== undefined && !(Number.isInteger(maxParallel) && maxParallel >= 1 && maxParallel <= 10)) {
+    return usage(io, `--max-parallel must be a whole number from 1 to 10, got "${flags.values["max-parallel"]}"`);
+  }
+  const schedule = flags.values.schedule ?? "waves";
+  if (schedule !== "waves" && schedule !== "dag") return usage(io, `--schedule must be "waves" or "dag", got "${schedule}"`);
+  if (flags.positional.length !== 1) return usage(io, "run takes exactly one plan file");
+
+  const opened = await openPlan(flags.positional[0]!, io);
+  if (typeof opened === "number") return opened;
+  const { loaded, repoRoot } = opened;
+  const store = createStateStore({ git: new Git({ cwd: repoRoot }), planName: loaded.plan.name, branch: flags.values["state-branch"] });
+  const progress = createProgress(io, loaded.plan);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts += 1;
+    if (interrupts === 1) {
+      progress.note("Interrupted: stopping agents and saving the state (Ctrl-C again to quit at once)");
+      controller.abort();
+    } else process.exit(130);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  let state: WorkflowState;
+  try {
+    state = await runLocal(realPorts({ store, progress: progress.event }), {
+      source: loaded,
+      repoDir: repoRoot,
+      maxParallel,
+      schedule,
+      restart: flags.booleans.has("restart"),
+      signal: controller.signal,
+    });
+  } catch (e) {
+    progress.stop();
+    if (e instanceof RefusedError) {
+      io.stderr(`tdd-waves: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof Interrupted || controller.signal.aborted) {
+      io.stderr("tdd-waves: interrupted; the state is saved — run the same command again to resume\n");
+      return 130;
+    }
+    io.stderr(`tdd-waves: the execution stopped: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+  progress.stop();
+  const report = buildReport(state, loaded.plan);
+  const reportPath = flags.values.report ? (isAbsolute(flags.values.report) ? flags.values.report : resolve(io.cwd, flags.values.report)) : join(repoRoot, "tdd-waves-report.json");
+  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  io.stdout(`\n${renderGanttText(state)}\n\n`);
+  io.stdout(
+    `${report.storiesCompleted.length} completed, ${report.storiesFailed.length} failed, ${report.storiesRemaining.length} not completed; ` +
+      `${report.totalTestsPassed}/${report.totalTestsCovered} tests passed. Report: ${reportPath}\n`,
+  );
+  return state.stories.completed.length === loaded.plan.stories.length ? 0 : 1;
+}
+
+function usage(io: CliIO, message: string): number {
+  io.stderr(`tdd-waves run: ${message}\nUsage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH]\n`);
+  return 2;
+}

@@ -1,0 +1,40 @@
+// `status`, `gantt` and `report`: read-only views of the recorded execution on the state branch.
+import { renderGantt } from "../core/gantt.js";
+import { buildReport } from "../core/report.js";
+import { renderStatusJson, renderStatusText } from "../core/summary.js";
+import { createStateStore } from "../adapters/state-store.js";
+import { Git } from "../adapters/git.js";
+import type { CliIO } from "./io.js";
+import { openPlan, parseFlags, UsageError } from "./args.js";
+
+export async function viewCommand(command: "status" | "gantt" | "report", args: string[], io: CliIO): Promise<number> {
+  let flags;
+  try {
+    flags = parseFlags(args, command === "status" ? { json: "boolean", "state-branch": "value" } : { "state-branch": "value" });
+    if (flags.positional.length !== 1) throw new UsageError(`${command} takes exactly one plan file`);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`tdd-waves ${command}: ${e.message}\nUsage: tdd-waves ${command} <plan-file>${command === "status" ? " [--json]" : ""}\n`);
+    return 2;
+  }
+  const opened = await openPlan(flags.positional[0]!, io);
+  if (typeof opened === "number") return opened;
+  const { loaded, repoRoot } = opened;
+  const store = createStateStore({ git: new Git({ cwd: repoRoot }), planName: loaded.plan.name, branch: flags.values["state-branch"] });
+  const state = await store.read();
+  if (!state) {
+    io.stderr(`tdd-waves: plan "${loaded.plan.name}" has no recorded execution on branch ${store.branch}: start one with \`tdd-waves run ${flags.positional[0]}\`\n`);
+    return 2;
+  }
+  const titles = Object.fromEntries(loaded.plan.stories.map((s) => [s.id, s.title]));
+  if (command === "gantt") {
+    for (const chart of renderGantt(state, titles)) io.stdout(`\`\`\`mermaid\n${chart}\n\`\`\`\n`);
+  } else if (command === "report") {
+    io.stdout(`${JSON.stringify(buildReport(state, loaded.plan), null, 2)}\n`);
+  } else if (flags.booleans.has("json")) {
+    io.stdout(`${JSON.stringify(renderStatusJson(state, loaded.plan), null, 2)}\n`);
+  } else {
+    io.stdout(`${renderStatusText(state, loaded.plan)}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,39 @@
+// Pure rules of how an execution progresses: who is blocked, who may start, what a wave still owes.
+import type { Plan, Story } from "./plan-model.js";
+import { statusOf, type WorkflowState } from "./state.js";
+
+/** story id -> ids of the stories that depend on it directly. */
+export function dependentsOf(plan: Plan): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const s of plan.stories) for (const d of s.dependsOn) (out[d] ??= []).push(s.id);
+  return out;
+}
+
+/** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
+export function blockingDependency(state: WorkflowState, story: Story): string | null {
+  for (const d of story.dependsOn) {
+    const s = statusOf(state, d);
+    if (s === "failed" || s === "blocked") return d;
+  }
+  return null;
+}
+
+export function blockReason(state: WorkflowState, dep: string): string {
+  return `dependency ${dep} is ${statusOf(state, dep) === "failed" ? "failed" : "blocked"}`;
+}
+
+/** Every dependency is complete and merged into the target branch. */
+export function dependenciesIntegrated(state: WorkflowState, story: Story): boolean {
+  return story.dependsOn.every((d) => statusOf(state, d) === "complete" && state.runs[d]?.merged !== undefined);
+}
+
+/** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
+export function unmergedCompleted(state: WorkflowState, plan: Plan): string[] {
+  return plan.stories
+    .filter((s) => statusOf(state, s.id) === "complete" && state.runs[s.id]?.merged === undefined)
+    .map((s) => s.id);
+}
+
+export function storyById(plan: Plan): Map<string, Story> {
+  return new Map(plan.stories.map((s) => [s.id, s]));
+}

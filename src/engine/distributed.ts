@@ -1,0 +1,128 @@
+// The distributed engine: the same phases as the local runner, cut into the steps of a GitHub workflow
+// run (one wave per run). Story jobs share nothing but `origin`: the state branch, story branches, target.
+import { DEFAULTS, storyBranch } from "../core/plan-model.js";
+import { unmergedCompleted } from "../core/progression.js";
+import { blockStuck } from "./blocking.js";
+import { chunkWave } from "../core/waves.js";
+import { failStory, nextOpenWave, startStory, startWave, statusOf, type WorkflowState } from "../core/state.js";
+import { integrateStories, recordOutcomesOnTarget } from "./integrate.js";
+import type { Ports } from "./ports.js";
+import { startExecution, type PlanSource } from "./execution.js";
+import type { StoryJob } from "./story-context.js";
+import { completeInWorkingCopy, failInWorkingCopy, implementationPhase, testerPhase, verifyPhase, type PhaseResult } from "./story-phases.js";
+import { join } from "node:path";
+
+export interface WaveChoice {
+  /** 0 when nothing is left to run. */
+  wave: number;
+  totalWaves: number;
+  stories: string[];
+  /** Whether anything is left after this chunk. */
+  hasMore: boolean;
+  maxParallel: number;
+}
+
+/** `plan` step: start or resume, block what cannot run, mark the next chunk of the next wave in progress. */
+export async function chooseNextWave(ports: Ports, opts: { source: PlanSource; target: string; runId: string; runUrl?: string; restart?: boolean }): Promise<WaveChoice> {
+  const { plan } = opts.source;
+  let state = await startExecution(ports, {
+    source: opts.source,
+    target: opts.target,
+    restart: opts.restart ?? false,
+    lock: { kind: "github", id: `github:${opts.runId}`, since: ports.now() },
+    // Runs of one plan on one branch are serialised by the workflow's concurrency group: a lock left
+    // by another run belongs to a run that has ended.
+    lockAlive: () => false,
+  });
+  for (;;) {
+    const wave = nextOpenWave(state);
+    if (wave === 0) return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel };
+    state = await blockStuck(ports, plan, state, state.waves[wave - 1]!);
+    const open = plan.stories.filter((s) => state.waves[wave - 1]!.includes(s.id) && statusOf(state, s.id) === "pending").map((s) => s.id);
+    if (open.length === 0) continue;
+    const chunk = chunkWave(open, DEFAULTS.matrixLimit)[0]!;
+    state = await ports.store.update(startWave(wave, ports.now()), `wave ${wave}`);
+    for (const id of chunk) state = await ports.store.update(startStory(id, ports.now(), opts.runUrl), `${id}: start`);
+    ports.progress({ type: "wave", wave, stories: chunk });
+    return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: true, maxParallel: plan.maxParallel };
+  }
+}
+
+export type StoryStep = "tester" | "implement" | "verify";
+
+export interface StoryStepOptions {
+  source: PlanSource;
+  storyId: string;
+  /** The job's checkout of the target branch. */
+  dir: string;
+  logDir: string;
+  runUrl?: string;
+  remote?: string;
+}
+
+/** One step of a story job. Returns false when the story failed (or had already ended). */
+export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOptions): Promise<PhaseResult | { ok: false; skipped: string }> {
+  const { plan } = opts.source;
+  const story = plan.stories.find((s) => s.id === opts.storyId);
+  if (!story) throw new Error(`story "${opts.storyId}" is not in plan ${opts.source.path}`);
+  const state = (await ports.store.read())!;
+  if (!state.stories.inProgress.includes(story.id)) return { ok: false, skipped: `${story.id} is ${statusOf(state, story.id)}, not in progress` };
+  const run = state.runs[story.id]!;
+  const job: StoryJob = {
+    plan,
+    planPath: opts.source.path,
+    story,
+    wave: run.wave,
+    attempt: run.attempt,
+    dir: opts.dir,
+    logDir: join(opts.logDir, story.id, `attempt-${run.attempt}`),
+    runUrl: opts.runUrl,
+  };
+  const git = ports.git(opts.dir);
+  const branch = storyBranch(plan.name, story.id);
+  let result: PhaseResult;
+  if (step === "tester") {
+    await git.run(["checkout", "-B", branch]);
+    result = await testerPhase(ports, job);
+  } else if (step === "implement") {
+    result = await implementationPhase(ports, job);
+  } else {
+    result = await verifyPhase(ports, job, run.testFileBlob);
+    if (result.ok) await completeInWorkingCopy(ports, job);
+  }
+  if (!result.ok) await failInWorkingCopy(ports, job, result);
+  if (!result.ok || step === "verify") await git.push(opts.remote ?? "origin", [`HEAD:refs/heads/${branch}`], { force: true });
+  return result;
+}
+
+export interface AdvanceResult {
+  state: WorkflowState;
+  hasMore: boolean;
+}
+
+/**
+ * `advance` step (after every story job, whatever happened to it): stories whose job never finished
+ * fail, completed ones are merged into the target (plan order), failed/blocked story files are
+ * committed, the target is pushed, and the caller learns whether another run is needed.
+ */
+export async function advance(ports: Ports, opts: { source: PlanSource; dir: string; target: string; logDir: string; runUrl?: string; remote?: string }): Promise<AdvanceResult> {
+  const { plan } = opts.source;
+  const remote = opts.remote ?? "origin";
+  const git = ports.git(opts.dir);
+  let state = (await ports.store.read())!;
+  for (const id of [...state.stories.inProgress]) {
+    state = await ports.store.update(failStory(id, "the story job did not finish (cancelled or crashed)", ports.now(), "job"), `${id}: job lost`);
+  }
+  const toMerge = unmergedCompleted(state, plan);
+  if (toMerge.length > 0) {
+    await git.fetch(remote, toMerge.map((id) => `+refs/heads/${storyBranch(plan.name, id)}:refs/remotes/${remote}/${storyBranch(plan.name, id)}`));
+  }
+  const target = { dir: opts.dir, branchRef: (id: string) => `refs/remotes/${remote}/${storyBranch(plan.name, id)}`, logDir: opts.logDir, runUrl: opts.runUrl };
+  await integrateStories(ports, plan, target, toMerge);
+  state = (await ports.store.read())!;
+  state = await blockStuck(ports, plan, state, plan.stories.map((s) => s.id));
+  await recordOutcomesOnTarget(ports, plan, target, plan.stories.map((s) => s.id));
+  await git.push(remote, [`HEAD:refs/heads/${opts.target}`]);
+  state = (await ports.store.read())!;
+  return { state, hasMore: nextOpenWave(state) > 0 };
+}

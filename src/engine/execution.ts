@@ -1,0 +1,81 @@
+// Starting or resuming an execution (shared by `tdd-waves run` and the action's `plan` step): create the
+// state or check it still belongs to this plan, take the one-execution-at-a-time lock, and requeue the
+// stories an interrupted execution left in progress.
+import type { Plan } from "../core/plan-model.js";
+import { createState, derive, requeueInProgress, type ExecutionLock, type Transition, type WorkflowState } from "../core/state.js";
+import type { Ports } from "./ports.js";
+
+export interface PlanSource {
+  plan: Plan;
+  waves: string[][];
+  /** Relative to the repository root. */
+  path: string;
+  digest: string;
+}
+
+/** The user asked for something that cannot be done as asked; nothing was changed. Exit code 2. */
+export class RefusedError extends Error {}
+
+export interface StartOptions {
+  source: PlanSource;
+  target: string;
+  restart: boolean;
+  lock: ExecutionLock;
+  /** Whether the holder of an existing lock is still alive (a local pid, a running workflow). */
+  lockAlive: (lock: ExecutionLock) => boolean;
+}
+
+function describeLock(l: ExecutionLock): string {
+  return l.kind === "local" ? `process ${l.pid} on ${l.host}, since ${l.since}` : `workflow run ${l.id}, since ${l.since}`;
+}
+
+/** Refusals that do not depend on the lock: a changed plan, another target branch. */
+export function checkResumable(state: WorkflowState, source: PlanSource, target: string): void {
+  if (state.plan.digest !== source.digest) {
+    throw new RefusedError(
+      `${source.path}: the plan changed since its execution started (recorded ${state.plan.digest.slice(0, 19)}…, now ${source.digest.slice(0, 19)}…). ` +
+        `Restore the plan to resume, or start over with --restart.`,
+    );
+  }
+  if (state.target !== target) {
+    throw new RefusedError(
+      `${source.path}: the execution of plan "${state.plan.name}" targets branch "${state.target}", not "${target}". ` +
+        `Check out "${state.target}" to resume it, or start over here with --restart.`,
+    );
+  }
+}
+
+const acquire =
+  (lock: ExecutionLock, judgedDead: string | undefined, now: string): Transition =>
+  (state) => {
+    if (state.lock && state.lock.id !== lock.id && state.lock.id !== judgedDead) {
+      throw new RefusedError(`plan "${state.plan.name}" is already being executed (${describeLock(state.lock)}); a second execution is refused`);
+    }
+    return derive({ ...state, lock, lastUpdate: now, status: state.status === "error" ? "executing" : state.status });
+  };
+
+/** Creates or resumes the execution's state, holding the lock. Returns the state to run from. */
+export async function startExecution(ports: Ports, opts: StartOptions): Promise<WorkflowState> {
+  const { source, target } = opts;
+  const now = ports.now();
+  const fresh = createState({ plan: source.plan, planPath: source.path, digest: source.digest, target, waves: source.waves, now });
+  const current = await ports.store.read();
+  if (current && !opts.restart) checkResumable(current, source, target);
+  const held = current?.lock;
+  const judgedDead = held && held.id !== opts.lock.id && !opts.lockAlive(held) ? held.id : undefined;
+  if (current && held && held.id !== opts.lock.id && !judgedDead) {
+    throw new RefusedError(`plan "${current.plan.name}" is already being executed (${describeLock(held)}); a second execution is refused`);
+  }
+  if (!current) await ports.store.init(fresh, "start execution");
+  const begin: Transition = (state) =>
+    requeueInProgress(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : state));
+  return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
+}
+
+export const releaseLock =
+  (lockId: string, now: string): Transition =>
+  (state) => {
+    if (state.lock?.id !== lockId) return state;
+    const { lock: _l, ...rest } = state;
+    return { ...rest, lastUpdate: now };
+  };

@@ -1,0 +1,210 @@
+// `tdd-waves run`: the whole execution on one machine — a git worktree per story, a worker pool of at
+// most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
+import { mkdir, readdir, rm } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { storyBranch, type Plan, type Story } from "../core/plan-model.js";
+import { dependenciesIntegrated, unmergedCompleted } from "../core/progression.js";
+import { blockStuck } from "./blocking.js";
+import { recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state.js";
+import { integrateStories, recordOutcomesOnTarget, type IntegrationTarget } from "./integrate.js";
+import type { Ports } from "./ports.js";
+import { Interrupted, type StoryJob } from "./story-context.js";
+import { completeInWorkingCopy, failInWorkingCopy, implementationPhase, testerPhase, verifyPhase } from "./story-phases.js";
+import { RefusedError, releaseLock, startExecution, type PlanSource } from "./execution.js";
+
+export interface LocalRunOptions {
+  source: PlanSource;
+  repoDir: string;
+  maxParallel?: number;
+  schedule: "waves" | "dag";
+  restart: boolean;
+  signal?: AbortSignal;
+  /** Where worktrees and logs go; default `<git common dir>/tdd-waves`. */
+  workDir?: string;
+}
+
+interface Run {
+  ports: Ports;
+  plan: Plan;
+  opts: LocalRunOptions;
+  target: string;
+  work: string;
+  limit: number;
+  integration: IntegrationTarget;
+  /** Serialises everything that touches the target branch's working tree. */
+  targetLock: Mutex;
+}
+
+class Mutex {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(f: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(f, f);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function pidAlive(pid: number | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<WorkflowState> {
+  const git = ports.git(opts.repoDir);
+  const target = await git.currentBranch();
+  if (!target) throw new RefusedError("HEAD is detached: check out the branch the stories should be merged into");
+  if (await git.hasTrackedChanges()) {
+    throw new RefusedError("the working tree has uncommitted changes to tracked files: commit or stash them first (untracked files are fine)");
+  }
+  const lock = { kind: "local" as const, id: `local:${hostname()}:${process.pid}`, host: hostname(), pid: process.pid, since: ports.now() };
+  await startExecution(ports, {
+    source: opts.source,
+    target,
+    restart: opts.restart,
+    lock,
+    lockAlive: (l) => l.kind === "local" && (l.host !== hostname() || pidAlive(l.pid)),
+  });
+  const work = opts.workDir ?? join(await git.commonDir(), "tdd-waves");
+  const run: Run = {
+    ports,
+    plan: opts.source.plan,
+    opts,
+    target,
+    work,
+    limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
+    integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${storyBranch(opts.source.plan.name, id)}`, logDir: join(work, "logs", opts.source.plan.name) },
+    targetLock: new Mutex(),
+  };
+  try {
+    // An execution killed between verify and merge left completed stories unmerged: merge them first.
+    await integrate(run, unmergedCompleted((await ports.store.read())!, run.plan));
+    if (opts.schedule === "dag") await runDag(run);
+    else await runWaves(run);
+  } catch (e) {
+    if (!(e instanceof Interrupted)) await ports.store.update(recordError(e instanceof Error ? e.message : String(e), ports.now(), true), "execution error");
+    throw e;
+  } finally {
+    await ports.store.update(releaseLock(lock.id, ports.now()), "release lock");
+  }
+  return (await ports.store.read())!;
+}
+
+async function runWaves(run: Run): Promise<void> {
+  const { ports, plan } = run;
+  const waves = (await ports.store.read())!.waves;
+  for (let w = 1; w <= waves.length; w++) {
+    const ids = waves[w - 1]!;
+    let state = await ports.store.update(startWave(w, ports.now()), `wave ${w}`);
+    state = await blockStuck(ports, plan, state, ids);
+    const open = plan.stories.filter((s) => ids.includes(s.id) && statusOf(state, s.id) === "pending");
+    ports.progress({ type: "wave", wave: w, stories: ids });
+    await pool(open, run.limit, (s) => runStory(run, s, w), run.opts.signal);
+    await integrate(run, unmergedCompleted((await ports.store.read())!, plan).filter((id) => ids.includes(id)));
+    await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, ids));
+  }
+}
+
+async function runDag(run: Run): Promise<void> {
+  const { ports, plan } = run;
+  const waves = (await ports.store.read())!.waves;
+  const waveOf = (id: string) => waves.findIndex((w) => w.includes(id)) + 1;
+  const running = new Map<string, Promise<void>>();
+  let failure: unknown;
+  for (;;) {
+    const state = await blockStuck(ports, plan, (await ports.store.read())!, plan.stories.map((s) => s.id));
+    const ready = plan.stories.filter((s) => statusOf(state, s.id) === "pending" && !running.has(s.id) && dependenciesIntegrated(state, s));
+    while (failure === undefined && !run.opts.signal?.aborted && running.size < run.limit && ready.length > 0) {
+      const story = ready.shift()!;
+      const task = runStory(run, story, waveOf(story.id))
+        .then(() => integrate(run, [story.id]))
+        .catch((e) => {
+          failure ??= e;
+        })
+        .finally(() => running.delete(story.id));
+      running.set(story.id, task);
+    }
+    if (running.size === 0) break;
+    await Promise.race(running.values());
+  }
+  if (failure !== undefined) throw failure;
+  if (run.opts.signal?.aborted) throw new Interrupted();
+}
+
+async function integrate(run: Run, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await run.targetLock.run(async () => {
+    await integrateStories(run.ports, run.plan, run.integration, ids);
+    if (run.opts.schedule === "dag") await recordOutcomesOnTarget(run.ports, run.plan, run.integration, run.plan.stories.map((s) => s.id));
+  });
+}
+
+async function runStory(run: Run, story: Story, wave: number): Promise<void> {
+  const { ports, plan } = run;
+  const state = await ports.store.update(startStory(story.id, ports.now()), `${story.id}: start`);
+  const attempt = state.runs[story.id]!.attempt;
+  const dir = join(run.work, "worktrees", plan.name, `${story.id}-${attempt}`);
+  const git = ports.git(run.opts.repoDir);
+  await removeOldWorktrees(run, story.id);
+  await mkdir(join(run.work, "worktrees", plan.name), { recursive: true });
+  const tip = await run.targetLock.run(async () => (await git.revParse(`refs/heads/${run.target}`))!);
+  await git.worktreeAdd(dir, storyBranch(plan.name, story.id), tip);
+  const job: StoryJob = {
+    plan,
+    planPath: run.opts.source.path,
+    story,
+    wave,
+    attempt,
+    dir,
+    logDir: join(run.work, "logs", plan.name, story.id, `attempt-${attempt}`),
+    signal: run.opts.signal,
+  };
+  try {
+    let r = await testerPhase(ports, job);
+    if (r.ok) r = await implementationPhase(ports, job);
+    if (r.ok) r = await verifyPhase(ports, job, (await ports.store.read())!.runs[story.id]?.testFileBlob);
+    if (r.ok) await completeInWorkingCopy(ports, job);
+    else await failInWorkingCopy(ports, job, r);
+  } finally {
+    if (!run.opts.signal?.aborted) await git.worktreeRemove(dir);
+  }
+}
+
+async function removeOldWorktrees(run: Run, storyId: string): Promise<void> {
+  const root = join(run.work, "worktrees", run.plan.name);
+  const git = run.ports.git(run.opts.repoDir);
+  let entries: string[] = [];
+  try {
+    entries = await readdir(root);
+  } catch {
+    return;
+  }
+  for (const name of entries.filter((n) => n.startsWith(`${storyId}-`) && /^\d+$/.test(n.slice(storyId.length + 1)))) {
+    await git.worktreeRemove(join(root, name));
+    await rm(join(root, name), { recursive: true, force: true });
+  }
+}
+
+/** Runs `worker` over `items` with at most `limit` at once; stops starting new ones once aborted. */
+async function pool<T>(items: T[], limit: number, worker: (t: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
+  const queue = [...items];
+  let failure: unknown;
+  const lane = async (): Promise<void> => {
+    while (queue.length > 0 && failure === undefined && !signal?.aborted) {
+      const item = queue.shift()!;
+      try {
+        await worker(item);
+      } catch (e) {
+        failure ??= e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failure !== undefined) throw failure;
+  if (signal?.aborted) throw new Interrupted();
+}

@@ -1,0 +1,169 @@
+// The phases of one story in its working copy: tester + red check, implementation, verify + commit.
+// Each phase saves the state before its agent starts and after it ends; a failure ends the story
+// (❌ Failed, reason recorded, work committed on the story branch) and the others go on.
+import { completionInfoFromRun, renderCompletion } from "../core/completion.js";
+import { readStoryFile } from "../core/story-file.js";
+import { annotateRun, beginPhase, completeStory, endPhase, failStory, recordResult, type PhaseName, type TestEvidence } from "../core/state.js";
+import type { Ports } from "./ports.js";
+import {
+  acceptanceCriteria,
+  agentEnvironment,
+  describeExit,
+  editStoryFile,
+  Interrupted,
+  logFile,
+  storyPath,
+  testPath,
+  throwIfAborted,
+  type Role,
+  type StoryJob,
+} from "./story-context.js";
+import { junitPath } from "./tests.js";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+
+export type PhaseResult = { ok: true } | { ok: false; phase: PhaseName; reason: string };
+
+const fail = (phase: PhaseName, reason: string): PhaseResult => ({ ok: false, phase, reason });
+
+async function runAgent(ports: Ports, job: StoryJob, role: Role): Promise<PhaseResult> {
+  const { story, plan } = job;
+  const name = role === "tester" ? story.tester : story.implementer;
+  const agent = plan.agents[name]!;
+  const phase: PhaseName = role === "tester" ? "tester" : "implementation";
+  ports.progress({ type: "log", message: `Spawning ${role === "tester" ? "tester" : "implementation"} agent (${name}) for ${story.id}` });
+  await editStoryFile(ports, job, {
+    status: role === "tester" ? "testing" : "implementing",
+    assignee: name,
+    testFile: story.testFile,
+  });
+  const env = await agentEnvironment(ports, job, role);
+  const log = logFile(job, phase);
+  await ports.store.update(beginPhase(story.id, phase, ports.now(), { agent: name, log }), `${story.id}: ${phase} started`);
+  ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
+  const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal });
+  throwIfAborted(job);
+  const ok = r.exitCode === 0 && !r.timedOut;
+  const reason = ok ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
+  await ports.store.update(endPhase(story.id, phase, ok ? "ok" : "failed", ports.now(), reason), `${story.id}: ${phase} ${ok ? "ok" : "failed"}`);
+  return ok ? { ok: true } : fail(phase, reason!);
+}
+
+async function runStoryTests(ports: Ports, job: StoryJob, name: string): Promise<TestEvidence> {
+  const { plan, story } = job;
+  const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), signal: job.signal });
+  throwIfAborted(job);
+  // The JUnit report is tdd-waves' own by-product: it must not land in the story's commits.
+  const junit = junitPath(plan, story.id);
+  if (junit) await rm(join(job.dir, junit), { force: true });
+  const { durationMs: _d, ...evidence } = r;
+  return evidence;
+}
+
+/** Tester agent, then the red check: the test file exists, was created or changed, and FAILS. */
+export async function testerPhase(ports: Ports, job: StoryJob): Promise<PhaseResult> {
+  const { story, plan } = job;
+  const git = ports.git(job.dir);
+  const base = await git.revParse("HEAD");
+  await ports.store.update(annotateRun(story.id, { base: base ?? undefined }, ports.now()), `${story.id}: base`);
+  const before = await ports.files.read(testPath(job));
+  const tester = await runAgent(ports, job, "tester");
+  if (!tester.ok) return tester;
+
+  await ports.store.update(beginPhase(story.id, "red", ports.now()), `${story.id}: red check`);
+  const after = await ports.files.read(testPath(job));
+  let problem: string | undefined;
+  if (after === null) problem = `test file ${story.testFile} was not written by the tester`;
+  else if (after === before) problem = `test file ${story.testFile} was not created or changed by the tester`;
+  else if (plan.tdd.requireRed) {
+    const red = await runStoryTests(ports, job, "red");
+    await ports.store.update(recordResult(story.id, { red }, ports.now()), `${story.id}: red evidence`);
+    if (red.exitCode === 0 && !red.timedOut) problem = "red check: the tests pass before implementation (they must fail first)";
+  }
+  await ports.store.update(endPhase(story.id, "red", problem ? "failed" : "ok", ports.now(), problem), `${story.id}: red ${problem ? "failed" : "ok"}`);
+  if (problem) return fail("red", problem);
+
+  const testerCommit = await git.commitAll(`tdd-waves: tests for ${story.id} (${story.tester})`);
+  const testFileBlob = await git.hashFile(story.testFile);
+  await ports.store.update(annotateRun(story.id, { testerCommit: testerCommit ?? undefined, testFileBlob }, ports.now()), `${story.id}: tests committed`);
+  return { ok: true };
+}
+
+export async function implementationPhase(ports: Ports, job: StoryJob): Promise<PhaseResult> {
+  return runAgent(ports, job, "implementation");
+}
+
+/** Production check: tests pass, the test file is what the tester left, every AC box is checked. */
+export async function verifyPhase(ports: Ports, job: StoryJob, lockedBlob: string | undefined): Promise<PhaseResult> {
+  const { story, plan } = job;
+  const git = ports.git(job.dir);
+  await ports.store.update(beginPhase(story.id, "verify", ports.now()), `${story.id}: verify`);
+  const green = await runStoryTests(ports, job, "verify");
+  const criteria = await acceptanceCriteria(ports, job);
+  const acComplete = criteria.length > 0 && criteria.every((c) => c.checked);
+  const problems: string[] = [];
+  if (green.timedOut) problems.push("tests timed out");
+  else if (green.exitCode !== 0) problems.push(`tests fail (exit code ${green.exitCode})`);
+  if (plan.tdd.lockTests && lockedBlob !== undefined) {
+    const now = (await ports.files.read(testPath(job))) === null ? null : await git.hashFile(story.testFile);
+    if (now !== lockedBlob) problems.push(`the test file ${story.testFile} was changed after the tester wrote it`);
+  }
+  if (!acComplete) {
+    const open = criteria.filter((c) => !c.checked).length;
+    problems.push(criteria.length === 0 ? "the story file has no acceptance criteria" : `${open} acceptance criteria not checked`);
+  }
+  const verified = problems.length === 0;
+  await ports.store.update(
+    recordResult(story.id, { acChecklistComplete: acComplete, verifiedProduction: verified, green }, ports.now()),
+    `${story.id}: green evidence`,
+  );
+  if (!verified) {
+    const reason = `verify: ${problems.join("; ")}`;
+    await ports.store.update(endPhase(story.id, "verify", "failed", ports.now(), reason), `${story.id}: verify failed`);
+    return fail("verify", reason);
+  }
+  await ports.store.update(endPhase(story.id, "verify", "ok", ports.now()), `${story.id}: verify ok`);
+  return { ok: true };
+}
+
+/** Success: ✅ Complete, Verified yes, Completion filled, committed on the story branch. */
+export async function completeInWorkingCopy(ports: Ports, job: StoryJob): Promise<void> {
+  await finishStoryFile(ports, job, { outcome: "complete" });
+  const state = await ports.store.update(completeStory(job.story.id, ports.now()), `${job.story.id}: complete`);
+  ports.progress({ type: "story", storyId: job.story.id, status: "complete" });
+  void state;
+}
+
+/** Failure: ❌ Failed with the reason; the work so far is committed on the story branch all the same. */
+export async function failInWorkingCopy(ports: Ports, job: StoryJob, result: Extract<PhaseResult, { ok: false }>): Promise<void> {
+  await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
+  await ports.store.update(failStory(job.story.id, result.reason, ports.now(), result.phase), `${job.story.id}: failed`);
+  ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason });
+}
+
+async function finishStoryFile(ports: Ports, job: StoryJob, end: { outcome: "complete" | "failed"; reason?: string }): Promise<void> {
+  const { story } = job;
+  const git = ports.git(job.dir);
+  const state = await ports.store.read();
+  const run = state?.runs[story.id];
+  const base = run?.base;
+  // Files modified are known only once the work is committed: commit the work first, then the story file.
+  await git.commitAll(`tdd-waves: ${story.id} implementation (${story.implementer})`);
+  const filesModified = base ? await git.changedFiles(base, "HEAD") : [];
+  const withStory = filesModified.includes(story.file) ? filesModified : [...filesModified, story.file].sort();
+  const eol = readStoryFile((await ports.files.read(storyPath(job))) ?? "").eol;
+  const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
+  const completion = renderCompletion(
+    { ...info, outcome: end.outcome, reason: end.reason, filesModified: withStory, runUrl: job.runUrl ?? run?.runUrl },
+    eol,
+  );
+  await editStoryFile(ports, job, {
+    status: end.outcome,
+    verified: end.outcome === "complete",
+    completion,
+  });
+  const commit = await git.commitAll(`tdd-waves: ${story.id} ${end.outcome === "complete" ? "complete" : `failed: ${end.reason}`}`);
+  await ports.store.update(recordResult(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now()), `${story.id}: files`);
+}
+
+export { Interrupted };

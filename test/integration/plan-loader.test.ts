@@ -1,0 +1,166 @@
+// loadPlan on real files: the example plan, path and digest, story files, and every kind of bad file.
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { firstInvalidUtf8, loadPlan, PlanError } from "../../src/adapters/plan-loader.js";
+import { formatIssue } from "../../src/core/plan.js";
+
+const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), "../../examples");
+
+const PLAN = `name: demo
+test:
+  command: node --test {testFile}
+agents:
+  t:
+    run: node t.mjs
+stories:
+  - id: demo-001
+    title: First
+    testFile: test/one.test.mjs
+    tester: t
+    implementer: t
+  - id: demo-002
+    title: Second
+    file: docs/second.md
+    testFile: test/two.test.mjs
+    tester: t
+    implementer: t
+    dependsOn: [demo-001]
+`;
+const STORY = "# demo: x\n\n**Status:** ⏳ Pending\n\n## Acceptance Criteria\n- [ ] it works\n\n## Completion\n";
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "tdd-waves-loader-"));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function write(path: string, content: string | Buffer): string {
+  const full = join(root, path);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, content);
+  return full;
+}
+
+/** The formatted issues of a load that must fail with a PlanError. */
+async function loadErrors(planPath: string, repoRoot = root, cwd?: string): Promise<string[]> {
+  const error = await loadPlan(planPath, repoRoot, cwd ? { cwd } : {}).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PlanError);
+  const issues = (error as PlanError).issues;
+  expect((error as PlanError).message).toBe(issues.map(formatIssue).join("\n"));
+  return issues.map(formatIssue);
+}
+
+describe("loadPlan", () => {
+  it("loads the example plan with examples/ as the repository root", async () => {
+    const loaded = await loadPlan(join(EXAMPLES, "plan.yml"), EXAMPLES);
+    expect(loaded.plan.name).toBe("jwt-auth");
+    expect(loaded.path).toBe("plan.yml");
+    expect(loaded.waves).toEqual([
+      ["auth-core-001", "auth-core-002"],
+      ["auth-core-003", "auth-core-004"],
+      ["auth-api-001", "auth-api-002", "auth-api-003"],
+    ]);
+    expect(new Set(loaded.plan.stories.map((s) => s.epic))).toEqual(new Set(["auth-core", "auth-api"]));
+    expect(loaded.plan.agents.tester?.run).toBe("node agents/tester.mjs");
+    expect(loaded.plan.test.command).toBe("node --test {testFile}");
+  });
+
+  it("returns the path relative to the root and the sha256 of the bytes", async () => {
+    const bytes = Buffer.from(`\uFEFF${PLAN}`);
+    write("plans/demo.yml", bytes);
+    write("stories/demo-001.md", STORY);
+    write("docs/second.md", STORY.replace(/\n/g, "\r\n"));
+    const loaded = await loadPlan("plans/demo.yml", ".", { cwd: root });
+    expect(loaded.path).toBe("plans/demo.yml");
+    expect(loaded.digest).toBe(`sha256:${createHash("sha256").update(bytes).digest("hex")}`);
+    expect(loaded.waves).toEqual([["demo-001"], ["demo-002"]]);
+    expect(loaded.plan.stories[1]?.file).toBe("docs/second.md");
+  });
+
+  it("reports missing story files and files without a checkbox, all together", async () => {
+    write("plan.yml", PLAN);
+    write("stories/demo-001.md", "# demo-001\n\n## Acceptance Criteria\n- nothing to check\n");
+    mkdirSync(join(root, "docs/second.md"), { recursive: true });
+    expect(await loadErrors("plan.yml", ".", root)).toEqual([
+      'plan.yml:8:9 stories[0].id: story file "stories/demo-001.md" has no acceptance-criteria checkbox: add "- [ ] …" items under a "## Acceptance Criteria" heading',
+      'plan.yml:15:11 stories[1].file: story file "docs/second.md" is missing',
+    ]);
+  });
+
+  it("names the file as given in every message", async () => {
+    write("p.yml", "name: [\n");
+    expect(await loadErrors("p.yml", ".", root)).toEqual([expect.stringMatching(/^p\.yml:2:1: YAML syntax error: /)]);
+  });
+
+  it.each([
+    ["a missing file", "nope.yml", undefined, "nope.yml:1:1: plan file not found"],
+    ["a directory", "dir.yml", "dir", "dir.yml:1:1: is a directory, not a plan file"],
+    ["an empty file", "empty.yml", "", "empty.yml:1:1: the plan file is empty"],
+    ["whitespace only", "blank.yml", " \n\n\t\n", "blank.yml:1:1: the plan file is empty"],
+    ["only a byte-order mark", "bom.yml", "\uFEFF", "bom.yml:1:1: the plan file is empty"],
+    ["NUL bytes", "bin.yml", Buffer.from("name: x\nab\u0000cd"), "bin.yml:2:3: binary content (a NUL byte): a plan is a YAML or JSON text file"],
+    ["invalid UTF-8", "latin1.yml", Buffer.from([0x6e, 0x3a, 0x20, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]), "latin1.yml:2:4: not UTF-8 text (byte 0xe9): save the plan as UTF-8"],
+    ["another extension", "plan.toml", PLAN, "plan.toml:1:1: unsupported plan file extension: use .yml, .yaml or .json"],
+  ])("refuses %s", async (_what, name, content, expected) => {
+    if (content === "dir") mkdirSync(join(root, name));
+    else if (content !== undefined) write(name, content);
+    expect(await loadErrors(name, ".", root)).toEqual([expected]);
+  });
+
+  it("refuses a plan outside the repository root", async () => {
+    const outside = mkdtempSync(join(tmpdir(), "tdd-waves-outside-"));
+    try {
+      writeFileSync(join(outside, "plan.yml"), PLAN);
+      const [message] = await loadErrors(join(outside, "plan.yml"), root);
+      expect(message).toMatch(/plan\.yml:1:1: the plan file is outside the repository/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("follows a symlinked repository root to the same relative path", async () => {
+    write("plan.yml", PLAN);
+    write("stories/demo-001.md", STORY);
+    write("docs/second.md", STORY);
+    const link = `${root}-link`;
+    symlinkSync(root, link);
+    try {
+      expect((await loadPlan(join(link, "plan.yml"), root)).path).toBe("plan.yml");
+    } finally {
+      rmSync(link, { force: true });
+    }
+  });
+});
+
+describe("firstInvalidUtf8", () => {
+  it.each([
+    [[0x61, 0xc3, 0xa9], -1],
+    [[0xf0, 0x9f, 0x98, 0x80], -1],
+    [[0x61, 0xc0, 0xaf], 1],
+    [[0xe0, 0x80, 0x80], 0],
+    [[0xed, 0xa0, 0x80], 0],
+    [[0xf4, 0x90, 0x80, 0x80], 0],
+    [[0x61, 0x62, 0xe2, 0x82], 2],
+    [[0x80], 0],
+  ])("%j -> %i", (bytes, expected) => {
+    expect(firstInvalidUtf8(Uint8Array.from(bytes))).toBe(expected);
+    let decoderAccepts = true;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bytes));
+    } catch {
+      decoderAccepts = false;
+    }
+    expect(decoderAccepts).toBe(expected === -1);
+  });
+
+  it("agrees with the example files being UTF-8", () => {
+    expect(firstInvalidUtf8(readFileSync(join(EXAMPLES, "stories/auth-core-001.md")))).toBe(-1);
+  });
+});

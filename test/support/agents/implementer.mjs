@@ -1,0 +1,22 @@
+// Script implementation agent for tests: writes src/<id>.mjs and ticks the story's acceptance criteria;
+// IMPL_MODE: normal | fail (exit 1) | edit-test (also rewrites the test file) | no-tick | conflict (also
+// writes shared.txt, which other "conflict" stories write differently) | sleep (SLEEP_MS before working).
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+
+const id = process.env.TDD_WAVES_STORY_ID;
+const mode = process.env.IMPL_MODE ?? "normal";
+if (process.env.AGENT_TRACE) appendFileSync(process.env.AGENT_TRACE, `implementation ${id} ${process.env.TDD_WAVES_ROLE} ${process.env.TDD_WAVES_WAVE}\n`);
+if (process.env.SLEEP_MS) await new Promise((r) => setTimeout(r, Number(process.env.SLEEP_MS)));
+if (mode === "fail") {
+  console.error("cannot implement this");
+  process.exit(1);
+}
+mkdirSync("src", { recursive: true });
+writeFileSync(`src/${id}.mjs`, `export const value = () => "${id}";\n`);
+if (mode === "conflict") writeFileSync("shared.txt", `written by ${id}\n`);
+if (mode === "edit-test") writeFileSync(process.env.TDD_WAVES_TEST_FILE, `import { test } from "node:test";\ntest("weakened", () => {});\n`);
+if (mode !== "no-tick") {
+  const story = process.env.TDD_WAVES_STORY_FILE;
+  writeFileSync(story, readFileSync(story, "utf8").replace(/^(\s*[-*+] )\[ \]/gm, "$1[x]"));
+}
+console.log(`implemented ${id}`);

@@ -1,0 +1,32 @@
+// Script tester agent for tests: writes a node:test file for the story, behaviour chosen by TESTER_MODE.
+// normal: a test that fails until src/<id>.mjs exports value() === "<id>"; passing: a test that already
+// passes; none: writes nothing; fail: exits 3; hang: leaves a grandchild that ignores SIGTERM and hangs.
+import { mkdirSync, writeFileSync, appendFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { spawn } from "node:child_process";
+
+const id = process.env.TDD_WAVES_STORY_ID;
+const file = process.env.TDD_WAVES_TEST_FILE;
+const mode = process.env.TESTER_MODE ?? "normal";
+if (process.env.AGENT_TRACE) appendFileSync(process.env.AGENT_TRACE, `tester ${id} ${process.env.TDD_WAVES_ROLE} ${process.env.TDD_WAVES_WAVE}\n`);
+if (!process.env.TDD_WAVES_PROMPT?.includes(id)) {
+  console.error("the prompt does not name the story");
+  process.exit(9);
+}
+if (mode === "fail") process.exit(3);
+if (mode === "hang") {
+  const child = spawn("sh", ["-c", "trap '' TERM; echo $$ > tester-grandchild.pid; sleep 600"], { stdio: "ignore" });
+  child.unref();
+  await new Promise(() => setTimeout(() => undefined, 600_000));
+}
+if (mode !== "none") {
+  mkdirSync(dirname(file), { recursive: true });
+  const depth = file.split("/").length - 1;
+  const up = depth === 0 ? "./" : "../".repeat(depth);
+  const body =
+    mode === "passing"
+      ? `import { test } from "node:test";\ntest("${id} trivially", () => {});\n`
+      : `import { test } from "node:test";\nimport assert from "node:assert/strict";\n\ntest("${id} returns its id", async () => {\n  const { value } = await import("${up}src/${id}.mjs");\n  assert.equal(value(), "${id}");\n});\n`;
+  writeFileSync(file, body);
+}
+console.log(`tester wrote ${file}`);
