@@ -9,7 +9,7 @@ const ioModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", "examples/**/node_modules/**"] },
+  { ignores: ["dist/**", "dist.*/**", "build/**", "node_modules/**", "coverage/**", "examples/**/node_modules/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -67764,7 +67764,7 @@ function dependenciesIntegrated(state, story) {
 /** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
 function unmergedCompleted(state, plan) {
     return plan.stories
-        .filter((s) => state_statusOf(state, s.id) === "complete" && state.runs[s.id]?.merged === undefined)
+        .filter((s) => statusOf(state, s.id) === "complete" && state.runs[s.id]?.merged === undefined)
         .map((s) => s.id);
 }
 function storyById(plan) {
@@ -68766,6 +68766,7 @@ async function runAgent(ports, job, role) {
         status: role === "tester" ? "testing" : "implementing",
         assignee: name,
         testFile: story.testFile,
+        ...(role === "tester" ? { verified: false } : {}),
     });
     const env = await agentEnvironment(ports, job, role);
     const log = logFile(job, phase);
@@ -68902,7 +68903,6 @@ async function finishStoryFile(ports, job, end) {
 
 
 
-
 /** `plan` step: start or resume, block what cannot run, mark the next chunk of the next wave in progress. */
 async function chooseNextWave(ports, opts) {
     const { plan } = opts.source;
@@ -68972,6 +68972,8 @@ async function storyStep(ports, step, opts) {
         await git.push(opts.remote ?? "origin", [`HEAD:refs/heads/${branch}`], { force: true });
     return result;
 }
+/** How often `advance` merges a target that moved under it and pushes again before it gives up. */
+const TARGET_PUSH_ATTEMPTS = 5;
 /**
  * `advance` step (after every story job, whatever happened to it): stories whose job never finished
  * fail, completed ones are merged into the target (plan order), failed/blocked story files are
@@ -68985,7 +68987,7 @@ async function advance(ports, opts) {
     for (const id of [...state.stories.inProgress]) {
         state = await ports.store.update(failStory(id, "the story job did not finish (cancelled or crashed)", ports.now(), "job"), `${id}: job lost`);
     }
-    const toMerge = unmergedCompleted(state, plan);
+    const toMerge = await notOnTarget(git, state, plan);
     if (toMerge.length > 0) {
         await git.fetch(remote, toMerge.map((id) => `+refs/heads/${storyBranch(plan.name, id)}:refs/remotes/${remote}/${storyBranch(plan.name, id)}`));
     }
@@ -68994,9 +68996,54 @@ async function advance(ports, opts) {
     state = (await ports.store.read());
     state = await blockStuck(ports, plan, state, plan.stories.map((s) => s.id));
     await recordOutcomesOnTarget(ports, plan, target, plan.stories.map((s) => s.id));
-    await git.push(remote, [`HEAD:refs/heads/${opts.target}`]);
+    try {
+        await pushTarget(git, remote, opts.target);
+    }
+    catch (e) {
+        const message = `the target branch ${opts.target} could not be updated: ${e instanceof Error ? e.message : String(e)}`;
+        await ports.store.update(recordError(message, ports.now(), true), "target branch not updated");
+        throw new Error(message, { cause: e });
+    }
     state = (await ports.store.read());
     return { state, hasMore: nextOpenWave(state) > 0 };
+}
+/**
+ * Completed stories whose merge is not on the target: never merged, or merged by an earlier `advance`
+ * whose push of the target was lost (its merge commit is not in this checkout's history).
+ */
+async function notOnTarget(git, state, plan) {
+    const out = [];
+    for (const story of plan.stories) {
+        if (state_statusOf(state, story.id) !== "complete")
+            continue;
+        const merged = state.runs[story.id]?.merged;
+        if (merged && (await git.revParse(`${merged}^{commit}`)) !== null && (await git.isAncestor(merged, "HEAD")))
+            continue;
+        out.push(story.id);
+    }
+    return out;
+}
+/** A push refused because the remote branch moved on (someone pushed to it during the wave). */
+const TARGET_MOVED = /\[rejected\]|\(fetch first\)|non-fast-forward/;
+/**
+ * Pushes the integrated target. When someone pushed to it meanwhile (a commit on the pull request
+ * during the wave), their commits are fetched and merged, and the push is tried again.
+ */
+async function pushTarget(git, remote, target) {
+    for (let attempt = 1;; attempt++) {
+        const r = await git.run(["push", remote, `HEAD:refs/heads/${target}`], { allowFail: true, env: { LC_ALL: "C" } });
+        if (r.code === 0)
+            return;
+        if (!TARGET_MOVED.test(r.stderr))
+            throw new Error(`git push ${remote} ${target} failed: ${r.stderr.trim()}`);
+        if (attempt === TARGET_PUSH_ATTEMPTS)
+            throw new Error(`${target} kept moving: the push was rejected ${attempt} times`);
+        const tracking = `refs/remotes/${remote}/${target}`;
+        await git.fetch(remote, [`+refs/heads/${target}:${tracking}`]);
+        const merged = await git.merge(tracking, `tdd-waves: merge ${target} (updated during the wave)`);
+        if (!merged.ok)
+            throw new Error(`${target} changed during the wave and merging it conflicts in ${merged.conflicts.join(", ") || "some files"}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/report.ts
@@ -69995,7 +70042,8 @@ async function commentStep(settings, ctx) {
 async function run(settings, ctx) {
     if (settings.command === "comment")
         return commentStep(settings, ctx);
-    const loaded = await loadPlan(settings.plan, ctx.workspace);
+    // The plan path is relative to the repository root, wherever the step's process was started.
+    const loaded = await loadPlan(settings.plan, ctx.workspace, { cwd: ctx.workspace });
     switch (settings.command) {
         case "plan":
             return planStep(settings, ctx, loaded);

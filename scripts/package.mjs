@@ -1,10 +1,12 @@
 // Builds the committed bundles: the action (dist/index.js) and the CLI (dist/cli/index.js).
 // Usage: node scripts/package.mjs <outDir>. check-dist.mjs builds into a temp dir with it.
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 
-const out = resolve(process.argv[2] ?? "dist");
+const final = resolve(process.argv[2] ?? "dist");
+// Build beside the target and swap it in at the end, so that nothing ever runs a half-written bundle.
+const out = `${final}.building-${process.pid}`;
 const ncc = resolve("node_modules/@vercel/ncc/dist/ncc/cli.js");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -15,3 +17,7 @@ const build = (entry, dir) =>
 build("src/action/index.ts", out);
 build("src/cli/index.ts", join(out, "cli"));
 chmodSync(join(out, "cli", "index.js"), 0o755);
+const old = `${final}.old-${process.pid}`;
+if (existsSync(final)) renameSync(final, old);
+renameSync(out, final);
+rmSync(old, { recursive: true, force: true });

@@ -1713,6 +1713,7 @@ async function runAgent(ports, job, role) {
         status: role === "tester" ? "testing" : "implementing",
         assignee: name,
         testFile: story.testFile,
+        ...(role === "tester" ? { verified: false } : {}),
     });
     const env = await agentEnvironment(ports, job, role);
     const log = logFile(job, phase);
@@ -2218,6 +2219,7 @@ async function runCommand(args, io) {
     progress.stop();
     const report = (0,core_report/* buildReport */.FK)(state, loaded.plan);
     const reportPath = flags.values.report ? ((0,external_node_path_.isAbsolute)(flags.values.report) ? flags.values.report : (0,external_node_path_.resolve)(io.cwd, flags.values.report)) : (0,external_node_path_.join)(repoRoot, "tdd-waves-report.json");
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(reportPath), { recursive: true });
     await (0,promises_.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     io.stdout(`\n${(0,gantt/* renderGanttText */.kU)(state)}\n\n`);
     io.stdout(`${report.storiesCompleted.length} completed, ${report.storiesFailed.length} failed, ${report.storiesRemaining.length} not completed; ` +

@@ -10,7 +10,8 @@ import { commentStep } from "./comment-step.js";
 
 async function run(settings: Settings, ctx: RunnerContext): Promise<void> {
   if (settings.command === "comment") return commentStep(settings, ctx);
-  const loaded = await loadPlan(settings.plan, ctx.workspace);
+  // The plan path is relative to the repository root, wherever the step's process was started.
+  const loaded = await loadPlan(settings.plan, ctx.workspace, { cwd: ctx.workspace });
   switch (settings.command) {
     case "plan":
       return planStep(settings, ctx, loaded);

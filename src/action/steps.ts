@@ -37,7 +37,7 @@ export function github(settings: Settings, ctx: RunnerContext): GitHubPort {
 
 export async function planStep(settings: Settings, ctx: RunnerContext, loaded: LoadedPlan): Promise<void> {
   const ports = portsFor(settings, ctx, loaded.plan.name);
-  const choice = await chooseNextWave(ports, { source: loaded, target: target(ctx), runId: ctx.runId, runUrl: ctx.runUrl });
+  const choice = await chooseNextWave(ports, { source: loaded, target: target(ctx), dir: ctx.workspace, runId: ctx.runId, runUrl: ctx.runUrl });
   const byId = new Map(loaded.plan.stories.map((s) => [s.id, s]));
   const include = choice.stories.map((id) => {
     const s = byId.get(id)!;

@@ -1,6 +1,6 @@
 // `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
-import { writeFile } from "node:fs/promises";
-import { isAbsolute, join, resolve } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { buildReport } from "../core/report.js";
 import { renderGanttText } from "../core/gantt.js";
 import type { WorkflowState } from "../core/state.js";
@@ -81,6 +81,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   progress.stop();
   const report = buildReport(state, loaded.plan);
   const reportPath = flags.values.report ? (isAbsolute(flags.values.report) ? flags.values.report : resolve(io.cwd, flags.values.report)) : join(repoRoot, "tdd-waves-report.json");
+  await mkdir(dirname(reportPath), { recursive: true });
   await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   io.stdout(`\n${renderGanttText(state)}\n\n`);
   io.stdout(

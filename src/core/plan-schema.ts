@@ -1,21 +1,11 @@
 // The plan file's shape (SPEC §1) as one zod schema: the single source for validation, for the messages a
-// user sees about types and formats, and for plan.schema.json (editors' completion and checking).
+// user sees about types and formats, and for plan.schema.json (editors' completion and checking). Valid plans
+// normally skip it: plan-shape.ts accepts exactly the plans this schema accepts, without loading zod.
 import { z } from "zod";
 
-export const PLAN_NAME_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-export const STORY_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const AGENT_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-export const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** `10m`, `30s`, `1h`, `90s`, `1h30m`, `1h30m15s`: hours, minutes, seconds in that order, at least one. */
-export const DURATION_RE = /^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+import { AGENT_NAME_RE, DURATION_RE, ENV_NAME_RE, NON_BLANK_RE, PLAN_NAME_RE, STORY_ID_RE, TEST_FILE_PLACEHOLDER_RE, TITLE_RE } from "./plan-patterns.js";
 
-/** A duration such as `1h30m` in milliseconds, or undefined when it is not one. */
-export function parseDuration(text: string): number | undefined {
-  const m = DURATION_RE.exec(text);
-  if (!m) return undefined;
-  const [h, min, s] = [m[1], m[2], m[3]].map((v) => (v === undefined ? 0 : Number(v))) as [number, number, number];
-  return ((h * 60 + min) * 60 + s) * 1000;
-}
+export { AGENT_NAME_RE, DURATION_RE, ENV_NAME_RE, PLAN_NAME_RE, STORY_ID_RE, parseDuration } from "./plan-patterns.js";
 
 const quoteShort = (v: unknown): string => {
   const s = JSON.stringify(v) ?? String(v);
@@ -37,7 +27,7 @@ const agentSchema = z
   .strictObject({
     run: z
       .string()
-      .regex(/\S/, { error: "must not be empty: the shell command that runs the agent" })
+      .regex(NON_BLANK_RE, { error: "must not be empty: the shell command that runs the agent" })
       .meta({ description: "Shell command, run in the story's working copy" }),
     timeout: duration().optional().meta({ description: "Agent time limit, default 30m" }),
     env: z
@@ -66,7 +56,7 @@ const storySchema = z.strictObject({
     .meta({ description: "Unique story id" }),
   title: z
     .string()
-    .regex(/^(?=[^\r\n]*\S)[^\r\n]*$/, {
+    .regex(TITLE_RE, {
       error: (iss) => (typeof iss.input === "string" && /\S/.test(iss.input) ? "must be a single line" : "must not be empty"),
     })
     .meta({ description: "One-line title" }),
@@ -104,7 +94,7 @@ export const planFileSchema = z
         .strictObject({
           command: z
             .string()
-            .regex(/\{testFile\}/, { error: "must contain {testFile}, which is replaced by the story's test file" })
+            .regex(TEST_FILE_PLACEHOLDER_RE, { error: "must contain {testFile}, which is replaced by the story's test file" })
             .meta({ description: "Test command; {testFile} is replaced by the shell-quoted test file path" }),
           junit: z.string().min(1, { error: "must not be empty" }).optional().meta({ description: "JUnit XML report the command writes ({storyId} replaced)" }),
           timeout: duration().optional().meta({ description: "Test command time limit, default 10m" }),

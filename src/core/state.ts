@@ -261,6 +261,22 @@ export const completeStory =
     return touch({ ...next, stories: moveTo(next.stories, id, "completed") }, now);
   };
 
+/**
+ * Stories whose story file on the target already says ✅ Complete (done before this execution, or by a
+ * design tool) count as complete and merged: they are skipped, not run again.
+ */
+export const adoptCompleted =
+  (ids: string[], targetCommit: string, now: string): Transition =>
+  (state) => {
+    let next = state;
+    for (const id of ids) {
+      if (statusOf(next, id) !== "pending") continue;
+      next = withRun(next, id, (run) => ({ ...run, status: "complete", merged: targetCommit, reason: "already complete on the target branch" }));
+      next = { ...next, stories: moveTo(next.stories, id, "completed") };
+    }
+    return next === state ? state : touch(next, now);
+  };
+
 export const failStory =
   (id: string, reason: string, now: string, phase?: string): Transition =>
   (state) => {

@@ -1,16 +1,17 @@
 // The distributed engine: the same phases as the local runner, cut into the steps of a GitHub workflow
 // run (one wave per run). Story jobs share nothing but `origin`: the state branch, story branches, target.
 import { DEFAULTS, storyBranch } from "../core/plan-model.js";
-import { unmergedCompleted } from "../core/progression.js";
 import { blockStuck } from "./blocking.js";
 import { chunkWave } from "../core/waves.js";
-import { failStory, nextOpenWave, startStory, startWave, statusOf, type WorkflowState } from "../core/state.js";
+import { failStory, nextOpenWave, recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state.js";
 import { integrateStories, recordOutcomesOnTarget } from "./integrate.js";
 import type { Ports } from "./ports.js";
 import { startExecution, type PlanSource } from "./execution.js";
 import type { StoryJob } from "./story-context.js";
 import { completeInWorkingCopy, failInWorkingCopy, implementationPhase, testerPhase, verifyPhase, type PhaseResult } from "./story-phases.js";
 import { join } from "node:path";
+import type { Plan } from "../core/plan-model.js";
+import type { Git } from "../adapters/git.js";
 
 export interface WaveChoice {
   /** 0 when nothing is left to run. */
@@ -23,7 +24,10 @@ export interface WaveChoice {
 }
 
 /** `plan` step: start or resume, block what cannot run, mark the next chunk of the next wave in progress. */
-export async function chooseNextWave(ports: Ports, opts: { source: PlanSource; target: string; runId: string; runUrl?: string; restart?: boolean }): Promise<WaveChoice> {
+export async function chooseNextWave(
+  ports: Ports,
+  opts: { source: PlanSource; target: string; dir: string; runId: string; runUrl?: string; restart?: boolean },
+): Promise<WaveChoice> {
   const { plan } = opts.source;
   let state = await startExecution(ports, {
     source: opts.source,
@@ -33,6 +37,7 @@ export async function chooseNextWave(ports: Ports, opts: { source: PlanSource; t
     // Runs of one plan on one branch are serialised by the workflow's concurrency group: a lock left
     // by another run belongs to a run that has ended.
     lockAlive: () => false,
+    targetDir: opts.dir,
   });
   for (;;) {
     const wave = nextOpenWave(state);
@@ -100,6 +105,9 @@ export interface AdvanceResult {
   hasMore: boolean;
 }
 
+/** How often `advance` merges a target that moved under it and pushes again before it gives up. */
+const TARGET_PUSH_ATTEMPTS = 5;
+
 /**
  * `advance` step (after every story job, whatever happened to it): stories whose job never finished
  * fail, completed ones are merged into the target (plan order), failed/blocked story files are
@@ -113,7 +121,7 @@ export async function advance(ports: Ports, opts: { source: PlanSource; dir: str
   for (const id of [...state.stories.inProgress]) {
     state = await ports.store.update(failStory(id, "the story job did not finish (cancelled or crashed)", ports.now(), "job"), `${id}: job lost`);
   }
-  const toMerge = unmergedCompleted(state, plan);
+  const toMerge = await notOnTarget(git, state, plan);
   if (toMerge.length > 0) {
     await git.fetch(remote, toMerge.map((id) => `+refs/heads/${storyBranch(plan.name, id)}:refs/remotes/${remote}/${storyBranch(plan.name, id)}`));
   }
@@ -122,7 +130,48 @@ export async function advance(ports: Ports, opts: { source: PlanSource; dir: str
   state = (await ports.store.read())!;
   state = await blockStuck(ports, plan, state, plan.stories.map((s) => s.id));
   await recordOutcomesOnTarget(ports, plan, target, plan.stories.map((s) => s.id));
-  await git.push(remote, [`HEAD:refs/heads/${opts.target}`]);
+  try {
+    await pushTarget(git, remote, opts.target);
+  } catch (e) {
+    const message = `the target branch ${opts.target} could not be updated: ${e instanceof Error ? e.message : String(e)}`;
+    await ports.store.update(recordError(message, ports.now(), true), "target branch not updated");
+    throw new Error(message, { cause: e });
+  }
   state = (await ports.store.read())!;
   return { state, hasMore: nextOpenWave(state) > 0 };
+}
+
+/**
+ * Completed stories whose merge is not on the target: never merged, or merged by an earlier `advance`
+ * whose push of the target was lost (its merge commit is not in this checkout's history).
+ */
+async function notOnTarget(git: Git, state: WorkflowState, plan: Plan): Promise<string[]> {
+  const out: string[] = [];
+  for (const story of plan.stories) {
+    if (statusOf(state, story.id) !== "complete") continue;
+    const merged = state.runs[story.id]?.merged;
+    if (merged && (await git.revParse(`${merged}^{commit}`)) !== null && (await git.isAncestor(merged, "HEAD"))) continue;
+    out.push(story.id);
+  }
+  return out;
+}
+
+/** A push refused because the remote branch moved on (someone pushed to it during the wave). */
+const TARGET_MOVED = /\[rejected\]|\(fetch first\)|non-fast-forward/;
+
+/**
+ * Pushes the integrated target. When someone pushed to it meanwhile (a commit on the pull request
+ * during the wave), their commits are fetched and merged, and the push is tried again.
+ */
+async function pushTarget(git: Git, remote: string, target: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const r = await git.run(["push", remote, `HEAD:refs/heads/${target}`], { allowFail: true, env: { LC_ALL: "C" } });
+    if (r.code === 0) return;
+    if (!TARGET_MOVED.test(r.stderr)) throw new Error(`git push ${remote} ${target} failed: ${r.stderr.trim()}`);
+    if (attempt === TARGET_PUSH_ATTEMPTS) throw new Error(`${target} kept moving: the push was rejected ${attempt} times`);
+    const tracking = `refs/remotes/${remote}/${target}`;
+    await git.fetch(remote, [`+refs/heads/${target}:${tracking}`]);
+    const merged = await git.merge(tracking, `tdd-waves: merge ${target} (updated during the wave)`);
+    if (!merged.ok) throw new Error(`${target} changed during the wave and merging it conflicts in ${merged.conflicts.join(", ") || "some files"}`);
+  }
 }

@@ -2,7 +2,9 @@
 // state or check it still belongs to this plan, take the one-execution-at-a-time lock, and requeue the
 // stories an interrupted execution left in progress.
 import type { Plan } from "../core/plan-model.js";
-import { createState, derive, requeueInProgress, type ExecutionLock, type Transition, type WorkflowState } from "../core/state.js";
+import { join } from "node:path";
+import { readStoryFile } from "../core/story-file.js";
+import { adoptCompleted, createState, derive, requeueInProgress, type ExecutionLock, type Transition, type WorkflowState } from "../core/state.js";
 import type { Ports } from "./ports.js";
 
 export interface PlanSource {
@@ -23,6 +25,8 @@ export interface StartOptions {
   lock: ExecutionLock;
   /** Whether the holder of an existing lock is still alive (a local pid, a running workflow). */
   lockAlive: (lock: ExecutionLock) => boolean;
+  /** A checkout of the target branch: its story files tell which stories are complete already. */
+  targetDir: string;
 }
 
 function describeLock(l: ExecutionLock): string {
@@ -67,9 +71,22 @@ export async function startExecution(ports: Ports, opts: StartOptions): Promise<
     throw new RefusedError(`plan "${current.plan.name}" is already being executed (${describeLock(held)}); a second execution is refused`);
   }
   if (!current) await ports.store.init(fresh, "start execution");
+  const done = await completeOnTarget(ports, source.plan, opts.targetDir);
+  const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
   const begin: Transition = (state) =>
-    requeueInProgress(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : state));
+    adoptCompleted(done, head, now)(
+      requeueInProgress(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : state)),
+    );
   return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
+}
+
+async function completeOnTarget(ports: Ports, plan: Plan, dir: string): Promise<string[]> {
+  const done: string[] = [];
+  for (const story of plan.stories) {
+    const text = await ports.files.read(join(dir, story.file));
+    if (text !== null && readStoryFile(text).status === "complete") done.push(story.id);
+  }
+  return done;
 }
 
 export const releaseLock =

@@ -69,6 +69,7 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     restart: opts.restart,
     lock,
     lockAlive: (l) => l.kind === "local" && (l.host !== hostname() || pidAlive(l.pid)),
+    targetDir: opts.repoDir,
   });
   const work = opts.workDir ?? join(await git.commonDir(), "tdd-waves");
   const run: Run = {

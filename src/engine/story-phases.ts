@@ -36,6 +36,7 @@ async function runAgent(ports: Ports, job: StoryJob, role: Role): Promise<PhaseR
     status: role === "tester" ? "testing" : "implementing",
     assignee: name,
     testFile: story.testFile,
+    ...(role === "tester" ? { verified: false } : {}),
   });
   const env = await agentEnvironment(ports, job, role);
   const log = logFile(job, phase);

@@ -56,13 +56,18 @@ export function storyFile(id: string, title = `Story ${id}`): string {
 }
 
 /** Files of a plan `plan.yml` with script agents: tester, implementer, and the given extra agents. */
-export function planFiles(name: string, stories: StorySpec[], extra: { agents?: Record<string, Record<string, string>>; yaml?: string } = {}): Record<string, string> {
+export function planFiles(
+  name: string,
+  stories: StorySpec[],
+  extra: { agents?: Record<string, Record<string, string>>; timeouts?: Record<string, string>; yaml?: string } = {},
+): Record<string, string> {
   const agents = { tester: {}, implementer: {}, ...extra.agents };
   const agentYaml = Object.entries(agents)
     .map(([agent, env]) => {
       const script = agent.startsWith("tester") ? "tester" : "implementer";
       const envYaml = Object.keys(env).length ? `\n    env: ${JSON.stringify(env)}` : "";
-      return `  ${agent}:\n    run: node agents/${script}.mjs${envYaml}`;
+      const timeout = extra.timeouts?.[agent] ? `\n    timeout: ${extra.timeouts[agent]}` : "";
+      return `  ${agent}:\n    run: node agents/${script}.mjs${envYaml}${timeout}`;
     })
     .join("\n");
   const storyYaml = stories

@@ -5,7 +5,7 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 
 const id = process.env.TDD_WAVES_STORY_ID;
 const mode = process.env.IMPL_MODE ?? "normal";
-if (process.env.AGENT_TRACE) appendFileSync(process.env.AGENT_TRACE, `implementation ${id} ${process.env.TDD_WAVES_ROLE} ${process.env.TDD_WAVES_WAVE}\n`);
+if (process.env.AGENT_TRACE) appendFileSync(process.env.AGENT_TRACE, `${Date.now()} implementation ${id} start attempt=${process.env.TDD_WAVES_ATTEMPT} wave=${process.env.TDD_WAVES_WAVE} role=${process.env.TDD_WAVES_ROLE}\n`);
 if (process.env.SLEEP_MS) await new Promise((r) => setTimeout(r, Number(process.env.SLEEP_MS)));
 if (mode === "fail") {
   console.error("cannot implement this");
@@ -19,4 +19,5 @@ if (mode !== "no-tick") {
   const story = process.env.TDD_WAVES_STORY_FILE;
   writeFileSync(story, readFileSync(story, "utf8").replace(/^(\s*[-*+] )\[ \]/gm, "$1[x]"));
 }
+if (process.env.AGENT_TRACE) appendFileSync(process.env.AGENT_TRACE, `${Date.now()} implementation ${id} end attempt=${process.env.TDD_WAVES_ATTEMPT}\n`);
 console.log(`implemented ${id}`);

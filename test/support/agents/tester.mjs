@@ -8,14 +8,14 @@ import { spawn } from "node:child_process";
 const id = process.env.TDD_WAVES_STORY_ID;
 const file = process.env.TDD_WAVES_TEST_FILE;
 const mode = process.env.TESTER_MODE ?? "normal";
-if (process.env.AGENT_TRACE) appendFileSync(process.env.AGENT_TRACE, `tester ${id} ${process.env.TDD_WAVES_ROLE} ${process.env.TDD_WAVES_WAVE}\n`);
+if (process.env.AGENT_TRACE) appendFileSync(process.env.AGENT_TRACE, `${Date.now()} tester ${id} start attempt=${process.env.TDD_WAVES_ATTEMPT} wave=${process.env.TDD_WAVES_WAVE} role=${process.env.TDD_WAVES_ROLE}\n`);
 if (!process.env.TDD_WAVES_PROMPT?.includes(id)) {
   console.error("the prompt does not name the story");
   process.exit(9);
 }
 if (mode === "fail") process.exit(3);
 if (mode === "hang") {
-  const child = spawn("sh", ["-c", "trap '' TERM; echo $$ > tester-grandchild.pid; sleep 600"], { stdio: "ignore" });
+  const child = spawn("sh", ["-c", 'trap "" TERM; echo $$ > "${PID_FILE:-tester-grandchild.pid}"; sleep 600'], { stdio: "ignore" });
   child.unref();
   await new Promise(() => setTimeout(() => undefined, 600_000));
 }

@@ -1,0 +1,277 @@
+// End-to-end proof of the GitHub Action: the shipped workflow files run as written against a local bare
+// `origin` and the GitHub API stand-in, every step the real dist/index.js in its own process and fresh
+// checkout, each wave's run started from the dispatch the previous one sent, `/build` from a comment event.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { ActionsRunner, type JobRun, type WorkflowRun } from "../support/action-runner.js";
+import { startGitHubStub, type GitHubStub } from "../support/github-stub.js";
+import { git, makeRepo, planFiles, type StorySpec } from "../support/repo.js";
+import { commentMarker } from "../../src/core/summary.js";
+import type { WorkflowState } from "../../src/core/state.js";
+
+const TARGET = "feature/x";
+const PLAN = ".tdd-waves/plan.yml";
+const PR = 7;
+const TOKEN = "ghs_e2e_token";
+const BOT = "github-actions[bot]";
+const EXECUTION = "tdd-waves.yml";
+const COMMAND = "tdd-waves-command.yml";
+
+/** Three waves: [a-001, c-001], [a-002, b-001], [b-002]. */
+const STORIES: StorySpec[] = [
+  { id: "a-001" },
+  { id: "a-002", dependsOn: ["a-001"] },
+  { id: "b-001", dependsOn: ["a-001"] },
+  { id: "b-002", dependsOn: ["a-002", "b-001"] },
+  { id: "c-001" },
+];
+
+interface World {
+  root: string;
+  origin: string;
+  stub: GitHubStub;
+  runner: ActionsRunner;
+}
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** A repository with the plan on main and on the target branch, pushed to a bare `origin` that has PR #7's head ref. */
+async function world(planName: string, stories: StorySpec[], extra: Parameters<typeof planFiles>[2] = {}, hooks: Partial<Pick<ConstructorParameters<typeof ActionsRunner>[0], "afterCheckout">> = {}): Promise<World> {
+  const root = mkdtempSync(join(tmpdir(), "tdd-waves-e2e-"));
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  const { "plan.yml": planYml, ...rest } = planFiles(planName, stories, extra);
+  const repo = makeRepo({ ...rest, [PLAN]: planYml! });
+  cleanups.push(repo.cleanup);
+  git(repo.dir, "branch", TARGET);
+  const origin = join(root, "origin.git");
+  git(root, "clone", "-q", "--bare", repo.dir, origin);
+  updatePullRef(origin);
+  const stub = await startGitHubStub({ token: TOKEN, permissions: { alice: "write" }, pulls: [{ number: PR, headRef: TARGET }] });
+  cleanups.push(() => stub.close());
+  const runner = new ActionsRunner({ root, originUrl: pathToFileURL(origin).href, stub, token: TOKEN, defaultBranch: "main", ...hooks });
+  return { root, origin, stub, runner };
+}
+
+/** GitHub keeps refs/pull/<n>/head at the pull request's head. */
+function updatePullRef(origin: string): void {
+  git(origin, "update-ref", `refs/pull/${PR}/head`, `refs/heads/${TARGET}`);
+}
+
+function commentEvent(body: string, id: number) {
+  return {
+    action: "created",
+    comment: { id, body, user: { login: "alice" } },
+    issue: { number: PR, pull_request: { url: `https://api.github.com/repos/octo/widgets/pulls/${PR}` } },
+    repository: { full_name: "octo/widgets", default_branch: "main" },
+  };
+}
+
+function stateOn(origin: string, planName: string): WorkflowState {
+  return JSON.parse(git(origin, "show", `tdd-waves/state:${planName}/workflow-state.json`)) as WorkflowState;
+}
+
+function storyFileOn(origin: string, id: string): string {
+  return git(origin, "show", `${TARGET}:stories/${id}.md`);
+}
+
+const jobs = (run: WorkflowRun, id: string): JobRun[] => run.jobs.filter((j) => j.id === id);
+const only = (run: WorkflowRun, id: string): JobRun => {
+  const found = jobs(run, id);
+  expect(found, `job ${id} of run ${run.runId}`).toHaveLength(1);
+  return found[0]!;
+};
+const stepOutputs = (job: JobRun) => job.steps.at(-1)!.outputs;
+const row = (markdown: string, id: string, label: string) => new RegExp(`^\\| ${id} \\|[^\\n]*\\| ${label}`, "m").test(markdown);
+
+/** What must hold of every wave's run: the plan job's outputs, story jobs' steps and REST silence, advance's budget. */
+function checkWaveRun(run: WorkflowRun, wave: number, expected: { stories: string[]; hasMore: boolean; failedSteps?: Record<string, string> }): void {
+  const plan = only(run, "plan");
+  expect(plan.result).toBe("success");
+  const out = stepOutputs(plan);
+  expect(out.wave).toBe(String(wave));
+  expect(out["total-waves"]).toBe("3");
+  expect(out["max-parallel"]).toBe("10");
+  expect(out["has-more"]).toBe("true");
+  const matrix = JSON.parse(out.matrix!) as { include: Array<{ story: string; title: string; tester: string; implementer: string }> };
+  expect(matrix.include.map((e) => e.story)).toEqual(expected.stories);
+  expect(plan.requests).toEqual([]);
+
+  const storyJobs = jobs(run, "story");
+  expect(storyJobs.map((j) => j.matrix?.story)).toEqual(expected.stories);
+  for (const job of storyJobs) {
+    const id = String(job.matrix!.story);
+    expect(job.name).toBe(`Story ${id}`);
+    const failedAt = expected.failedSteps?.[id];
+    const commands = job.steps.map((s) => s.command);
+    if (failedAt) {
+      expect(commands).toEqual(["tester", "implement", "verify"].slice(0, ["tester", "implement", "verify"].indexOf(failedAt) + 1));
+      expect(job.steps.at(-1)!.exitCode).not.toBe(0);
+      expect(job.result).toBe("failure");
+    } else {
+      expect(commands).toEqual(["tester", "implement", "verify"]);
+      expect(job.steps.map((s) => s.exitCode), job.steps.map((s) => s.stdout + s.stderr).join("\n")).toEqual([0, 0, 0]);
+      expect(job.result).toBe("success");
+    }
+    expect(job.steps[0]!.stdout).toContain(`Spawning tester agent (tester) for ${id}`);
+    expect(job.requests, `REST calls made by story job ${id}`).toEqual([]);
+  }
+
+  const advance = only(run, "advance");
+  expect(advance.result, advance.steps.map((s) => s.stdout + s.stderr).join("\n")).toBe("success");
+  expect(stepOutputs(advance)["has-more"]).toBe(String(expected.hasMore));
+  expect(advance.requests.length).toBeGreaterThan(0);
+  expect(advance.requests.length).toBeLessThanOrEqual(3);
+  const all = run.jobs.flatMap((j) => j.requests);
+  expect(new Set(all).size, "REST calls of the whole run").toBe(advance.requests.length);
+  expect(run.dispatches).toEqual(expected.hasMore ? [{ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } }] : []);
+}
+
+function progressComments(stub: GitHubStub, planName: string) {
+  return stub.comments.filter((c) => c.issue === PR && c.body.includes(commentMarker(planName)));
+}
+
+describe("the GitHub Action, end to end through the shipped workflows", () => {
+  it("`/build` starts the execution; each wave's run dispatches the next until every story is merged", async () => {
+    const w = await world("e2e", STORIES);
+
+    // /build on the pull request: the command workflow (default branch checkout) dispatches the execution.
+    const command = await w.runner.run(COMMAND, { name: "issue_comment", payload: commentEvent("/build", 555) });
+    expect(only(command, "command").result, only(command, "command").steps.map((s) => s.stdout + s.stderr).join("\n")).toBe("success");
+    expect(command.dispatches).toEqual([{ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } }]);
+    expect(w.stub.reactions.filter((r) => r.commentId === 555).map((r) => r.content)).toEqual(["eyes", "rocket"]);
+    expect(w.stub.comments.some((c) => c.issue === PR && c.body.startsWith("🚀"))).toBe(true);
+
+    const commentAfterWave: string[] = [];
+    const runs = await w.runner.followDispatches(command.dispatches[0]!, 5, () => {
+      const found = progressComments(w.stub, "e2e");
+      expect(found).toHaveLength(1);
+      commentAfterWave.push(found[0]!.body);
+    });
+    expect(runs).toHaveLength(3);
+    expect(new Set(runs.map((r) => r.runId)).size).toBe(3);
+    checkWaveRun(runs[0]!, 1, { stories: ["a-001", "c-001"], hasMore: true });
+    checkWaveRun(runs[1]!, 2, { stories: ["a-002", "b-001"], hasMore: true });
+    checkWaveRun(runs[2]!, 3, { stories: ["b-002"], hasMore: false });
+
+    // The state on origin's state branch: everything complete, epics derived.
+    const state = stateOn(w.origin, "e2e");
+    expect(state.status).toBe("complete");
+    expect([...state.stories.completed].sort()).toEqual(["a-001", "a-002", "b-001", "b-002", "c-001"]);
+    expect(state.stories.pending.concat(state.stories.inProgress, state.stories.failed, state.stories.blocked)).toEqual([]);
+    expect(state.epics).toEqual({ a: { total: 2, completed: 2, failed: 0 }, b: { total: 2, completed: 2, failed: 0 }, c: { total: 1, completed: 1, failed: 0 } });
+    expect(state.target).toBe(TARGET);
+
+    // The target on origin: one merge commit per story naming it, plan order within each wave, code and story files.
+    const merges = git(w.origin, "log", "--first-parent", "--merges", "--reverse", "--format=%an|%s", TARGET).split("\n");
+    expect(merges).toEqual(["a-001", "c-001", "a-002", "b-001", "b-002"].map((id) => `${BOT}|tdd-waves: merge ${id}: Story ${id}`));
+    for (const { id } of STORIES) {
+      expect(git(w.origin, "show", `${TARGET}:src/${id}.mjs`)).toContain(`"${id}"`);
+      const story = storyFileOn(w.origin, id);
+      expect(story).toContain("**Status:** ✅ Complete");
+      expect(story).toContain("**Verified:** yes");
+      expect(story).toMatch(/## Completion\n+\S/);
+      expect(story).toContain("- [x]");
+      // Commits made on the runners (no identity configured) are the bot's.
+      const authors = git(w.origin, "log", "--format=%an <%ae>", `main..tdd-waves/e2e/${id}`).split("\n");
+      expect(authors.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(authors)).toEqual(new Set([`${BOT} <41898282+github-actions[bot]@users.noreply.github.com>`]));
+    }
+
+    // The run summary of the last advance: Gantt and the stories table with every story.
+    const summary = only(runs[2]!, "advance").steps[0]!.summary;
+    expect(summary).toContain("```mermaid\ngantt");
+    expect(summary).toContain("| Story | Title | Wave | Status |");
+    for (const { id } of STORIES) expect(row(summary, id, "✅ Complete")).toBe(true);
+
+    // One progress comment, created after wave 1 and edited in place after waves 2 and 3.
+    expect(w.stub.calls("issues/update-comment")).toHaveLength(2);
+    expect(row(commentAfterWave[0]!, "a-001", "✅ Complete") && row(commentAfterWave[0]!, "b-002", "⏳ Pending")).toBe(true);
+    expect(row(commentAfterWave[1]!, "b-001", "✅ Complete") && row(commentAfterWave[1]!, "b-002", "⏳ Pending")).toBe(true);
+    expect(row(commentAfterWave[2]!, "b-002", "✅ Complete")).toBe(true);
+    expect(commentAfterWave[2]).toContain("```mermaid");
+    w.stub.assertNoViolations();
+  }, 90_000);
+
+  it("a failing implementer fails its story and blocks its dependents; the target moving during a wave is merged; `/build retry` resets them", async () => {
+    const stories = STORIES.map((s) => (s.id === "a-002" ? { ...s, implementer: "impl-fail" } : s));
+    // A developer pushes to the pull request's branch while wave 1 runs (after advance checked it out).
+    let origin = "";
+    let pushed = "";
+    const w = await world("e2e-fail", stories, { agents: { "impl-fail": { IMPL_MODE: "fail" } } }, {
+      afterCheckout: (job) => {
+        if (job.id !== "advance" || pushed) return;
+        const dev = mkdtempSync(join(tmpdir(), "tdd-waves-dev-"));
+        cleanups.push(() => rmSync(dev, { recursive: true, force: true }));
+        git(dev, "clone", "-q", "-b", TARGET, origin, ".");
+        writeFileSync(join(dev, "NOTES.md"), "pushed during wave 1\n");
+        git(dev, "add", "NOTES.md");
+        git(dev, "commit", "-q", "-m", "developer: notes");
+        git(dev, "push", "-q", "origin", `HEAD:refs/heads/${TARGET}`);
+        pushed = git(dev, "rev-parse", "HEAD");
+      },
+    });
+    origin = w.origin;
+
+    const runs = await w.runner.followDispatches({ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } });
+    expect(runs).toHaveLength(2);
+    checkWaveRun(runs[0]!, 1, { stories: ["a-001", "c-001"], hasMore: true });
+    checkWaveRun(runs[1]!, 2, { stories: ["a-002", "b-001"], hasMore: false, failedSteps: { "a-002": "implement" } });
+    const failedStep = jobs(runs[1]!, "story").find((j) => j.matrix?.story === "a-002")!.steps[1]!;
+    expect(failedStep.stdout).toContain("::error::a-002: implementation agent impl-fail");
+    expect(stepOutputs(only(runs[1]!, "advance")).status).toBe("complete");
+
+    // The developer's commit survived: advance merged it and pushed again.
+    expect(pushed).not.toBe("");
+    expect(() => git(w.origin, "merge-base", "--is-ancestor", pushed, TARGET)).not.toThrow();
+    expect(git(w.origin, "show", `${TARGET}:NOTES.md`)).toBe("pushed during wave 1");
+
+    const state = stateOn(w.origin, "e2e-fail");
+    expect(state.status).toBe("complete");
+    expect(state.stories.failed).toEqual(["a-002"]);
+    expect(state.stories.blocked).toEqual(["b-002"]);
+    expect([...state.stories.completed].sort()).toEqual(["a-001", "b-001", "c-001"]);
+    expect(state.epics.a).toEqual({ total: 2, completed: 1, failed: 1 });
+
+    // The target shows every story's status; the failed one by a commit of its story file alone.
+    expect(storyFileOn(w.origin, "a-002")).toContain("**Status:** ❌ Failed");
+    expect(storyFileOn(w.origin, "a-002")).toContain("**Verified:** no");
+    expect(storyFileOn(w.origin, "b-002")).toContain("**Status:** ⛔ Blocked");
+    expect(storyFileOn(w.origin, "b-001")).toContain("**Status:** ✅ Complete");
+    const failCommit = git(w.origin, "log", "-1", "--format=%H", TARGET, "--", "stories/a-002.md");
+    expect(git(w.origin, "show", "--name-only", "--format=%an|%s", failCommit).split("\n").filter(Boolean)).toEqual([
+      expect.stringMatching(new RegExp(`^${BOT.replace(/[[\]]/g, "\\$&")}\\|tdd-waves: a-002 ❌ failed: implementation agent impl-fail`)),
+      "stories/a-002.md",
+    ]);
+    expect(() => git(w.origin, "show", `${TARGET}:src/a-002.mjs`)).toThrow();
+    const merges = git(w.origin, "log", "--first-parent", "--merges", "--reverse", "--format=%s", TARGET).split("\n");
+    expect(merges.filter((m) => m.startsWith("tdd-waves: merge ") && !m.includes(TARGET))).toEqual(
+      ["a-001", "c-001", "b-001"].map((id) => `tdd-waves: merge ${id}: Story ${id}`),
+    );
+
+    // The progress comment shows the failure.
+    const comments = progressComments(w.stub, "e2e-fail");
+    expect(comments).toHaveLength(1);
+    expect(row(comments[0]!.body, "a-002", "❌ Failed")).toBe(true);
+    expect(row(comments[0]!.body, "b-002", "⛔ Blocked")).toBe(true);
+
+    // `/build retry a-002`: the failed story and the one it blocked are pending again, and a run is dispatched.
+    updatePullRef(w.origin);
+    const retry = await w.runner.run(COMMAND, { name: "issue_comment", payload: commentEvent("/build retry a-002", 777) });
+    expect(only(retry, "command").result, only(retry, "command").steps.map((s) => s.stdout + s.stderr).join("\n")).toBe("success");
+    expect(retry.dispatches).toEqual([{ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } }]);
+    const reset = stateOn(w.origin, "e2e-fail");
+    expect(reset.status).toBe("executing");
+    expect([...reset.stories.pending].sort()).toEqual(["a-002", "b-002"]);
+    expect(reset.stories.failed.concat(reset.stories.blocked)).toEqual([]);
+    expect([...reset.stories.completed].sort()).toEqual(["a-001", "b-001", "c-001"]);
+    expect(w.stub.reactions.filter((r) => r.commentId === 777).map((r) => r.content)).toEqual(["eyes", "rocket"]);
+    expect(w.stub.comments.some((c) => c.issue === PR && c.body.startsWith("🚀 Retrying `a-002`"))).toBe(true);
+    w.stub.assertNoViolations();
+  }, 90_000);
+});

@@ -1,0 +1,323 @@
+// Whole local executions through the real CLI bundle: real git repositories, real agent processes
+// (script agents standing in for LLM agents), real `node --test` runs.
+import { afterEach, describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { git, makeRepo, planFiles, type StorySpec, type TempRepo } from "../support/repo.js";
+import { runCli } from "../support/cli.js";
+import { readStoryFile } from "../../src/core/story-file.js";
+import type { WorkflowState } from "../../src/core/state.js";
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const r of repos.splice(0)) r.cleanup();
+});
+
+function setup(name: string, stories: StorySpec[], extra: Parameters<typeof planFiles>[2] = {}, files: Record<string, string> = {}) {
+  const repo = makeRepo({ ...planFiles(name, stories, extra), ...files });
+  repos.push(repo);
+  const trace = join(repo.dir, ".git", "agent-trace.log");
+  return { dir: repo.dir, trace, env: { AGENT_TRACE: trace } };
+}
+
+function stateOf(dir: string, plan: string): WorkflowState {
+  return JSON.parse(git(dir, "show", `tdd-waves/state:${plan}/workflow-state.json`)) as WorkflowState;
+}
+
+function storyOnMain(dir: string, id: string) {
+  return readStoryFile(git(dir, "show", `main:stories/${id}.md`));
+}
+
+function traceLines(trace: string): { at: number; role: string; id: string; what: string; attempt: number }[] {
+  if (!existsSync(trace)) return [];
+  return readFileSync(trace, "utf8")
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [at, role, id, what, attempt] = line.split(" ");
+      return { at: Number(at), role: role!, id: id!, what: what!, attempt: Number(attempt?.split("=")[1]) };
+    });
+}
+
+const mergeSubjects = (dir: string) => git(dir, "log", "--merges", "--reverse", "--format=%s", "main").split("\n").filter(Boolean);
+
+describe("tdd-waves run", () => {
+  it("runs a three-wave plan test-first and merges every story into the checked-out branch", async () => {
+    const { dir, trace, env } = setup("three", [
+      { id: "a-001" },
+      { id: "b-001" },
+      { id: "a-002", dependsOn: ["a-001"] },
+      { id: "b-002", dependsOn: ["a-002", "b-001"] },
+    ]);
+    const r = await runCli(["run", "plan.yml"], dir, env);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Spawning tester agent (tester) for a-001");
+    expect(r.stdout).toContain("Spawning implementation agent (implementer) for b-002");
+
+    // Tester before implementation for every story; every wave after the previous one ended.
+    const lines = traceLines(trace);
+    for (const id of ["a-001", "b-001", "a-002", "b-002"]) {
+      const t = lines.findIndex((l) => l.id === id && l.role === "tester");
+      const i = lines.findIndex((l) => l.id === id && l.role === "implementation");
+      expect(t).toBeGreaterThanOrEqual(0);
+      expect(i).toBeGreaterThan(t);
+    }
+    const lastOf = (id: string) => Math.max(...lines.filter((l) => l.id === id).map((l) => l.at));
+    const firstOf = (id: string) => Math.min(...lines.filter((l) => l.id === id).map((l) => l.at));
+    expect(firstOf("a-002")).toBeGreaterThanOrEqual(Math.max(lastOf("a-001"), lastOf("b-001")));
+    expect(firstOf("b-002")).toBeGreaterThanOrEqual(lastOf("a-002"));
+
+    // One merge commit per story, in plan order within a wave.
+    expect(mergeSubjects(dir)).toEqual([
+      "tdd-waves: merge a-001: Story a-001",
+      "tdd-waves: merge b-001: Story b-001",
+      "tdd-waves: merge a-002: Story a-002",
+      "tdd-waves: merge b-002: Story b-002",
+    ]);
+    for (const id of ["a-001", "b-001", "a-002", "b-002"]) {
+      const story = storyOnMain(dir, id);
+      expect(story.status).toBe("complete");
+      expect(story.verified).toBe(true);
+      expect(story.assignee).toBe("implementer");
+      expect(story.criteria.every((c) => c.checked)).toBe(true);
+      expect(story.completion).toMatch(/Red → green.*exit 1.*exit 0/);
+    }
+    // The merged code passes its tests.
+    expect(() => git(dir, "status", "--porcelain")).not.toThrow();
+    const state = stateOf(dir, "three");
+    expect(state.status).toBe("complete");
+    expect(state.stories.completed.sort()).toEqual(["a-001", "a-002", "b-001", "b-002"]);
+    expect(state.epics).toEqual({ a: { total: 2, completed: 2, failed: 0 }, b: { total: 2, completed: 2, failed: 0 } });
+    expect(state.lock).toBeUndefined();
+
+    const report = JSON.parse(readFileSync(join(dir, "tdd-waves-report.json"), "utf8"));
+    expect(Object.keys(report).slice(0, 8)).toEqual([
+      "totalWaves",
+      "totalStories",
+      "storiesCompleted",
+      "storiesFailed",
+      "storiesRemaining",
+      "results",
+      "totalTestsCovered",
+      "totalTestsPassed",
+    ]);
+    expect(report.totalWaves).toBe(3);
+    expect(report.storiesCompleted).toHaveLength(4);
+    expect(report.totalTestsPassed).toBe(4);
+    expect(report.results[0]).toMatchObject({ storyId: "a-001", wave: 1, implStatus: "success", verifiedProduction: true, acChecklistComplete: true });
+    expect(report.results[0].filesModified).toEqual(["src/a-001.mjs", "stories/a-001.md", "test/a-001.test.mjs"]);
+
+    // status, gantt and report read the recorded execution.
+    const status = await runCli(["status", "plan.yml", "--json"], dir);
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ status: "complete" });
+    const gantt = await runCli(["gantt", "plan.yml"], dir);
+    expect(gantt.stdout).toMatch(/^```mermaid\ngantt/);
+    expect(gantt.stdout).toContain("section Wave 3");
+    const rep = await runCli(["report", "plan.yml"], dir);
+    expect(JSON.parse(rep.stdout).storiesCompleted).toEqual(report.storiesCompleted);
+  });
+
+  it("fails a story whose implementer fails and blocks the stories behind it; the others go on", async () => {
+    const { dir, trace, env } = setup(
+      "failing",
+      [{ id: "a-001", implementer: "broken" }, { id: "b-001" }, { id: "a-002", dependsOn: ["a-001"] }, { id: "a-003", dependsOn: ["a-002"] }],
+      { agents: { broken: { IMPL_MODE: "fail" } } },
+    );
+    const r = await runCli(["run", "plan.yml"], dir, env);
+    expect(r.code).toBe(1);
+    const state = stateOf(dir, "failing");
+    expect(state.stories.failed).toEqual(["a-001"]);
+    expect(state.stories.blocked.sort()).toEqual(["a-002", "a-003"]);
+    expect(state.stories.completed).toEqual(["b-001"]);
+    expect(state.status).toBe("complete");
+    expect(state.runs["a-001"]!.reason).toBe("implementation agent broken exited with code 1");
+    // Blocked stories never ran.
+    expect(traceLines(trace).filter((l) => l.id === "a-002" || l.id === "a-003")).toEqual([]);
+
+    const failed = storyOnMain(dir, "a-001");
+    expect(failed.status).toBe("failed");
+    expect(failed.completion).toContain("implementation agent broken exited with code 1");
+    expect(storyOnMain(dir, "a-002").status).toBe("blocked");
+    expect(storyOnMain(dir, "a-003").completion).toContain("dependency a-002 is blocked");
+    // Each failed or blocked story arrives on the target as a commit of its story file alone.
+    for (const id of ["a-001", "a-002", "a-003"]) {
+      const commit = git(dir, "log", "-1", "--format=%H", "main", "--", `stories/${id}.md`);
+      expect(git(dir, "show", "--name-only", "--format=", commit)).toBe(`stories/${id}.md`);
+    }
+    // Its work stays on its own branch: the tests the tester wrote, never the target.
+    expect(git(dir, "show", "tdd-waves/failing/a-001:test/a-001.test.mjs")).toContain("a-001 returns its id");
+    expect(() => git(dir, "show", "main:test/a-001.test.mjs")).toThrow();
+    const report = JSON.parse(readFileSync(join(dir, "tdd-waves-report.json"), "utf8"));
+    expect(report.storiesFailed).toEqual(["a-001"]);
+    expect(report.results.find((x: { storyId: string }) => x.storyId === "a-002").implStatus).toBe("skipped");
+  });
+
+  it("proves red before green: tests that pass before implementation, or no test at all, fail the story", async () => {
+    const { dir, trace, env } = setup("red", [{ id: "a-001", tester: "tester-passing" }, { id: "b-001", tester: "tester-none" }], {
+      agents: { "tester-passing": { TESTER_MODE: "passing" }, "tester-none": { TESTER_MODE: "none" } },
+    });
+    const r = await runCli(["run", "plan.yml"], dir, env);
+    expect(r.code).toBe(1);
+    const state = stateOf(dir, "red");
+    expect(state.runs["a-001"]!.reason).toBe("red check: the tests pass before implementation (they must fail first)");
+    expect(state.runs["a-001"]!.result?.red?.exitCode).toBe(0);
+    expect(state.runs["b-001"]!.reason).toBe("test file test/b-001.test.mjs was not written by the tester");
+    expect(traceLines(trace).filter((l) => l.role === "implementation")).toEqual([]);
+  });
+
+  it("verifies the test file is untouched and every acceptance criterion is checked", async () => {
+    const { dir } = setup(
+      "verify",
+      [
+        { id: "a-001", implementer: "cheater" },
+        { id: "b-001", implementer: "forgetful" },
+      ],
+      { agents: { cheater: { IMPL_MODE: "edit-test" }, forgetful: { IMPL_MODE: "no-tick" } } },
+    );
+    const r = await runCli(["run", "plan.yml"], dir);
+    expect(r.code).toBe(1);
+    const state = stateOf(dir, "verify");
+    expect(state.runs["a-001"]!.reason).toContain("the test file test/a-001.test.mjs was changed after the tester wrote it");
+    expect(state.runs["b-001"]!.reason).toContain("1 acceptance criteria not checked");
+    expect(state.runs["b-001"]!.result?.acChecklistComplete).toBe(false);
+    expect(storyOnMain(dir, "a-001").status).toBe("failed");
+  });
+
+  it("lets the implementation change the test file when tdd.lockTests is false", async () => {
+    const { dir } = setup("unlocked", [{ id: "a-001", implementer: "cheater" }], {
+      agents: { cheater: { IMPL_MODE: "edit-test" } },
+      yaml: "tdd:\n  lockTests: false\n",
+    });
+    const r = await runCli(["run", "plan.yml"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+
+  it("fails the second of two conflicting stories at integration and keeps its branch", async () => {
+    const { dir } = setup("conflict", [{ id: "a-001", implementer: "clash" }, { id: "b-001", implementer: "clash" }], {
+      agents: { clash: { IMPL_MODE: "conflict" } },
+    });
+    const r = await runCli(["run", "plan.yml"], dir);
+    expect(r.code).toBe(1);
+    const state = stateOf(dir, "conflict");
+    expect(state.stories.completed).toEqual(["a-001"]);
+    expect(state.runs["b-001"]!.reason).toBe("merge conflict in shared.txt");
+    expect(git(dir, "show", "main:shared.txt")).toBe("written by a-001");
+    expect(git(dir, "show", "tdd-waves/conflict/b-001:shared.txt")).toBe("written by b-001");
+    expect(storyOnMain(dir, "b-001").status).toBe("failed");
+    expect(git(dir, "status", "--porcelain", "--untracked-files=no")).toBe("");
+    expect(mergeSubjects(dir)).toEqual(["tdd-waves: merge a-001: Story a-001"]);
+  });
+
+  it("kills a hung agent with its whole process tree at the timeout", async () => {
+    const pidDir = mkdtempSync(join(tmpdir(), "tdd-waves-pid-"));
+    const pidFile = join(pidDir, "grandchild.pid");
+    try {
+      const { dir } = setup("hung", [{ id: "a-001", tester: "tester-sleepy" }], {
+        agents: { "tester-sleepy": { TESTER_MODE: "hang", PID_FILE: pidFile } },
+        timeouts: { "tester-sleepy": "2s" },
+      });
+      const r = await runCli(["run", "plan.yml"], dir);
+      expect(r.code).toBe(1);
+      expect(stateOf(dir, "hung").runs["a-001"]!.reason).toBe("tester agent tester-sleepy timed out after 2s");
+      const pid = Number(readFileSync(pidFile, "utf8"));
+      expect(pid).toBeGreaterThan(0);
+      // Gone, or a zombie waiting for init to reap it: either way it runs no more.
+      const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, "utf8") : "";
+      expect(stat === "" || / Z /.test(stat)).toBe(true);
+    } finally {
+      rmSync(pidDir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps every byte of story files it does not own (CRLF, unicode, front matter)", async () => {
+    const original = [
+      "---",
+      "status: pending",
+      "owner: Zoë Ångström",
+      "tags: [auth, 🚀]",
+      "---",
+      "# a-001: Schéma + Ü 🧪",
+      "",
+      "Status: ⏳ Pending   ",
+      "**Assignee:** —",
+      "",
+      "Intro text with trailing spaces   ",
+      "",
+      "## Acceptance Criteria",
+      "- [ ] a-001 returns its id",
+      "  - [ ] nested: 日本語 works",
+      "",
+      "## Notes",
+      "Keep me exactly. 	Tabs too.",
+      "",
+      "## Completion",
+      "old text",
+      "",
+    ].join("\r\n");
+    const { dir } = setup("bytes", [{ id: "a-001" }], {}, { "stories/a-001.md": original });
+    const r = await runCli(["run", "plan.yml"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const after = git(dir, "show", "main:stories/a-001.md") + "\r\n";
+    expect(after.replace(/\r\n/g, "")).not.toContain("\n");
+    const lines = after.split("\r\n");
+    expect(lines.slice(0, 5)).toEqual(["---", "status: complete", "owner: Zoë Ångström", "tags: [auth, 🚀]", "---"]);
+    expect(lines[5]).toBe("# a-001: Schéma + Ü 🧪");
+    expect(lines).toContain("Status: ✅ Complete   ");
+    expect(lines).toContain("**Assignee:** implementer");
+    expect(after).toContain("\r\nIntro text with trailing spaces   \r\n\r\n## Acceptance Criteria\r\n- [x] a-001 returns its id\r\n  - [x] nested: 日本語 works\r\n\r\n## Notes\r\nKeep me exactly. \tTabs too.\r\n\r\n## Completion\r\n");
+    expect(after).not.toContain("old text");
+  });
+
+  it("schedules as a DAG with --schedule dag: a story starts once its own dependencies are merged", async () => {
+    const { dir, trace, env } = setup(
+      "dag",
+      [{ id: "a-001", implementer: "slow" }, { id: "b-001" }, { id: "b-002", dependsOn: ["b-001"] }],
+      { agents: { slow: { SLEEP_MS: "2500" } } },
+    );
+    const r = await runCli(["run", "plan.yml", "--schedule", "dag"], dir, env);
+    expect(r.code).toBe(0);
+    const lines = traceLines(trace);
+    const aEnd = lines.find((l) => l.id === "a-001" && l.what === "end")!.at;
+    const b2Start = lines.find((l) => l.id === "b-002" && l.role === "tester")!.at;
+    expect(b2Start).toBeLessThan(aEnd);
+    expect(mergeSubjects(dir)).toHaveLength(3);
+  });
+
+  it("runs one story at a time with --max-parallel 1 and writes the report where --report says", async () => {
+    const { dir, trace, env } = setup("serial", [{ id: "a-001" }, { id: "b-001" }, { id: "c-001" }]);
+    const r = await runCli(["run", "plan.yml", "--max-parallel", "1", "--report", "out/report.json"], dir, env);
+    expect(r.code).toBe(1 - 1);
+    const lines = traceLines(trace);
+    const spans = ["a-001", "b-001", "c-001"].map((id) => {
+      const mine = lines.filter((l) => l.id === id);
+      return [Math.min(...mine.map((l) => l.at)), Math.max(...mine.map((l) => l.at))] as const;
+    });
+    spans.sort((x, y) => x[0] - y[0]);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+    expect(JSON.parse(readFileSync(join(dir, "out/report.json"), "utf8")).storiesCompleted).toHaveLength(3);
+  });
+
+  it("refuses uncommitted changes to tracked files and changes nothing", async () => {
+    const { dir } = setup("dirty", [{ id: "a-001" }], {}, { "README.md": "hello\n" });
+    writeFileSync(join(dir, "README.md"), "changed\n");
+    const r = await runCli(["run", "plan.yml"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("uncommitted changes to tracked files");
+    expect(() => git(dir, "rev-parse", "--verify", "tdd-waves/state")).toThrow();
+  });
+
+  it("refuses bad flags with exit 2", async () => {
+    const { dir } = setup("flags", [{ id: "a-001" }]);
+    for (const args of [["run", "plan.yml", "--max-parallel", "11"], ["run", "plan.yml", "--schedule", "fast"], ["run"], ["run", "plan.yml", "--bogus"]]) {
+      const r = await runCli(args, dir);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});

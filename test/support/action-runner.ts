@@ -1,0 +1,368 @@
+// Runs the shipped workflow files against a local bare `origin` the way the GitHub Actions runner does:
+// every job in a fresh checkout, every `uses: ./` step a `node dist/index.js` child process with the
+// runner's environment (INPUT_*, GITHUB_*, RUNNER_TEMP, output and summary files), expressions and `if:`
+// evaluated from the file, matrix jobs fanned out up to max-parallel, and the next run started from the
+// workflow_dispatch the GitHub stand-in recorded.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import type { GitHubStub, RecordedRequest } from "./github-stub.js";
+import { evaluateIf, interpolate, type ExpressionContext } from "./workflow-expressions.js";
+
+export const ROOT = join(import.meta.dirname, "..", "..");
+const ACTION_MAIN = join(ROOT, "dist", "index.js");
+const STEP_TIMEOUT_MS = 60_000;
+
+interface StepSpec { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; if?: string }
+interface JobSpec {
+  name?: string;
+  needs?: string | string[];
+  if?: string;
+  outputs?: Record<string, string>;
+  strategy?: { matrix?: unknown; "max-parallel"?: unknown; "fail-fast"?: unknown };
+  steps: StepSpec[];
+}
+interface WorkflowSpec { name: string; on: Record<string, { inputs?: Record<string, { default?: string }> } | null>; jobs: Record<string, JobSpec> }
+
+export type JobResult = "success" | "failure" | "skipped";
+
+export interface StepRun {
+  job: string;
+  name: string;
+  command: string;
+  exitCode: number;
+  durationMs: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+export interface JobRun {
+  id: string;
+  /** The job's display name, expressions evaluated (`Story a-001`). */
+  name: string;
+  matrix?: Record<string, unknown>;
+  result: JobResult;
+  steps: StepRun[];
+  outputs: Record<string, unknown>;
+  workspace?: string;
+  /** REST requests the stub recorded while this job ran (story jobs overlap: shared among them). */
+  requests: RecordedRequest[];
+}
+
+export type RunEvent =
+  | { name: "workflow_dispatch"; ref: string; inputs: Record<string, string> }
+  | { name: "issue_comment"; payload: Record<string, unknown> };
+
+export interface WorkflowRun {
+  runId: string;
+  workflow: string;
+  event: RunEvent;
+  jobs: JobRun[];
+  /** workflow_dispatch requests the stub recorded during the run. */
+  dispatches: Dispatch[];
+}
+
+export interface Dispatch {
+  workflow: string;
+  ref: string;
+  inputs: Record<string, string>;
+}
+
+export interface ActionsRunnerOptions {
+  /** Where job workspaces, runner temp dirs and the empty HOME go. */
+  root: string;
+  /** URL of the bare repository that plays `origin`. */
+  originUrl: string;
+  stub: GitHubStub;
+  token: string;
+  defaultBranch: string;
+  /** Runs after a job's checkout, before its first action step: lets a test move `origin` meanwhile. */
+  afterCheckout?: (job: JobRun, workspace: string) => Promise<void> | void;
+}
+
+/** The `name<<delimiter` / `name=value` format of GITHUB_OUTPUT. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === "") continue;
+    const heredoc = /^([^=]+?)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delimiter] = heredoc;
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]!);
+      if (i >= lines.length) throw new Error(`GITHUB_OUTPUT: output ${name} has no closing delimiter ${delimiter}`);
+      out[name!] = value.join("\n");
+      continue;
+    }
+    const eq = line.indexOf("=");
+    if (eq < 1) throw new Error(`GITHUB_OUTPUT: cannot read line "${line}"`);
+    out[line.slice(0, eq)] = line.slice(eq + 1);
+  }
+  return out;
+}
+
+/** process.env without anything a runner or a developer's shell would leak into the job (identity included). */
+function cleanEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined || /^(GITHUB_|INPUT_|RUNNER_|ACTIONS_|GIT_)/.test(k) || k === "EMAIL" || k === "HOME") continue;
+    env[k] = v;
+  }
+  return env;
+}
+
+interface ProcessResult { exitCode: number; stdout: string; stderr: string }
+
+function runProcess(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    const timer = setTimeout(() => child.kill("SIGKILL"), STEP_TIMEOUT_MS);
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr });
+    });
+  });
+}
+
+async function gitIn(cwd: string, env: Record<string, string>, ...args: string[]): Promise<void> {
+  const r = await runProcess("git", args, cwd, env);
+  if (r.exitCode !== 0) throw new Error(`git ${args.join(" ")} failed in ${cwd}: ${r.stderr}`);
+}
+
+async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+export function readWorkflow(file: string): WorkflowSpec {
+  return parse(readFileSync(join(ROOT, ".github", "workflows", file), "utf8")) as WorkflowSpec;
+}
+
+const actionInputs = (parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as { inputs: Record<string, { default?: string }> }).inputs;
+
+export class ActionsRunner {
+  private nextRunId = 4001;
+  private jobCount = 0;
+  /** The runner's HOME: empty, so git finds no identity (as on a hosted runner's checkout). */
+  readonly home: string;
+
+  constructor(private readonly opts: ActionsRunnerOptions) {
+    this.home = mkdtempSync(join(opts.root, "home-"));
+  }
+
+  /** One run of `workflowFile` for `event`, every job in `needs` order. */
+  async run(workflowFile: string, event: RunEvent): Promise<WorkflowRun> {
+    const wf = readWorkflow(workflowFile);
+    const runId = String(this.nextRunId++);
+    const dispatchesBefore = this.opts.stub.calls("actions/create-workflow-dispatch").length;
+    const ref = event.name === "workflow_dispatch" ? event.ref : this.opts.defaultBranch;
+    const eventDir = mkdtempSync(join(this.opts.root, `event-${runId}-`));
+    const eventPath = join(eventDir, "event.json");
+    const payload = event.name === "issue_comment" ? event.payload : { inputs: event.inputs, ref: `refs/heads/${ref}` };
+    writeFileSync(eventPath, JSON.stringify(payload));
+    const declared = event.name === "workflow_dispatch" ? wf.on.workflow_dispatch?.inputs ?? {} : {};
+    const inputs = Object.fromEntries(Object.entries(declared).map(([k, v]) => [k, event.name === "workflow_dispatch" ? event.inputs[k] ?? v.default ?? "" : ""]));
+    const github = { token: this.opts.token, ref: `refs/heads/${ref}`, ref_name: ref, event: payload, event_name: event.name, run_id: runId, repository: `${this.opts.stub.owner}/${this.opts.stub.repo}` };
+    const run: WorkflowRun = { runId, workflow: workflowFile, event, jobs: [], dispatches: [] };
+    const needsContext: Record<string, { result: JobResult; outputs: Record<string, unknown> }> = {};
+    for (const [id, spec] of jobsInOrder(wf)) {
+      const needs = typeof spec.needs === "string" ? [spec.needs] : spec.needs ?? [];
+      const base = { inputs, github, secrets: {}, needs: Object.fromEntries(needs.map((n) => [n, needsContext[n]!])) };
+      const jobCtx: ExpressionContext = { contexts: base, success: needs.every((n) => needsContext[n]?.result === "success") };
+      if (!evaluateIf(spec.if, jobCtx)) {
+        run.jobs.push({ id, name: String(interpolate(spec.name ?? id, jobCtx)), result: "skipped", steps: [], outputs: {}, requests: [] });
+        needsContext[id] = { result: "skipped", outputs: {} };
+        continue;
+      }
+      const env = { ref, runId, eventPath, eventName: event.name, workflow: wf.name };
+      const matrix = spec.strategy?.matrix === undefined ? undefined : interpolate(spec.strategy.matrix, jobCtx);
+      let jobs: JobRun[];
+      if (matrix === undefined) {
+        jobs = [await this.runJob(id, spec, base, env)];
+      } else {
+        const include = (matrix as { include?: Record<string, unknown>[] }).include ?? [];
+        const limit = Number(interpolate(spec.strategy?.["max-parallel"] ?? include.length, jobCtx));
+        jobs = await pool(include, limit, (entry) => this.runJob(id, spec, { ...base, matrix: entry }, env));
+      }
+      run.jobs.push(...jobs);
+      needsContext[id] = {
+        result: jobs.length === 0 ? "skipped" : jobs.every((j) => j.result === "success") ? "success" : "failure",
+        outputs: jobs.at(-1)?.outputs ?? {},
+      };
+    }
+    run.dispatches = this.opts.stub.calls("actions/create-workflow-dispatch").slice(dispatchesBefore).map(dispatchOf);
+    return run;
+  }
+
+  /** Runs the execution from `first` on, each recorded dispatch starting the next run, until one dispatches nothing. */
+  async followDispatches(first: Dispatch, maxRuns = 10, afterRun?: (run: WorkflowRun) => void): Promise<WorkflowRun[]> {
+    const runs: WorkflowRun[] = [];
+    let next: Dispatch | undefined = first;
+    while (next) {
+      if (runs.length === maxRuns) throw new Error(`still dispatching after ${maxRuns} runs`);
+      const run = await this.run(next.workflow, { name: "workflow_dispatch", ref: next.ref, inputs: next.inputs });
+      runs.push(run);
+      afterRun?.(run);
+      if (run.dispatches.length > 1) throw new Error(`run ${run.runId} dispatched ${run.dispatches.length} runs`);
+      next = run.dispatches[0];
+    }
+    return runs;
+  }
+
+  private async runJob(
+    id: string,
+    spec: JobSpec,
+    contexts: Record<string, unknown>,
+    env: { ref: string; runId: string; eventPath: string; eventName: string; workflow: string },
+  ): Promise<JobRun> {
+    const n = this.jobCount++;
+    const jobDir = mkdtempSync(join(this.opts.root, `job-${n}-`));
+    const workspace = join(jobDir, "workspace");
+    const runnerTemp = join(jobDir, "temp");
+    mkdirSync(workspace);
+    mkdirSync(runnerTemp);
+    const steps: Record<string, { outputs: Record<string, string>; outcome: string }> = {};
+    const job: JobRun = {
+      id,
+      name: String(interpolate(spec.name ?? id, { contexts, success: true })),
+      ...(contexts.matrix ? { matrix: contexts.matrix as Record<string, unknown> } : {}),
+      result: "success",
+      steps: [],
+      outputs: {},
+      workspace,
+      requests: [],
+    };
+    const requestsBefore = this.opts.stub.requests.length;
+    const baseEnv = this.jobEnv(id, workspace, runnerTemp, env);
+    let checkedOut = false;
+    for (const [index, step] of spec.steps.entries()) {
+      const ctx: ExpressionContext = { contexts: { ...contexts, steps }, success: job.result === "success" };
+      if (!evaluateIf(step.if, ctx)) continue;
+      const withs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, interpolate(v, ctx)]));
+      if (step.uses?.startsWith("actions/checkout@")) {
+        await this.checkout(workspace, baseEnv, withs, env.ref);
+        checkedOut = true;
+        await this.opts.afterCheckout?.(job, workspace);
+        continue;
+      }
+      if (step.uses !== "./") throw new Error(`the test runner only runs actions/checkout and uses: ./ steps (job ${id}, step ${index})`);
+      if (!checkedOut) throw new Error(`job ${id} runs the action before checking it out`);
+      const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, String(interpolate(v, ctx) ?? "")]));
+      const result = await this.runAction(job, step, withs, { ...baseEnv, ...stepEnv }, ctx, `${jobDir}/step-${index}`);
+      job.steps.push(result);
+      if (step.id) steps[step.id] = { outputs: result.outputs, outcome: result.exitCode === 0 ? "success" : "failure" };
+      if (result.exitCode !== 0) job.result = "failure";
+    }
+    const outCtx: ExpressionContext = { contexts: { ...contexts, steps }, success: job.result === "success" };
+    job.outputs = Object.fromEntries(Object.entries(spec.outputs ?? {}).map(([k, v]) => [k, interpolate(v, outCtx)]));
+    job.requests = this.opts.stub.requests.slice(requestsBefore);
+    return job;
+  }
+
+  private jobEnv(jobId: string, workspace: string, runnerTemp: string, env: { ref: string; runId: string; eventPath: string; eventName: string; workflow: string }): Record<string, string> {
+    const { stub } = this.opts;
+    return {
+      ...cleanEnv(),
+      HOME: this.home,
+      GIT_CONFIG_NOSYSTEM: "1",
+      CI: "true",
+      GITHUB_ACTIONS: "true",
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_REPOSITORY: `${stub.owner}/${stub.repo}`,
+      GITHUB_REPOSITORY_OWNER: stub.owner,
+      GITHUB_RUN_ID: env.runId,
+      GITHUB_RUN_ATTEMPT: "1",
+      GITHUB_REF: `refs/heads/${env.ref}`,
+      GITHUB_REF_NAME: env.ref,
+      GITHUB_REF_TYPE: "branch",
+      GITHUB_EVENT_NAME: env.eventName,
+      GITHUB_EVENT_PATH: env.eventPath,
+      GITHUB_API_URL: stub.url,
+      GITHUB_SERVER_URL: "https://github.com",
+      GITHUB_WORKFLOW: env.workflow,
+      GITHUB_JOB: jobId,
+      RUNNER_TEMP: runnerTemp,
+      RUNNER_OS: "Linux",
+    };
+  }
+
+  /** actions/checkout: `ref` (default: the run's ref), all history and branches with fetch-depth 0, else the tip only. */
+  private async checkout(workspace: string, env: Record<string, string>, withs: Record<string, unknown>, runRef: string): Promise<void> {
+    const ref = String(withs.ref || runRef);
+    const depth = Number(withs["fetch-depth"] ?? 1);
+    await gitIn(workspace, env, "-c", "init.defaultBranch=main", "init", "-q");
+    await gitIn(workspace, env, "remote", "add", "origin", this.opts.originUrl);
+    if (depth === 0) {
+      await gitIn(workspace, env, "fetch", "-q", "--prune", "origin", "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*");
+    } else {
+      await gitIn(workspace, env, "fetch", "-q", "--no-tags", `--depth=${depth}`, "origin", `+refs/heads/${ref}:refs/remotes/origin/${ref}`);
+    }
+    await gitIn(workspace, env, "checkout", "-q", "--force", "-B", ref, `refs/remotes/origin/${ref}`);
+  }
+
+  private async runAction(job: JobRun, step: StepSpec, withs: Record<string, unknown>, env: Record<string, string>, ctx: ExpressionContext, stepDir: string): Promise<StepRun> {
+    mkdirSync(stepDir);
+    const files = Object.fromEntries(["GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_STATE", "GITHUB_ENV", "GITHUB_PATH"].map((k) => [k, join(stepDir, k.toLowerCase())]));
+    for (const f of Object.values(files)) writeFileSync(f, "");
+    // The runner hands the action every input: the step's `with`, else action.yml's default (expressions evaluated).
+    const inputs: Record<string, string> = {};
+    for (const [name, meta] of Object.entries(actionInputs)) {
+      const value = name in withs ? withs[name] : meta.default === undefined ? undefined : interpolate(meta.default, ctx);
+      if (value !== undefined && value !== null) inputs[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = String(value);
+    }
+    const started = Date.now();
+    const r = await runProcess(process.execPath, [ACTION_MAIN], env.GITHUB_WORKSPACE!, { ...env, ...files, ...inputs });
+    return {
+      job: job.name,
+      name: step.name ?? step.id ?? String(withs.command),
+      command: String(withs.command),
+      exitCode: r.exitCode,
+      durationMs: Date.now() - started,
+      stdout: r.stdout,
+      stderr: r.stderr,
+      outputs: parseOutputFile(readFileSync(files.GITHUB_OUTPUT!, "utf8")),
+      summary: readFileSync(files.GITHUB_STEP_SUMMARY!, "utf8"),
+    };
+  }
+}
+
+function dispatchOf(r: RecordedRequest): Dispatch {
+  const body = r.body as { ref: string; inputs?: Record<string, string> };
+  const workflow = decodeURIComponent(r.path.split("/").at(-2) ?? "");
+  return { workflow, ref: body.ref, inputs: body.inputs ?? {} };
+}
+
+/** Jobs ordered so that each comes after the jobs it needs. */
+function jobsInOrder(wf: WorkflowSpec): Array<[string, JobSpec]> {
+  const done = new Set<string>();
+  const out: Array<[string, JobSpec]> = [];
+  const visit = (id: string, path: string[]) => {
+    if (done.has(id)) return;
+    if (path.includes(id)) throw new Error(`job cycle: ${[...path, id].join(" -> ")}`);
+    const spec = wf.jobs[id];
+    if (!spec) throw new Error(`unknown job ${id}`);
+    for (const n of typeof spec.needs === "string" ? [spec.needs] : spec.needs ?? []) visit(n, [...path, id]);
+    done.add(id);
+    out.push([id, spec]);
+  };
+  for (const id of Object.keys(wf.jobs)) visit(id, []);
+  return out;
+}
