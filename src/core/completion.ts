@@ -1,5 +1,5 @@
 // Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
-import type { StoryRun, TestEvidence } from "./state.js";
+import { runDuration, type StoryRun, type TestEvidence } from "./state.js";
 import { codeSpan } from "./story-file.js";
 
 export type CompletionOutcome = "complete" | "failed" | "blocked";
@@ -41,17 +41,10 @@ export function completionInfoFromRun(run: StoryRun, agents: { testerAgent: stri
     if (run.result.green) info.green = run.result.green;
     if (run.result.commit) info.commit = run.result.commit;
   }
-  const durationMs = phaseSpan(run);
-  if (durationMs !== undefined) info.durationMs = durationMs;
+  const durationMs = runDuration(run);
+  if (durationMs !== null) info.durationMs = durationMs;
   if (run.runUrl) info.runUrl = run.runUrl;
   return info;
-}
-
-function phaseSpan(run: StoryRun): number | undefined {
-  const starts = run.phases.map((p) => Date.parse(p.start)).filter(Number.isFinite);
-  const ends = run.phases.flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter(Number.isFinite);
-  if (!starts.length || !ends.length) return undefined;
-  return Math.max(0, Math.max(...ends) - Math.min(...starts));
 }
 
 /** `450ms`, `12s`, `1m 12s`, `2h 5s` — zero parts are left out. */

@@ -4,26 +4,21 @@
 // multi-line scalars, escapes, unusual indentation, duplicate keys, any syntax error — and the caller then
 // falls back to the full library, which also locates every error. Large valid plans so parse in milliseconds.
 
-interface Line {
-  indent: number;
-  /** The line without its indentation (never empty, never a comment). */
-  text: string;
-}
-
 /** Thrown (and caught in parseYamlSubset) when the text leaves the subset. */
 const OUTSIDE = Symbol("outside the YAML subset");
 
 /** Tabs, control characters, non-ASCII line breaks, a BOM inside the text, a CR that is not part of CRLF. */
 // eslint-disable-next-line no-control-regex
 const UNSUPPORTED_CHARS = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/;
-/** `key:` followed by spaces or the end of the line; keys are plain words. */
-const BLOCK_KEY = /^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}):(?: +|$)/;
-const FLOW_KEY = /([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}): +/y;
+/** A plain word as a key, then ":" (which must be followed by a space or the end of the line). */
+const KEY = /([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}):/y;
 /** A plain scalar inside a flow collection: ids, paths, words, numbers (no indicators at all). */
 const FLOW_PLAIN = /[A-Za-z0-9_./~$][A-Za-z0-9_./~$ +()-]*/y;
 /** Characters a block plain scalar may not start with here (YAML indicators; "-", "?" and ":" to be safe). */
 const PLAIN_BAD_START = new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
-const TRAILING = /^(?: +(?:#.*)?)?$/;
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
 
 // YAML 1.2 core schema, as the yaml library resolves plain scalars (first match wins).
 const NULL_RE = /^(?:~|[Nn]ull|NULL)?$/;
@@ -36,7 +31,7 @@ const OTHER_NUMBER_RE = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.na
 export function parseYamlSubset(text: string): { data: unknown } | undefined {
   if (UNSUPPORTED_CHARS.test(text)) return undefined;
   try {
-    return { data: new SubsetParser(significantLines(text)).document() };
+    return { data: new SubsetParser(text).document() };
   } catch (e) {
     // RangeError: nesting deep enough to exhaust the stack is for the full library to report.
     if (e === OUTSIDE || e instanceof RangeError) return undefined;
@@ -48,92 +43,109 @@ function outside(): never {
   throw OUTSIDE;
 }
 
-/** Lines with content: blank lines and comment lines carry no data. */
-function significantLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf("\n", start);
-    if (end === -1) end = text.length;
-    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    let indent = start;
-    while (indent < stop && text.charCodeAt(indent) === 32) indent++;
-    if (indent < stop && text.charCodeAt(indent) !== 35) {
-      if (indent === start && isMarkerLine(text, start)) outside();
-      lines.push({ indent: indent - start, text: text.slice(indent, stop) });
-    }
-    start = end + 1;
-  }
-  return lines;
-}
-
-/** `---`, `...` and `%` directives at the start of a line: documents and directives are not in the subset. */
-function isMarkerLine(text: string, at: number): boolean {
-  return text.startsWith("---", at) || text.startsWith("...", at) || text.charCodeAt(at) === 37;
-}
-
-const isSeqItem = (text: string): boolean => text === "-" || text.startsWith("- ");
-
+/**
+ * Recursive descent over the lines that carry data (blank and comment lines carry none). A line is its
+ * indentation and the offsets of its content in the text, so nothing is copied but the values themselves.
+ */
 class SubsetParser {
+  private readonly indents: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
   private at = 0;
 
-  constructor(private readonly lines: Line[]) {}
+  constructor(private readonly text: string) {
+    for (let start = 0; start <= text.length; ) {
+      let end = text.indexOf("\n", start);
+      if (end === -1) end = text.length;
+      const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      let content = start;
+      while (content < stop && text.charCodeAt(content) === SPACE) content++;
+      if (content < stop && text.charCodeAt(content) !== HASH) {
+        // "---", "..." and "%" directives: several documents and directives are not in the subset.
+        if (content === start && (text.startsWith("---", start) || text.startsWith("...", start) || text.charCodeAt(start) === 37)) outside();
+        this.indents.push(content - start);
+        this.starts.push(content);
+        this.ends.push(stop);
+      }
+      start = end + 1;
+    }
+  }
 
   document(): unknown {
-    const first = this.lines[0];
-    if (!first || first.indent !== 0) outside();
+    if (this.indents.length === 0 || this.indents[0] !== 0) outside();
     const value = this.blockMap(0);
-    if (this.at < this.lines.length) outside();
+    if (this.at < this.indents.length) outside();
     return value;
   }
 
   private blockMap(indent: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
-    while (this.at < this.lines.length) {
-      const line = this.lines[this.at] as Line;
-      if (line.indent < indent) break;
-      if (line.indent > indent) outside();
-      const m = BLOCK_KEY.exec(line.text);
-      if (!m) outside();
-      const key = checkedKey(m[1] as string, map);
-      const rest = line.text.slice(m[0].length);
+    const { text } = this;
+    while (this.at < this.indents.length) {
+      const lineIndent = this.indents[this.at] as number;
+      if (lineIndent < indent) break;
+      if (lineIndent > indent) outside();
+      const start = this.starts[this.at] as number;
+      const end = this.ends[this.at] as number;
+      const afterKey = keyEnd(text, start, end);
+      if (afterKey < 0) outside();
+      const key = checkedKey(text.slice(start, afterKey - 1), map);
+      const rest = skipSpaces(text, afterKey);
       this.at++;
-      map[key] = rest === "" || rest.charCodeAt(0) === 35 ? this.nestedValue(indent) : inlineValue(rest);
+      map[key] = rest === end || text.charCodeAt(rest) === HASH ? this.nestedValue(indent) : inlineValue(text, rest, end);
     }
     return map;
   }
 
   /** The value of `key:` with nothing after it: a more indented block, a sequence at the key's own indentation, or null. */
   private nestedValue(indent: number): unknown {
-    const next = this.lines[this.at];
-    if (!next || next.indent < indent) return null;
-    if (next.indent > indent) return isSeqItem(next.text) ? this.blockSeq(next.indent) : this.blockMap(next.indent);
-    return isSeqItem(next.text) ? this.blockSeq(indent) : null;
+    if (this.at >= this.indents.length) return null;
+    const next = this.indents[this.at] as number;
+    if (next < indent) return null;
+    const seq = this.isSeqItem(this.at);
+    if (next > indent) return seq ? this.blockSeq(next) : this.blockMap(next);
+    return seq ? this.blockSeq(indent) : null;
+  }
+
+  private isSeqItem(line: number): boolean {
+    const start = this.starts[line] as number;
+    return this.text.charCodeAt(start) === DASH && (start + 1 === this.ends[line] || this.text.charCodeAt(start + 1) === SPACE);
   }
 
   private blockSeq(indent: number): unknown[] {
     const seq: unknown[] = [];
-    while (this.at < this.lines.length) {
-      const line = this.lines[this.at] as Line;
-      if (line.indent < indent) break;
-      if (line.indent > indent) outside();
-      if (!isSeqItem(line.text)) break;
-      let spaces = 1;
-      while (line.text.charCodeAt(spaces) === 32) spaces++;
-      const rest = line.text.slice(spaces);
-      if (rest === "" || rest.charCodeAt(0) === 35 || isSeqItem(rest)) outside();
-      if (BLOCK_KEY.test(rest)) {
+    const { text } = this;
+    while (this.at < this.indents.length) {
+      const lineIndent = this.indents[this.at] as number;
+      if (lineIndent < indent) break;
+      if (lineIndent > indent) outside();
+      if (!this.isSeqItem(this.at)) break;
+      const start = this.starts[this.at] as number;
+      const end = this.ends[this.at] as number;
+      const rest = skipSpaces(text, start + 1);
+      if (rest === end || text.charCodeAt(rest) === HASH) outside();
+      this.starts[this.at] = rest;
+      if (this.isSeqItem(this.at)) outside();
+      if (keyEnd(text, rest, end) >= 0) {
         // A mapping that starts on the item's line: its keys line up with the first one.
-        const column = indent + spaces;
-        this.lines[this.at] = { indent: column, text: rest };
+        const column = indent + rest - start;
+        this.indents[this.at] = column;
         seq.push(this.blockMap(column));
       } else {
         this.at++;
-        seq.push(inlineValue(rest));
+        seq.push(inlineValue(text, rest, end));
       }
     }
     return seq;
   }
+}
+
+/** After `key:` at `start` (followed by a space or the line's end): the offset after the ":", else -1. */
+function keyEnd(text: string, start: number, end: number): number {
+  KEY.lastIndex = start;
+  if (!KEY.test(text)) return -1;
+  const after = KEY.lastIndex;
+  return after === end || text.charCodeAt(after) === SPACE ? after : -1;
 }
 
 function checkedKey(key: string, map: Record<string, unknown>): string {
@@ -141,28 +153,29 @@ function checkedKey(key: string, map: Record<string, unknown>): string {
   return key;
 }
 
-/** A value written after `key: ` or `- `. */
-function inlineValue(rest: string): unknown {
-  const c = rest[0] as string;
+/** A value written after `key: ` or `- `, from `start` to the line's `end`. */
+function inlineValue(text: string, start: number, end: number): unknown {
+  const c = text[start] as string;
   if (c === '"' || c === "'" || c === "[" || c === "{") {
-    const [value, end] = c === "[" || c === "{" ? flowCollection(rest, 0) : quoted(rest, 0);
-    if (!TRAILING.test(rest.slice(end))) outside();
+    const [value, after] = c === "[" || c === "{" ? flowCollection(text, start, end) : quoted(text, start, end);
+    const rest = skipSpaces(text, after);
+    if (rest !== end && !(rest > after && text.charCodeAt(rest) === HASH)) outside();
     return value;
   }
   if (PLAIN_BAD_START.has(c)) outside();
-  const comment = rest.indexOf(" #");
-  let end = comment === -1 ? rest.length : comment;
-  while (end > 0 && rest.charCodeAt(end - 1) === 32) end--;
-  const raw = rest.slice(0, end);
-  if (raw.includes(": ") || raw.endsWith(":")) outside();
-  return resolvePlain(raw);
+  const comment = text.indexOf(" #", start);
+  let stop = comment === -1 || comment > end ? end : comment;
+  while (text.charCodeAt(stop - 1) === SPACE) stop--;
+  const colon = text.indexOf(": ", start);
+  if ((colon !== -1 && colon < stop) || text.charCodeAt(stop - 1) === 58) outside();
+  return resolvePlain(text.slice(start, stop));
 }
 
 /** A one-line quoted scalar starting at `at`: its value and the offset after the closing quote. */
-function quoted(text: string, at: number): [string, number] {
+function quoted(text: string, at: number, end: number): [string, number] {
   if (text[at] === '"') {
     const close = text.indexOf('"', at + 1);
-    if (close === -1) outside();
+    if (close === -1 || close >= end) outside();
     const body = text.slice(at + 1, close);
     if (body.includes("\\")) outside();
     return [body, close + 1];
@@ -170,7 +183,7 @@ function quoted(text: string, at: number): [string, number] {
   let out = "";
   for (let from = at + 1; ; ) {
     const close = text.indexOf("'", from);
-    if (close === -1) outside();
+    if (close === -1 || close >= end) outside();
     if (text[close + 1] !== "'") return [out + text.slice(from, close), close + 1];
     out += text.slice(from, close + 1);
     from = close + 2;
@@ -178,7 +191,7 @@ function quoted(text: string, at: number): [string, number] {
 }
 
 /** A one-line flow list or mapping of scalars starting at `at`: its value and the offset after it. */
-function flowCollection(text: string, at: number): [unknown, number] {
+function flowCollection(text: string, at: number, end: number): [unknown, number] {
   const isMap = text[at] === "{";
   const close = isMap ? "}" : "]";
   const seq: unknown[] = [];
@@ -188,16 +201,15 @@ function flowCollection(text: string, at: number): [unknown, number] {
   for (;;) {
     let key = "";
     if (isMap) {
-      FLOW_KEY.lastIndex = i;
-      const m = FLOW_KEY.exec(text);
-      if (!m) outside();
-      key = checkedKey(m[1] as string, map);
-      i = FLOW_KEY.lastIndex;
+      const afterKey = keyEnd(text, i, end);
+      if (afterKey < 0 || afterKey === end) outside();
+      key = checkedKey(text.slice(i, afterKey - 1), map);
+      i = skipSpaces(text, afterKey);
     }
-    const [value, end] = flowScalar(text, i);
+    const [value, after] = flowScalar(text, i, end);
     if (isMap) map[key] = value;
     else seq.push(value);
-    i = skipSpaces(text, end);
+    i = skipSpaces(text, after);
     if (text[i] === close) return [isMap ? map : seq, i + 1];
     if (text[i] !== ",") outside();
     i = skipSpaces(text, i + 1);
@@ -205,27 +217,32 @@ function flowCollection(text: string, at: number): [unknown, number] {
   }
 }
 
-function flowScalar(text: string, at: number): [unknown, number] {
+function flowScalar(text: string, at: number, end: number): [unknown, number] {
   const c = text[at];
-  if (c === '"' || c === "'") return quoted(text, at);
+  if (c === '"' || c === "'") return quoted(text, at, end);
   FLOW_PLAIN.lastIndex = at;
-  const m = FLOW_PLAIN.exec(text);
-  if (!m) outside();
-  let end = FLOW_PLAIN.lastIndex;
-  while (text.charCodeAt(end - 1) === 32) end--;
-  return [resolvePlain(text.slice(at, end)), end];
+  if (!FLOW_PLAIN.test(text)) outside();
+  let stop = FLOW_PLAIN.lastIndex;
+  while (text.charCodeAt(stop - 1) === SPACE) stop--;
+  return [resolvePlain(text.slice(at, stop)), stop];
 }
 
 function skipSpaces(text: string, at: number): number {
-  while (text.charCodeAt(at) === 32) at++;
+  while (text.charCodeAt(at) === SPACE) at++;
   return at;
 }
 
 /** A plain scalar's value under the YAML 1.2 core schema. */
 function resolvePlain(raw: string): unknown {
-  if (NULL_RE.test(raw)) return null;
-  if (BOOL_RE.test(raw)) return raw[0] === "t" || raw[0] === "T";
-  if (INT_RE.test(raw)) return parseInt(raw, 10);
-  if (OTHER_NUMBER_RE.test(raw)) outside();
+  const c = raw.charCodeAt(0);
+  // Only short words can be null or booleans, and numbers start with a digit, a sign or a dot.
+  if (raw.length <= 5) {
+    if (NULL_RE.test(raw)) return null;
+    if (BOOL_RE.test(raw)) return c === 116 || c === 84;
+  }
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
+    if (INT_RE.test(raw)) return parseInt(raw, 10);
+    if (OTHER_NUMBER_RE.test(raw)) outside();
+  }
   return raw;
 }

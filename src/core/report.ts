@@ -2,7 +2,7 @@
 // output) from the state and the plan. Pure; key order is part of the contract, so objects are built
 // key by key in that order.
 import type { Plan, Story } from "./plan-model.js";
-import { statusOf, type PhaseName, type StoryRun, type StoryStatus, type TestEvidence, type WorkflowState } from "./state.js";
+import { runDuration, statusOf, type PhaseName, type StoryRun, type StoryStatus, type TestEvidence, type WorkflowState } from "./state.js";
 
 export type ImplStatus = "success" | "failed" | "skipped";
 
@@ -32,6 +32,8 @@ export interface ReportResult {
   reason?: string;
   commit?: string;
   runUrl?: string;
+  /** Log file of each phase of the last attempt (agents' and test runs' output). */
+  logs?: Partial<Record<PhaseName, string>>;
 }
 
 export interface Report {
@@ -108,11 +110,9 @@ function implStatusOf(run: StoryRun | undefined, status: StoryStatus): ImplStatu
 }
 
 /** Wall time of the attempt: first phase start to last phase end. */
+/** From the first phase's start to the last phase's end; null when no phase has ended. */
 export function durationOf(run: StoryRun | undefined): number | null {
-  const starts = (run?.phases ?? []).map((p) => Date.parse(p.start)).filter((t) => !Number.isNaN(t));
-  const ends = (run?.phases ?? []).flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter((t) => !Number.isNaN(t));
-  if (starts.length === 0 || ends.length === 0) return null;
-  return Math.max(0, Math.max(...ends) - Math.min(...starts));
+  return run ? runDuration(run) : null;
 }
 
 function resultOf(state: WorkflowState, story: Story): ReportResult {
@@ -141,7 +141,14 @@ function resultOf(state: WorkflowState, story: Story): ReportResult {
     ...(run?.reason ? { reason: run.reason } : {}),
     ...(result?.commit ? { commit: result.commit } : {}),
     ...(run?.runUrl ? { runUrl: run.runUrl } : {}),
+    ...logsOf(run),
   };
+}
+
+function logsOf(run: StoryRun | undefined): { logs?: Partial<Record<PhaseName, string>> } {
+  const logs: Partial<Record<PhaseName, string>> = {};
+  for (const p of run?.phases ?? []) if (p.log) logs[p.phase] = p.log;
+  return Object.keys(logs).length > 0 ? { logs } : {};
 }
 
 function checkExtra(extra: Record<string, unknown>): void {

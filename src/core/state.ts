@@ -349,6 +349,14 @@ export const setLock =
     return touch(lock ? { ...rest, lock } : rest, now);
   };
 
+/** A run's duration: first phase start to last phase end; null when no phase has ended. */
+export function runDuration(run: StoryRun): number | null {
+  const starts = run.phases.map((p) => Date.parse(p.start)).filter(Number.isFinite);
+  const ends = run.phases.flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter(Number.isFinite);
+  if (starts.length === 0 || ends.length === 0) return null;
+  return Math.max(0, Math.max(...ends) - Math.min(...starts));
+}
+
 /** Stories of a wave that have not finished yet (pending or in progress). */
 export function openStoriesOf(state: WorkflowState, wave: number): string[] {
   return (state.waves[wave - 1] ?? []).filter((id) => {

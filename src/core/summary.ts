@@ -4,17 +4,11 @@
 import { MERMAID_MAX_CHARS, renderGantt, renderGanttText } from "./gantt.js";
 import type { Plan } from "./plan-model.js";
 import { buildReport, type Report, type ReportResult } from "./report.js";
+import { STATUS_DISPLAY } from "./story-file.js";
 import { statusOf, type ExecutionLock, type StateError, type StoryStatus, type TestEvidence, type WorkflowState } from "./state.js";
 
 /** The story-file status values (SPEC §2), used wherever a status is shown to a person. */
-export const STATUS_LABEL: Record<StoryStatus, string> = {
-  pending: "⏳ Pending",
-  testing: "🧪 Testing",
-  implementing: "🔄 Implementing",
-  complete: "✅ Complete",
-  failed: "❌ Failed",
-  blocked: "⛔ Blocked",
-};
+export const STATUS_LABEL = STATUS_DISPLAY;
 
 /** GitHub refuses comments over 65,536 characters; a margin keeps edits by hand possible. */
 export const COMMENT_MAX_CHARS = 65_000;

@@ -71,7 +71,7 @@ export async function testerPhase(ports: Ports, job: StoryJob): Promise<PhaseRes
   const tester = await runAgent(ports, job, "tester");
   if (!tester.ok) return tester;
 
-  await ports.store.update(beginPhase(story.id, "red", ports.now()), `${story.id}: red check`);
+  await ports.store.update(beginPhase(story.id, "red", ports.now(), { log: logFile(job, "red") }), `${story.id}: red check`);
   const after = await ports.files.read(testPath(job));
   let problem: string | undefined;
   if (after === null) problem = `test file ${story.testFile} was not written by the tester`;
@@ -98,7 +98,7 @@ export async function implementationPhase(ports: Ports, job: StoryJob): Promise<
 export async function verifyPhase(ports: Ports, job: StoryJob, lockedBlob: string | undefined): Promise<PhaseResult> {
   const { story, plan } = job;
   const git = ports.git(job.dir);
-  await ports.store.update(beginPhase(story.id, "verify", ports.now()), `${story.id}: verify`);
+  await ports.store.update(beginPhase(story.id, "verify", ports.now(), { log: logFile(job, "verify") }), `${story.id}: verify`);
   const green = await runStoryTests(ports, job, "verify");
   const criteria = await acceptanceCriteria(ports, job);
   const acComplete = criteria.length > 0 && criteria.every((c) => c.checked);

@@ -1,4 +1,5 @@
 // Test helpers the HTTP recipes share: run a request handler on a real local server for one test.
+/* global fetch */
 import http from "node:http";
 
 /** Serves `handler` on 127.0.0.1 while `body(request)` runs; `request(path, init)` is fetch on that server. */
