@@ -18,7 +18,10 @@ export interface WaveChoice {
   wave: number;
   totalWaves: number;
   stories: string[];
-  /** Whether anything is left after this chunk. */
+  /**
+   * Whether stories are left for later runs after this chunk (pending ones: a later wave, or the rest of a
+   * wave larger than a matrix). Some may still end up blocked by this chunk; `advance` has the last word.
+   */
   hasMore: boolean;
   maxParallel: number;
 }
@@ -49,7 +52,7 @@ export async function chooseNextWave(
     state = await ports.store.update(startWave(wave, ports.now()), `wave ${wave}`);
     for (const id of chunk) state = await ports.store.update(startStory(id, ports.now(), opts.runUrl), `${id}: start`);
     ports.progress({ type: "wave", wave, stories: chunk });
-    return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: true, maxParallel: plan.maxParallel };
+    return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel };
   }
 }
 

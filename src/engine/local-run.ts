@@ -135,6 +135,8 @@ async function runDag(run: Run): Promise<void> {
   }
   if (failure !== undefined) throw failure;
   if (run.opts.signal?.aborted) throw new Interrupted();
+  // Stories blocked after the last integration still need their story file on the target.
+  await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, plan.stories.map((s) => s.id)));
 }
 
 async function integrate(run: Run, ids: string[]): Promise<void> {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ActionsRunner, type JobRun, type WorkflowRun } from "../support/action-runner.js";
 import { startGitHubStub, type GitHubStub } from "../support/github-stub.js";
 import { git, makeRepo, planFiles, type StorySpec } from "../support/repo.js";
@@ -37,24 +37,21 @@ interface World {
   runner: ActionsRunner;
 }
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+type Cleanup = (fn: () => Promise<void> | void) => void;
 
 /** A repository with the plan on main and on the target branch, pushed to a bare `origin` that has PR #7's head ref. */
-async function world(planName: string, stories: StorySpec[], extra: Parameters<typeof planFiles>[2] = {}, hooks: Partial<Pick<ConstructorParameters<typeof ActionsRunner>[0], "afterCheckout">> = {}): Promise<World> {
+async function world(cleanup: Cleanup, planName: string, stories: StorySpec[], extra: Parameters<typeof planFiles>[2] = {}, hooks: Partial<Pick<ConstructorParameters<typeof ActionsRunner>[0], "afterCheckout">> = {}): Promise<World> {
   const root = mkdtempSync(join(tmpdir(), "tdd-waves-e2e-"));
-  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  cleanup(() => rmSync(root, { recursive: true, force: true }));
   const { "plan.yml": planYml, ...rest } = planFiles(planName, stories, extra);
   const repo = makeRepo({ ...rest, [PLAN]: planYml! });
-  cleanups.push(repo.cleanup);
+  cleanup(repo.cleanup);
   git(repo.dir, "branch", TARGET);
   const origin = join(root, "origin.git");
   git(root, "clone", "-q", "--bare", repo.dir, origin);
   updatePullRef(origin);
   const stub = await startGitHubStub({ token: TOKEN, permissions: { alice: "write" }, pulls: [{ number: PR, headRef: TARGET }] });
-  cleanups.push(() => stub.close());
+  cleanup(() => stub.close());
   const runner = new ActionsRunner({ root, originUrl: pathToFileURL(origin).href, stub, token: TOKEN, defaultBranch: "main", ...hooks });
   return { root, origin, stub, runner };
 }
@@ -99,14 +96,15 @@ const stepOutputs = (job: JobRun) => job.steps.at(-1)!.outputs;
 const row = (markdown: string, id: string, label: string) => new RegExp(`^\\| ${id} \\|[^\\n]*\\| ${label}`, "m").test(markdown);
 
 /** What must hold of every wave's run: the plan job's outputs, story jobs' steps and REST silence, advance's budget. */
-function checkWaveRun(run: WorkflowRun, wave: number, expected: { stories: string[]; hasMore: boolean; failedSteps?: Record<string, string> }): void {
+function checkWaveRun(run: WorkflowRun, wave: number, expected: { stories: string[]; laterStories: boolean; hasMore: boolean; failedSteps?: Record<string, string> }): void {
   const plan = only(run, "plan");
   expect(plan.result).toBe("success");
   const out = stepOutputs(plan);
   expect(out.wave).toBe(String(wave));
   expect(out["total-waves"]).toBe("3");
   expect(out["max-parallel"]).toBe("10");
-  expect(out["has-more"]).toBe("true");
+  // Pending stories remain after this wave (advance may still find them blocked).
+  expect(out["has-more"]).toBe(String(expected.laterStories));
   const matrix = JSON.parse(out.matrix!) as { include: Array<{ story: string; title: string; tester: string; implementer: string }> };
   expect(matrix.include.map((e) => e.story)).toEqual(expected.stories);
   expect(plan.requests).toEqual([]);
@@ -145,9 +143,10 @@ function progressComments(stub: GitHubStub, planName: string) {
   return stub.comments.filter((c) => c.issue === PR && c.body.includes(commentMarker(planName)));
 }
 
-describe("the GitHub Action, end to end through the shipped workflows", () => {
-  it("`/build` starts the execution; each wave's run dispatches the next until every story is merged", async () => {
-    const w = await world("e2e", STORIES);
+// The two scenarios run side by side: most of their time is spent waiting on git and node processes.
+describe.concurrent("the GitHub Action, end to end through the shipped workflows", () => {
+  it("`/build` starts the execution; each wave's run dispatches the next until every story is merged", async ({ onTestFinished }) => {
+    const w = await world(onTestFinished, "e2e", STORIES);
 
     // /build on the pull request: the command workflow (default branch checkout) dispatches the execution.
     const command = await w.runner.run(COMMAND, { name: "issue_comment", payload: commentEvent("/build", 555) });
@@ -164,9 +163,9 @@ describe("the GitHub Action, end to end through the shipped workflows", () => {
     });
     expect(runs).toHaveLength(3);
     expect(new Set(runs.map((r) => r.runId)).size).toBe(3);
-    checkWaveRun(runs[0]!, 1, { stories: ["a-001", "c-001"], hasMore: true });
-    checkWaveRun(runs[1]!, 2, { stories: ["a-002", "b-001"], hasMore: true });
-    checkWaveRun(runs[2]!, 3, { stories: ["b-002"], hasMore: false });
+    checkWaveRun(runs[0]!, 1, { stories: ["a-001", "c-001"], laterStories: true, hasMore: true });
+    checkWaveRun(runs[1]!, 2, { stories: ["a-002", "b-001"], laterStories: true, hasMore: true });
+    checkWaveRun(runs[2]!, 3, { stories: ["b-002"], laterStories: false, hasMore: false });
 
     // The state on origin's state branch: everything complete, epics derived.
     const state = stateOn(w.origin, "e2e");
@@ -205,9 +204,9 @@ describe("the GitHub Action, end to end through the shipped workflows", () => {
     expect(row(commentAfterWave[2]!, "b-002", "✅ Complete")).toBe(true);
     expect(commentAfterWave[2]).toContain("```mermaid");
     w.stub.assertNoViolations();
-  }, 90_000);
+  }, 180_000);
 
-  it("a failing implementer fails its story and blocks its dependents; the target moving during a wave is merged; `/build retry` resets them", async () => {
+  it("a failing implementer fails its story and blocks its dependents; the target moving during a wave is merged; `/build retry` resets them", async ({ onTestFinished }) => {
     // Waves [a-001, c-001], [b-001], [b-002]: a-001 fails, so b-001 and (behind it) b-002 are blocked.
     const stories: StorySpec[] = [
       { id: "a-001", implementer: "impl-fail" },
@@ -218,11 +217,11 @@ describe("the GitHub Action, end to end through the shipped workflows", () => {
     // A developer pushes to the pull request's branch while the wave runs (after advance checked it out).
     let origin = "";
     let pushed = "";
-    const w = await world("e2e-fail", stories, { agents: { "impl-fail": { IMPL_MODE: "fail" } } }, {
+    const w = await world(onTestFinished, "e2e-fail", stories, { agents: { "impl-fail": { IMPL_MODE: "fail" } } }, {
       afterCheckout: (job) => {
         if (job.id !== "advance" || pushed) return;
         const dev = mkdtempSync(join(tmpdir(), "tdd-waves-dev-"));
-        cleanups.push(() => rmSync(dev, { recursive: true, force: true }));
+        onTestFinished(() => rmSync(dev, { recursive: true, force: true }));
         git(dev, "clone", "-q", "-b", TARGET, origin, ".");
         writeFileSync(join(dev, "NOTES.md"), "pushed during the wave\n");
         git(dev, "add", "NOTES.md");
@@ -234,9 +233,8 @@ describe("the GitHub Action, end to end through the shipped workflows", () => {
     origin = w.origin;
 
     const runs = await w.runner.followDispatches({ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } });
-    for (const r of [...runs]) for (const j of r.jobs) console.log(r.runId, j.name, j.steps.map((s) => `${s.command}:${s.durationMs}`).join(" "));
     expect(runs).toHaveLength(1);
-    checkWaveRun(runs[0]!, 1, { stories: ["a-001", "c-001"], hasMore: false, failedSteps: { "a-001": "implement" } });
+    checkWaveRun(runs[0]!, 1, { stories: ["a-001", "c-001"], laterStories: true, hasMore: false, failedSteps: { "a-001": "implement" } });
     const failedStep = jobs(runs[0]!, "story").find((j) => j.matrix?.story === "a-001")!.steps[1]!;
     expect(failedStep.stdout).toContain("::error::a-001: implementation agent impl-fail");
     expect(stepOutputs(only(runs[0]!, "advance")).status).toBe("complete");
@@ -289,5 +287,5 @@ describe("the GitHub Action, end to end through the shipped workflows", () => {
     expect(w.stub.reactions.filter((r) => r.commentId === 777).map((r) => r.content)).toEqual(["eyes", "rocket"]);
     expect(w.stub.comments.some((c) => c.issue === PR && c.body.startsWith("🚀 Retrying `a-001`"))).toBe(true);
     w.stub.assertNoViolations();
-  }, 90_000);
+  }, 180_000);
 });

@@ -275,18 +275,34 @@ describe("tdd-waves run", () => {
   });
 
   it("schedules as a DAG with --schedule dag: a story starts once its own dependencies are merged", async () => {
-    const { dir, trace, env } = setup(
-      "dag",
-      [{ id: "a-001", implementer: "slow" }, { id: "b-001" }, { id: "b-002", dependsOn: ["b-001"] }],
-      { agents: { slow: { SLEEP_MS: "2500" } } },
-    );
-    const r = await runCli(["run", "plan.yml", "--schedule", "dag"], dir, env);
-    expect(r.code).toBe(0);
-    const lines = traceLines(trace);
-    const aEnd = lines.find((l) => l.id === "a-001" && l.what === "end")!.at;
-    const b2Start = lines.find((l) => l.id === "b-002" && l.role === "tester")!.at;
-    expect(b2Start).toBeLessThan(aEnd);
-    expect(mergeSubjects(dir)).toHaveLength(3);
+    // a-001's implementer waits for b-002's tester: only a DAG schedule, which starts b-002 as soon as
+    // b-001 is merged (not at the end of wave 1), lets it finish.
+    const signal = join(tmpdir(), `tdd-waves-dag-${process.pid}-${Date.now()}`);
+    const { dir } = setup("dag", [{ id: "a-001", implementer: "waiting" }, { id: "b-001" }, { id: "b-002", dependsOn: ["b-001"], tester: "tester-signal" }], {
+      agents: { waiting: { WAIT_FOR: signal }, "tester-signal": { TOUCH: signal } },
+    });
+    try {
+      const r = await runCli(["run", "plan.yml", "--schedule", "dag"], dir);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      const merges = mergeSubjects(dir);
+      expect(merges).toHaveLength(3);
+      // b-001 was merged while a-001 was still being implemented.
+      expect(merges[0]).toBe("tdd-waves: merge b-001: Story b-001");
+    } finally {
+      rmSync(signal, { force: true });
+    }
+  }, 60_000);
+
+  it("blocks the dependents of a failed story in dag mode too, and records them on the target", async () => {
+    const { dir } = setup("dagfail", [{ id: "a-001", implementer: "broken" }, { id: "a-002", dependsOn: ["a-001"] }, { id: "b-001" }], {
+      agents: { broken: { IMPL_MODE: "fail" } },
+    });
+    const r = await runCli(["run", "plan.yml", "--schedule", "dag"], dir);
+    expect(r.code).toBe(1);
+    expect(storyOnMain(dir, "a-001").status).toBe("failed");
+    expect(storyOnMain(dir, "a-002").status).toBe("blocked");
+    expect(storyOnMain(dir, "b-001").status).toBe("complete");
   });
 
   it("runs one story at a time with --max-parallel 1 and writes the report where --report says", async () => {

@@ -11,7 +11,7 @@ import type { GitHubStub, RecordedRequest } from "./github-stub.js";
 import { evaluateIf, interpolate, type ExpressionContext } from "./workflow-expressions.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
-const ACTION_MAIN = join(ROOT, "dist", "index.js");
+const ACTION_MAIN = process.env.TDD_WAVES_E2E_ACTION ?? join(ROOT, "dist", "index.js");
 const STEP_TIMEOUT_MS = 60_000;
 
 interface StepSpec { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; if?: string }

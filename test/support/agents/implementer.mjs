@@ -1,12 +1,23 @@
 // Script implementation agent for tests: writes src/<id>.mjs and ticks the story's acceptance criteria;
-// IMPL_MODE: normal | fail (exit 1) | edit-test (also rewrites the test file) | no-tick | conflict (also
+// (WAIT_FOR below); IMPL_MODE: normal | fail (exit 1) | edit-test (also rewrites the test file) | no-tick | conflict (also
 // writes shared.txt, which other "conflict" stories write differently) | sleep (SLEEP_MS before working).
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const id = process.env.TDD_WAVES_STORY_ID;
 const mode = process.env.IMPL_MODE ?? "normal";
 if (process.env.AGENT_TRACE) appendFileSync(process.env.AGENT_TRACE, `${Date.now()} implementation ${id} start attempt=${process.env.TDD_WAVES_ATTEMPT} wave=${process.env.TDD_WAVES_WAVE} role=${process.env.TDD_WAVES_ROLE}\n`);
 if (process.env.SLEEP_MS) await new Promise((r) => setTimeout(r, Number(process.env.SLEEP_MS)));
+// WAIT_FOR: wait (up to 30 s) until another agent creates that file; proves two stories ran at the same time.
+if (process.env.WAIT_FOR) {
+  const until = Date.now() + 30_000;
+  while (!existsSync(process.env.WAIT_FOR)) {
+    if (Date.now() > until) {
+      console.error(`${process.env.WAIT_FOR} never appeared`);
+      process.exit(4);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 if (mode === "fail") {
   console.error("cannot implement this");
   process.exit(1);

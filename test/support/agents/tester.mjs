@@ -14,6 +14,7 @@ if (!process.env.TDD_WAVES_PROMPT?.includes(id)) {
   process.exit(9);
 }
 if (mode === "fail") process.exit(3);
+if (process.env.TOUCH) writeFileSync(process.env.TOUCH, id);
 if (mode === "hang") {
   const child = spawn("sh", ["-c", 'trap "" TERM; echo $$ > "${PID_FILE:-tester-grandchild.pid}"; sleep 600'], { stdio: "ignore" });
   child.unref();
