@@ -21,17 +21,17 @@ export function median(values) {
 }
 
 /**
- * Runs each named case `reps` times, round-robin (a, b, c, a, b, c, …) after one untimed warm-up round;
- * returns the median milliseconds of each.
+ * Runs each named case `reps` times, round-robin (a, b, c, a, b, c, …), after an untimed warm-up round
+ * unless `warmUp` is false; returns the median milliseconds of each.
  */
-export function sideBySide(cases, reps) {
+export function sideBySide(cases, reps, { warmUp = true } = {}) {
   const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
-  for (const run of Object.values(cases)) run();
+  if (warmUp) for (const run of Object.values(cases)) run();
   for (let i = 0; i < reps; i++) {
     for (const [name, run] of Object.entries(cases)) times[name].push(run());
   }
   return Object.fromEntries(Object.entries(times).map(([name, ms]) => [name, median(ms)]));
 }
 
-export const fmtMs = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
-export const fmtRatio = (r) => `${r.toFixed(2)}×`;
+export const fmtMs = (ms) => (Number.isNaN(ms) ? "—" : Math.abs(ms) >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+export const fmtRatio = (r) => (Number.isNaN(r) ? "—" : `${r.toFixed(2)}×`);

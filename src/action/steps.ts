@@ -11,6 +11,7 @@ import { describeProgress } from "../engine/progress-text.js";
 import { advance, chooseNextWave, storyStep, type StoryStep } from "../engine/distributed.js";
 import type { Ports } from "../engine/ports.js";
 import { buildReport } from "../core/report.js";
+import { recordError, type WorkflowState } from "../core/state.js";
 import { commentMarker, renderPrComment, renderRunSummary } from "../core/summary.js";
 
 export class StepFailure extends Error {}
@@ -48,7 +49,13 @@ export async function planStep(settings: Settings, ctx: RunnerContext, loaded: L
   core.setOutput("total-waves", String(choice.totalWaves));
   core.setOutput("has-more", String(choice.hasMore));
   core.setOutput("max-parallel", String(choice.maxParallel));
-  core.info(choice.wave === 0 ? "Nothing left to run." : `Wave ${choice.wave} of ${choice.totalWaves}: ${choice.stories.join(", ")}`);
+  core.info(
+    choice.wave > 0
+      ? `Wave ${choice.wave} of ${choice.totalWaves}: ${choice.stories.join(", ")}`
+      : choice.integrate.length > 0
+        ? `No story runs in this run: it integrates ${choice.integrate.join(", ")} first.`
+        : "Nothing left to run.",
+  );
 }
 
 export async function storyStepCommand(step: StoryStep, settings: Settings, ctx: RunnerContext, loaded: LoadedPlan): Promise<void> {
@@ -64,19 +71,34 @@ export async function storyStepCommand(step: StoryStep, settings: Settings, ctx:
 export async function advanceStep(settings: Settings, ctx: RunnerContext, loaded: LoadedPlan): Promise<void> {
   const ports = portsFor(settings, ctx, loaded.plan.name);
   const targetBranch = target(ctx);
-  const { state, hasMore } = await advance(ports, { source: loaded, dir: ctx.workspace, target: targetBranch, logDir: ctx.logDir, runUrl: ctx.runUrl });
+  let outcome: Awaited<ReturnType<typeof advance>>;
+  try {
+    outcome = await advance(ports, { source: loaded, dir: ctx.workspace, target: targetBranch, logDir: ctx.logDir, runUrl: ctx.runUrl });
+  } catch (e) {
+    // The execution cannot go on: say so in the state, the summary and the pull request, then fail the step.
+    const message = e instanceof Error ? e.message : String(e);
+    const state = await ports.store.update(recordError(`advance: ${message}`, ports.now(), true), "execution error").catch(() => null);
+    if (state) await publish(settings, ctx, loaded, state).catch((err) => core.warning(`could not publish the summary: ${String(err)}`));
+    throw e;
+  }
+  const { state, hasMore } = outcome;
   const report = buildReport(state, loaded.plan);
   core.setOutput("status", state.status);
   core.setOutput("report", JSON.stringify(report));
   core.setOutput("has-more", String(hasMore));
-  await core.summary.addRaw(renderRunSummary(state, loaded.plan, { runUrl: ctx.runUrl }), true).write();
-  const gh = github(settings, ctx);
-  const pr = settings.pr ? Number(settings.pr) : undefined;
-  if (pr) await gh.upsertComment(pr, commentMarker(loaded.plan.name), renderPrComment(state, loaded.plan, { runUrl: ctx.runUrl }));
+  const gh = await publish(settings, ctx, loaded, state);
   if (hasMore) {
     const run = await gh.dispatch(settings.workflow, targetBranch, { plan: settings.plan, ...(settings.pr ? { pr: String(settings.pr) } : {}) });
     core.info(`Next wave dispatched: ${run.runUrl}`);
   } else {
     core.info(`Execution ${state.status}: ${report.storiesCompleted.length} completed, ${report.storiesFailed.length} failed.`);
   }
+}
+
+/** The run summary and the pull request's progress comment. */
+async function publish(settings: Settings, ctx: RunnerContext, loaded: LoadedPlan, state: WorkflowState): Promise<GitHubPort> {
+  await core.summary.addRaw(renderRunSummary(state, loaded.plan, { runUrl: ctx.runUrl }), true).write();
+  const gh = github(settings, ctx);
+  if (settings.pr) await gh.upsertComment(settings.pr, commentMarker(loaded.plan.name), renderPrComment(state, loaded.plan, { runUrl: ctx.runUrl }));
+  return gh;
 }

@@ -59,6 +59,9 @@ interface Backend {
   publish(sha: string, old: string | null): Promise<boolean>;
 }
 
+/** An attempt whose compare-and-swap found the branch moved. */
+const LOST = Symbol("lost race");
+
 /** Thrown inside an attempt when it lost a race that is not a failed publish (a locked ref on fetch). */
 class LostRace extends Error {}
 
@@ -101,17 +104,45 @@ function remoteBackend(git: Git, remote: string, branch: string): Backend {
   };
 }
 
+/**
+ * Trees listed or built by this store. Git objects never change, so a listing cached by object id stays
+ * true forever; it spares an `ls-tree` per level on every write.
+ */
+class TreeCache {
+  private readonly entries = new Map<string, TreeEntry[]>();
+  constructor(private readonly git: Git) {}
+
+  async list(treeish: string): Promise<TreeEntry[]> {
+    const known = this.entries.get(treeish);
+    if (known) return known;
+    const listed = await this.git.lsTree(treeish);
+    this.entries.set(treeish, listed);
+    return listed;
+  }
+
+  async make(entries: TreeEntry[]): Promise<string> {
+    const sha = await this.git.mkTree(entries);
+    this.entries.set(sha, entries);
+    return sha;
+  }
+
+  remember(commit: string, tree: string): void {
+    const entries = this.entries.get(tree);
+    if (entries) this.entries.set(commit, entries);
+  }
+}
+
 /** `tree` with the blob at `path` replaced (or added), every other entry kept; returns the new tree. */
-async function replaceInTree(git: Git, tree: string | null, path: string[], blob: string): Promise<string> {
+async function replaceInTree(trees: TreeCache, tree: string | null, path: string[], blob: string): Promise<string> {
   const [name, ...rest] = path;
   if (name === undefined) throw new Error("empty path");
-  const entries = tree ? await git.lsTree(tree) : [];
+  const entries = tree ? await trees.list(tree) : [];
   const existing = entries.find((e) => e.name === name);
   const entry: TreeEntry =
     rest.length === 0
       ? { mode: "100644", type: "blob", sha: blob, name }
-      : { mode: "040000", type: "tree", sha: await replaceInTree(git, existing?.type === "tree" ? existing.sha : null, rest, blob), name };
-  return git.mkTree([...entries.filter((e) => e.name !== name), entry]);
+      : { mode: "040000", type: "tree", sha: await replaceInTree(trees, existing?.type === "tree" ? existing.sha : null, rest, blob), name };
+  return trees.make([...entries.filter((e) => e.name !== name), entry]);
 }
 
 function serialize(state: WorkflowState): string {
@@ -140,6 +171,11 @@ type Decision = { write: WorkflowState } | { keep: WorkflowState };
 class GitStateStore implements StateStore {
   readonly file: string;
   private readonly where: string;
+  private readonly trees: TreeCache;
+  /** Writes of this store, one at a time: racing ourselves would only lose compare-and-swaps. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The tip this store last read or wrote, and the state there: the base of the next optimistic write. */
+  private last: { tip: string | null; state: WorkflowState | null } | undefined;
 
   constructor(
     private readonly git: Git,
@@ -151,6 +187,7 @@ class GitStateStore implements StateStore {
   ) {
     this.file = `${planName}/${STATE_FILE}`;
     this.where = `${remote ? `${remote}/` : ""}${branch}:${this.file}`;
+    this.trees = new TreeCache(git);
   }
 
   async read(): Promise<WorkflowState | null> {
@@ -176,22 +213,57 @@ class GitStateStore implements StateStore {
   private async current(): Promise<{ tip: string | null; state: WorkflowState | null }> {
     const tip = await this.backend.tip();
     const text = tip ? await this.git.showFile(tip, this.file) : null;
-    return { tip, state: text === null ? null : parseState(text, this.where) };
+    const current = { tip, state: text === null ? null : parseState(text, this.where) };
+    this.last = current;
+    return current;
   }
 
-  /** Read, decide, write on top of what was read; a lost race starts over from the read. */
+  /**
+   * Decide, write on top of the base, publish with compare-and-swap. The first try builds on the tip this
+   * store saw last, without reading (usually nobody else wrote meanwhile); when that base turns out stale
+   * it re-reads at once, and a race lost on a fresh read backs off and retries.
+   */
   private cas(message: string, decide: (current: WorkflowState | null) => Decision): Promise<WorkflowState> {
-    return this.withRetry(async () => {
-      const { tip, state } = await this.current();
-      const decision = decide(state);
-      if ("keep" in decision) return decision.keep;
-      const text = serialize(decision.write);
-      if (state !== null && text === serialize(state)) return state;
-      const tree = await replaceInTree(this.git, tip, this.file.split("/"), await this.git.hashObject(text));
-      const commit = await this.git.commitTree(tree, tip ? [tip] : [], message);
-      if (!(await this.backend.publish(commit, tip))) throw new LostRace();
-      return JSON.parse(text) as WorkflowState;
-    });
+    const write = async (): Promise<WorkflowState> => {
+      const base = this.last;
+      if (base) {
+        try {
+          const written = await this.attempt(base, message, decide);
+          if (written !== LOST) return written;
+        } catch {
+          // A transition may refuse what it sees; it gets to see the fresh state before that counts.
+        }
+      }
+      return this.withRetry(async () => {
+        const written = await this.attempt(await this.current(), message, decide);
+        if (written === LOST) throw new LostRace();
+        return written;
+      });
+    };
+    const next = this.queue.then(write, write);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async attempt(
+    { tip, state }: { tip: string | null; state: WorkflowState | null },
+    message: string,
+    decide: (current: WorkflowState | null) => Decision,
+  ): Promise<WorkflowState | typeof LOST> {
+    const decision = decide(state);
+    if ("keep" in decision) return decision.keep;
+    const text = serialize(decision.write);
+    if (state !== null && text === serialize(state)) return state;
+    const tree = await replaceInTree(this.trees, tip, this.file.split("/"), await this.git.hashObject(text));
+    const commit = await this.git.commitTree(tree, tip ? [tip] : [], message);
+    this.trees.remember(commit, tree);
+    if (!(await this.backend.publish(commit, tip))) {
+      this.last = undefined;
+      return LOST;
+    }
+    const written = JSON.parse(text) as WorkflowState;
+    this.last = { tip: commit, state: written };
+    return written;
   }
 
   private async withRetry<T>(attempt: () => Promise<T>): Promise<T> {

@@ -95,6 +95,12 @@ export interface WorkflowState {
 
 export type Transition = (state: WorkflowState) => WorkflowState;
 
+/** Several transitions applied as one (one state write for steps that happen at the same moment). */
+export const chain =
+  (...transitions: Transition[]): Transition =>
+  (state) =>
+    transitions.reduce((acc, t) => t(acc), state);
+
 export function createState(args: {
   plan: Plan;
   planPath: string;

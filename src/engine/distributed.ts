@@ -24,6 +24,11 @@ export interface WaveChoice {
    */
   hasMore: boolean;
   maxParallel: number;
+  /**
+   * Completed stories whose merge is not on the target (the `advance` that merged them could not push):
+   * this run builds nothing (wave 0) and its `advance` integrates them before any later wave starts.
+   */
+  integrate: string[];
 }
 
 /** `plan` step: start or resume, block what cannot run, mark the next chunk of the next wave in progress. */
@@ -42,9 +47,14 @@ export async function chooseNextWave(
     lockAlive: () => false,
     targetDir: opts.dir,
   });
+  const integrate = await notOnTarget(ports.git(opts.dir), state, plan);
+  if (integrate.length > 0) {
+    ports.progress({ type: "log", message: `${integrate.join(", ")}: complete but not merged into ${opts.target} yet; this run integrates them first` });
+    return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate };
+  }
   for (;;) {
     const wave = nextOpenWave(state);
-    if (wave === 0) return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel };
+    if (wave === 0) return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate };
     state = await blockStuck(ports, plan, state, state.waves[wave - 1]!);
     const open = plan.stories.filter((s) => state.waves[wave - 1]!.includes(s.id) && statusOf(state, s.id) === "pending").map((s) => s.id);
     if (open.length === 0) continue;
@@ -52,7 +62,7 @@ export async function chooseNextWave(
     state = await ports.store.update(startWave(wave, ports.now()), `wave ${wave}`);
     for (const id of chunk) state = await ports.store.update(startStory(id, ports.now(), opts.runUrl), `${id}: start`);
     ports.progress({ type: "wave", wave, stories: chunk });
-    return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel };
+    return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel, integrate };
   }
 }
 

@@ -34,6 +34,8 @@ interface Run {
   integration: IntegrationTarget;
   /** Serialises everything that touches the target branch's working tree. */
   targetLock: Mutex;
+  /** `git worktree` add/remove/prune must not interleave (prune would reap a half-made worktree). */
+  worktreeLock: Mutex;
 }
 
 class Mutex {
@@ -81,6 +83,7 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
     integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${storyBranch(opts.source.plan.name, id)}`, logDir: join(work, "logs", opts.source.plan.name) },
     targetLock: new Mutex(),
+    worktreeLock: new Mutex(),
   };
   try {
     // An execution killed between verify and merge left completed stories unmerged: merge them first.
@@ -153,10 +156,12 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
   const attempt = state.runs[story.id]!.attempt;
   const dir = join(run.work, "worktrees", plan.name, `${story.id}-${attempt}`);
   const git = ports.git(run.opts.repoDir);
-  await removeOldWorktrees(run, story.id);
-  await mkdir(join(run.work, "worktrees", plan.name), { recursive: true });
   const tip = await run.targetLock.run(async () => (await git.revParse(`refs/heads/${run.target}`))!);
-  await git.worktreeAdd(dir, storyBranch(plan.name, story.id), tip);
+  await run.worktreeLock.run(async () => {
+    await removeOldWorktrees(run, story.id);
+    await mkdir(join(run.work, "worktrees", plan.name), { recursive: true });
+    await git.worktreeAdd(dir, storyBranch(plan.name, story.id), tip);
+  });
   const job: StoryJob = {
     plan,
     planPath: run.opts.source.path,
@@ -174,7 +179,7 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
     if (r.ok) await completeInWorkingCopy(ports, job);
     else await failInWorkingCopy(ports, job, r);
   } finally {
-    if (!run.opts.signal?.aborted) await git.worktreeRemove(dir);
+    if (!run.opts.signal?.aborted) await run.worktreeLock.run(() => git.worktreeRemove(dir));
   }
 }
 

@@ -3,7 +3,19 @@
 // (❌ Failed, reason recorded, work committed on the story branch) and the others go on.
 import { completionInfoFromRun, renderCompletion } from "../core/completion.js";
 import { readStoryFile } from "../core/story-file.js";
-import { annotateRun, beginPhase, completeStory, endPhase, failStory, recordResult, type PhaseName, type TestEvidence } from "../core/state.js";
+import {
+  annotateRun,
+  beginPhase,
+  chain,
+  completeStory,
+  endPhase,
+  failStory,
+  recordResult,
+  type PhaseName,
+  type TestEvidence,
+  type Transition,
+  type WorkflowState,
+} from "../core/state.js";
 import type { Ports } from "./ports.js";
 import {
   acceptanceCriteria,
@@ -26,7 +38,8 @@ export type PhaseResult = { ok: true } | { ok: false; phase: PhaseName; reason: 
 
 const fail = (phase: PhaseName, reason: string): PhaseResult => ({ ok: false, phase, reason });
 
-async function runAgent(ports: Ports, job: StoryJob, role: Role): Promise<PhaseResult> {
+/** Runs the role's agent; the state is saved before it starts (with `atStart`) and its end returned to save. */
+async function runAgent(ports: Ports, job: StoryJob, role: Role, atStart?: Transition): Promise<{ result: PhaseResult; end: Transition }> {
   const { story, plan } = job;
   const name = role === "tester" ? story.tester : story.implementer;
   const agent = plan.agents[name]!;
@@ -40,14 +53,14 @@ async function runAgent(ports: Ports, job: StoryJob, role: Role): Promise<PhaseR
   });
   const env = await agentEnvironment(ports, job, role);
   const log = logFile(job, phase);
-  await ports.store.update(beginPhase(story.id, phase, ports.now(), { agent: name, log }), `${story.id}: ${phase} started`);
+  const begin = beginPhase(story.id, phase, ports.now(), { agent: name, log });
+  await ports.store.update(atStart ? chain(atStart, begin) : begin, `${story.id}: ${phase} started`);
   ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
   const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal });
   throwIfAborted(job);
   const ok = r.exitCode === 0 && !r.timedOut;
   const reason = ok ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
-  await ports.store.update(endPhase(story.id, phase, ok ? "ok" : "failed", ports.now(), reason), `${story.id}: ${phase} ${ok ? "ok" : "failed"}`);
-  return ok ? { ok: true } : fail(phase, reason!);
+  return { result: ok ? { ok: true } : fail(phase, reason!), end: endPhase(story.id, phase, ok ? "ok" : "failed", ports.now(), reason) };
 }
 
 async function runStoryTests(ports: Ports, job: StoryJob, name: string): Promise<TestEvidence> {
@@ -65,33 +78,41 @@ async function runStoryTests(ports: Ports, job: StoryJob, name: string): Promise
 export async function testerPhase(ports: Ports, job: StoryJob): Promise<PhaseResult> {
   const { story, plan } = job;
   const git = ports.git(job.dir);
-  const base = await git.revParse("HEAD");
-  await ports.store.update(annotateRun(story.id, { base: base ?? undefined }, ports.now()), `${story.id}: base`);
+  const base = (await git.revParse("HEAD")) ?? undefined;
   const before = await ports.files.read(testPath(job));
-  const tester = await runAgent(ports, job, "tester");
-  if (!tester.ok) return tester;
-
-  await ports.store.update(beginPhase(story.id, "red", ports.now(), { log: logFile(job, "red") }), `${story.id}: red check`);
+  const tester = await runAgent(ports, job, "tester", annotateRun(story.id, { base }, ports.now()));
+  if (!tester.result.ok) {
+    await ports.store.update(tester.end, `${story.id}: tester failed`);
+    return tester.result;
+  }
+  await ports.store.update(chain(tester.end, beginPhase(story.id, "red", ports.now(), { log: logFile(job, "red") })), `${story.id}: red check`);
   const after = await ports.files.read(testPath(job));
   let problem: string | undefined;
+  let red: TestEvidence | undefined;
   if (after === null) problem = `test file ${story.testFile} was not written by the tester`;
   else if (after === before) problem = `test file ${story.testFile} was not created or changed by the tester`;
   else if (plan.tdd.requireRed) {
-    const red = await runStoryTests(ports, job, "red");
-    await ports.store.update(recordResult(story.id, { red }, ports.now()), `${story.id}: red evidence`);
+    red = await runStoryTests(ports, job, "red");
     if (red.exitCode === 0 && !red.timedOut) problem = "red check: the tests pass before implementation (they must fail first)";
   }
-  await ports.store.update(endPhase(story.id, "red", problem ? "failed" : "ok", ports.now(), problem), `${story.id}: red ${problem ? "failed" : "ok"}`);
-  if (problem) return fail("red", problem);
-
-  const testerCommit = await git.commitAll(`tdd-waves: tests for ${story.id} (${story.tester})`);
+  const evidence = red ? recordResult(story.id, { red }, ports.now()) : (s: WorkflowState) => s;
+  if (problem) {
+    await ports.store.update(chain(evidence, endPhase(story.id, "red", "failed", ports.now(), problem)), `${story.id}: red failed`);
+    return fail("red", problem);
+  }
+  const testerCommit = (await git.commitAll(`tdd-waves: tests for ${story.id} (${story.tester})`)) ?? undefined;
   const testFileBlob = await git.hashFile(story.testFile);
-  await ports.store.update(annotateRun(story.id, { testerCommit: testerCommit ?? undefined, testFileBlob }, ports.now()), `${story.id}: tests committed`);
+  await ports.store.update(
+    chain(evidence, endPhase(story.id, "red", "ok", ports.now()), annotateRun(story.id, { testerCommit, testFileBlob }, ports.now())),
+    `${story.id}: red ok, tests committed`,
+  );
   return { ok: true };
 }
 
 export async function implementationPhase(ports: Ports, job: StoryJob): Promise<PhaseResult> {
-  return runAgent(ports, job, "implementation");
+  const impl = await runAgent(ports, job, "implementation");
+  await ports.store.update(impl.end, `${job.story.id}: implementation ${impl.result.ok ? "ok" : "failed"}`);
+  return impl.result;
 }
 
 /** Production check: tests pass, the test file is what the tester left, every AC box is checked. */
@@ -105,44 +126,43 @@ export async function verifyPhase(ports: Ports, job: StoryJob, lockedBlob: strin
   const problems: string[] = [];
   if (green.timedOut) problems.push("tests timed out");
   else if (green.exitCode !== 0) problems.push(`tests fail (exit code ${green.exitCode})`);
-  if (plan.tdd.lockTests && lockedBlob !== undefined) {
+  if (plan.tdd.lockTests) {
     const now = (await ports.files.read(testPath(job))) === null ? null : await git.hashFile(story.testFile);
-    if (now !== lockedBlob) problems.push(`the test file ${story.testFile} was changed after the tester wrote it`);
+    if (now === null) problems.push(`the test file ${story.testFile} was deleted`);
+    else if (lockedBlob !== undefined && now !== lockedBlob) problems.push(`the test file ${story.testFile} was changed after the tester wrote it`);
   }
   if (!acComplete) {
     const open = criteria.filter((c) => !c.checked).length;
     problems.push(criteria.length === 0 ? "the story file has no acceptance criteria" : `${open} acceptance criteria not checked`);
   }
   const verified = problems.length === 0;
+  const reason = verified ? undefined : `verify: ${problems.join("; ")}`;
   await ports.store.update(
-    recordResult(story.id, { acChecklistComplete: acComplete, verifiedProduction: verified, green }, ports.now()),
-    `${story.id}: green evidence`,
+    chain(
+      recordResult(story.id, { acChecklistComplete: acComplete, verifiedProduction: verified, green }, ports.now()),
+      endPhase(story.id, "verify", verified ? "ok" : "failed", ports.now(), reason),
+    ),
+    `${story.id}: verify ${verified ? "ok" : "failed"}`,
   );
-  if (!verified) {
-    const reason = `verify: ${problems.join("; ")}`;
-    await ports.store.update(endPhase(story.id, "verify", "failed", ports.now(), reason), `${story.id}: verify failed`);
-    return fail("verify", reason);
-  }
-  await ports.store.update(endPhase(story.id, "verify", "ok", ports.now()), `${story.id}: verify ok`);
-  return { ok: true };
+  return verified ? { ok: true } : fail("verify", reason!);
 }
 
 /** Success: ✅ Complete, Verified yes, Completion filled, committed on the story branch. */
 export async function completeInWorkingCopy(ports: Ports, job: StoryJob): Promise<void> {
-  await finishStoryFile(ports, job, { outcome: "complete" });
-  const state = await ports.store.update(completeStory(job.story.id, ports.now()), `${job.story.id}: complete`);
+  const files = await finishStoryFile(ports, job, { outcome: "complete" });
+  await ports.store.update(chain(files, completeStory(job.story.id, ports.now())), `${job.story.id}: complete`);
   ports.progress({ type: "story", storyId: job.story.id, status: "complete" });
-  void state;
 }
 
 /** Failure: ❌ Failed with the reason; the work so far is committed on the story branch all the same. */
 export async function failInWorkingCopy(ports: Ports, job: StoryJob, result: Extract<PhaseResult, { ok: false }>): Promise<void> {
-  await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
-  await ports.store.update(failStory(job.story.id, result.reason, ports.now(), result.phase), `${job.story.id}: failed`);
+  const files = await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
+  await ports.store.update(chain(files, failStory(job.story.id, result.reason, ports.now(), result.phase)), `${job.story.id}: failed`);
   ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason });
 }
 
-async function finishStoryFile(ports: Ports, job: StoryJob, end: { outcome: "complete" | "failed"; reason?: string }): Promise<void> {
+/** Commits the work and the finished story file; returns the files-modified record to save with the outcome. */
+async function finishStoryFile(ports: Ports, job: StoryJob, end: { outcome: "complete" | "failed"; reason?: string }): Promise<Transition> {
   const { story } = job;
   const git = ports.git(job.dir);
   const state = await ports.store.read();
@@ -164,7 +184,7 @@ async function finishStoryFile(ports: Ports, job: StoryJob, end: { outcome: "com
     completion,
   });
   const commit = await git.commitAll(`tdd-waves: ${story.id} ${end.outcome === "complete" ? "complete" : `failed: ${end.reason}`}`);
-  await ports.store.update(recordResult(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now()), `${story.id}: files`);
+  return recordResult(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
 }
 
 export { Interrupted };

@@ -288,4 +288,49 @@ describe.concurrent("the GitHub Action, end to end through the shipped workflows
     expect(w.stub.comments.some((c) => c.issue === PR && c.body.startsWith("🚀 Retrying `a-001`"))).toBe(true);
     w.stub.assertNoViolations();
   }, 180_000);
+
+  it("a target push that fails for good leaves the state in error; the next run integrates the stranded merge before anything else", async ({ onTestFinished }) => {
+    const w = await world(onTestFinished, "e2e-push", [{ id: "a-001" }]);
+    // The target refuses one update (a branch protection, a hook): not a race, so advance must not merge and retry.
+    const flag = join(w.root, "decline-once");
+    writeFileSync(flag, "");
+    writeFileSync(join(w.origin, "hooks", "pre-receive"), [
+      "#!/bin/sh",
+      "while read old new ref; do",
+      `  if [ "$ref" = "refs/heads/${TARGET}" ] && [ -e '${flag}' ]; then rm -f '${flag}'; echo "${TARGET} is protected right now" >&2; exit 1; fi`,
+      "done",
+      "",
+    ].join("\n"), { mode: 0o755 });
+
+    const [failed, ...more] = await w.runner.followDispatches({ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } });
+    expect(more).toEqual([]);
+    expect(only(failed!, "story").result).toBe("success");
+    const advance = only(failed!, "advance");
+    expect(advance.result).toBe("failure");
+    expect(advance.steps[0]!.stdout).toMatch(/::error::tdd-waves: the target branch feature\/x could not be updated: .*pre-receive hook declined/);
+    expect(failed!.dispatches).toEqual([]);
+    const stranded = stateOn(w.origin, "e2e-push");
+    expect(stranded.status).toBe("error");
+    expect(stranded.errors.at(-1)?.message).toContain("could not be updated");
+    expect(stranded.runs["a-001"]?.merged).toMatch(/^[0-9a-f]{40}$/);
+    expect(existsOn(w.origin, stranded.runs["a-001"]!.merged!)).toBe(false);
+
+    // `/build` again: the run builds nothing (wave 0) and its advance merges a-001 for real.
+    updatePullRef(w.origin);
+    const command = await w.runner.run(COMMAND, { name: "issue_comment", payload: commentEvent("/build", 558) });
+    const [recovery, ...after] = await w.runner.followDispatches(command.dispatches[0]!);
+    expect(after).toEqual([]);
+    const plan = stepOutputs(only(recovery!, "plan"));
+    expect(plan).toMatchObject({ wave: "0", "has-more": "true", matrix: JSON.stringify({ include: [] }) });
+    expect(only(recovery!, "plan").steps[0]!.stdout).toContain("it integrates a-001 first");
+    expect(only(recovery!, "story").result).toBe("skipped");
+    expect(stepOutputs(only(recovery!, "advance"))).toMatchObject({ status: "complete", "has-more": "false" });
+    expect(git(w.origin, "log", "--first-parent", "--merges", "--format=%s", TARGET)).toBe("tdd-waves: merge a-001: Story a-001");
+    expect(storyFileOn(w.origin, "a-001")).toContain("**Status:** ✅ Complete");
+    const state = stateOn(w.origin, "e2e-push");
+    expect(state.status).toBe("complete");
+    expect(isAncestor(w.origin, state.runs["a-001"]!.merged!, TARGET)).toBe(true);
+    w.stub.assertNoViolations();
+  }, 180_000);
 });
+

@@ -214,6 +214,46 @@ describe("local state branch", () => {
   });
 });
 
+describe("one store, many updates", () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await realpath(await mkdtemp(join(tmpdir(), "tdd-waves-store1-")));
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it("queues its own concurrent updates: none lost, no race lost, one commit each", async () => {
+    const dir = join(root, "repo");
+    await mkdir(dir);
+    const g = git(dir);
+    await g.run(["init", "-q", "-b", "main"]);
+    const store = createStateStore({ git: g, planName: "jwt-auth" });
+    await store.init(initialState(), "init");
+    const ids = Array.from({ length: 20 }, (_, i) => `own-${String(i).padStart(2, "0")}`);
+    const started = Date.now();
+    await Promise.all(ids.map((id) => store.update(recordError(id, "now"), id)));
+    expect(messages(await store.read())).toEqual(ids);
+    expect(await count(g, [BRANCH])).toBe(21);
+    // Sequential writes never lose a compare-and-swap, so none waits out a back-off.
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it("writes on top of what another writer wrote since (a stale base is re-read, not overwritten)", async () => {
+    const dir = join(root, "repo");
+    await mkdir(dir);
+    await git(dir).run(["init", "-q", "-b", "main"]);
+    const a = createStateStore({ git: git(dir), planName: "jwt-auth" });
+    const b = createStateStore({ git: git(dir), planName: "jwt-auth" });
+    await a.init(initialState(), "init");
+    await a.update(recordError("a1", "now"), "a1");
+    await b.update(recordError("b1", "now"), "b1");
+    const after = await a.update(recordError("a2", "now"), "a2");
+    expect(messages(after)).toEqual(["a1", "a2", "b1"]);
+    expect(messages(await b.read())).toEqual(["a1", "a2", "b1"]);
+  });
+});
+
 describe("remote state branch", () => {
   it("reads nothing from a remote without the branch, then creates it there", async () => {
     const { bare, bareGit } = await bareOrigin();

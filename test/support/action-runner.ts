@@ -11,6 +11,7 @@ import type { GitHubStub, RecordedRequest } from "./github-stub.js";
 import { evaluateIf, interpolate, type ExpressionContext } from "./workflow-expressions.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
+/** TDD_WAVES_E2E_ACTION runs another build instead (e.g. a deliberately broken one, to see the tests fail). */
 const ACTION_MAIN = process.env.TDD_WAVES_E2E_ACTION ?? join(ROOT, "dist", "index.js");
 const STEP_TIMEOUT_MS = 60_000;
 

@@ -1,0 +1,56 @@
+// `npm run bench`: tdd-waves' benchmarks, each against a baseline measured side by side in the same run
+// (a: `plan` on 10,000 stories, b: CLI start-up, c: scheduling a 40-story DAG against make -j10). They
+// print ratios and a table of goals met or not; they report, they do not gate (exit 0 unless they
+// cannot run at all). Repetitions: BENCH_PLAN_REPS (a, default 3), BENCH_START_REPS (b, default 9),
+// BENCH_RUN_REPS (c, default 1: each run is tens of seconds; make runs 3 times as often).
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { fmtRatio } from "./measure.mjs";
+import { benchBigPlan, benchStartUp } from "./plan-bench.mjs";
+import { benchSchedules } from "./schedule-bench.mjs";
+import { removeTempDirs } from "./temp-repo.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const cli = join(root, "dist", "cli", "index.js");
+const repsOf = (name, fallback) => Math.max(1, Number(process.env[name] ?? fallback) || fallback);
+
+function section(name, bench) {
+  const started = Date.now();
+  try {
+    return bench();
+  } catch (e) {
+    console.log(`    ${name} could not run: ${e instanceof Error ? e.message : String(e)}`);
+    return [{ name, value: NaN, goal: NaN }];
+  } finally {
+    console.log(`    (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  }
+}
+
+function printTable(rows) {
+  const width = Math.max(...rows.map((r) => r.name.length));
+  console.log(`${"Benchmark".padEnd(width)}  ${"ratio".padStart(7)}  ${"goal".padStart(7)}  met`);
+  for (const r of rows) {
+    const met = Number.isNaN(r.value) ? "n/a" : r.value <= r.goal ? "yes" : "no";
+    const value = Number.isNaN(r.value) ? "—" : fmtRatio(r.value);
+    console.log(`${r.name.padEnd(width)}  ${value.padStart(7)}  ${`≤ ${r.goal}×`.padStart(7)}  ${met}`);
+  }
+}
+
+if (!existsSync(cli)) {
+  console.error(`bench: ${cli} is missing: build the CLI first (npm run package)`);
+  process.exit(2);
+}
+const started = Date.now();
+console.log(`tdd-waves benchmarks (node ${process.version}, ${process.platform}; ratios, not absolute times)\n`);
+try {
+  const rows = [
+    ...section("plan (10k stories)", () => benchBigPlan(cli, repsOf("BENCH_PLAN_REPS", 3))),
+    ...section("CLI start-up", () => benchStartUp(cli, join(root, "examples"), repsOf("BENCH_START_REPS", 9))),
+    ...section("scheduling (40-story DAG)", () => benchSchedules(cli, repsOf("BENCH_RUN_REPS", 1))),
+  ];
+  printTable(rows);
+  console.log(`\nTotal ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+} finally {
+  removeTempDirs();
+}
