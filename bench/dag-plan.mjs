@@ -1,5 +1,6 @@
 // Generates the scheduling benchmark (c): a seeded, layered DAG of 40 stories in 5–8 waves (at most 10
-// stories a wave), each phase of each story lasting 100–800 ms, as a tdd-waves plan run by sleep agents
+// stories a wave), each phase of each story lasting 1–4 s (real agents take minutes: the ratio is
+// orchestration overhead against agent time), as a tdd-waves plan run by sleep agents
 // and as the equivalent Makefile; and the ideal makespans both schedules are compared with.
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -29,7 +30,7 @@ export function generateDag({ stories = 40, seed = 7 } = {}) {
       const id = `st-${String(dag.length + 1).padStart(2, "0")}`;
       // At least one dependency in the wave just before keeps the story in this wave; more from any earlier one.
       const dependsOn = w === 0 ? [] : [...new Set([...random.sample(byWave[w - 1], 1), ...random.sample(byWave.slice(0, w).flat(), random.int(0, 2))])];
-      const story = { id, wave: w + 1, dependsOn, tester: random.int(100, 800), implementation: random.int(100, 800) };
+      const story = { id, wave: w + 1, dependsOn, tester: random.int(1000, 4000), implementation: random.int(1000, 4000) };
       dag.push(story);
       byWave[w].push(id);
     }
@@ -85,7 +86,8 @@ export function writeDagRepo(dir, dag) {
     "name: bench-dag",
     `maxParallel: ${MAX_PARALLEL}`,
     "test:",
-    "  command: node --test {testFile}",
+    // A plain script as the test: the cheapest real test command, so the bench measures tdd-waves.
+    "  command: node {testFile}",
     "  timeout: 1m",
     "agents:",
     "  sleeper:",

@@ -28,7 +28,7 @@ export function benchSchedules(cli, reps) {
   writeMakefile(template, dag);
   initRepo(template, { commit: true });
   const ideal = { critical: criticalPath(dag), list: listSchedule(dag, MAX_PARALLEL), waves: waveBound(dag) };
-  console.log(`(c) ${dag.length}-story DAG in ${waves} waves, phases of 100–800 ms, at most ${MAX_PARALLEL} at once — median of ${reps} run(s), ${3 * reps} make(s)`);
+  console.log(`(c) ${dag.length}-story DAG in ${waves} waves, phases of 1–4 s, at most ${MAX_PARALLEL} at once — median of ${reps} run(s), ${3 * reps} make(s)`);
   console.log(`    ideal: critical path ${fmtMs(ideal.critical)}, zero-overhead list schedule ${fmtMs(ideal.list)}, wave bound ${fmtMs(ideal.waves)}`);
 
   const runs = { dag: [], waves: [], make: [] };

@@ -170,14 +170,19 @@ export class Git {
   }
 
   /** A worktree at `dir` on `branch`, (re)created at `startPoint`. Stale worktree records are pruned first. */
-  async worktreeAdd(dir: string, branch: string, startPoint: string): Promise<void> {
-    await this.run(["worktree", "prune"]);
+  async worktreeAdd(dir: string, branch: string, startPoint: string, opts: { prune?: boolean } = {}): Promise<void> {
+    if (opts.prune !== false) await this.worktreePrune();
     await this.run(["worktree", "add", "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
   }
 
   /** Removes a worktree even when dirty or already deleted from disk. */
-  async worktreeRemove(dir: string): Promise<void> {
+  async worktreeRemove(dir: string, opts: { prune?: boolean } = {}): Promise<void> {
     await this.run(["worktree", "remove", "--force", operand(dir, "directory")], { allowFail: true });
+    if (opts.prune !== false) await this.worktreePrune();
+  }
+
+  /** Forgets worktrees whose directory is gone. */
+  async worktreePrune(): Promise<void> {
     await this.run(["worktree", "prune"]);
   }
 

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { completionInfoFromRun, renderCompletion } from "../core/completion.js";
 import type { Plan, Story } from "../core/plan-model.js";
-import { annotateRun, failStory, statusOf, type WorkflowState } from "../core/state.js";
+import { annotateRun, chain, failStory, statusOf, type Transition, type WorkflowState } from "../core/state.js";
 import { readStoryFile, updateStoryFile } from "../core/story-file.js";
 import type { Ports } from "./ports.js";
 import { junitPath } from "./tests.js";
@@ -24,31 +24,35 @@ export interface IntegrationTarget {
 export async function integrateStories(ports: Ports, plan: Plan, target: IntegrationTarget, ids: string[]): Promise<void> {
   const git = ports.git(target.dir);
   const merged: Story[] = [];
+  // Merge first, record after: an execution killed in between finds the merges on the target (see
+  // the ancestor check) and records them then; one state write for the whole batch.
+  const outcomes: Transition[] = [];
   for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
     const ref = target.branchRef(story.id);
     const tip = await git.revParse(ref);
     if (!tip) {
-      await ports.store.update(failStory(story.id, `story branch ${ref} is missing`, ports.now(), "integrate"), `${story.id}: branch missing`);
+      outcomes.push(failStory(story.id, `story branch ${ref} is missing`, ports.now(), "integrate"));
       continue;
     }
     if (await git.isAncestor(tip, "HEAD")) {
       // Merged already by an execution that stopped before recording it.
-      await ports.store.update(annotateRun(story.id, { merged: (await git.revParse("HEAD"))! }, ports.now()), `${story.id}: merged`);
+      outcomes.push(annotateRun(story.id, { merged: (await git.revParse("HEAD"))! }, ports.now()));
       merged.push(story);
       continue;
     }
     const r = await git.merge(ref, `tdd-waves: merge ${story.id}: ${story.title}`);
     if (r.ok) {
-      await ports.store.update(annotateRun(story.id, { merged: r.sha }, ports.now()), `${story.id}: merged`);
+      outcomes.push(annotateRun(story.id, { merged: r.sha }, ports.now()));
       ports.progress({ type: "log", message: `Merged ${story.id} into the target branch` });
       merged.push(story);
     } else {
       const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
-      await ports.store.update(failStory(story.id, reason, ports.now(), "integrate"), `${story.id}: merge conflict`);
+      outcomes.push(failStory(story.id, reason, ports.now(), "integrate"));
       ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
     }
   }
-  for (const story of merged) {
+  if (outcomes.length > 0) await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`);
+  const failing = await runInPool(merged, plan.maxParallel, async (story) => {
     const r = await ports.tests({
       test: plan.test,
       testFile: story.testFile,
@@ -58,12 +62,27 @@ export async function integrateStories(ports: Ports, plan: Plan, target: Integra
     });
     const junit = junitPath(plan, story.id);
     if (junit) await rm(join(target.dir, junit), { force: true });
-    if (r.exitCode !== 0 || r.timedOut) {
-      const reason = "fails after integration";
-      await ports.store.update(failStory(story.id, reason, ports.now(), "integrate"), `${story.id}: fails after integration`);
-      ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
+    return r.exitCode !== 0 || r.timedOut;
+  });
+  const broken = merged.filter((_, i) => failing[i]);
+  if (broken.length === 0) return;
+  const reason = "fails after integration";
+  await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
+  for (const s of broken) ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+}
+
+/** `work` over `items`, at most `limit` at once; results in the items' order. */
+async function runInPool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
 
 /**

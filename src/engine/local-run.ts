@@ -36,6 +36,8 @@ interface Run {
   targetLock: Mutex;
   /** `git worktree` add/remove/prune must not interleave (prune would reap a half-made worktree). */
   worktreeLock: Mutex;
+  /** Worktree removals under way: off the critical path, awaited before the run ends. */
+  cleanup: Promise<void>[];
 }
 
 class Mutex {
@@ -84,8 +86,10 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${storyBranch(opts.source.plan.name, id)}`, logDir: join(work, "logs", opts.source.plan.name) },
     targetLock: new Mutex(),
     worktreeLock: new Mutex(),
+    cleanup: [],
   };
   try {
+    await git.worktreePrune();
     // An execution killed between verify and merge left completed stories unmerged: merge them first.
     await integrate(run, unmergedCompleted((await ports.store.read())!, run.plan));
     if (opts.schedule === "dag") await runDag(run);
@@ -94,6 +98,7 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     if (!(e instanceof Interrupted)) await ports.store.update(recordError(e instanceof Error ? e.message : String(e), ports.now(), true), "execution error");
     throw e;
   } finally {
+    await Promise.allSettled(run.cleanup);
     await ports.store.update(releaseLock(lock.id, ports.now()), "release lock");
   }
   return (await ports.store.read())!;
@@ -160,7 +165,7 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
   await run.worktreeLock.run(async () => {
     await removeOldWorktrees(run, story.id);
     await mkdir(join(run.work, "worktrees", plan.name), { recursive: true });
-    await git.worktreeAdd(dir, storyBranch(plan.name, story.id), tip);
+    await git.worktreeAdd(dir, storyBranch(plan.name, story.id), tip, { prune: false });
   });
   const job: StoryJob = {
     plan,
@@ -179,7 +184,7 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
     if (r.ok) await completeInWorkingCopy(ports, job);
     else await failInWorkingCopy(ports, job, r);
   } finally {
-    if (!run.opts.signal?.aborted) await run.worktreeLock.run(() => git.worktreeRemove(dir));
+    if (!run.opts.signal?.aborted) run.cleanup.push(run.worktreeLock.run(() => git.worktreeRemove(dir, { prune: false })));
   }
 }
 
@@ -193,7 +198,7 @@ async function removeOldWorktrees(run: Run, storyId: string): Promise<void> {
     return;
   }
   for (const name of entries.filter((n) => n.startsWith(`${storyId}-`) && /^\d+$/.test(n.slice(storyId.length + 1)))) {
-    await git.worktreeRemove(join(root, name));
+    await git.worktreeRemove(join(root, name), { prune: false });
     await rm(join(root, name), { recursive: true, force: true });
   }
 }
