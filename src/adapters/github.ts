@@ -132,7 +132,9 @@ export function createGitHub(opts: GitHubOptions): GitHubPort {
       ...repo, issue_number: issueNumber, per_page: 100,
     });
     for await (const page of pages) {
-      const found = page.data.find((comment) => comment.body?.includes(marker));
+      // Only a bot's comment that opens with the marker: anyone can paste the marker into a comment of
+      // their own, and a write token could edit it.
+      const found = page.data.find((comment) => comment.body?.startsWith(marker) && comment.user?.type === "Bot");
       if (found !== undefined) return found.id;
     }
     return undefined;

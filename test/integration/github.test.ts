@@ -96,9 +96,16 @@ describe("upsertComment", () => {
     expect(stub.calls("issues/update-comment")).toHaveLength(1);
   });
 
+  it("never edits someone else's comment that quotes the marker", async () => {
+    const { gh, stub } = await setup({ comments: { 4: [{ body: `${marker}\nhijacked`, user: "mallory" }, { body: `see ${marker}`, user: "github-actions[bot]" }] } });
+    const result = await gh.upsertComment(4, marker, `${marker}\nprogress`);
+    expect(result.created).toBe(true);
+    expect(stub.comments.filter((c) => c.issue === 4).map((c) => c.body)).toEqual([`${marker}\nhijacked`, `see ${marker}`, `${marker}\nprogress`]);
+  });
+
   it("finds the marker on a later page", async () => {
     const existing = Array.from({ length: 7 }, (_, i) => ({ body: `chatter ${i}` }));
-    const { gh, stub } = await setup({ maxPerPage: 3, comments: { 9: [...existing, { body: `${marker}\nold` }] } });
+    const { gh, stub } = await setup({ maxPerPage: 3, comments: { 9: [...existing, { body: `${marker}\nold`, user: "github-actions[bot]" }] } });
     const result = await gh.upsertComment(9, marker, `${marker}\nnew`);
     expect(result.created).toBe(false);
     expect(stub.comments.find((c) => c.id === result.id)?.body).toBe(`${marker}\nnew`);
