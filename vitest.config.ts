@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
+    // Whole executions run real agents, git and test processes; on two busy cores they take a while.
+    testTimeout: 120_000,
     hookTimeout: 30_000,
     // Two cores in CI: integration tests spawn git and node processes of their own.
     maxWorkers: 2,

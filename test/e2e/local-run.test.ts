@@ -292,7 +292,7 @@ describe("tdd-waves run", () => {
     } finally {
       rmSync(signal, { force: true });
     }
-  }, 60_000);
+  });
 
   it("blocks the dependents of a failed story in dag mode too, and records them on the target", async () => {
     const { dir } = setup("dagfail", [{ id: "a-001", implementer: "broken" }, { id: "a-002", dependsOn: ["a-001"] }, { id: "b-001" }], {

@@ -102,7 +102,7 @@ describe("interrupted executions", () => {
     last = await runCli(["run", "plan.yml"], dir, env);
     expect(last.code).toBe(0);
     expect(git(dir, "log", "--merges", "--format=%s", "main").split("\n")).toHaveLength(5);
-  }, 120_000);
+  }, 240_000);
 
   it("refuses to resume after the plan changed, unless --restart", async () => {
     const { dir, trace, env } = setup("changed", [{ id: "a-001", implementer: "broken" }, { id: "b-001" }], { agents: { broken: { IMPL_MODE: "fail" } } });
