@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 export const AGENTS_DIR = join(dirname(fileURLToPath(import.meta.url)), "agents");
 
 const home = mkdtempSync(join(tmpdir(), "tdd-waves-home-"));
+process.on("exit", () => rmSync(home, { recursive: true, force: true }));
 export const gitEnv: Record<string, string> = {
   HOME: home,
   GIT_CONFIG_NOSYSTEM: "1",
