@@ -5,6 +5,7 @@ import { readSettings, SettingsError, type Settings } from "./settings.js";
 import { runnerContext, type RunnerContext } from "./runner-context.js";
 import { loadPlan, PlanError } from "../adapters/plan-loader.js";
 import { RefusedError } from "../engine/execution.js";
+import { StateStoreError } from "../adapters/state-store.js";
 import { advanceStep, planStep, StepFailure, storyStepCommand } from "./steps.js";
 import { commentStep } from "./comment-step.js";
 
@@ -35,7 +36,7 @@ export async function main(): Promise<void> {
     if (e instanceof PlanError) {
       for (const i of e.issues) core.error(`${i.path}: ${i.message}`, { file: i.file, startLine: i.line, startColumn: i.col, title: "Invalid plan" });
       core.setFailed(`The plan is invalid:\n${e.message}`);
-    } else if (e instanceof SettingsError || e instanceof RefusedError || e instanceof StepFailure) {
+    } else if (e instanceof SettingsError || e instanceof RefusedError || e instanceof StepFailure || e instanceof StateStoreError) {
       core.setFailed(e.message);
     } else {
       core.debug(e instanceof Error ? (e.stack ?? e.message) : String(e));

@@ -291,6 +291,13 @@ export function createStateStore(opts: StateStoreOptions): StateStore {
   if (branch === "" || branch.startsWith("-") || /[\s~^:?*[\\]|\.\.|@\{/.test(branch)) {
     throw new StateStoreError(`invalid state branch name: "${branch}"`);
   }
+  // Git cannot hold both a branch `a/b` and branches `a/b/…`: story branches live under tdd-waves/<plan>/.
+  const storyPrefix = `tdd-waves/${opts.planName}`;
+  if (branch === storyPrefix || branch.startsWith(`${storyPrefix}/`) || storyPrefix.startsWith(`${branch}/`)) {
+    throw new StateStoreError(
+      `plan "${opts.planName}": its story branches (${storyPrefix}/<story>) would clash with the state branch "${branch}"; rename the plan or choose another state branch`,
+    );
+  }
   const retry = {
     attempts: opts.retry?.attempts ?? 50,
     baseDelayMs: opts.retry?.baseDelayMs ?? 10,

@@ -214,6 +214,16 @@ describe("local state branch", () => {
   });
 });
 
+describe("branch names", () => {
+  it("refuses a state branch that would clash with the plan's story branches", () => {
+    const g = new Git({ cwd: tmpdir() });
+    expect(() => createStateStore({ git: g, planName: "state" })).toThrow(/story branches \(tdd-waves\/state\/<story>\) would clash with the state branch "tdd-waves\/state"/);
+    expect(() => createStateStore({ git: g, planName: "jwt", branch: "tdd-waves/jwt/state" })).toThrow(StateStoreError);
+    expect(() => createStateStore({ git: g, planName: "jwt", branch: "tdd-waves" })).toThrow(StateStoreError);
+    expect(() => createStateStore({ git: g, planName: "state", branch: "ops/tdd-state" })).not.toThrow();
+  });
+});
+
 describe("one store, many updates", () => {
   let root: string;
   beforeEach(async () => {
