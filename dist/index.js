@@ -30741,6 +30741,2186 @@ module.exports = {
 
 /***/ }),
 
+/***/ 7568:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ didYouMean)
+/* harmony export */ });
+/* unused harmony export closest */
+// "Did you mean …?" for names a user probably mistyped (keys, story ids, agent names).
+/** The closest candidate within a small edit distance, or undefined when nothing is close. */
+function closest(word, candidates) {
+    const limit = Math.min(3, Math.floor(word.length / 3));
+    if (limit === 0)
+        return undefined;
+    let best;
+    let bestDistance = limit + 1;
+    for (const c of candidates) {
+        if (Math.abs(c.length - word.length) > limit || sameButNumber(word, c))
+            continue;
+        const d = editDistance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+/** ` (did you mean "x"?)`, or "" when nothing is close. */
+function didYouMean(word, candidates) {
+    const c = closest(word, candidates);
+    return c === undefined || c === word ? "" : ` (did you mean "${c}"?)`;
+}
+/** "msm-auth-009" is not a typo of "msm-auth-001": a different number of the same length is another name. */
+function sameButNumber(a, b) {
+    return a.length === b.length && a.replace(/\d/g, "") === b.replace(/\d/g, "");
+}
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+        }
+        prev = cur;
+    }
+    return prev[b.length] ?? 0;
+}
+
+
+/***/ }),
+
+/***/ 4869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ findDuplicateJsonKey),
+/* harmony export */   L: () => (/* binding */ findJsonSyntaxError)
+/* harmony export */ });
+// Strict JSON syntax check with the offset of the first error. The plan loader reads .json plans with the
+// YAML parser (for node positions), and YAML accepts things JSON does not (trailing commas, comments,
+// unquoted keys) and JSON.parse silently keeps the last of duplicate keys, so JSON's own grammar is checked
+// first, duplicate keys included. Iterative, so deep nesting cannot overflow the stack. Valid plans only take
+// findDuplicateJsonKey, a much cheaper pass over text JSON.parse has already accepted.
+const WS = new Set([" ", "\t", "\n", "\r"]);
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERAL = /true|false|null/y;
+/** The first JSON syntax error in `text`, or undefined when it is valid JSON (RFC 8259). */
+function findJsonSyntaxError(text) {
+    return new JsonScanner(text).run();
+}
+/**
+ * Offset of the first key that repeats an earlier key of the same object, or -1. Only for text JSON.parse
+ * accepted: with the grammar known to be right, only strings, brackets and commas need looking at.
+ */
+function findDuplicateJsonKey(text) {
+    /** Per open container: the keys seen so far in an object, null for an array. */
+    const open = [];
+    let expectKey = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            const start = i;
+            i = closingQuote(text, i);
+            if (!expectKey)
+                continue;
+            expectKey = false;
+            const raw = text.slice(start + 1, i);
+            const key = raw.includes("\\") ? JSON.parse(text.slice(start, i + 1)) : raw;
+            const keys = open[open.length - 1];
+            if (keys?.has(key))
+                return start;
+            keys?.add(key);
+        }
+        else if (c === 0x7b) {
+            open.push(new Set());
+            expectKey = true;
+        }
+        else if (c === 0x5b) {
+            open.push(null);
+        }
+        else if (c === 0x7d || c === 0x5d) {
+            open.pop();
+        }
+        else if (c === 0x2c) {
+            expectKey = open[open.length - 1] !== null;
+        }
+    }
+    return -1;
+}
+/** Offset of the quote that closes the string opening at `start`. */
+function closingQuote(text, start) {
+    for (let i = text.indexOf('"', start + 1);; i = text.indexOf('"', i + 1)) {
+        if (i === -1)
+            return text.length;
+        let backslashes = 0;
+        while (text.charCodeAt(i - 1 - backslashes) === 0x5c)
+            backslashes++;
+        if (backslashes % 2 === 0)
+            return i;
+    }
+}
+class JsonScanner {
+    text;
+    pos = 0;
+    /** Open containers: "{" or "[". */
+    stack = [];
+    /** Keys seen so far in each open object, innermost last. */
+    keys = [];
+    /** True right after "," or an opening bracket: a closing bracket here is misplaced. */
+    afterComma = false;
+    constructor(text) {
+        this.text = text;
+    }
+    run() {
+        let expect = "value";
+        for (;;) {
+            this.skipWhitespace();
+            const ch = this.text[this.pos];
+            if (ch === undefined)
+                return this.atEnd(expect);
+            if (ch === "/" || ch === "#")
+                return this.fail("comments are not allowed in JSON");
+            const next = this.step(expect, ch);
+            if (typeof next !== "string")
+                return next;
+            expect = next;
+        }
+    }
+    step(expect, ch) {
+        switch (expect) {
+            case "value": return this.value(ch);
+            case "afterValue": return this.afterValue(ch);
+            case "key": return this.key(ch);
+            case "colon":
+                if (ch !== ":")
+                    return this.fail(`expected ":" after the key, found ${show(ch)}`);
+                this.pos++;
+                return "value";
+        }
+    }
+    atEnd(expect) {
+        if (expect === "afterValue" && this.stack.length === 0)
+            return undefined;
+        if (this.stack.length > 0) {
+            const close = this.stack[this.stack.length - 1] === "{" ? "}" : "]";
+            return this.fail(`unexpected end of file: missing "${close}"`);
+        }
+        return this.fail("unexpected end of file: expected a value");
+    }
+    value(ch) {
+        if (ch === "{" || ch === "[") {
+            this.stack.push(ch);
+            if (ch === "{")
+                this.keys.push(new Set());
+            this.pos++;
+            this.afterComma = false;
+            return ch === "{" ? "key" : this.closesEmpty("]") ?? "value";
+        }
+        if (ch === "]" && this.stack[this.stack.length - 1] === "[" && this.afterComma) {
+            return this.fail('trailing comma before "]"');
+        }
+        if (ch === '"')
+            return this.string() ?? "afterValue";
+        if (ch === "'")
+            return this.fail("strings must use double quotes in JSON");
+        for (const re of [NUMBER, LITERAL]) {
+            re.lastIndex = this.pos;
+            const m = re.exec(this.text);
+            if (m && !/[\w.]/.test(this.text[this.pos + m[0].length] ?? "")) {
+                this.pos += m[0].length;
+                return "afterValue";
+            }
+        }
+        return this.fail(`expected a value, found ${show(ch)}`);
+    }
+    /** After "[": an immediate "]" closes the empty array. */
+    closesEmpty(close) {
+        this.skipWhitespace();
+        if (this.text[this.pos] !== close)
+            return undefined;
+        this.stack.pop();
+        this.pos++;
+        return "afterValue";
+    }
+    key(ch) {
+        if (ch === "}") {
+            if (this.afterComma)
+                return this.fail('trailing comma before "}"');
+            this.stack.pop();
+            this.keys.pop();
+            this.pos++;
+            return "afterValue";
+        }
+        if (ch !== '"')
+            return this.fail(`expected a key in double quotes, found ${show(ch)}`);
+        const start = this.pos;
+        const error = this.string();
+        if (error)
+            return error;
+        const key = JSON.parse(this.text.slice(start, this.pos));
+        const seen = this.keys[this.keys.length - 1];
+        if (seen?.has(key))
+            return this.failAt(start, `duplicate key ${JSON.stringify(key)} (each key may appear once in an object)`);
+        seen?.add(key);
+        return "colon";
+    }
+    afterValue(ch) {
+        const top = this.stack[this.stack.length - 1];
+        if (top === undefined)
+            return this.fail(`unexpected ${show(ch)} after the end of the document`);
+        const close = top === "{" ? "}" : "]";
+        if (ch === ",") {
+            this.pos++;
+            this.afterComma = true;
+            return top === "{" ? "key" : "value";
+        }
+        if (ch === close) {
+            this.stack.pop();
+            if (close === "}")
+                this.keys.pop();
+            this.pos++;
+            this.afterComma = false;
+            return "afterValue";
+        }
+        return this.fail(`expected "," or "${close}", found ${show(ch)}`);
+    }
+    /** Consumes a string starting at the opening quote; an error, or undefined when it is well formed. */
+    string() {
+        this.afterComma = false;
+        let i = this.pos + 1;
+        for (;;) {
+            const c = this.text[i];
+            if (c === undefined || c === "\n" || c === "\r")
+                return this.failAt(this.pos, "unterminated string");
+            if (c === '"')
+                break;
+            if (c < " ")
+                return this.failAt(i, "control characters must be escaped in JSON strings");
+            if (c === "\\") {
+                const e = this.text[i + 1] ?? "";
+                if (e === "u") {
+                    if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(i + 2, i + 6)))
+                        return this.failAt(i, 'invalid "\\u" escape');
+                    i += 6;
+                    continue;
+                }
+                if (!'"\\/bfnrt'.includes(e) || e === "")
+                    return this.failAt(i, `invalid escape "\\${e}"`);
+                i += 2;
+                continue;
+            }
+            i++;
+        }
+        this.pos = i + 1;
+        return undefined;
+    }
+    skipWhitespace() {
+        while (WS.has(this.text[this.pos] ?? ""))
+            this.pos++;
+    }
+    fail(message) {
+        return this.failAt(this.pos, message);
+    }
+    failAt(offset, message) {
+        return { offset, message };
+    }
+}
+function show(ch) {
+    return JSON.stringify(ch);
+}
+
+
+/***/ }),
+
+/***/ 1273:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ buildPlan),
+/* harmony export */   qS: () => (/* binding */ buildStory),
+/* harmony export */   u4: () => (/* binding */ storiesDirOf)
+/* harmony export */ });
+/* unused harmony export defaultEpic */
+/* harmony import */ var _plan_model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(812);
+/* harmony import */ var _plan_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8581);
+/* harmony import */ var _plan_patterns_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9754);
+// A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
+// works with. Shared by the full reader (plan.ts) and the fast path for valid plans (plan-fast.ts).
+
+
+
+/** The stories directory a plan file names, in normal form. */
+function storiesDirOf(file) {
+    return file.storiesDir === undefined ? _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.storiesDir : (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.storiesDir);
+}
+/** One story of a plan file that passed every check, with its defaults applied. */
+function buildStory(s, index, storiesDir) {
+    return {
+        id: s.id,
+        title: s.title.trim(),
+        epic: s.epic ?? defaultEpic(s.id),
+        file: s.file === undefined ? (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .inDirectory */ .zX)(storiesDir, `${s.id}.md`) : (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(s.file),
+        testFile: (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(s.testFile),
+        tester: s.tester,
+        implementer: s.implementer,
+        // The parsed file is not used after this: its list can be the story's own.
+        dependsOn: s.dependsOn ?? [],
+        index,
+    };
+}
+/** Applies the defaults of SPEC §1 to a plan file that passed every check (`stories`: already built). */
+function buildPlan(file, built) {
+    const storiesDir = storiesDirOf(file);
+    const stories = built ?? file.stories.map((s, index) => buildStory(s, index, storiesDir));
+    const agents = Object.fromEntries(Object.entries(file.agents).map(([name, a]) => [
+        name,
+        { name, run: a.run, timeoutMs: durationOr(a.timeout, _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.agentTimeoutMs), env: { ...(a.env ?? {}) } },
+    ]));
+    const plan = {
+        name: file.name,
+        maxParallel: file.maxParallel ?? _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.maxParallel,
+        storiesDir,
+        test: {
+            command: file.test.command,
+            ...(file.test.junit === undefined ? {} : { junit: (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.test.junit) }),
+            timeoutMs: durationOr(file.test.timeout, _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.testTimeoutMs),
+        },
+        prompts: {
+            ...(file.prompts?.tester === undefined ? {} : { tester: (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.prompts.tester) }),
+            ...(file.prompts?.implementation === undefined ? {} : { implementation: (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.prompts.implementation) }),
+        },
+        tdd: { requireRed: file.tdd?.requireRed ?? _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.requireRed, lockTests: file.tdd?.lockTests ?? _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.lockTests },
+        agents,
+        stories,
+    };
+    if (file.waves)
+        plan.waves = file.waves.map((w) => [...w]);
+    return plan;
+}
+/** `msm-auth-001` -> `msm-auth`; an id without "-" is its own epic. */
+function defaultEpic(id) {
+    const cut = id.lastIndexOf("-");
+    return cut > 0 ? id.slice(0, cut) : id;
+}
+function durationOr(text, fallback) {
+    return text === undefined ? fallback : ((0,_plan_patterns_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(text) ?? fallback);
+}
+
+
+/***/ }),
+
+/***/ 8551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ readPlanData)
+});
+
+// EXTERNAL MODULE: ./src/core/json-syntax.ts
+var json_syntax = __nccwpck_require__(4869);
+// EXTERNAL MODULE: ./src/core/plan-issue.ts
+var plan_issue = __nccwpck_require__(2106);
+;// CONCATENATED MODULE: ./src/core/plan-yaml-subset.ts
+// A fast reader for the YAML plan files are written in: block mappings and sequences, one-line plain or quoted
+// scalars and keys, one-line flow lists and mappings, comments. It returns exactly the data the full YAML library
+// (plan-source.ts) would, or nothing at all when the text uses anything else — anchors, tags, block or
+// multi-line scalars, escapes, unusual indentation, duplicate keys, any syntax error — and the caller then
+// falls back to the full library, which also locates every error. Large valid plans so parse in milliseconds.
+/** Thrown (and caught in parseYamlSubset) when the text leaves the subset. */
+const OUTSIDE = Symbol("outside the YAML subset");
+/** Tabs, control characters, non-ASCII line breaks, a BOM inside the text, a CR that is not part of CRLF. */
+// eslint-disable-next-line no-control-regex
+const UNSUPPORTED_CHARS = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/;
+/** A plain scalar inside a flow collection: ids, paths, words, numbers (no indicators at all). */
+const FLOW_PLAIN = /[A-Za-z0-9_./~$][A-Za-z0-9_./~$ +()-]*/y;
+/** Characters a block plain scalar may not start with here (YAML indicators; "-", "?" and ":" to be safe). */
+const PLAIN_BAD_START = new Uint8Array(128);
+for (const c of "-?:,[]{}#&*!|>'\"%@`")
+    PLAIN_BAD_START[c.charCodeAt(0)] = 1;
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+/** Keys longer than this are left to the full library (YAML limits implicit keys to 1024 characters). */
+const MAX_KEY = 128;
+// YAML 1.2 core schema, as the yaml library resolves plain scalars (first match wins).
+const WORDS = new Map([
+    ["~", null],
+    ["null", null],
+    ["Null", null],
+    ["NULL", null],
+    ["true", true],
+    ["True", true],
+    ["TRUE", true],
+    ["false", false],
+    ["False", false],
+    ["FALSE", false],
+]);
+const INT_RE = /^[-+]?[0-9]+$/;
+/** Octal, hexadecimal, infinities, NaN and floats: rare in plans, left to the full library. */
+const OTHER_NUMBER_RE = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+/** The data of a YAML text in the subset (BOM already removed), or undefined when it is not in it. */
+function parseYamlSubset(text) {
+    if (UNSUPPORTED_CHARS.test(text))
+        return undefined;
+    try {
+        return { data: new SubsetParser(text).document() };
+    }
+    catch (e) {
+        // RangeError: nesting deep enough to exhaust the stack is for the full library to report.
+        if (e === OUTSIDE || e instanceof RangeError)
+            return undefined;
+        throw e;
+    }
+}
+function outside() {
+    throw OUTSIDE;
+}
+/**
+ * Recursive descent over the lines that carry data (blank and comment lines carry none). A line is its
+ * indentation and the offsets of its content in the text, so nothing is copied but the values themselves.
+ */
+class SubsetParser {
+    text;
+    // Per line with content: its indentation and the offsets where its content starts and ends. Typed arrays,
+    // sized once: they hold no objects, so the garbage collector has nothing to copy in them.
+    indents;
+    starts;
+    ends;
+    count;
+    at = 0;
+    /** Keys met so far, by length: the same few keys repeat on every story, and reusing them spares a string each time. */
+    keys = [];
+    knownKeys = 0;
+    /** Next offset of " #" and of ": " at or after some earlier offset (-1: none, -2: not searched yet). */
+    nextComment = -2;
+    nextColon = -2;
+    /** End of the value just read by quoted(), flowCollection() or flowScalar(). */
+    after = 0;
+    /** keyEnd(start) memoized for the last start asked about. */
+    keyEndFor = -1;
+    keyEndWas = -1;
+    constructor(text) {
+        this.text = text;
+        let lines = 1;
+        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1))
+            lines++;
+        this.indents = new Int32Array(lines);
+        this.starts = new Int32Array(lines);
+        this.ends = new Int32Array(lines);
+        let count = 0;
+        for (let start = 0; start <= text.length;) {
+            let end = text.indexOf("\n", start);
+            if (end === -1)
+                end = text.length;
+            const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+            let content = start;
+            while (content < stop && text.charCodeAt(content) === SPACE)
+                content++;
+            if (content < stop && text.charCodeAt(content) !== HASH) {
+                // "---", "..." and "%" directives: several documents and directives are not in the subset.
+                if (content === start && (text.startsWith("---", start) || text.startsWith("...", start) || text.charCodeAt(start) === 37))
+                    outside();
+                this.indents[count] = content - start;
+                this.starts[count] = content;
+                this.ends[count] = stop;
+                count++;
+            }
+            start = end + 1;
+        }
+        this.count = count;
+    }
+    document() {
+        if (this.count === 0 || this.indents[0] !== 0)
+            outside();
+        const value = this.blockMap(0);
+        if (this.at < this.count)
+            outside();
+        return value;
+    }
+    blockMap(indent) {
+        const map = {};
+        const { text } = this;
+        while (this.at < this.count) {
+            const lineIndent = this.indents[this.at];
+            if (lineIndent < indent)
+                break;
+            if (lineIndent > indent)
+                outside();
+            const start = this.starts[this.at];
+            const end = this.ends[this.at];
+            const afterKey = this.keyEnd(start, end);
+            if (afterKey < 0)
+                outside();
+            const key = this.key(start, afterKey - 1, map);
+            const rest = skipSpaces(text, afterKey);
+            this.at++;
+            map[key] = rest === end || text.charCodeAt(rest) === HASH ? this.nestedValue(indent) : this.inlineValue(rest, end);
+        }
+        return map;
+    }
+    /**
+     * The value of `key:` with nothing after it: a more indented block or one-line value, a sequence at the
+     * key's own indentation, or null.
+     */
+    nestedValue(indent) {
+        if (this.at >= this.count)
+            return null;
+        const next = this.indents[this.at];
+        if (next < indent)
+            return null;
+        const seq = this.isSeqItem(this.at);
+        if (next === indent)
+            return seq ? this.blockSeq(indent) : null;
+        if (seq)
+            return this.blockSeq(next);
+        const start = this.starts[this.at];
+        const end = this.ends[this.at];
+        if (this.keyEnd(start, end) >= 0)
+            return this.blockMap(next);
+        // A value on a line of its own ("dependsOn:\n  []"); a following line indented further would continue it.
+        this.at++;
+        const value = this.inlineValue(start, end);
+        if (this.at < this.count && this.indents[this.at] > indent)
+            outside();
+        return value;
+    }
+    isSeqItem(line) {
+        const start = this.starts[line];
+        return this.text.charCodeAt(start) === DASH && (start + 1 === this.ends[line] || this.text.charCodeAt(start + 1) === SPACE);
+    }
+    blockSeq(indent) {
+        const seq = [];
+        const { text } = this;
+        while (this.at < this.count) {
+            const lineIndent = this.indents[this.at];
+            if (lineIndent < indent)
+                break;
+            if (lineIndent > indent)
+                outside();
+            if (!this.isSeqItem(this.at))
+                break;
+            const start = this.starts[this.at];
+            const end = this.ends[this.at];
+            const rest = skipSpaces(text, start + 1);
+            if (rest === end || text.charCodeAt(rest) === HASH)
+                outside();
+            this.starts[this.at] = rest;
+            const nested = this.isSeqItem(this.at);
+            if (nested || this.keyEnd(rest, end) >= 0) {
+                // A sequence ("- - a") or mapping ("- id: a") that starts on the item's line: its further items or
+                // keys line up with the first one.
+                const column = indent + rest - start;
+                this.indents[this.at] = column;
+                seq.push(nested ? this.blockSeq(column) : this.blockMap(column));
+            }
+            else {
+                this.at++;
+                seq.push(this.inlineValue(rest, end));
+            }
+        }
+        return seq;
+    }
+    /** After a key at `start` — a plain word or a one-line quoted string — and its ":" (followed by a space or the line's end): the offset after the ":", else -1. */
+    keyEnd(start, end) {
+        // The same line is often asked twice (is this item a mapping? then its first key).
+        if (start === this.keyEndFor)
+            return this.keyEndWas;
+        this.keyEndFor = start;
+        return (this.keyEndWas = this.findKeyEnd(start, end));
+    }
+    findKeyEnd(start, end) {
+        const { text } = this;
+        const c = text.charCodeAt(start);
+        if (c !== 34 && c !== 39)
+            return plainKeyEnd(text, start, end);
+        let close = text.indexOf(c === 34 ? '"' : "'", start + 1);
+        // '' inside a single-quoted key is an escaped quote.
+        while (c === 39 && close !== -1 && close < end && text.charCodeAt(close + 1) === 39)
+            close = text.indexOf("'", close + 2);
+        if (close === -1 || close >= end || text.charCodeAt(close + 1) !== COLON)
+            return -1;
+        const after = close + 2;
+        return after === end || text.charCodeAt(after) === SPACE ? after : -1;
+    }
+    /** The key written at text[start, colon) of `map`, checked: a string, not already in the mapping. */
+    key(start, colon, map) {
+        const { text, keys } = this;
+        const c = text.charCodeAt(start);
+        let key;
+        if (c === 34 || c === 39)
+            key = this.quoted(start, colon);
+        else {
+            const sameLength = keys[colon - start];
+            if (sameLength) {
+                for (const known of sameLength) {
+                    if (text.startsWith(known, start)) {
+                        key = known;
+                        break;
+                    }
+                }
+            }
+            if (key === undefined) {
+                key = text.slice(start, colon);
+                if (typeof resolvePlain(key) !== "string")
+                    outside();
+                if (this.knownKeys++ < 64)
+                    (keys[key.length] ??= []).push(key);
+            }
+        }
+        if (key === "__proto__" || Object.hasOwn(map, key))
+            outside();
+        return key;
+    }
+    /**
+     * Offset of the next " #" (or ": ") at or after `from`, or -1. The parser only moves forward, so a search
+     * resumes where the last one ended: an occurrence before `from` is stale, and none means none after it.
+     */
+    nextCommentAt(from) {
+        if (this.nextComment === -2 || (this.nextComment !== -1 && this.nextComment < from))
+            this.nextComment = this.text.indexOf(" #", from);
+        return this.nextComment;
+    }
+    nextColonAt(from) {
+        if (this.nextColon === -2 || (this.nextColon !== -1 && this.nextColon < from))
+            this.nextColon = this.text.indexOf(": ", from);
+        return this.nextColon;
+    }
+    /** A value written after `key: ` or `- `, from `start` to the line's `end`. */
+    inlineValue(start, end) {
+        const { text } = this;
+        const c = text.charCodeAt(start);
+        if (c === 34 || c === 39 || c === 91 || c === 123) {
+            const value = c === 91 || c === 123 ? this.flowCollection(start, end) : this.quoted(start, end);
+            const rest = skipSpaces(text, this.after);
+            if (rest !== end && !(rest > this.after && text.charCodeAt(rest) === HASH))
+                outside();
+            return value;
+        }
+        if (PLAIN_BAD_START[c] === 1)
+            outside();
+        // The scalar ends at a comment (" #"); ": " inside it would start a nested mapping.
+        const comment = this.nextCommentAt(start);
+        let stop = comment === -1 || comment > end ? end : comment;
+        while (text.charCodeAt(stop - 1) === SPACE)
+            stop--;
+        const colon = this.nextColonAt(start);
+        if ((colon !== -1 && colon < stop) || text.charCodeAt(stop - 1) === COLON)
+            outside();
+        return resolvePlain(text.slice(start, stop));
+    }
+    /** A one-line quoted scalar starting at `at`. */
+    quoted(at, end) {
+        const { text } = this;
+        if (text.charCodeAt(at) === 34) {
+            const close = text.indexOf('"', at + 1);
+            if (close === -1 || close >= end)
+                outside();
+            const body = text.slice(at + 1, close);
+            if (body.includes("\\"))
+                outside();
+            this.after = close + 1;
+            return body;
+        }
+        let out = "";
+        for (let from = at + 1;;) {
+            const close = text.indexOf("'", from);
+            if (close === -1 || close >= end)
+                outside();
+            if (text.charCodeAt(close + 1) !== 39) {
+                this.after = close + 1;
+                return out + text.slice(from, close);
+            }
+            out += text.slice(from, close + 1);
+            from = close + 2;
+        }
+    }
+    /** A one-line flow list or mapping (of scalars and flow collections) starting at `at`. */
+    flowCollection(at, end) {
+        const { text } = this;
+        const isMap = text.charCodeAt(at) === 123;
+        const close = isMap ? 125 : 93;
+        const seq = [];
+        const map = {};
+        let i = skipSpaces(text, at + 1);
+        for (let first = true;; first = false) {
+            if (text.charCodeAt(i) === close) {
+                // "[a, ]" (a trailing comma) is left to the full library.
+                if (!first)
+                    outside();
+                break;
+            }
+            let key = "";
+            if (isMap) {
+                const afterKey = this.keyEnd(i, end);
+                if (afterKey < 0 || afterKey === end)
+                    outside();
+                key = this.key(i, afterKey - 1, map);
+                i = skipSpaces(text, afterKey);
+            }
+            const item = text.charCodeAt(i);
+            const value = item === 91 || item === 123 ? this.flowCollection(i, end) : this.flowScalar(i, end);
+            if (isMap)
+                map[key] = value;
+            else
+                seq.push(value);
+            i = skipSpaces(text, this.after);
+            if (text.charCodeAt(i) === close)
+                break;
+            if (text.charCodeAt(i) !== 44)
+                outside();
+            i = skipSpaces(text, i + 1);
+        }
+        this.after = i + 1;
+        return isMap ? map : seq;
+    }
+    flowScalar(at, end) {
+        const { text } = this;
+        const c = text.charCodeAt(at);
+        if (c === 34 || c === 39)
+            return this.quoted(at, end);
+        FLOW_PLAIN.lastIndex = at;
+        if (!FLOW_PLAIN.test(text))
+            outside();
+        let stop = FLOW_PLAIN.lastIndex;
+        while (text.charCodeAt(stop - 1) === SPACE)
+            stop--;
+        this.after = stop;
+        return resolvePlain(text.slice(at, stop));
+    }
+}
+/** A plain key and its ":" (keys are plain words: letters, digits, "_", and after the first character "." and "-"). */
+const PLAIN_KEY = /[A-Za-z0-9_][A-Za-z0-9_.-]*:/y;
+/** After a plain `key:` at `start` (followed by a space or the line's end): the offset after the ":", else -1. */
+function plainKeyEnd(text, start, end) {
+    PLAIN_KEY.lastIndex = start;
+    if (!PLAIN_KEY.test(text))
+        return -1;
+    const after = PLAIN_KEY.lastIndex;
+    if (after - start > MAX_KEY + 1)
+        return -1;
+    return after === end || text.charCodeAt(after) === SPACE ? after : -1;
+}
+function skipSpaces(text, at) {
+    while (text.charCodeAt(at) === SPACE)
+        at++;
+    return at;
+}
+/** A plain scalar's value under the YAML 1.2 core schema. */
+function resolvePlain(raw) {
+    const c = raw.charCodeAt(0);
+    // Only short words can be null or booleans, and numbers start with a digit, a sign or a dot.
+    if (raw.length <= 5) {
+        const word = WORDS.get(raw);
+        if (word !== undefined)
+            return word;
+    }
+    if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
+        if (INT_RE.test(raw))
+            return parseInt(raw, 10);
+        if (OTHER_NUMBER_RE.test(raw))
+            outside();
+    }
+    return raw;
+}
+
+;// CONCATENATED MODULE: ./src/core/plan-data.ts
+// A plan file's data by the cheapest route that is still exact: JSON.parse (plus the duplicate-key check
+// JSON.parse skips) for JSON, the YAML subset reader (plan-yaml-subset.ts) for YAML. Nothing when the text
+// has a syntax error or leaves the subset: then plan-source.ts reads it with the full YAML library and
+// locates every problem.
+
+
+
+/** The data of a syntactically valid plan text, or undefined when only the full reader can tell. */
+function readPlanData(text, fileName) {
+    const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+    const format = (0,plan_issue/* planFormat */.Tz)(fileName);
+    if (format === "yaml")
+        return parseYamlSubset(body);
+    if (format === "json")
+        return readJsonData(body);
+    return undefined;
+}
+function readJsonData(body) {
+    let data;
+    try {
+        data = JSON.parse(body);
+    }
+    catch {
+        return undefined;
+    }
+    return (0,json_syntax/* findDuplicateJsonKey */.I)(body) === -1 ? { data } : undefined;
+}
+
+
+/***/ }),
+
+/***/ 3743:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ parsePlanFast)
+});
+
+// EXTERNAL MODULE: ./src/core/plan-build.ts
+var plan_build = __nccwpck_require__(1273);
+// EXTERNAL MODULE: ./src/core/plan-data.ts + 1 modules
+var plan_data = __nccwpck_require__(8551);
+// EXTERNAL MODULE: ./src/core/plan-paths.ts
+var plan_paths = __nccwpck_require__(8581);
+// EXTERNAL MODULE: ./src/core/plan-patterns.ts
+var plan_patterns = __nccwpck_require__(9754);
+;// CONCATENATED MODULE: ./src/core/plan-shape.ts
+// A zod-free check that parsed plan data fits the plan schema (plan-schema.ts) exactly: when it says yes, the
+// schema accepts the data and returns it unchanged, so a valid plan needs neither zod nor its start-up cost.
+// When it says no, the schema runs and words every problem. It only ever errs towards "no".
+
+const ROOT_KEYS = new Set(["name", "maxParallel", "storiesDir", "test", "prompts", "tdd", "agents", "stories", "waves"]);
+const TEST_KEYS = new Set(["command", "junit", "timeout"]);
+const PROMPT_KEYS = new Set(["tester", "implementation"]);
+const TDD_KEYS = new Set(["requireRed", "lockTests"]);
+const AGENT_KEYS = new Set(["run", "timeout", "env"]);
+const STORY_KEYS = new Set(["id", "title", "epic", "file", "testFile", "tester", "implementer", "dependsOn"]);
+/** True when `data` is a plan file the schema accepts as it is. */
+function fitsPlanSchema(data) {
+    return fitsPlanRoot(data) && data.stories.every(fitsStory);
+}
+/** fitsPlanSchema except for the stories themselves (`stories` must still be a non-empty list). */
+function fitsPlanRoot(data) {
+    if (!fields(data, ROOT_KEYS))
+        return false;
+    return (matches(data.name, plan_patterns/* PLAN_NAME_RE */.eC) &&
+        (data.maxParallel === undefined || (Number.isInteger(data.maxParallel) && data.maxParallel >= 1 && data.maxParallel <= 10)) &&
+        optional(data.storiesDir, nonEmpty) &&
+        fitsTest(data.test) &&
+        optional(data.prompts, (p) => fields(p, PROMPT_KEYS) && optional(p.tester, nonEmpty) && optional(p.implementation, nonEmpty)) &&
+        optional(data.tdd, (t) => fields(t, TDD_KEYS) && optional(t.requireRed, isBoolean) && optional(t.lockTests, isBoolean)) &&
+        fitsAgents(data.agents) &&
+        Array.isArray(data.stories) &&
+        data.stories.length > 0 &&
+        optional(data.waves, fitsWaves));
+}
+/** A plain mapping whose keys are all in `known`. */
+function fields(v, known) {
+    if (typeof v !== "object" || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype)
+        return false;
+    for (const key in v)
+        if (!known.has(key))
+            return false;
+    return true;
+}
+const optional = (v, check) => v === undefined || check(v);
+const matches = (v, re) => typeof v === "string" && re.test(v);
+const nonEmpty = (v) => typeof v === "string" && v.length > 0;
+const isBoolean = (v) => typeof v === "boolean";
+const isDuration = (v) => matches(v, plan_patterns/* DURATION_RE */.Zf);
+function fitsTest(v) {
+    return fields(v, TEST_KEYS) && matches(v.command, plan_patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew) && optional(v.junit, nonEmpty) && optional(v.timeout, isDuration);
+}
+function fitsAgents(v) {
+    if (typeof v !== "object" || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype)
+        return false;
+    for (const name in v) {
+        const agent = v[name];
+        if (!plan_patterns/* AGENT_NAME_RE */.U$.test(name) || !fields(agent, AGENT_KEYS))
+            return false;
+        if (!matches(agent.run, plan_patterns/* NON_BLANK_RE */.ZT) || !optional(agent.timeout, isDuration) || !optional(agent.env, fitsEnv))
+            return false;
+    }
+    return true;
+}
+function fitsEnv(v) {
+    if (typeof v !== "object" || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype)
+        return false;
+    for (const name in v)
+        if (!plan_patterns/* ENV_NAME_RE */.mb.test(name) || typeof v[name] !== "string")
+            return false;
+    return true;
+}
+/** True when one entry of `stories` fits the schema's story. */
+function fitsStory(s) {
+    return (fields(s, STORY_KEYS) &&
+        matches(s.id, plan_patterns/* STORY_ID_RE */.QC) &&
+        matches(s.title, plan_patterns/* TITLE_RE */.jM) &&
+        (s.epic === undefined || matches(s.epic, plan_patterns/* STORY_ID_RE */.QC)) &&
+        optional(s.file, nonEmpty) &&
+        nonEmpty(s.testFile) &&
+        nonEmpty(s.tester) &&
+        nonEmpty(s.implementer) &&
+        (s.dependsOn === undefined || isStringList(s.dependsOn, 0)));
+}
+function fitsWaves(v) {
+    if (!Array.isArray(v) || v.length === 0)
+        return false;
+    for (const wave of v)
+        if (!isStringList(wave, 1))
+            return false;
+    return true;
+}
+function isStringList(v, minLength) {
+    if (!Array.isArray(v) || v.length < minLength)
+        return false;
+    for (const item of v)
+        if (typeof item !== "string")
+            return false;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/core/plan-fast-stories.ts
+// The stories of a plan in the common case, checked, resolved and put in waves in one pass: each fits the
+// schema, ids are unique, agents are known, the test file is a plain path, there is no `file` key, and every
+// dependency is a distinct story written earlier in the plan (so there is no cycle, and a story's wave is 1 + the
+// highest wave of its dependencies, known by the time it is read). That is exactly what the schema, the plan
+// rules and computeWaves would conclude for such stories; anything else returns undefined and takes that
+// general route (plan-fast.ts). Thousands of stories so cost one loop instead of five.
+
+
+
+/** The common case of `list` (a plan's `stories`), or undefined when it is not that case. */
+function storiesInPlanOrder(list, agents, storiesDir) {
+    const index = new Map();
+    const waveOf = new Int32Array(list.length);
+    const stories = [];
+    const waves = [];
+    for (let i = 0; i < list.length; i++) {
+        const s = list[i];
+        if (!fitsStory(s) || s.file !== undefined || index.has(s.id))
+            return undefined;
+        if (!agents.has(s.tester) || !agents.has(s.implementer) || (0,plan_paths/* repoPathProblem */.Js)(s.testFile) !== undefined)
+            return undefined;
+        const deps = s.dependsOn ?? [];
+        let wave = 1;
+        for (let k = 0; k < deps.length; k++) {
+            const d = deps[k];
+            const j = index.get(d);
+            // Unknown, later, itself, or listed twice: the rules have something to say.
+            if (j === undefined || deps.indexOf(d) < k)
+                return undefined;
+            if (waveOf[j] >= wave)
+                wave = waveOf[j] + 1;
+        }
+        index.set(s.id, i);
+        waveOf[i] = wave;
+        stories.push((0,plan_build/* buildStory */.qS)(s, i, storiesDir));
+        (waves[wave - 1] ??= []).push(s.id);
+    }
+    return { stories, waves };
+}
+
+// EXTERNAL MODULE: ./src/core/plan-rules.ts
+var plan_rules = __nccwpck_require__(5798);
+// EXTERNAL MODULE: ./src/core/waves.ts
+var waves = __nccwpck_require__(1133);
+;// CONCATENATED MODULE: ./src/core/plan-fast.ts
+// The fast path for a valid plan: the cheapest exact parser (plan-data.ts), the zod-free schema check
+// (plan-shape.ts) and the plan rules (plan-rules.ts) — for the stories, in the common case, all in one pass
+// (plan-fast-stories.ts). It neither locates nor words problems — it only says "valid, here is the plan" or
+// "not sure": then plan.ts reads the file with the full YAML library and zod and reports every problem,
+// located. None of this module's imports load yaml or zod, so a valid plan, however large, costs
+// milliseconds and a small CLI start-up.
+
+
+
+
+
+
+/** The plan when the text is certainly a valid plan file; undefined when it is not, or when only the full reader can tell. */
+function parsePlanFast(text, fileName) {
+    try {
+        const read = (0,plan_data/* readPlanData */.q)(text, fileName);
+        if (!read)
+            return undefined;
+        const common = commonCase(read.data);
+        if (common)
+            return common;
+        if (!fitsPlanSchema(read.data))
+            return undefined;
+        // Without explicit waves, computing them proves there is no cycle (computeWaves throws on one), so the
+        // rules need not search for cycles as well.
+        const explicitWaves = read.data.waves !== undefined;
+        if ((0,plan_rules/* checkPlanRules */.h)(unlocatedSource(read.data), { cycles: explicitWaves }).length > 0)
+            return undefined;
+        const plan = (0,plan_build/* buildPlan */.Gg)(read.data);
+        return { plan, waves: (0,waves/* computeWaves */.Ss)(plan) };
+    }
+    catch {
+        // Whatever went wrong (absurd nesting, say), the full reader will say it properly.
+        return undefined;
+    }
+}
+/** A plan whose stories are the common case of plan-fast-stories.ts, and whose other parts pass every check. */
+function commonCase(data) {
+    if (!fitsPlanRoot(data) || data.waves !== undefined)
+        return undefined;
+    // The rules about everything but the stories (paths, durations): the stories are checked below.
+    if ((0,plan_rules/* checkPlanRules */.h)(unlocatedSource({ ...data, stories: [] })).length > 0)
+        return undefined;
+    const file = data;
+    const stories = storiesInPlanOrder(file.stories, new Set(Object.keys(file.agents)), (0,plan_build/* storiesDirOf */.u4)(file));
+    return stories && { plan: (0,plan_build/* buildPlan */.Gg)(file, stories.stories), waves: stories.waves };
+}
+/** The rules' view of the data without positions: the issues they raise only need counting here. */
+function unlocatedSource(data) {
+    const nowhere = { line: 1, col: 1 };
+    return {
+        data,
+        locate: () => nowhere,
+        issue: (_path, message) => ({ file: "", ...nowhere, path: "", message }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 2106:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ formatIssue),
+/* harmony export */   Tz: () => (/* binding */ planFormat),
+/* harmony export */   jV: () => (/* binding */ formatPath)
+/* harmony export */ });
+// A located plan problem and how it is written (FILE:LINE:COL path: message, SPEC §1). Kept apart from the
+// YAML and zod machinery so that the fast path for valid plans (plan-fast.ts) never has to load them.
+/** The format a plan file name implies, or undefined for an unsupported extension. */
+function planFormat(fileName) {
+    const lower = fileName.toLowerCase();
+    if (lower.endsWith(".yml") || lower.endsWith(".yaml"))
+        return "yaml";
+    if (lower.endsWith(".json"))
+        return "json";
+    return undefined;
+}
+/** `FILE:LINE:COL path: message` (or `FILE:LINE:COL: message` when there is no key path). */
+function formatIssue(i) {
+    return i.path === "" ? `${i.file}:${i.line}:${i.col}: ${i.message}` : `${i.file}:${i.line}:${i.col} ${i.path}: ${i.message}`;
+}
+/** `["stories", 2, "dependsOn", 0]` -> `stories[2].dependsOn[0]`; odd keys are quoted: `agents["a b"]`. */
+function formatPath(path) {
+    let out = "";
+    for (const seg of path) {
+        if (typeof seg === "number")
+            out += `[${seg}]`;
+        else if (/^[A-Za-z_$][\w$-]*$/.test(seg))
+            out += out === "" ? seg : `.${seg}`;
+        else
+            out += `[${JSON.stringify(seg)}]`;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 812:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ storyBranch),
+/* harmony export */   z: () => (/* binding */ DEFAULTS)
+/* harmony export */ });
+// The resolved execution plan: what the rest of tdd-waves works with once a plan file has been
+// parsed, validated and had its defaults applied (see plan.ts for parsing, SPEC §1 for the format).
+const DEFAULTS = {
+    maxParallel: 10,
+    storiesDir: "stories",
+    testTimeoutMs: 10 * 60_000,
+    agentTimeoutMs: 30 * 60_000,
+    requireRed: true,
+    lockTests: true,
+    /** A GitHub job matrix holds at most this many jobs. */
+    matrixLimit: 256,
+    stateBranch: "tdd-waves/state",
+};
+/** Branch a story's work is committed on. */
+const storyBranch = (planName, storyId) => `tdd-waves/${planName}/${storyId}`;
+
+
+/***/ }),
+
+/***/ 8581:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Js: () => (/* binding */ repoPathProblem),
+/* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
+/* harmony export */   zX: () => (/* binding */ inDirectory)
+/* harmony export */ });
+/* unused harmony export joinRepoPath */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+// Paths written in a plan are relative to the repository root and must stay inside it: one check and one
+// normal form for all of them, so that "./a/b.ts" and "a/b.ts" are the same file everywhere.
+
+/**
+ * Paths that are already in normal form and plainly inside the repository: segments of ordinary characters,
+ * none starting with "." (so no "..", no ".git"), no drive letter, no doubled or trailing "/". Most plan paths
+ * are like this, and they need no further checking or normalising.
+ */
+const PLAIN_PATH = /^[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*(?:\/[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*)*$/;
+/** Why `p` is not an acceptable repository-relative path, or undefined when it is. */
+function repoPathProblem(p, kind = "file") {
+    if (PLAIN_PATH.test(p))
+        return undefined;
+    if (p.trim() === "")
+        return "must not be empty";
+    if (p.includes("\0"))
+        return "must not contain a NUL character";
+    if (/^[A-Za-z]:/.test(p))
+        return `must be relative to the repository root, not a drive path (${q(p)})`;
+    if (p.startsWith("/") || p.startsWith("\\"))
+        return `must be relative to the repository root, not absolute (${q(p)})`;
+    if (p.startsWith("~"))
+        return `must be relative to the repository root ("~" is not expanded)`;
+    if (p.includes("\\"))
+        return `use "/" between directories, not "\\" (${q(p)})`;
+    const segments = p.split("/");
+    if (segments.includes("..")) {
+        return leavesRoot(segments) ? `leaves the repository (${q(p)})` : `must not contain ".." (${q(p)})`;
+    }
+    const normal = normalizeRepoPath(p);
+    if (normal === ".")
+        return kind === "directory" ? undefined : "must name a file, not the repository root";
+    if (normal === ".git" || normal.startsWith(".git/"))
+        return "must not point into .git";
+    return undefined;
+}
+function leavesRoot(segments) {
+    let depth = 0;
+    for (const s of segments) {
+        if (s === "..")
+            depth--;
+        else if (s !== "" && s !== ".")
+            depth++;
+        if (depth < 0)
+            return true;
+    }
+    return false;
+}
+const q = (p) => `"${p}"`;
+/** `./a//b/` -> `a/b`; "." for the root. Assumes repoPathProblem(p) found nothing. */
+function normalizeRepoPath(p) {
+    if (PLAIN_PATH.test(p))
+        return p;
+    const n = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(p).replace(/\/+$/, "");
+    return n === "" ? "." : n.replace(/^(\.\/)+/, "");
+}
+/** `<dir>/<name>` without a "./" when dir is the root. */
+function joinRepoPath(dir, name) {
+    return inDirectory(normalizeRepoPath(dir), name);
+}
+/** joinRepoPath for a directory already in normal form (as from normalizeRepoPath). */
+function inDirectory(normalDir, name) {
+    return normalDir === "." ? name : `${normalDir}/${name}`;
+}
+
+
+/***/ }),
+
+/***/ 9754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Ew: () => (/* binding */ TEST_FILE_PLACEHOLDER_RE),
+/* harmony export */   QC: () => (/* binding */ STORY_ID_RE),
+/* harmony export */   U$: () => (/* binding */ AGENT_NAME_RE),
+/* harmony export */   ZT: () => (/* binding */ NON_BLANK_RE),
+/* harmony export */   Zf: () => (/* binding */ DURATION_RE),
+/* harmony export */   eC: () => (/* binding */ PLAN_NAME_RE),
+/* harmony export */   jM: () => (/* binding */ TITLE_RE),
+/* harmony export */   mb: () => (/* binding */ ENV_NAME_RE)
+/* harmony export */ });
+// The value formats of a plan file (names, ids, durations): shared by the zod schema (plan-schema.ts) and the
+// zod-free fast check (plan-shape.ts), so both accept exactly the same values.
+const PLAN_NAME_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const STORY_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const AGENT_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** `10m`, `30s`, `1h`, `90s`, `1h30m`, `1h30m15s`: hours, minutes, seconds in that order, at least one. */
+const DURATION_RE = /^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+/** A story title: one line with something other than spaces on it. */
+const TITLE_RE = /^(?=[^\r\n]*\S)[^\r\n]*$/;
+/** Where the test command takes the test file. */
+const TEST_FILE_PLACEHOLDER_RE = /\{testFile\}/;
+/** An agent's command has something to run. */
+const NON_BLANK_RE = /\S/;
+/** A duration such as `1h30m` in milliseconds, or undefined when it is not one. */
+function parseDuration(text) {
+    const m = DURATION_RE.exec(text);
+    if (!m)
+        return undefined;
+    const [h, min, s] = [m[1], m[2], m[3]].map((v) => (v === undefined ? 0 : Number(v)));
+    return ((h * 60 + min) * 60 + s) * 1000;
+}
+
+
+/***/ }),
+
+/***/ 5798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ checkPlanRules)
+/* harmony export */ });
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7568);
+/* harmony import */ var _plan_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8581);
+/* harmony import */ var _plan_patterns_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9754);
+/* harmony import */ var _plan_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(812);
+/* harmony import */ var _waves_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1133);
+// The plan rules beyond the schema (SPEC §1): ids, dependencies, cycles, agents, paths, durations, waves.
+// They read the parsed data defensively, so they still run — and report — when the schema found problems
+// elsewhere in the file: every error is reported in one go. They run on every plan, large valid ones included
+// (plan-fast.ts), so they are plain loops that allocate little when there is nothing to report.
+
+
+
+
+
+/** Longest accepted duration: beyond a day a time limit is a typo. */
+const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
+/** Above this many candidates, "did you mean" costs more than it helps. */
+const SUGGEST_LIMIT = 2000;
+/** Every rule violation in the parsed plan data (whatever shape it has). */
+function checkPlanRules(source, options = {}) {
+    const root = record(source.data);
+    if (!root)
+        return [];
+    const plan = loosePlan(root);
+    const issues = [];
+    for (const rule of RULES) {
+        if (rule === checkCycles && options.cycles === false)
+            continue;
+        for (const issue of rule(source, plan))
+            issues.push(issue);
+    }
+    return issues;
+}
+function record(v) {
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? v : undefined;
+}
+const str = (v) => (typeof v === "string" ? v : undefined);
+function loosePlan(root) {
+    const list = Array.isArray(root.stories) ? root.stories : [];
+    const stories = new Array(list.length);
+    const ids = new Map();
+    for (let index = 0; index < list.length; index++) {
+        const s = record(list[index]) ?? {};
+        const deps = Array.isArray(s.dependsOn) ? s.dependsOn : NO_DEPS;
+        const story = { index, id: str(s.id), deps, tester: str(s.tester), implementer: str(s.implementer), file: str(s.file), testFile: str(s.testFile) };
+        stories[index] = story;
+        if (story.id !== undefined && !ids.has(story.id))
+            ids.set(story.id, index);
+    }
+    const agentMap = record(root.agents);
+    return { root, stories, ids, agents: agentMap ? Object.keys(agentMap) : undefined };
+}
+const NO_DEPS = [];
+/** The string entries of a story's dependsOn. */
+const stringDeps = (s) => s.deps.filter((d) => typeof d === "string");
+const suggest = (word, candidates) => {
+    const size = Array.isArray(candidates) ? candidates.length : candidates.size;
+    return size > SUGGEST_LIMIT ? "" : (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .didYouMean */ .a)(word, Array.isArray(candidates) ? candidates : candidates.keys());
+};
+const checkIds = (source, plan) => {
+    const issues = [];
+    for (const s of plan.stories) {
+        const first = s.id === undefined ? undefined : plan.ids.get(s.id);
+        if (first === undefined || first === s.index)
+            continue;
+        const line = source.locate(["stories", first, "id"]).line;
+        issues.push(source.issue(["stories", s.index, "id"], `duplicate story id "${s.id}" (first used by stories[${first}], line ${line})`));
+    }
+    return issues;
+};
+const checkDependencies = (source, plan) => {
+    const issues = [];
+    for (const s of plan.stories) {
+        // Dependency lists are short: an earlier duplicate is found by scanning, long lists use a set.
+        const seen = s.deps.length > 16 ? new Set() : undefined;
+        for (let k = 0; k < s.deps.length; k++) {
+            const id = s.deps[k];
+            if (typeof id !== "string")
+                continue;
+            let message;
+            if (seen ? seen.has(id) : s.deps.indexOf(id) < k)
+                message = `"${id}" is listed twice`;
+            else if (id === s.id)
+                message = `story "${s.id}" depends on itself`;
+            else if (!plan.ids.has(id))
+                message = `unknown story "${id}"${suggest(id, plan.ids)}`;
+            seen?.add(id);
+            if (message !== undefined)
+                issues.push(source.issue(["stories", s.index, "dependsOn", k], message));
+        }
+    }
+    return issues;
+};
+const checkCycles = (source, plan) => {
+    const nodes = plan.stories.map((s) => ({ id: s.id ?? `\0${s.index}`, dependsOn: stringDeps(s) }));
+    return (0,_waves_js__WEBPACK_IMPORTED_MODULE_2__/* .findCycles */ .p4)(nodes).map((cycle) => {
+        const from = plan.ids.get(cycle[0] ?? "") ?? 0;
+        const at = Math.max(0, plan.stories[from]?.deps.indexOf(cycle[1 % cycle.length]) ?? 0);
+        return source.issue(["stories", from, "dependsOn", at], `cycle: ${[...cycle, cycle[0]].join(" -> ")}`);
+    });
+};
+const checkAgents = (source, plan) => {
+    const agents = plan.agents;
+    if (!agents)
+        return [];
+    const known = new Set(agents);
+    const issues = [];
+    const check = (s, role) => {
+        const name = s[role];
+        if (name === undefined || name === "" || known.has(name))
+            return;
+        const defined = agents.length === 0 ? "agents defines none" : `agents defines ${agents.slice(0, 8).map((a) => `"${a}"`).join(", ")}${agents.length > 8 ? ", …" : ""}`;
+        const hint = suggest(name, agents) || ` (${defined})`;
+        issues.push(source.issue(["stories", s.index, role], `unknown agent "${name}"${hint}`));
+    };
+    for (const s of plan.stories) {
+        check(s, "tester");
+        check(s, "implementer");
+    }
+    return issues;
+};
+const checkPaths = (source, plan) => {
+    const { root } = plan;
+    const test = record(root.test);
+    const prompts = record(root.prompts);
+    const issues = [];
+    const check = (path, value, kind = "file") => {
+        const problem = pathProblem(value, kind);
+        if (problem)
+            issues.push(source.issue(path, problem));
+    };
+    check(["storiesDir"], root.storiesDir, "directory");
+    check(["prompts", "tester"], prompts?.tester);
+    check(["prompts", "implementation"], prompts?.implementation);
+    check(["test", "junit"], typeof test?.junit === "string" ? test.junit.replaceAll("{storyId}", "story") : undefined);
+    for (const s of plan.stories) {
+        // Key paths are only built for a problem: this loop runs over every story of a valid plan.
+        if (pathProblem(s.file, "file"))
+            check(["stories", s.index, "file"], s.file);
+        if (pathProblem(s.testFile, "file"))
+            check(["stories", s.index, "testFile"], s.testFile);
+    }
+    return issues;
+};
+const pathProblem = (value, kind) => typeof value === "string" && value !== "" ? (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .repoPathProblem */ .Js)(value, kind) : undefined;
+/** Two stories writing their status into one story file would overwrite each other. */
+const checkSharedStoryFiles = (source, plan) => {
+    // Default files (<storiesDir>/<id>.md) of distinct ids are distinct: only a `file` key can make two meet.
+    if (!plan.stories.some((s) => s.file !== undefined))
+        return [];
+    const given = plan.root.storiesDir;
+    const dir = (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(typeof given === "string" && !(0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .repoPathProblem */ .Js)(given, "directory") ? given : _plan_model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.storiesDir);
+    const owners = new Map();
+    const issues = [];
+    for (const s of plan.stories) {
+        if (s.id === undefined || plan.ids.get(s.id) !== s.index)
+            continue;
+        if (s.file !== undefined && (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .repoPathProblem */ .Js)(s.file))
+            continue;
+        const file = s.file !== undefined ? (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(s.file) : (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .inDirectory */ .zX)(dir, `${s.id}.md`);
+        const owner = owners.get(file);
+        if (!owner) {
+            owners.set(file, s);
+            continue;
+        }
+        const at = ["stories", s.index, s.file !== undefined ? "file" : "id"];
+        issues.push(source.issue(at, `story file "${file}" is also the story file of "${owner.id}" (stories[${owner.index}]): each story needs its own`));
+    }
+    return issues;
+};
+const checkDurations = (source, plan) => {
+    const agents = record(plan.root.agents) ?? {};
+    const candidates = [
+        [["test", "timeout"], record(plan.root.test)?.timeout],
+        ...Object.entries(agents).map(([name, a]) => [["agents", name, "timeout"], record(a)?.timeout]),
+    ];
+    return candidates.flatMap(([path, value]) => {
+        const ms = typeof value === "string" ? (0,_plan_patterns_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)(value) : undefined;
+        if (ms === undefined)
+            return [];
+        if (ms === 0)
+            return [source.issue(path, "must be longer than 0s")];
+        if (ms > MAX_DURATION_MS)
+            return [source.issue(path, `"${String(value)}" is too long: at most 24h`)];
+        return [];
+    });
+};
+const checkWaves = (source, plan) => {
+    if (!Array.isArray(plan.root.waves))
+        return [];
+    const issues = [];
+    const placed = new Map();
+    plan.root.waves.forEach((wave, w) => {
+        if (!Array.isArray(wave))
+            return;
+        wave.forEach((id, at) => {
+            if (typeof id !== "string")
+                return;
+            const path = ["waves", w, at];
+            const before = placed.get(id);
+            if (before)
+                issues.push(source.issue(path, `"${id}" is already in wave ${before.wave + 1} (waves[${before.wave}][${before.at}]): each story goes in exactly one wave`));
+            else if (!plan.ids.has(id))
+                issues.push(source.issue(path, `unknown story "${id}"${suggest(id, plan.ids)}`));
+            else
+                placed.set(id, { wave: w, at });
+        });
+    });
+    for (const [id, index] of plan.ids) {
+        const own = placed.get(id);
+        if (!own) {
+            issues.push(source.issue(["waves"], `story "${id}" is in no wave`, "key"));
+            continue;
+        }
+        for (const d of plan.stories[index]?.deps ?? []) {
+            if (typeof d !== "string")
+                continue;
+            const dep = placed.get(d);
+            if (d === id || !dep || dep.wave < own.wave)
+                continue;
+            issues.push(source.issue(["waves", own.wave, own.at], `"${id}" depends on "${d}", which is in wave ${dep.wave + 1}: a dependency must be in an earlier wave`));
+        }
+    }
+    return issues;
+};
+const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkPaths, checkSharedStoryFiles, checkDurations, checkWaves];
+
+
+/***/ }),
+
+/***/ 2512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Hd: () => (/* reexport */ plan_issue/* formatIssue */.Hd),
+  locateStoryFileProblems: () => (/* reexport */ locateStoryFileProblems),
+  vS: () => (/* binding */ parsePlan),
+  parsePlanFull: () => (/* binding */ parsePlanFull)
+});
+
+// UNUSED EXPORTS: checkStoryFiles, defaultEpic, formatPath, hasAcceptanceCheckbox, parseDuration, parsePlanFast, planFileSchema, planFormat, planJsonSchemaText
+
+// EXTERNAL MODULE: ./src/core/plan-build.ts
+var plan_build = __nccwpck_require__(1273);
+// EXTERNAL MODULE: ./src/core/plan-fast.ts + 2 modules
+var plan_fast = __nccwpck_require__(3743);
+// EXTERNAL MODULE: ./src/core/plan-rules.ts
+var plan_rules = __nccwpck_require__(5798);
+// EXTERNAL MODULE: ./src/core/did-you-mean.ts
+var did_you_mean = __nccwpck_require__(7568);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __nccwpck_require__(8816);
+// EXTERNAL MODULE: ./src/core/plan-patterns.ts
+var plan_patterns = __nccwpck_require__(9754);
+;// CONCATENATED MODULE: ./src/core/plan-schema.ts
+// The plan file's shape (SPEC §1) as one zod schema: the single source for validation, for the messages a
+// user sees about types and formats, and for plan.schema.json (editors' completion and checking). Valid plans
+// normally skip it: plan-shape.ts accepts exactly the plans this schema accepts, without loading zod.
+
+
+
+const quoteShort = (v) => {
+    const s = JSON.stringify(v) ?? String(v);
+    return s.length > 40 ? `${s.slice(0, 37)}…"` : s;
+};
+const present = (input) => input !== undefined;
+const DURATION_HINT = 'a number with h, m or s, like "10m", "90s" or "1h30m"';
+const duration = () => schemas/* string */.YjP({ error: (iss) => (present(iss.input) ? `must be a duration: ${DURATION_HINT} (got ${quoteShort(iss.input)})` : undefined) })
+    .regex(plan_patterns/* DURATION_RE */.Zf, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` });
+const repoPath = (what) => schemas/* string */.YjP().min(1, { error: "must not be empty" }).meta({ description: `${what}, relative to the repository root (no "..", not absolute)` });
+const agentSchema = schemas/* strictObject */.rej({
+    run: schemas/* string */.YjP()
+        .regex(plan_patterns/* NON_BLANK_RE */.ZT, { error: "must not be empty: the shell command that runs the agent" })
+        .meta({ description: "Shell command, run in the story's working copy" }),
+    timeout: duration().optional().meta({ description: "Agent time limit, default 30m" }),
+    env: schemas/* record */.g1P(schemas/* string */.YjP().regex(plan_patterns/* ENV_NAME_RE */.mb, {
+        error: (iss) => `${quoteShort(iss.input)} is not an environment variable name (letters, digits and "_", not starting with a digit)`,
+    }), schemas/* string */.YjP({
+        error: (iss) => typeof iss.input === "number" || typeof iss.input === "boolean"
+            ? `environment values are strings: put it in quotes ("${String(iss.input)}")`
+            : undefined,
+    }))
+        .optional()
+        .meta({ description: "Extra environment variables for the agent" }),
+})
+    .meta({ description: "How to run an agent" });
+const storySchema = schemas/* strictObject */.rej({
+    id: schemas/* string */.YjP()
+        .regex(plan_patterns/* STORY_ID_RE */.QC, {
+        error: (iss) => `${quoteShort(iss.input)} is not a story id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
+    })
+        .meta({ description: "Unique story id" }),
+    title: schemas/* string */.YjP()
+        .regex(plan_patterns/* TITLE_RE */.jM, {
+        error: (iss) => (typeof iss.input === "string" && /\S/.test(iss.input) ? "must be a single line" : "must not be empty"),
+    })
+        .meta({ description: "One-line title" }),
+    epic: schemas/* string */.YjP()
+        .regex(plan_patterns/* STORY_ID_RE */.QC, { error: (iss) => `${quoteShort(iss.input)} is not an epic name: lowercase letters, digits and "-"` })
+        .optional()
+        .meta({ description: 'Epic; default: the id without its last "-segment"' }),
+    file: repoPath("Story file; default <storiesDir>/<id>.md").optional(),
+    testFile: repoPath("The story's test file"),
+    tester: schemas/* string */.YjP().min(1, { error: "must not be empty" }).meta({ description: "Agent that writes the tests (a key of agents)" }),
+    implementer: schemas/* string */.YjP().min(1, { error: "must not be empty" }).meta({ description: "Agent that makes the tests pass (a key of agents)" }),
+    dependsOn: schemas/* array */.YOg(schemas/* string */.YjP()).optional().meta({ description: "Ids of stories that must complete first" }),
+});
+const planFileSchema = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP()
+        .regex(plan_patterns/* PLAN_NAME_RE */.eC, {
+        error: (iss) => `${quoteShort(iss.input)} is not a plan name: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`,
+    })
+        .meta({ description: "Names the execution" }),
+    maxParallel: schemas/* number */.aig({ error: (iss) => (present(iss.input) ? `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})` : undefined) })
+        .int({ error: (iss) => `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})` })
+        .min(1, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` })
+        .max(10, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` })
+        .optional()
+        .meta({ description: "Stories run at once, 1..10, default 10" }),
+    storiesDir: repoPath('Directory of the story files, default "stories"').optional(),
+    test: schemas/* strictObject */.rej({
+        command: schemas/* string */.YjP()
+            .regex(plan_patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew, { error: "must contain {testFile}, which is replaced by the story's test file" })
+            .meta({ description: "Test command; {testFile} is replaced by the shell-quoted test file path" }),
+        junit: schemas/* string */.YjP().min(1, { error: "must not be empty" }).optional().meta({ description: "JUnit XML report the command writes ({storyId} replaced)" }),
+        timeout: duration().optional().meta({ description: "Test command time limit, default 10m" }),
+    })
+        .meta({ description: "How to run a story's tests" }),
+    prompts: schemas/* strictObject */.rej({
+        tester: repoPath("Tester prompt template").optional(),
+        implementation: repoPath("Implementation prompt template").optional(),
+    })
+        .optional()
+        .meta({ description: "Own prompt templates" }),
+    tdd: schemas/* strictObject */.rej({
+        requireRed: schemas/* boolean */.zMY().optional().meta({ description: "Tests must fail before implementation, default true" }),
+        lockTests: schemas/* boolean */.zMY().optional().meta({ description: "Implementation may not change the test file, default true" }),
+    })
+        .optional(),
+    agents: schemas/* record */.g1P(schemas/* string */.YjP().regex(plan_patterns/* AGENT_NAME_RE */.U$, {
+        error: (iss) => `${quoteShort(iss.input)} is not an agent name: letters, digits, ".", "_" and "-", at most 64 characters`,
+    }), agentSchema)
+        .meta({ description: "Agents by name" }),
+    stories: schemas/* array */.YOg(storySchema).min(1, { error: "a plan needs at least one story" }).meta({ description: "The stories, in plan order" }),
+    waves: schemas/* array */.YOg(schemas/* array */.YOg(schemas/* string */.YjP()).min(1, { error: "a wave lists at least one story" }))
+        .min(1, { error: "must list at least one wave (or leave waves out)" })
+        .optional()
+        .meta({ description: "Explicit batching: every story exactly once, dependencies in earlier waves" }),
+}, {
+    error: (iss) => {
+        if (iss.code !== "invalid_type" || iss.path?.length)
+            return undefined;
+        return iss.input === null || iss.input === undefined
+            ? "the plan is empty: it needs name, test, agents and stories"
+            : `the plan must be a mapping of keys (name, test, agents, stories, …), got ${describeValue(iss.input)}`;
+    },
+})
+    .meta({ title: "tdd-waves plan", description: "An execution plan of stories run test-first in dependency waves" });
+/** plan.schema.json's text: the JSON Schema of planFileSchema (draft 2020-12), as committed at the repository root. */
+function planJsonSchemaText() {
+    return `${JSON.stringify(z.toJSONSchema(planFileSchema), null, 2)}\n`;
+}
+/** Keys a strict object accepts at `path` (for "did you mean"), or [] when there is no object there. */
+function knownKeysAt(path) {
+    let schema = planFileSchema;
+    for (const seg of path) {
+        schema = unwrap(schema);
+        if (schema instanceof schemas/* ZodObject */.bvH)
+            schema = schema.shape[String(seg)];
+        else if (schema instanceof schemas/* ZodArray */.naA)
+            schema = schema.element;
+        else if (schema instanceof schemas/* ZodRecord */.b8S)
+            schema = schema.valueType;
+        else
+            return [];
+    }
+    schema = unwrap(schema);
+    return schema instanceof schemas/* ZodObject */.bvH ? Object.keys(schema.shape) : [];
+}
+function unwrap(schema) {
+    return schema instanceof schemas/* ZodOptional */.IiU ? schema.unwrap() : schema;
+}
+/** "a list", "a mapping", "the number 3", `"text"` — how a value reads in a message. */
+function describeValue(v) {
+    if (v === null)
+        return "nothing";
+    if (Array.isArray(v))
+        return "a list";
+    if (typeof v === "object")
+        return "a mapping";
+    if (typeof v === "number")
+        return `the number ${v}`;
+    if (typeof v === "boolean")
+        return `${v}`;
+    if (typeof v === "string")
+        return quoteShort(v);
+    return typeof v;
+}
+
+;// CONCATENATED MODULE: ./src/core/plan-schema-check.ts
+
+
+const EXPECTED = {
+    string: "a string",
+    number: "a number",
+    int: "a whole number",
+    boolean: "true or false",
+    array: "a list",
+    object: "a mapping (key: value)",
+    record: "a mapping (key: value)",
+};
+/** Fallback wording for issues the schema does not word itself (mostly wrong types). */
+const fallbackMessages = (iss) => {
+    if (iss.code !== "invalid_type")
+        return undefined;
+    if (iss.input === undefined)
+        return "required";
+    const expected = EXPECTED[iss.expected] ?? iss.expected;
+    const quoteHint = iss.expected === "string" && (typeof iss.input === "number" || typeof iss.input === "boolean") ? " (put the value in quotes)" : "";
+    return iss.input === null ? `has no value (expected ${expected})` : `must be ${expected}, got ${describeValue(iss.input)}${quoteHint}`;
+};
+/** Validates `source.data` against the plan schema. */
+function checkPlanSchema(source) {
+    const result = planFileSchema.safeParse(source.data, { reportInput: true, error: fallbackMessages });
+    if (result.success)
+        return { file: result.data, issues: [] };
+    return { issues: result.error.issues.flatMap((iss) => toPlanIssues(source, iss)) };
+}
+function toPlanIssues(source, iss) {
+    const path = iss.path.filter((p) => typeof p !== "symbol");
+    switch (iss.code) {
+        case "unrecognized_keys":
+            return iss.keys.map((key) => source.issue([...path, key], `unknown key "${key}"${(0,did_you_mean/* didYouMean */.a)(key, knownKeysAt(path))}`, "key"));
+        case "invalid_key":
+            return [source.issue(path, iss.issues[0]?.message ?? iss.message, "key")];
+        default:
+            return [source.issue(path, iss.message)];
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/core/json-syntax.ts
+var json_syntax = __nccwpck_require__(4869);
+// EXTERNAL MODULE: ./src/core/plan-data.ts + 1 modules
+var plan_data = __nccwpck_require__(8551);
+// EXTERNAL MODULE: ./src/core/plan-issue.ts
+var plan_issue = __nccwpck_require__(2106);
+;// CONCATENATED MODULE: ./src/core/plan-source.ts
+// A plan file's text as a YAML document with positions: syntax errors located by line and column, and a
+// locator that maps a key path (["stories", 2, "dependsOn", 0]) back to where it is written, so that
+// every later error can be reported as FILE:LINE:COL path: message.
+
+
+
+
+
+/** Syntax errors beyond this many are dropped: after a few, the rest are usually echoes of the first. */
+const MAX_SYNTAX_ERRORS = 20;
+/** Parses plan text (YAML, or JSON checked against JSON's own grammar) into data with positions. */
+function readPlanSource(text, fileName) {
+    const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+    const lineCounter = new dist/* LineCounter */.HN();
+    // The data comes from the fast exact readers when they can (plan-data.ts: JSON.parse, the YAML subset); the
+    // YAML document, for positions, is only built when an error needs locating or the fast readers cannot tell.
+    let doc;
+    const document = () => (doc ??= (0,dist/* parseDocument */.Tp)(body, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true }));
+    const locate = makeLocator(document, lineCounter);
+    const source = {
+        fileName,
+        data: undefined,
+        issues: [],
+        locate,
+        issue: (path, message, target) => ({ file: fileName, ...locate(path, target), path: (0,plan_issue/* formatPath */.jV)(path), message }),
+    };
+    const format = (0,plan_issue/* planFormat */.Tz)(fileName);
+    if (format === undefined) {
+        source.issues.push(fileIssue(fileName, { line: 1, col: 1 }, "unsupported plan file extension: use .yml, .yaml or .json"));
+    }
+    else {
+        const fast = (0,plan_data/* readPlanData */.q)(text, fileName);
+        if (fast)
+            source.data = fast.data;
+        else if (format === "json")
+            readJson(body, source);
+        else
+            readYaml(document(), lineCounter, source);
+    }
+    return source;
+}
+function fileIssue(file, pos, message) {
+    return { file, ...pos, path: "", message };
+}
+function positionAt(text, offset) {
+    const lines = text.slice(0, Math.max(0, offset)).split(/\r\n|\r|\n/);
+    return { line: lines.length, col: (lines[lines.length - 1] ?? "").length + 1 };
+}
+function readJson(body, source) {
+    const err = (0,json_syntax/* findJsonSyntaxError */.L)(body);
+    if (err)
+        source.issues.push(fileIssue(source.fileName, positionAt(body, err.offset), `JSON syntax error: ${err.message}`));
+    else
+        source.data = JSON.parse(body);
+}
+function readYaml(doc, lineCounter, source) {
+    const at = (offset) => lineCounter.linePos(offset);
+    const syntax = [...doc.errors, ...doc.warnings].map((e) => fileIssue(source.fileName, at(e.pos[0]), `YAML syntax error: ${yamlMessage(e.code, e.message)}`));
+    if (syntax.length > 0) {
+        source.issues.push(...dedupe(syntax).slice(0, MAX_SYNTAX_ERRORS));
+        return;
+    }
+    try {
+        source.data = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (e) {
+        source.issues.push(fileIssue(source.fileName, aliasPosition(doc, lineCounter), `YAML error: ${e instanceof Error ? e.message : String(e)}`));
+    }
+}
+function yamlMessage(code, message) {
+    if (code === "DUPLICATE_KEY")
+        return "duplicate key (each key may appear once in a mapping)";
+    if (code === "TAB_AS_INDENT")
+        return "tabs are not allowed for indentation; use spaces";
+    if (code === "MULTIPLE_DOCS")
+        return "the file holds several YAML documents (\"---\"); a plan is one document";
+    return message.replace(/\s+/g, " ").trim();
+}
+function dedupe(issues) {
+    const seen = new Set();
+    return issues.filter((i) => {
+        const key = `${i.line}:${i.col}:${i.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** Where the first alias is: toJS only fails on aliases (unknown anchor, too many aliases). */
+function aliasPosition(doc, lc) {
+    let offset = 0;
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_key, node) {
+            offset = node.range?.[0] ?? 0;
+            return dist/* visit */.YR.BREAK;
+        },
+    });
+    return lc.linePos(offset);
+}
+function makeLocator(document, lc) {
+    return (path, target = "value") => {
+        const doc = document();
+        const start = nodeStart(doc.contents);
+        let offset = start ?? 0;
+        let node = doc.contents;
+        for (let i = 0; i < path.length; i++) {
+            const seg = path[i];
+            const last = i === path.length - 1;
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(seg));
+                if (!pair)
+                    break;
+                const keyStart = nodeStart(pair.key);
+                if (keyStart !== undefined)
+                    offset = keyStart;
+                if (last && target === "key")
+                    break;
+                node = pair.value;
+                const valueStart = hasSource(node) ? nodeStart(node) : undefined;
+                if (valueStart !== undefined)
+                    offset = valueStart;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof seg === "number") {
+                node = node.items[seg];
+                const itemStart = nodeStart(node);
+                if (itemStart === undefined)
+                    break;
+                offset = itemStart;
+            }
+            else {
+                break;
+            }
+            if ((0,dist/* isAlias */.Vj)(node))
+                break;
+        }
+        return lc.linePos(offset);
+    };
+}
+/** A value node that is written in the file (`key:` with nothing after it is not worth pointing at). */
+function hasSource(node) {
+    if (!node)
+        return false;
+    if ((0,dist/* isScalar */.jn)(node))
+        return !(node.value === null && (node.source === "" || node.source === undefined));
+    return true;
+}
+function nodeStart(node) {
+    const range = node && node.range;
+    return range ? range[0] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/plan-story-files.ts
+
+
+
+/**
+ * Story-file issues of a valid plan: `contents` maps each story's `file` to its text, or null when it is
+ * missing or not a file. Located at the story's `file` key when the plan gives one, else at its `id`.
+ */
+function checkStoryFiles(plan, fileName, text, contents) {
+    return locateStoryFileProblems(storyFileProblems(plan, contents), fileName, text);
+}
+/** Story-file problems (plan-acceptance.ts) located in the plan file `fileName` whose text is `text`. */
+function locateStoryFileProblems(problems, fileName, text) {
+    if (problems.length === 0)
+        return [];
+    // Parsing the plan again only to locate problems: a large valid plan is not parsed twice.
+    const source = readPlanSource(text, fileName);
+    const written = source.data?.stories;
+    return problems.map(({ story, message }) => {
+        const fileGiven = Array.isArray(written) && typeof written[story.index]?.file === "string";
+        return source.issue(["stories", story.index, fileGiven ? "file" : "id"], message);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/plan.ts
+// Plan file text -> validated Plan with defaults applied, or every problem in it, each located as
+// FILE:LINE:COL path: message (SPEC §1). Pure: reading files is the loader's job (adapters/plan-loader.ts).
+
+
+
+
+
+
+
+
+
+
+/** Parses and validates a plan file's text; `fileName` picks YAML or JSON and names the file in errors. */
+function parsePlan(text, fileName) {
+    const fast = (0,plan_fast/* parsePlanFast */.R)(text, fileName);
+    return fast ? { plan: fast.plan, errors: [] } : parsePlanFull(text, fileName);
+}
+/** parsePlan without the fast path: the schema (zod) and every rule, each problem located in the YAML document. */
+function parsePlanFull(text, fileName) {
+    try {
+        const source = readPlanSource(text, fileName);
+        if (source.issues.length > 0)
+            return { errors: source.issues };
+        const schema = checkPlanSchema(source);
+        const errors = sortIssues([...schema.issues, ...(0,plan_rules/* checkPlanRules */.h)(source)]);
+        if (errors.length > 0 || !schema.file)
+            return { errors };
+        return { plan: (0,plan_build/* buildPlan */.Gg)(schema.file), errors: [] };
+    }
+    catch (e) {
+        // The YAML library and zod are deep recursive walkers: absurd input (nesting thousands deep) can exhaust
+        // the stack. That is still bad input, so it gets a located message like any other.
+        const reason = e instanceof RangeError ? "it is nested too deeply" : e instanceof Error ? e.message : String(e);
+        return { errors: [{ file: fileName, line: 1, col: 1, path: "", message: `cannot read the plan: ${reason}` }] };
+    }
+}
+/** Messages in file order, each once. */
+function sortIssues(issues) {
+    const seen = new Set();
+    return issues
+        .map((issue, order) => ({ issue, order }))
+        .sort((a, b) => a.issue.line - b.issue.line || a.issue.col - b.issue.col || a.order - b.order)
+        .map(({ issue }) => issue)
+        .filter((issue) => {
+        const key = (0,plan_issue/* formatIssue */.Hd)(issue);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 1133:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ss: () => (/* binding */ computeWaves),
+/* harmony export */   nQ: () => (/* binding */ chunkWave),
+/* harmony export */   p4: () => (/* binding */ findCycles)
+/* harmony export */ });
+/* harmony import */ var _plan_model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(812);
+// Waves of a plan (SPEC §1): a story's wave is 1 + the highest wave of its dependencies, plan order inside a
+// wave; plus the dependency-cycle search the plan checks use. Linear in stories + edges: plans may be large.
+
+/** The plan's waves: `plan.waves` when given, else computed from the dependencies. Throws on a cycle. */
+function computeWaves(plan) {
+    if (plan.waves)
+        return plan.waves.map((w) => [...w]);
+    const wave = wavesInPlanOrder(plan.stories) ?? wavesInDependencyOrder(plan.stories);
+    const waves = [];
+    for (let i = 0; i < plan.stories.length; i++) {
+        const w = wave[i] - 1;
+        (waves[w] ??= []).push(plan.stories[i].id);
+    }
+    return waves;
+}
+/**
+ * Each story's wave (1-based) in one pass, when every dependency comes earlier in the plan than its dependent
+ * (as plans are usually written; it also rules out cycles). Undefined as soon as one does not.
+ */
+function wavesInPlanOrder(nodes) {
+    const index = firstIndexes(nodes);
+    const wave = new Int32Array(nodes.length);
+    for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i];
+        let w = 1;
+        // Of repeated ids only the first counts: the others have no edges (as in indexGraph).
+        if (index.get(node.id) === i) {
+            for (const d of node.dependsOn) {
+                const j = index.get(d);
+                if (j === undefined)
+                    continue;
+                if (j >= i)
+                    return undefined;
+                if (wave[j] >= w)
+                    w = wave[j] + 1;
+            }
+        }
+        wave[i] = w;
+    }
+    return wave;
+}
+/** Each story's wave (1-based), in topological order. Throws on a cycle. */
+function wavesInDependencyOrder(nodes) {
+    const { adjacency } = indexGraph(nodes);
+    const order = topologicalOrder(adjacency);
+    if (order.length < nodes.length)
+        throw new Error("computeWaves: the plan has a dependency cycle");
+    const wave = new Int32Array(nodes.length);
+    for (const v of order) {
+        let w = 1;
+        for (const d of adjacency[v])
+            if (wave[d] >= w)
+                w = wave[d] + 1;
+        wave[v] = w;
+    }
+    return wave;
+}
+/** A wave as consecutive chunks of at most `size` stories (a GitHub job matrix holds 256 jobs). */
+function chunkWave(ids, size = _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.matrixLimit) {
+    if (!Number.isInteger(size) || size < 1)
+        throw new RangeError(`chunkWave: size must be a positive integer, got ${size}`);
+    const chunks = [];
+    for (let i = 0; i < ids.length; i += size)
+        chunks.push(ids.slice(i, i + size));
+    return chunks;
+}
+/**
+ * Dependency cycles, each once, as the ids along it (`[a, b, c]` reads "a depends on b depends on c depends
+ * on a"), starting at the story that comes first in plan order. Self-dependencies and unknown ids are left
+ * to other checks; of repeated ids only the first counts. At most `limit` cycles: every story on a cycle is
+ * on at least one reported cycle until the limit is hit.
+ */
+function findCycles(nodes, limit = 50) {
+    // Dependencies that all come earlier, or else a complete topological order, prove there is no cycle: the
+    // common case, and much cheaper than Tarjan.
+    if (wavesInPlanOrder(nodes))
+        return [];
+    const { adjacency } = indexGraph(nodes);
+    if (topologicalOrder(adjacency).length === nodes.length)
+        return [];
+    const cycles = [];
+    for (const component of stronglyConnected(adjacency)) {
+        if (component.length < 2)
+            continue;
+        const members = new Set(component);
+        const covered = new Set();
+        for (const start of [...component].sort((a, b) => a - b)) {
+            if (cycles.length >= limit)
+                break;
+            if (covered.has(start))
+                continue;
+            const cycle = shortestCycleThrough(start, adjacency, members);
+            cycle.forEach((v) => covered.add(v));
+            cycles.push(rotateToSmallest(cycle));
+        }
+    }
+    cycles.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+    return cycles.map((c) => c.map((v) => nodes[v]?.id ?? ""));
+}
+/** Per node, the indexes of its known dependencies (first occurrence of an id, deduplicated, no self-loops). */
+function indexGraph(nodes) {
+    const index = firstIndexes(nodes);
+    const adjacency = new Array(nodes.length);
+    for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i];
+        adjacency[i] = index.get(node.id) === i ? dependencyIndexes(node.dependsOn, index, i) : [];
+    }
+    return { adjacency };
+}
+/** Each id's first index. */
+function firstIndexes(nodes) {
+    const index = new Map();
+    for (let i = 0; i < nodes.length; i++) {
+        const id = nodes[i].id;
+        if (!index.has(id))
+            index.set(id, i);
+    }
+    return index;
+}
+/** Small lists are deduplicated by scanning: a Set per story costs more than it saves. */
+const SCAN_LIMIT = 16;
+function dependencyIndexes(dependsOn, index, self) {
+    const deps = [];
+    const seen = dependsOn.length > SCAN_LIMIT ? new Set() : undefined;
+    for (const d of dependsOn) {
+        const j = index.get(d);
+        if (j === undefined || j === self || (seen ? seen.has(j) : deps.includes(j)))
+            continue;
+        seen?.add(j);
+        deps.push(j);
+    }
+    return deps;
+}
+/** Kahn's algorithm on "depends on" edges: dependencies come before their dependents. */
+function topologicalOrder(adjacency) {
+    const n = adjacency.length;
+    const remaining = new Int32Array(n);
+    // Dependents as one flat array (CSR): per node, its slice of `dependents` starts at `first[node]`.
+    const first = new Int32Array(n + 1);
+    for (let v = 0; v < n; v++) {
+        const deps = adjacency[v];
+        remaining[v] = deps.length;
+        for (const d of deps)
+            first[d + 1] = first[d + 1] + 1;
+    }
+    for (let v = 0; v < n; v++)
+        first[v + 1] = first[v + 1] + first[v];
+    const fill = first.slice(0, n);
+    const dependents = new Int32Array(first[n]);
+    for (let v = 0; v < n; v++) {
+        for (const d of adjacency[v]) {
+            const at = fill[d];
+            dependents[at] = v;
+            fill[d] = at + 1;
+        }
+    }
+    const order = [];
+    for (let v = 0; v < n; v++)
+        if (remaining[v] === 0)
+            order.push(v);
+    for (let head = 0; head < order.length; head++) {
+        const v = order[head];
+        for (let k = first[v], end = first[v + 1]; k < end; k++) {
+            const u = dependents[k];
+            const left = remaining[u] - 1;
+            remaining[u] = left;
+            if (left === 0)
+                order.push(u);
+        }
+    }
+    return order;
+}
+/** Tarjan's strongly connected components, iterative so long chains cannot overflow the call stack. */
+function stronglyConnected(adjacency) {
+    const n = adjacency.length;
+    const order = new Int32Array(n).fill(-1);
+    const low = new Int32Array(n);
+    const onStack = new Uint8Array(n);
+    const stack = [];
+    const components = [];
+    let counter = 0;
+    const enter = (v, frames) => {
+        order[v] = low[v] = counter++;
+        stack.push(v);
+        onStack[v] = 1;
+        frames.push([v, 0]);
+    };
+    for (let root = 0; root < n; root++) {
+        if (order[root] !== -1)
+            continue;
+        const frames = [];
+        enter(root, frames);
+        while (frames.length > 0) {
+            const frame = frames[frames.length - 1];
+            const v = frame[0];
+            const edges = adjacency[v] ?? [];
+            if (frame[1] < edges.length) {
+                const w = edges[frame[1]++];
+                if (order[w] === -1)
+                    enter(w, frames);
+                else if (onStack[w])
+                    low[v] = Math.min(low[v] ?? 0, order[w] ?? 0);
+                continue;
+            }
+            frames.pop();
+            const parent = frames[frames.length - 1];
+            if (parent)
+                low[parent[0]] = Math.min(low[parent[0]] ?? 0, low[v] ?? 0);
+            if (low[v] === order[v])
+                components.push(popComponent(v, stack, onStack));
+        }
+    }
+    return components;
+}
+function popComponent(v, stack, onStack) {
+    const component = [];
+    for (;;) {
+        const w = stack.pop();
+        onStack[w] = 0;
+        component.push(w);
+        if (w === v)
+            return component;
+    }
+}
+/** Breadth-first search from `start` back to itself inside one component: the shortest cycle through it. */
+function shortestCycleThrough(start, adjacency, members) {
+    const parent = new Map([[start, -1]]);
+    const queue = [start];
+    for (let head = 0; head < queue.length; head++) {
+        const v = queue[head];
+        for (const w of adjacency[v] ?? []) {
+            if (w === start)
+                return pathTo(v, parent);
+            if (!members.has(w) || parent.has(w))
+                continue;
+            parent.set(w, v);
+            queue.push(w);
+        }
+    }
+    return [start];
+}
+function pathTo(end, parent) {
+    const path = [];
+    for (let v = end; v !== -1; v = parent.get(v) ?? -1)
+        path.push(v);
+    return path.reverse();
+}
+function rotateToSmallest(cycle) {
+    let at = 0;
+    cycle.forEach((v, i) => {
+        if (v < (cycle[at] ?? Infinity))
+            at = i;
+    });
+    return [...cycle.slice(at), ...cycle.slice(0, at)];
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -30857,6 +33037,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -39516,3026 +41703,31 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
-/***/ })
+/***/ }),
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+/***/ 8816:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
+  naA: () => (/* binding */ ZodArray),
+  bvH: () => (/* binding */ ZodObject),
+  IiU: () => (/* binding */ ZodOptional),
+  b8S: () => (/* binding */ ZodRecord),
+  YOg: () => (/* binding */ array),
+  zMY: () => (/* binding */ schemas_boolean),
+  k5n: () => (/* binding */ schemas_enum),
+  aig: () => (/* binding */ schemas_number),
+  Ikc: () => (/* binding */ object),
+  g1P: () => (/* binding */ record),
+  rej: () => (/* binding */ strictObject),
+  YjP: () => (/* binding */ schemas_string),
+  L5J: () => (/* binding */ unknown)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+// UNUSED EXPORTS: ZodAny, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -49886,7 +49078,7 @@ function toJSONSchema(input, params) {
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
 
-const en_error = () => {
+const error = () => {
     const Sizable = {
         string: { unit: "characters", verb: "to have" },
         file: { unit: "bytes", verb: "to have" },
@@ -50007,7 +49199,7 @@ const en_error = () => {
 };
 /* harmony default export */ function en() {
     return {
-        localeError: en_error(),
+        localeError: error(),
     };
 }
 
@@ -52071,23 +51263,3031 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/plan-model.ts
-// The resolved execution plan: what the rest of tdd-waves works with once a plan file has been
-// parsed, validated and had its defaults applied (see plan.ts for parsing, SPEC §1 for the format).
-const DEFAULTS = {
-    maxParallel: 10,
-    storiesDir: "stories",
-    testTimeoutMs: 10 * 60_000,
-    agentTimeoutMs: 30 * 60_000,
-    requireRed: true,
-    lockTests: true,
-    /** A GitHub job matrix holds at most this many jobs. */
-    matrixLimit: 256,
-    stateBranch: "tdd-waves/state",
-};
-/** Branch a story's work is committed on. */
-const storyBranch = (planName, storyId) => `tdd-waves/${planName}/${storyId}`;
 
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var action_schemas = __nccwpck_require__(8816);
+// EXTERNAL MODULE: ./src/core/plan-model.ts
+var plan_model = __nccwpck_require__(812);
 ;// CONCATENATED MODULE: ./src/core/command.ts
 // The `/build` pull request comment (SPEC §8) parsed into a command: pure, total (never throws), and
 // strict, because the comment is untrusted text that ends up choosing which plan a write token runs.
@@ -52203,7 +54403,7 @@ const ACTION_COMMANDS = ["plan", "tester", "implement", "verify", "advance", "co
 const INPUT_DEFAULTS = {
     plan: ".tdd-waves/plan.yml",
     token: "${{ github.token }}",
-    stateBranch: DEFAULTS.stateBranch,
+    stateBranch: plan_model/* DEFAULTS */.z.stateBranch,
     workflow: "tdd-waves.yml",
 };
 const ACTION_INPUTS = [
@@ -52219,26 +54419,26 @@ const NEEDS_STORY = ["tester", "implement", "verify"];
 const NEEDS_TOKEN = ["advance", "comment"];
 const WORKFLOW_FILE = /^[A-Za-z0-9_][A-Za-z0-9._-]*\.ya?ml$/;
 const BRANCH_CHARS = /^[A-Za-z0-9._/-]+$/;
-const settingsSchema = object({
-    command: schemas_enum(ACTION_COMMANDS, {
+const settingsSchema = action_schemas/* object */.Ikc({
+    command: action_schemas/* enum */.k5n(ACTION_COMMANDS, {
         error: (issue) => issue.input === undefined
             ? `is required: one of ${ACTION_COMMANDS.join(", ")}`
             : `must be one of ${ACTION_COMMANDS.join(", ")}; got ${codeSpan(String(issue.input))}`,
     }),
-    plan: schemas_string().default(INPUT_DEFAULTS.plan).superRefine((plan, ctx) => {
+    plan: action_schemas/* string */.YjP().default(INPUT_DEFAULTS.plan).superRefine((plan, ctx) => {
         const problem = planPathProblem(plan);
         if (problem !== undefined)
             ctx.addIssue({ code: "custom", message: `the plan path ${codeSpan(plan)} ${problem}` });
     }),
-    story: schemas_string().regex(STORY_ID, { error: "must be a story id (lowercase letters, digits and -, at most 64 characters)" }).optional(),
-    token: schemas_string().optional(),
-    "state-branch": schemas_string().default(INPUT_DEFAULTS.stateBranch).refine(isSafeBranch, {
+    story: action_schemas/* string */.YjP().regex(STORY_ID, { error: "must be a story id (lowercase letters, digits and -, at most 64 characters)" }).optional(),
+    token: action_schemas/* string */.YjP().optional(),
+    "state-branch": action_schemas/* string */.YjP().default(INPUT_DEFAULTS.stateBranch).refine(isSafeBranch, {
         error: "must be a branch name (letters, digits, ., _, - and /; no .., no leading - or /)",
     }),
-    workflow: schemas_string().regex(WORKFLOW_FILE, {
+    workflow: action_schemas/* string */.YjP().regex(WORKFLOW_FILE, {
         error: "must be the file name of a workflow in .github/workflows, e.g. tdd-waves.yml",
     }).default(INPUT_DEFAULTS.workflow),
-    pr: schemas_string().regex(/^[1-9][0-9]{0,9}$/, { error: "must be a pull request number" }).transform(Number).optional(),
+    pr: action_schemas/* string */.YjP().regex(/^[1-9][0-9]{0,9}$/, { error: "must be a pull request number" }).transform(Number).optional(),
 }).superRefine((raw, ctx) => {
     if (NEEDS_STORY.includes(raw.command) && raw.story === undefined) {
         ctx.addIssue({ code: "custom", path: ["story"], message: `is required for command ${raw.command}` });
@@ -52279,9 +54479,9 @@ function isSafeBranch(name) {
         !/^[-/.]/.test(name) && !/[/.]$/.test(name) && !name.endsWith(".lock");
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/action/runner-context.ts
@@ -52305,1054 +54505,45 @@ function runnerContext(env = process.env) {
         refName: env.GITHUB_REF_NAME ?? "",
         refIsBranch: (env.GITHUB_REF ?? "").startsWith("refs/heads/"),
         eventPath: env.GITHUB_EVENT_PATH,
-        logDir: (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), "tdd-waves-logs"),
+        logDir: (0,external_node_path_.join)(env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), "tdd-waves-logs"),
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/core/plan-paths.ts
-// Paths written in a plan are relative to the repository root and must stay inside it: one check and one
-// normal form for all of them, so that "./a/b.ts" and "a/b.ts" are the same file everywhere.
-
-/** Why `p` is not an acceptable repository-relative path, or undefined when it is. */
-function repoPathProblem(p, kind = "file") {
-    if (p.trim() === "")
-        return "must not be empty";
-    if (p.includes("\0"))
-        return "must not contain a NUL character";
-    if (/^[A-Za-z]:/.test(p))
-        return `must be relative to the repository root, not a drive path (${q(p)})`;
-    if (p.startsWith("/") || p.startsWith("\\"))
-        return `must be relative to the repository root, not absolute (${q(p)})`;
-    if (p.startsWith("~"))
-        return `must be relative to the repository root ("~" is not expanded)`;
-    if (p.includes("\\"))
-        return `use "/" between directories, not "\\" (${q(p)})`;
-    const segments = p.split("/");
-    if (segments.includes("..")) {
-        return leavesRoot(segments) ? `leaves the repository (${q(p)})` : `must not contain ".." (${q(p)})`;
-    }
-    const normal = normalizeRepoPath(p);
-    if (normal === ".")
-        return kind === "directory" ? undefined : "must name a file, not the repository root";
-    if (normal === ".git" || normal.startsWith(".git/"))
-        return "must not point into .git";
-    return undefined;
-}
-function leavesRoot(segments) {
-    let depth = 0;
-    for (const s of segments) {
-        if (s === "..")
-            depth--;
-        else if (s !== "" && s !== ".")
-            depth++;
-        if (depth < 0)
-            return true;
-    }
-    return false;
-}
-const q = (p) => `"${p}"`;
-/** `./a//b/` -> `a/b`; "." for the root. Assumes repoPathProblem(p) found nothing. */
-function normalizeRepoPath(p) {
-    const n = external_node_path_namespaceObject.posix.normalize(p).replace(/\/+$/, "");
-    return n === "" ? "." : n.replace(/^(\.\/)+/, "");
-}
-/** `<dir>/<name>` without a "./" when dir is the root. */
-function joinRepoPath(dir, name) {
-    const d = normalizeRepoPath(dir);
-    return d === "." ? name : `${d}/${name}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/did-you-mean.ts
-// "Did you mean …?" for names a user probably mistyped (keys, story ids, agent names).
-/** The closest candidate within a small edit distance, or undefined when nothing is close. */
-function closest(word, candidates) {
-    const limit = Math.min(3, Math.floor(word.length / 3));
-    if (limit === 0)
-        return undefined;
-    let best;
-    let bestDistance = limit + 1;
-    for (const c of candidates) {
-        if (Math.abs(c.length - word.length) > limit || sameButNumber(word, c))
-            continue;
-        const d = editDistance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance) {
-            best = c;
-            bestDistance = d;
-        }
-    }
-    return best;
-}
-/** ` (did you mean "x"?)`, or "" when nothing is close. */
-function didYouMean(word, candidates) {
-    const c = closest(word, candidates);
-    return c === undefined || c === word ? "" : ` (did you mean "${c}"?)`;
-}
-/** "msm-auth-009" is not a typo of "msm-auth-001": a different number of the same length is another name. */
-function sameButNumber(a, b) {
-    return a.length === b.length && a.replace(/\d/g, "") === b.replace(/\d/g, "");
-}
-function editDistance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-        }
-        prev = cur;
-    }
-    return prev[b.length] ?? 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/plan-schema.ts
-// The plan file's shape (SPEC §1) as one zod schema: the single source for validation, for the messages a
-// user sees about types and formats, and for plan.schema.json (editors' completion and checking).
-
-const PLAN_NAME_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const STORY_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const AGENT_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** `10m`, `30s`, `1h`, `90s`, `1h30m`, `1h30m15s`: hours, minutes, seconds in that order, at least one. */
-const DURATION_RE = /^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
-/** A duration such as `1h30m` in milliseconds, or undefined when it is not one. */
-function parseDuration(text) {
-    const m = DURATION_RE.exec(text);
-    if (!m)
-        return undefined;
-    const [h, min, s] = [m[1], m[2], m[3]].map((v) => (v === undefined ? 0 : Number(v)));
-    return ((h * 60 + min) * 60 + s) * 1000;
-}
-const quoteShort = (v) => {
-    const s = JSON.stringify(v) ?? String(v);
-    return s.length > 40 ? `${s.slice(0, 37)}…"` : s;
-};
-const present = (input) => input !== undefined;
-const DURATION_HINT = 'a number with h, m or s, like "10m", "90s" or "1h30m"';
-const plan_schema_duration = () => schemas_string({ error: (iss) => (present(iss.input) ? `must be a duration: ${DURATION_HINT} (got ${quoteShort(iss.input)})` : undefined) })
-    .regex(DURATION_RE, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` });
-const repoPath = (what) => schemas_string().min(1, { error: "must not be empty" }).meta({ description: `${what}, relative to the repository root (no "..", not absolute)` });
-const agentSchema = strictObject({
-    run: schemas_string()
-        .regex(/\S/, { error: "must not be empty: the shell command that runs the agent" })
-        .meta({ description: "Shell command, run in the story's working copy" }),
-    timeout: plan_schema_duration().optional().meta({ description: "Agent time limit, default 30m" }),
-    env: record(schemas_string().regex(ENV_NAME_RE, {
-        error: (iss) => `${quoteShort(iss.input)} is not an environment variable name (letters, digits and "_", not starting with a digit)`,
-    }), schemas_string({
-        error: (iss) => typeof iss.input === "number" || typeof iss.input === "boolean"
-            ? `environment values are strings: put it in quotes ("${String(iss.input)}")`
-            : undefined,
-    }))
-        .optional()
-        .meta({ description: "Extra environment variables for the agent" }),
-})
-    .meta({ description: "How to run an agent" });
-const storySchema = strictObject({
-    id: schemas_string()
-        .regex(STORY_ID_RE, {
-        error: (iss) => `${quoteShort(iss.input)} is not a story id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
-    })
-        .meta({ description: "Unique story id" }),
-    title: schemas_string()
-        .regex(/^(?=[^\r\n]*\S)[^\r\n]*$/, {
-        error: (iss) => (typeof iss.input === "string" && /\S/.test(iss.input) ? "must be a single line" : "must not be empty"),
-    })
-        .meta({ description: "One-line title" }),
-    epic: schemas_string()
-        .regex(STORY_ID_RE, { error: (iss) => `${quoteShort(iss.input)} is not an epic name: lowercase letters, digits and "-"` })
-        .optional()
-        .meta({ description: 'Epic; default: the id without its last "-segment"' }),
-    file: repoPath("Story file; default <storiesDir>/<id>.md").optional(),
-    testFile: repoPath("The story's test file"),
-    tester: schemas_string().min(1, { error: "must not be empty" }).meta({ description: "Agent that writes the tests (a key of agents)" }),
-    implementer: schemas_string().min(1, { error: "must not be empty" }).meta({ description: "Agent that makes the tests pass (a key of agents)" }),
-    dependsOn: array(schemas_string()).optional().meta({ description: "Ids of stories that must complete first" }),
-});
-const planFileSchema = strictObject({
-    name: schemas_string()
-        .regex(PLAN_NAME_RE, {
-        error: (iss) => `${quoteShort(iss.input)} is not a plan name: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`,
-    })
-        .meta({ description: "Names the execution" }),
-    maxParallel: schemas_number({ error: (iss) => (present(iss.input) ? `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})` : undefined) })
-        .int({ error: (iss) => `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})` })
-        .min(1, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` })
-        .max(10, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` })
-        .optional()
-        .meta({ description: "Stories run at once, 1..10, default 10" }),
-    storiesDir: repoPath('Directory of the story files, default "stories"').optional(),
-    test: strictObject({
-        command: schemas_string()
-            .regex(/\{testFile\}/, { error: "must contain {testFile}, which is replaced by the story's test file" })
-            .meta({ description: "Test command; {testFile} is replaced by the shell-quoted test file path" }),
-        junit: schemas_string().min(1, { error: "must not be empty" }).optional().meta({ description: "JUnit XML report the command writes ({storyId} replaced)" }),
-        timeout: plan_schema_duration().optional().meta({ description: "Test command time limit, default 10m" }),
-    })
-        .meta({ description: "How to run a story's tests" }),
-    prompts: strictObject({
-        tester: repoPath("Tester prompt template").optional(),
-        implementation: repoPath("Implementation prompt template").optional(),
-    })
-        .optional()
-        .meta({ description: "Own prompt templates" }),
-    tdd: strictObject({
-        requireRed: schemas_boolean().optional().meta({ description: "Tests must fail before implementation, default true" }),
-        lockTests: schemas_boolean().optional().meta({ description: "Implementation may not change the test file, default true" }),
-    })
-        .optional(),
-    agents: record(schemas_string().regex(AGENT_NAME_RE, {
-        error: (iss) => `${quoteShort(iss.input)} is not an agent name: letters, digits, ".", "_" and "-", at most 64 characters`,
-    }), agentSchema)
-        .meta({ description: "Agents by name" }),
-    stories: array(storySchema).min(1, { error: "a plan needs at least one story" }).meta({ description: "The stories, in plan order" }),
-    waves: array(array(schemas_string()).min(1, { error: "a wave lists at least one story" }))
-        .min(1, { error: "must list at least one wave (or leave waves out)" })
-        .optional()
-        .meta({ description: "Explicit batching: every story exactly once, dependencies in earlier waves" }),
-}, {
-    error: (iss) => {
-        if (iss.code !== "invalid_type" || iss.path?.length)
-            return undefined;
-        return iss.input === null || iss.input === undefined
-            ? "the plan is empty: it needs name, test, agents and stories"
-            : `the plan must be a mapping of keys (name, test, agents, stories, …), got ${describeValue(iss.input)}`;
-    },
-})
-    .meta({ title: "tdd-waves plan", description: "An execution plan of stories run test-first in dependency waves" });
-/** plan.schema.json's text: the JSON Schema of planFileSchema (draft 2020-12), as committed at the repository root. */
-function planJsonSchemaText() {
-    return `${JSON.stringify(z.toJSONSchema(planFileSchema), null, 2)}\n`;
-}
-/** Keys a strict object accepts at `path` (for "did you mean"), or [] when there is no object there. */
-function knownKeysAt(path) {
-    let schema = planFileSchema;
-    for (const seg of path) {
-        schema = unwrap(schema);
-        if (schema instanceof ZodObject)
-            schema = schema.shape[String(seg)];
-        else if (schema instanceof ZodArray)
-            schema = schema.element;
-        else if (schema instanceof ZodRecord)
-            schema = schema.valueType;
-        else
-            return [];
-    }
-    schema = unwrap(schema);
-    return schema instanceof ZodObject ? Object.keys(schema.shape) : [];
-}
-function unwrap(schema) {
-    return schema instanceof ZodOptional ? schema.unwrap() : schema;
-}
-/** "a list", "a mapping", "the number 3", `"text"` — how a value reads in a message. */
-function describeValue(v) {
-    if (v === null)
-        return "nothing";
-    if (Array.isArray(v))
-        return "a list";
-    if (typeof v === "object")
-        return "a mapping";
-    if (typeof v === "number")
-        return `the number ${v}`;
-    if (typeof v === "boolean")
-        return `${v}`;
-    if (typeof v === "string")
-        return quoteShort(v);
-    return typeof v;
-}
-
-;// CONCATENATED MODULE: ./src/core/waves.ts
-// Waves of a plan (SPEC §1): a story's wave is 1 + the highest wave of its dependencies, plan order inside a
-// wave; plus the dependency-cycle search the plan checks use. Linear in stories + edges: plans may be large.
-
-/** The plan's waves: `plan.waves` when given, else computed from the dependencies. Throws on a cycle. */
-function computeWaves(plan) {
-    if (plan.waves)
-        return plan.waves.map((w) => [...w]);
-    const { adjacency } = indexGraph(plan.stories);
-    const order = topologicalOrder(adjacency);
-    if (order.length < plan.stories.length)
-        throw new Error("computeWaves: the plan has a dependency cycle");
-    const wave = new Int32Array(plan.stories.length);
-    for (const v of order) {
-        let w = 1;
-        for (const d of adjacency[v] ?? [])
-            w = Math.max(w, (wave[d] ?? 0) + 1);
-        wave[v] = w;
-    }
-    const waves = [];
-    plan.stories.forEach((s, i) => {
-        const w = (wave[i] ?? 1) - 1;
-        (waves[w] ??= []).push(s.id);
-    });
-    return waves;
-}
-/** A wave as consecutive chunks of at most `size` stories (a GitHub job matrix holds 256 jobs). */
-function chunkWave(ids, size = DEFAULTS.matrixLimit) {
-    if (!Number.isInteger(size) || size < 1)
-        throw new RangeError(`chunkWave: size must be a positive integer, got ${size}`);
-    const chunks = [];
-    for (let i = 0; i < ids.length; i += size)
-        chunks.push(ids.slice(i, i + size));
-    return chunks;
-}
-/**
- * Dependency cycles, each once, as the ids along it (`[a, b, c]` reads "a depends on b depends on c depends
- * on a"), starting at the story that comes first in plan order. Self-dependencies and unknown ids are left
- * to other checks; of repeated ids only the first counts. At most `limit` cycles: every story on a cycle is
- * on at least one reported cycle until the limit is hit.
- */
-function findCycles(nodes, limit = 50) {
-    const { adjacency } = indexGraph(nodes);
-    const cycles = [];
-    for (const component of stronglyConnected(adjacency)) {
-        if (component.length < 2)
-            continue;
-        const members = new Set(component);
-        const covered = new Set();
-        for (const start of [...component].sort((a, b) => a - b)) {
-            if (cycles.length >= limit)
-                break;
-            if (covered.has(start))
-                continue;
-            const cycle = shortestCycleThrough(start, adjacency, members);
-            cycle.forEach((v) => covered.add(v));
-            cycles.push(rotateToSmallest(cycle));
-        }
-    }
-    cycles.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
-    return cycles.map((c) => c.map((v) => nodes[v]?.id ?? ""));
-}
-/** Node indexes and, per node, the indexes of its known dependencies (deduplicated, no self-loops). */
-function indexGraph(nodes) {
-    const index = new Map();
-    nodes.forEach((n, i) => {
-        if (!index.has(n.id))
-            index.set(n.id, i);
-    });
-    const adjacency = nodes.map((n, i) => {
-        if (index.get(n.id) !== i)
-            return [];
-        const deps = new Set();
-        for (const d of n.dependsOn) {
-            const j = index.get(d);
-            if (j !== undefined && j !== i)
-                deps.add(j);
-        }
-        return [...deps];
-    });
-    return { adjacency };
-}
-/** Kahn's algorithm on "depends on" edges: dependencies come before their dependents. */
-function topologicalOrder(adjacency) {
-    const n = adjacency.length;
-    const remaining = new Int32Array(n);
-    const dependents = Array.from({ length: n }, () => []);
-    adjacency.forEach((deps, v) => {
-        remaining[v] = deps.length;
-        for (const d of deps)
-            dependents[d]?.push(v);
-    });
-    const order = [];
-    for (let v = 0; v < n; v++)
-        if (remaining[v] === 0)
-            order.push(v);
-    for (let head = 0; head < order.length; head++) {
-        for (const u of dependents[order[head] ?? 0] ?? []) {
-            remaining[u] = (remaining[u] ?? 0) - 1;
-            if (remaining[u] === 0)
-                order.push(u);
-        }
-    }
-    return order;
-}
-/** Tarjan's strongly connected components, iterative so long chains cannot overflow the call stack. */
-function stronglyConnected(adjacency) {
-    const n = adjacency.length;
-    const order = new Int32Array(n).fill(-1);
-    const low = new Int32Array(n);
-    const onStack = new Uint8Array(n);
-    const stack = [];
-    const components = [];
-    let counter = 0;
-    const enter = (v, frames) => {
-        order[v] = low[v] = counter++;
-        stack.push(v);
-        onStack[v] = 1;
-        frames.push([v, 0]);
-    };
-    for (let root = 0; root < n; root++) {
-        if (order[root] !== -1)
-            continue;
-        const frames = [];
-        enter(root, frames);
-        while (frames.length > 0) {
-            const frame = frames[frames.length - 1];
-            const v = frame[0];
-            const edges = adjacency[v] ?? [];
-            if (frame[1] < edges.length) {
-                const w = edges[frame[1]++];
-                if (order[w] === -1)
-                    enter(w, frames);
-                else if (onStack[w])
-                    low[v] = Math.min(low[v] ?? 0, order[w] ?? 0);
-                continue;
-            }
-            frames.pop();
-            const parent = frames[frames.length - 1];
-            if (parent)
-                low[parent[0]] = Math.min(low[parent[0]] ?? 0, low[v] ?? 0);
-            if (low[v] === order[v])
-                components.push(popComponent(v, stack, onStack));
-        }
-    }
-    return components;
-}
-function popComponent(v, stack, onStack) {
-    const component = [];
-    for (;;) {
-        const w = stack.pop();
-        onStack[w] = 0;
-        component.push(w);
-        if (w === v)
-            return component;
-    }
-}
-/** Breadth-first search from `start` back to itself inside one component: the shortest cycle through it. */
-function shortestCycleThrough(start, adjacency, members) {
-    const parent = new Map([[start, -1]]);
-    const queue = [start];
-    for (let head = 0; head < queue.length; head++) {
-        const v = queue[head];
-        for (const w of adjacency[v] ?? []) {
-            if (w === start)
-                return pathTo(v, parent);
-            if (!members.has(w) || parent.has(w))
-                continue;
-            parent.set(w, v);
-            queue.push(w);
-        }
-    }
-    return [start];
-}
-function pathTo(end, parent) {
-    const path = [];
-    for (let v = end; v !== -1; v = parent.get(v) ?? -1)
-        path.push(v);
-    return path.reverse();
-}
-function rotateToSmallest(cycle) {
-    let at = 0;
-    cycle.forEach((v, i) => {
-        if (v < (cycle[at] ?? Infinity))
-            at = i;
-    });
-    return [...cycle.slice(at), ...cycle.slice(0, at)];
-}
-
-;// CONCATENATED MODULE: ./src/core/plan-rules.ts
-// The plan rules beyond the schema (SPEC §1): ids, dependencies, cycles, agents, paths, durations, waves.
-// They read the parsed data defensively, so they still run — and report — when the schema found problems
-// elsewhere in the file: every error is reported in one go.
-
-
-
-
-
-/** Longest accepted duration: beyond a day a time limit is a typo. */
-const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
-/** Above this many candidates, "did you mean" costs more than it helps. */
-const SUGGEST_LIMIT = 2000;
-/** Every rule violation in the parsed plan data (whatever shape it has). */
-function checkPlanRules(source) {
-    const root = plan_rules_record(source.data);
-    if (!root)
-        return [];
-    const plan = loosePlan(root);
-    const rules = [checkIds, checkDependencies, checkCycles, checkAgents, checkPaths, checkSharedStoryFiles, checkDurations, checkWaves];
-    return rules.flatMap((rule) => rule(source, plan));
-}
-function plan_rules_record(v) {
-    return typeof v === "object" && v !== null && !Array.isArray(v) ? v : undefined;
-}
-const str = (v) => (typeof v === "string" ? v : undefined);
-function loosePlan(root) {
-    const list = Array.isArray(root.stories) ? root.stories : [];
-    const stories = list.map((raw, index) => {
-        const s = plan_rules_record(raw) ?? {};
-        const deps = Array.isArray(s.dependsOn) ? s.dependsOn : [];
-        return {
-            index,
-            id: str(s.id),
-            deps: deps.flatMap((d, at) => (typeof d === "string" ? [{ id: d, at }] : [])),
-            tester: str(s.tester),
-            implementer: str(s.implementer),
-            file: str(s.file),
-            testFile: str(s.testFile),
-        };
-    });
-    const ids = new Map();
-    for (const s of stories)
-        if (s.id !== undefined && !ids.has(s.id))
-            ids.set(s.id, s.index);
-    const agentMap = plan_rules_record(root.agents);
-    return { root, stories, ids, agents: agentMap ? Object.keys(agentMap) : undefined };
-}
-const suggest = (word, candidates) => {
-    const size = Array.isArray(candidates) ? candidates.length : candidates.size;
-    return size > SUGGEST_LIMIT ? "" : didYouMean(word, Array.isArray(candidates) ? candidates : candidates.keys());
-};
-const checkIds = (source, plan) => plan.stories.flatMap((s) => {
-    const first = s.id === undefined ? undefined : plan.ids.get(s.id);
-    if (first === undefined || first === s.index)
-        return [];
-    const line = source.locate(["stories", first, "id"]).line;
-    return [source.issue(["stories", s.index, "id"], `duplicate story id "${s.id}" (first used by stories[${first}], line ${line})`)];
-});
-const checkDependencies = (source, plan) => plan.stories.flatMap((s) => {
-    const seen = new Set();
-    return s.deps.flatMap((d) => {
-        const at = ["stories", s.index, "dependsOn", d.at];
-        if (seen.has(d.id))
-            return [source.issue(at, `"${d.id}" is listed twice`)];
-        seen.add(d.id);
-        if (d.id === s.id)
-            return [source.issue(at, `story "${s.id}" depends on itself`)];
-        if (!plan.ids.has(d.id))
-            return [source.issue(at, `unknown story "${d.id}"${suggest(d.id, plan.ids)}`)];
-        return [];
-    });
-});
-const checkCycles = (source, plan) => {
-    const nodes = plan.stories.map((s) => ({ id: s.id ?? `\0${s.index}`, dependsOn: s.deps.map((d) => d.id) }));
-    return findCycles(nodes).map((cycle) => {
-        const from = plan.ids.get(cycle[0] ?? "") ?? 0;
-        const next = cycle[1 % cycle.length];
-        const at = plan.stories[from]?.deps.find((d) => d.id === next)?.at ?? 0;
-        return source.issue(["stories", from, "dependsOn", at], `cycle: ${[...cycle, cycle[0]].join(" -> ")}`);
-    });
-};
-const checkAgents = (source, plan) => {
-    const agents = plan.agents;
-    if (!agents)
-        return [];
-    const known = new Set(agents);
-    const defined = agents.length === 0 ? "agents defines none" : `agents defines ${agents.slice(0, 8).map((a) => `"${a}"`).join(", ")}${agents.length > 8 ? ", …" : ""}`;
-    return plan.stories.flatMap((s) => ["tester", "implementer"].flatMap((role) => {
-        const name = s[role];
-        if (name === undefined || name === "" || known.has(name))
-            return [];
-        const hint = suggest(name, agents) || ` (${defined})`;
-        return [source.issue(["stories", s.index, role], `unknown agent "${name}"${hint}`)];
-    }));
-};
-const checkPaths = (source, plan) => {
-    const { root } = plan;
-    const test = plan_rules_record(root.test);
-    const prompts = plan_rules_record(root.prompts);
-    const checks = [
-        [["storiesDir"], root.storiesDir, "directory"],
-        [["prompts", "tester"], prompts?.tester, "file"],
-        [["prompts", "implementation"], prompts?.implementation, "file"],
-        [["test", "junit"], typeof test?.junit === "string" ? test.junit.replaceAll("{storyId}", "story") : undefined, "file"],
-        ...plan.stories.flatMap((s) => [
-            [["stories", s.index, "file"], s.file, "file"],
-            [["stories", s.index, "testFile"], s.testFile, "file"],
-        ]),
-    ];
-    return checks.flatMap(([path, value, kind]) => {
-        if (typeof value !== "string" || value === "")
-            return [];
-        const problem = repoPathProblem(value, kind);
-        return problem ? [source.issue(path, problem)] : [];
-    });
-};
-/** Two stories writing their status into one story file would overwrite each other. */
-const checkSharedStoryFiles = (source, plan) => {
-    const dir = typeof plan.root.storiesDir === "string" && !repoPathProblem(plan.root.storiesDir, "directory") ? plan.root.storiesDir : DEFAULTS.storiesDir;
-    const owners = new Map();
-    return plan.stories.flatMap((s) => {
-        if (s.id === undefined || plan.ids.get(s.id) !== s.index)
-            return [];
-        if (s.file !== undefined && repoPathProblem(s.file))
-            return [];
-        const file = s.file !== undefined ? normalizeRepoPath(s.file) : joinRepoPath(dir, `${s.id}.md`);
-        const owner = owners.get(file);
-        if (!owner) {
-            owners.set(file, s);
-            return [];
-        }
-        const at = ["stories", s.index, s.file !== undefined ? "file" : "id"];
-        return [source.issue(at, `story file "${file}" is also the story file of "${owner.id}" (stories[${owner.index}]): each story needs its own`)];
-    });
-};
-const checkDurations = (source, plan) => {
-    const agents = plan_rules_record(plan.root.agents) ?? {};
-    const candidates = [
-        [["test", "timeout"], plan_rules_record(plan.root.test)?.timeout],
-        ...Object.entries(agents).map(([name, a]) => [["agents", name, "timeout"], plan_rules_record(a)?.timeout]),
-    ];
-    return candidates.flatMap(([path, value]) => {
-        const ms = typeof value === "string" ? parseDuration(value) : undefined;
-        if (ms === undefined)
-            return [];
-        if (ms === 0)
-            return [source.issue(path, "must be longer than 0s")];
-        if (ms > MAX_DURATION_MS)
-            return [source.issue(path, `"${String(value)}" is too long: at most 24h`)];
-        return [];
-    });
-};
-const checkWaves = (source, plan) => {
-    if (!Array.isArray(plan.root.waves))
-        return [];
-    const issues = [];
-    const placed = new Map();
-    plan.root.waves.forEach((wave, w) => {
-        if (!Array.isArray(wave))
-            return;
-        wave.forEach((id, at) => {
-            if (typeof id !== "string")
-                return;
-            const path = ["waves", w, at];
-            const before = placed.get(id);
-            if (before)
-                issues.push(source.issue(path, `"${id}" is already in wave ${before.wave + 1} (waves[${before.wave}][${before.at}]): each story goes in exactly one wave`));
-            else if (!plan.ids.has(id))
-                issues.push(source.issue(path, `unknown story "${id}"${suggest(id, plan.ids)}`));
-            else
-                placed.set(id, { wave: w, at });
-        });
-    });
-    for (const [id, index] of plan.ids) {
-        const own = placed.get(id);
-        if (!own) {
-            issues.push(source.issue(["waves"], `story "${id}" is in no wave`, "key"));
-            continue;
-        }
-        for (const d of plan.stories[index]?.deps ?? []) {
-            const dep = placed.get(d.id);
-            if (d.id === id || !dep || dep.wave < own.wave)
-                continue;
-            issues.push(source.issue(["waves", own.wave, own.at], `"${id}" depends on "${d.id}", which is in wave ${dep.wave + 1}: a dependency must be in an earlier wave`));
-        }
-    }
-    return issues;
-};
-
-;// CONCATENATED MODULE: ./src/core/plan-schema-check.ts
-
-
-const EXPECTED = {
-    string: "a string",
-    number: "a number",
-    int: "a whole number",
-    boolean: "true or false",
-    array: "a list",
-    object: "a mapping (key: value)",
-    record: "a mapping (key: value)",
-};
-/** Fallback wording for issues the schema does not word itself (mostly wrong types). */
-const fallbackMessages = (iss) => {
-    if (iss.code !== "invalid_type")
-        return undefined;
-    if (iss.input === undefined)
-        return "required";
-    const expected = EXPECTED[iss.expected] ?? iss.expected;
-    const quoteHint = iss.expected === "string" && (typeof iss.input === "number" || typeof iss.input === "boolean") ? " (put the value in quotes)" : "";
-    return iss.input === null ? `has no value (expected ${expected})` : `must be ${expected}, got ${describeValue(iss.input)}${quoteHint}`;
-};
-/** Validates `source.data` against the plan schema. */
-function checkPlanSchema(source) {
-    const result = planFileSchema.safeParse(source.data, { reportInput: true, error: fallbackMessages });
-    if (result.success)
-        return { file: result.data, issues: [] };
-    return { issues: result.error.issues.flatMap((iss) => toPlanIssues(source, iss)) };
-}
-function toPlanIssues(source, iss) {
-    const path = iss.path.filter((p) => typeof p !== "symbol");
-    switch (iss.code) {
-        case "unrecognized_keys":
-            return iss.keys.map((key) => source.issue([...path, key], `unknown key "${key}"${didYouMean(key, knownKeysAt(path))}`, "key"));
-        case "invalid_key":
-            return [source.issue(path, iss.issues[0]?.message ?? iss.message, "key")];
-        default:
-            return [source.issue(path, iss.message)];
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/core/json-syntax.ts
-// Strict JSON syntax check with the offset of the first error. The plan loader reads .json plans with the
-// YAML parser (for node positions), and YAML accepts things JSON does not (trailing commas, comments,
-// unquoted keys) and JSON.parse silently keeps the last of duplicate keys, so JSON's own grammar is checked
-// first, duplicate keys included. Iterative, so deep nesting cannot overflow the stack.
-const WS = new Set([" ", "\t", "\n", "\r"]);
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const LITERAL = /true|false|null/y;
-/** The first JSON syntax error in `text`, or undefined when it is valid JSON (RFC 8259). */
-function findJsonSyntaxError(text) {
-    return new JsonScanner(text).run();
-}
-class JsonScanner {
-    text;
-    pos = 0;
-    /** Open containers: "{" or "[". */
-    stack = [];
-    /** Keys seen so far in each open object, innermost last. */
-    keys = [];
-    /** True right after "," or an opening bracket: a closing bracket here is misplaced. */
-    afterComma = false;
-    constructor(text) {
-        this.text = text;
-    }
-    run() {
-        let expect = "value";
-        for (;;) {
-            this.skipWhitespace();
-            const ch = this.text[this.pos];
-            if (ch === undefined)
-                return this.atEnd(expect);
-            if (ch === "/" || ch === "#")
-                return this.fail("comments are not allowed in JSON");
-            const next = this.step(expect, ch);
-            if (typeof next !== "string")
-                return next;
-            expect = next;
-        }
-    }
-    step(expect, ch) {
-        switch (expect) {
-            case "value": return this.value(ch);
-            case "afterValue": return this.afterValue(ch);
-            case "key": return this.key(ch);
-            case "colon":
-                if (ch !== ":")
-                    return this.fail(`expected ":" after the key, found ${show(ch)}`);
-                this.pos++;
-                return "value";
-        }
-    }
-    atEnd(expect) {
-        if (expect === "afterValue" && this.stack.length === 0)
-            return undefined;
-        if (this.stack.length > 0) {
-            const close = this.stack[this.stack.length - 1] === "{" ? "}" : "]";
-            return this.fail(`unexpected end of file: missing "${close}"`);
-        }
-        return this.fail("unexpected end of file: expected a value");
-    }
-    value(ch) {
-        if (ch === "{" || ch === "[") {
-            this.stack.push(ch);
-            if (ch === "{")
-                this.keys.push(new Set());
-            this.pos++;
-            this.afterComma = false;
-            return ch === "{" ? "key" : this.closesEmpty("]") ?? "value";
-        }
-        if (ch === "]" && this.stack[this.stack.length - 1] === "[" && this.afterComma) {
-            return this.fail('trailing comma before "]"');
-        }
-        if (ch === '"')
-            return this.string() ?? "afterValue";
-        if (ch === "'")
-            return this.fail("strings must use double quotes in JSON");
-        for (const re of [NUMBER, LITERAL]) {
-            re.lastIndex = this.pos;
-            const m = re.exec(this.text);
-            if (m && !/[\w.]/.test(this.text[this.pos + m[0].length] ?? "")) {
-                this.pos += m[0].length;
-                return "afterValue";
-            }
-        }
-        return this.fail(`expected a value, found ${show(ch)}`);
-    }
-    /** After "[": an immediate "]" closes the empty array. */
-    closesEmpty(close) {
-        this.skipWhitespace();
-        if (this.text[this.pos] !== close)
-            return undefined;
-        this.stack.pop();
-        this.pos++;
-        return "afterValue";
-    }
-    key(ch) {
-        if (ch === "}") {
-            if (this.afterComma)
-                return this.fail('trailing comma before "}"');
-            this.stack.pop();
-            this.keys.pop();
-            this.pos++;
-            return "afterValue";
-        }
-        if (ch !== '"')
-            return this.fail(`expected a key in double quotes, found ${show(ch)}`);
-        const start = this.pos;
-        const error = this.string();
-        if (error)
-            return error;
-        const key = JSON.parse(this.text.slice(start, this.pos));
-        const seen = this.keys[this.keys.length - 1];
-        if (seen?.has(key))
-            return this.failAt(start, `duplicate key ${JSON.stringify(key)} (each key may appear once in an object)`);
-        seen?.add(key);
-        return "colon";
-    }
-    afterValue(ch) {
-        const top = this.stack[this.stack.length - 1];
-        if (top === undefined)
-            return this.fail(`unexpected ${show(ch)} after the end of the document`);
-        const close = top === "{" ? "}" : "]";
-        if (ch === ",") {
-            this.pos++;
-            this.afterComma = true;
-            return top === "{" ? "key" : "value";
-        }
-        if (ch === close) {
-            this.stack.pop();
-            if (close === "}")
-                this.keys.pop();
-            this.pos++;
-            this.afterComma = false;
-            return "afterValue";
-        }
-        return this.fail(`expected "," or "${close}", found ${show(ch)}`);
-    }
-    /** Consumes a string starting at the opening quote; an error, or undefined when it is well formed. */
-    string() {
-        this.afterComma = false;
-        let i = this.pos + 1;
-        for (;;) {
-            const c = this.text[i];
-            if (c === undefined || c === "\n" || c === "\r")
-                return this.failAt(this.pos, "unterminated string");
-            if (c === '"')
-                break;
-            if (c < " ")
-                return this.failAt(i, "control characters must be escaped in JSON strings");
-            if (c === "\\") {
-                const e = this.text[i + 1] ?? "";
-                if (e === "u") {
-                    if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(i + 2, i + 6)))
-                        return this.failAt(i, 'invalid "\\u" escape');
-                    i += 6;
-                    continue;
-                }
-                if (!'"\\/bfnrt'.includes(e) || e === "")
-                    return this.failAt(i, `invalid escape "\\${e}"`);
-                i += 2;
-                continue;
-            }
-            i++;
-        }
-        this.pos = i + 1;
-        return undefined;
-    }
-    skipWhitespace() {
-        while (WS.has(this.text[this.pos] ?? ""))
-            this.pos++;
-    }
-    fail(message) {
-        return this.failAt(this.pos, message);
-    }
-    failAt(offset, message) {
-        return { offset, message };
-    }
-}
-function show(ch) {
-    return JSON.stringify(ch);
-}
-
-;// CONCATENATED MODULE: ./src/core/plan-source.ts
-// A plan file's text as a YAML document with positions: syntax errors located by line and column, and a
-// locator that maps a key path (["stories", 2, "dependsOn", 0]) back to where it is written, so that
-// every later error can be reported as FILE:LINE:COL path: message.
-
-
-/** Syntax errors beyond this many are dropped: after a few, the rest are usually echoes of the first. */
-const MAX_SYNTAX_ERRORS = 20;
-/** The format a plan file name implies, or undefined for an unsupported extension. */
-function planFormat(fileName) {
-    const lower = fileName.toLowerCase();
-    if (lower.endsWith(".yml") || lower.endsWith(".yaml"))
-        return "yaml";
-    if (lower.endsWith(".json"))
-        return "json";
-    return undefined;
-}
-/** `FILE:LINE:COL path: message` (or `FILE:LINE:COL: message` when there is no key path). */
-function formatIssue(i) {
-    return i.path === "" ? `${i.file}:${i.line}:${i.col}: ${i.message}` : `${i.file}:${i.line}:${i.col} ${i.path}: ${i.message}`;
-}
-/** `["stories", 2, "dependsOn", 0]` -> `stories[2].dependsOn[0]`; odd keys are quoted: `agents["a b"]`. */
-function formatPath(path) {
-    let out = "";
-    for (const seg of path) {
-        if (typeof seg === "number")
-            out += `[${seg}]`;
-        else if (/^[A-Za-z_$][\w$-]*$/.test(seg))
-            out += out === "" ? seg : `.${seg}`;
-        else
-            out += `[${JSON.stringify(seg)}]`;
-    }
-    return out;
-}
-/** Parses plan text (YAML, or JSON checked against JSON's own grammar) into data with positions. */
-function readPlanSource(text, fileName) {
-    const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-    const lineCounter = new dist/* LineCounter */.HN();
-    // JSON data comes from JSON.parse (many times faster than the YAML parser on large plans); the YAML
-    // document, for positions, is only built when an error needs locating.
-    let doc;
-    const document = () => (doc ??= (0,dist/* parseDocument */.Tp)(body, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true }));
-    const locate = makeLocator(document, lineCounter);
-    const source = {
-        fileName,
-        data: undefined,
-        issues: [],
-        locate,
-        issue: (path, message, target) => ({ file: fileName, ...locate(path, target), path: formatPath(path), message }),
-    };
-    const format = planFormat(fileName);
-    if (format === undefined) {
-        source.issues.push(fileIssue(fileName, { line: 1, col: 1 }, "unsupported plan file extension: use .yml, .yaml or .json"));
-    }
-    else if (format === "json") {
-        readJson(body, source);
-    }
-    else {
-        readYaml(document(), lineCounter, source);
-    }
-    return source;
-}
-function fileIssue(file, pos, message) {
-    return { file, ...pos, path: "", message };
-}
-function positionAt(text, offset) {
-    const lines = text.slice(0, Math.max(0, offset)).split(/\r\n|\r|\n/);
-    return { line: lines.length, col: (lines[lines.length - 1] ?? "").length + 1 };
-}
-function readJson(body, source) {
-    const err = findJsonSyntaxError(body);
-    if (err)
-        source.issues.push(fileIssue(source.fileName, positionAt(body, err.offset), `JSON syntax error: ${err.message}`));
-    else
-        source.data = JSON.parse(body);
-}
-function readYaml(doc, lineCounter, source) {
-    const at = (offset) => lineCounter.linePos(offset);
-    const syntax = [...doc.errors, ...doc.warnings].map((e) => fileIssue(source.fileName, at(e.pos[0]), `YAML syntax error: ${yamlMessage(e.code, e.message)}`));
-    if (syntax.length > 0) {
-        source.issues.push(...dedupe(syntax).slice(0, MAX_SYNTAX_ERRORS));
-        return;
-    }
-    try {
-        source.data = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (e) {
-        source.issues.push(fileIssue(source.fileName, aliasPosition(doc, lineCounter), `YAML error: ${e instanceof Error ? e.message : String(e)}`));
-    }
-}
-function yamlMessage(code, message) {
-    if (code === "DUPLICATE_KEY")
-        return "duplicate key (each key may appear once in a mapping)";
-    if (code === "TAB_AS_INDENT")
-        return "tabs are not allowed for indentation; use spaces";
-    if (code === "MULTIPLE_DOCS")
-        return "the file holds several YAML documents (\"---\"); a plan is one document";
-    return message.replace(/\s+/g, " ").trim();
-}
-function dedupe(issues) {
-    const seen = new Set();
-    return issues.filter((i) => {
-        const key = `${i.line}:${i.col}:${i.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-/** Where the first alias is: toJS only fails on aliases (unknown anchor, too many aliases). */
-function aliasPosition(doc, lc) {
-    let offset = 0;
-    (0,dist/* visit */.YR)(doc, {
-        Alias(_key, node) {
-            offset = node.range?.[0] ?? 0;
-            return dist/* visit */.YR.BREAK;
-        },
-    });
-    return lc.linePos(offset);
-}
-function makeLocator(document, lc) {
-    return (path, target = "value") => {
-        const doc = document();
-        const start = nodeStart(doc.contents);
-        let offset = start ?? 0;
-        let node = doc.contents;
-        for (let i = 0; i < path.length; i++) {
-            const seg = path[i];
-            const last = i === path.length - 1;
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(seg));
-                if (!pair)
-                    break;
-                const keyStart = nodeStart(pair.key);
-                if (keyStart !== undefined)
-                    offset = keyStart;
-                if (last && target === "key")
-                    break;
-                node = pair.value;
-                const valueStart = hasSource(node) ? nodeStart(node) : undefined;
-                if (valueStart !== undefined)
-                    offset = valueStart;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof seg === "number") {
-                node = node.items[seg];
-                const itemStart = nodeStart(node);
-                if (itemStart === undefined)
-                    break;
-                offset = itemStart;
-            }
-            else {
-                break;
-            }
-            if ((0,dist/* isAlias */.Vj)(node))
-                break;
-        }
-        return lc.linePos(offset);
-    };
-}
-/** A value node that is written in the file (`key:` with nothing after it is not worth pointing at). */
-function hasSource(node) {
-    if (!node)
-        return false;
-    if ((0,dist/* isScalar */.jn)(node))
-        return !(node.value === null && (node.source === "" || node.source === undefined));
-    return true;
-}
-function nodeStart(node) {
-    const range = node && node.range;
-    return range ? range[0] : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/plan-story-files.ts
-
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/core/plan-acceptance.ts
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const TASK_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\](?:\s|$)/;
+const ACCEPTANCE = /acceptance criteria/i;
 /** True when a task-list item (`- [ ]`, `* [x]`, `1. [X]`, nested too) is under an "Acceptance Criteria" heading. */
 function hasAcceptanceCheckbox(markdown) {
-    const lines = markdown.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+    const text = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
+    // Only a heading naming the criteria opens the section: without those words anywhere, there is none. And
+    // when nothing before their first mention can change how the rest reads (front matter, a code fence), the
+    // scan can start at that line.
+    const mention = text.search(ACCEPTANCE);
+    if (mention === -1)
+        return false;
+    const before = (marker) => {
+        const at = text.indexOf(marker);
+        return at !== -1 && at < mention;
+    };
+    const from = text.startsWith("---") || before("```") || before("~~~") ? 0 : Math.max(text.lastIndexOf("\n", mention), text.lastIndexOf("\r", mention)) + 1;
+    const rest = from === 0 ? text : text.slice(from);
+    const lines = rest.includes("\r") ? rest.split(/\r\n|\r|\n/) : rest.split("\n");
     let fence;
     let acLevel;
-    for (let i = skipFrontMatter(lines); i < lines.length; i++) {
-        const line = lines[i] ?? "";
-        const f = FENCE.exec(line)?.[1];
+    for (let i = from === 0 ? skipFrontMatter(lines) : 0; i < lines.length; i++) {
+        const line = lines[i];
+        // Fences and headings start within three spaces: other lines skip those patterns.
+        const lead = leadingSpaces(line);
+        const first = lead <= 3 ? line.charCodeAt(lead) : -1;
+        const f = first === 96 || first === 126 ? FENCE.exec(line)?.[1] : undefined;
         if (fence !== undefined) {
             if (f !== undefined && f[0] === fence[0] && f.length >= fence.length)
                 fence = undefined;
@@ -53362,19 +54553,25 @@ function hasAcceptanceCheckbox(markdown) {
             fence = f;
             continue;
         }
-        const h = HEADING.exec(line);
+        const h = first === 35 ? HEADING.exec(line) : null;
         if (h) {
             const level = (h[1] ?? "").length;
             if (acLevel !== undefined && level <= acLevel)
                 acLevel = undefined;
-            if (/acceptance criteria/i.test(h[2] ?? ""))
+            if (ACCEPTANCE.test(h[2] ?? ""))
                 acLevel = level;
             continue;
         }
-        if (acLevel !== undefined && TASK_ITEM.test(line))
+        if (acLevel !== undefined && line.includes("[") && TASK_ITEM.test(line))
             return true;
     }
     return false;
+}
+function leadingSpaces(line) {
+    let n = 0;
+    while (line.charCodeAt(n) === 32)
+        n++;
+    return n;
 }
 /** Index of the first line after YAML front matter (`---` … `---`), 0 when there is none. */
 function skipFrontMatter(lines) {
@@ -53387,128 +54584,39 @@ function skipFrontMatter(lines) {
     }
     return 0;
 }
-/**
- * Story-file issues of a valid plan: `contents` maps each story's `file` to its text, or null when it is
- * missing or not a file. Located at the story's `file` key when the plan gives one, else at its `id`.
- */
-function checkStoryFiles(plan, fileName, text, contents) {
-    const problems = plan.stories.flatMap((story) => {
-        const content = contents.get(story.file);
-        if (content === undefined || content === null)
-            return [{ story, message: `story file "${story.file}" is missing` }];
-        if (hasAcceptanceCheckbox(content))
-            return [];
-        const message = `story file "${story.file}" has no acceptance-criteria checkbox: add "- [ ] …" items under a "## Acceptance Criteria" heading`;
-        return [{ story, message }];
-    });
-    if (problems.length === 0)
-        return [];
-    // Parsing the plan again only to locate problems: a large valid plan is not parsed twice.
-    const source = readPlanSource(text, fileName);
-    const written = source.data?.stories;
-    return problems.map(({ story, message }) => {
-        const fileGiven = Array.isArray(written) && typeof written[story.index]?.file === "string";
-        return source.issue(["stories", story.index, fileGiven ? "file" : "id"], message);
-    });
+/** What is wrong with a story's file given its text (null: missing or not a file), or undefined when nothing is. */
+function storyFileProblem(story, content) {
+    if (content === undefined || content === null)
+        return `story file "${story.file}" is missing`;
+    if (hasAcceptanceCheckbox(content))
+        return undefined;
+    return `story file "${story.file}" has no acceptance-criteria checkbox: add "- [ ] …" items under a "## Acceptance Criteria" heading`;
 }
-
-;// CONCATENATED MODULE: ./src/core/plan.ts
-// Plan file text -> validated Plan with defaults applied, or every problem in it, each located as
-// FILE:LINE:COL path: message (SPEC §1). Pure: reading files is the loader's job (adapters/plan-loader.ts).
-
-
-
-
-
-
-
-
-
-/** Parses and validates a plan file's text; `fileName` picks YAML or JSON and names the file in errors. */
-function parsePlan(text, fileName) {
-    try {
-        const source = readPlanSource(text, fileName);
-        if (source.issues.length > 0)
-            return { errors: source.issues };
-        const schema = checkPlanSchema(source);
-        const errors = sortIssues([...schema.issues, ...checkPlanRules(source)]);
-        if (errors.length > 0 || !schema.file)
-            return { errors };
-        return { plan: buildPlan(schema.file), errors: [] };
+/** Stories whose file (`contents` maps it to its text, or null when missing or not a file) breaks the rule. */
+function action_storyFileProblems(plan, contents) {
+    const problems = [];
+    for (const story of plan.stories) {
+        const message = storyFileProblem(story, contents.get(story.file));
+        if (message !== undefined)
+            problems.push({ story, message });
     }
-    catch (e) {
-        // The YAML library and zod are deep recursive walkers: absurd input (nesting thousands deep) can exhaust
-        // the stack. That is still bad input, so it gets a located message like any other.
-        const reason = e instanceof RangeError ? "it is nested too deeply" : e instanceof Error ? e.message : String(e);
-        return { errors: [{ file: fileName, line: 1, col: 1, path: "", message: `cannot read the plan: ${reason}` }] };
-    }
-}
-/** Messages in file order, each once. */
-function sortIssues(issues) {
-    const seen = new Set();
-    return issues
-        .map((issue, order) => ({ issue, order }))
-        .sort((a, b) => a.issue.line - b.issue.line || a.issue.col - b.issue.col || a.order - b.order)
-        .map(({ issue }) => issue)
-        .filter((issue) => {
-        const key = formatIssue(issue);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-/** Applies the defaults of SPEC §1 to a plan file that passed every check. */
-function buildPlan(file) {
-    const storiesDir = file.storiesDir === undefined ? DEFAULTS.storiesDir : normalizeRepoPath(file.storiesDir);
-    const stories = file.stories.map((s, index) => ({
-        id: s.id,
-        title: s.title.trim(),
-        epic: s.epic ?? defaultEpic(s.id),
-        file: s.file === undefined ? joinRepoPath(storiesDir, `${s.id}.md`) : normalizeRepoPath(s.file),
-        testFile: normalizeRepoPath(s.testFile),
-        tester: s.tester,
-        implementer: s.implementer,
-        dependsOn: [...(s.dependsOn ?? [])],
-        index,
-    }));
-    const agents = Object.fromEntries(Object.entries(file.agents).map(([name, a]) => [
-        name,
-        { name, run: a.run, timeoutMs: durationOr(a.timeout, DEFAULTS.agentTimeoutMs), env: { ...(a.env ?? {}) } },
-    ]));
-    const plan = {
-        name: file.name,
-        maxParallel: file.maxParallel ?? DEFAULTS.maxParallel,
-        storiesDir,
-        test: {
-            command: file.test.command,
-            ...(file.test.junit === undefined ? {} : { junit: normalizeRepoPath(file.test.junit) }),
-            timeoutMs: durationOr(file.test.timeout, DEFAULTS.testTimeoutMs),
-        },
-        prompts: {
-            ...(file.prompts?.tester === undefined ? {} : { tester: normalizeRepoPath(file.prompts.tester) }),
-            ...(file.prompts?.implementation === undefined ? {} : { implementation: normalizeRepoPath(file.prompts.implementation) }),
-        },
-        tdd: { requireRed: file.tdd?.requireRed ?? DEFAULTS.requireRed, lockTests: file.tdd?.lockTests ?? DEFAULTS.lockTests },
-        agents,
-        stories,
-    };
-    if (file.waves)
-        plan.waves = file.waves.map((w) => [...w]);
-    return plan;
-}
-/** `msm-auth-001` -> `msm-auth`; an id without "-" is its own epic. */
-function defaultEpic(id) {
-    const cut = id.lastIndexOf("-");
-    return cut > 0 ? id.slice(0, cut) : id;
-}
-function durationOr(text, fallback) {
-    return text === undefined ? fallback : (parseDuration(text) ?? fallback);
+    return problems;
 }
 
+// EXTERNAL MODULE: ./src/core/plan-fast.ts + 2 modules
+var plan_fast = __nccwpck_require__(3743);
+// EXTERNAL MODULE: ./src/core/plan-issue.ts
+var plan_issue = __nccwpck_require__(2106);
+// EXTERNAL MODULE: ./src/core/waves.ts
+var waves = __nccwpck_require__(1133);
 ;// CONCATENATED MODULE: ./src/adapters/plan-loader.ts
-// Loads a plan from disk: reads and checks the file's bytes, parses and validates it (core/plan.ts), reads the
-// story files the rules need, and computes the waves. Every bad input becomes one PlanError listing all problems.
+// Loads a plan from disk: reads and checks the file's bytes, parses and validates it, reads the story files the
+// rules need, and computes the waves. Every bad input becomes one PlanError listing all problems.
+// A valid plan takes the fast path (core/plan-fast.ts, core/plan-acceptance.ts), which loads neither the YAML
+// library nor zod; only a plan with problems loads core/plan.ts, which locates and words each of them.
+
+
+
 
 
 
@@ -53518,15 +54626,17 @@ function durationOr(text, fallback) {
 class PlanError extends Error {
     issues;
     constructor(issues) {
-        super(issues.map(formatIssue).join("\n"));
+        super(issues.map(plan_issue/* formatIssue */.Hd).join("\n"));
         this.name = "PlanError";
         this.issues = issues;
     }
 }
 /** Plans larger than this are refused before parsing: no real plan comes near it. */
 const MAX_PLAN_BYTES = 32 * 1024 * 1024;
-/** Story files read at once. */
-const READ_CONCURRENCY = 32;
+/** Story files are read in chunks of this size (one chunk holds nearly every story file). */
+const READ_CHUNK = 64 * 1024;
+/** A directory is listed (instead of a stat per file) when it holds at least this many story files. */
+const LIST_THRESHOLD = 32;
 /** Reads, validates and resolves the plan at `planPath` (paths in it are relative to `repoRoot`). */
 async function loadPlan(planPath, repoRoot, options = {}) {
     const cwd = options.cwd ?? process.cwd();
@@ -53534,35 +54644,64 @@ async function loadPlan(planPath, repoRoot, options = {}) {
     const fail = (message, line = 1, col = 1) => {
         throw new PlanError([{ file: planPath, line, col, path: "", message }]);
     };
-    const bytes = await readPlanBytes(absolute, fail);
+    // Plain synchronous calls: a handful of them, and a CLI start-up spared loading the promise API.
+    const bytes = readPlanBytes(absolute, fail);
     const text = decodePlanText(bytes, fail);
-    const root = await (0,promises_namespaceObject.realpath)(external_node_path_default().resolve(cwd, repoRoot)).catch(() => fail(`repository root "${repoRoot}" does not exist`));
-    const relative = external_node_path_default().relative(root, await (0,promises_namespaceObject.realpath)(absolute).catch(() => fail("plan file not found")));
+    const root = attempt(() => external_node_fs_namespaceObject.realpathSync.native(external_node_path_default().resolve(cwd, repoRoot)), () => fail(`repository root "${repoRoot}" does not exist`));
+    const relative = external_node_path_default().relative(root, attempt(() => external_node_fs_namespaceObject.realpathSync.native(absolute), () => fail("plan file not found")));
     if (relative === ".." || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative)) {
         fail(`the plan file is outside the repository (${root})`);
     }
-    const { plan, errors } = parsePlan(text, planPath);
-    if (!plan)
-        throw new PlanError(errors);
-    const storyIssues = checkStoryFiles(plan, planPath, text, await readStoryFiles(root, plan));
-    if (storyIssues.length > 0)
-        throw new PlanError(storyIssues);
+    const fast = (0,plan_fast/* parsePlanFast */.R)(text, planPath);
+    const plan = fast?.plan ?? (await parseLocated(text, planPath));
+    const problems = checkStoryFiles(root, plan);
+    if (problems.length > 0) {
+        const { locateStoryFileProblems } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2512));
+        throw new PlanError(locateStoryFileProblems(problems, planPath, text));
+    }
+    let digest;
     return {
         plan,
-        waves: computeWaves(plan),
+        waves: fast?.waves ?? (0,waves/* computeWaves */.Ss)(plan),
         path: relative.split((external_node_path_default()).sep).join("/"),
-        digest: `sha256:${(0,external_node_crypto_.createHash)("sha256").update(bytes).digest("hex")}`,
+        // Hashed on first use: `tdd-waves plan` never needs it, nor the crypto module's start-up cost.
+        get digest() {
+            return (digest ??= sha256(bytes));
+        },
     };
 }
-async function readPlanBytes(file, fail) {
-    const info = await (0,promises_namespaceObject.stat)(file).catch((e) => fail(fileErrorMessage(e)));
+/** "sha256:" + the hex digest of `bytes`; node:crypto is loaded on the first call. */
+function sha256(bytes) {
+    const { createHash } = (0,external_node_module_namespaceObject.createRequire)(import.meta.url)("node:crypto");
+    return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+/** The full reader: the plan when the fast path merely could not tell, else a PlanError with every problem located. */
+async function parseLocated(text, planPath) {
+    const { parsePlanFull } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2512));
+    const { plan, errors } = parsePlanFull(text, planPath);
+    if (!plan)
+        throw new PlanError(errors);
+    return plan;
+}
+function readPlanBytes(file, fail) {
+    const failWith = (e) => fail(fileErrorMessage(e));
+    const info = attempt(() => (0,external_node_fs_namespaceObject.statSync)(file), failWith);
     if (info.isDirectory())
         fail("is a directory, not a plan file");
     if (!info.isFile())
         fail("is not a regular file");
     if (info.size > MAX_PLAN_BYTES)
         fail(`is too large for a plan file (${info.size} bytes)`);
-    return (0,promises_namespaceObject.readFile)(file).catch((e) => fail(fileErrorMessage(e)));
+    return attempt(() => (0,external_node_fs_namespaceObject.readFileSync)(file), failWith);
+}
+/** `run()`, or what `failed` makes of its error (it throws). */
+function attempt(run, failed) {
+    try {
+        return run();
+    }
+    catch (e) {
+        return failed(e);
+    }
 }
 function fileErrorMessage(e) {
     if (e.code === "ENOENT" || e.code === "ENOTDIR")
@@ -53580,7 +54719,8 @@ function decodePlanText(bytes, fail) {
         const at = bytePosition(bytes, nul);
         fail("binary content (a NUL byte): a plan is a YAML or JSON text file", at.line, at.col);
     }
-    const invalid = firstInvalidUtf8(bytes);
+    // isUtf8 is the same strict check, native: the byte-by-byte scan only runs to say where the problem is.
+    const invalid = (0,external_node_buffer_.isUtf8)(bytes) ? -1 : firstInvalidUtf8(bytes);
     if (invalid !== -1) {
         const at = bytePosition(bytes, invalid);
         fail(`not UTF-8 text (byte 0x${(bytes[invalid] ?? 0).toString(16).padStart(2, "0")}): save the plan as UTF-8`, at.line, at.col);
@@ -53619,31 +54759,609 @@ function firstInvalidUtf8(bytes) {
     }
     return -1;
 }
-/** Story file path -> its text, or null when it is missing or not a readable file. */
-async function readStoryFiles(root, plan) {
-    const files = [...new Set(plan.stories.map((s) => s.file))];
-    const contents = new Map();
-    let next = 0;
-    const worker = async () => {
-        while (next < files.length) {
-            const file = files[next++];
-            contents.set(file, await readTextFile(external_node_path_default().join(root, file)));
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-    return contents;
+/**
+ * The story-file rule on disk: each story file is read and checked at once (its text is not kept). Plans can
+ * have thousands of story files, so this makes only the system calls each really needs, without the overhead
+ * of promises: one listing of a directory holding many story files says which names are regular files, and
+ * each of those is opened, read and closed. Other files are checked with a stat first.
+ */
+function checkStoryFiles(root, plan) {
+    const base = root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep;
+    const dirs = storyDirectories(plan);
+    const listings = new Map();
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    const problems = [];
+    plan.stories.forEach((story, i) => {
+        const { file } = story;
+        const dir = dirs.of[i];
+        if (!listings.has(dir))
+            listings.set(dir, (dirs.count.get(dir) ?? 0) >= LIST_THRESHOLD ? regularFiles(base + dir) : undefined);
+        // Anything but a plainly listed regular file (a symlink, a name that differs only in case on a
+        // case-insensitive disk, an unlistable directory) is checked the slow way.
+        const full = base + file;
+        const content = listings.get(dir)?.has(file.slice(dir.length)) ? readRegularFile(full, buffer) : readIfRegularFile(full, buffer);
+        const message = storyFileProblem(story, content);
+        if (message !== undefined)
+            problems.push({ story, message });
+    });
+    return problems;
+}
+/** Each story file's directory ("a/b/" for "a/b/c.md", "" at the root), and how many story files each holds. */
+function storyDirectories(plan) {
+    const of = [];
+    const count = new Map();
+    let last = "";
+    for (const { file } of plan.stories) {
+        // Story paths are normalized and inside the repository: plain string work is enough. Most stories share a
+        // directory, so the previous one is tried first (and the same string reused).
+        const cut = file.lastIndexOf("/") + 1;
+        const dir = cut === last.length && file.startsWith(last) ? last : file.slice(0, cut);
+        of.push(dir);
+        count.set(dir, (count.get(dir) ?? 0) + 1);
+        last = dir;
+    }
+    return { of, count };
+}
+/** Names of the regular files in `dir` (one directory listing), or undefined when it cannot be listed. */
+function regularFiles(dir) {
+    try {
+        const names = new Set();
+        for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true }))
+            if (entry.isFile())
+                names.add(entry.name);
+        return names;
+    }
+    catch {
+        return undefined;
+    }
 }
 /** A regular file's text; null for anything else (missing, a directory, a pipe that would block). */
-async function readTextFile(file) {
+function readIfRegularFile(file, buffer) {
     try {
-        return (await (0,promises_namespaceObject.stat)(file)).isFile() ? await (0,promises_namespaceObject.readFile)(file, "utf8") : null;
+        return (0,external_node_fs_namespaceObject.statSync)(file).isFile() ? readRegularFile(file, buffer) : null;
     }
     catch {
         return null;
     }
 }
+/** A file the directory listing says is regular: its text, or null when it cannot be read after all. */
+function readRegularFile(file, buffer) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, "r");
+    }
+    catch {
+        return null;
+    }
+    try {
+        let length = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, buffer.length, null);
+        // A regular file reads short only at its end: one read is the whole file.
+        if (length < buffer.length)
+            return buffer.toString("utf8", 0, length);
+        const chunks = [Buffer.from(buffer.subarray(0, length))];
+        while ((length = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, buffer.length, null)) > 0)
+            chunks.push(Buffer.from(buffer.subarray(0, length)));
+        return Buffer.concat(chunks).toString("utf8");
+    }
+    catch {
+        return null;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/story-file.ts
+const STATUS_DISPLAY = {
+    pending: "⏳ Pending",
+    testing: "🧪 Testing",
+    implementing: "🔄 Implementing",
+    complete: "✅ Complete",
+    failed: "❌ Failed",
+    blocked: "⛔ Blocked",
+};
+// Maps, not records: a lookup with a word such as "constructor" must not find Object.prototype.
+const STATUS_WORDS = new Map([
+    ["pending", "pending"],
+    ["testing", "testing"],
+    ["implementing", "implementing"],
+    ["complete", "complete"],
+    ["completed", "complete"],
+    ["failed", "failed"],
+    ["blocked", "blocked"],
+]);
+const STATUS_EMOJI = [
+    ["⏳", "pending"],
+    ["🧪", "testing"],
+    ["🔄", "implementing"],
+    ["✅", "complete"],
+    ["❌", "failed"],
+    ["⛔", "blocked"],
+];
+const FRONT_MATTER_WORDS = new Map([
+    ["pending", "pending"],
+    ["in-progress", "testing"],
+    ["inprogress", "testing"],
+    ["testing", "testing"],
+    ["implementing", "implementing"],
+    ["complete", "complete"],
+    ["completed", "complete"],
+    ["failed", "failed"],
+    ["blocked", "blocked"],
+]);
+function statusToDisplay(status) {
+    return STATUS_DISPLAY[status];
+}
+/** Lenient: `✅ Complete`, `complete`, `COMPLETE`, `✅`, `❌ Failed (merge conflict)`; unknown → undefined. */
+function parseStatus(text) {
+    const word = /\p{L}+/u.exec(text)?.[0]?.toLowerCase();
+    if (word !== undefined)
+        return STATUS_WORDS.get(word);
+    return STATUS_EMOJI.find(([emoji]) => text.includes(emoji))?.[1];
+}
+function statusToFrontMatter(status) {
+    return status === "testing" || status === "implementing" ? "in-progress" : status;
+}
+/** `in-progress` reads as `testing`: a story caught in progress restarts from the tester (SPEC §3). */
+function statusFromFrontMatter(value) {
+    return FRONT_MATTER_WORDS.get(value.trim().toLowerCase().replace(/[ _]+/g, "-"));
+}
+function splitLines(s) {
+    const out = [];
+    let i = 0;
+    while (i < s.length) {
+        const nl = s.indexOf("\n", i);
+        if (nl < 0) {
+            out.push({ text: s.slice(i), eol: "" });
+            break;
+        }
+        const crlf = nl - 1 >= i && s[nl - 1] === "\r";
+        out.push({ text: s.slice(i, crlf ? nl - 1 : nl), eol: crlf ? "\r\n" : "\n" });
+        i = nl + 1;
+    }
+    return out;
+}
+function joinLines(lines) {
+    return lines.map((l) => l.text + l.eol).join("");
+}
+function dominantEol(lines) {
+    let crlf = 0;
+    let lf = 0;
+    for (const l of lines) {
+        if (l.eol === "\r\n")
+            crlf++;
+        else if (l.eol === "\n")
+            lf++;
+    }
+    return crlf > lf ? "\r\n" : "\n";
+}
+const isBlank = (text) => /^[ \t]*$/.test(text);
+const trimTabs = (s) => s.replace(/^[ \t]+|[ \t]+$/g, "");
+/** A value must stay on its own line, whatever the caller passes. */
+const oneLine = (s) => trimTabs(s.replace(/[\r\n\u2028\u2029]+/g, " "));
+function parseHeading(text) {
+    const m = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/s.exec(text);
+    if (!m)
+        return undefined;
+    const content = (m[2] ?? "").replace(/(?:^|[ \t]+)#+[ \t]*$/, "");
+    return { level: m[1].length, text: trimTabs(content) };
+}
+function fenceOpening(text) {
+    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/s.exec(text);
+    if (!m)
+        return undefined;
+    // A backtick fence's info string may not contain a backtick (CommonMark): that is inline code.
+    if (m[1].startsWith("`") && m[2].includes("`"))
+        return undefined;
+    return m[1];
+}
+function closesFence(text, opening) {
+    const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text);
+    return !!m && m[1][0] === opening[0] && m[1].length >= opening.length;
+}
+function scanBlocks(texts) {
+    const heading = [];
+    const code = [];
+    let fence;
+    for (const text of texts) {
+        if (fence !== undefined) {
+            code.push(true);
+            heading.push(undefined);
+            if (closesFence(text, fence))
+                fence = undefined;
+            continue;
+        }
+        fence = fenceOpening(text);
+        code.push(fence !== undefined);
+        heading.push(fence === undefined ? parseHeading(text) : undefined);
+    }
+    return { heading, code, ...(fence !== undefined ? { openFence: fence } : {}) };
+}
+const FIELD_ORDER = ["status", "assignee", "testFile", "verified"];
+const FIELD_LABEL = {
+    status: "Status",
+    assignee: "Assignee",
+    testFile: "Test file",
+    verified: "Verified",
+};
+const FIELD_RE = /^([ \t]{0,3})(\*\*|__)?(status|assignee|test[ _-]?file|verified)(\*\*|__)?:(\*\*|__)?([ \t]*)(.*?)([ \t]*\\?[ \t]*)$/is;
+function parseField(text) {
+    const m = FIELD_RE.exec(text);
+    if (!m)
+        return undefined;
+    const [, , open, label, closeBefore, closeAfter] = m;
+    // Bold markers pair up around the label, with the colon inside or outside: `**Status:**`, `**Status**:`.
+    const balanced = open
+        ? (closeBefore === open && !closeAfter) || (!closeBefore && closeAfter === open)
+        : !closeBefore && !closeAfter;
+    if (!balanced)
+        return undefined;
+    const value = m[7];
+    const trail = m[8];
+    const normalized = label.toLowerCase().replace(/[ _-]/g, "");
+    const key = normalized === "testfile" ? "testFile" : normalized;
+    return { key, head: text.slice(0, text.length - value.length - trail.length), value, trail };
+}
+function withFieldValue(f, value) {
+    const gap = value !== "" && !/[ \t]$/.test(f.head) ? " " : "";
+    return f.head + gap + value + f.trail;
+}
+const PLACEHOLDERS = new Set(["", "—", "–", "-"]);
+/** Renders a code span that survives any content: a fence longer than any backtick run inside. */
+function story_file_codeSpan(s) {
+    const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
+    const fence = "`".repeat(longest + 1);
+    const pad = s.startsWith("`") || s.endsWith("`") || (s.startsWith(" ") && s.endsWith(" ") && s.trim() !== "") ? " " : "";
+    return fence + pad + s + pad + fence;
+}
+function unCodeSpan(v) {
+    const run = /^`+/.exec(v)?.[0];
+    if (!run || v.length <= run.length * 2 || !v.endsWith(run) || v[v.length - run.length - 1] === "`")
+        return v;
+    const inner = v.slice(run.length, v.length - run.length);
+    return inner.length > 1 && inner.startsWith(" ") && inner.endsWith(" ") && inner.trim() !== "" ? inner.slice(1, -1) : inner;
+}
+function readPlain(value) {
+    const v = unCodeSpan(value);
+    return PLACEHOLDERS.has(v) ? undefined : v;
+}
+function parseVerified(value) {
+    const word = /\p{L}+/u.exec(value)?.[0]?.toLowerCase();
+    if (word === "yes" || word === "true" || word === "y")
+        return true;
+    if (word === "no" || word === "false" || word === "n")
+        return false;
+    if (word === undefined && value.includes("✅"))
+        return true;
+    if (word === undefined && value.includes("❌"))
+        return false;
+    return undefined;
+}
+function formatField(key, update) {
+    switch (key) {
+        case "status":
+            return update.status === undefined ? undefined : STATUS_DISPLAY[update.status];
+        case "assignee":
+            return update.assignee === undefined ? undefined : oneLine(update.assignee) || "—";
+        case "testFile": {
+            if (update.testFile === undefined)
+                return undefined;
+            const path = oneLine(update.testFile);
+            return path === "" ? "—" : story_file_codeSpan(path);
+        }
+        case "verified":
+            return update.verified === undefined ? undefined : update.verified ? "yes" : "no";
+    }
+}
+function frontMatterEnd(lines) {
+    if (!lines[0] || !/^---[ \t]*$/.test(lines[0].text))
+        return undefined;
+    for (let i = 1; i < lines.length; i++)
+        if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i].text))
+            return i;
+    return undefined;
+}
+/** Splits a YAML scalar after `key:`; undefined for anything but a one-line plain or quoted scalar. */
+function splitScalar(rest) {
+    const ws = /^[ \t]*/.exec(rest)[0];
+    const r = rest.slice(ws.length);
+    const quote = r[0];
+    if (quote === '"' || quote === "'") {
+        let j = 1;
+        for (; j < r.length; j++) {
+            if (quote === '"' && r[j] === "\\")
+                j++;
+            else if (quote === "'" && r[j] === "'" && r[j + 1] === "'")
+                j++;
+            else if (r[j] === quote)
+                break;
+        }
+        if (j >= r.length)
+            return undefined;
+        return { lead: ws + quote, value: r.slice(1, j), tail: r.slice(j) };
+    }
+    if (ws === "" || r === "" || /^[|>&*!{[#]/.test(r))
+        return undefined;
+    const end = /[ \t]+#|[ \t]*$/.exec(r).index;
+    return { lead: ws, value: r.slice(0, end), tail: r.slice(end) };
+}
+function findFrontMatterStatus(lines, fmEnd) {
+    for (let i = 1; i < fmEnd; i++) {
+        const text = lines[i].text;
+        const m = /^(["']?)status\1[ \t]*:/i.exec(text);
+        if (!m)
+            continue;
+        const scalar = splitScalar(text.slice(m[0].length));
+        if (!scalar)
+            return undefined;
+        return { index: i, head: m[0] + scalar.lead, value: scalar.value, tail: scalar.tail };
+    }
+    return undefined;
+}
+function parseDoc(text) {
+    const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+    const lines = splitLines(text.slice(bom.length));
+    const fmEnd = frontMatterEnd(lines);
+    const bodyStart = fmEnd === undefined ? 0 : fmEnd + 1;
+    // Front matter lines are scanned as code: a YAML `# comment` is no heading.
+    const scanned = scanBlocks(lines.slice(bodyStart).map((l) => l.text));
+    const blocks = {
+        heading: [...Array(bodyStart).fill(undefined), ...scanned.heading],
+        code: [...Array(bodyStart).fill(true), ...scanned.code],
+        ...(scanned.openFence !== undefined ? { openFence: scanned.openFence } : {}),
+    };
+    const header = readHeader(lines, blocks, bodyStart);
+    return {
+        bom,
+        lines,
+        eol: dominantEol(lines),
+        ...(fmEnd !== undefined ? { fmEnd } : {}),
+        bodyStart,
+        blocks,
+        ...header,
+        ...findCompletion(blocks, header.headerEnd, lines.length),
+    };
+}
+/** The part before the first `##` heading: where the title and the field lines are. */
+function readHeader(lines, blocks, bodyStart) {
+    let headerEnd = lines.length;
+    for (let i = bodyStart; i < lines.length; i++) {
+        if ((blocks.heading[i]?.level ?? 0) >= 2) {
+            headerEnd = i;
+            break;
+        }
+    }
+    let titleIndex;
+    const fields = new Map();
+    for (let i = bodyStart; i < headerEnd; i++) {
+        if (blocks.code[i])
+            continue;
+        if (blocks.heading[i]?.level === 1)
+            titleIndex ??= i;
+        const field = parseField(lines[i].text);
+        if (field && !fields.has(field.key))
+            fields.set(field.key, { index: i, field });
+    }
+    return { headerEnd, fields, ...(titleIndex !== undefined ? { titleIndex } : {}) };
+}
+function findCompletion(blocks, from, length) {
+    for (let i = from; i < length; i++) {
+        const h = blocks.heading[i];
+        if (!h || h.level !== 2 || h.text.toLowerCase() !== "completion")
+            continue;
+        let end = i + 1;
+        while (end < length && !((blocks.heading[end]?.level ?? 99) <= 2))
+            end++;
+        return { completion: { head: i, end } };
+    }
+    return {};
+}
+// ---------------------------------------------------------------------------------------------------
+// Reading
+const TASK_RE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/s;
+function readCriteria(doc) {
+    const criteria = [];
+    let sectionLevel;
+    for (let i = doc.bodyStart; i < doc.lines.length; i++) {
+        if (doc.blocks.code[i])
+            continue;
+        const h = doc.blocks.heading[i];
+        if (h) {
+            if (sectionLevel !== undefined && h.level <= sectionLevel)
+                sectionLevel = undefined;
+            if (sectionLevel === undefined && /acceptance criteria/i.test(h.text))
+                sectionLevel = h.level;
+            continue;
+        }
+        if (sectionLevel === undefined)
+            continue;
+        const m = TASK_RE.exec(doc.lines[i].text);
+        if (m)
+            criteria.push({ text: trimTabs(m[2] ?? ""), checked: m[1] !== " ", line: i + 1 });
+    }
+    return criteria;
+}
+function splitTitle(title) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*:[ \t]*(.*)$/s.exec(title);
+    return m ? { id: m[1], title: m[2] } : { title };
+}
+function readCompletion(doc) {
+    if (!doc.completion)
+        return undefined;
+    const body = doc.lines.slice(doc.completion.head + 1, doc.completion.end).map((l) => l.text);
+    while (body.length && isBlank(body[0]))
+        body.shift();
+    while (body.length && isBlank(body[body.length - 1]))
+        body.pop();
+    return body.join("\n");
+}
+function readStoryFile(text) {
+    const doc = parseDoc(text);
+    const info = { criteria: readCriteria(doc), eol: doc.eol };
+    if (doc.titleIndex !== undefined) {
+        info.title = doc.blocks.heading[doc.titleIndex].text;
+        info.heading = splitTitle(info.title);
+    }
+    const value = (key) => doc.fields.get(key)?.field.value;
+    const statusText = value("status");
+    if (statusText !== undefined) {
+        info.statusText = statusText;
+        const status = parseStatus(statusText);
+        if (status)
+            info.status = status;
+    }
+    const assignee = value("assignee");
+    if (assignee !== undefined && readPlain(assignee) !== undefined)
+        info.assignee = readPlain(assignee);
+    const testFile = value("testFile");
+    if (testFile !== undefined && readPlain(testFile) !== undefined)
+        info.testFile = readPlain(testFile);
+    const verified = value("verified");
+    if (verified !== undefined && parseVerified(verified) !== undefined)
+        info.verified = parseVerified(verified);
+    if (doc.fmEnd !== undefined) {
+        const s = findFrontMatterStatus(doc.lines, doc.fmEnd);
+        info.frontMatter = s ? { status: s.value } : {};
+    }
+    const completion = readCompletion(doc);
+    if (completion !== undefined)
+        info.completion = completion;
+    return info;
+}
+// ---------------------------------------------------------------------------------------------------
+// Writing
+/**
+ * Keeps a new Completion body inside its section whatever it holds: a `#`/`##` heading line would end
+ * the section early, an unclosed fence would swallow the next one, and a `---` at column 0 would close a
+ * file's opening `---` rule into front matter (always indented: whether the file opens with one changes
+ * as fields are inserted, and the result must not).
+ */
+function sanitizeCompletionBody(body) {
+    const texts = body.split(/\r\n|\r|\n/);
+    while (texts.length && isBlank(texts[0]))
+        texts.shift();
+    while (texts.length && isBlank(texts[texts.length - 1]))
+        texts.pop();
+    const scan = scanBlocks(texts);
+    const out = texts.map((t, i) => {
+        if ((scan.heading[i]?.level ?? 99) <= 2)
+            return "\\" + t.replace(/^ +/, "");
+        // Indented by one space it renders the same and closes no front matter.
+        return /^(?:---|\.\.\.)[ \t]*$/.test(t) ? " " + t : t;
+    });
+    if (scan.openFence !== undefined)
+        out.push(scan.openFence);
+    return out;
+}
+function writeCompletion(lines, doc, body) {
+    // The body takes its heading's EOL: the file's dominant one can flip with the lines the body replaces,
+    // which would make a second identical update rewrite it (mixed-EOL files).
+    const eol = (doc.completion && lines[doc.completion.head].eol) || doc.eol;
+    const bodyLines = sanitizeCompletionBody(body).map((text) => ({ text, eol }));
+    const blank = () => ({ text: "", eol });
+    if (doc.completion) {
+        const { head, end } = doc.completion;
+        const replacement = bodyLines.length ? [blank(), ...bodyLines] : [];
+        if (end < lines.length)
+            replacement.push(blank());
+        lines.splice(head + 1, end - head - 1, ...replacement);
+        return;
+    }
+    if (doc.blocks.openFence !== undefined)
+        lines.push({ text: doc.blocks.openFence, eol });
+    const last = lines[lines.length - 1];
+    if (last && !isBlank(last.text))
+        lines.push(blank());
+    lines.push({ text: "## Completion", eol });
+    if (bodyLines.length)
+        lines.push(blank(), ...bodyLines);
+}
+function insertMissingFields(lines, doc, missing, ctx) {
+    const eol = doc.eol;
+    const fieldLine = ([key, value]) => ({ text: `**${FIELD_LABEL[key]}:** ${value}`, eol });
+    if (doc.fields.size > 0) {
+        insertBesideFields(lines, doc, missing.map((m) => [m[0], fieldLine(m)]));
+        return;
+    }
+    const blank = () => ({ text: "", eol });
+    const block = [];
+    let at;
+    if (doc.titleIndex !== undefined) {
+        at = doc.titleIndex + 1;
+        if (lines[at] && isBlank(lines[at].text))
+            at++;
+        else
+            block.push(blank());
+    }
+    else {
+        at = doc.bodyStart;
+        if (doc.fmEnd !== undefined && lines[at] && isBlank(lines[at].text))
+            at++;
+        block.push({ text: `# ${oneLine(ctx.storyId)}: ${oneLine(ctx.title)}`, eol }, blank());
+    }
+    block.push(...missing.map(fieldLine));
+    if (lines[at] && !isBlank(lines[at].text))
+        block.push(blank());
+    lines.splice(at, 0, ...block);
+}
+/** A missing field goes after the nearest present field before it in canonical order, else before the next one. */
+function insertBesideFields(lines, doc, missing) {
+    const groups = new Map();
+    for (const [key, line] of missing) {
+        const k = FIELD_ORDER.indexOf(key);
+        const before = FIELD_ORDER.slice(0, k).reverse().find((f) => doc.fields.has(f));
+        const after = FIELD_ORDER.slice(k + 1).find((f) => doc.fields.has(f));
+        const at = before !== undefined ? doc.fields.get(before).index + 1 : doc.fields.get(after).index;
+        groups.set(at, [...(groups.get(at) ?? []), line]);
+    }
+    for (const at of [...groups.keys()].sort((a, b) => b - a))
+        lines.splice(at, 0, ...groups.get(at));
+}
+function updateFrontMatter(lines, doc, status) {
+    if (doc.fmEnd === undefined)
+        return;
+    const s = findFrontMatterStatus(lines, doc.fmEnd);
+    if (s)
+        lines[s.index] = { ...lines[s.index], text: s.head + statusToFrontMatter(status) + s.tail };
+}
+/**
+ * Applies an update surgically: field values, the front matter `status` and the Completion body change;
+ * missing field lines (and, without any, a title) and a missing Completion section are inserted; every
+ * other byte stays. Idempotent.
+ */
+function updateStoryFile(text, update, ctx) {
+    const doc = parseDoc(text);
+    const lines = doc.lines.map((l) => ({ ...l }));
+    // Work with every line terminated; the last one loses its EOL again if the file had none.
+    const finalNewline = lines.length === 0 || lines[lines.length - 1].eol !== "";
+    if (!finalNewline)
+        lines[lines.length - 1].eol = doc.eol;
+    if (update.status !== undefined)
+        updateFrontMatter(lines, doc, update.status);
+    const missing = [];
+    for (const key of FIELD_ORDER) {
+        const value = formatField(key, update);
+        if (value === undefined)
+            continue;
+        const present = doc.fields.get(key);
+        if (present)
+            lines[present.index] = { ...lines[present.index], text: withFieldValue(present.field, value) };
+        else
+            missing.push([key, value]);
+    }
+    // The Completion section lies after every field line: edit it first so field indices stay valid.
+    if (update.completion !== undefined)
+        writeCompletion(lines, doc, update.completion);
+    if (missing.length)
+        insertMissingFields(lines, doc, missing, ctx);
+    if (!finalNewline && lines.length)
+        lines[lines.length - 1].eol = "";
+    return doc.bom + joinLines(lines);
+}
 
 ;// CONCATENATED MODULE: ./src/core/state.ts
+/** Several transitions applied as one (one state write for steps that happen at the same moment). */
+const chain = (...transitions) => (state) => transitions.reduce((acc, t) => t(acc), state);
 function createState(args) {
     const { plan } = args;
     const storyEpics = Object.fromEntries(plan.stories.map((s) => [s.id, s.epic]));
@@ -53769,6 +55487,20 @@ const completeStory = (id, now) => (state) => {
     const next = withRun(state, id, (run) => ({ ...run, status: "complete", reason: undefined }));
     return touch({ ...next, stories: moveTo(next.stories, id, "completed") }, now);
 };
+/**
+ * Stories whose story file on the target already says ✅ Complete (done before this execution, or by a
+ * design tool) count as complete and merged: they are skipped, not run again.
+ */
+const adoptCompleted = (ids, targetCommit, now) => (state) => {
+    let next = state;
+    for (const id of ids) {
+        if (state_statusOf(next, id) !== "pending")
+            continue;
+        next = withRun(next, id, (run) => ({ ...run, status: "complete", merged: targetCommit, reason: "already complete on the target branch" }));
+        next = { ...next, stories: moveTo(next.stories, id, "completed") };
+    }
+    return next === state ? state : touch(next, now);
+};
 const failStory = (id, reason, now, phase) => (state) => {
     const next = withRun(state, id, (run) => ({ ...run, status: "failed", reason }));
     const errors = [...next.errors, { at: now, story: id, ...(phase ? { phase } : {}), message: reason }];
@@ -53825,6 +55557,14 @@ const setLock = (lock, now) => (state) => {
     const { lock: _old, ...rest } = state;
     return touch(lock ? { ...rest, lock } : rest, now);
 };
+/** A run's duration: first phase start to last phase end; null when no phase has ended. */
+function runDuration(run) {
+    const starts = run.phases.map((p) => Date.parse(p.start)).filter(Number.isFinite);
+    const ends = run.phases.flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter(Number.isFinite);
+    if (starts.length === 0 || ends.length === 0)
+        return null;
+    return Math.max(0, Math.max(...ends) - Math.min(...starts));
+}
 /** Stories of a wave that have not finished yet (pending or in progress). */
 function openStoriesOf(state, wave) {
     return (state.waves[wave - 1] ?? []).filter((id) => {
@@ -53841,6 +55581,8 @@ function nextOpenWave(state) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/execution.ts
+
+
 
 /** The user asked for something that cannot be done as asked; nothing was changed. Exit code 2. */
 class RefusedError extends Error {
@@ -53880,8 +55622,19 @@ async function startExecution(ports, opts) {
     }
     if (!current)
         await ports.store.init(fresh, "start execution");
-    const begin = (state) => requeueInProgress(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : state));
+    const done = await completeOnTarget(ports, source.plan, opts.targetDir);
+    const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
+    const begin = (state) => adoptCompleted(done, head, now)(requeueInProgress(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : state)));
     return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
+}
+async function completeOnTarget(ports, plan, dir) {
+    const done = [];
+    for (const story of plan.stories) {
+        const text = await ports.files.read((0,external_node_path_.join)(dir, story.file));
+        if (text !== null && readStoryFile(text).status === "complete")
+            done.push(story.id);
+    }
+    return done;
 }
 const releaseLock = (lockId, now) => (state) => {
     if (state.lock?.id !== lockId)
@@ -54023,13 +55776,19 @@ class Git {
         return (await this.stdout(["status", "--porcelain", "-z", "--untracked-files=no"])) !== "";
     }
     /** A worktree at `dir` on `branch`, (re)created at `startPoint`. Stale worktree records are pruned first. */
-    async worktreeAdd(dir, branch, startPoint) {
-        await this.run(["worktree", "prune"]);
+    async worktreeAdd(dir, branch, startPoint, opts = {}) {
+        if (opts.prune !== false)
+            await this.worktreePrune();
         await this.run(["worktree", "add", "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
     }
     /** Removes a worktree even when dirty or already deleted from disk. */
-    async worktreeRemove(dir) {
+    async worktreeRemove(dir, opts = {}) {
         await this.run(["worktree", "remove", "--force", operand(dir, "directory")], { allowFail: true });
+        if (opts.prune !== false)
+            await this.worktreePrune();
+    }
+    /** Forgets worktrees whose directory is gone. */
+    async worktreePrune() {
         await this.run(["worktree", "prune"]);
     }
     async addAll() {
@@ -54205,6 +55964,8 @@ const STATE_FILE = "workflow-state.json";
 function isPushRace(stderr) {
     return /\[rejected\]|fetch first|non-fast-forward|failed to update ref|cannot lock ref|stale info|incorrect old value|but expected/i.test(stderr);
 }
+/** An attempt whose compare-and-swap found the branch moved. */
+const LOST = Symbol("lost race");
 /** Thrown inside an attempt when it lost a race that is not a failed publish (a locked ref on fetch). */
 class LostRace extends Error {
 }
@@ -54250,17 +56011,46 @@ function remoteBackend(git, remote, branch) {
         },
     };
 }
+/**
+ * Trees listed or built by this store. Git objects never change, so a listing cached by object id stays
+ * true forever; it spares an `ls-tree` per level on every write.
+ */
+class TreeCache {
+    git;
+    entries = new Map();
+    constructor(git) {
+        this.git = git;
+    }
+    async list(treeish) {
+        const known = this.entries.get(treeish);
+        if (known)
+            return known;
+        const listed = await this.git.lsTree(treeish);
+        this.entries.set(treeish, listed);
+        return listed;
+    }
+    async make(entries) {
+        const sha = await this.git.mkTree(entries);
+        this.entries.set(sha, entries);
+        return sha;
+    }
+    remember(commit, tree) {
+        const entries = this.entries.get(tree);
+        if (entries)
+            this.entries.set(commit, entries);
+    }
+}
 /** `tree` with the blob at `path` replaced (or added), every other entry kept; returns the new tree. */
-async function replaceInTree(git, tree, path, blob) {
+async function replaceInTree(trees, tree, path, blob) {
     const [name, ...rest] = path;
     if (name === undefined)
         throw new Error("empty path");
-    const entries = tree ? await git.lsTree(tree) : [];
+    const entries = tree ? await trees.list(tree) : [];
     const existing = entries.find((e) => e.name === name);
     const entry = rest.length === 0
         ? { mode: "100644", type: "blob", sha: blob, name }
-        : { mode: "040000", type: "tree", sha: await replaceInTree(git, existing?.type === "tree" ? existing.sha : null, rest, blob), name };
-    return git.mkTree([...entries.filter((e) => e.name !== name), entry]);
+        : { mode: "040000", type: "tree", sha: await replaceInTree(trees, existing?.type === "tree" ? existing.sha : null, rest, blob), name };
+    return trees.make([...entries.filter((e) => e.name !== name), entry]);
 }
 function serialize(state) {
     return `${JSON.stringify(state, null, 2)}\n`;
@@ -54290,6 +56080,11 @@ class GitStateStore {
     retry;
     file;
     where;
+    trees;
+    /** Writes of this store, one at a time: racing ourselves would only lose compare-and-swaps. */
+    queue = Promise.resolve();
+    /** The tip this store last read or wrote, and the state there: the base of the next optimistic write. */
+    last;
     constructor(git, branch, backend, retry, planName, remote) {
         this.git = git;
         this.branch = branch;
@@ -54297,6 +56092,7 @@ class GitStateStore {
         this.retry = retry;
         this.file = `${planName}/${STATE_FILE}`;
         this.where = `${remote ? `${remote}/` : ""}${branch}:${this.file}`;
+        this.trees = new TreeCache(git);
     }
     async read() {
         return this.withRetry(async () => (await this.current()).state);
@@ -54319,24 +56115,56 @@ class GitStateStore {
     async current() {
         const tip = await this.backend.tip();
         const text = tip ? await this.git.showFile(tip, this.file) : null;
-        return { tip, state: text === null ? null : parseState(text, this.where) };
+        const current = { tip, state: text === null ? null : parseState(text, this.where) };
+        this.last = current;
+        return current;
     }
-    /** Read, decide, write on top of what was read; a lost race starts over from the read. */
+    /**
+     * Decide, write on top of the base, publish with compare-and-swap. The first try builds on the tip this
+     * store saw last, without reading (usually nobody else wrote meanwhile); when that base turns out stale
+     * it re-reads at once, and a race lost on a fresh read backs off and retries.
+     */
     cas(message, decide) {
-        return this.withRetry(async () => {
-            const { tip, state } = await this.current();
-            const decision = decide(state);
-            if ("keep" in decision)
-                return decision.keep;
-            const text = serialize(decision.write);
-            if (state !== null && text === serialize(state))
-                return state;
-            const tree = await replaceInTree(this.git, tip, this.file.split("/"), await this.git.hashObject(text));
-            const commit = await this.git.commitTree(tree, tip ? [tip] : [], message);
-            if (!(await this.backend.publish(commit, tip)))
-                throw new LostRace();
-            return JSON.parse(text);
-        });
+        const write = async () => {
+            const base = this.last;
+            if (base) {
+                try {
+                    const written = await this.attempt(base, message, decide);
+                    if (written !== LOST)
+                        return written;
+                }
+                catch {
+                    // A transition may refuse what it sees; it gets to see the fresh state before that counts.
+                }
+            }
+            return this.withRetry(async () => {
+                const written = await this.attempt(await this.current(), message, decide);
+                if (written === LOST)
+                    throw new LostRace();
+                return written;
+            });
+        };
+        const next = this.queue.then(write, write);
+        this.queue = next.catch(() => undefined);
+        return next;
+    }
+    async attempt({ tip, state }, message, decide) {
+        const decision = decide(state);
+        if ("keep" in decision)
+            return decision.keep;
+        const text = serialize(decision.write);
+        if (state !== null && text === serialize(state))
+            return state;
+        const tree = await replaceInTree(this.trees, tip, this.file.split("/"), await this.git.hashObject(text));
+        const commit = await this.git.commitTree(tree, tip ? [tip] : [], message);
+        this.trees.remember(commit, tree);
+        if (!(await this.backend.publish(commit, tip))) {
+            this.last = undefined;
+            return LOST;
+        }
+        const written = JSON.parse(text);
+        this.last = { tip: commit, state: written };
+        return written;
     }
     async withRetry(attempt) {
         for (let i = 0; i < this.retry.attempts; i++) {
@@ -54361,9 +56189,14 @@ class GitStateStore {
 function createStateStore(opts) {
     if (!PLAN_NAME.test(opts.planName))
         throw new StateStoreError(`invalid plan name for the state branch: "${opts.planName}"`);
-    const branch = opts.branch ?? DEFAULTS.stateBranch;
+    const branch = opts.branch ?? plan_model/* DEFAULTS */.z.stateBranch;
     if (branch === "" || branch.startsWith("-") || /[\s~^:?*[\\]|\.\.|@\{/.test(branch)) {
         throw new StateStoreError(`invalid state branch name: "${branch}"`);
+    }
+    // Git cannot hold both a branch `a/b` and branches `a/b/…`: story branches live under tdd-waves/<plan>/.
+    const storyPrefix = `tdd-waves/${opts.planName}`;
+    if (branch === storyPrefix || branch.startsWith(`${storyPrefix}/`) || storyPrefix.startsWith(`${branch}/`)) {
+        throw new StateStoreError(`plan "${opts.planName}": its story branches (${storyPrefix}/<story>) would clash with the state branch "${branch}"; rename the plan or choose another state branch`);
     }
     const retry = {
         attempts: opts.retry?.attempts ?? 50,
@@ -54374,8 +56207,6 @@ function createStateStore(opts) {
     return new GitStateStore(opts.git, branch, backend, retry, opts.planName, opts.remote);
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/adapters/agent-process.ts
 // Runs an agent's or a test's shell command as a child process, logs its output to a file, and makes
 // sure that on timeout or abort nothing the command started survives it.
@@ -54439,7 +56270,7 @@ async function runShell(command, opts) {
     return outcome({ exitCode: exit.code, signal: exit.signal, timedOut: reason === "timeout", aborted: reason === "abort" });
 }
 function openLog(logFile, header) {
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(logFile), { recursive: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(logFile), { recursive: true });
     const fd = (0,external_node_fs_namespaceObject.openSync)(logFile, "a");
     (0,external_node_fs_namespaceObject.writeSync)(fd, header);
     return fd;
@@ -55155,7 +56986,7 @@ const createValidator = (production, { xmlVersion = '1.0', asciiOnly = false, ma
  * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
  * @returns {{ valid: boolean, production: string, input: string, reason?: string, position?: number }}
  */
-const src_validate = (str, production, { xmlVersion = '1.0', asciiOnly = false } = {}) => {
+const validate = (str, production, { xmlVersion = '1.0', asciiOnly = false } = {}) => {
   if (!PRODUCTIONS.includes(production)) {
     throw new TypeError(
       `Unknown production "${production}". Must be one of: ${PRODUCTIONS.join(', ')}`
@@ -55223,7 +57054,7 @@ const src_validate = (str, production, { xmlVersion = '1.0', asciiOnly = false }
  * @returns {Array<{ valid: boolean, production: string, input: string, reason?: string, position?: number }>}
  */
 const validateAll = (strings, production, opts = {}) =>
-  strings.map(str => src_validate(str, production, opts));
+  strings.map(str => validate(str, production, opts));
 
 // ---------------------------------------------------------------------------
 // Sanitizer
@@ -62148,12 +63979,12 @@ function renderTestCommand(template, testFile, vars = {}) {
 // The summary of a run is at its end; a runaway log is not read whole.
 const MAX_OUTPUT_READ = 4 * 1024 * 1024;
 async function runTests(opts) {
-    const junitPath = opts.test.junit ? (0,external_node_path_namespaceObject.resolve)(opts.cwd, opts.test.junit.replaceAll("{storyId}", opts.storyId)) : undefined;
+    const junitPath = opts.test.junit ? (0,external_node_path_.resolve)(opts.cwd, opts.test.junit.replaceAll("{storyId}", opts.storyId)) : undefined;
     if (junitPath) {
         // A report left by an earlier run must not pass for this run's.
         (0,external_node_fs_namespaceObject.rmSync)(junitPath, { force: true });
         // Some reporters (node --test's) fail when the report's directory is missing.
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(junitPath), { recursive: true });
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(junitPath), { recursive: true });
     }
     const logStart = sizeOf(opts.logFile);
     const outcome = await runShell(renderTestCommand(opts.test.command, opts.testFile, { storyId: opts.storyId }), {
@@ -62216,6 +64047,10 @@ function readFrom(path, offset) {
     return buf.toString("utf8");
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/adapters/text-files.ts
 // Text files with atomic writes (temporary file in the same directory, then rename), so a story file
 // is never seen half-written, even when the process is killed mid-write.
@@ -62233,8 +64068,8 @@ async function readText(path) {
     }
 }
 async function writeTextAtomic(path, text) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.tmp`);
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.tmp`);
     try {
         await (0,promises_namespaceObject.writeFile)(tmp, text, "utf8");
         await (0,promises_namespaceObject.rename)(tmp, path);
@@ -62540,7 +64375,7 @@ var VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
-var dist_bundle_DEFAULTS = {
+var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
   headers: {
@@ -62564,7 +64399,7 @@ function dist_bundle_lowercaseKeys(object) {
 }
 
 // pkg/dist-src/util/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
+function isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -62577,7 +64412,7 @@ function dist_bundle_isPlainObject(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (dist_bundle_isPlainObject(options[key])) {
+    if (isPlainObject(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -62598,7 +64433,7 @@ function removeUndefinedProperties(obj) {
 }
 
 // pkg/dist-src/merge.js
-function dist_bundle_merge(defaults, route, options) {
+function merge(defaults, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -62649,7 +64484,7 @@ function extractUrlVariableNames(url) {
 }
 
 // pkg/dist-src/util/omit.js
-function dist_bundle_omit(object, keysToOmit) {
+function omit(object, keysToOmit) {
   const result = { __proto__: null };
   for (const key of Object.keys(object)) {
     if (keysToOmit.indexOf(key) === -1) {
@@ -62792,12 +64627,12 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function dist_bundle_parse(options) {
+function action_parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
   let body;
-  let parameters = dist_bundle_omit(options, [
+  let parameters = omit(options, [
     "method",
     "baseUrl",
     "url",
@@ -62811,7 +64646,7 @@ function dist_bundle_parse(options) {
     url = options.baseUrl + url;
   }
   const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = dist_bundle_omit(parameters, omittedParameters);
+  const remainingParameters = omit(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
@@ -62858,23 +64693,23 @@ function dist_bundle_parse(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return dist_bundle_parse(dist_bundle_merge(defaults, route, options));
+  return action_parse(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = dist_bundle_merge(oldDefaults, newDefaults);
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
   const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
   return Object.assign(endpoint2, {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: dist_bundle_merge.bind(null, DEFAULTS2),
-    parse: dist_bundle_parse
+    merge: merge.bind(null, DEFAULTS2),
+    parse: action_parse
   });
 }
 
 // pkg/dist-src/index.js
-var endpoint = withDefaults(null, dist_bundle_DEFAULTS);
+var endpoint = withDefaults(null, DEFAULTS);
 
 
 ;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
@@ -63833,7 +65668,7 @@ var defaults_default = {
 
 
 // pkg/dist-src/is-plain-object.js
-function request_dist_bundle_isPlainObject(value) {
+function dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -63854,7 +65689,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -67656,7 +69491,9 @@ function createGitHub(opts) {
             ...repo, issue_number: issueNumber, per_page: 100,
         });
         for await (const page of pages) {
-            const found = page.data.find((comment) => comment.body?.includes(marker));
+            // Only a bot's comment that opens with the marker: anyone can paste the marker into a comment of
+            // their own, and a write token could edit it.
+            const found = page.data.find((comment) => comment.body?.startsWith(marker) && comment.user?.type === "Bot");
             if (found !== undefined)
                 return found.id;
         }
@@ -67794,515 +69631,9 @@ async function blockStuck(ports, plan, state, ids) {
     return state;
 }
 
-;// CONCATENATED MODULE: ./src/core/story-file.ts
-const STATUS_DISPLAY = {
-    pending: "⏳ Pending",
-    testing: "🧪 Testing",
-    implementing: "🔄 Implementing",
-    complete: "✅ Complete",
-    failed: "❌ Failed",
-    blocked: "⛔ Blocked",
-};
-// Maps, not records: a lookup with a word such as "constructor" must not find Object.prototype.
-const STATUS_WORDS = new Map([
-    ["pending", "pending"],
-    ["testing", "testing"],
-    ["implementing", "implementing"],
-    ["complete", "complete"],
-    ["completed", "complete"],
-    ["failed", "failed"],
-    ["blocked", "blocked"],
-]);
-const STATUS_EMOJI = [
-    ["⏳", "pending"],
-    ["🧪", "testing"],
-    ["🔄", "implementing"],
-    ["✅", "complete"],
-    ["❌", "failed"],
-    ["⛔", "blocked"],
-];
-const FRONT_MATTER_WORDS = new Map([
-    ["pending", "pending"],
-    ["in-progress", "testing"],
-    ["inprogress", "testing"],
-    ["testing", "testing"],
-    ["implementing", "implementing"],
-    ["complete", "complete"],
-    ["completed", "complete"],
-    ["failed", "failed"],
-    ["blocked", "blocked"],
-]);
-function statusToDisplay(status) {
-    return STATUS_DISPLAY[status];
-}
-/** Lenient: `✅ Complete`, `complete`, `COMPLETE`, `✅`, `❌ Failed (merge conflict)`; unknown → undefined. */
-function parseStatus(text) {
-    const word = /\p{L}+/u.exec(text)?.[0]?.toLowerCase();
-    if (word !== undefined)
-        return STATUS_WORDS.get(word);
-    return STATUS_EMOJI.find(([emoji]) => text.includes(emoji))?.[1];
-}
-function statusToFrontMatter(status) {
-    return status === "testing" || status === "implementing" ? "in-progress" : status;
-}
-/** `in-progress` reads as `testing`: a story caught in progress restarts from the tester (SPEC §3). */
-function statusFromFrontMatter(value) {
-    return FRONT_MATTER_WORDS.get(value.trim().toLowerCase().replace(/[ _]+/g, "-"));
-}
-function splitLines(s) {
-    const out = [];
-    let i = 0;
-    while (i < s.length) {
-        const nl = s.indexOf("\n", i);
-        if (nl < 0) {
-            out.push({ text: s.slice(i), eol: "" });
-            break;
-        }
-        const crlf = nl - 1 >= i && s[nl - 1] === "\r";
-        out.push({ text: s.slice(i, crlf ? nl - 1 : nl), eol: crlf ? "\r\n" : "\n" });
-        i = nl + 1;
-    }
-    return out;
-}
-function joinLines(lines) {
-    return lines.map((l) => l.text + l.eol).join("");
-}
-function dominantEol(lines) {
-    let crlf = 0;
-    let lf = 0;
-    for (const l of lines) {
-        if (l.eol === "\r\n")
-            crlf++;
-        else if (l.eol === "\n")
-            lf++;
-    }
-    return crlf > lf ? "\r\n" : "\n";
-}
-const isBlank = (text) => /^[ \t]*$/.test(text);
-const trimTabs = (s) => s.replace(/^[ \t]+|[ \t]+$/g, "");
-/** A value must stay on its own line, whatever the caller passes. */
-const oneLine = (s) => trimTabs(s.replace(/[\r\n\u2028\u2029]+/g, " "));
-function parseHeading(text) {
-    const m = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/s.exec(text);
-    if (!m)
-        return undefined;
-    const content = (m[2] ?? "").replace(/(?:^|[ \t]+)#+[ \t]*$/, "");
-    return { level: m[1].length, text: trimTabs(content) };
-}
-function fenceOpening(text) {
-    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/s.exec(text);
-    if (!m)
-        return undefined;
-    // A backtick fence's info string may not contain a backtick (CommonMark): that is inline code.
-    if (m[1].startsWith("`") && m[2].includes("`"))
-        return undefined;
-    return m[1];
-}
-function closesFence(text, opening) {
-    const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text);
-    return !!m && m[1][0] === opening[0] && m[1].length >= opening.length;
-}
-function scanBlocks(texts) {
-    const heading = [];
-    const code = [];
-    let fence;
-    for (const text of texts) {
-        if (fence !== undefined) {
-            code.push(true);
-            heading.push(undefined);
-            if (closesFence(text, fence))
-                fence = undefined;
-            continue;
-        }
-        fence = fenceOpening(text);
-        code.push(fence !== undefined);
-        heading.push(fence === undefined ? parseHeading(text) : undefined);
-    }
-    return { heading, code, ...(fence !== undefined ? { openFence: fence } : {}) };
-}
-const FIELD_ORDER = ["status", "assignee", "testFile", "verified"];
-const FIELD_LABEL = {
-    status: "Status",
-    assignee: "Assignee",
-    testFile: "Test file",
-    verified: "Verified",
-};
-const FIELD_RE = /^([ \t]{0,3})(\*\*|__)?(status|assignee|test[ _-]?file|verified)(\*\*|__)?:(\*\*|__)?([ \t]*)(.*?)([ \t]*\\?[ \t]*)$/is;
-function parseField(text) {
-    const m = FIELD_RE.exec(text);
-    if (!m)
-        return undefined;
-    const [, , open, label, closeBefore, closeAfter] = m;
-    // Bold markers pair up around the label, with the colon inside or outside: `**Status:**`, `**Status**:`.
-    const balanced = open
-        ? (closeBefore === open && !closeAfter) || (!closeBefore && closeAfter === open)
-        : !closeBefore && !closeAfter;
-    if (!balanced)
-        return undefined;
-    const value = m[7];
-    const trail = m[8];
-    const normalized = label.toLowerCase().replace(/[ _-]/g, "");
-    const key = normalized === "testfile" ? "testFile" : normalized;
-    return { key, head: text.slice(0, text.length - value.length - trail.length), value, trail };
-}
-function withFieldValue(f, value) {
-    const gap = value !== "" && !/[ \t]$/.test(f.head) ? " " : "";
-    return f.head + gap + value + f.trail;
-}
-const PLACEHOLDERS = new Set(["", "—", "–", "-"]);
-/** Renders a code span that survives any content: a fence longer than any backtick run inside. */
-function story_file_codeSpan(s) {
-    const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
-    const fence = "`".repeat(longest + 1);
-    const pad = s.startsWith("`") || s.endsWith("`") || (s.startsWith(" ") && s.endsWith(" ") && s.trim() !== "") ? " " : "";
-    return fence + pad + s + pad + fence;
-}
-function unCodeSpan(v) {
-    const run = /^`+/.exec(v)?.[0];
-    if (!run || v.length <= run.length * 2 || !v.endsWith(run) || v[v.length - run.length - 1] === "`")
-        return v;
-    const inner = v.slice(run.length, v.length - run.length);
-    return inner.length > 1 && inner.startsWith(" ") && inner.endsWith(" ") && inner.trim() !== "" ? inner.slice(1, -1) : inner;
-}
-function readPlain(value) {
-    const v = unCodeSpan(value);
-    return PLACEHOLDERS.has(v) ? undefined : v;
-}
-function parseVerified(value) {
-    const word = /\p{L}+/u.exec(value)?.[0]?.toLowerCase();
-    if (word === "yes" || word === "true" || word === "y")
-        return true;
-    if (word === "no" || word === "false" || word === "n")
-        return false;
-    if (word === undefined && value.includes("✅"))
-        return true;
-    if (word === undefined && value.includes("❌"))
-        return false;
-    return undefined;
-}
-function formatField(key, update) {
-    switch (key) {
-        case "status":
-            return update.status === undefined ? undefined : STATUS_DISPLAY[update.status];
-        case "assignee":
-            return update.assignee === undefined ? undefined : oneLine(update.assignee) || "—";
-        case "testFile": {
-            if (update.testFile === undefined)
-                return undefined;
-            const path = oneLine(update.testFile);
-            return path === "" ? "—" : story_file_codeSpan(path);
-        }
-        case "verified":
-            return update.verified === undefined ? undefined : update.verified ? "yes" : "no";
-    }
-}
-function frontMatterEnd(lines) {
-    if (!lines[0] || !/^---[ \t]*$/.test(lines[0].text))
-        return undefined;
-    for (let i = 1; i < lines.length; i++)
-        if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i].text))
-            return i;
-    return undefined;
-}
-/** Splits a YAML scalar after `key:`; undefined for anything but a one-line plain or quoted scalar. */
-function splitScalar(rest) {
-    const ws = /^[ \t]*/.exec(rest)[0];
-    const r = rest.slice(ws.length);
-    const quote = r[0];
-    if (quote === '"' || quote === "'") {
-        let j = 1;
-        for (; j < r.length; j++) {
-            if (quote === '"' && r[j] === "\\")
-                j++;
-            else if (quote === "'" && r[j] === "'" && r[j + 1] === "'")
-                j++;
-            else if (r[j] === quote)
-                break;
-        }
-        if (j >= r.length)
-            return undefined;
-        return { lead: ws + quote, value: r.slice(1, j), tail: r.slice(j) };
-    }
-    if (ws === "" || r === "" || /^[|>&*!{[#]/.test(r))
-        return undefined;
-    const end = /[ \t]+#|[ \t]*$/.exec(r).index;
-    return { lead: ws, value: r.slice(0, end), tail: r.slice(end) };
-}
-function findFrontMatterStatus(lines, fmEnd) {
-    for (let i = 1; i < fmEnd; i++) {
-        const text = lines[i].text;
-        const m = /^(["']?)status\1[ \t]*:/i.exec(text);
-        if (!m)
-            continue;
-        const scalar = splitScalar(text.slice(m[0].length));
-        if (!scalar)
-            return undefined;
-        return { index: i, head: m[0] + scalar.lead, value: scalar.value, tail: scalar.tail };
-    }
-    return undefined;
-}
-function parseDoc(text) {
-    const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
-    const lines = splitLines(text.slice(bom.length));
-    const fmEnd = frontMatterEnd(lines);
-    const bodyStart = fmEnd === undefined ? 0 : fmEnd + 1;
-    // Front matter lines are scanned as code: a YAML `# comment` is no heading.
-    const scanned = scanBlocks(lines.slice(bodyStart).map((l) => l.text));
-    const blocks = {
-        heading: [...Array(bodyStart).fill(undefined), ...scanned.heading],
-        code: [...Array(bodyStart).fill(true), ...scanned.code],
-        ...(scanned.openFence !== undefined ? { openFence: scanned.openFence } : {}),
-    };
-    const header = readHeader(lines, blocks, bodyStart);
-    return {
-        bom,
-        lines,
-        eol: dominantEol(lines),
-        ...(fmEnd !== undefined ? { fmEnd } : {}),
-        bodyStart,
-        blocks,
-        ...header,
-        ...findCompletion(blocks, header.headerEnd, lines.length),
-    };
-}
-/** The part before the first `##` heading: where the title and the field lines are. */
-function readHeader(lines, blocks, bodyStart) {
-    let headerEnd = lines.length;
-    for (let i = bodyStart; i < lines.length; i++) {
-        if ((blocks.heading[i]?.level ?? 0) >= 2) {
-            headerEnd = i;
-            break;
-        }
-    }
-    let titleIndex;
-    const fields = new Map();
-    for (let i = bodyStart; i < headerEnd; i++) {
-        if (blocks.code[i])
-            continue;
-        if (blocks.heading[i]?.level === 1)
-            titleIndex ??= i;
-        const field = parseField(lines[i].text);
-        if (field && !fields.has(field.key))
-            fields.set(field.key, { index: i, field });
-    }
-    return { headerEnd, fields, ...(titleIndex !== undefined ? { titleIndex } : {}) };
-}
-function findCompletion(blocks, from, length) {
-    for (let i = from; i < length; i++) {
-        const h = blocks.heading[i];
-        if (!h || h.level !== 2 || h.text.toLowerCase() !== "completion")
-            continue;
-        let end = i + 1;
-        while (end < length && !((blocks.heading[end]?.level ?? 99) <= 2))
-            end++;
-        return { completion: { head: i, end } };
-    }
-    return {};
-}
-// ---------------------------------------------------------------------------------------------------
-// Reading
-const TASK_RE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/s;
-function readCriteria(doc) {
-    const criteria = [];
-    let sectionLevel;
-    for (let i = doc.bodyStart; i < doc.lines.length; i++) {
-        if (doc.blocks.code[i])
-            continue;
-        const h = doc.blocks.heading[i];
-        if (h) {
-            if (sectionLevel !== undefined && h.level <= sectionLevel)
-                sectionLevel = undefined;
-            if (sectionLevel === undefined && /acceptance criteria/i.test(h.text))
-                sectionLevel = h.level;
-            continue;
-        }
-        if (sectionLevel === undefined)
-            continue;
-        const m = TASK_RE.exec(doc.lines[i].text);
-        if (m)
-            criteria.push({ text: trimTabs(m[2] ?? ""), checked: m[1] !== " ", line: i + 1 });
-    }
-    return criteria;
-}
-function splitTitle(title) {
-    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*:[ \t]*(.*)$/s.exec(title);
-    return m ? { id: m[1], title: m[2] } : { title };
-}
-function readCompletion(doc) {
-    if (!doc.completion)
-        return undefined;
-    const body = doc.lines.slice(doc.completion.head + 1, doc.completion.end).map((l) => l.text);
-    while (body.length && isBlank(body[0]))
-        body.shift();
-    while (body.length && isBlank(body[body.length - 1]))
-        body.pop();
-    return body.join("\n");
-}
-function readStoryFile(text) {
-    const doc = parseDoc(text);
-    const info = { criteria: readCriteria(doc), eol: doc.eol };
-    if (doc.titleIndex !== undefined) {
-        info.title = doc.blocks.heading[doc.titleIndex].text;
-        info.heading = splitTitle(info.title);
-    }
-    const value = (key) => doc.fields.get(key)?.field.value;
-    const statusText = value("status");
-    if (statusText !== undefined) {
-        info.statusText = statusText;
-        const status = parseStatus(statusText);
-        if (status)
-            info.status = status;
-    }
-    const assignee = value("assignee");
-    if (assignee !== undefined && readPlain(assignee) !== undefined)
-        info.assignee = readPlain(assignee);
-    const testFile = value("testFile");
-    if (testFile !== undefined && readPlain(testFile) !== undefined)
-        info.testFile = readPlain(testFile);
-    const verified = value("verified");
-    if (verified !== undefined && parseVerified(verified) !== undefined)
-        info.verified = parseVerified(verified);
-    if (doc.fmEnd !== undefined) {
-        const s = findFrontMatterStatus(doc.lines, doc.fmEnd);
-        info.frontMatter = s ? { status: s.value } : {};
-    }
-    const completion = readCompletion(doc);
-    if (completion !== undefined)
-        info.completion = completion;
-    return info;
-}
-// ---------------------------------------------------------------------------------------------------
-// Writing
-/**
- * Keeps a new Completion body inside its section whatever it holds: a `#`/`##` heading line would end
- * the section early, an unclosed fence would swallow the next one, and a `---` at column 0 would close a
- * file's opening `---` rule into front matter (always indented: whether the file opens with one changes
- * as fields are inserted, and the result must not).
- */
-function sanitizeCompletionBody(body) {
-    const texts = body.split(/\r\n|\r|\n/);
-    while (texts.length && isBlank(texts[0]))
-        texts.shift();
-    while (texts.length && isBlank(texts[texts.length - 1]))
-        texts.pop();
-    const scan = scanBlocks(texts);
-    const out = texts.map((t, i) => {
-        if ((scan.heading[i]?.level ?? 99) <= 2)
-            return "\\" + t.replace(/^ +/, "");
-        // Indented by one space it renders the same and closes no front matter.
-        return /^(?:---|\.\.\.)[ \t]*$/.test(t) ? " " + t : t;
-    });
-    if (scan.openFence !== undefined)
-        out.push(scan.openFence);
-    return out;
-}
-function writeCompletion(lines, doc, body) {
-    // The body takes its heading's EOL: the file's dominant one can flip with the lines the body replaces,
-    // which would make a second identical update rewrite it (mixed-EOL files).
-    const eol = (doc.completion && lines[doc.completion.head].eol) || doc.eol;
-    const bodyLines = sanitizeCompletionBody(body).map((text) => ({ text, eol }));
-    const blank = () => ({ text: "", eol });
-    if (doc.completion) {
-        const { head, end } = doc.completion;
-        const replacement = bodyLines.length ? [blank(), ...bodyLines] : [];
-        if (end < lines.length)
-            replacement.push(blank());
-        lines.splice(head + 1, end - head - 1, ...replacement);
-        return;
-    }
-    if (doc.blocks.openFence !== undefined)
-        lines.push({ text: doc.blocks.openFence, eol });
-    const last = lines[lines.length - 1];
-    if (last && !isBlank(last.text))
-        lines.push(blank());
-    lines.push({ text: "## Completion", eol });
-    if (bodyLines.length)
-        lines.push(blank(), ...bodyLines);
-}
-function insertMissingFields(lines, doc, missing, ctx) {
-    const eol = doc.eol;
-    const fieldLine = ([key, value]) => ({ text: `**${FIELD_LABEL[key]}:** ${value}`, eol });
-    if (doc.fields.size > 0) {
-        insertBesideFields(lines, doc, missing.map((m) => [m[0], fieldLine(m)]));
-        return;
-    }
-    const blank = () => ({ text: "", eol });
-    const block = [];
-    let at;
-    if (doc.titleIndex !== undefined) {
-        at = doc.titleIndex + 1;
-        if (lines[at] && isBlank(lines[at].text))
-            at++;
-        else
-            block.push(blank());
-    }
-    else {
-        at = doc.bodyStart;
-        if (doc.fmEnd !== undefined && lines[at] && isBlank(lines[at].text))
-            at++;
-        block.push({ text: `# ${oneLine(ctx.storyId)}: ${oneLine(ctx.title)}`, eol }, blank());
-    }
-    block.push(...missing.map(fieldLine));
-    if (lines[at] && !isBlank(lines[at].text))
-        block.push(blank());
-    lines.splice(at, 0, ...block);
-}
-/** A missing field goes after the nearest present field before it in canonical order, else before the next one. */
-function insertBesideFields(lines, doc, missing) {
-    const groups = new Map();
-    for (const [key, line] of missing) {
-        const k = FIELD_ORDER.indexOf(key);
-        const before = FIELD_ORDER.slice(0, k).reverse().find((f) => doc.fields.has(f));
-        const after = FIELD_ORDER.slice(k + 1).find((f) => doc.fields.has(f));
-        const at = before !== undefined ? doc.fields.get(before).index + 1 : doc.fields.get(after).index;
-        groups.set(at, [...(groups.get(at) ?? []), line]);
-    }
-    for (const at of [...groups.keys()].sort((a, b) => b - a))
-        lines.splice(at, 0, ...groups.get(at));
-}
-function updateFrontMatter(lines, doc, status) {
-    if (doc.fmEnd === undefined)
-        return;
-    const s = findFrontMatterStatus(lines, doc.fmEnd);
-    if (s)
-        lines[s.index] = { ...lines[s.index], text: s.head + statusToFrontMatter(status) + s.tail };
-}
-/**
- * Applies an update surgically: field values, the front matter `status` and the Completion body change;
- * missing field lines (and, without any, a title) and a missing Completion section are inserted; every
- * other byte stays. Idempotent.
- */
-function updateStoryFile(text, update, ctx) {
-    const doc = parseDoc(text);
-    const lines = doc.lines.map((l) => ({ ...l }));
-    // Work with every line terminated; the last one loses its EOL again if the file had none.
-    const finalNewline = lines.length === 0 || lines[lines.length - 1].eol !== "";
-    if (!finalNewline)
-        lines[lines.length - 1].eol = doc.eol;
-    if (update.status !== undefined)
-        updateFrontMatter(lines, doc, update.status);
-    const missing = [];
-    for (const key of FIELD_ORDER) {
-        const value = formatField(key, update);
-        if (value === undefined)
-            continue;
-        const present = doc.fields.get(key);
-        if (present)
-            lines[present.index] = { ...lines[present.index], text: withFieldValue(present.field, value) };
-        else
-            missing.push([key, value]);
-    }
-    // The Completion section lies after every field line: edit it first so field indices stay valid.
-    if (update.completion !== undefined)
-        writeCompletion(lines, doc, update.completion);
-    if (missing.length)
-        insertMissingFields(lines, doc, missing, ctx);
-    if (!finalNewline && lines.length)
-        lines[lines.length - 1].eol = "";
-    return doc.bom + joinLines(lines);
-}
-
 ;// CONCATENATED MODULE: ./src/core/completion.ts
+// Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
+
 
 const OUTCOME = {
     complete: "✅ Complete",
@@ -68327,19 +69658,12 @@ function completionInfoFromRun(run, agents) {
         if (run.result.commit)
             info.commit = run.result.commit;
     }
-    const durationMs = phaseSpan(run);
-    if (durationMs !== undefined)
+    const durationMs = runDuration(run);
+    if (durationMs !== null)
         info.durationMs = durationMs;
     if (run.runUrl)
         info.runUrl = run.runUrl;
     return info;
-}
-function phaseSpan(run) {
-    const starts = run.phases.map((p) => Date.parse(p.start)).filter(Number.isFinite);
-    const ends = run.phases.flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter(Number.isFinite);
-    if (!starts.length || !ends.length)
-        return undefined;
-    return Math.max(0, Math.max(...ends) - Math.min(...starts));
 }
 /** `450ms`, `12s`, `1m 12s`, `2h 5s` — zero parts are left out. */
 function formatDuration(ms) {
@@ -68443,48 +69767,69 @@ const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(st
 async function integrateStories(ports, plan, target, ids) {
     const git = ports.git(target.dir);
     const merged = [];
+    // Merge first, record after: an execution killed in between finds the merges on the target (see
+    // the ancestor check) and records them then; one state write for the whole batch.
+    const outcomes = [];
     for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
         const ref = target.branchRef(story.id);
         const tip = await git.revParse(ref);
         if (!tip) {
-            await ports.store.update(failStory(story.id, `story branch ${ref} is missing`, ports.now(), "integrate"), `${story.id}: branch missing`);
+            outcomes.push(failStory(story.id, `story branch ${ref} is missing`, ports.now(), "integrate"));
             continue;
         }
         if (await git.isAncestor(tip, "HEAD")) {
             // Merged already by an execution that stopped before recording it.
-            await ports.store.update(annotateRun(story.id, { merged: (await git.revParse("HEAD")) }, ports.now()), `${story.id}: merged`);
+            outcomes.push(annotateRun(story.id, { merged: (await git.revParse("HEAD")) }, ports.now()));
             merged.push(story);
             continue;
         }
         const r = await git.merge(ref, `tdd-waves: merge ${story.id}: ${story.title}`);
         if (r.ok) {
-            await ports.store.update(annotateRun(story.id, { merged: r.sha }, ports.now()), `${story.id}: merged`);
+            outcomes.push(annotateRun(story.id, { merged: r.sha }, ports.now()));
             ports.progress({ type: "log", message: `Merged ${story.id} into the target branch` });
             merged.push(story);
         }
         else {
             const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
-            await ports.store.update(failStory(story.id, reason, ports.now(), "integrate"), `${story.id}: merge conflict`);
+            outcomes.push(failStory(story.id, reason, ports.now(), "integrate"));
             ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
         }
     }
-    for (const story of merged) {
+    if (outcomes.length > 0)
+        await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`);
+    const failing = await runInPool(merged, plan.maxParallel, async (story) => {
         const r = await ports.tests({
             test: plan.test,
             testFile: story.testFile,
             storyId: story.id,
             cwd: target.dir,
-            logFile: (0,external_node_path_namespaceObject.join)(target.logDir, story.id, "integrate.log"),
+            logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log"),
         });
         const junit = junitPath(plan, story.id);
         if (junit)
-            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(target.dir, junit), { force: true });
-        if (r.exitCode !== 0 || r.timedOut) {
-            const reason = "fails after integration";
-            await ports.store.update(failStory(story.id, reason, ports.now(), "integrate"), `${story.id}: fails after integration`);
-            ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
+            await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(target.dir, junit), { force: true });
+        return r.exitCode !== 0 || r.timedOut;
+    });
+    const broken = merged.filter((_, i) => failing[i]);
+    if (broken.length === 0)
+        return;
+    const reason = "fails after integration";
+    await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
+    for (const s of broken)
+        ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+}
+/** `work` over `items`, at most `limit` at once; results in the items' order. */
+async function runInPool(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const lane = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await work(items[i]);
         }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+    return results;
 }
 /**
  * Commits, on the target, the story file of every given story that failed or is blocked — one commit
@@ -68499,7 +69844,7 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
         const status = state_statusOf(state, story.id);
         if (status !== "failed" && status !== "blocked")
             continue;
-        const path = (0,external_node_path_namespaceObject.join)(target.dir, story.file);
+        const path = (0,external_node_path_.join)(target.dir, story.file);
         const text = await ports.files.read(path);
         if (text === null)
             continue;
@@ -68673,9 +70018,9 @@ function throwIfAborted(job) {
     if (job.signal?.aborted)
         throw new Interrupted();
 }
-const storyPath = (job) => (0,external_node_path_namespaceObject.join)(job.dir, job.story.file);
-const testPath = (job) => (0,external_node_path_namespaceObject.join)(job.dir, job.story.testFile);
-const logFile = (job, name) => (0,external_node_path_namespaceObject.join)(job.logDir, `${name}.log`);
+const storyPath = (job) => (0,external_node_path_.join)(job.dir, job.story.file);
+const testPath = (job) => (0,external_node_path_.join)(job.dir, job.story.testFile);
+const logFile = (job, name) => (0,external_node_path_.join)(job.logDir, `${name}.log`);
 /** Applies a surgical update to the story file in the working copy (atomic write). */
 async function editStoryFile(ports, job, update) {
     const path = storyPath(job);
@@ -68691,7 +70036,7 @@ async function acceptanceCriteria(ports, job) {
 async function promptFor(ports, job, role) {
     const { plan, story } = job;
     const templatePath = role === "tester" ? plan.prompts.tester : plan.prompts.implementation;
-    const template = templatePath ? ((await ports.files.read((0,external_node_path_namespaceObject.join)(job.dir, templatePath))) ?? undefined) : undefined;
+    const template = templatePath ? ((await ports.files.read((0,external_node_path_.join)(job.dir, templatePath))) ?? undefined) : undefined;
     const criteria = await acceptanceCriteria(ports, job);
     return renderPrompt(role, {
         storyId: story.id,
@@ -68710,7 +70055,7 @@ async function promptFor(ports, job, role) {
 /** The environment an agent runs with (SPEC §3), plus the agent's own `env`. */
 async function agentEnvironment(ports, job, role) {
     const prompt = await promptFor(ports, job, role);
-    const promptFile = (0,external_node_path_namespaceObject.join)(job.logDir, `${role}-prompt.md`);
+    const promptFile = (0,external_node_path_.join)(job.logDir, `${role}-prompt.md`);
     await ports.files.write(promptFile, prompt);
     const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer];
     return {
@@ -68756,7 +70101,8 @@ function formatMs(ms) {
 
 
 const fail = (phase, reason) => ({ ok: false, phase, reason });
-async function runAgent(ports, job, role) {
+/** Runs the role's agent; the state is saved before it starts (with `atStart`) and its end returned to save. */
+async function runAgent(ports, job, role, atStart) {
     const { story, plan } = job;
     const name = role === "tester" ? story.tester : story.implementer;
     const agent = plan.agents[name];
@@ -68770,14 +70116,14 @@ async function runAgent(ports, job, role) {
     });
     const env = await agentEnvironment(ports, job, role);
     const log = logFile(job, phase);
-    await ports.store.update(beginPhase(story.id, phase, ports.now(), { agent: name, log }), `${story.id}: ${phase} started`);
+    const begin = beginPhase(story.id, phase, ports.now(), { agent: name, log });
+    await ports.store.update(atStart ? chain(atStart, begin) : begin, `${story.id}: ${phase} started`);
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
     const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal });
     throwIfAborted(job);
     const ok = r.exitCode === 0 && !r.timedOut;
     const reason = ok ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
-    await ports.store.update(endPhase(story.id, phase, ok ? "ok" : "failed", ports.now(), reason), `${story.id}: ${phase} ${ok ? "ok" : "failed"}`);
-    return ok ? { ok: true } : fail(phase, reason);
+    return { result: ok ? { ok: true } : fail(phase, reason), end: endPhase(story.id, phase, ok ? "ok" : "failed", ports.now(), reason) };
 }
 async function runStoryTests(ports, job, name) {
     const { plan, story } = job;
@@ -68786,7 +70132,7 @@ async function runStoryTests(ports, job, name) {
     // The JUnit report is tdd-waves' own by-product: it must not land in the story's commits.
     const junit = junitPath(plan, story.id);
     if (junit)
-        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(job.dir, junit), { force: true });
+        await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(job.dir, junit), { force: true });
     const { durationMs: _d, ...evidence } = r;
     return evidence;
 }
@@ -68794,41 +70140,46 @@ async function runStoryTests(ports, job, name) {
 async function testerPhase(ports, job) {
     const { story, plan } = job;
     const git = ports.git(job.dir);
-    const base = await git.revParse("HEAD");
-    await ports.store.update(annotateRun(story.id, { base: base ?? undefined }, ports.now()), `${story.id}: base`);
+    const base = (await git.revParse("HEAD")) ?? undefined;
     const before = await ports.files.read(testPath(job));
-    const tester = await runAgent(ports, job, "tester");
-    if (!tester.ok)
-        return tester;
-    await ports.store.update(beginPhase(story.id, "red", ports.now()), `${story.id}: red check`);
+    const tester = await runAgent(ports, job, "tester", annotateRun(story.id, { base }, ports.now()));
+    if (!tester.result.ok) {
+        await ports.store.update(tester.end, `${story.id}: tester failed`);
+        return tester.result;
+    }
+    await ports.store.update(chain(tester.end, beginPhase(story.id, "red", ports.now(), { log: logFile(job, "red") })), `${story.id}: red check`);
     const after = await ports.files.read(testPath(job));
     let problem;
+    let red;
     if (after === null)
         problem = `test file ${story.testFile} was not written by the tester`;
     else if (after === before)
         problem = `test file ${story.testFile} was not created or changed by the tester`;
     else if (plan.tdd.requireRed) {
-        const red = await runStoryTests(ports, job, "red");
-        await ports.store.update(recordResult(story.id, { red }, ports.now()), `${story.id}: red evidence`);
+        red = await runStoryTests(ports, job, "red");
         if (red.exitCode === 0 && !red.timedOut)
             problem = "red check: the tests pass before implementation (they must fail first)";
     }
-    await ports.store.update(endPhase(story.id, "red", problem ? "failed" : "ok", ports.now(), problem), `${story.id}: red ${problem ? "failed" : "ok"}`);
-    if (problem)
+    const evidence = red ? recordResult(story.id, { red }, ports.now()) : (s) => s;
+    if (problem) {
+        await ports.store.update(chain(evidence, endPhase(story.id, "red", "failed", ports.now(), problem)), `${story.id}: red failed`);
         return fail("red", problem);
-    const testerCommit = await git.commitAll(`tdd-waves: tests for ${story.id} (${story.tester})`);
+    }
+    const testerCommit = (await git.commitAll(`tdd-waves: tests for ${story.id} (${story.tester})`)) ?? undefined;
     const testFileBlob = await git.hashFile(story.testFile);
-    await ports.store.update(annotateRun(story.id, { testerCommit: testerCommit ?? undefined, testFileBlob }, ports.now()), `${story.id}: tests committed`);
+    await ports.store.update(chain(evidence, endPhase(story.id, "red", "ok", ports.now()), annotateRun(story.id, { testerCommit, testFileBlob }, ports.now())), `${story.id}: red ok, tests committed`);
     return { ok: true };
 }
 async function implementationPhase(ports, job) {
-    return runAgent(ports, job, "implementation");
+    const impl = await runAgent(ports, job, "implementation");
+    await ports.store.update(impl.end, `${job.story.id}: implementation ${impl.result.ok ? "ok" : "failed"}`);
+    return impl.result;
 }
 /** Production check: tests pass, the test file is what the tester left, every AC box is checked. */
 async function verifyPhase(ports, job, lockedBlob) {
     const { story, plan } = job;
     const git = ports.git(job.dir);
-    await ports.store.update(beginPhase(story.id, "verify", ports.now()), `${story.id}: verify`);
+    await ports.store.update(beginPhase(story.id, "verify", ports.now(), { log: logFile(job, "verify") }), `${story.id}: verify`);
     const green = await runStoryTests(ports, job, "verify");
     const criteria = await acceptanceCriteria(ports, job);
     const acComplete = criteria.length > 0 && criteria.every((c) => c.checked);
@@ -68837,9 +70188,11 @@ async function verifyPhase(ports, job, lockedBlob) {
         problems.push("tests timed out");
     else if (green.exitCode !== 0)
         problems.push(`tests fail (exit code ${green.exitCode})`);
-    if (plan.tdd.lockTests && lockedBlob !== undefined) {
+    if (plan.tdd.lockTests) {
         const now = (await ports.files.read(testPath(job))) === null ? null : await git.hashFile(story.testFile);
-        if (now !== lockedBlob)
+        if (now === null)
+            problems.push(`the test file ${story.testFile} was deleted`);
+        else if (lockedBlob !== undefined && now !== lockedBlob)
             problems.push(`the test file ${story.testFile} was changed after the tester wrote it`);
     }
     if (!acComplete) {
@@ -68847,28 +70200,23 @@ async function verifyPhase(ports, job, lockedBlob) {
         problems.push(criteria.length === 0 ? "the story file has no acceptance criteria" : `${open} acceptance criteria not checked`);
     }
     const verified = problems.length === 0;
-    await ports.store.update(recordResult(story.id, { acChecklistComplete: acComplete, verifiedProduction: verified, green }, ports.now()), `${story.id}: green evidence`);
-    if (!verified) {
-        const reason = `verify: ${problems.join("; ")}`;
-        await ports.store.update(endPhase(story.id, "verify", "failed", ports.now(), reason), `${story.id}: verify failed`);
-        return fail("verify", reason);
-    }
-    await ports.store.update(endPhase(story.id, "verify", "ok", ports.now()), `${story.id}: verify ok`);
-    return { ok: true };
+    const reason = verified ? undefined : `verify: ${problems.join("; ")}`;
+    await ports.store.update(chain(recordResult(story.id, { acChecklistComplete: acComplete, verifiedProduction: verified, green }, ports.now()), endPhase(story.id, "verify", verified ? "ok" : "failed", ports.now(), reason)), `${story.id}: verify ${verified ? "ok" : "failed"}`);
+    return verified ? { ok: true } : fail("verify", reason);
 }
 /** Success: ✅ Complete, Verified yes, Completion filled, committed on the story branch. */
 async function completeInWorkingCopy(ports, job) {
-    await finishStoryFile(ports, job, { outcome: "complete" });
-    const state = await ports.store.update(completeStory(job.story.id, ports.now()), `${job.story.id}: complete`);
+    const files = await finishStoryFile(ports, job, { outcome: "complete" });
+    await ports.store.update(chain(files, completeStory(job.story.id, ports.now())), `${job.story.id}: complete`);
     ports.progress({ type: "story", storyId: job.story.id, status: "complete" });
-    void state;
 }
 /** Failure: ❌ Failed with the reason; the work so far is committed on the story branch all the same. */
 async function failInWorkingCopy(ports, job, result) {
-    await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
-    await ports.store.update(failStory(job.story.id, result.reason, ports.now(), result.phase), `${job.story.id}: failed`);
+    const files = await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
+    await ports.store.update(chain(files, failStory(job.story.id, result.reason, ports.now(), result.phase)), `${job.story.id}: failed`);
     ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason });
 }
+/** Commits the work and the finished story file; returns the files-modified record to save with the outcome. */
 async function finishStoryFile(ports, job, end) {
     const { story } = job;
     const git = ports.git(job.dir);
@@ -68888,7 +70236,7 @@ async function finishStoryFile(ports, job, end) {
         completion,
     });
     const commit = await git.commitAll(`tdd-waves: ${story.id} ${end.outcome === "complete" ? "complete" : `failed: ${end.reason}`}`);
-    await ports.store.update(recordResult(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now()), `${story.id}: files`);
+    return recordResult(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
 }
 
 
@@ -68914,21 +70262,27 @@ async function chooseNextWave(ports, opts) {
         // Runs of one plan on one branch are serialised by the workflow's concurrency group: a lock left
         // by another run belongs to a run that has ended.
         lockAlive: () => false,
+        targetDir: opts.dir,
     });
+    const integrate = await notOnTarget(ports.git(opts.dir), state, plan);
+    if (integrate.length > 0) {
+        ports.progress({ type: "log", message: `${integrate.join(", ")}: complete but not merged into ${opts.target} yet; this run integrates them first` });
+        return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate };
+    }
     for (;;) {
         const wave = nextOpenWave(state);
         if (wave === 0)
-            return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel };
+            return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate };
         state = await blockStuck(ports, plan, state, state.waves[wave - 1]);
         const open = plan.stories.filter((s) => state.waves[wave - 1].includes(s.id) && state_statusOf(state, s.id) === "pending").map((s) => s.id);
         if (open.length === 0)
             continue;
-        const chunk = chunkWave(open, DEFAULTS.matrixLimit)[0];
+        const chunk = (0,waves/* chunkWave */.nQ)(open, plan_model/* DEFAULTS */.z.matrixLimit)[0];
         state = await ports.store.update(startWave(wave, ports.now()), `wave ${wave}`);
         for (const id of chunk)
             state = await ports.store.update(startStory(id, ports.now(), opts.runUrl), `${id}: start`);
         ports.progress({ type: "wave", wave, stories: chunk });
-        return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: true, maxParallel: plan.maxParallel };
+        return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel, integrate };
     }
 }
 /** One step of a story job. Returns false when the story failed (or had already ended). */
@@ -68948,11 +70302,11 @@ async function storyStep(ports, step, opts) {
         wave: run.wave,
         attempt: run.attempt,
         dir: opts.dir,
-        logDir: (0,external_node_path_namespaceObject.join)(opts.logDir, story.id, `attempt-${run.attempt}`),
+        logDir: (0,external_node_path_.join)(opts.logDir, story.id, `attempt-${run.attempt}`),
         runUrl: opts.runUrl,
     };
     const git = ports.git(opts.dir);
-    const branch = storyBranch(plan.name, story.id);
+    const branch = (0,plan_model/* storyBranch */.Q)(plan.name, story.id);
     let result;
     if (step === "tester") {
         await git.run(["checkout", "-B", branch]);
@@ -68989,9 +70343,9 @@ async function advance(ports, opts) {
     }
     const toMerge = await notOnTarget(git, state, plan);
     if (toMerge.length > 0) {
-        await git.fetch(remote, toMerge.map((id) => `+refs/heads/${storyBranch(plan.name, id)}:refs/remotes/${remote}/${storyBranch(plan.name, id)}`));
+        await git.fetch(remote, toMerge.map((id) => `+refs/heads/${(0,plan_model/* storyBranch */.Q)(plan.name, id)}:refs/remotes/${remote}/${(0,plan_model/* storyBranch */.Q)(plan.name, id)}`));
     }
-    const target = { dir: opts.dir, branchRef: (id) => `refs/remotes/${remote}/${storyBranch(plan.name, id)}`, logDir: opts.logDir, runUrl: opts.runUrl };
+    const target = { dir: opts.dir, branchRef: (id) => `refs/remotes/${remote}/${(0,plan_model/* storyBranch */.Q)(plan.name, id)}`, logDir: opts.logDir, runUrl: opts.runUrl };
     await integrateStories(ports, plan, target, toMerge);
     state = (await ports.store.read());
     state = await blockStuck(ports, plan, state, plan.stories.map((s) => s.id));
@@ -69100,12 +70454,9 @@ function implStatusOf(run, status) {
     return last.outcome === "ok" ? "success" : last.outcome === "failed" ? "failed" : "skipped";
 }
 /** Wall time of the attempt: first phase start to last phase end. */
+/** From the first phase's start to the last phase's end; null when no phase has ended. */
 function durationOf(run) {
-    const starts = (run?.phases ?? []).map((p) => Date.parse(p.start)).filter((t) => !Number.isNaN(t));
-    const ends = (run?.phases ?? []).flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter((t) => !Number.isNaN(t));
-    if (starts.length === 0 || ends.length === 0)
-        return null;
-    return Math.max(0, Math.max(...ends) - Math.min(...starts));
+    return run ? runDuration(run) : null;
 }
 function resultOf(state, story) {
     const run = state.runs[story.id];
@@ -69133,7 +70484,15 @@ function resultOf(state, story) {
         ...(run?.reason ? { reason: run.reason } : {}),
         ...(result?.commit ? { commit: result.commit } : {}),
         ...(run?.runUrl ? { runUrl: run.runUrl } : {}),
+        ...logsOf(run),
     };
+}
+function logsOf(run) {
+    const logs = {};
+    for (const p of run?.phases ?? [])
+        if (p.log)
+            logs[p.phase] = p.log;
+    return Object.keys(logs).length > 0 ? { logs } : {};
 }
 function checkExtra(extra) {
     for (const key of Object.keys(extra)) {
@@ -69433,15 +70792,9 @@ function renderGanttText(state) {
 
 
 
+
 /** The story-file status values (SPEC §2), used wherever a status is shown to a person. */
-const STATUS_LABEL = {
-    pending: "⏳ Pending",
-    testing: "🧪 Testing",
-    implementing: "🔄 Implementing",
-    complete: "✅ Complete",
-    failed: "❌ Failed",
-    blocked: "⛔ Blocked",
-};
+const STATUS_LABEL = STATUS_DISPLAY;
 /** GitHub refuses comments over 65,536 characters; a margin keeps edits by hand possible. */
 const COMMENT_MAX_CHARS = 65_000;
 /** GITHUB_STEP_SUMMARY takes at most 1 MiB per step. */
@@ -69779,6 +71132,7 @@ function renderStatusText(state, plan) {
 
 
 
+
 class StepFailure extends Error {
 }
 function portsFor(settings, ctx, planName) {
@@ -69802,7 +71156,7 @@ function github(settings, ctx) {
 }
 async function planStep(settings, ctx, loaded) {
     const ports = portsFor(settings, ctx, loaded.plan.name);
-    const choice = await chooseNextWave(ports, { source: loaded, target: target(ctx), runId: ctx.runId, runUrl: ctx.runUrl });
+    const choice = await chooseNextWave(ports, { source: loaded, target: target(ctx), dir: ctx.workspace, runId: ctx.runId, runUrl: ctx.runUrl });
     const byId = new Map(loaded.plan.stories.map((s) => [s.id, s]));
     const include = choice.stories.map((id) => {
         const s = byId.get(id);
@@ -69813,7 +71167,11 @@ async function planStep(settings, ctx, loaded) {
     setOutput("total-waves", String(choice.totalWaves));
     setOutput("has-more", String(choice.hasMore));
     setOutput("max-parallel", String(choice.maxParallel));
-    info(choice.wave === 0 ? "Nothing left to run." : `Wave ${choice.wave} of ${choice.totalWaves}: ${choice.stories.join(", ")}`);
+    info(choice.wave > 0
+        ? `Wave ${choice.wave} of ${choice.totalWaves}: ${choice.stories.join(", ")}`
+        : choice.integrate.length > 0
+            ? `No story runs in this run: it integrates ${choice.integrate.join(", ")} first.`
+            : "Nothing left to run.");
 }
 async function storyStepCommand(step, settings, ctx, loaded) {
     const ports = portsFor(settings, ctx, loaded.plan.name);
@@ -69828,16 +71186,24 @@ async function storyStepCommand(step, settings, ctx, loaded) {
 async function advanceStep(settings, ctx, loaded) {
     const ports = portsFor(settings, ctx, loaded.plan.name);
     const targetBranch = target(ctx);
-    const { state, hasMore } = await advance(ports, { source: loaded, dir: ctx.workspace, target: targetBranch, logDir: ctx.logDir, runUrl: ctx.runUrl });
+    let outcome;
+    try {
+        outcome = await advance(ports, { source: loaded, dir: ctx.workspace, target: targetBranch, logDir: ctx.logDir, runUrl: ctx.runUrl });
+    }
+    catch (e) {
+        // The execution cannot go on: say so in the state, the summary and the pull request, then fail the step.
+        const message = e instanceof Error ? e.message : String(e);
+        const state = await ports.store.update(recordError(`advance: ${message}`, ports.now(), true), "execution error").catch(() => null);
+        if (state)
+            await publish(settings, ctx, loaded, state).catch((err) => warning(`could not publish the summary: ${String(err)}`));
+        throw e;
+    }
+    const { state, hasMore } = outcome;
     const report = buildReport(state, loaded.plan);
     setOutput("status", state.status);
     setOutput("report", JSON.stringify(report));
     setOutput("has-more", String(hasMore));
-    await summary.addRaw(renderRunSummary(state, loaded.plan, { runUrl: ctx.runUrl }), true).write();
-    const gh = github(settings, ctx);
-    const pr = settings.pr ? Number(settings.pr) : undefined;
-    if (pr)
-        await gh.upsertComment(pr, commentMarker(loaded.plan.name), renderPrComment(state, loaded.plan, { runUrl: ctx.runUrl }));
+    const gh = await publish(settings, ctx, loaded, state);
     if (hasMore) {
         const run = await gh.dispatch(settings.workflow, targetBranch, { plan: settings.plan, ...(settings.pr ? { pr: String(settings.pr) } : {}) });
         info(`Next wave dispatched: ${run.runUrl}`);
@@ -69846,7 +71212,17 @@ async function advanceStep(settings, ctx, loaded) {
         info(`Execution ${state.status}: ${report.storiesCompleted.length} completed, ${report.storiesFailed.length} failed.`);
     }
 }
+/** The run summary and the pull request's progress comment. */
+async function publish(settings, ctx, loaded, state) {
+    await summary.addRaw(renderRunSummary(state, loaded.plan, { runUrl: ctx.runUrl }), true).write();
+    const gh = github(settings, ctx);
+    if (settings.pr)
+        await gh.upsertComment(settings.pr, commentMarker(loaded.plan.name), renderPrComment(state, loaded.plan, { runUrl: ctx.runUrl }));
+    return gh;
+}
 
+// EXTERNAL MODULE: ./src/core/plan.ts + 4 modules
+var core_plan = __nccwpck_require__(2512);
 ;// CONCATENATED MODULE: ./src/action/comment.ts
 // The `comment` command (SPEC §8): decides what a `/build` pull request comment may do and does it
 // through the GitHub port. Every refusal is a reply saying why plus a 😕; nothing is dispatched unless
@@ -69854,10 +71230,10 @@ async function advanceStep(settings, ctx, loaded) {
 
 
 /** What the action reads from the issue_comment payload; everything else in it is ignored. */
-const eventSchema = object({
-    action: schemas_string(),
-    comment: object({ id: schemas_number(), body: schemas_string().nullish(), user: object({ login: schemas_string() }) }),
-    issue: object({ number: schemas_number(), pull_request: unknown().optional() }),
+const eventSchema = action_schemas/* object */.Ikc({
+    action: action_schemas/* string */.YjP(),
+    comment: action_schemas/* object */.Ikc({ id: action_schemas/* number */.aig(), body: action_schemas/* string */.YjP().nullish(), user: action_schemas/* object */.Ikc({ login: action_schemas/* string */.YjP() }) }),
+    issue: action_schemas/* object */.Ikc({ number: action_schemas/* number */.aig(), pull_request: action_schemas/* unknown */.L5J().optional() }),
 });
 const ALLOWED = ["write", "maintain", "admin"];
 /** Leaves room under GitHub's 65,536-character comment limit for the reply's own lines. */
@@ -69981,9 +71357,9 @@ async function planOfPull(git, pr, planPath) {
     const text = await git.showFile(ref, planPath);
     if (text === null)
         throw new Error(`there is no plan file \`${planPath}\` on the pull request's branch`);
-    const { plan, errors } = parsePlan(text, planPath);
+    const { plan, errors } = (0,core_plan/* parsePlan */.vS)(text, planPath);
     if (!plan)
-        throw new Error(`the plan \`${planPath}\` is invalid:\n${errors.map(formatIssue).join("\n")}`);
+        throw new Error(`the plan \`${planPath}\` is invalid:\n${errors.map(core_plan/* formatIssue */.Hd).join("\n")}`);
     return plan;
 }
 async function commentStep(settings, ctx) {
@@ -70039,6 +71415,7 @@ async function commentStep(settings, ctx) {
 
 
 
+
 async function run(settings, ctx) {
     if (settings.command === "comment")
         return commentStep(settings, ctx);
@@ -70070,7 +71447,7 @@ async function main() {
                 error(`${i.path}: ${i.message}`, { file: i.file, startLine: i.line, startColumn: i.col, title: "Invalid plan" });
             setFailed(`The plan is invalid:\n${e.message}`);
         }
-        else if (e instanceof SettingsError || e instanceof RefusedError || e instanceof StepFailure) {
+        else if (e instanceof SettingsError || e instanceof RefusedError || e instanceof StepFailure || e instanceof StateStoreError) {
             setFailed(e.message);
         }
         else {

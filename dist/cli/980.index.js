@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var gantt = __webpack_require__(3833);
 // EXTERNAL MODULE: ./src/core/report.ts
 var report = __webpack_require__(8557);
+// EXTERNAL MODULE: ./src/core/story-file.ts
+var story_file = __webpack_require__(4357);
 // EXTERNAL MODULE: ./src/core/state.ts
 var core_state = __webpack_require__(7066);
 ;// CONCATENATED MODULE: ./src/core/summary.ts
@@ -26,15 +28,9 @@ var core_state = __webpack_require__(7066);
 
 
 
+
 /** The story-file status values (SPEC §2), used wherever a status is shown to a person. */
-const STATUS_LABEL = {
-    pending: "⏳ Pending",
-    testing: "🧪 Testing",
-    implementing: "🔄 Implementing",
-    complete: "✅ Complete",
-    failed: "❌ Failed",
-    blocked: "⛔ Blocked",
-};
+const STATUS_LABEL = story_file/* STATUS_DISPLAY */.ej;
 /** GitHub refuses comments over 65,536 characters; a margin keeps edits by hand possible. */
 const COMMENT_MAX_CHARS = 65_000;
 /** GITHUB_STEP_SUMMARY takes at most 1 MiB per step. */
@@ -392,7 +388,16 @@ async function viewCommand(command, args, io) {
     if (typeof opened === "number")
         return opened;
     const { loaded, repoRoot } = opened;
-    const store = (0,state_store/* createStateStore */.J$)({ git: new git/* Git */.TU({ cwd: repoRoot }), planName: loaded.plan.name, branch: flags.values["state-branch"] });
+    let store;
+    try {
+        store = (0,state_store/* createStateStore */.J$)({ git: new git/* Git */.TU({ cwd: repoRoot }), planName: loaded.plan.name, branch: flags.values["state-branch"] });
+    }
+    catch (e) {
+        if (!(e instanceof state_store/* StateStoreError */.zI))
+            throw e;
+        io.stderr(`tdd-waves: ${e.message}\n`);
+        return 2;
+    }
     const state = await store.read();
     if (!state) {
         io.stderr(`tdd-waves: plan "${loaded.plan.name}" has no recorded execution on branch ${store.branch}: start one with \`tdd-waves run ${flags.positional[0]}\`\n`);

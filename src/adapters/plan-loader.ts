@@ -1,11 +1,17 @@
-// Loads a plan from disk: reads and checks the file's bytes, parses and validates it (core/plan.ts), reads the
-// story files the rules need, and computes the waves. Every bad input becomes one PlanError listing all problems.
-import { createHash } from "node:crypto";
-import { readFile, realpath, stat } from "node:fs/promises";
+// Loads a plan from disk: reads and checks the file's bytes, parses and validates it, reads the story files the
+// rules need, and computes the waves. Every bad input becomes one PlanError listing all problems.
+// A valid plan takes the fast path (core/plan-fast.ts, core/plan-acceptance.ts), which loads neither the YAML
+// library nor zod; only a plan with problems loads core/plan.ts, which locates and words each of them.
+import { isUtf8 } from "node:buffer";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { storyFileProblem } from "../core/plan-acceptance.js";
+import type { StoryFileProblem } from "../core/plan-acceptance.js";
+import { parsePlanFast } from "../core/plan-fast.js";
+import { formatIssue } from "../core/plan-issue.js";
+import type { PlanIssue } from "../core/plan-issue.js";
 import type { Plan } from "../core/plan-model.js";
-import { checkStoryFiles, formatIssue, parsePlan } from "../core/plan.js";
-import type { PlanIssue } from "../core/plan.js";
 import { computeWaves } from "../core/waves.js";
 
 export interface LoadedPlan {
@@ -35,8 +41,10 @@ export class PlanError extends Error {
 
 /** Plans larger than this are refused before parsing: no real plan comes near it. */
 const MAX_PLAN_BYTES = 32 * 1024 * 1024;
-/** Story files read at once. */
-const READ_CONCURRENCY = 32;
+/** Story files are read in chunks of this size (one chunk holds nearly every story file). */
+const READ_CHUNK = 64 * 1024;
+/** A directory is listed (instead of a stat per file) when it holds at least this many story files. */
+const LIST_THRESHOLD = 32;
 
 /** Reads, validates and resolves the plan at `planPath` (paths in it are relative to `repoRoot`). */
 export async function loadPlan(planPath: string, repoRoot: string, options: LoadPlanOptions = {}): Promise<LoadedPlan> {
@@ -45,32 +53,64 @@ export async function loadPlan(planPath: string, repoRoot: string, options: Load
   const fail = (message: string, line = 1, col = 1): never => {
     throw new PlanError([{ file: planPath, line, col, path: "", message }]);
   };
-  const bytes = await readPlanBytes(absolute, fail);
+  // Plain synchronous calls: a handful of them, and a CLI start-up spared loading the promise API.
+  const bytes = readPlanBytes(absolute, fail);
   const text = decodePlanText(bytes, fail);
-  const root = await realpath(path.resolve(cwd, repoRoot)).catch(() => fail(`repository root "${repoRoot}" does not exist`));
-  const relative = path.relative(root, await realpath(absolute).catch(() => fail("plan file not found")));
+  const root = attempt(() => realpathSync.native(path.resolve(cwd, repoRoot)), () => fail(`repository root "${repoRoot}" does not exist`));
+  const relative = path.relative(root, attempt(() => realpathSync.native(absolute), () => fail("plan file not found")));
   if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
     fail(`the plan file is outside the repository (${root})`);
   }
 
-  const { plan, errors } = parsePlan(text, planPath);
-  if (!plan) throw new PlanError(errors);
-  const storyIssues = checkStoryFiles(plan, planPath, text, await readStoryFiles(root, plan));
-  if (storyIssues.length > 0) throw new PlanError(storyIssues);
+  const fast = parsePlanFast(text, planPath);
+  const plan = fast?.plan ?? (await parseLocated(text, planPath));
+  const problems = checkStoryFiles(root, plan);
+  if (problems.length > 0) {
+    const { locateStoryFileProblems } = await import("../core/plan.js");
+    throw new PlanError(locateStoryFileProblems(problems, planPath, text));
+  }
+  let digest: string | undefined;
   return {
     plan,
-    waves: computeWaves(plan),
+    waves: fast?.waves ?? computeWaves(plan),
     path: relative.split(path.sep).join("/"),
-    digest: `sha256:${createHash("sha256").update(bytes).digest("hex")}`,
+    // Hashed on first use: `tdd-waves plan` never needs it, nor the crypto module's start-up cost.
+    get digest(): string {
+      return (digest ??= sha256(bytes));
+    },
   };
 }
 
-async function readPlanBytes(file: string, fail: (message: string) => never): Promise<Buffer> {
-  const info = await stat(file).catch((e: NodeJS.ErrnoException) => fail(fileErrorMessage(e)));
+/** "sha256:" + the hex digest of `bytes`; node:crypto is loaded on the first call. */
+function sha256(bytes: Buffer): string {
+  const { createHash } = createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+
+/** The full reader: the plan when the fast path merely could not tell, else a PlanError with every problem located. */
+async function parseLocated(text: string, planPath: string): Promise<Plan> {
+  const { parsePlanFull } = await import("../core/plan.js");
+  const { plan, errors } = parsePlanFull(text, planPath);
+  if (!plan) throw new PlanError(errors);
+  return plan;
+}
+
+function readPlanBytes(file: string, fail: (message: string) => never): Buffer {
+  const failWith = (e: NodeJS.ErrnoException): never => fail(fileErrorMessage(e));
+  const info = attempt(() => statSync(file), failWith);
   if (info.isDirectory()) fail("is a directory, not a plan file");
   if (!info.isFile()) fail("is not a regular file");
   if (info.size > MAX_PLAN_BYTES) fail(`is too large for a plan file (${info.size} bytes)`);
-  return readFile(file).catch((e: NodeJS.ErrnoException) => fail(fileErrorMessage(e)));
+  return attempt(() => readFileSync(file), failWith);
+}
+
+/** `run()`, or what `failed` makes of its error (it throws). */
+function attempt<T>(run: () => T, failed: (e: NodeJS.ErrnoException) => never): T {
+  try {
+    return run();
+  } catch (e) {
+    return failed(e as NodeJS.ErrnoException);
+  }
 }
 
 function fileErrorMessage(e: NodeJS.ErrnoException): string {
@@ -87,7 +127,8 @@ function decodePlanText(bytes: Buffer, fail: (message: string, line?: number, co
     const at = bytePosition(bytes, nul);
     fail("binary content (a NUL byte): a plan is a YAML or JSON text file", at.line, at.col);
   }
-  const invalid = firstInvalidUtf8(bytes);
+  // isUtf8 is the same strict check, native: the byte-by-byte scan only runs to say where the problem is.
+  const invalid = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (invalid !== -1) {
     const at = bytePosition(bytes, invalid);
     fail(`not UTF-8 text (byte 0x${(bytes[invalid] ?? 0).toString(16).padStart(2, "0")}): save the plan as UTF-8`, at.line, at.col);
@@ -125,26 +166,87 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Story file path -> its text, or null when it is missing or not a readable file. */
-async function readStoryFiles(root: string, plan: Plan): Promise<Map<string, string | null>> {
-  const files = [...new Set(plan.stories.map((s) => s.file))];
-  const contents = new Map<string, string | null>();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const file = files[next++] as string;
-      contents.set(file, await readTextFile(path.join(root, file)));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-  return contents;
+/**
+ * The story-file rule on disk: each story file is read and checked at once (its text is not kept). Plans can
+ * have thousands of story files, so this makes only the system calls each really needs, without the overhead
+ * of promises: one listing of a directory holding many story files says which names are regular files, and
+ * each of those is opened, read and closed. Other files are checked with a stat first.
+ */
+function checkStoryFiles(root: string, plan: Plan): StoryFileProblem[] {
+  const base = root.endsWith(path.sep) ? root : root + path.sep;
+  const dirs = storyDirectories(plan);
+  const listings = new Map<string, Set<string> | undefined>();
+  const buffer = Buffer.allocUnsafe(READ_CHUNK);
+  const problems: StoryFileProblem[] = [];
+  plan.stories.forEach((story, i) => {
+    const { file } = story;
+    const dir = dirs.of[i] as string;
+    if (!listings.has(dir)) listings.set(dir, (dirs.count.get(dir) ?? 0) >= LIST_THRESHOLD ? regularFiles(base + dir) : undefined);
+    // Anything but a plainly listed regular file (a symlink, a name that differs only in case on a
+    // case-insensitive disk, an unlistable directory) is checked the slow way.
+    const full = base + file;
+    const content = listings.get(dir)?.has(file.slice(dir.length)) ? readRegularFile(full, buffer) : readIfRegularFile(full, buffer);
+    const message = storyFileProblem(story, content);
+    if (message !== undefined) problems.push({ story, message });
+  });
+  return problems;
+}
+
+/** Each story file's directory ("a/b/" for "a/b/c.md", "" at the root), and how many story files each holds. */
+function storyDirectories(plan: Plan): { of: string[]; count: Map<string, number> } {
+  const of: string[] = [];
+  const count = new Map<string, number>();
+  let last = "";
+  for (const { file } of plan.stories) {
+    // Story paths are normalized and inside the repository: plain string work is enough. Most stories share a
+    // directory, so the previous one is tried first (and the same string reused).
+    const cut = file.lastIndexOf("/") + 1;
+    const dir = cut === last.length && file.startsWith(last) ? last : file.slice(0, cut);
+    of.push(dir);
+    count.set(dir, (count.get(dir) ?? 0) + 1);
+    last = dir;
+  }
+  return { of, count };
+}
+
+/** Names of the regular files in `dir` (one directory listing), or undefined when it cannot be listed. */
+function regularFiles(dir: string): Set<string> | undefined {
+  try {
+    const names = new Set<string>();
+    for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isFile()) names.add(entry.name);
+    return names;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A regular file's text; null for anything else (missing, a directory, a pipe that would block). */
-async function readTextFile(file: string): Promise<string | null> {
+function readIfRegularFile(file: string, buffer: Buffer): string | null {
   try {
-    return (await stat(file)).isFile() ? await readFile(file, "utf8") : null;
+    return statSync(file).isFile() ? readRegularFile(file, buffer) : null;
   } catch {
     return null;
+  }
+}
+
+/** A file the directory listing says is regular: its text, or null when it cannot be read after all. */
+function readRegularFile(file: string, buffer: Buffer): string | null {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    let length = readSync(fd, buffer, 0, buffer.length, null);
+    // A regular file reads short only at its end: one read is the whole file.
+    if (length < buffer.length) return buffer.toString("utf8", 0, length);
+    const chunks = [Buffer.from(buffer.subarray(0, length))];
+    while ((length = readSync(fd, buffer, 0, buffer.length, null)) > 0) chunks.push(Buffer.from(buffer.subarray(0, length)));
+    return Buffer.concat(chunks).toString("utf8");
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The `tdd-waves` command: picks the command and loads only the code it needs (start-up stays close to bare node).
+// `plan` is bundled in (it is small, and its fast path for valid plans loads neither yaml nor zod): loading a
+// chunk costs more than the few kilobytes it would save the other commands, which load the plan loader anyway.
 import type { CliIO } from "./io.js";
+import { planCommand } from "./plan-command.js";
 
 const USAGE = `Usage: tdd-waves <command> [options]
 
@@ -18,7 +21,7 @@ async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case "plan":
-      return (await import("./plan-command.js")).planCommand(args, io);
+      return planCommand(args, io);
     case "run":
       return (await import("./run-command.js")).runCommand(args, io);
     case "status":

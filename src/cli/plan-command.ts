@@ -1,11 +1,10 @@
 // `tdd-waves plan <plan-file> [--json]` (SPEC §6): validates a plan and prints its waves, as a table or JSON.
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { loadPlan, PlanError } from "../adapters/plan-loader.js";
 import type { LoadedPlan } from "../adapters/plan-loader.js";
 import { DEFAULTS } from "../core/plan-model.js";
+import type { Story } from "../core/plan-model.js";
 import type { CliIO } from "./io.js";
 
 const USAGE = `Usage: tdd-waves plan <plan-file> [--json]
@@ -64,7 +63,12 @@ function parseArgs(args: string[]): { planFile: string; json: boolean } | "help"
 async function repositoryRoot(planFile: string, io: CliIO): Promise<string> {
   const dir = path.dirname(planFile);
   if (!existsSync(dir)) return io.cwd;
+  // Looking for ".git" the way git does spares starting a process, most of a small plan's run time. Set-ups
+  // that move the repository elsewhere (GIT_DIR, GIT_WORK_TREE) are left to git itself.
+  if (io.env.GIT_DIR === undefined && io.env.GIT_WORK_TREE === undefined) return findWorkTree(dir, io.env.GIT_CEILING_DIRECTORIES) ?? io.cwd;
   try {
+    const { execFile } = await import("node:child_process");
+    const { promisify } = await import("node:util");
     const { stdout } = await promisify(execFile)("git", ["rev-parse", "--show-toplevel"], { cwd: dir, env: definedEnv(io.env) });
     const root = stdout.trim();
     return root === "" ? io.cwd : root;
@@ -73,8 +77,33 @@ async function repositoryRoot(planFile: string, io: CliIO): Promise<string> {
   }
 }
 
+/**
+ * The nearest directory at or above `dir` (symbolic links resolved) with a ".git" repository or ".git" file
+ * (worktrees, submodules) in it, not going up into any of the `ceilings` (GIT_CEILING_DIRECTORIES: a list
+ * separated like PATH), as git does.
+ */
+function findWorkTree(dir: string, ceilings: string | undefined): string | undefined {
+  const stops = new Set((ceilings ?? "").split(path.delimiter).filter((c) => path.isAbsolute(c)).flatMap((c) => [path.resolve(c), realpathOr(c)]));
+  for (let at = realpathOr(dir); ; ) {
+    const git = path.join(at, ".git");
+    const kind = statSync(git, { throwIfNoEntry: false });
+    if (kind?.isFile() || (kind?.isDirectory() && existsSync(path.join(git, "HEAD")))) return at;
+    const parent = path.dirname(at);
+    if (parent === at || stops.has(parent)) return undefined;
+    at = parent;
+  }
+}
+
 function definedEnv(env: CliIO["env"]): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+function realpathOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
 }
 
 export function wavesJson(loaded: LoadedPlan): { name: string; totalWaves: number; waves: { wave: number; stories: string[] }[] } {
@@ -87,43 +116,78 @@ export function wavesJson(loaded: LoadedPlan): { name: string; totalWaves: numbe
 
 /** A plain-text table, one row per story in wave order, and a note for waves larger than a job matrix. */
 export function wavesTable({ plan, waves }: LoadedPlan): string {
-  const byId = new Map(plan.stories.map((s) => [s.id, s]));
-  const rows = waves.flatMap((ids, w) =>
-    ids.map((id) => {
+  const byId = new Map<string, Story>();
+  for (const s of plan.stories) byId.set(s.id, s);
+  const header = ["Wave", "Story", "Title", "Depends on", "Tester → Implementer"] as const;
+  // Column widths come from lengths alone, then each row is written once: plans can have thousands of stories,
+  // and cells kept around until the end would only be copied again and again by the garbage collector.
+  const widths = header.map((h) => h.length);
+  const widen = (c: number, length: number): void => {
+    if (length > (widths[c] as number)) widths[c] = length;
+  };
+  waves.forEach((ids, w) => {
+    widen(0, String(w + 1).length);
+    for (const id of ids) {
       const s = byId.get(id);
-      return [String(w + 1), id, clip(oneLine(s?.title ?? ""), TITLE_WIDTH), dependsOn(s?.dependsOn ?? []), s ? `${s.tester} → ${s.implementer}` : ""];
-    }),
-  );
-  const header = ["Wave", "Story", "Title", "Depends on", "Tester → Implementer"];
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
-  const line = (cells: string[]): string => cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  ").trimEnd();
+      widen(1, id.length);
+      widen(2, Math.min((s?.title ?? "").length, TITLE_WIDTH));
+      widen(3, dependsOnLength(s?.dependsOn ?? []));
+    }
+  });
+  const [w0, w1, w2, w3] = widths as [number, number, number, number];
+  const line = (wave: string, story: string, title: string, depends: string, agents: string): string => {
+    const row = `${wave.padEnd(w0)}  ${story.padEnd(w1)}  ${title.padEnd(w2)}  ${depends.padEnd(w3)}  ${agents}`;
+    return row.endsWith(" ") ? row.trimEnd() : row;
+  };
   const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-  const big = waves.flatMap((ids, w) =>
-    ids.length > DEFAULTS.matrixLimit
-      ? [`Wave ${w + 1} has ${ids.length} stories: on GitHub it runs as ${Math.ceil(ids.length / DEFAULTS.matrixLimit)} consecutive matrices of at most ${DEFAULTS.matrixLimit} jobs.`]
-      : [],
-  );
-  return [
-    `Plan ${plan.name}: ${count(plan.stories.length, "story", "stories")} in ${count(waves.length, "wave", "waves")}, up to ${plan.maxParallel} at once`,
-    "",
-    line(header),
-    ...rows.map(line),
-    ...(big.length > 0 ? ["", ...big] : []),
-    "",
-  ].join("\n");
+  const out = [`Plan ${plan.name}: ${count(plan.stories.length, "story", "stories")} in ${count(waves.length, "wave", "waves")}, up to ${plan.maxParallel} at once`, "", line(...header)];
+  const big: string[] = [];
+  let agents = "";
+  let agentsOf: Story | undefined;
+  waves.forEach((ids, w) => {
+    const label = String(w + 1);
+    for (const id of ids) {
+      const s = byId.get(id);
+      // Neighbouring stories mostly have the same agents: one string serves them all.
+      const same = s && agentsOf && s.tester === agentsOf.tester && s.implementer === agentsOf.implementer;
+      if (!same) agents = s ? `${s.tester} → ${s.implementer}` : "";
+      agentsOf = s;
+      out.push(line(label, id, clip(oneLine(s?.title ?? ""), TITLE_WIDTH), dependsOn(s?.dependsOn ?? []), agents));
+    }
+    if (ids.length > DEFAULTS.matrixLimit) {
+      big.push(`Wave ${w + 1} has ${ids.length} stories: on GitHub it runs as ${Math.ceil(ids.length / DEFAULTS.matrixLimit)} consecutive matrices of at most ${DEFAULTS.matrixLimit} jobs.`);
+    }
+  });
+  if (big.length > 0) out.push("", ...big);
+  out.push("");
+  return out.join("\n");
 }
 
+/** The "Depends on" cell: up to three ids, then how many more. */
 function dependsOn(ids: string[]): string {
   if (ids.length === 0) return "—";
-  const shown = ids.slice(0, DEPENDS_SHOWN).join(", ");
-  return ids.length > DEPENDS_SHOWN ? `${shown} (+${ids.length - DEPENDS_SHOWN})` : shown;
+  if (ids.length <= DEPENDS_SHOWN) return ids.join(", ");
+  return `${ids.slice(0, DEPENDS_SHOWN).join(", ")} (+${ids.length - DEPENDS_SHOWN})`;
+}
+
+/** dependsOn(ids).length, without building the string. */
+function dependsOnLength(ids: string[]): number {
+  if (ids.length === 0) return 1;
+  const shown = Math.min(ids.length, DEPENDS_SHOWN);
+  let length = 2 * (shown - 1);
+  for (let i = 0; i < shown; i++) length += (ids[i] as string).length;
+  return ids.length > DEPENDS_SHOWN ? length + ` (+${ids.length - DEPENDS_SHOWN})`.length : length;
 }
 
 /** Titles come from the plan file: control characters (escape sequences) must not reach the terminal. */
 function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
+  return CONTROL.test(text) ? text.replace(CONTROL_ALL, " ") : text;
 }
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 function clip(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text;

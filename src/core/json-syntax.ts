@@ -1,7 +1,8 @@
 // Strict JSON syntax check with the offset of the first error. The plan loader reads .json plans with the
 // YAML parser (for node positions), and YAML accepts things JSON does not (trailing commas, comments,
 // unquoted keys) and JSON.parse silently keeps the last of duplicate keys, so JSON's own grammar is checked
-// first, duplicate keys included. Iterative, so deep nesting cannot overflow the stack.
+// first, duplicate keys included. Iterative, so deep nesting cannot overflow the stack. Valid plans only take
+// findDuplicateJsonKey, a much cheaper pass over text JSON.parse has already accepted.
 
 export interface JsonSyntaxError {
   /** Offset in the text (UTF-16 code units) where the error is. */
@@ -18,6 +19,50 @@ const LITERAL = /true|false|null/y;
 /** The first JSON syntax error in `text`, or undefined when it is valid JSON (RFC 8259). */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   return new JsonScanner(text).run();
+}
+
+/**
+ * Offset of the first key that repeats an earlier key of the same object, or -1. Only for text JSON.parse
+ * accepted: with the grammar known to be right, only strings, brackets and commas need looking at.
+ */
+export function findDuplicateJsonKey(text: string): number {
+  /** Per open container: the keys seen so far in an object, null for an array. */
+  const open: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const start = i;
+      i = closingQuote(text, i);
+      if (!expectKey) continue;
+      expectKey = false;
+      const raw = text.slice(start + 1, i);
+      const key = raw.includes("\\") ? (JSON.parse(text.slice(start, i + 1)) as string) : raw;
+      const keys = open[open.length - 1];
+      if (keys?.has(key)) return start;
+      keys?.add(key);
+    } else if (c === 0x7b) {
+      open.push(new Set());
+      expectKey = true;
+    } else if (c === 0x5b) {
+      open.push(null);
+    } else if (c === 0x7d || c === 0x5d) {
+      open.pop();
+    } else if (c === 0x2c) {
+      expectKey = open[open.length - 1] !== null;
+    }
+  }
+  return -1;
+}
+
+/** Offset of the quote that closes the string opening at `start`. */
+function closingQuote(text: string, start: number): number {
+  for (let i = text.indexOf('"', start + 1); ; i = text.indexOf('"', i + 1)) {
+    if (i === -1) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(i - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return i;
+  }
 }
 
 class JsonScanner {

@@ -2,8 +2,16 @@
 // normal form for all of them, so that "./a/b.ts" and "a/b.ts" are the same file everywhere.
 import { posix } from "node:path";
 
+/**
+ * Paths that are already in normal form and plainly inside the repository: segments of ordinary characters,
+ * none starting with "." (so no "..", no ".git"), no drive letter, no doubled or trailing "/". Most plan paths
+ * are like this, and they need no further checking or normalising.
+ */
+const PLAIN_PATH = /^[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*(?:\/[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*)*$/;
+
 /** Why `p` is not an acceptable repository-relative path, or undefined when it is. */
 export function repoPathProblem(p: string, kind: "file" | "directory" = "file"): string | undefined {
+  if (PLAIN_PATH.test(p)) return undefined;
   if (p.trim() === "") return "must not be empty";
   if (p.includes("\0")) return "must not contain a NUL character";
   if (/^[A-Za-z]:/.test(p)) return `must be relative to the repository root, not a drive path (${q(p)})`;
@@ -34,12 +42,17 @@ const q = (p: string): string => `"${p}"`;
 
 /** `./a//b/` -> `a/b`; "." for the root. Assumes repoPathProblem(p) found nothing. */
 export function normalizeRepoPath(p: string): string {
+  if (PLAIN_PATH.test(p)) return p;
   const n = posix.normalize(p).replace(/\/+$/, "");
   return n === "" ? "." : n.replace(/^(\.\/)+/, "");
 }
 
 /** `<dir>/<name>` without a "./" when dir is the root. */
 export function joinRepoPath(dir: string, name: string): string {
-  const d = normalizeRepoPath(dir);
-  return d === "." ? name : `${d}/${name}`;
+  return inDirectory(normalizeRepoPath(dir), name);
+}
+
+/** joinRepoPath for a directory already in normal form (as from normalizeRepoPath). */
+export function inDirectory(normalDir: string, name: string): string {
+  return normalDir === "." ? name : `${normalDir}/${name}`;
 }

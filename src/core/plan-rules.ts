@@ -1,11 +1,12 @@
 // The plan rules beyond the schema (SPEC §1): ids, dependencies, cycles, agents, paths, durations, waves.
 // They read the parsed data defensively, so they still run — and report — when the schema found problems
-// elsewhere in the file: every error is reported in one go.
+// elsewhere in the file: every error is reported in one go. They run on every plan, large valid ones included
+// (plan-fast.ts), so they are plain loops that allocate little when there is nothing to report.
 import { didYouMean } from "./did-you-mean.js";
-import { normalizeRepoPath, repoPathProblem, joinRepoPath } from "./plan-paths.js";
-import { parseDuration } from "./plan-schema.js";
+import { inDirectory, normalizeRepoPath, repoPathProblem } from "./plan-paths.js";
+import { parseDuration } from "./plan-patterns.js";
 import { DEFAULTS } from "./plan-model.js";
-import type { KeyPath, PlanIssue, PlanSource } from "./plan-source.js";
+import type { KeyPath, PlanIssue, Position } from "./plan-issue.js";
 import { findCycles } from "./waves.js";
 
 /** Longest accepted duration: beyond a day a time limit is a typo. */
@@ -16,7 +17,8 @@ const SUGGEST_LIMIT = 2000;
 interface LooseStory {
   index: number;
   id?: string;
-  deps: { id: string; at: number }[];
+  /** `dependsOn` as written; entries that are not strings are the schema's business and skipped here. */
+  deps: readonly unknown[];
   tester?: string;
   implementer?: string;
   file?: string;
@@ -31,15 +33,34 @@ interface LoosePlan {
   agents?: string[];
 }
 
-type Rule = (source: PlanSource, plan: LoosePlan) => PlanIssue[];
+/** What the rules need of a plan source: where a key path is written, and an issue located there. */
+export interface RuleSource {
+  data: unknown;
+  locate(path: KeyPath, target?: "value" | "key"): Position;
+  issue(path: KeyPath, message: string, target?: "value" | "key"): PlanIssue;
+}
+
+export interface RuleOptions {
+  /**
+   * Search for dependency cycles (default true). The fast path for valid plans skips it: computing the waves
+   * proves there is none, and it computes them anyway.
+   */
+  cycles?: boolean;
+}
+
+type Rule = (source: RuleSource, plan: LoosePlan) => PlanIssue[];
 
 /** Every rule violation in the parsed plan data (whatever shape it has). */
-export function checkPlanRules(source: PlanSource): PlanIssue[] {
+export function checkPlanRules(source: RuleSource, options: RuleOptions = {}): PlanIssue[] {
   const root = record(source.data);
   if (!root) return [];
   const plan = loosePlan(root);
-  const rules: Rule[] = [checkIds, checkDependencies, checkCycles, checkAgents, checkPaths, checkSharedStoryFiles, checkDurations, checkWaves];
-  return rules.flatMap((rule) => rule(source, plan));
+  const issues: PlanIssue[] = [];
+  for (const rule of RULES) {
+    if (rule === checkCycles && options.cycles === false) continue;
+    for (const issue of rule(source, plan)) issues.push(issue);
+  }
+  return issues;
 }
 
 function record(v: unknown): Record<string, unknown> | undefined {
@@ -50,57 +71,64 @@ const str = (v: unknown): string | undefined => (typeof v === "string" ? v : und
 
 function loosePlan(root: Record<string, unknown>): LoosePlan {
   const list = Array.isArray(root.stories) ? (root.stories as unknown[]) : [];
-  const stories = list.map((raw, index): LooseStory => {
-    const s = record(raw) ?? {};
-    const deps = Array.isArray(s.dependsOn) ? (s.dependsOn as unknown[]) : [];
-    return {
-      index,
-      id: str(s.id),
-      deps: deps.flatMap((d, at) => (typeof d === "string" ? [{ id: d, at }] : [])),
-      tester: str(s.tester),
-      implementer: str(s.implementer),
-      file: str(s.file),
-      testFile: str(s.testFile),
-    };
-  });
+  const stories: LooseStory[] = new Array<LooseStory>(list.length);
   const ids = new Map<string, number>();
-  for (const s of stories) if (s.id !== undefined && !ids.has(s.id)) ids.set(s.id, s.index);
+  for (let index = 0; index < list.length; index++) {
+    const s = record(list[index]) ?? {};
+    const deps = Array.isArray(s.dependsOn) ? (s.dependsOn as unknown[]) : NO_DEPS;
+    const story: LooseStory = { index, id: str(s.id), deps, tester: str(s.tester), implementer: str(s.implementer), file: str(s.file), testFile: str(s.testFile) };
+    stories[index] = story;
+    if (story.id !== undefined && !ids.has(story.id)) ids.set(story.id, index);
+  }
   const agentMap = record(root.agents);
   return { root, stories, ids, agents: agentMap ? Object.keys(agentMap) : undefined };
 }
+
+const NO_DEPS: readonly unknown[] = [];
+
+/** The string entries of a story's dependsOn. */
+const stringDeps = (s: LooseStory): string[] => s.deps.filter((d): d is string => typeof d === "string");
 
 const suggest = (word: string, candidates: Map<string, unknown> | string[]): string => {
   const size = Array.isArray(candidates) ? candidates.length : candidates.size;
   return size > SUGGEST_LIMIT ? "" : didYouMean(word, Array.isArray(candidates) ? candidates : candidates.keys());
 };
 
-const checkIds: Rule = (source, plan) =>
-  plan.stories.flatMap((s) => {
+const checkIds: Rule = (source, plan) => {
+  const issues: PlanIssue[] = [];
+  for (const s of plan.stories) {
     const first = s.id === undefined ? undefined : plan.ids.get(s.id);
-    if (first === undefined || first === s.index) return [];
+    if (first === undefined || first === s.index) continue;
     const line = source.locate(["stories", first, "id"]).line;
-    return [source.issue(["stories", s.index, "id"], `duplicate story id "${s.id}" (first used by stories[${first}], line ${line})`)];
-  });
+    issues.push(source.issue(["stories", s.index, "id"], `duplicate story id "${s.id}" (first used by stories[${first}], line ${line})`));
+  }
+  return issues;
+};
 
-const checkDependencies: Rule = (source, plan) =>
-  plan.stories.flatMap((s) => {
-    const seen = new Set<string>();
-    return s.deps.flatMap((d) => {
-      const at: KeyPath = ["stories", s.index, "dependsOn", d.at];
-      if (seen.has(d.id)) return [source.issue(at, `"${d.id}" is listed twice`)];
-      seen.add(d.id);
-      if (d.id === s.id) return [source.issue(at, `story "${s.id}" depends on itself`)];
-      if (!plan.ids.has(d.id)) return [source.issue(at, `unknown story "${d.id}"${suggest(d.id, plan.ids)}`)];
-      return [];
-    });
-  });
+const checkDependencies: Rule = (source, plan) => {
+  const issues: PlanIssue[] = [];
+  for (const s of plan.stories) {
+    // Dependency lists are short: an earlier duplicate is found by scanning, long lists use a set.
+    const seen = s.deps.length > 16 ? new Set<string>() : undefined;
+    for (let k = 0; k < s.deps.length; k++) {
+      const id = s.deps[k];
+      if (typeof id !== "string") continue;
+      let message: string | undefined;
+      if (seen ? seen.has(id) : s.deps.indexOf(id) < k) message = `"${id}" is listed twice`;
+      else if (id === s.id) message = `story "${s.id}" depends on itself`;
+      else if (!plan.ids.has(id)) message = `unknown story "${id}"${suggest(id, plan.ids)}`;
+      seen?.add(id);
+      if (message !== undefined) issues.push(source.issue(["stories", s.index, "dependsOn", k], message));
+    }
+  }
+  return issues;
+};
 
 const checkCycles: Rule = (source, plan) => {
-  const nodes = plan.stories.map((s) => ({ id: s.id ?? `\0${s.index}`, dependsOn: s.deps.map((d) => d.id) }));
+  const nodes = plan.stories.map((s) => ({ id: s.id ?? `\0${s.index}`, dependsOn: stringDeps(s) }));
   return findCycles(nodes).map((cycle) => {
     const from = plan.ids.get(cycle[0] ?? "") ?? 0;
-    const next = cycle[1 % cycle.length];
-    const at = plan.stories[from]?.deps.find((d) => d.id === next)?.at ?? 0;
+    const at = Math.max(0, plan.stories[from]?.deps.indexOf(cycle[1 % cycle.length]) ?? 0);
     return source.issue(["stories", from, "dependsOn", at], `cycle: ${[...cycle, cycle[0]].join(" -> ")}`);
   });
 };
@@ -109,54 +137,66 @@ const checkAgents: Rule = (source, plan) => {
   const agents = plan.agents;
   if (!agents) return [];
   const known = new Set(agents);
-  const defined = agents.length === 0 ? "agents defines none" : `agents defines ${agents.slice(0, 8).map((a) => `"${a}"`).join(", ")}${agents.length > 8 ? ", …" : ""}`;
-  return plan.stories.flatMap((s) =>
-    (["tester", "implementer"] as const).flatMap((role) => {
-      const name = s[role];
-      if (name === undefined || name === "" || known.has(name)) return [];
-      const hint = suggest(name, agents) || ` (${defined})`;
-      return [source.issue(["stories", s.index, role], `unknown agent "${name}"${hint}`)];
-    }),
-  );
+  const issues: PlanIssue[] = [];
+  const check = (s: LooseStory, role: "tester" | "implementer"): void => {
+    const name = s[role];
+    if (name === undefined || name === "" || known.has(name)) return;
+    const defined = agents.length === 0 ? "agents defines none" : `agents defines ${agents.slice(0, 8).map((a) => `"${a}"`).join(", ")}${agents.length > 8 ? ", …" : ""}`;
+    const hint = suggest(name, agents) || ` (${defined})`;
+    issues.push(source.issue(["stories", s.index, role], `unknown agent "${name}"${hint}`));
+  };
+  for (const s of plan.stories) {
+    check(s, "tester");
+    check(s, "implementer");
+  }
+  return issues;
 };
 
 const checkPaths: Rule = (source, plan) => {
   const { root } = plan;
   const test = record(root.test);
   const prompts = record(root.prompts);
-  const checks: [KeyPath, unknown, "file" | "directory"][] = [
-    [["storiesDir"], root.storiesDir, "directory"],
-    [["prompts", "tester"], prompts?.tester, "file"],
-    [["prompts", "implementation"], prompts?.implementation, "file"],
-    [["test", "junit"], typeof test?.junit === "string" ? test.junit.replaceAll("{storyId}", "story") : undefined, "file"],
-    ...plan.stories.flatMap((s): [KeyPath, unknown, "file"][] => [
-      [["stories", s.index, "file"], s.file, "file"],
-      [["stories", s.index, "testFile"], s.testFile, "file"],
-    ]),
-  ];
-  return checks.flatMap(([path, value, kind]) => {
-    if (typeof value !== "string" || value === "") return [];
-    const problem = repoPathProblem(value, kind);
-    return problem ? [source.issue(path, problem)] : [];
-  });
+  const issues: PlanIssue[] = [];
+  const check = (path: KeyPath, value: unknown, kind: "file" | "directory" = "file"): void => {
+    const problem = pathProblem(value, kind);
+    if (problem) issues.push(source.issue(path, problem));
+  };
+  check(["storiesDir"], root.storiesDir, "directory");
+  check(["prompts", "tester"], prompts?.tester);
+  check(["prompts", "implementation"], prompts?.implementation);
+  check(["test", "junit"], typeof test?.junit === "string" ? test.junit.replaceAll("{storyId}", "story") : undefined);
+  for (const s of plan.stories) {
+    // Key paths are only built for a problem: this loop runs over every story of a valid plan.
+    if (pathProblem(s.file, "file")) check(["stories", s.index, "file"], s.file);
+    if (pathProblem(s.testFile, "file")) check(["stories", s.index, "testFile"], s.testFile);
+  }
+  return issues;
 };
+
+const pathProblem = (value: unknown, kind: "file" | "directory"): string | undefined =>
+  typeof value === "string" && value !== "" ? repoPathProblem(value, kind) : undefined;
 
 /** Two stories writing their status into one story file would overwrite each other. */
 const checkSharedStoryFiles: Rule = (source, plan) => {
-  const dir = typeof plan.root.storiesDir === "string" && !repoPathProblem(plan.root.storiesDir, "directory") ? plan.root.storiesDir : DEFAULTS.storiesDir;
+  // Default files (<storiesDir>/<id>.md) of distinct ids are distinct: only a `file` key can make two meet.
+  if (!plan.stories.some((s) => s.file !== undefined)) return [];
+  const given = plan.root.storiesDir;
+  const dir = normalizeRepoPath(typeof given === "string" && !repoPathProblem(given, "directory") ? given : DEFAULTS.storiesDir);
   const owners = new Map<string, LooseStory>();
-  return plan.stories.flatMap((s) => {
-    if (s.id === undefined || plan.ids.get(s.id) !== s.index) return [];
-    if (s.file !== undefined && repoPathProblem(s.file)) return [];
-    const file = s.file !== undefined ? normalizeRepoPath(s.file) : joinRepoPath(dir, `${s.id}.md`);
+  const issues: PlanIssue[] = [];
+  for (const s of plan.stories) {
+    if (s.id === undefined || plan.ids.get(s.id) !== s.index) continue;
+    if (s.file !== undefined && repoPathProblem(s.file)) continue;
+    const file = s.file !== undefined ? normalizeRepoPath(s.file) : inDirectory(dir, `${s.id}.md`);
     const owner = owners.get(file);
     if (!owner) {
       owners.set(file, s);
-      return [];
+      continue;
     }
     const at: KeyPath = ["stories", s.index, s.file !== undefined ? "file" : "id"];
-    return [source.issue(at, `story file "${file}" is also the story file of "${owner.id}" (stories[${owner.index}]): each story needs its own`)];
-  });
+    issues.push(source.issue(at, `story file "${file}" is also the story file of "${owner.id}" (stories[${owner.index}]): each story needs its own`));
+  }
+  return issues;
 };
 
 const checkDurations: Rule = (source, plan) => {
@@ -196,10 +236,13 @@ const checkWaves: Rule = (source, plan) => {
       continue;
     }
     for (const d of plan.stories[index]?.deps ?? []) {
-      const dep = placed.get(d.id);
-      if (d.id === id || !dep || dep.wave < own.wave) continue;
-      issues.push(source.issue(["waves", own.wave, own.at], `"${id}" depends on "${d.id}", which is in wave ${dep.wave + 1}: a dependency must be in an earlier wave`));
+      if (typeof d !== "string") continue;
+      const dep = placed.get(d);
+      if (d === id || !dep || dep.wave < own.wave) continue;
+      issues.push(source.issue(["waves", own.wave, own.at], `"${id}" depends on "${d}", which is in wave ${dep.wave + 1}: a dependency must be in an earlier wave`));
     }
   }
   return issues;
 };
+
+const RULES: Rule[] = [checkIds, checkDependencies, checkCycles, checkAgents, checkPaths, checkSharedStoryFiles, checkDurations, checkWaves];

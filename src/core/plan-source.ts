@@ -4,22 +4,12 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, isAlias } from "yaml";
 import type { Document, Node as YamlNode } from "yaml";
 import { findJsonSyntaxError } from "./json-syntax.js";
+import { readPlanData } from "./plan-data.js";
+import { formatPath, planFormat } from "./plan-issue.js";
+import type { KeyPath, PlanIssue, Position } from "./plan-issue.js";
 
-export type KeyPath = readonly (string | number)[];
-
-export interface PlanIssue {
-  file: string;
-  line: number;
-  col: number;
-  /** Key path such as `stories[2].dependsOn[0]`; empty for errors about the file as a whole. */
-  path: string;
-  message: string;
-}
-
-export interface Position {
-  line: number;
-  col: number;
-}
+export { formatIssue, formatPath, planFormat } from "./plan-issue.js";
+export type { KeyPath, PlanFormat, PlanIssue, Position } from "./plan-issue.js";
 
 export interface PlanSource {
   fileName: string;
@@ -32,41 +22,15 @@ export interface PlanSource {
   issue(path: KeyPath, message: string, target?: "value" | "key"): PlanIssue;
 }
 
-export type PlanFormat = "yaml" | "json";
-
 /** Syntax errors beyond this many are dropped: after a few, the rest are usually echoes of the first. */
 const MAX_SYNTAX_ERRORS = 20;
-
-/** The format a plan file name implies, or undefined for an unsupported extension. */
-export function planFormat(fileName: string): PlanFormat | undefined {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith(".yml") || lower.endsWith(".yaml")) return "yaml";
-  if (lower.endsWith(".json")) return "json";
-  return undefined;
-}
-
-/** `FILE:LINE:COL path: message` (or `FILE:LINE:COL: message` when there is no key path). */
-export function formatIssue(i: PlanIssue): string {
-  return i.path === "" ? `${i.file}:${i.line}:${i.col}: ${i.message}` : `${i.file}:${i.line}:${i.col} ${i.path}: ${i.message}`;
-}
-
-/** `["stories", 2, "dependsOn", 0]` -> `stories[2].dependsOn[0]`; odd keys are quoted: `agents["a b"]`. */
-export function formatPath(path: KeyPath): string {
-  let out = "";
-  for (const seg of path) {
-    if (typeof seg === "number") out += `[${seg}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out === "" ? seg : `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
-}
 
 /** Parses plan text (YAML, or JSON checked against JSON's own grammar) into data with positions. */
 export function readPlanSource(text: string, fileName: string): PlanSource {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const lineCounter = new LineCounter();
-  // JSON data comes from JSON.parse (many times faster than the YAML parser on large plans); the YAML
-  // document, for positions, is only built when an error needs locating.
+  // The data comes from the fast exact readers when they can (plan-data.ts: JSON.parse, the YAML subset); the
+  // YAML document, for positions, is only built when an error needs locating or the fast readers cannot tell.
   let doc: Document | undefined;
   const document = (): Document => (doc ??= parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true }));
   const locate = makeLocator(document, lineCounter);
@@ -80,10 +44,11 @@ export function readPlanSource(text: string, fileName: string): PlanSource {
   const format = planFormat(fileName);
   if (format === undefined) {
     source.issues.push(fileIssue(fileName, { line: 1, col: 1 }, "unsupported plan file extension: use .yml, .yaml or .json"));
-  } else if (format === "json") {
-    readJson(body, source);
   } else {
-    readYaml(document(), lineCounter, source);
+    const fast = readPlanData(text, fileName);
+    if (fast) source.data = fast.data;
+    else if (format === "json") readJson(body, source);
+    else readYaml(document(), lineCounter, source);
   }
   return source;
 }

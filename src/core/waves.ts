@@ -1,7 +1,7 @@
 // Waves of a plan (SPEC §1): a story's wave is 1 + the highest wave of its dependencies, plan order inside a
 // wave; plus the dependency-cycle search the plan checks use. Linear in stories + edges: plans may be large.
 import { DEFAULTS } from "./plan-model.js";
-import type { Plan } from "./plan-model.js";
+import type { Plan, Story } from "./plan-model.js";
 
 export interface DependencyNode {
   id: string;
@@ -11,21 +11,51 @@ export interface DependencyNode {
 /** The plan's waves: `plan.waves` when given, else computed from the dependencies. Throws on a cycle. */
 export function computeWaves(plan: Plan): string[][] {
   if (plan.waves) return plan.waves.map((w) => [...w]);
-  const { adjacency } = indexGraph(plan.stories);
+  const wave = wavesInPlanOrder(plan.stories) ?? wavesInDependencyOrder(plan.stories);
+  const waves: string[][] = [];
+  for (let i = 0; i < plan.stories.length; i++) {
+    const w = (wave[i] as number) - 1;
+    (waves[w] ??= []).push((plan.stories[i] as Story).id);
+  }
+  return waves;
+}
+
+/**
+ * Each story's wave (1-based) in one pass, when every dependency comes earlier in the plan than its dependent
+ * (as plans are usually written; it also rules out cycles). Undefined as soon as one does not.
+ */
+function wavesInPlanOrder(nodes: readonly DependencyNode[]): Int32Array | undefined {
+  const index = firstIndexes(nodes);
+  const wave = new Int32Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as DependencyNode;
+    let w = 1;
+    // Of repeated ids only the first counts: the others have no edges (as in indexGraph).
+    if (index.get(node.id) === i) {
+      for (const d of node.dependsOn) {
+        const j = index.get(d);
+        if (j === undefined) continue;
+        if (j >= i) return undefined;
+        if ((wave[j] as number) >= w) w = (wave[j] as number) + 1;
+      }
+    }
+    wave[i] = w;
+  }
+  return wave;
+}
+
+/** Each story's wave (1-based), in topological order. Throws on a cycle. */
+function wavesInDependencyOrder(nodes: readonly DependencyNode[]): Int32Array {
+  const { adjacency } = indexGraph(nodes);
   const order = topologicalOrder(adjacency);
-  if (order.length < plan.stories.length) throw new Error("computeWaves: the plan has a dependency cycle");
-  const wave = new Int32Array(plan.stories.length);
+  if (order.length < nodes.length) throw new Error("computeWaves: the plan has a dependency cycle");
+  const wave = new Int32Array(nodes.length);
   for (const v of order) {
     let w = 1;
-    for (const d of adjacency[v] ?? []) w = Math.max(w, (wave[d] ?? 0) + 1);
+    for (const d of adjacency[v] as number[]) if ((wave[d] as number) >= w) w = (wave[d] as number) + 1;
     wave[v] = w;
   }
-  const waves: string[][] = [];
-  plan.stories.forEach((s, i) => {
-    const w = (wave[i] ?? 1) - 1;
-    (waves[w] ??= []).push(s.id);
-  });
-  return waves;
+  return wave;
 }
 
 /** A wave as consecutive chunks of at most `size` stories (a GitHub job matrix holds 256 jobs). */
@@ -43,7 +73,11 @@ export function chunkWave(ids: readonly string[], size: number = DEFAULTS.matrix
  * on at least one reported cycle until the limit is hit.
  */
 export function findCycles(nodes: readonly DependencyNode[], limit = 50): string[][] {
+  // Dependencies that all come earlier, or else a complete topological order, prove there is no cycle: the
+  // common case, and much cheaper than Tarjan.
+  if (wavesInPlanOrder(nodes)) return [];
   const { adjacency } = indexGraph(nodes);
+  if (topologicalOrder(adjacency).length === nodes.length) return [];
   const cycles: number[][] = [];
   for (const component of stronglyConnected(adjacency)) {
     if (component.length < 2) continue;
@@ -61,39 +95,72 @@ export function findCycles(nodes: readonly DependencyNode[], limit = 50): string
   return cycles.map((c) => c.map((v) => nodes[v]?.id ?? ""));
 }
 
-/** Node indexes and, per node, the indexes of its known dependencies (deduplicated, no self-loops). */
+/** Per node, the indexes of its known dependencies (first occurrence of an id, deduplicated, no self-loops). */
 function indexGraph(nodes: readonly DependencyNode[]): { adjacency: number[][] } {
-  const index = new Map<string, number>();
-  nodes.forEach((n, i) => {
-    if (!index.has(n.id)) index.set(n.id, i);
-  });
-  const adjacency = nodes.map((n, i) => {
-    if (index.get(n.id) !== i) return [];
-    const deps = new Set<number>();
-    for (const d of n.dependsOn) {
-      const j = index.get(d);
-      if (j !== undefined && j !== i) deps.add(j);
-    }
-    return [...deps];
-  });
+  const index = firstIndexes(nodes);
+  const adjacency: number[][] = new Array<number[]>(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as DependencyNode;
+    adjacency[i] = index.get(node.id) === i ? dependencyIndexes(node.dependsOn, index, i) : [];
+  }
   return { adjacency };
+}
+
+/** Each id's first index. */
+function firstIndexes(nodes: readonly DependencyNode[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < nodes.length; i++) {
+    const id = (nodes[i] as DependencyNode).id;
+    if (!index.has(id)) index.set(id, i);
+  }
+  return index;
+}
+
+/** Small lists are deduplicated by scanning: a Set per story costs more than it saves. */
+const SCAN_LIMIT = 16;
+
+function dependencyIndexes(dependsOn: readonly string[], index: Map<string, number>, self: number): number[] {
+  const deps: number[] = [];
+  const seen = dependsOn.length > SCAN_LIMIT ? new Set<number>() : undefined;
+  for (const d of dependsOn) {
+    const j = index.get(d);
+    if (j === undefined || j === self || (seen ? seen.has(j) : deps.includes(j))) continue;
+    seen?.add(j);
+    deps.push(j);
+  }
+  return deps;
 }
 
 /** Kahn's algorithm on "depends on" edges: dependencies come before their dependents. */
 function topologicalOrder(adjacency: number[][]): number[] {
   const n = adjacency.length;
   const remaining = new Int32Array(n);
-  const dependents: number[][] = Array.from({ length: n }, () => []);
-  adjacency.forEach((deps, v) => {
+  // Dependents as one flat array (CSR): per node, its slice of `dependents` starts at `first[node]`.
+  const first = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) {
+    const deps = adjacency[v] as number[];
     remaining[v] = deps.length;
-    for (const d of deps) dependents[d]?.push(v);
-  });
+    for (const d of deps) first[d + 1] = (first[d + 1] as number) + 1;
+  }
+  for (let v = 0; v < n; v++) first[v + 1] = (first[v + 1] as number) + (first[v] as number);
+  const fill = first.slice(0, n);
+  const dependents = new Int32Array(first[n] as number);
+  for (let v = 0; v < n; v++) {
+    for (const d of adjacency[v] as number[]) {
+      const at = fill[d] as number;
+      dependents[at] = v;
+      fill[d] = at + 1;
+    }
+  }
   const order: number[] = [];
   for (let v = 0; v < n; v++) if (remaining[v] === 0) order.push(v);
   for (let head = 0; head < order.length; head++) {
-    for (const u of dependents[order[head] ?? 0] ?? []) {
-      remaining[u] = (remaining[u] ?? 0) - 1;
-      if (remaining[u] === 0) order.push(u);
+    const v = order[head] as number;
+    for (let k = first[v] as number, end = first[v + 1] as number; k < end; k++) {
+      const u = dependents[k] as number;
+      const left = (remaining[u] as number) - 1;
+      remaining[u] = left;
+      if (left === 0) order.push(u);
     }
   }
   return order;

@@ -94,6 +94,28 @@ describe("loadPlan", () => {
     ]);
   });
 
+  it("reads a directory of many story files (one listing) and still tells every kind of bad one apart", async () => {
+    // 40 stories, so their directory is listed once rather than each file checked with a stat.
+    const ids = Array.from({ length: 40 }, (_, i) => `many-${String(i).padStart(3, "0")}`);
+    const stories = ids.map((id) => `  - { id: ${id}, title: T, testFile: t/${id}.mjs, tester: t, implementer: t }`);
+    write("many.yml", `name: many\ntest: { command: "node --test {testFile}" }\nagents: { t: { run: r } }\nstories:\n${stories.join("\n")}\n`);
+    for (const id of ids.slice(5)) write(`stories/${id}.md`, STORY);
+    mkdirSync(join(root, "stories/many-000.md"));
+    write("stories/elsewhere.md", STORY);
+    symlinkSync(join(root, "stories/elsewhere.md"), join(root, "stories/many-001.md"));
+    symlinkSync(join(root, "stories/nowhere.md"), join(root, "stories/many-002.md"));
+    write("stories/many-003.md", "# many-003\n\n## Acceptance Criteria\nnothing yet\n");
+    // stories/many-004.md is simply not there; a large file is read in several chunks.
+    write("stories/many-039.md", `# many-039\n\n${"filler line\n".repeat(20_000)}## Acceptance Criteria\n- [ ] still found\n`);
+    const line = (i: number): number => 5 + i;
+    expect(await loadErrors("many.yml", ".", root)).toEqual([
+      `many.yml:${line(0)}:11 stories[0].id: story file "stories/many-000.md" is missing`,
+      `many.yml:${line(2)}:11 stories[2].id: story file "stories/many-002.md" is missing`,
+      `many.yml:${line(3)}:11 stories[3].id: story file "stories/many-003.md" has no acceptance-criteria checkbox: add "- [ ] …" items under a "## Acceptance Criteria" heading`,
+      `many.yml:${line(4)}:11 stories[4].id: story file "stories/many-004.md" is missing`,
+    ]);
+  });
+
   it("names the file as given in every message", async () => {
     write("p.yml", "name: [\n");
     expect(await loadErrors("p.yml", ".", root)).toEqual([expect.stringMatching(/^p\.yml:2:1: YAML syntax error: /)]);

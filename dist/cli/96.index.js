@@ -1,8 +1,8 @@
-export const id = 426;
-export const ids = [426];
+export const id = 96;
+export const ids = [96];
 export const modules = {
 
-/***/ 1426:
+/***/ 6096:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -626,9 +626,13 @@ function realPorts(opts) {
 
 // EXTERNAL MODULE: ./src/adapters/state-store.ts
 var state_store = __webpack_require__(2493);
+// EXTERNAL MODULE: ./src/core/story-file.ts
+var story_file = __webpack_require__(4357);
 // EXTERNAL MODULE: ./src/core/state.ts
 var core_state = __webpack_require__(7066);
 ;// CONCATENATED MODULE: ./src/engine/execution.ts
+
+
 
 /** The user asked for something that cannot be done as asked; nothing was changed. Exit code 2. */
 class RefusedError extends Error {
@@ -668,8 +672,19 @@ async function startExecution(ports, opts) {
     }
     if (!current)
         await ports.store.init(fresh, "start execution");
-    const begin = (state) => (0,core_state/* requeueInProgress */.dp)(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : state));
+    const done = await completeOnTarget(ports, source.plan, opts.targetDir);
+    const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
+    const begin = (state) => (0,core_state/* adoptCompleted */.EY)(done, head, now)((0,core_state/* requeueInProgress */.dp)(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : state)));
     return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
+}
+async function completeOnTarget(ports, plan, dir) {
+    const done = [];
+    for (const story of plan.stories) {
+        const text = await ports.files.read((0,external_node_path_.join)(dir, story.file));
+        if (text !== null && (0,story_file/* readStoryFile */.KC)(text).status === "complete")
+            done.push(story.id);
+    }
+    return done;
 }
 const releaseLock = (lockId, now) => (state) => {
     if (state.lock?.id !== lockId)
@@ -741,515 +756,9 @@ async function blockStuck(ports, plan, state, ids) {
     return state;
 }
 
-;// CONCATENATED MODULE: ./src/core/story-file.ts
-const STATUS_DISPLAY = {
-    pending: "⏳ Pending",
-    testing: "🧪 Testing",
-    implementing: "🔄 Implementing",
-    complete: "✅ Complete",
-    failed: "❌ Failed",
-    blocked: "⛔ Blocked",
-};
-// Maps, not records: a lookup with a word such as "constructor" must not find Object.prototype.
-const STATUS_WORDS = new Map([
-    ["pending", "pending"],
-    ["testing", "testing"],
-    ["implementing", "implementing"],
-    ["complete", "complete"],
-    ["completed", "complete"],
-    ["failed", "failed"],
-    ["blocked", "blocked"],
-]);
-const STATUS_EMOJI = [
-    ["⏳", "pending"],
-    ["🧪", "testing"],
-    ["🔄", "implementing"],
-    ["✅", "complete"],
-    ["❌", "failed"],
-    ["⛔", "blocked"],
-];
-const FRONT_MATTER_WORDS = new Map([
-    ["pending", "pending"],
-    ["in-progress", "testing"],
-    ["inprogress", "testing"],
-    ["testing", "testing"],
-    ["implementing", "implementing"],
-    ["complete", "complete"],
-    ["completed", "complete"],
-    ["failed", "failed"],
-    ["blocked", "blocked"],
-]);
-function statusToDisplay(status) {
-    return STATUS_DISPLAY[status];
-}
-/** Lenient: `✅ Complete`, `complete`, `COMPLETE`, `✅`, `❌ Failed (merge conflict)`; unknown → undefined. */
-function parseStatus(text) {
-    const word = /\p{L}+/u.exec(text)?.[0]?.toLowerCase();
-    if (word !== undefined)
-        return STATUS_WORDS.get(word);
-    return STATUS_EMOJI.find(([emoji]) => text.includes(emoji))?.[1];
-}
-function statusToFrontMatter(status) {
-    return status === "testing" || status === "implementing" ? "in-progress" : status;
-}
-/** `in-progress` reads as `testing`: a story caught in progress restarts from the tester (SPEC §3). */
-function statusFromFrontMatter(value) {
-    return FRONT_MATTER_WORDS.get(value.trim().toLowerCase().replace(/[ _]+/g, "-"));
-}
-function splitLines(s) {
-    const out = [];
-    let i = 0;
-    while (i < s.length) {
-        const nl = s.indexOf("\n", i);
-        if (nl < 0) {
-            out.push({ text: s.slice(i), eol: "" });
-            break;
-        }
-        const crlf = nl - 1 >= i && s[nl - 1] === "\r";
-        out.push({ text: s.slice(i, crlf ? nl - 1 : nl), eol: crlf ? "\r\n" : "\n" });
-        i = nl + 1;
-    }
-    return out;
-}
-function joinLines(lines) {
-    return lines.map((l) => l.text + l.eol).join("");
-}
-function dominantEol(lines) {
-    let crlf = 0;
-    let lf = 0;
-    for (const l of lines) {
-        if (l.eol === "\r\n")
-            crlf++;
-        else if (l.eol === "\n")
-            lf++;
-    }
-    return crlf > lf ? "\r\n" : "\n";
-}
-const isBlank = (text) => /^[ \t]*$/.test(text);
-const trimTabs = (s) => s.replace(/^[ \t]+|[ \t]+$/g, "");
-/** A value must stay on its own line, whatever the caller passes. */
-const oneLine = (s) => trimTabs(s.replace(/[\r\n\u2028\u2029]+/g, " "));
-function parseHeading(text) {
-    const m = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/s.exec(text);
-    if (!m)
-        return undefined;
-    const content = (m[2] ?? "").replace(/(?:^|[ \t]+)#+[ \t]*$/, "");
-    return { level: m[1].length, text: trimTabs(content) };
-}
-function fenceOpening(text) {
-    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/s.exec(text);
-    if (!m)
-        return undefined;
-    // A backtick fence's info string may not contain a backtick (CommonMark): that is inline code.
-    if (m[1].startsWith("`") && m[2].includes("`"))
-        return undefined;
-    return m[1];
-}
-function closesFence(text, opening) {
-    const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text);
-    return !!m && m[1][0] === opening[0] && m[1].length >= opening.length;
-}
-function scanBlocks(texts) {
-    const heading = [];
-    const code = [];
-    let fence;
-    for (const text of texts) {
-        if (fence !== undefined) {
-            code.push(true);
-            heading.push(undefined);
-            if (closesFence(text, fence))
-                fence = undefined;
-            continue;
-        }
-        fence = fenceOpening(text);
-        code.push(fence !== undefined);
-        heading.push(fence === undefined ? parseHeading(text) : undefined);
-    }
-    return { heading, code, ...(fence !== undefined ? { openFence: fence } : {}) };
-}
-const FIELD_ORDER = ["status", "assignee", "testFile", "verified"];
-const FIELD_LABEL = {
-    status: "Status",
-    assignee: "Assignee",
-    testFile: "Test file",
-    verified: "Verified",
-};
-const FIELD_RE = /^([ \t]{0,3})(\*\*|__)?(status|assignee|test[ _-]?file|verified)(\*\*|__)?:(\*\*|__)?([ \t]*)(.*?)([ \t]*\\?[ \t]*)$/is;
-function parseField(text) {
-    const m = FIELD_RE.exec(text);
-    if (!m)
-        return undefined;
-    const [, , open, label, closeBefore, closeAfter] = m;
-    // Bold markers pair up around the label, with the colon inside or outside: `**Status:**`, `**Status**:`.
-    const balanced = open
-        ? (closeBefore === open && !closeAfter) || (!closeBefore && closeAfter === open)
-        : !closeBefore && !closeAfter;
-    if (!balanced)
-        return undefined;
-    const value = m[7];
-    const trail = m[8];
-    const normalized = label.toLowerCase().replace(/[ _-]/g, "");
-    const key = normalized === "testfile" ? "testFile" : normalized;
-    return { key, head: text.slice(0, text.length - value.length - trail.length), value, trail };
-}
-function withFieldValue(f, value) {
-    const gap = value !== "" && !/[ \t]$/.test(f.head) ? " " : "";
-    return f.head + gap + value + f.trail;
-}
-const PLACEHOLDERS = new Set(["", "—", "–", "-"]);
-/** Renders a code span that survives any content: a fence longer than any backtick run inside. */
-function codeSpan(s) {
-    const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
-    const fence = "`".repeat(longest + 1);
-    const pad = s.startsWith("`") || s.endsWith("`") || (s.startsWith(" ") && s.endsWith(" ") && s.trim() !== "") ? " " : "";
-    return fence + pad + s + pad + fence;
-}
-function unCodeSpan(v) {
-    const run = /^`+/.exec(v)?.[0];
-    if (!run || v.length <= run.length * 2 || !v.endsWith(run) || v[v.length - run.length - 1] === "`")
-        return v;
-    const inner = v.slice(run.length, v.length - run.length);
-    return inner.length > 1 && inner.startsWith(" ") && inner.endsWith(" ") && inner.trim() !== "" ? inner.slice(1, -1) : inner;
-}
-function readPlain(value) {
-    const v = unCodeSpan(value);
-    return PLACEHOLDERS.has(v) ? undefined : v;
-}
-function parseVerified(value) {
-    const word = /\p{L}+/u.exec(value)?.[0]?.toLowerCase();
-    if (word === "yes" || word === "true" || word === "y")
-        return true;
-    if (word === "no" || word === "false" || word === "n")
-        return false;
-    if (word === undefined && value.includes("✅"))
-        return true;
-    if (word === undefined && value.includes("❌"))
-        return false;
-    return undefined;
-}
-function formatField(key, update) {
-    switch (key) {
-        case "status":
-            return update.status === undefined ? undefined : STATUS_DISPLAY[update.status];
-        case "assignee":
-            return update.assignee === undefined ? undefined : oneLine(update.assignee) || "—";
-        case "testFile": {
-            if (update.testFile === undefined)
-                return undefined;
-            const path = oneLine(update.testFile);
-            return path === "" ? "—" : codeSpan(path);
-        }
-        case "verified":
-            return update.verified === undefined ? undefined : update.verified ? "yes" : "no";
-    }
-}
-function frontMatterEnd(lines) {
-    if (!lines[0] || !/^---[ \t]*$/.test(lines[0].text))
-        return undefined;
-    for (let i = 1; i < lines.length; i++)
-        if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i].text))
-            return i;
-    return undefined;
-}
-/** Splits a YAML scalar after `key:`; undefined for anything but a one-line plain or quoted scalar. */
-function splitScalar(rest) {
-    const ws = /^[ \t]*/.exec(rest)[0];
-    const r = rest.slice(ws.length);
-    const quote = r[0];
-    if (quote === '"' || quote === "'") {
-        let j = 1;
-        for (; j < r.length; j++) {
-            if (quote === '"' && r[j] === "\\")
-                j++;
-            else if (quote === "'" && r[j] === "'" && r[j + 1] === "'")
-                j++;
-            else if (r[j] === quote)
-                break;
-        }
-        if (j >= r.length)
-            return undefined;
-        return { lead: ws + quote, value: r.slice(1, j), tail: r.slice(j) };
-    }
-    if (ws === "" || r === "" || /^[|>&*!{[#]/.test(r))
-        return undefined;
-    const end = /[ \t]+#|[ \t]*$/.exec(r).index;
-    return { lead: ws, value: r.slice(0, end), tail: r.slice(end) };
-}
-function findFrontMatterStatus(lines, fmEnd) {
-    for (let i = 1; i < fmEnd; i++) {
-        const text = lines[i].text;
-        const m = /^(["']?)status\1[ \t]*:/i.exec(text);
-        if (!m)
-            continue;
-        const scalar = splitScalar(text.slice(m[0].length));
-        if (!scalar)
-            return undefined;
-        return { index: i, head: m[0] + scalar.lead, value: scalar.value, tail: scalar.tail };
-    }
-    return undefined;
-}
-function parseDoc(text) {
-    const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
-    const lines = splitLines(text.slice(bom.length));
-    const fmEnd = frontMatterEnd(lines);
-    const bodyStart = fmEnd === undefined ? 0 : fmEnd + 1;
-    // Front matter lines are scanned as code: a YAML `# comment` is no heading.
-    const scanned = scanBlocks(lines.slice(bodyStart).map((l) => l.text));
-    const blocks = {
-        heading: [...Array(bodyStart).fill(undefined), ...scanned.heading],
-        code: [...Array(bodyStart).fill(true), ...scanned.code],
-        ...(scanned.openFence !== undefined ? { openFence: scanned.openFence } : {}),
-    };
-    const header = readHeader(lines, blocks, bodyStart);
-    return {
-        bom,
-        lines,
-        eol: dominantEol(lines),
-        ...(fmEnd !== undefined ? { fmEnd } : {}),
-        bodyStart,
-        blocks,
-        ...header,
-        ...findCompletion(blocks, header.headerEnd, lines.length),
-    };
-}
-/** The part before the first `##` heading: where the title and the field lines are. */
-function readHeader(lines, blocks, bodyStart) {
-    let headerEnd = lines.length;
-    for (let i = bodyStart; i < lines.length; i++) {
-        if ((blocks.heading[i]?.level ?? 0) >= 2) {
-            headerEnd = i;
-            break;
-        }
-    }
-    let titleIndex;
-    const fields = new Map();
-    for (let i = bodyStart; i < headerEnd; i++) {
-        if (blocks.code[i])
-            continue;
-        if (blocks.heading[i]?.level === 1)
-            titleIndex ??= i;
-        const field = parseField(lines[i].text);
-        if (field && !fields.has(field.key))
-            fields.set(field.key, { index: i, field });
-    }
-    return { headerEnd, fields, ...(titleIndex !== undefined ? { titleIndex } : {}) };
-}
-function findCompletion(blocks, from, length) {
-    for (let i = from; i < length; i++) {
-        const h = blocks.heading[i];
-        if (!h || h.level !== 2 || h.text.toLowerCase() !== "completion")
-            continue;
-        let end = i + 1;
-        while (end < length && !((blocks.heading[end]?.level ?? 99) <= 2))
-            end++;
-        return { completion: { head: i, end } };
-    }
-    return {};
-}
-// ---------------------------------------------------------------------------------------------------
-// Reading
-const TASK_RE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/s;
-function readCriteria(doc) {
-    const criteria = [];
-    let sectionLevel;
-    for (let i = doc.bodyStart; i < doc.lines.length; i++) {
-        if (doc.blocks.code[i])
-            continue;
-        const h = doc.blocks.heading[i];
-        if (h) {
-            if (sectionLevel !== undefined && h.level <= sectionLevel)
-                sectionLevel = undefined;
-            if (sectionLevel === undefined && /acceptance criteria/i.test(h.text))
-                sectionLevel = h.level;
-            continue;
-        }
-        if (sectionLevel === undefined)
-            continue;
-        const m = TASK_RE.exec(doc.lines[i].text);
-        if (m)
-            criteria.push({ text: trimTabs(m[2] ?? ""), checked: m[1] !== " ", line: i + 1 });
-    }
-    return criteria;
-}
-function splitTitle(title) {
-    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*:[ \t]*(.*)$/s.exec(title);
-    return m ? { id: m[1], title: m[2] } : { title };
-}
-function readCompletion(doc) {
-    if (!doc.completion)
-        return undefined;
-    const body = doc.lines.slice(doc.completion.head + 1, doc.completion.end).map((l) => l.text);
-    while (body.length && isBlank(body[0]))
-        body.shift();
-    while (body.length && isBlank(body[body.length - 1]))
-        body.pop();
-    return body.join("\n");
-}
-function readStoryFile(text) {
-    const doc = parseDoc(text);
-    const info = { criteria: readCriteria(doc), eol: doc.eol };
-    if (doc.titleIndex !== undefined) {
-        info.title = doc.blocks.heading[doc.titleIndex].text;
-        info.heading = splitTitle(info.title);
-    }
-    const value = (key) => doc.fields.get(key)?.field.value;
-    const statusText = value("status");
-    if (statusText !== undefined) {
-        info.statusText = statusText;
-        const status = parseStatus(statusText);
-        if (status)
-            info.status = status;
-    }
-    const assignee = value("assignee");
-    if (assignee !== undefined && readPlain(assignee) !== undefined)
-        info.assignee = readPlain(assignee);
-    const testFile = value("testFile");
-    if (testFile !== undefined && readPlain(testFile) !== undefined)
-        info.testFile = readPlain(testFile);
-    const verified = value("verified");
-    if (verified !== undefined && parseVerified(verified) !== undefined)
-        info.verified = parseVerified(verified);
-    if (doc.fmEnd !== undefined) {
-        const s = findFrontMatterStatus(doc.lines, doc.fmEnd);
-        info.frontMatter = s ? { status: s.value } : {};
-    }
-    const completion = readCompletion(doc);
-    if (completion !== undefined)
-        info.completion = completion;
-    return info;
-}
-// ---------------------------------------------------------------------------------------------------
-// Writing
-/**
- * Keeps a new Completion body inside its section whatever it holds: a `#`/`##` heading line would end
- * the section early, an unclosed fence would swallow the next one, and a `---` at column 0 would close a
- * file's opening `---` rule into front matter (always indented: whether the file opens with one changes
- * as fields are inserted, and the result must not).
- */
-function sanitizeCompletionBody(body) {
-    const texts = body.split(/\r\n|\r|\n/);
-    while (texts.length && isBlank(texts[0]))
-        texts.shift();
-    while (texts.length && isBlank(texts[texts.length - 1]))
-        texts.pop();
-    const scan = scanBlocks(texts);
-    const out = texts.map((t, i) => {
-        if ((scan.heading[i]?.level ?? 99) <= 2)
-            return "\\" + t.replace(/^ +/, "");
-        // Indented by one space it renders the same and closes no front matter.
-        return /^(?:---|\.\.\.)[ \t]*$/.test(t) ? " " + t : t;
-    });
-    if (scan.openFence !== undefined)
-        out.push(scan.openFence);
-    return out;
-}
-function writeCompletion(lines, doc, body) {
-    // The body takes its heading's EOL: the file's dominant one can flip with the lines the body replaces,
-    // which would make a second identical update rewrite it (mixed-EOL files).
-    const eol = (doc.completion && lines[doc.completion.head].eol) || doc.eol;
-    const bodyLines = sanitizeCompletionBody(body).map((text) => ({ text, eol }));
-    const blank = () => ({ text: "", eol });
-    if (doc.completion) {
-        const { head, end } = doc.completion;
-        const replacement = bodyLines.length ? [blank(), ...bodyLines] : [];
-        if (end < lines.length)
-            replacement.push(blank());
-        lines.splice(head + 1, end - head - 1, ...replacement);
-        return;
-    }
-    if (doc.blocks.openFence !== undefined)
-        lines.push({ text: doc.blocks.openFence, eol });
-    const last = lines[lines.length - 1];
-    if (last && !isBlank(last.text))
-        lines.push(blank());
-    lines.push({ text: "## Completion", eol });
-    if (bodyLines.length)
-        lines.push(blank(), ...bodyLines);
-}
-function insertMissingFields(lines, doc, missing, ctx) {
-    const eol = doc.eol;
-    const fieldLine = ([key, value]) => ({ text: `**${FIELD_LABEL[key]}:** ${value}`, eol });
-    if (doc.fields.size > 0) {
-        insertBesideFields(lines, doc, missing.map((m) => [m[0], fieldLine(m)]));
-        return;
-    }
-    const blank = () => ({ text: "", eol });
-    const block = [];
-    let at;
-    if (doc.titleIndex !== undefined) {
-        at = doc.titleIndex + 1;
-        if (lines[at] && isBlank(lines[at].text))
-            at++;
-        else
-            block.push(blank());
-    }
-    else {
-        at = doc.bodyStart;
-        if (doc.fmEnd !== undefined && lines[at] && isBlank(lines[at].text))
-            at++;
-        block.push({ text: `# ${oneLine(ctx.storyId)}: ${oneLine(ctx.title)}`, eol }, blank());
-    }
-    block.push(...missing.map(fieldLine));
-    if (lines[at] && !isBlank(lines[at].text))
-        block.push(blank());
-    lines.splice(at, 0, ...block);
-}
-/** A missing field goes after the nearest present field before it in canonical order, else before the next one. */
-function insertBesideFields(lines, doc, missing) {
-    const groups = new Map();
-    for (const [key, line] of missing) {
-        const k = FIELD_ORDER.indexOf(key);
-        const before = FIELD_ORDER.slice(0, k).reverse().find((f) => doc.fields.has(f));
-        const after = FIELD_ORDER.slice(k + 1).find((f) => doc.fields.has(f));
-        const at = before !== undefined ? doc.fields.get(before).index + 1 : doc.fields.get(after).index;
-        groups.set(at, [...(groups.get(at) ?? []), line]);
-    }
-    for (const at of [...groups.keys()].sort((a, b) => b - a))
-        lines.splice(at, 0, ...groups.get(at));
-}
-function updateFrontMatter(lines, doc, status) {
-    if (doc.fmEnd === undefined)
-        return;
-    const s = findFrontMatterStatus(lines, doc.fmEnd);
-    if (s)
-        lines[s.index] = { ...lines[s.index], text: s.head + statusToFrontMatter(status) + s.tail };
-}
-/**
- * Applies an update surgically: field values, the front matter `status` and the Completion body change;
- * missing field lines (and, without any, a title) and a missing Completion section are inserted; every
- * other byte stays. Idempotent.
- */
-function updateStoryFile(text, update, ctx) {
-    const doc = parseDoc(text);
-    const lines = doc.lines.map((l) => ({ ...l }));
-    // Work with every line terminated; the last one loses its EOL again if the file had none.
-    const finalNewline = lines.length === 0 || lines[lines.length - 1].eol !== "";
-    if (!finalNewline)
-        lines[lines.length - 1].eol = doc.eol;
-    if (update.status !== undefined)
-        updateFrontMatter(lines, doc, update.status);
-    const missing = [];
-    for (const key of FIELD_ORDER) {
-        const value = formatField(key, update);
-        if (value === undefined)
-            continue;
-        const present = doc.fields.get(key);
-        if (present)
-            lines[present.index] = { ...lines[present.index], text: withFieldValue(present.field, value) };
-        else
-            missing.push([key, value]);
-    }
-    // The Completion section lies after every field line: edit it first so field indices stay valid.
-    if (update.completion !== undefined)
-        writeCompletion(lines, doc, update.completion);
-    if (missing.length)
-        insertMissingFields(lines, doc, missing, ctx);
-    if (!finalNewline && lines.length)
-        lines[lines.length - 1].eol = "";
-    return doc.bom + joinLines(lines);
-}
-
 ;// CONCATENATED MODULE: ./src/core/completion.ts
+// Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
+
 
 const OUTCOME = {
     complete: "✅ Complete",
@@ -1274,19 +783,12 @@ function completionInfoFromRun(run, agents) {
         if (run.result.commit)
             info.commit = run.result.commit;
     }
-    const durationMs = phaseSpan(run);
-    if (durationMs !== undefined)
+    const durationMs = (0,core_state/* runDuration */.Eo)(run);
+    if (durationMs !== null)
         info.durationMs = durationMs;
     if (run.runUrl)
         info.runUrl = run.runUrl;
     return info;
-}
-function phaseSpan(run) {
-    const starts = run.phases.map((p) => Date.parse(p.start)).filter(Number.isFinite);
-    const ends = run.phases.flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter(Number.isFinite);
-    if (!starts.length || !ends.length)
-        return undefined;
-    return Math.max(0, Math.max(...ends) - Math.min(...starts));
 }
 /** `450ms`, `12s`, `1m 12s`, `2h 5s` — zero parts are left out. */
 function formatDuration(ms) {
@@ -1329,7 +831,7 @@ function escapeInline(s) {
 }
 /** A code span on one line, whatever the text holds. */
 function inlineCode(s) {
-    return codeSpan(s.replace(/[\r\n\u2028\u2029]+/g, " "));
+    return (0,story_file/* codeSpan */.SS)(s.replace(/[\r\n\u2028\u2029]+/g, " "));
 }
 function runLink(url) {
     if (!/^https?:\/\//i.test(url))
@@ -1390,32 +892,37 @@ const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(st
 async function integrateStories(ports, plan, target, ids) {
     const git = ports.git(target.dir);
     const merged = [];
+    // Merge first, record after: an execution killed in between finds the merges on the target (see
+    // the ancestor check) and records them then; one state write for the whole batch.
+    const outcomes = [];
     for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
         const ref = target.branchRef(story.id);
         const tip = await git.revParse(ref);
         if (!tip) {
-            await ports.store.update((0,core_state/* failStory */.AE)(story.id, `story branch ${ref} is missing`, ports.now(), "integrate"), `${story.id}: branch missing`);
+            outcomes.push((0,core_state/* failStory */.AE)(story.id, `story branch ${ref} is missing`, ports.now(), "integrate"));
             continue;
         }
         if (await git.isAncestor(tip, "HEAD")) {
             // Merged already by an execution that stopped before recording it.
-            await ports.store.update((0,core_state/* annotateRun */.Eg)(story.id, { merged: (await git.revParse("HEAD")) }, ports.now()), `${story.id}: merged`);
+            outcomes.push((0,core_state/* annotateRun */.Eg)(story.id, { merged: (await git.revParse("HEAD")) }, ports.now()));
             merged.push(story);
             continue;
         }
         const r = await git.merge(ref, `tdd-waves: merge ${story.id}: ${story.title}`);
         if (r.ok) {
-            await ports.store.update((0,core_state/* annotateRun */.Eg)(story.id, { merged: r.sha }, ports.now()), `${story.id}: merged`);
+            outcomes.push((0,core_state/* annotateRun */.Eg)(story.id, { merged: r.sha }, ports.now()));
             ports.progress({ type: "log", message: `Merged ${story.id} into the target branch` });
             merged.push(story);
         }
         else {
             const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
-            await ports.store.update((0,core_state/* failStory */.AE)(story.id, reason, ports.now(), "integrate"), `${story.id}: merge conflict`);
+            outcomes.push((0,core_state/* failStory */.AE)(story.id, reason, ports.now(), "integrate"));
             ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
         }
     }
-    for (const story of merged) {
+    if (outcomes.length > 0)
+        await ports.store.update((0,core_state/* chain */.cy)(...outcomes), `integrate ${ids.join(", ")}`);
+    const failing = await runInPool(merged, plan.maxParallel, async (story) => {
         const r = await ports.tests({
             test: plan.test,
             testFile: story.testFile,
@@ -1426,12 +933,28 @@ async function integrateStories(ports, plan, target, ids) {
         const junit = junitPath(plan, story.id);
         if (junit)
             await (0,promises_.rm)((0,external_node_path_.join)(target.dir, junit), { force: true });
-        if (r.exitCode !== 0 || r.timedOut) {
-            const reason = "fails after integration";
-            await ports.store.update((0,core_state/* failStory */.AE)(story.id, reason, ports.now(), "integrate"), `${story.id}: fails after integration`);
-            ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
+        return r.exitCode !== 0 || r.timedOut;
+    });
+    const broken = merged.filter((_, i) => failing[i]);
+    if (broken.length === 0)
+        return;
+    const reason = "fails after integration";
+    await ports.store.update((0,core_state/* chain */.cy)(...broken.map((s) => (0,core_state/* failStory */.AE)(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
+    for (const s of broken)
+        ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+}
+/** `work` over `items`, at most `limit` at once; results in the items' order. */
+async function runInPool(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const lane = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await work(items[i]);
         }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+    return results;
 }
 /**
  * Commits, on the target, the story file of every given story that failed or is blocked — one commit
@@ -1450,7 +973,7 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
         const text = await ports.files.read(path);
         if (text === null)
             continue;
-        const next = updateStoryFile(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, readStoryFile(text).eol) }, { storyId: story.id, title: story.title });
+        const next = (0,story_file/* updateStoryFile */.Ho)(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, (0,story_file/* readStoryFile */.KC)(text).eol) }, { storyId: story.id, title: story.title });
         if (next === text)
             continue;
         await ports.files.write(path, next);
@@ -1627,13 +1150,13 @@ const logFile = (job, name) => (0,external_node_path_.join)(job.logDir, `${name}
 async function editStoryFile(ports, job, update) {
     const path = storyPath(job);
     const text = (await ports.files.read(path)) ?? "";
-    const next = updateStoryFile(text, update, { storyId: job.story.id, title: job.story.title });
+    const next = (0,story_file/* updateStoryFile */.Ho)(text, update, { storyId: job.story.id, title: job.story.title });
     if (next !== text)
         await ports.files.write(path, next);
 }
 async function acceptanceCriteria(ports, job) {
     const text = await ports.files.read(storyPath(job));
-    return text === null ? [] : readStoryFile(text).criteria;
+    return text === null ? [] : (0,story_file/* readStoryFile */.KC)(text).criteria;
 }
 async function promptFor(ports, job, role) {
     const { plan, story } = job;
@@ -1703,7 +1226,8 @@ function formatMs(ms) {
 
 
 const fail = (phase, reason) => ({ ok: false, phase, reason });
-async function runAgent(ports, job, role) {
+/** Runs the role's agent; the state is saved before it starts (with `atStart`) and its end returned to save. */
+async function runAgent(ports, job, role, atStart) {
     const { story, plan } = job;
     const name = role === "tester" ? story.tester : story.implementer;
     const agent = plan.agents[name];
@@ -1717,14 +1241,14 @@ async function runAgent(ports, job, role) {
     });
     const env = await agentEnvironment(ports, job, role);
     const log = logFile(job, phase);
-    await ports.store.update((0,core_state/* beginPhase */.tA)(story.id, phase, ports.now(), { agent: name, log }), `${story.id}: ${phase} started`);
+    const begin = (0,core_state/* beginPhase */.tA)(story.id, phase, ports.now(), { agent: name, log });
+    await ports.store.update(atStart ? (0,core_state/* chain */.cy)(atStart, begin) : begin, `${story.id}: ${phase} started`);
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
     const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal });
     throwIfAborted(job);
     const ok = r.exitCode === 0 && !r.timedOut;
     const reason = ok ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
-    await ports.store.update((0,core_state/* endPhase */.zN)(story.id, phase, ok ? "ok" : "failed", ports.now(), reason), `${story.id}: ${phase} ${ok ? "ok" : "failed"}`);
-    return ok ? { ok: true } : fail(phase, reason);
+    return { result: ok ? { ok: true } : fail(phase, reason), end: (0,core_state/* endPhase */.zN)(story.id, phase, ok ? "ok" : "failed", ports.now(), reason) };
 }
 async function runStoryTests(ports, job, name) {
     const { plan, story } = job;
@@ -1741,41 +1265,46 @@ async function runStoryTests(ports, job, name) {
 async function testerPhase(ports, job) {
     const { story, plan } = job;
     const git = ports.git(job.dir);
-    const base = await git.revParse("HEAD");
-    await ports.store.update((0,core_state/* annotateRun */.Eg)(story.id, { base: base ?? undefined }, ports.now()), `${story.id}: base`);
+    const base = (await git.revParse("HEAD")) ?? undefined;
     const before = await ports.files.read(testPath(job));
-    const tester = await runAgent(ports, job, "tester");
-    if (!tester.ok)
-        return tester;
-    await ports.store.update((0,core_state/* beginPhase */.tA)(story.id, "red", ports.now()), `${story.id}: red check`);
+    const tester = await runAgent(ports, job, "tester", (0,core_state/* annotateRun */.Eg)(story.id, { base }, ports.now()));
+    if (!tester.result.ok) {
+        await ports.store.update(tester.end, `${story.id}: tester failed`);
+        return tester.result;
+    }
+    await ports.store.update((0,core_state/* chain */.cy)(tester.end, (0,core_state/* beginPhase */.tA)(story.id, "red", ports.now(), { log: logFile(job, "red") })), `${story.id}: red check`);
     const after = await ports.files.read(testPath(job));
     let problem;
+    let red;
     if (after === null)
         problem = `test file ${story.testFile} was not written by the tester`;
     else if (after === before)
         problem = `test file ${story.testFile} was not created or changed by the tester`;
     else if (plan.tdd.requireRed) {
-        const red = await runStoryTests(ports, job, "red");
-        await ports.store.update((0,core_state/* recordResult */.Pr)(story.id, { red }, ports.now()), `${story.id}: red evidence`);
+        red = await runStoryTests(ports, job, "red");
         if (red.exitCode === 0 && !red.timedOut)
             problem = "red check: the tests pass before implementation (they must fail first)";
     }
-    await ports.store.update((0,core_state/* endPhase */.zN)(story.id, "red", problem ? "failed" : "ok", ports.now(), problem), `${story.id}: red ${problem ? "failed" : "ok"}`);
-    if (problem)
+    const evidence = red ? (0,core_state/* recordResult */.Pr)(story.id, { red }, ports.now()) : (s) => s;
+    if (problem) {
+        await ports.store.update((0,core_state/* chain */.cy)(evidence, (0,core_state/* endPhase */.zN)(story.id, "red", "failed", ports.now(), problem)), `${story.id}: red failed`);
         return fail("red", problem);
-    const testerCommit = await git.commitAll(`tdd-waves: tests for ${story.id} (${story.tester})`);
+    }
+    const testerCommit = (await git.commitAll(`tdd-waves: tests for ${story.id} (${story.tester})`)) ?? undefined;
     const testFileBlob = await git.hashFile(story.testFile);
-    await ports.store.update((0,core_state/* annotateRun */.Eg)(story.id, { testerCommit: testerCommit ?? undefined, testFileBlob }, ports.now()), `${story.id}: tests committed`);
+    await ports.store.update((0,core_state/* chain */.cy)(evidence, (0,core_state/* endPhase */.zN)(story.id, "red", "ok", ports.now()), (0,core_state/* annotateRun */.Eg)(story.id, { testerCommit, testFileBlob }, ports.now())), `${story.id}: red ok, tests committed`);
     return { ok: true };
 }
 async function implementationPhase(ports, job) {
-    return runAgent(ports, job, "implementation");
+    const impl = await runAgent(ports, job, "implementation");
+    await ports.store.update(impl.end, `${job.story.id}: implementation ${impl.result.ok ? "ok" : "failed"}`);
+    return impl.result;
 }
 /** Production check: tests pass, the test file is what the tester left, every AC box is checked. */
 async function verifyPhase(ports, job, lockedBlob) {
     const { story, plan } = job;
     const git = ports.git(job.dir);
-    await ports.store.update((0,core_state/* beginPhase */.tA)(story.id, "verify", ports.now()), `${story.id}: verify`);
+    await ports.store.update((0,core_state/* beginPhase */.tA)(story.id, "verify", ports.now(), { log: logFile(job, "verify") }), `${story.id}: verify`);
     const green = await runStoryTests(ports, job, "verify");
     const criteria = await acceptanceCriteria(ports, job);
     const acComplete = criteria.length > 0 && criteria.every((c) => c.checked);
@@ -1784,9 +1313,11 @@ async function verifyPhase(ports, job, lockedBlob) {
         problems.push("tests timed out");
     else if (green.exitCode !== 0)
         problems.push(`tests fail (exit code ${green.exitCode})`);
-    if (plan.tdd.lockTests && lockedBlob !== undefined) {
+    if (plan.tdd.lockTests) {
         const now = (await ports.files.read(testPath(job))) === null ? null : await git.hashFile(story.testFile);
-        if (now !== lockedBlob)
+        if (now === null)
+            problems.push(`the test file ${story.testFile} was deleted`);
+        else if (lockedBlob !== undefined && now !== lockedBlob)
             problems.push(`the test file ${story.testFile} was changed after the tester wrote it`);
     }
     if (!acComplete) {
@@ -1794,28 +1325,23 @@ async function verifyPhase(ports, job, lockedBlob) {
         problems.push(criteria.length === 0 ? "the story file has no acceptance criteria" : `${open} acceptance criteria not checked`);
     }
     const verified = problems.length === 0;
-    await ports.store.update((0,core_state/* recordResult */.Pr)(story.id, { acChecklistComplete: acComplete, verifiedProduction: verified, green }, ports.now()), `${story.id}: green evidence`);
-    if (!verified) {
-        const reason = `verify: ${problems.join("; ")}`;
-        await ports.store.update((0,core_state/* endPhase */.zN)(story.id, "verify", "failed", ports.now(), reason), `${story.id}: verify failed`);
-        return fail("verify", reason);
-    }
-    await ports.store.update((0,core_state/* endPhase */.zN)(story.id, "verify", "ok", ports.now()), `${story.id}: verify ok`);
-    return { ok: true };
+    const reason = verified ? undefined : `verify: ${problems.join("; ")}`;
+    await ports.store.update((0,core_state/* chain */.cy)((0,core_state/* recordResult */.Pr)(story.id, { acChecklistComplete: acComplete, verifiedProduction: verified, green }, ports.now()), (0,core_state/* endPhase */.zN)(story.id, "verify", verified ? "ok" : "failed", ports.now(), reason)), `${story.id}: verify ${verified ? "ok" : "failed"}`);
+    return verified ? { ok: true } : fail("verify", reason);
 }
 /** Success: ✅ Complete, Verified yes, Completion filled, committed on the story branch. */
 async function completeInWorkingCopy(ports, job) {
-    await finishStoryFile(ports, job, { outcome: "complete" });
-    const state = await ports.store.update((0,core_state/* completeStory */.X_)(job.story.id, ports.now()), `${job.story.id}: complete`);
+    const files = await finishStoryFile(ports, job, { outcome: "complete" });
+    await ports.store.update((0,core_state/* chain */.cy)(files, (0,core_state/* completeStory */.X_)(job.story.id, ports.now())), `${job.story.id}: complete`);
     ports.progress({ type: "story", storyId: job.story.id, status: "complete" });
-    void state;
 }
 /** Failure: ❌ Failed with the reason; the work so far is committed on the story branch all the same. */
 async function failInWorkingCopy(ports, job, result) {
-    await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
-    await ports.store.update((0,core_state/* failStory */.AE)(job.story.id, result.reason, ports.now(), result.phase), `${job.story.id}: failed`);
+    const files = await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
+    await ports.store.update((0,core_state/* chain */.cy)(files, (0,core_state/* failStory */.AE)(job.story.id, result.reason, ports.now(), result.phase)), `${job.story.id}: failed`);
     ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason });
 }
+/** Commits the work and the finished story file; returns the files-modified record to save with the outcome. */
 async function finishStoryFile(ports, job, end) {
     const { story } = job;
     const git = ports.git(job.dir);
@@ -1826,7 +1352,7 @@ async function finishStoryFile(ports, job, end) {
     await git.commitAll(`tdd-waves: ${story.id} implementation (${story.implementer})`);
     const filesModified = base ? await git.changedFiles(base, "HEAD") : [];
     const withStory = filesModified.includes(story.file) ? filesModified : [...filesModified, story.file].sort();
-    const eol = readStoryFile((await ports.files.read(storyPath(job))) ?? "").eol;
+    const eol = (0,story_file/* readStoryFile */.KC)((await ports.files.read(storyPath(job))) ?? "").eol;
     const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
     const completion = renderCompletion({ ...info, outcome: end.outcome, reason: end.reason, filesModified: withStory, runUrl: job.runUrl ?? run?.runUrl }, eol);
     await editStoryFile(ports, job, {
@@ -1835,7 +1361,7 @@ async function finishStoryFile(ports, job, end) {
         completion,
     });
     const commit = await git.commitAll(`tdd-waves: ${story.id} ${end.outcome === "complete" ? "complete" : `failed: ${end.reason}`}`);
-    await ports.store.update((0,core_state/* recordResult */.Pr)(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now()), `${story.id}: files`);
+    return (0,core_state/* recordResult */.Pr)(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
 }
 
 
@@ -1887,6 +1413,7 @@ async function runLocal(ports, opts) {
         restart: opts.restart,
         lock,
         lockAlive: (l) => l.kind === "local" && (l.host !== (0,external_node_os_.hostname)() || pidAlive(l.pid)),
+        targetDir: opts.repoDir,
     });
     const work = opts.workDir ?? (0,external_node_path_.join)(await git.commonDir(), "tdd-waves");
     const run = {
@@ -1898,8 +1425,11 @@ async function runLocal(ports, opts) {
         limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
         integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,plan_model/* storyBranch */.Q)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name) },
         targetLock: new Mutex(),
+        worktreeLock: new Mutex(),
+        cleanup: [],
     };
     try {
+        await git.worktreePrune();
         // An execution killed between verify and merge left completed stories unmerged: merge them first.
         await integrate(run, unmergedCompleted((await ports.store.read()), run.plan));
         if (opts.schedule === "dag")
@@ -1913,6 +1443,7 @@ async function runLocal(ports, opts) {
         throw e;
     }
     finally {
+        await Promise.allSettled(run.cleanup);
         await ports.store.update(releaseLock(lock.id, ports.now()), "release lock");
     }
     return (await ports.store.read());
@@ -1958,6 +1489,8 @@ async function runDag(run) {
         throw failure;
     if (run.opts.signal?.aborted)
         throw new Interrupted();
+    // Stories blocked after the last integration still need their story file on the target.
+    await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, plan.stories.map((s) => s.id)));
 }
 async function integrate(run, ids) {
     if (ids.length === 0)
@@ -1974,10 +1507,12 @@ async function runStory(run, story, wave) {
     const attempt = state.runs[story.id].attempt;
     const dir = (0,external_node_path_.join)(run.work, "worktrees", plan.name, `${story.id}-${attempt}`);
     const git = ports.git(run.opts.repoDir);
-    await removeOldWorktrees(run, story.id);
-    await (0,promises_.mkdir)((0,external_node_path_.join)(run.work, "worktrees", plan.name), { recursive: true });
     const tip = await run.targetLock.run(async () => (await git.revParse(`refs/heads/${run.target}`)));
-    await git.worktreeAdd(dir, (0,plan_model/* storyBranch */.Q)(plan.name, story.id), tip);
+    await run.worktreeLock.run(async () => {
+        await removeOldWorktrees(run, story.id);
+        await (0,promises_.mkdir)((0,external_node_path_.join)(run.work, "worktrees", plan.name), { recursive: true });
+        await git.worktreeAdd(dir, (0,plan_model/* storyBranch */.Q)(plan.name, story.id), tip, { prune: false });
+    });
     const job = {
         plan,
         planPath: run.opts.source.path,
@@ -2001,7 +1536,7 @@ async function runStory(run, story, wave) {
     }
     finally {
         if (!run.opts.signal?.aborted)
-            await git.worktreeRemove(dir);
+            run.cleanup.push(run.worktreeLock.run(() => git.worktreeRemove(dir, { prune: false })));
     }
 }
 async function removeOldWorktrees(run, storyId) {
@@ -2015,7 +1550,7 @@ async function removeOldWorktrees(run, storyId) {
         return;
     }
     for (const name of entries.filter((n) => n.startsWith(`${storyId}-`) && /^\d+$/.test(n.slice(storyId.length + 1)))) {
-        await git.worktreeRemove((0,external_node_path_.join)(root, name));
+        await git.worktreeRemove((0,external_node_path_.join)(root, name), { prune: false });
         await (0,promises_.rm)((0,external_node_path_.join)(root, name), { recursive: true, force: true });
     }
 }
@@ -2173,7 +1708,16 @@ async function runCommand(args, io) {
     if (typeof opened === "number")
         return opened;
     const { loaded, repoRoot } = opened;
-    const store = (0,state_store/* createStateStore */.J$)({ git: new git/* Git */.TU({ cwd: repoRoot }), planName: loaded.plan.name, branch: flags.values["state-branch"] });
+    let store;
+    try {
+        store = (0,state_store/* createStateStore */.J$)({ git: new git/* Git */.TU({ cwd: repoRoot }), planName: loaded.plan.name, branch: flags.values["state-branch"] });
+    }
+    catch (e) {
+        if (!(e instanceof state_store/* StateStoreError */.zI))
+            throw e;
+        io.stderr(`tdd-waves: ${e.message}\n`);
+        return 2;
+    }
     const progress = createProgress(io, loaded.plan);
     const controller = new AbortController();
     let interrupts = 0;

@@ -1,5 +1,5 @@
-export const id = 97;
-export const ids = [97];
+export const id = 829;
+export const ids = [829];
 export const modules = {
 
 /***/ 6960:
@@ -142,13 +142,19 @@ class Git {
         return (await this.stdout(["status", "--porcelain", "-z", "--untracked-files=no"])) !== "";
     }
     /** A worktree at `dir` on `branch`, (re)created at `startPoint`. Stale worktree records are pruned first. */
-    async worktreeAdd(dir, branch, startPoint) {
-        await this.run(["worktree", "prune"]);
+    async worktreeAdd(dir, branch, startPoint, opts = {}) {
+        if (opts.prune !== false)
+            await this.worktreePrune();
         await this.run(["worktree", "add", "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
     }
     /** Removes a worktree even when dirty or already deleted from disk. */
-    async worktreeRemove(dir) {
+    async worktreeRemove(dir, opts = {}) {
         await this.run(["worktree", "remove", "--force", operand(dir, "directory")], { allowFail: true });
+        if (opts.prune !== false)
+            await this.worktreePrune();
+    }
+    /** Forgets worktrees whose directory is gone. */
+    async worktreePrune() {
         await this.run(["worktree", "prune"]);
     }
     async addAll() {
@@ -313,9 +319,10 @@ function execGit(args, cwd, env, input) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J$: () => (/* binding */ createStateStore)
+/* harmony export */   J$: () => (/* binding */ createStateStore),
+/* harmony export */   zI: () => (/* binding */ StateStoreError)
 /* harmony export */ });
-/* unused harmony exports StateStoreError, isPushRace */
+/* unused harmony export isPushRace */
 /* harmony import */ var _core_plan_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(812);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6960);
 // The execution state (SPEC §4) kept as `<plan>/workflow-state.json` on a git branch, written as commits
@@ -335,6 +342,8 @@ const STATE_FILE = "workflow-state.json";
 function isPushRace(stderr) {
     return /\[rejected\]|fetch first|non-fast-forward|failed to update ref|cannot lock ref|stale info|incorrect old value|but expected/i.test(stderr);
 }
+/** An attempt whose compare-and-swap found the branch moved. */
+const LOST = Symbol("lost race");
 /** Thrown inside an attempt when it lost a race that is not a failed publish (a locked ref on fetch). */
 class LostRace extends Error {
 }
@@ -380,17 +389,46 @@ function remoteBackend(git, remote, branch) {
         },
     };
 }
+/**
+ * Trees listed or built by this store. Git objects never change, so a listing cached by object id stays
+ * true forever; it spares an `ls-tree` per level on every write.
+ */
+class TreeCache {
+    git;
+    entries = new Map();
+    constructor(git) {
+        this.git = git;
+    }
+    async list(treeish) {
+        const known = this.entries.get(treeish);
+        if (known)
+            return known;
+        const listed = await this.git.lsTree(treeish);
+        this.entries.set(treeish, listed);
+        return listed;
+    }
+    async make(entries) {
+        const sha = await this.git.mkTree(entries);
+        this.entries.set(sha, entries);
+        return sha;
+    }
+    remember(commit, tree) {
+        const entries = this.entries.get(tree);
+        if (entries)
+            this.entries.set(commit, entries);
+    }
+}
 /** `tree` with the blob at `path` replaced (or added), every other entry kept; returns the new tree. */
-async function replaceInTree(git, tree, path, blob) {
+async function replaceInTree(trees, tree, path, blob) {
     const [name, ...rest] = path;
     if (name === undefined)
         throw new Error("empty path");
-    const entries = tree ? await git.lsTree(tree) : [];
+    const entries = tree ? await trees.list(tree) : [];
     const existing = entries.find((e) => e.name === name);
     const entry = rest.length === 0
         ? { mode: "100644", type: "blob", sha: blob, name }
-        : { mode: "040000", type: "tree", sha: await replaceInTree(git, existing?.type === "tree" ? existing.sha : null, rest, blob), name };
-    return git.mkTree([...entries.filter((e) => e.name !== name), entry]);
+        : { mode: "040000", type: "tree", sha: await replaceInTree(trees, existing?.type === "tree" ? existing.sha : null, rest, blob), name };
+    return trees.make([...entries.filter((e) => e.name !== name), entry]);
 }
 function serialize(state) {
     return `${JSON.stringify(state, null, 2)}\n`;
@@ -420,6 +458,11 @@ class GitStateStore {
     retry;
     file;
     where;
+    trees;
+    /** Writes of this store, one at a time: racing ourselves would only lose compare-and-swaps. */
+    queue = Promise.resolve();
+    /** The tip this store last read or wrote, and the state there: the base of the next optimistic write. */
+    last;
     constructor(git, branch, backend, retry, planName, remote) {
         this.git = git;
         this.branch = branch;
@@ -427,6 +470,7 @@ class GitStateStore {
         this.retry = retry;
         this.file = `${planName}/${STATE_FILE}`;
         this.where = `${remote ? `${remote}/` : ""}${branch}:${this.file}`;
+        this.trees = new TreeCache(git);
     }
     async read() {
         return this.withRetry(async () => (await this.current()).state);
@@ -449,24 +493,56 @@ class GitStateStore {
     async current() {
         const tip = await this.backend.tip();
         const text = tip ? await this.git.showFile(tip, this.file) : null;
-        return { tip, state: text === null ? null : parseState(text, this.where) };
+        const current = { tip, state: text === null ? null : parseState(text, this.where) };
+        this.last = current;
+        return current;
     }
-    /** Read, decide, write on top of what was read; a lost race starts over from the read. */
+    /**
+     * Decide, write on top of the base, publish with compare-and-swap. The first try builds on the tip this
+     * store saw last, without reading (usually nobody else wrote meanwhile); when that base turns out stale
+     * it re-reads at once, and a race lost on a fresh read backs off and retries.
+     */
     cas(message, decide) {
-        return this.withRetry(async () => {
-            const { tip, state } = await this.current();
-            const decision = decide(state);
-            if ("keep" in decision)
-                return decision.keep;
-            const text = serialize(decision.write);
-            if (state !== null && text === serialize(state))
-                return state;
-            const tree = await replaceInTree(this.git, tip, this.file.split("/"), await this.git.hashObject(text));
-            const commit = await this.git.commitTree(tree, tip ? [tip] : [], message);
-            if (!(await this.backend.publish(commit, tip)))
-                throw new LostRace();
-            return JSON.parse(text);
-        });
+        const write = async () => {
+            const base = this.last;
+            if (base) {
+                try {
+                    const written = await this.attempt(base, message, decide);
+                    if (written !== LOST)
+                        return written;
+                }
+                catch {
+                    // A transition may refuse what it sees; it gets to see the fresh state before that counts.
+                }
+            }
+            return this.withRetry(async () => {
+                const written = await this.attempt(await this.current(), message, decide);
+                if (written === LOST)
+                    throw new LostRace();
+                return written;
+            });
+        };
+        const next = this.queue.then(write, write);
+        this.queue = next.catch(() => undefined);
+        return next;
+    }
+    async attempt({ tip, state }, message, decide) {
+        const decision = decide(state);
+        if ("keep" in decision)
+            return decision.keep;
+        const text = serialize(decision.write);
+        if (state !== null && text === serialize(state))
+            return state;
+        const tree = await replaceInTree(this.trees, tip, this.file.split("/"), await this.git.hashObject(text));
+        const commit = await this.git.commitTree(tree, tip ? [tip] : [], message);
+        this.trees.remember(commit, tree);
+        if (!(await this.backend.publish(commit, tip))) {
+            this.last = undefined;
+            return LOST;
+        }
+        const written = JSON.parse(text);
+        this.last = { tip: commit, state: written };
+        return written;
     }
     async withRetry(attempt) {
         for (let i = 0; i < this.retry.attempts; i++) {
@@ -495,6 +571,11 @@ function createStateStore(opts) {
     if (branch === "" || branch.startsWith("-") || /[\s~^:?*[\\]|\.\.|@\{/.test(branch)) {
         throw new StateStoreError(`invalid state branch name: "${branch}"`);
     }
+    // Git cannot hold both a branch `a/b` and branches `a/b/…`: story branches live under tdd-waves/<plan>/.
+    const storyPrefix = `tdd-waves/${opts.planName}`;
+    if (branch === storyPrefix || branch.startsWith(`${storyPrefix}/`) || storyPrefix.startsWith(`${branch}/`)) {
+        throw new StateStoreError(`plan "${opts.planName}": its story branches (${storyPrefix}/<story>) would clash with the state branch "${branch}"; rename the plan or choose another state branch`);
+    }
     const retry = {
         attempts: opts.retry?.attempts ?? 50,
         baseDelayMs: opts.retry?.baseDelayMs ?? 10,
@@ -518,7 +599,7 @@ function createStateStore(opts) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6960);
-/* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7706);
+/* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9638);
 // Command-line flags and the plan every command starts from (located errors, exit 2, nothing changed).
 
 
@@ -911,12 +992,9 @@ function implStatusOf(run, status) {
     return last.outcome === "ok" ? "success" : last.outcome === "failed" ? "failed" : "skipped";
 }
 /** Wall time of the attempt: first phase start to last phase end. */
+/** From the first phase's start to the last phase's end; null when no phase has ended. */
 function durationOf(run) {
-    const starts = (run?.phases ?? []).map((p) => Date.parse(p.start)).filter((t) => !Number.isNaN(t));
-    const ends = (run?.phases ?? []).flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter((t) => !Number.isNaN(t));
-    if (starts.length === 0 || ends.length === 0)
-        return null;
-    return Math.max(0, Math.max(...ends) - Math.min(...starts));
+    return run ? (0,_state_js__WEBPACK_IMPORTED_MODULE_0__/* .runDuration */ .Eo)(run) : null;
 }
 function resultOf(state, story) {
     const run = state.runs[story.id];
@@ -944,7 +1022,15 @@ function resultOf(state, story) {
         ...(run?.reason ? { reason: run.reason } : {}),
         ...(result?.commit ? { commit: result.commit } : {}),
         ...(run?.runUrl ? { runUrl: run.runUrl } : {}),
+        ...logsOf(run),
     };
+}
+function logsOf(run) {
+    const logs = {};
+    for (const p of run?.phases ?? [])
+        if (p.log)
+            logs[p.phase] = p.log;
+    return Object.keys(logs).length > 0 ? { logs } : {};
 }
 function checkExtra(extra) {
     for (const key of Object.keys(extra)) {
@@ -995,12 +1081,15 @@ function buildReport(state, plan, extra = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AE: () => (/* binding */ failStory),
 /* harmony export */   CX: () => (/* binding */ derive),
+/* harmony export */   EY: () => (/* binding */ adoptCompleted),
 /* harmony export */   Eg: () => (/* binding */ annotateRun),
+/* harmony export */   Eo: () => (/* binding */ runDuration),
 /* harmony export */   Eq: () => (/* binding */ recordError),
 /* harmony export */   OA: () => (/* binding */ startStory),
 /* harmony export */   Pr: () => (/* binding */ recordResult),
 /* harmony export */   X_: () => (/* binding */ completeStory),
 /* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   cy: () => (/* binding */ chain),
 /* harmony export */   dp: () => (/* binding */ requeueInProgress),
 /* harmony export */   ne: () => (/* binding */ blockStory),
 /* harmony export */   tA: () => (/* binding */ beginPhase),
@@ -1009,6 +1098,8 @@ function buildReport(state, plan, extra = {}) {
 /* harmony export */   zN: () => (/* binding */ endPhase)
 /* harmony export */ });
 /* unused harmony exports waveOf, retryStories, setLock, openStoriesOf, nextOpenWave */
+/** Several transitions applied as one (one state write for steps that happen at the same moment). */
+const chain = (...transitions) => (state) => transitions.reduce((acc, t) => t(acc), state);
 function createState(args) {
     const { plan } = args;
     const storyEpics = Object.fromEntries(plan.stories.map((s) => [s.id, s.epic]));
@@ -1134,6 +1225,20 @@ const completeStory = (id, now) => (state) => {
     const next = withRun(state, id, (run) => ({ ...run, status: "complete", reason: undefined }));
     return touch({ ...next, stories: moveTo(next.stories, id, "completed") }, now);
 };
+/**
+ * Stories whose story file on the target already says ✅ Complete (done before this execution, or by a
+ * design tool) count as complete and merged: they are skipped, not run again.
+ */
+const adoptCompleted = (ids, targetCommit, now) => (state) => {
+    let next = state;
+    for (const id of ids) {
+        if (statusOf(next, id) !== "pending")
+            continue;
+        next = withRun(next, id, (run) => ({ ...run, status: "complete", merged: targetCommit, reason: "already complete on the target branch" }));
+        next = { ...next, stories: moveTo(next.stories, id, "completed") };
+    }
+    return next === state ? state : touch(next, now);
+};
 const failStory = (id, reason, now, phase) => (state) => {
     const next = withRun(state, id, (run) => ({ ...run, status: "failed", reason }));
     const errors = [...next.errors, { at: now, story: id, ...(phase ? { phase } : {}), message: reason }];
@@ -1190,6 +1295,14 @@ const setLock = (lock, now) => (state) => {
     const { lock: _old, ...rest } = state;
     return touch(lock ? { ...rest, lock } : rest, now);
 };
+/** A run's duration: first phase start to last phase end; null when no phase has ended. */
+function runDuration(run) {
+    const starts = run.phases.map((p) => Date.parse(p.start)).filter(Number.isFinite);
+    const ends = run.phases.flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter(Number.isFinite);
+    if (starts.length === 0 || ends.length === 0)
+        return null;
+    return Math.max(0, Math.max(...ends) - Math.min(...starts));
+}
 /** Stories of a wave that have not finished yet (pending or in progress). */
 function openStoriesOf(state, wave) {
     return (state.waves[wave - 1] ?? []).filter((id) => {
@@ -1203,6 +1316,526 @@ function nextOpenWave(state) {
         if (openStoriesOf(state, w).length > 0)
             return w;
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 4357:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ho: () => (/* binding */ updateStoryFile),
+/* harmony export */   KC: () => (/* binding */ readStoryFile),
+/* harmony export */   SS: () => (/* binding */ codeSpan),
+/* harmony export */   ej: () => (/* binding */ STATUS_DISPLAY)
+/* harmony export */ });
+/* unused harmony exports statusToDisplay, parseStatus, statusToFrontMatter, statusFromFrontMatter */
+const STATUS_DISPLAY = {
+    pending: "⏳ Pending",
+    testing: "🧪 Testing",
+    implementing: "🔄 Implementing",
+    complete: "✅ Complete",
+    failed: "❌ Failed",
+    blocked: "⛔ Blocked",
+};
+// Maps, not records: a lookup with a word such as "constructor" must not find Object.prototype.
+const STATUS_WORDS = new Map([
+    ["pending", "pending"],
+    ["testing", "testing"],
+    ["implementing", "implementing"],
+    ["complete", "complete"],
+    ["completed", "complete"],
+    ["failed", "failed"],
+    ["blocked", "blocked"],
+]);
+const STATUS_EMOJI = [
+    ["⏳", "pending"],
+    ["🧪", "testing"],
+    ["🔄", "implementing"],
+    ["✅", "complete"],
+    ["❌", "failed"],
+    ["⛔", "blocked"],
+];
+const FRONT_MATTER_WORDS = new Map([
+    ["pending", "pending"],
+    ["in-progress", "testing"],
+    ["inprogress", "testing"],
+    ["testing", "testing"],
+    ["implementing", "implementing"],
+    ["complete", "complete"],
+    ["completed", "complete"],
+    ["failed", "failed"],
+    ["blocked", "blocked"],
+]);
+function statusToDisplay(status) {
+    return STATUS_DISPLAY[status];
+}
+/** Lenient: `✅ Complete`, `complete`, `COMPLETE`, `✅`, `❌ Failed (merge conflict)`; unknown → undefined. */
+function parseStatus(text) {
+    const word = /\p{L}+/u.exec(text)?.[0]?.toLowerCase();
+    if (word !== undefined)
+        return STATUS_WORDS.get(word);
+    return STATUS_EMOJI.find(([emoji]) => text.includes(emoji))?.[1];
+}
+function statusToFrontMatter(status) {
+    return status === "testing" || status === "implementing" ? "in-progress" : status;
+}
+/** `in-progress` reads as `testing`: a story caught in progress restarts from the tester (SPEC §3). */
+function statusFromFrontMatter(value) {
+    return FRONT_MATTER_WORDS.get(value.trim().toLowerCase().replace(/[ _]+/g, "-"));
+}
+function splitLines(s) {
+    const out = [];
+    let i = 0;
+    while (i < s.length) {
+        const nl = s.indexOf("\n", i);
+        if (nl < 0) {
+            out.push({ text: s.slice(i), eol: "" });
+            break;
+        }
+        const crlf = nl - 1 >= i && s[nl - 1] === "\r";
+        out.push({ text: s.slice(i, crlf ? nl - 1 : nl), eol: crlf ? "\r\n" : "\n" });
+        i = nl + 1;
+    }
+    return out;
+}
+function joinLines(lines) {
+    return lines.map((l) => l.text + l.eol).join("");
+}
+function dominantEol(lines) {
+    let crlf = 0;
+    let lf = 0;
+    for (const l of lines) {
+        if (l.eol === "\r\n")
+            crlf++;
+        else if (l.eol === "\n")
+            lf++;
+    }
+    return crlf > lf ? "\r\n" : "\n";
+}
+const isBlank = (text) => /^[ \t]*$/.test(text);
+const trimTabs = (s) => s.replace(/^[ \t]+|[ \t]+$/g, "");
+/** A value must stay on its own line, whatever the caller passes. */
+const oneLine = (s) => trimTabs(s.replace(/[\r\n\u2028\u2029]+/g, " "));
+function parseHeading(text) {
+    const m = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/s.exec(text);
+    if (!m)
+        return undefined;
+    const content = (m[2] ?? "").replace(/(?:^|[ \t]+)#+[ \t]*$/, "");
+    return { level: m[1].length, text: trimTabs(content) };
+}
+function fenceOpening(text) {
+    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/s.exec(text);
+    if (!m)
+        return undefined;
+    // A backtick fence's info string may not contain a backtick (CommonMark): that is inline code.
+    if (m[1].startsWith("`") && m[2].includes("`"))
+        return undefined;
+    return m[1];
+}
+function closesFence(text, opening) {
+    const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text);
+    return !!m && m[1][0] === opening[0] && m[1].length >= opening.length;
+}
+function scanBlocks(texts) {
+    const heading = [];
+    const code = [];
+    let fence;
+    for (const text of texts) {
+        if (fence !== undefined) {
+            code.push(true);
+            heading.push(undefined);
+            if (closesFence(text, fence))
+                fence = undefined;
+            continue;
+        }
+        fence = fenceOpening(text);
+        code.push(fence !== undefined);
+        heading.push(fence === undefined ? parseHeading(text) : undefined);
+    }
+    return { heading, code, ...(fence !== undefined ? { openFence: fence } : {}) };
+}
+const FIELD_ORDER = ["status", "assignee", "testFile", "verified"];
+const FIELD_LABEL = {
+    status: "Status",
+    assignee: "Assignee",
+    testFile: "Test file",
+    verified: "Verified",
+};
+const FIELD_RE = /^([ \t]{0,3})(\*\*|__)?(status|assignee|test[ _-]?file|verified)(\*\*|__)?:(\*\*|__)?([ \t]*)(.*?)([ \t]*\\?[ \t]*)$/is;
+function parseField(text) {
+    const m = FIELD_RE.exec(text);
+    if (!m)
+        return undefined;
+    const [, , open, label, closeBefore, closeAfter] = m;
+    // Bold markers pair up around the label, with the colon inside or outside: `**Status:**`, `**Status**:`.
+    const balanced = open
+        ? (closeBefore === open && !closeAfter) || (!closeBefore && closeAfter === open)
+        : !closeBefore && !closeAfter;
+    if (!balanced)
+        return undefined;
+    const value = m[7];
+    const trail = m[8];
+    const normalized = label.toLowerCase().replace(/[ _-]/g, "");
+    const key = normalized === "testfile" ? "testFile" : normalized;
+    return { key, head: text.slice(0, text.length - value.length - trail.length), value, trail };
+}
+function withFieldValue(f, value) {
+    const gap = value !== "" && !/[ \t]$/.test(f.head) ? " " : "";
+    return f.head + gap + value + f.trail;
+}
+const PLACEHOLDERS = new Set(["", "—", "–", "-"]);
+/** Renders a code span that survives any content: a fence longer than any backtick run inside. */
+function codeSpan(s) {
+    const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
+    const fence = "`".repeat(longest + 1);
+    const pad = s.startsWith("`") || s.endsWith("`") || (s.startsWith(" ") && s.endsWith(" ") && s.trim() !== "") ? " " : "";
+    return fence + pad + s + pad + fence;
+}
+function unCodeSpan(v) {
+    const run = /^`+/.exec(v)?.[0];
+    if (!run || v.length <= run.length * 2 || !v.endsWith(run) || v[v.length - run.length - 1] === "`")
+        return v;
+    const inner = v.slice(run.length, v.length - run.length);
+    return inner.length > 1 && inner.startsWith(" ") && inner.endsWith(" ") && inner.trim() !== "" ? inner.slice(1, -1) : inner;
+}
+function readPlain(value) {
+    const v = unCodeSpan(value);
+    return PLACEHOLDERS.has(v) ? undefined : v;
+}
+function parseVerified(value) {
+    const word = /\p{L}+/u.exec(value)?.[0]?.toLowerCase();
+    if (word === "yes" || word === "true" || word === "y")
+        return true;
+    if (word === "no" || word === "false" || word === "n")
+        return false;
+    if (word === undefined && value.includes("✅"))
+        return true;
+    if (word === undefined && value.includes("❌"))
+        return false;
+    return undefined;
+}
+function formatField(key, update) {
+    switch (key) {
+        case "status":
+            return update.status === undefined ? undefined : STATUS_DISPLAY[update.status];
+        case "assignee":
+            return update.assignee === undefined ? undefined : oneLine(update.assignee) || "—";
+        case "testFile": {
+            if (update.testFile === undefined)
+                return undefined;
+            const path = oneLine(update.testFile);
+            return path === "" ? "—" : codeSpan(path);
+        }
+        case "verified":
+            return update.verified === undefined ? undefined : update.verified ? "yes" : "no";
+    }
+}
+function frontMatterEnd(lines) {
+    if (!lines[0] || !/^---[ \t]*$/.test(lines[0].text))
+        return undefined;
+    for (let i = 1; i < lines.length; i++)
+        if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i].text))
+            return i;
+    return undefined;
+}
+/** Splits a YAML scalar after `key:`; undefined for anything but a one-line plain or quoted scalar. */
+function splitScalar(rest) {
+    const ws = /^[ \t]*/.exec(rest)[0];
+    const r = rest.slice(ws.length);
+    const quote = r[0];
+    if (quote === '"' || quote === "'") {
+        let j = 1;
+        for (; j < r.length; j++) {
+            if (quote === '"' && r[j] === "\\")
+                j++;
+            else if (quote === "'" && r[j] === "'" && r[j + 1] === "'")
+                j++;
+            else if (r[j] === quote)
+                break;
+        }
+        if (j >= r.length)
+            return undefined;
+        return { lead: ws + quote, value: r.slice(1, j), tail: r.slice(j) };
+    }
+    if (ws === "" || r === "" || /^[|>&*!{[#]/.test(r))
+        return undefined;
+    const end = /[ \t]+#|[ \t]*$/.exec(r).index;
+    return { lead: ws, value: r.slice(0, end), tail: r.slice(end) };
+}
+function findFrontMatterStatus(lines, fmEnd) {
+    for (let i = 1; i < fmEnd; i++) {
+        const text = lines[i].text;
+        const m = /^(["']?)status\1[ \t]*:/i.exec(text);
+        if (!m)
+            continue;
+        const scalar = splitScalar(text.slice(m[0].length));
+        if (!scalar)
+            return undefined;
+        return { index: i, head: m[0] + scalar.lead, value: scalar.value, tail: scalar.tail };
+    }
+    return undefined;
+}
+function parseDoc(text) {
+    const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+    const lines = splitLines(text.slice(bom.length));
+    const fmEnd = frontMatterEnd(lines);
+    const bodyStart = fmEnd === undefined ? 0 : fmEnd + 1;
+    // Front matter lines are scanned as code: a YAML `# comment` is no heading.
+    const scanned = scanBlocks(lines.slice(bodyStart).map((l) => l.text));
+    const blocks = {
+        heading: [...Array(bodyStart).fill(undefined), ...scanned.heading],
+        code: [...Array(bodyStart).fill(true), ...scanned.code],
+        ...(scanned.openFence !== undefined ? { openFence: scanned.openFence } : {}),
+    };
+    const header = readHeader(lines, blocks, bodyStart);
+    return {
+        bom,
+        lines,
+        eol: dominantEol(lines),
+        ...(fmEnd !== undefined ? { fmEnd } : {}),
+        bodyStart,
+        blocks,
+        ...header,
+        ...findCompletion(blocks, header.headerEnd, lines.length),
+    };
+}
+/** The part before the first `##` heading: where the title and the field lines are. */
+function readHeader(lines, blocks, bodyStart) {
+    let headerEnd = lines.length;
+    for (let i = bodyStart; i < lines.length; i++) {
+        if ((blocks.heading[i]?.level ?? 0) >= 2) {
+            headerEnd = i;
+            break;
+        }
+    }
+    let titleIndex;
+    const fields = new Map();
+    for (let i = bodyStart; i < headerEnd; i++) {
+        if (blocks.code[i])
+            continue;
+        if (blocks.heading[i]?.level === 1)
+            titleIndex ??= i;
+        const field = parseField(lines[i].text);
+        if (field && !fields.has(field.key))
+            fields.set(field.key, { index: i, field });
+    }
+    return { headerEnd, fields, ...(titleIndex !== undefined ? { titleIndex } : {}) };
+}
+function findCompletion(blocks, from, length) {
+    for (let i = from; i < length; i++) {
+        const h = blocks.heading[i];
+        if (!h || h.level !== 2 || h.text.toLowerCase() !== "completion")
+            continue;
+        let end = i + 1;
+        while (end < length && !((blocks.heading[end]?.level ?? 99) <= 2))
+            end++;
+        return { completion: { head: i, end } };
+    }
+    return {};
+}
+// ---------------------------------------------------------------------------------------------------
+// Reading
+const TASK_RE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/s;
+function readCriteria(doc) {
+    const criteria = [];
+    let sectionLevel;
+    for (let i = doc.bodyStart; i < doc.lines.length; i++) {
+        if (doc.blocks.code[i])
+            continue;
+        const h = doc.blocks.heading[i];
+        if (h) {
+            if (sectionLevel !== undefined && h.level <= sectionLevel)
+                sectionLevel = undefined;
+            if (sectionLevel === undefined && /acceptance criteria/i.test(h.text))
+                sectionLevel = h.level;
+            continue;
+        }
+        if (sectionLevel === undefined)
+            continue;
+        const m = TASK_RE.exec(doc.lines[i].text);
+        if (m)
+            criteria.push({ text: trimTabs(m[2] ?? ""), checked: m[1] !== " ", line: i + 1 });
+    }
+    return criteria;
+}
+function splitTitle(title) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*:[ \t]*(.*)$/s.exec(title);
+    return m ? { id: m[1], title: m[2] } : { title };
+}
+function readCompletion(doc) {
+    if (!doc.completion)
+        return undefined;
+    const body = doc.lines.slice(doc.completion.head + 1, doc.completion.end).map((l) => l.text);
+    while (body.length && isBlank(body[0]))
+        body.shift();
+    while (body.length && isBlank(body[body.length - 1]))
+        body.pop();
+    return body.join("\n");
+}
+function readStoryFile(text) {
+    const doc = parseDoc(text);
+    const info = { criteria: readCriteria(doc), eol: doc.eol };
+    if (doc.titleIndex !== undefined) {
+        info.title = doc.blocks.heading[doc.titleIndex].text;
+        info.heading = splitTitle(info.title);
+    }
+    const value = (key) => doc.fields.get(key)?.field.value;
+    const statusText = value("status");
+    if (statusText !== undefined) {
+        info.statusText = statusText;
+        const status = parseStatus(statusText);
+        if (status)
+            info.status = status;
+    }
+    const assignee = value("assignee");
+    if (assignee !== undefined && readPlain(assignee) !== undefined)
+        info.assignee = readPlain(assignee);
+    const testFile = value("testFile");
+    if (testFile !== undefined && readPlain(testFile) !== undefined)
+        info.testFile = readPlain(testFile);
+    const verified = value("verified");
+    if (verified !== undefined && parseVerified(verified) !== undefined)
+        info.verified = parseVerified(verified);
+    if (doc.fmEnd !== undefined) {
+        const s = findFrontMatterStatus(doc.lines, doc.fmEnd);
+        info.frontMatter = s ? { status: s.value } : {};
+    }
+    const completion = readCompletion(doc);
+    if (completion !== undefined)
+        info.completion = completion;
+    return info;
+}
+// ---------------------------------------------------------------------------------------------------
+// Writing
+/**
+ * Keeps a new Completion body inside its section whatever it holds: a `#`/`##` heading line would end
+ * the section early, an unclosed fence would swallow the next one, and a `---` at column 0 would close a
+ * file's opening `---` rule into front matter (always indented: whether the file opens with one changes
+ * as fields are inserted, and the result must not).
+ */
+function sanitizeCompletionBody(body) {
+    const texts = body.split(/\r\n|\r|\n/);
+    while (texts.length && isBlank(texts[0]))
+        texts.shift();
+    while (texts.length && isBlank(texts[texts.length - 1]))
+        texts.pop();
+    const scan = scanBlocks(texts);
+    const out = texts.map((t, i) => {
+        if ((scan.heading[i]?.level ?? 99) <= 2)
+            return "\\" + t.replace(/^ +/, "");
+        // Indented by one space it renders the same and closes no front matter.
+        return /^(?:---|\.\.\.)[ \t]*$/.test(t) ? " " + t : t;
+    });
+    if (scan.openFence !== undefined)
+        out.push(scan.openFence);
+    return out;
+}
+function writeCompletion(lines, doc, body) {
+    // The body takes its heading's EOL: the file's dominant one can flip with the lines the body replaces,
+    // which would make a second identical update rewrite it (mixed-EOL files).
+    const eol = (doc.completion && lines[doc.completion.head].eol) || doc.eol;
+    const bodyLines = sanitizeCompletionBody(body).map((text) => ({ text, eol }));
+    const blank = () => ({ text: "", eol });
+    if (doc.completion) {
+        const { head, end } = doc.completion;
+        const replacement = bodyLines.length ? [blank(), ...bodyLines] : [];
+        if (end < lines.length)
+            replacement.push(blank());
+        lines.splice(head + 1, end - head - 1, ...replacement);
+        return;
+    }
+    if (doc.blocks.openFence !== undefined)
+        lines.push({ text: doc.blocks.openFence, eol });
+    const last = lines[lines.length - 1];
+    if (last && !isBlank(last.text))
+        lines.push(blank());
+    lines.push({ text: "## Completion", eol });
+    if (bodyLines.length)
+        lines.push(blank(), ...bodyLines);
+}
+function insertMissingFields(lines, doc, missing, ctx) {
+    const eol = doc.eol;
+    const fieldLine = ([key, value]) => ({ text: `**${FIELD_LABEL[key]}:** ${value}`, eol });
+    if (doc.fields.size > 0) {
+        insertBesideFields(lines, doc, missing.map((m) => [m[0], fieldLine(m)]));
+        return;
+    }
+    const blank = () => ({ text: "", eol });
+    const block = [];
+    let at;
+    if (doc.titleIndex !== undefined) {
+        at = doc.titleIndex + 1;
+        if (lines[at] && isBlank(lines[at].text))
+            at++;
+        else
+            block.push(blank());
+    }
+    else {
+        at = doc.bodyStart;
+        if (doc.fmEnd !== undefined && lines[at] && isBlank(lines[at].text))
+            at++;
+        block.push({ text: `# ${oneLine(ctx.storyId)}: ${oneLine(ctx.title)}`, eol }, blank());
+    }
+    block.push(...missing.map(fieldLine));
+    if (lines[at] && !isBlank(lines[at].text))
+        block.push(blank());
+    lines.splice(at, 0, ...block);
+}
+/** A missing field goes after the nearest present field before it in canonical order, else before the next one. */
+function insertBesideFields(lines, doc, missing) {
+    const groups = new Map();
+    for (const [key, line] of missing) {
+        const k = FIELD_ORDER.indexOf(key);
+        const before = FIELD_ORDER.slice(0, k).reverse().find((f) => doc.fields.has(f));
+        const after = FIELD_ORDER.slice(k + 1).find((f) => doc.fields.has(f));
+        const at = before !== undefined ? doc.fields.get(before).index + 1 : doc.fields.get(after).index;
+        groups.set(at, [...(groups.get(at) ?? []), line]);
+    }
+    for (const at of [...groups.keys()].sort((a, b) => b - a))
+        lines.splice(at, 0, ...groups.get(at));
+}
+function updateFrontMatter(lines, doc, status) {
+    if (doc.fmEnd === undefined)
+        return;
+    const s = findFrontMatterStatus(lines, doc.fmEnd);
+    if (s)
+        lines[s.index] = { ...lines[s.index], text: s.head + statusToFrontMatter(status) + s.tail };
+}
+/**
+ * Applies an update surgically: field values, the front matter `status` and the Completion body change;
+ * missing field lines (and, without any, a title) and a missing Completion section are inserted; every
+ * other byte stays. Idempotent.
+ */
+function updateStoryFile(text, update, ctx) {
+    const doc = parseDoc(text);
+    const lines = doc.lines.map((l) => ({ ...l }));
+    // Work with every line terminated; the last one loses its EOL again if the file had none.
+    const finalNewline = lines.length === 0 || lines[lines.length - 1].eol !== "";
+    if (!finalNewline)
+        lines[lines.length - 1].eol = doc.eol;
+    if (update.status !== undefined)
+        updateFrontMatter(lines, doc, update.status);
+    const missing = [];
+    for (const key of FIELD_ORDER) {
+        const value = formatField(key, update);
+        if (value === undefined)
+            continue;
+        const present = doc.fields.get(key);
+        if (present)
+            lines[present.index] = { ...lines[present.index], text: withFieldValue(present.field, value) };
+        else
+            missing.push([key, value]);
+    }
+    // The Completion section lies after every field line: edit it first so field indices stay valid.
+    if (update.completion !== undefined)
+        writeCompletion(lines, doc, update.completion);
+    if (missing.length)
+        insertMissingFields(lines, doc, missing, ctx);
+    if (!finalNewline && lines.length)
+        lines[lines.length - 1].eol = "";
+    return doc.bom + joinLines(lines);
 }
 
 

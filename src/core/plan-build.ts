@@ -1,0 +1,71 @@
+// A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
+// works with. Shared by the full reader (plan.ts) and the fast path for valid plans (plan-fast.ts).
+import { DEFAULTS } from "./plan-model.js";
+import type { AgentSpec, Plan, Story } from "./plan-model.js";
+import { inDirectory, normalizeRepoPath } from "./plan-paths.js";
+import { parseDuration } from "./plan-patterns.js";
+import type { PlanFile } from "./plan-schema.js";
+
+type StoryFile = PlanFile["stories"][number];
+
+/** The stories directory a plan file names, in normal form. */
+export function storiesDirOf(file: Pick<PlanFile, "storiesDir">): string {
+  return file.storiesDir === undefined ? DEFAULTS.storiesDir : normalizeRepoPath(file.storiesDir);
+}
+
+/** One story of a plan file that passed every check, with its defaults applied. */
+export function buildStory(s: StoryFile, index: number, storiesDir: string): Story {
+  return {
+    id: s.id,
+    title: s.title.trim(),
+    epic: s.epic ?? defaultEpic(s.id),
+    file: s.file === undefined ? inDirectory(storiesDir, `${s.id}.md`) : normalizeRepoPath(s.file),
+    testFile: normalizeRepoPath(s.testFile),
+    tester: s.tester,
+    implementer: s.implementer,
+    // The parsed file is not used after this: its list can be the story's own.
+    dependsOn: s.dependsOn ?? [],
+    index,
+  };
+}
+
+/** Applies the defaults of SPEC §1 to a plan file that passed every check (`stories`: already built). */
+export function buildPlan(file: PlanFile, built?: Story[]): Plan {
+  const storiesDir = storiesDirOf(file);
+  const stories = built ?? file.stories.map((s, index) => buildStory(s, index, storiesDir));
+  const agents = Object.fromEntries(
+    Object.entries(file.agents).map(([name, a]): [string, AgentSpec] => [
+      name,
+      { name, run: a.run, timeoutMs: durationOr(a.timeout, DEFAULTS.agentTimeoutMs), env: { ...(a.env ?? {}) } },
+    ]),
+  );
+  const plan: Plan = {
+    name: file.name,
+    maxParallel: file.maxParallel ?? DEFAULTS.maxParallel,
+    storiesDir,
+    test: {
+      command: file.test.command,
+      ...(file.test.junit === undefined ? {} : { junit: normalizeRepoPath(file.test.junit) }),
+      timeoutMs: durationOr(file.test.timeout, DEFAULTS.testTimeoutMs),
+    },
+    prompts: {
+      ...(file.prompts?.tester === undefined ? {} : { tester: normalizeRepoPath(file.prompts.tester) }),
+      ...(file.prompts?.implementation === undefined ? {} : { implementation: normalizeRepoPath(file.prompts.implementation) }),
+    },
+    tdd: { requireRed: file.tdd?.requireRed ?? DEFAULTS.requireRed, lockTests: file.tdd?.lockTests ?? DEFAULTS.lockTests },
+    agents,
+    stories,
+  };
+  if (file.waves) plan.waves = file.waves.map((w) => [...w]);
+  return plan;
+}
+
+/** `msm-auth-001` -> `msm-auth`; an id without "-" is its own epic. */
+export function defaultEpic(id: string): string {
+  const cut = id.lastIndexOf("-");
+  return cut > 0 ? id.slice(0, cut) : id;
+}
+
+function durationOr(text: string | undefined, fallback: number): number {
+  return text === undefined ? fallback : (parseDuration(text) ?? fallback);
+}
