@@ -56114,6 +56114,9 @@ class GitStateStore {
     }
     async current() {
         const tip = await this.backend.tip();
+        // The tip names the state exactly: when it is the one this store last saw, so is the state.
+        if (this.last && this.last.tip === tip)
+            return this.last;
         const text = tip ? await this.git.showFile(tip, this.file) : null;
         const current = { tip, state: text === null ? null : parseState(text, this.where) };
         this.last = current;
@@ -70216,16 +70219,15 @@ async function failInWorkingCopy(ports, job, result) {
     await ports.store.update(chain(files, failStory(job.story.id, result.reason, ports.now(), result.phase)), `${job.story.id}: failed`);
     ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason });
 }
-/** Commits the work and the finished story file; returns the files-modified record to save with the outcome. */
+/** Commits the work with the finished story file; returns the files-modified record to save with the outcome. */
 async function finishStoryFile(ports, job, end) {
     const { story } = job;
     const git = ports.git(job.dir);
     const state = await ports.store.read();
     const run = state?.runs[story.id];
     const base = run?.base;
-    // Files modified are known only once the work is committed: commit the work first, then the story file.
-    await git.commitAll(`tdd-waves: ${story.id} implementation (${story.implementer})`);
-    const filesModified = base ? await git.changedFiles(base, "HEAD") : [];
+    // What differs from the base in the working tree (untracked files too) is what the commit below holds.
+    const filesModified = base ? await git.changedFiles(base) : [];
     const withStory = filesModified.includes(story.file) ? filesModified : [...filesModified, story.file].sort();
     const eol = readStoryFile((await ports.files.read(storyPath(job))) ?? "").eol;
     const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};

@@ -492,6 +492,9 @@ class GitStateStore {
     }
     async current() {
         const tip = await this.backend.tip();
+        // The tip names the state exactly: when it is the one this store last saw, so is the state.
+        if (this.last && this.last.tip === tip)
+            return this.last;
         const text = tip ? await this.git.showFile(tip, this.file) : null;
         const current = { tip, state: text === null ? null : parseState(text, this.where) };
         this.last = current;

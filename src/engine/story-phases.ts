@@ -161,16 +161,15 @@ export async function failInWorkingCopy(ports: Ports, job: StoryJob, result: Ext
   ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason });
 }
 
-/** Commits the work and the finished story file; returns the files-modified record to save with the outcome. */
+/** Commits the work with the finished story file; returns the files-modified record to save with the outcome. */
 async function finishStoryFile(ports: Ports, job: StoryJob, end: { outcome: "complete" | "failed"; reason?: string }): Promise<Transition> {
   const { story } = job;
   const git = ports.git(job.dir);
   const state = await ports.store.read();
   const run = state?.runs[story.id];
   const base = run?.base;
-  // Files modified are known only once the work is committed: commit the work first, then the story file.
-  await git.commitAll(`tdd-waves: ${story.id} implementation (${story.implementer})`);
-  const filesModified = base ? await git.changedFiles(base, "HEAD") : [];
+  // What differs from the base in the working tree (untracked files too) is what the commit below holds.
+  const filesModified = base ? await git.changedFiles(base) : [];
   const withStory = filesModified.includes(story.file) ? filesModified : [...filesModified, story.file].sort();
   const eol = readStoryFile((await ports.files.read(storyPath(job))) ?? "").eol;
   const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
