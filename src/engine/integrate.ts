@@ -7,6 +7,7 @@ import type { Plan, Story } from "../core/plan-model.js";
 import { annotateRun, chain, failStory, statusOf, type Transition, type WorkflowState } from "../core/state.js";
 import { readStoryFile, updateStoryFile } from "../core/story-file.js";
 import type { Ports } from "./ports.js";
+import { runPool } from "./pool.js";
 import { junitPath } from "./tests.js";
 import { rm } from "node:fs/promises";
 
@@ -52,7 +53,7 @@ export async function integrateStories(ports: Ports, plan: Plan, target: Integra
     }
   }
   if (outcomes.length > 0) await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`);
-  const failing = await runInPool(merged, plan.maxParallel, async (story) => {
+  const failing = await runPool(merged, plan.maxParallel, async (story) => {
     const r = await ports.tests({
       test: plan.test,
       testFile: story.testFile,
@@ -69,20 +70,6 @@ export async function integrateStories(ports: Ports, plan: Plan, target: Integra
   const reason = "fails after integration";
   await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
   for (const s of broken) ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
-}
-
-/** `work` over `items`, at most `limit` at once; results in the items' order. */
-async function runInPool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }
 
 /**

@@ -8,6 +8,7 @@ import { dependenciesIntegrated, unmergedCompleted } from "../core/progression.j
 import { blockStuck } from "./blocking.js";
 import { recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state.js";
 import { integrateStories, recordOutcomesOnTarget, type IntegrationTarget } from "./integrate.js";
+import { runPool } from "./pool.js";
 import type { Ports } from "./ports.js";
 import { Interrupted, type StoryJob } from "./story-context.js";
 import { completeInWorkingCopy, failInWorkingCopy, implementationPhase, testerPhase, verifyPhase } from "./story-phases.js";
@@ -113,7 +114,7 @@ async function runWaves(run: Run): Promise<void> {
     state = await blockStuck(ports, plan, state, ids);
     const open = plan.stories.filter((s) => ids.includes(s.id) && statusOf(state, s.id) === "pending");
     ports.progress({ type: "wave", wave: w, stories: ids });
-    await pool(open, run.limit, (s) => runStory(run, s, w), run.opts.signal);
+    await runPool(open, run.limit, (s) => runStory(run, s, w), run.opts.signal);
     await integrate(run, unmergedCompleted((await ports.store.read())!, plan).filter((id) => ids.includes(id)));
     await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, ids));
   }
@@ -201,23 +202,4 @@ async function removeOldWorktrees(run: Run, storyId: string): Promise<void> {
     await git.worktreeRemove(join(root, name), { prune: false });
     await rm(join(root, name), { recursive: true, force: true });
   }
-}
-
-/** Runs `worker` over `items` with at most `limit` at once; stops starting new ones once aborted. */
-async function pool<T>(items: T[], limit: number, worker: (t: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
-  const queue = [...items];
-  let failure: unknown;
-  const lane = async (): Promise<void> => {
-    while (queue.length > 0 && failure === undefined && !signal?.aborted) {
-      const item = queue.shift()!;
-      try {
-        await worker(item);
-      } catch (e) {
-        failure ??= e;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  if (failure !== undefined) throw failure;
-  if (signal?.aborted) throw new Interrupted();
 }

@@ -1,8 +1,8 @@
-export const id = 96;
-export const ids = [96];
+export const id = 895;
+export const ids = [895];
 export const modules = {
 
-/***/ 6096:
+/***/ 895:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -875,118 +875,6 @@ function renderCompletion(c, eol) {
     return lines.join(eol);
 }
 
-;// CONCATENATED MODULE: ./src/engine/tests.ts
-const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(storyId);
-
-;// CONCATENATED MODULE: ./src/engine/integrate.ts
-// Integration: merge completed story branches into the target branch (plan order, one merge commit
-// each), re-run their tests on the merged result, and commit the story file of every failed or
-// blocked story on the target so that the target shows every story's status.
-
-
-
-
-
-
-/** Merges the given completed stories (plan order) and checks their tests on the merged result. */
-async function integrateStories(ports, plan, target, ids) {
-    const git = ports.git(target.dir);
-    const merged = [];
-    // Merge first, record after: an execution killed in between finds the merges on the target (see
-    // the ancestor check) and records them then; one state write for the whole batch.
-    const outcomes = [];
-    for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
-        const ref = target.branchRef(story.id);
-        const tip = await git.revParse(ref);
-        if (!tip) {
-            outcomes.push((0,core_state/* failStory */.AE)(story.id, `story branch ${ref} is missing`, ports.now(), "integrate"));
-            continue;
-        }
-        if (await git.isAncestor(tip, "HEAD")) {
-            // Merged already by an execution that stopped before recording it.
-            outcomes.push((0,core_state/* annotateRun */.Eg)(story.id, { merged: (await git.revParse("HEAD")) }, ports.now()));
-            merged.push(story);
-            continue;
-        }
-        const r = await git.merge(ref, `tdd-waves: merge ${story.id}: ${story.title}`);
-        if (r.ok) {
-            outcomes.push((0,core_state/* annotateRun */.Eg)(story.id, { merged: r.sha }, ports.now()));
-            ports.progress({ type: "log", message: `Merged ${story.id} into the target branch` });
-            merged.push(story);
-        }
-        else {
-            const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
-            outcomes.push((0,core_state/* failStory */.AE)(story.id, reason, ports.now(), "integrate"));
-            ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
-        }
-    }
-    if (outcomes.length > 0)
-        await ports.store.update((0,core_state/* chain */.cy)(...outcomes), `integrate ${ids.join(", ")}`);
-    const failing = await runInPool(merged, plan.maxParallel, async (story) => {
-        const r = await ports.tests({
-            test: plan.test,
-            testFile: story.testFile,
-            storyId: story.id,
-            cwd: target.dir,
-            logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log"),
-        });
-        const junit = junitPath(plan, story.id);
-        if (junit)
-            await (0,promises_.rm)((0,external_node_path_.join)(target.dir, junit), { force: true });
-        return r.exitCode !== 0 || r.timedOut;
-    });
-    const broken = merged.filter((_, i) => failing[i]);
-    if (broken.length === 0)
-        return;
-    const reason = "fails after integration";
-    await ports.store.update((0,core_state/* chain */.cy)(...broken.map((s) => (0,core_state/* failStory */.AE)(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
-    for (const s of broken)
-        ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
-}
-/** `work` over `items`, at most `limit` at once; results in the items' order. */
-async function runInPool(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const lane = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await work(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-    return results;
-}
-/**
- * Commits, on the target, the story file of every given story that failed or is blocked — one commit
- * each, that file alone. Stories whose file already says so get no commit (safe to repeat on resume).
- */
-async function recordOutcomesOnTarget(ports, plan, target, ids) {
-    const git = ports.git(target.dir);
-    const state = await ports.store.read();
-    if (!state)
-        return;
-    for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
-        const status = (0,core_state/* statusOf */.c2)(state, story.id);
-        if (status !== "failed" && status !== "blocked")
-            continue;
-        const path = (0,external_node_path_.join)(target.dir, story.file);
-        const text = await ports.files.read(path);
-        if (text === null)
-            continue;
-        const next = (0,story_file/* updateStoryFile */.Ho)(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, (0,story_file/* readStoryFile */.KC)(text).eol) }, { storyId: story.id, title: story.title });
-        if (next === text)
-            continue;
-        await ports.files.write(path, next);
-        const reason = state.runs[story.id]?.reason ?? status;
-        await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
-    }
-}
-function outcomeCompletion(state, story, runUrl, eol) {
-    const run = state.runs[story.id];
-    const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
-    return renderCompletion({ ...info, outcome: (0,core_state/* statusOf */.c2)(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl }, eol);
-}
-
 ;// CONCATENATED MODULE: ./src/core/prompts.ts
 // The briefs the tester and implementation agents receive (TDD_WAVES_PROMPT), and the rendering of
 // a plan's own prompt templates.
@@ -1214,6 +1102,133 @@ function formatMs(ms) {
     return `${ms}ms`;
 }
 
+;// CONCATENATED MODULE: ./src/engine/pool.ts
+// A worker pool: `work` over `items`, at most `limit` at once, results in the items' order. It stops
+// starting new items after the first failure (rethrown once the running ones end) or once `signal` aborts.
+
+async function runPool(items, limit, work, signal) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const lane = async () => {
+        while (next < items.length && failure === undefined && !signal?.aborted) {
+            const i = next++;
+            try {
+                results[i] = await work(items[i]);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, lane));
+    if (failure !== undefined)
+        throw failure.error;
+    if (signal?.aborted)
+        throw new Interrupted();
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/engine/tests.ts
+const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(storyId);
+
+;// CONCATENATED MODULE: ./src/engine/integrate.ts
+// Integration: merge completed story branches into the target branch (plan order, one merge commit
+// each), re-run their tests on the merged result, and commit the story file of every failed or
+// blocked story on the target so that the target shows every story's status.
+
+
+
+
+
+
+
+/** Merges the given completed stories (plan order) and checks their tests on the merged result. */
+async function integrateStories(ports, plan, target, ids) {
+    const git = ports.git(target.dir);
+    const merged = [];
+    // Merge first, record after: an execution killed in between finds the merges on the target (see
+    // the ancestor check) and records them then; one state write for the whole batch.
+    const outcomes = [];
+    for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
+        const ref = target.branchRef(story.id);
+        const tip = await git.revParse(ref);
+        if (!tip) {
+            outcomes.push((0,core_state/* failStory */.AE)(story.id, `story branch ${ref} is missing`, ports.now(), "integrate"));
+            continue;
+        }
+        if (await git.isAncestor(tip, "HEAD")) {
+            // Merged already by an execution that stopped before recording it.
+            outcomes.push((0,core_state/* annotateRun */.Eg)(story.id, { merged: (await git.revParse("HEAD")) }, ports.now()));
+            merged.push(story);
+            continue;
+        }
+        const r = await git.merge(ref, `tdd-waves: merge ${story.id}: ${story.title}`);
+        if (r.ok) {
+            outcomes.push((0,core_state/* annotateRun */.Eg)(story.id, { merged: r.sha }, ports.now()));
+            ports.progress({ type: "log", message: `Merged ${story.id} into the target branch` });
+            merged.push(story);
+        }
+        else {
+            const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
+            outcomes.push((0,core_state/* failStory */.AE)(story.id, reason, ports.now(), "integrate"));
+            ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
+        }
+    }
+    if (outcomes.length > 0)
+        await ports.store.update((0,core_state/* chain */.cy)(...outcomes), `integrate ${ids.join(", ")}`);
+    const failing = await runPool(merged, plan.maxParallel, async (story) => {
+        const r = await ports.tests({
+            test: plan.test,
+            testFile: story.testFile,
+            storyId: story.id,
+            cwd: target.dir,
+            logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log"),
+        });
+        const junit = junitPath(plan, story.id);
+        if (junit)
+            await (0,promises_.rm)((0,external_node_path_.join)(target.dir, junit), { force: true });
+        return r.exitCode !== 0 || r.timedOut;
+    });
+    const broken = merged.filter((_, i) => failing[i]);
+    if (broken.length === 0)
+        return;
+    const reason = "fails after integration";
+    await ports.store.update((0,core_state/* chain */.cy)(...broken.map((s) => (0,core_state/* failStory */.AE)(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
+    for (const s of broken)
+        ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+}
+/**
+ * Commits, on the target, the story file of every given story that failed or is blocked — one commit
+ * each, that file alone. Stories whose file already says so get no commit (safe to repeat on resume).
+ */
+async function recordOutcomesOnTarget(ports, plan, target, ids) {
+    const git = ports.git(target.dir);
+    const state = await ports.store.read();
+    if (!state)
+        return;
+    for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
+        const status = (0,core_state/* statusOf */.c2)(state, story.id);
+        if (status !== "failed" && status !== "blocked")
+            continue;
+        const path = (0,external_node_path_.join)(target.dir, story.file);
+        const text = await ports.files.read(path);
+        if (text === null)
+            continue;
+        const next = (0,story_file/* updateStoryFile */.Ho)(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, (0,story_file/* readStoryFile */.KC)(text).eol) }, { storyId: story.id, title: story.title });
+        if (next === text)
+            continue;
+        await ports.files.write(path, next);
+        const reason = state.runs[story.id]?.reason ?? status;
+        await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
+    }
+}
+function outcomeCompletion(state, story, runUrl, eol) {
+    const run = state.runs[story.id];
+    const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
+    return renderCompletion({ ...info, outcome: (0,core_state/* statusOf */.c2)(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl }, eol);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/story-phases.ts
 // The phases of one story in its working copy: tester + red check, implementation, verify + commit.
 // Each phase saves the state before its agent starts and after it ends; a failure ends the story
@@ -1378,6 +1393,7 @@ async function finishStoryFile(ports, job, end) {
 
 
 
+
 class Mutex {
     tail = Promise.resolve();
     run(f) {
@@ -1456,7 +1472,7 @@ async function runWaves(run) {
         state = await blockStuck(ports, plan, state, ids);
         const open = plan.stories.filter((s) => ids.includes(s.id) && (0,core_state/* statusOf */.c2)(state, s.id) === "pending");
         ports.progress({ type: "wave", wave: w, stories: ids });
-        await pool(open, run.limit, (s) => runStory(run, s, w), run.opts.signal);
+        await runPool(open, run.limit, (s) => runStory(run, s, w), run.opts.signal);
         await integrate(run, unmergedCompleted((await ports.store.read()), plan).filter((id) => ids.includes(id)));
         await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, ids));
     }
@@ -1552,27 +1568,6 @@ async function removeOldWorktrees(run, storyId) {
         await git.worktreeRemove((0,external_node_path_.join)(root, name), { prune: false });
         await (0,promises_.rm)((0,external_node_path_.join)(root, name), { recursive: true, force: true });
     }
-}
-/** Runs `worker` over `items` with at most `limit` at once; stops starting new ones once aborted. */
-async function pool(items, limit, worker, signal) {
-    const queue = [...items];
-    let failure;
-    const lane = async () => {
-        while (queue.length > 0 && failure === undefined && !signal?.aborted) {
-            const item = queue.shift();
-            try {
-                await worker(item);
-            }
-            catch (e) {
-                failure ??= e;
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-    if (failure !== undefined)
-        throw failure;
-    if (signal?.aborted)
-        throw new Interrupted();
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts
