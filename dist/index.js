@@ -70295,9 +70295,9 @@ async function chooseNextWave(ports, opts) {
         if (open.length === 0)
             continue;
         const chunk = (0,waves/* chunkWave */.nQ)(open, plan_model/* DEFAULTS */.z.matrixLimit)[0];
-        state = await ports.store.update(startWave(wave, ports.now()), `wave ${wave}`);
-        for (const id of chunk)
-            state = await ports.store.update(startStory(id, ports.now(), opts.runUrl), `${id}: start`);
+        // One write (one push) for the whole chunk: the story jobs start from it.
+        const now = ports.now();
+        state = await ports.store.update(chain(startWave(wave, now), ...chunk.map((id) => startStory(id, now, opts.runUrl))), `wave ${wave}: ${chunk.length} stories`);
         ports.progress({ type: "wave", wave, stories: chunk });
         return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel, integrate };
     }

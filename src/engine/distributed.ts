@@ -3,7 +3,7 @@
 import { DEFAULTS, storyBranch } from "../core/plan-model.js";
 import { blockStuck } from "./blocking.js";
 import { chunkWave } from "../core/waves.js";
-import { failStory, nextOpenWave, recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state.js";
+import { chain, failStory, nextOpenWave, recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state.js";
 import { integrateStories, recordOutcomesOnTarget } from "./integrate.js";
 import type { Ports } from "./ports.js";
 import { startExecution, type PlanSource } from "./execution.js";
@@ -59,8 +59,9 @@ export async function chooseNextWave(
     const open = plan.stories.filter((s) => state.waves[wave - 1]!.includes(s.id) && statusOf(state, s.id) === "pending").map((s) => s.id);
     if (open.length === 0) continue;
     const chunk = chunkWave(open, DEFAULTS.matrixLimit)[0]!;
-    state = await ports.store.update(startWave(wave, ports.now()), `wave ${wave}`);
-    for (const id of chunk) state = await ports.store.update(startStory(id, ports.now(), opts.runUrl), `${id}: start`);
+    // One write (one push) for the whole chunk: the story jobs start from it.
+    const now = ports.now();
+    state = await ports.store.update(chain(startWave(wave, now), ...chunk.map((id) => startStory(id, now, opts.runUrl))), `wave ${wave}: ${chunk.length} stories`);
     ports.progress({ type: "wave", wave, stories: chunk });
     return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel, integrate };
   }
