@@ -55543,14 +55543,14 @@ const retryStories = (ids, dependents, now) => (state) => {
             visit(id);
         }
     }
+    if (reset.size === 0)
+        return state;
     let next = { ...state, status: state.status === "error" ? "error" : "executing" };
     for (const id of reset) {
         next = withRun(next, id, (run) => ({ ...run, status: "pending", reason: undefined }));
         next = { ...next, stories: moveTo(next.stories, id, "pending") };
     }
-    if (next.status === "complete" && reset.size > 0)
-        next = { ...next, status: "executing" };
-    return touch({ ...next, status: reset.size > 0 && next.status !== "error" ? "executing" : next.status }, now);
+    return touch(next, now);
 };
 const recordError = (message, now, fatal = false) => (state) => touch({ ...state, errors: [...state.errors, { at: now, message }], ...(fatal ? { status: "error" } : {}) }, now);
 const setLock = (lock, now) => (state) => {
@@ -70255,7 +70255,6 @@ async function finishStoryFile(ports, job, end) {
     const commit = await git.commitAll(`tdd-waves: ${story.id} ${end.outcome === "complete" ? "complete" : `failed: ${end.reason}`}`);
     return recordResult(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
 }
-
 
 ;// CONCATENATED MODULE: ./src/engine/distributed.ts
 // The distributed engine: the same phases as the local runner, cut into the steps of a GitHub workflow

@@ -624,8 +624,6 @@ function realPorts(opts) {
     };
 }
 
-// EXTERNAL MODULE: ./src/adapters/state-store.ts
-var state_store = __webpack_require__(2493);
 // EXTERNAL MODULE: ./src/core/story-file.ts
 var story_file = __webpack_require__(4357);
 // EXTERNAL MODULE: ./src/core/state.ts
@@ -1378,7 +1376,6 @@ async function finishStoryFile(ports, job, end) {
     return (0,core_state/* recordResult */.Pr)(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
 }
 
-
 ;// CONCATENATED MODULE: ./src/engine/local-run.ts
 // `tdd-waves run`: the whole execution on one machine — a git worktree per story, a worker pool of at
 // most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
@@ -1570,8 +1567,8 @@ async function removeOldWorktrees(run, storyId) {
     }
 }
 
-// EXTERNAL MODULE: ./src/cli/args.ts
-var cli_args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var cli_args = __webpack_require__(3672);
 ;// CONCATENATED MODULE: ./src/engine/progress-text.ts
 const ICON = { complete: "✅", failed: "❌", blocked: "⛔" };
 function describeProgress(e) {
@@ -1671,8 +1668,6 @@ function liveProgress(io, plan, now) {
 
 
 
-
-
 async function runCommand(args, io) {
     let flags;
     try {
@@ -1702,16 +1697,9 @@ async function runCommand(args, io) {
     if (typeof opened === "number")
         return opened;
     const { loaded, repoRoot } = opened;
-    let store;
-    try {
-        store = (0,state_store/* createStateStore */.J$)({ git: new git/* Git */.TU({ cwd: repoRoot }), planName: loaded.plan.name, branch: flags.values["state-branch"] });
-    }
-    catch (e) {
-        if (!(e instanceof state_store/* StateStoreError */.zI))
-            throw e;
-        io.stderr(`tdd-waves: ${e.message}\n`);
-        return 2;
-    }
+    const store = (0,cli_args/* openStore */.Ch)(loaded.plan.name, repoRoot, flags.values["state-branch"], io);
+    if (typeof store === "number")
+        return store;
     const progress = createProgress(io, loaded.plan);
     const controller = new AbortController();
     let interrupts = 0;

@@ -357,16 +357,10 @@ function renderStatusText(state, plan) {
     return lines.join("\n");
 }
 
-// EXTERNAL MODULE: ./src/adapters/state-store.ts
-var state_store = __webpack_require__(2493);
-// EXTERNAL MODULE: ./src/adapters/git.ts
-var git = __webpack_require__(6960);
-// EXTERNAL MODULE: ./src/cli/args.ts
-var cli_args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var cli_args = __webpack_require__(3672);
 ;// CONCATENATED MODULE: ./src/cli/view-commands.ts
 // `status`, `gantt` and `report`: read-only views of the recorded execution on the state branch.
-
-
 
 
 
@@ -388,16 +382,9 @@ async function viewCommand(command, args, io) {
     if (typeof opened === "number")
         return opened;
     const { loaded, repoRoot } = opened;
-    let store;
-    try {
-        store = (0,state_store/* createStateStore */.J$)({ git: new git/* Git */.TU({ cwd: repoRoot }), planName: loaded.plan.name, branch: flags.values["state-branch"] });
-    }
-    catch (e) {
-        if (!(e instanceof state_store/* StateStoreError */.zI))
-            throw e;
-        io.stderr(`tdd-waves: ${e.message}\n`);
-        return 2;
-    }
+    const store = (0,cli_args/* openStore */.Ch)(loaded.plan.name, repoRoot, flags.values["state-branch"], io);
+    if (typeof store === "number")
+        return store;
     const state = await store.read();
     if (!state) {
         io.stderr(`tdd-waves: plan "${loaded.plan.name}" has no recorded execution on branch ${store.branch}: start one with \`tdd-waves run ${flags.positional[0]}\`\n`);

@@ -2578,11 +2578,11 @@ async function main(argv, io) {
         case "plan":
             return planCommand(args, io);
         case "run":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(829), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 895))).runCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(622), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 895))).runCommand(args, io);
         case "status":
         case "gantt":
         case "report":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(829), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1980))).viewCommand(command, args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(622), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1980))).viewCommand(command, args, io);
         case "-h":
         case "--help":
         case "help":

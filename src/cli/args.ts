@@ -2,6 +2,7 @@
 import { dirname, resolve } from "node:path";
 import { Git } from "../adapters/git.js";
 import { loadPlan, PlanError, type LoadedPlan } from "../adapters/plan-loader.js";
+import { createStateStore, StateStoreError, type StateStore } from "../adapters/state-store.js";
 import type { CliIO } from "./io.js";
 
 export class UsageError extends Error {}
@@ -63,5 +64,16 @@ export async function openPlan(planArg: string, io: CliIO): Promise<{ loaded: Lo
       return 2;
     }
     throw e;
+  }
+}
+
+/** The plan's state store in the repository; prints why and returns 2 when the names cannot work. */
+export function openStore(planName: string, repoRoot: string, branch: string | undefined, io: CliIO): StateStore | number {
+  try {
+    return createStateStore({ git: new Git({ cwd: repoRoot }), planName, branch });
+  } catch (e) {
+    if (!(e instanceof StateStoreError)) throw e;
+    io.stderr(`tdd-waves: ${e.message}\n`);
+    return 2;
   }
 }

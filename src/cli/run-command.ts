@@ -5,13 +5,11 @@ import { buildReport } from "../core/report.js";
 import { renderGanttText } from "../core/gantt.js";
 import type { WorkflowState } from "../core/state.js";
 import { realPorts } from "../adapters/default-ports.js";
-import { createStateStore, StateStoreError } from "../adapters/state-store.js";
-import { Git } from "../adapters/git.js";
 import { RefusedError } from "../engine/execution.js";
 import { runLocal } from "../engine/local-run.js";
 import { Interrupted } from "../engine/story-context.js";
 import type { CliIO } from "./io.js";
-import { openPlan, parseFlags, UsageError } from "./args.js";
+import { openPlan, openStore, parseFlags, UsageError } from "./args.js";
 import { createProgress } from "./progress.js";
 
 export async function runCommand(args: string[], io: CliIO): Promise<number> {
@@ -39,14 +37,8 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   const opened = await openPlan(flags.positional[0]!, io);
   if (typeof opened === "number") return opened;
   const { loaded, repoRoot } = opened;
-  let store;
-  try {
-    store = createStateStore({ git: new Git({ cwd: repoRoot }), planName: loaded.plan.name, branch: flags.values["state-branch"] });
-  } catch (e) {
-    if (!(e instanceof StateStoreError)) throw e;
-    io.stderr(`tdd-waves: ${e.message}\n`);
-    return 2;
-  }
+  const store = openStore(loaded.plan.name, repoRoot, flags.values["state-branch"], io);
+  if (typeof store === "number") return store;
   const progress = createProgress(io, loaded.plan);
   const controller = new AbortController();
   let interrupts = 0;

@@ -2,10 +2,8 @@
 import { renderGantt } from "../core/gantt.js";
 import { buildReport } from "../core/report.js";
 import { renderStatusJson, renderStatusText } from "../core/summary.js";
-import { createStateStore, StateStoreError } from "../adapters/state-store.js";
-import { Git } from "../adapters/git.js";
 import type { CliIO } from "./io.js";
-import { openPlan, parseFlags, UsageError } from "./args.js";
+import { openPlan, openStore, parseFlags, UsageError } from "./args.js";
 
 export async function viewCommand(command: "status" | "gantt" | "report", args: string[], io: CliIO): Promise<number> {
   let flags;
@@ -20,14 +18,8 @@ export async function viewCommand(command: "status" | "gantt" | "report", args: 
   const opened = await openPlan(flags.positional[0]!, io);
   if (typeof opened === "number") return opened;
   const { loaded, repoRoot } = opened;
-  let store;
-  try {
-    store = createStateStore({ git: new Git({ cwd: repoRoot }), planName: loaded.plan.name, branch: flags.values["state-branch"] });
-  } catch (e) {
-    if (!(e instanceof StateStoreError)) throw e;
-    io.stderr(`tdd-waves: ${e.message}\n`);
-    return 2;
-  }
+  const store = openStore(loaded.plan.name, repoRoot, flags.values["state-branch"], io);
+  if (typeof store === "number") return store;
   const state = await store.read();
   if (!state) {
     io.stderr(`tdd-waves: plan "${loaded.plan.name}" has no recorded execution on branch ${store.branch}: start one with \`tdd-waves run ${flags.positional[0]}\`\n`);

@@ -334,13 +334,13 @@ export const retryStories =
         visit(id);
       }
     }
+    if (reset.size === 0) return state;
     let next: WorkflowState = { ...state, status: state.status === "error" ? "error" : "executing" };
     for (const id of reset) {
       next = withRun(next, id, (run) => ({ ...run, status: "pending", reason: undefined }));
       next = { ...next, stories: moveTo(next.stories, id, "pending") };
     }
-    if (next.status === "complete" && reset.size > 0) next = { ...next, status: "executing" };
-    return touch({ ...next, status: reset.size > 0 && next.status !== "error" ? "executing" : next.status }, now);
+    return touch(next, now);
   };
 
 export const recordError =

@@ -22,7 +22,6 @@ import {
   agentEnvironment,
   describeExit,
   editStoryFile,
-  Interrupted,
   logFile,
   storyPath,
   testPath,
@@ -186,4 +185,3 @@ async function finishStoryFile(ports: Ports, job: StoryJob, end: { outcome: "com
   return recordResult(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
 }
 
-export { Interrupted };

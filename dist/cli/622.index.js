@@ -1,5 +1,5 @@
-export const id = 829;
-export const ids = [829];
+export const id = 622;
+export const ids = [622];
 export const modules = {
 
 /***/ 6960:
@@ -315,16 +315,27 @@ function execGit(args, cwd, env, input) {
 
 /***/ }),
 
-/***/ 2493:
+/***/ 3672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J$: () => (/* binding */ createStateStore),
-/* harmony export */   zI: () => (/* binding */ StateStoreError)
-/* harmony export */ });
-/* unused harmony export isPushRace */
-/* harmony import */ var _core_plan_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(812);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6960);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  eb: () => (/* binding */ UsageError),
+  uD: () => (/* binding */ openPlan),
+  Ch: () => (/* binding */ openStore),
+  bQ: () => (/* binding */ parseFlags)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/adapters/git.ts
+var adapters_git = __webpack_require__(6960);
+// EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 3 modules
+var plan_loader = __webpack_require__(9638);
+// EXTERNAL MODULE: ./src/core/plan-model.ts
+var plan_model = __webpack_require__(812);
+;// CONCATENATED MODULE: ./src/adapters/state-store.ts
 // The execution state (SPEC §4) kept as `<plan>/workflow-state.json` on a git branch, written as commits
 // made with plumbing (never the working tree or the index) and published by compare-and-swap: a lost
 // race is re-read, re-applied and retried, so concurrent writers never lose an update.
@@ -363,7 +374,7 @@ function remoteBackend(git, remote, branch) {
                 await git.fetch(remote, [`+refs/heads/${branch}:${mirror}`]);
             }
             catch (e) {
-                if (!(e instanceof _git_js__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS))
+                if (!(e instanceof adapters_git/* GitError */.XS))
                     throw e;
                 if (/couldn't find remote ref/i.test(e.stderr)) {
                     await git.run(["update-ref", "-d", mirror], { allowFail: true });
@@ -380,7 +391,7 @@ function remoteBackend(git, remote, branch) {
                 await git.push(remote, [`${sha}:refs/heads/${branch}`]);
             }
             catch (e) {
-                if (e instanceof _git_js__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS && isPushRace(e.stderr))
+                if (e instanceof adapters_git/* GitError */.XS && isPushRace(e.stderr))
                     return false;
                 throw e;
             }
@@ -570,7 +581,7 @@ class GitStateStore {
 function createStateStore(opts) {
     if (!PLAN_NAME.test(opts.planName))
         throw new StateStoreError(`invalid plan name for the state branch: "${opts.planName}"`);
-    const branch = opts.branch ?? _core_plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.stateBranch;
+    const branch = opts.branch ?? plan_model/* DEFAULTS */.z.stateBranch;
     if (branch === "" || branch.startsWith("-") || /[\s~^:?*[\\]|\.\.|@\{/.test(branch)) {
         throw new StateStoreError(`invalid state branch name: "${branch}"`);
     }
@@ -588,22 +599,9 @@ function createStateStore(opts) {
     return new GitStateStore(opts.git, branch, backend, retry, opts.planName, opts.remote);
 }
 
-
-/***/ }),
-
-/***/ 7593:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bQ: () => (/* binding */ parseFlags),
-/* harmony export */   eb: () => (/* binding */ UsageError),
-/* harmony export */   uD: () => (/* binding */ openPlan)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6960);
-/* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9638);
+;// CONCATENATED MODULE: ./src/cli/args.ts
 // Command-line flags and the plan every command starts from (located errors, exit 2, nothing changed).
+
 
 
 
@@ -643,14 +641,14 @@ function parseFlags(args, spec) {
 }
 /** Loads the plan of the repository it lives in; prints located errors and returns 2 when it cannot. */
 async function openPlan(planArg, io) {
-    const planPath = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, planArg);
+    const planPath = (0,external_node_path_.resolve)(io.cwd, planArg);
     let repoRoot;
     try {
-        repoRoot = await new _adapters_git_js__WEBPACK_IMPORTED_MODULE_1__/* .Git */ .TU({ cwd: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(planPath) }).topLevel();
+        repoRoot = await new adapters_git/* Git */.TU({ cwd: (0,external_node_path_.dirname)(planPath) }).topLevel();
     }
     catch {
         try {
-            repoRoot = await new _adapters_git_js__WEBPACK_IMPORTED_MODULE_1__/* .Git */ .TU({ cwd: io.cwd }).topLevel();
+            repoRoot = await new adapters_git/* Git */.TU({ cwd: io.cwd }).topLevel();
         }
         catch {
             io.stderr(`tdd-waves: ${planArg}: not inside a git repository (tdd-waves executes plans in a git repository)\n`);
@@ -658,14 +656,26 @@ async function openPlan(planArg, io) {
         }
     }
     try {
-        return { loaded: await (0,_adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__/* .loadPlan */ .Yq)(planArg, repoRoot, { cwd: io.cwd }), repoRoot };
+        return { loaded: await (0,plan_loader/* loadPlan */.Yq)(planArg, repoRoot, { cwd: io.cwd }), repoRoot };
     }
     catch (e) {
-        if (e instanceof _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__/* .PlanError */ .W6) {
+        if (e instanceof plan_loader/* PlanError */.W6) {
             io.stderr(`${e.message}\n`);
             return 2;
         }
         throw e;
+    }
+}
+/** The plan's state store in the repository; prints why and returns 2 when the names cannot work. */
+function openStore(planName, repoRoot, branch, io) {
+    try {
+        return createStateStore({ git: new adapters_git/* Git */.TU({ cwd: repoRoot }), planName, branch });
+    }
+    catch (e) {
+        if (!(e instanceof StateStoreError))
+            throw e;
+        io.stderr(`tdd-waves: ${e.message}\n`);
+        return 2;
     }
 }
 
@@ -1284,14 +1294,14 @@ const retryStories = (ids, dependents, now) => (state) => {
             visit(id);
         }
     }
+    if (reset.size === 0)
+        return state;
     let next = { ...state, status: state.status === "error" ? "error" : "executing" };
     for (const id of reset) {
         next = withRun(next, id, (run) => ({ ...run, status: "pending", reason: undefined }));
         next = { ...next, stories: moveTo(next.stories, id, "pending") };
     }
-    if (next.status === "complete" && reset.size > 0)
-        next = { ...next, status: "executing" };
-    return touch({ ...next, status: reset.size > 0 && next.status !== "error" ? "executing" : next.status }, now);
+    return touch(next, now);
 };
 const recordError = (message, now, fatal = false) => (state) => touch({ ...state, errors: [...state.errors, { at: now, message }], ...(fatal ? { status: "error" } : {}) }, now);
 const setLock = (lock, now) => (state) => {
