@@ -3,6 +3,9 @@
 // race is re-read, re-applied and retried, so concurrent writers never lose an update.
 import { DEFAULTS } from "../core/plan-model.js";
 import type { Transition, WorkflowState } from "../core/state.js";
+import { repositoryWriters, type RepositoryWriters } from "./git-direct.js";
+import type { ObjectWriter } from "./git-objects.js";
+import type { RefStore } from "./git-refs.js";
 import { GitError, type Git, type TreeEntry } from "./git.js";
 
 export interface StateStore {
@@ -56,7 +59,7 @@ export function isPushRace(stderr: string): boolean {
 interface Backend {
   tip(): Promise<string | null>;
   /** False when the branch moved away from `old` (lost race). */
-  publish(sha: string, old: string | null): Promise<boolean>;
+  publish(sha: string, old: string | null, message: string): Promise<boolean>;
 }
 
 /** An attempt whose compare-and-swap found the branch moved. */
@@ -65,11 +68,11 @@ const LOST = Symbol("lost race");
 /** Thrown inside an attempt when it lost a race that is not a failed publish (a locked ref on fetch). */
 class LostRace extends Error {}
 
-function localBackend(git: Git, branch: string): Backend {
+function localBackend(refs: RefStore, branch: string): Backend {
   const ref = `refs/heads/${branch}`;
   return {
-    tip: () => git.revParse(`${ref}^{commit}`),
-    publish: (sha, old) => git.updateRef(ref, sha, old),
+    tip: () => refs.read(ref),
+    publish: (sha, old, message) => refs.compareAndSwap(ref, sha, old, message),
   };
 }
 
@@ -110,7 +113,10 @@ function remoteBackend(git: Git, remote: string, branch: string): Backend {
  */
 class TreeCache {
   private readonly entries = new Map<string, TreeEntry[]>();
-  constructor(private readonly git: Git) {}
+  constructor(
+    private readonly git: Git,
+    private readonly objects: ObjectWriter,
+  ) {}
 
   async list(treeish: string): Promise<TreeEntry[]> {
     const known = this.entries.get(treeish);
@@ -121,7 +127,7 @@ class TreeCache {
   }
 
   async make(entries: TreeEntry[]): Promise<string> {
-    const sha = await this.git.mkTree(entries);
+    const sha = await this.objects.writeTree(entries);
     this.entries.set(sha, entries);
     return sha;
   }
@@ -165,33 +171,65 @@ function parseState(text: string, where: string): WorkflowState {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** What one attempt decides from the current state: a state to write, or a result without writing. */
+/** What one write decides from the current state: a state to write, or a result without writing. */
 type Decision = { write: WorkflowState } | { keep: WorkflowState };
+
+/** A write waiting for its turn; writes that wait together are published as one commit. */
+interface PendingWrite {
+  decide: (current: WorkflowState | null) => Decision;
+  message: string;
+  resolve: (state: WorkflowState) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The commit message of a batch: the first write's message, every message in the body. */
+function batchMessage(batch: PendingWrite[]): string {
+  if (batch.length === 1) return batch[0]!.message;
+  return `${batch[0]!.message} (+${batch.length - 1} more)\n\n${batch.map((w) => w.message).join("\n")}`;
+}
+
+interface Io {
+  objects: ObjectWriter;
+  backend: Backend;
+  trees: TreeCache;
+}
 
 class GitStateStore implements StateStore {
   readonly file: string;
   private readonly where: string;
-  private readonly trees: TreeCache;
-  /** Writes of this store, one at a time: racing ourselves would only lose compare-and-swaps. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private io: Promise<Io> | undefined;
+  /** Writes not yet started; one writer at a time takes them all (racing ourselves would only lose compare-and-swaps). */
+  private pending: PendingWrite[] = [];
+  private writing = false;
   /** The tip this store last read or wrote, and the state there: the base of the next optimistic write. */
   private last: { tip: string | null; state: WorkflowState | null } | undefined;
 
   constructor(
     private readonly git: Git,
     readonly branch: string,
-    private readonly backend: Backend,
+    private readonly backend: (writers: RepositoryWriters) => Backend,
     private readonly retry: Required<RetryOptions>,
     planName: string,
     remote: string | undefined,
   ) {
     this.file = `${planName}/${STATE_FILE}`;
     this.where = `${remote ? `${remote}/` : ""}${branch}:${this.file}`;
-    this.trees = new TreeCache(git);
+  }
+
+  private setup(): Promise<Io> {
+    this.io ??= repositoryWriters(this.git).then(
+      (writers) => ({ objects: writers.objects, backend: this.backend(writers), trees: new TreeCache(this.git, writers.objects) }),
+      (e: unknown) => {
+        this.io = undefined;
+        throw e;
+      },
+    );
+    return this.io;
   }
 
   async read(): Promise<WorkflowState | null> {
-    return this.withRetry(async () => (await this.current()).state);
+    const io = await this.setup();
+    return this.withRetry(async () => (await this.current(io)).state);
   }
 
   async init(state: WorkflowState, message: string): Promise<{ created: boolean; state: WorkflowState }> {
@@ -210,8 +248,8 @@ class GitStateStore implements StateStore {
     });
   }
 
-  private async current(): Promise<{ tip: string | null; state: WorkflowState | null }> {
-    const tip = await this.backend.tip();
+  private async current(io: Io): Promise<{ tip: string | null; state: WorkflowState | null }> {
+    const tip = await io.backend.tip();
     // The tip names the state exactly: when it is the one this store last saw, so is the state.
     if (this.last && this.last.tip === tip) return this.last;
     const text = tip ? await this.git.showFile(tip, this.file) : null;
@@ -220,52 +258,88 @@ class GitStateStore implements StateStore {
     return current;
   }
 
+  private cas(message: string, decide: (current: WorkflowState | null) => Decision): Promise<WorkflowState> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ decide, message, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  /** Publishes the pending writes, all those waiting at each turn as one commit. */
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0);
+        try {
+          await this.write(batch);
+        } catch (e) {
+          for (const w of batch) w.reject(e);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
   /**
    * Decide, write on top of the base, publish with compare-and-swap. The first try builds on the tip this
    * store saw last, without reading (usually nobody else wrote meanwhile); when that base turns out stale
    * it re-reads at once, and a race lost on a fresh read backs off and retries.
    */
-  private cas(message: string, decide: (current: WorkflowState | null) => Decision): Promise<WorkflowState> {
-    const write = async (): Promise<WorkflowState> => {
-      const base = this.last;
-      if (base) {
-        try {
-          const written = await this.attempt(base, message, decide);
-          if (written !== LOST) return written;
-        } catch {
-          // A transition may refuse what it sees; it gets to see the fresh state before that counts.
-        }
-      }
-      return this.withRetry(async () => {
-        const written = await this.attempt(await this.current(), message, decide);
-        if (written === LOST) throw new LostRace();
-        return written;
-      });
-    };
-    const next = this.queue.then(write, write);
-    this.queue = next.catch(() => undefined);
-    return next;
+  private async write(batch: PendingWrite[]): Promise<void> {
+    const io = await this.setup();
+    const base = this.last;
+    // A transition may refuse what it sees; on the optimistic base it gets to see the fresh state before that counts.
+    if (base && (await this.attempt(io, base, batch, false)) !== LOST) return;
+    await this.withRetry(async () => {
+      if ((await this.attempt(io, await this.current(io), batch, true)) === LOST) throw new LostRace();
+    });
   }
 
+  /** Applies the batch to `base` and publishes the result; settles every write unless the race was lost. */
   private async attempt(
+    io: Io,
     { tip, state }: { tip: string | null; state: WorkflowState | null },
-    message: string,
-    decide: (current: WorkflowState | null) => Decision,
-  ): Promise<WorkflowState | typeof LOST> {
-    const decision = decide(state);
-    if ("keep" in decision) return decision.keep;
-    const text = serialize(decision.write);
-    if (state !== null && text === serialize(state)) return state;
-    const tree = await replaceInTree(this.trees, tip, this.file.split("/"), await this.git.hashObject(text));
-    const commit = await this.git.commitTree(tree, tip ? [tip] : [], message);
-    this.trees.remember(commit, tree);
-    if (!(await this.backend.publish(commit, tip))) {
+    batch: PendingWrite[],
+    fresh: boolean,
+  ): Promise<void | typeof LOST> {
+    let next = state;
+    const refused = new Map<PendingWrite, unknown>();
+    for (const w of batch) {
+      try {
+        const decision = w.decide(next);
+        next = "keep" in decision ? decision.keep : decision.write;
+      } catch (e) {
+        if (!fresh) return LOST;
+        refused.set(w, e);
+      }
+    }
+    const settle = (written: WorkflowState) => {
+      for (const w of batch) {
+        const error = refused.get(w);
+        if (refused.has(w)) w.reject(error);
+        else w.resolve(written);
+      }
+    };
+    const text = next === null ? null : serialize(next);
+    if (next === null || (state !== null && text === serialize(state))) {
+      // Nothing to write: every write kept (or refused) what is there.
+      if (next !== null) settle(next);
+      else for (const w of batch) w.reject(refused.get(w));
+      return;
+    }
+    const tree = await replaceInTree(io.trees, tip, this.file.split("/"), await io.objects.writeBlob(text!));
+    const message = batchMessage(batch.filter((w) => !refused.has(w)));
+    const commit = await io.objects.writeCommit(tree, tip ? [tip] : [], message);
+    io.trees.remember(commit, tree);
+    if (!(await io.backend.publish(commit, tip, message))) {
       this.last = undefined;
       return LOST;
     }
-    const written = JSON.parse(text) as WorkflowState;
+    const written = JSON.parse(text!) as WorkflowState;
     this.last = { tip: commit, state: written };
-    return written;
+    settle(written);
   }
 
   private async withRetry<T>(attempt: () => Promise<T>): Promise<T> {
@@ -305,6 +379,7 @@ export function createStateStore(opts: StateStoreOptions): StateStore {
     baseDelayMs: opts.retry?.baseDelayMs ?? 10,
     maxDelayMs: opts.retry?.maxDelayMs ?? 1000,
   };
-  const backend = opts.remote ? remoteBackend(opts.git, opts.remote, branch) : localBackend(opts.git, branch);
-  return new GitStateStore(opts.git, branch, backend, retry, opts.planName, opts.remote);
+  const remote = opts.remote;
+  const backend = (writers: RepositoryWriters) => (remote ? remoteBackend(opts.git, remote, branch) : localBackend(writers.refs, branch));
+  return new GitStateStore(opts.git, branch, backend, retry, opts.planName, remote);
 }

@@ -233,20 +233,49 @@ describe("one store, many updates", () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it("queues its own concurrent updates: none lost, no race lost, one commit each", async () => {
+  async function startedStore() {
     const dir = join(root, "repo");
     await mkdir(dir);
     const g = git(dir);
     await g.run(["init", "-q", "-b", "main"]);
     const store = createStateStore({ git: g, planName: "jwt-auth" });
     await store.init(initialState(), "init");
+    return { g, store };
+  }
+
+  it("batches its own concurrent updates: none lost, in order, every message in the history, no race lost", async () => {
+    const { g, store } = await startedStore();
     const ids = Array.from({ length: 20 }, (_, i) => `own-${String(i).padStart(2, "0")}`);
     const started = Date.now();
-    await Promise.all(ids.map((id) => store.update(recordError(id, "now"), id)));
+    const results = await Promise.all(ids.map((id) => store.update(recordError(id, "now"), id)));
     expect(messages(await store.read())).toEqual(ids);
-    expect(await count(g, [BRANCH])).toBe(21);
+    // Every caller gets a state holding its own update.
+    results.forEach((state, i) => expect(messages(state)).toContain(ids[i]));
+    // Updates waiting together share a commit: fewer commits than updates, every message kept in the log.
+    const commits = await count(g, [BRANCH]);
+    expect(commits).toBeGreaterThan(1);
+    expect(commits).toBeLessThan(21);
+    const log = (await g.run(["log", "--format=%B", BRANCH])).stdout;
+    for (const id of ids) expect(log).toMatch(new RegExp(`^${id}$`, "m"));
     // Sequential writes never lose a compare-and-swap, so none waits out a back-off.
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it("fails only the update whose transition refuses; the others of its batch are written", async () => {
+    const { g, store } = await startedStore();
+    const refuse = () => {
+      throw new Error("not from this state");
+    };
+    const results = await Promise.allSettled([
+      store.update(recordError("a", "now"), "a"),
+      store.update(recordError("b", "now"), "b"),
+      store.update(refuse, "refused"),
+      store.update(recordError("c", "now"), "c"),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    expect((results[2] as PromiseRejectedResult).reason.message).toBe("not from this state");
+    expect(messages(await store.read())).toEqual(["a", "b", "c"]);
+    expect((await g.run(["log", "--format=%B", BRANCH])).stdout).not.toMatch(/refused/);
   });
 
   it("writes on top of what another writer wrote since (a stale base is re-read, not overwritten)", async () => {

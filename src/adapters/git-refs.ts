@@ -1,0 +1,123 @@
+// Reading a ref and moving it by compare-and-swap in-process, in the "files" ref backend's own format and
+// with its lock-file protocol (`<ref>.lock` created exclusively, checked, renamed into place), so that
+// it interleaves safely with git processes doing the same. What it cannot read with certainty (a
+// symbolic ref, an odd file, another ref backend) it leaves to git.
+import { access, appendFile, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { Git } from "./git.js";
+
+export interface RefStore {
+  /** The object id `ref` (a full name, `refs/…`) points at, or null when it does not exist. */
+  read(ref: string): Promise<string | null>;
+  /** Moves `ref` to `next` only if it is still at `expected` (null: only if it does not exist). False when it moved or was locked. */
+  compareAndSwap(ref: string, next: string, expected: string | null, message: string): Promise<boolean>;
+}
+
+export function gitProcessRefs(git: Git): RefStore {
+  return {
+    read: (ref) => git.revParse(`${ref}^{commit}`),
+    compareAndSwap: (ref, next, expected) => git.updateRef(ref, next, expected),
+  };
+}
+
+export interface RefLayout {
+  /** The repository's common git directory, where shared refs live. */
+  commonDir: string;
+  /** Whether git keeps reflogs of branches here by default (a non-bare repository). */
+  logBranches: boolean;
+  /** `Name <email>` for reflog entries. */
+  committer: string;
+}
+
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** Not for us to interpret: git will. */
+const UNSURE = Symbol("ask git");
+
+async function readText(path: string): Promise<string | null | typeof UNSURE> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? null : UNSURE;
+  }
+}
+
+export function looseRefs(layout: RefLayout, fallback: RefStore, stamp: () => string): RefStore {
+  async function current(ref: string): Promise<string | null | typeof UNSURE> {
+    const loose = await readText(join(layout.commonDir, ref));
+    if (loose === UNSURE) return UNSURE;
+    if (loose !== null) {
+      const id = loose.trim();
+      return OBJECT_ID.test(id) ? id : UNSURE;
+    }
+    const packed = await readText(join(layout.commonDir, "packed-refs"));
+    if (packed === UNSURE) return UNSURE;
+    for (const line of (packed ?? "").split("\n")) {
+      if (line.endsWith(` ${ref}`) && !line.startsWith("#") && !line.startsWith("^")) {
+        const id = line.slice(0, line.indexOf(" "));
+        return OBJECT_ID.test(id) ? id : UNSURE;
+      }
+    }
+    return null;
+  }
+
+  /** The reflog is kept where git would keep it: a log that exists, or a branch's in a non-bare repository. */
+  async function appendReflog(ref: string, entry: string): Promise<void> {
+    const log = join(layout.commonDir, "logs", ref);
+    const always = layout.logBranches && ref.startsWith("refs/heads/");
+    try {
+      if (always) await mkdir(dirname(log), { recursive: true });
+      else await access(log);
+      await appendFile(log, entry);
+    } catch {
+      // A reflog is a convenience; the ref itself is what counts.
+    }
+  }
+
+  return {
+    async read(ref) {
+      const id = await current(ref);
+      return id === UNSURE ? fallback.read(ref) : id;
+    },
+
+    async compareAndSwap(ref, next, expected, message) {
+      const path = join(layout.commonDir, ref);
+      const lock = `${path}.lock`;
+      let handle;
+      try {
+        await mkdir(dirname(path), { recursive: true });
+      } catch {
+        return fallback.compareAndSwap(ref, next, expected, message);
+      }
+      try {
+        handle = await open(lock, "wx");
+      } catch (e) {
+        // Locked: somebody is writing it right now, which is a lost race. Anything else, git explains.
+        if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
+        return fallback.compareAndSwap(ref, next, expected, message);
+      }
+      let held = true;
+      const release = async () => {
+        await handle.close().catch(() => undefined);
+        if (held) await unlink(lock).catch(() => undefined);
+        held = false;
+      };
+      try {
+        const found = await current(ref);
+        if (found === UNSURE) {
+          await release();
+          return fallback.compareAndSwap(ref, next, expected, message);
+        }
+        if (found !== expected) return false;
+        await handle.writeFile(`${next}\n`);
+        await handle.close();
+        await appendReflog(ref, `${expected ?? "0".repeat(next.length)} ${next} ${layout.committer} ${stamp()}\t${message.split("\n")[0]}\n`);
+        await rename(lock, path);
+        held = false;
+        return true;
+      } finally {
+        await release();
+      }
+    },
+  };
+}
