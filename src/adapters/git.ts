@@ -1,5 +1,6 @@
 // The one place that runs git: every git command of tdd-waves goes through `Git.run` (no shell, fixed
-// options, identity fallback) and the small typed helpers built on it.
+// options, identity fallback) and the small typed helpers built on it. (The state store's objects and
+// ref are written in-process, in git's own formats: git-objects.ts, git-refs.ts.)
 import { execFile } from "node:child_process";
 
 export interface GitResult {
@@ -33,7 +34,7 @@ export const BOT_IDENTITY = {
 } as const;
 
 /** Subcommands that write commits and therefore need an identity. */
-const IDENTITY_COMMANDS = new Set(["commit", "merge", "commit-tree", "tag", "cherry-pick", "revert", "rebase", "am", "stash", "notes", "pull"]);
+const IDENTITY_COMMANDS = new Set(["var", "commit", "merge", "commit-tree", "tag", "cherry-pick", "revert", "rebase", "am", "stash", "notes", "pull"]);
 
 const MAX_BUFFER = 256 * 1024 * 1024;
 
@@ -175,6 +176,15 @@ export class Git {
     await this.run(["worktree", "add", "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
   }
 
+  /**
+   * This worktree on `branch`, (re)set to `startPoint`, as a fresh checkout would be: changes, untracked
+   * and ignored files all gone.
+   */
+  async resetTo(branch: string, startPoint: string): Promise<void> {
+    await this.run(["checkout", "-q", "-f", "-B", operand(branch, "branch"), operand(startPoint, "start point"), "--"]);
+    await this.run(["clean", "-q", "-ffdx"]);
+  }
+
   /** Removes a worktree even when dirty or already deleted from disk. */
   async worktreeRemove(dir: string, opts: { prune?: boolean } = {}): Promise<void> {
     await this.run(["worktree", "remove", "--force", operand(dir, "directory")], { allowFail: true });
@@ -236,6 +246,28 @@ export class Git {
   /** The repository's common git directory (shared by all its worktrees), absolute. */
   async commonDir(): Promise<string> {
     return (await this.stdout(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
+  }
+
+  /** Where the repository keeps its refs and objects, and how it names objects. */
+  async layout(): Promise<{ commonDir: string; objectsDir: string; bare: boolean; format: string; refStorage: string }> {
+    const [commonDir, objectsDir, bare, format] = (
+      await this.stdout(["rev-parse", "--path-format=absolute", "--git-common-dir", "--git-path", "objects", "--is-bare-repository", "--show-object-format"])
+    )
+      .trim()
+      .split("\n");
+    const storage = await this.run(["config", "--get", "extensions.refStorage"], { allowFail: true });
+    return { commonDir: commonDir!, objectsDir: objectsDir!, bare: bare === "true", format: format!, refStorage: storage.stdout.trim() || "files" };
+  }
+
+  /** `Name <email> <seconds> <offset>` that git would write as the author or committer of a commit now. */
+  async ident(role: "author" | "committer"): Promise<string> {
+    return (await this.stdout(["var", role === "author" ? "GIT_AUTHOR_IDENT" : "GIT_COMMITTER_IDENT"])).trim();
+  }
+
+  /** Whether the environment fixes commit dates (GIT_AUTHOR_DATE / GIT_COMMITTER_DATE), as tests do. */
+  get fixedDates(): boolean {
+    const env = this.baseEnv();
+    return Boolean(env.GIT_AUTHOR_DATE || env.GIT_COMMITTER_DATE);
   }
 
   /**

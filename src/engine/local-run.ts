@@ -1,6 +1,5 @@
 // `tdd-waves run`: the whole execution on one machine — a git worktree per story, a worker pool of at
 // most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
-import { mkdir, readdir, rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { storyBranch, type Plan, type Story } from "../core/plan-model.js";
@@ -13,6 +12,7 @@ import type { Ports } from "./ports.js";
 import { Interrupted, type StoryJob } from "./story-context.js";
 import { completeInWorkingCopy, failInWorkingCopy, implementationPhase, testerPhase, verifyPhase } from "./story-phases.js";
 import { RefusedError, releaseLock, startExecution, type PlanSource } from "./execution.js";
+import { WorktreeSlots } from "./worktree-slots.js";
 
 export interface LocalRunOptions {
   source: PlanSource;
@@ -35,10 +35,7 @@ interface Run {
   integration: IntegrationTarget;
   /** Serialises everything that touches the target branch's working tree. */
   targetLock: Mutex;
-  /** `git worktree` add/remove/prune must not interleave (prune would reap a half-made worktree). */
-  worktreeLock: Mutex;
-  /** Worktree removals under way: off the critical path, awaited before the run ends. */
-  cleanup: Promise<void>[];
+  worktrees: WorktreeSlots;
 }
 
 class Mutex {
@@ -86,11 +83,10 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
     integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${storyBranch(opts.source.plan.name, id)}`, logDir: join(work, "logs", opts.source.plan.name) },
     targetLock: new Mutex(),
-    worktreeLock: new Mutex(),
-    cleanup: [],
+    worktrees: new WorktreeSlots(ports.git, opts.repoDir, join(work, "worktrees", opts.source.plan.name)),
   };
   try {
-    await git.worktreePrune();
+    await run.worktrees.clear();
     // An execution killed between verify and merge left completed stories unmerged: merge them first.
     await integrate(run, unmergedCompleted((await ports.store.read())!, run.plan));
     if (opts.schedule === "dag") await runDag(run);
@@ -99,7 +95,8 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     if (!(e instanceof Interrupted)) await ports.store.update(recordError(e instanceof Error ? e.message : String(e), ports.now(), true), "execution error");
     throw e;
   } finally {
-    await Promise.allSettled(run.cleanup);
+    // Interrupted, agents may still be winding down in them: the next run clears them.
+    if (!opts.signal?.aborted) await run.worktrees.removeAll().catch(() => undefined);
     await ports.store.update(releaseLock(lock.id, ports.now()), "release lock");
   }
   return (await ports.store.read())!;
@@ -160,14 +157,9 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
   const { ports, plan } = run;
   const state = await ports.store.update(startStory(story.id, ports.now()), `${story.id}: start`);
   const attempt = state.runs[story.id]!.attempt;
-  const dir = join(run.work, "worktrees", plan.name, `${story.id}-${attempt}`);
-  const git = ports.git(run.opts.repoDir);
-  const tip = await run.targetLock.run(async () => (await git.revParse(`refs/heads/${run.target}`))!);
-  await run.worktreeLock.run(async () => {
-    await removeOldWorktrees(run, story.id);
-    await mkdir(join(run.work, "worktrees", plan.name), { recursive: true });
-    await git.worktreeAdd(dir, storyBranch(plan.name, story.id), tip, { prune: false });
-  });
+  // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
+  const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`))!;
+  const dir = await run.worktrees.checkout(storyBranch(plan.name, story.id), tip);
   const job: StoryJob = {
     plan,
     planPath: run.opts.source.path,
@@ -185,21 +177,6 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
     if (r.ok) await completeInWorkingCopy(ports, job);
     else await failInWorkingCopy(ports, job, r);
   } finally {
-    if (!run.opts.signal?.aborted) run.cleanup.push(run.worktreeLock.run(() => git.worktreeRemove(dir, { prune: false })));
-  }
-}
-
-async function removeOldWorktrees(run: Run, storyId: string): Promise<void> {
-  const root = join(run.work, "worktrees", run.plan.name);
-  const git = run.ports.git(run.opts.repoDir);
-  let entries: string[] = [];
-  try {
-    entries = await readdir(root);
-  } catch {
-    return;
-  }
-  for (const name of entries.filter((n) => n.startsWith(`${storyId}-`) && /^\d+$/.test(n.slice(storyId.length + 1)))) {
-    await git.worktreeRemove(join(root, name), { prune: false });
-    await rm(join(root, name), { recursive: true, force: true });
+    if (!run.opts.signal?.aborted) run.worktrees.release(dir);
   }
 }

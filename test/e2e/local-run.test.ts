@@ -306,9 +306,11 @@ describe("tdd-waves run", () => {
   });
 
   it("runs one story at a time with --max-parallel 1 and writes the report where --report says", async () => {
-    const { dir, trace, env } = setup("serial", [{ id: "a-001" }, { id: "b-001" }, { id: "c-001" }]);
-    const r = await runCli(["run", "plan.yml", "--max-parallel", "1", "--report", "out/report.json"], dir, env);
-    expect(r.code).toBe(1 - 1);
+    const { dir, trace, env } = setup("serial", [{ id: "a-001" }, { id: "b-001" }, { id: "c-001" }], {}, { ".gitignore": "leftover.log\n" });
+    // Each story's working copy starts clean, though one working copy serves them all in turn.
+    const r = await runCli(["run", "plan.yml", "--max-parallel", "1", "--report", "out/report.json"], dir, { ...env, LEAVE_BEHIND: "leftover.log", MUST_NOT_EXIST: "leftover.log" });
+    expect(r.code).toBe(0);
+    expect(git(dir, "worktree", "list", "--porcelain").split("\n").filter((l) => l.startsWith("worktree "))).toHaveLength(1);
     const lines = traceLines(trace);
     const spans = ["a-001", "b-001", "c-001"].map((id) => {
       const mine = lines.filter((l) => l.id === id);

@@ -23,6 +23,8 @@ if (mode === "fail") {
   process.exit(1);
 }
 mkdirSync("src", { recursive: true });
+// LEAVE_BEHIND: a file (ignored by git, so never committed) left in the working copy.
+if (process.env.LEAVE_BEHIND) writeFileSync(process.env.LEAVE_BEHIND, id);
 writeFileSync(`src/${id}.mjs`, `export const value = () => "${id}";\n`);
 if (mode === "conflict") writeFileSync("shared.txt", `written by ${id}\n`);
 if (mode === "edit-test") writeFileSync(process.env.TDD_WAVES_TEST_FILE, `import { test } from "node:test";\ntest("weakened", () => {});\n`);

@@ -1,7 +1,7 @@
 // Script tester agent for tests: writes a node:test file for the story, behaviour chosen by TESTER_MODE.
 // normal: a test that fails until src/<id>.mjs exports value() === "<id>"; passing: a test that already
 // passes; none: writes nothing; fail: exits 3; hang: leaves a grandchild that ignores SIGTERM and hangs.
-import { mkdirSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { spawn } from "node:child_process";
 
@@ -14,6 +14,11 @@ if (!process.env.TDD_WAVES_PROMPT?.includes(id)) {
   process.exit(9);
 }
 if (mode === "fail") process.exit(3);
+// MUST_NOT_EXIST: a file an earlier story may have left; a working copy must start without it.
+if (process.env.MUST_NOT_EXIST && existsSync(process.env.MUST_NOT_EXIST)) {
+  console.error(`${process.env.MUST_NOT_EXIST} is left over from another story`);
+  process.exit(5);
+}
 if (process.env.TOUCH) writeFileSync(process.env.TOUCH, id);
 if (mode === "hang") {
   const child = spawn("sh", ["-c", 'trap "" TERM; echo $$ > "${PID_FILE:-tester-grandchild.pid}"; sleep 600'], { stdio: "ignore" });

@@ -1,0 +1,67 @@
+// Working copies of the local runner: one git worktree per story running at the same time, handed on to
+// the next story (a checkout and a clean: as good as new, and many times cheaper than a new worktree),
+// all removed when the run ends.
+import { mkdir, readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { Git } from "../adapters/git.js";
+
+export class WorktreeSlots {
+  private readonly free: string[] = [];
+  private readonly made = new Set<string>();
+  private count = 0;
+  /** `git worktree add` reads every other worktree's records: two at once may find one half made. */
+  private adding: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly git: (dir: string) => Git,
+    private readonly repoDir: string,
+    private readonly root: string,
+  ) {}
+
+  /** Removes the worktrees an earlier run of this plan left behind (killed before it could), then prunes. */
+  async clear(): Promise<void> {
+    const main = this.git(this.repoDir);
+    const left = await readdir(this.root).catch(() => [] as string[]);
+    for (const name of left) {
+      await main.worktreeRemove(join(this.root, name), { prune: false });
+      await rm(join(this.root, name), { recursive: true, force: true });
+    }
+    await main.worktreePrune();
+  }
+
+  /** A working copy with `branch` checked out, (re)set to `startPoint`, with nothing else in it. */
+  async checkout(branch: string, startPoint: string): Promise<string> {
+    const reused = this.free.pop();
+    if (reused !== undefined) {
+      try {
+        await this.git(reused).resetTo(branch, startPoint);
+        return reused;
+      } catch {
+        // Left in a state a checkout cannot undo (say, an agent's half-done rebase): start afresh.
+        await this.remove(reused);
+      }
+    }
+    const dir = join(this.root, `slot-${++this.count}`);
+    this.made.add(dir);
+    await mkdir(this.root, { recursive: true });
+    const add = this.adding.then(() => this.git(this.repoDir).worktreeAdd(dir, branch, startPoint, { prune: false }));
+    this.adding = add.catch(() => undefined);
+    await add;
+    return dir;
+  }
+
+  release(dir: string): void {
+    this.free.push(dir);
+  }
+
+  /** Removes every worktree this run made. */
+  async removeAll(): Promise<void> {
+    for (const dir of [...this.made]) await this.remove(dir);
+  }
+
+  private async remove(dir: string): Promise<void> {
+    this.made.delete(dir);
+    await this.git(this.repoDir).worktreeRemove(dir, { prune: false });
+    await rm(dir, { recursive: true, force: true });
+  }
+}
