@@ -2,7 +2,7 @@
 // with its lock-file protocol (`<ref>.lock` created exclusively, checked, renamed into place), so that
 // it interleaves safely with git processes doing the same. What it cannot read with certainty (a
 // symbolic ref, an odd file, another ref backend) it leaves to git.
-import { access, appendFile, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { access, appendFile, link, mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Git } from "./git.js";
 
@@ -40,6 +40,35 @@ async function readText(path: string): Promise<string | null | typeof UNSURE> {
     const code = (e as NodeJS.ErrnoException).code;
     return code === "ENOENT" ? null : UNSURE;
   }
+}
+
+/**
+ * A ref is locked for milliseconds; a lock this old was left by a writer that died holding it (kill -9).
+ * Git leaves such locks for the user to delete; an execution that resumes after a kill cannot wait for that.
+ */
+export const STALE_LOCK_MS = 5_000;
+
+/**
+ * Clears `lock` if it is stale. It is moved aside first and deleted only if what was moved is the file
+ * found stale; a fresh lock moved aside by a race of microseconds is put back.
+ */
+async function clearStaleLock(lock: string, now = Date.now()): Promise<void> {
+  let found;
+  try {
+    found = await stat(lock);
+  } catch {
+    return;
+  }
+  if (now - found.mtimeMs < STALE_LOCK_MS) return;
+  const aside = `${lock}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    await rename(lock, aside);
+  } catch {
+    return;
+  }
+  const moved = await stat(aside);
+  if (moved.ino !== found.ino || moved.dev !== found.dev) await link(aside, lock).catch(() => undefined);
+  await unlink(aside).catch(() => undefined);
 }
 
 export function looseRefs(layout: RefLayout, fallback: RefStore, stamp: () => string): RefStore {
@@ -92,8 +121,12 @@ export function looseRefs(layout: RefLayout, fallback: RefStore, stamp: () => st
       try {
         handle = await open(lock, "wx");
       } catch (e) {
-        // Locked: somebody is writing it right now, which is a lost race. Anything else, git explains.
-        if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
+        // Locked: somebody is writing it right now, which is a lost race (or a writer was killed while
+        // holding it: the lock is cleared then, and the retry finds it free). Anything else, git explains.
+        if ((e as NodeJS.ErrnoException).code === "EEXIST") {
+          await clearStaleLock(lock);
+          return false;
+        }
         return fallback.compareAndSwap(ref, next, expected, message);
       }
       let held = true;
@@ -112,7 +145,13 @@ export function looseRefs(layout: RefLayout, fallback: RefStore, stamp: () => st
         await handle.writeFile(`${next}\n`);
         await handle.close();
         await appendReflog(ref, `${expected ?? "0".repeat(next.length)} ${next} ${layout.committer} ${stamp()}\t${message.split("\n")[0]}\n`);
-        await rename(lock, path);
+        try {
+          await rename(lock, path);
+        } catch (e) {
+          // Our lock was taken for stale and cleared while we held it: the ref is untouched, try again.
+          if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+          throw e;
+        }
         held = false;
         return true;
       } finally {

@@ -1,10 +1,12 @@
 // In-process git writes against real repositories: objects byte-identical to what git writes (sha1 and
 // sha256), refs moved by git's lock-file protocol and read back by git, every odd case left to git.
-import { mkdtemp, mkdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, mkdir, readdir, readFile, realpath, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { gitProcessWriters, repositoryWriters } from "../../src/adapters/git-direct.js";
+import { STALE_LOCK_MS } from "../../src/adapters/git-refs.js";
 import { gitTimestamp, looseObjects } from "../../src/adapters/git-objects.js";
 import { Git, type TreeEntry } from "../../src/adapters/git.js";
 import { createStateStore } from "../../src/adapters/state-store.js";
@@ -38,6 +40,11 @@ async function repo(format: "sha1" | "sha256" = "sha1", extra: Record<string, st
   await g.run(["init", "-q", "-b", "main", `--object-format=${format}`]);
   return g;
 }
+
+const emptyState = () => {
+  const plan = { name: "jwt-auth", maxParallel: 1, storiesDir: "s", test: { command: "x", timeoutMs: 1 }, prompts: {}, tdd: { requireRed: true, lockTests: true }, agents: {}, stories: [] } as Plan;
+  return createState({ plan, planPath: "p.yml", digest: "sha256:x", target: "main", waves: [], now: "2025-01-01T00:00:00.000Z" });
+};
 
 const fsck = async (g: Git) => (await g.run(["fsck", "--strict", "--no-dangling"], { allowFail: true })).code;
 
@@ -92,7 +99,6 @@ describe("loose objects", () => {
     const first = await stat(path);
     await Promise.all(Array.from({ length: 8 }, () => objects.writeBlob("same\n")));
     expect((await stat(path)).ino).toBe(first.ino);
-    const { readdir } = await import("node:fs/promises");
     expect((await readdir(join(objectsDir, id.slice(0, 2)))).filter((f) => f.startsWith("tmp_"))).toEqual([]);
   });
 
@@ -153,6 +159,36 @@ describe("refs moved in-process", () => {
     expect(await refs.compareAndSwap(REF, b!, a!, "free")).toBe(true);
   });
 
+  it("clear a lock left by a writer killed while holding it, so that the next try wins", async () => {
+    const g = await repo();
+    const [a, b] = await commits(g, 2);
+    const { refs } = await repositoryWriters(g);
+    await refs.compareAndSwap(REF, a!, null, "create");
+    const lock = join((await g.layout()).commonDir, `${REF}.lock`);
+    await writeFile(lock, "");
+    const old = new Date(Date.now() - STALE_LOCK_MS - 1000);
+    await utimes(lock, old, old);
+    expect(await refs.compareAndSwap(REF, b!, a!, "finds the stale lock")).toBe(false);
+    expect(existsSync(lock)).toBe(false);
+    expect(await refs.compareAndSwap(REF, b!, a!, "after")).toBe(true);
+    expect(await g.revParse(REF)).toBe(b);
+    // Nothing is left beside the ref.
+    expect((await readdir(join((await g.layout()).commonDir, "refs/heads/tdd-waves"))).sort()).toEqual(["state"]);
+  });
+
+  it("let a state store resume writing after a kill -9 left the state branch locked", async () => {
+    const g = await repo();
+    const store = createStateStore({ git: g, planName: "jwt-auth", retry: { baseDelayMs: 1, maxDelayMs: 20 } });
+    await store.init(emptyState(), "init");
+    const lock = join((await g.layout()).commonDir, `${REF}.lock`);
+    await writeFile(lock, "");
+    const old = new Date(Date.now() - STALE_LOCK_MS - 1000);
+    await utimes(lock, old, old);
+    const fresh = createStateStore({ git: g, planName: "jwt-auth", retry: { baseDelayMs: 1, maxDelayMs: 20 } });
+    const state = await fresh.update(recordError("after the kill", "2025-01-01T00:00:01.000Z"), "resume");
+    expect(state.errors.map((e) => e.message)).toEqual(["after the kill"]);
+  });
+
   it("read packed refs, and a loose ref over its packed one", async () => {
     const g = await repo();
     const [a, b] = await commits(g, 2);
@@ -182,8 +218,7 @@ describe("refs moved in-process", () => {
     const wt = join(root, "wt");
     await g.run(["worktree", "add", "-q", "-b", "side", wt]);
     const store = createStateStore({ git: new Git({ cwd: wt, env }), planName: "jwt-auth" });
-    const plan = { name: "jwt-auth", maxParallel: 1, storiesDir: "s", test: { command: "x", timeoutMs: 1 }, prompts: {}, tdd: { requireRed: true, lockTests: true }, agents: {}, stories: [] } as Plan;
-    await store.init(createState({ plan, planPath: "p.yml", digest: "sha256:x", target: "main", waves: [], now: "2025-01-01T00:00:00.000Z" }), "init");
+    await store.init(emptyState(), "init");
     await store.update(recordError("from the worktree", "2025-01-01T00:00:01.000Z"), "note");
     const seen = JSON.parse((await g.run(["show", "tdd-waves/state:jwt-auth/workflow-state.json"])).stdout);
     expect(seen.errors.map((e: { message: string }) => e.message)).toEqual(["from the worktree"]);
