@@ -185,10 +185,21 @@ export class Git {
     await this.run(["clean", "-q", "-ffdx"]);
   }
 
-  /** Removes a worktree even when dirty or already deleted from disk. */
+  /**
+   * Removes a worktree even when dirty, locked (a `worktree add` killed half-way leaves its lock) or
+   * already deleted from disk.
+   */
   async worktreeRemove(dir: string, opts: { prune?: boolean } = {}): Promise<void> {
-    await this.run(["worktree", "remove", "--force", operand(dir, "directory")], { allowFail: true });
+    const r = await this.run(["worktree", "remove", "--force", "--force", operand(dir, "directory")], { allowFail: true });
+    if (r.code !== 0) await this.run(["worktree", "unlock", operand(dir, "directory")], { allowFail: true });
     if (opts.prune !== false) await this.worktreePrune();
+  }
+
+  /** Paths of the repository's worktrees, the main one first. */
+  async worktreePaths(): Promise<string[]> {
+    return splitZ(await this.stdout(["worktree", "list", "--porcelain", "-z"]))
+      .filter((line) => line.startsWith("worktree "))
+      .map((line) => line.slice("worktree ".length));
   }
 
   /** Forgets worktrees whose directory is gone. */
@@ -206,12 +217,13 @@ export class Git {
    * tools a hook needs may not be installed.
    */
   async commit(message: string, opts: { allowEmpty?: boolean } = {}): Promise<string | null> {
-    if (!opts.allowEmpty) {
-      const staged = await this.run(["diff", "--cached", "--quiet"], { allowFail: true });
-      if (staged.code === 0) return null;
-      if (staged.code !== 1) throw new GitError(["diff", "--cached", "--quiet"], staged.code, staged.stderr);
+    const args = ["commit", "--no-verify", ...(opts.allowEmpty ? ["--allow-empty"] : []), "-F", "-"];
+    const r = await this.run(args, { input: message, allowFail: true });
+    if (r.code !== 0) {
+      // Nothing staged: git says so and exits 1 (asking first would cost a process on every commit).
+      if (r.code === 1 && (await this.run(["diff", "--cached", "--quiet"], { allowFail: true })).code === 0) return null;
+      throw new GitError(args, r.code, r.stderr || r.stdout);
     }
-    await this.run(["commit", "--no-verify", ...(opts.allowEmpty ? ["--allow-empty"] : []), "-F", "-"], { input: message });
     return (await this.stdout(["rev-parse", "HEAD"])).trim();
   }
 

@@ -2,7 +2,7 @@
 // the next story (a checkout and a clean: as good as new, and many times cheaper than a new worktree),
 // all removed when the run ends.
 import { mkdir, readdir, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import type { Git } from "../adapters/git.js";
 
 export class WorktreeSlots {
@@ -22,9 +22,11 @@ export class WorktreeSlots {
   async clear(): Promise<void> {
     const main = this.git(this.repoDir);
     const left = await readdir(this.root).catch(() => [] as string[]);
-    for (const name of left) {
-      await main.worktreeRemove(join(this.root, name), { prune: false });
-      await rm(join(this.root, name), { recursive: true, force: true });
+    // Git's records too: a worktree whose directory was half made or is gone still holds its branch.
+    const recorded = (await main.worktreePaths()).filter((p) => p.startsWith(`${this.root}${sep}`));
+    for (const dir of new Set([...left.map((name) => join(this.root, name)), ...recorded])) {
+      await main.worktreeRemove(dir, { prune: false });
+      await rm(dir, { recursive: true, force: true });
     }
     await main.worktreePrune();
   }

@@ -231,6 +231,17 @@ describe("worktrees", () => {
 });
 
 describe("commits", () => {
+  it("commit reports a commit git refuses (here a signing program that fails), staged changes or not", async () => {
+    const { dir, git } = await newRepo();
+    await commitFile(git, dir, "a.txt", "a");
+    await git.run(["config", "commit.gpgsign", "true"]);
+    await git.run(["config", "gpg.program", "false"]);
+    await writeFile(join(dir, "a.txt"), "changed");
+    await git.addAll();
+    await expect(git.commit("signed")).rejects.toThrow(GitError);
+    await expect(git.commit("empty and signed", { allowEmpty: true })).rejects.toThrow(/git commit .*failed/);
+  });
+
   it("addAll stages everything and commit returns the new sha, or null when nothing is staged", async () => {
     const { dir, git } = await newRepo();
     await commitFile(git, dir, "a.txt", "a");

@@ -1,7 +1,7 @@
 // The local runner's working copies against a real repository: a slot handed on is as good as a new
 // worktree (right branch, right commit, nothing of the previous story left), one that cannot be reset
 // is replaced, and nothing is left behind.
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Git } from "../../src/adapters/git.js";
@@ -83,5 +83,16 @@ describe("worktree slots", () => {
     expect(worktrees()).toBe(1);
     const again = await next.checkout("tdd-waves/plan/s-1", tip);
     expect(git(again, "symbolic-ref", "--short", "HEAD")).toBe("tdd-waves/plan/s-1");
+  });
+
+  it("clear a worktree whose add was killed half-way (locked, its directory gone) so that its branch is free", async () => {
+    const tip = git(repo.dir, "rev-parse", "HEAD");
+    const dir = await slots.checkout("tdd-waves/plan/s-1", tip);
+    git(repo.dir, "worktree", "lock", "--reason", "initializing", dir);
+    rmSync(dir, { recursive: true, force: true });
+    const next = new WorktreeSlots(gitAt, repo.dir, join(repo.dir, ".git", "tdd-waves", "worktrees", "plan"));
+    await next.clear();
+    expect(worktrees()).toBe(1);
+    git(repo.dir, "checkout", "-q", "tdd-waves/plan/s-1");
   });
 });
