@@ -34,6 +34,21 @@ export function unmergedCompleted(state: WorkflowState, plan: Plan): string[] {
     .map((s) => s.id);
 }
 
+/**
+ * Of a wave's stories, the completed, unmerged ones that may be merged now, in plan order: those before
+ * the first story still pending or in progress (merges keep plan order while the wave still runs).
+ */
+export function mergeableNow(state: WorkflowState, plan: Plan, wave: readonly string[]): string[] {
+  const unmerged = new Set(unmergedCompleted(state, plan));
+  const out: string[] = [];
+  for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
+    const status = statusOf(state, s.id);
+    if (status !== "complete" && status !== "failed" && status !== "blocked") break;
+    if (unmerged.has(s.id)) out.push(s.id);
+  }
+  return out;
+}
+
 export function storyById(plan: Plan): Map<string, Story> {
   return new Map(plan.stories.map((s) => [s.id, s]));
 }

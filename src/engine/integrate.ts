@@ -23,6 +23,11 @@ export interface IntegrationTarget {
 
 /** Merges the given completed stories (plan order) and checks their tests on the merged result. */
 export async function integrateStories(ports: Ports, plan: Plan, target: IntegrationTarget, ids: string[]): Promise<void> {
+  await retestMerged(ports, plan, target, await mergeStories(ports, plan, target, ids));
+}
+
+/** Merges the given completed stories in plan order, one merge commit each; returns those merged. */
+export async function mergeStories(ports: Ports, plan: Plan, target: IntegrationTarget, ids: string[]): Promise<Story[]> {
   const git = ports.git(target.dir);
   const merged: Story[] = [];
   // Merge first, record after: an execution killed in between finds the merges on the target (see
@@ -53,6 +58,11 @@ export async function integrateStories(ports: Ports, plan: Plan, target: Integra
     }
   }
   if (outcomes.length > 0) await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`);
+  return merged;
+}
+
+/** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
+export async function retestMerged(ports: Ports, plan: Plan, target: IntegrationTarget, merged: Story[]): Promise<void> {
   const failing = await runPool(merged, plan.maxParallel, async (story) => {
     const r = await ports.tests({
       test: plan.test,

@@ -3,10 +3,10 @@
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { storyBranch, type Plan, type Story } from "../core/plan-model.js";
-import { dependenciesIntegrated, unmergedCompleted } from "../core/progression.js";
+import { dependenciesIntegrated, mergeableNow, unmergedCompleted } from "../core/progression.js";
 import { blockStuck } from "./blocking.js";
 import { recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state.js";
-import { integrateStories, recordOutcomesOnTarget, type IntegrationTarget } from "./integrate.js";
+import { integrateStories, mergeStories, recordOutcomesOnTarget, retestMerged, type IntegrationTarget } from "./integrate.js";
 import { runPool } from "./pool.js";
 import type { Ports } from "./ports.js";
 import { Interrupted, type StoryJob } from "./story-context.js";
@@ -111,9 +111,19 @@ async function runWaves(run: Run): Promise<void> {
     state = await blockStuck(ports, plan, state, ids);
     const open = plan.stories.filter((s) => ids.includes(s.id) && statusOf(state, s.id) === "pending");
     ports.progress({ type: "wave", wave: w, stories: ids });
-    await runPool(open, run.limit, (s) => runStory(run, s, w), run.opts.signal);
-    await integrate(run, unmergedCompleted((await ports.store.read())!, plan).filter((id) => ids.includes(id)));
-    await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, ids));
+    // Stories are merged while the wave still runs, as soon as every story before them (plan order) is
+    // done: only the merges behind the wave's last story stay on its critical path.
+    const merged: Story[] = [];
+    const mergeDone = () =>
+      run.targetLock.run(async () => {
+        merged.push(...(await mergeStories(ports, plan, run.integration, mergeableNow((await ports.store.read())!, plan, ids))));
+      });
+    await runPool(open, run.limit, async (s) => (await runStory(run, s, w), mergeDone()), run.opts.signal);
+    await mergeDone();
+    await run.targetLock.run(async () => {
+      await retestMerged(ports, plan, run.integration, merged);
+      await recordOutcomesOnTarget(ports, plan, run.integration, ids);
+    });
   }
 }
 
