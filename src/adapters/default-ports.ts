@@ -6,8 +6,10 @@ import { runTests } from "./test-runner.js";
 import { textFiles } from "./text-files.js";
 
 export function realPorts(opts: { store: StateStorePort; progress: (e: ProgressEvent) => void; now?: () => string }): Ports {
+  // One Git per working copy: it learns the identity to commit with once, not once per call site.
+  const gits = new Map<string, Git>();
   return {
-    git: (cwd) => new Git({ cwd }),
+    git: (cwd) => gits.get(cwd) ?? gits.set(cwd, new Git({ cwd })).get(cwd)!,
     store: opts.store,
     agents: (command, o) => runShell(command, o),
     tests: (o) => runTests(o),
