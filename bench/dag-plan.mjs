@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { seededRandom } from "./seeded-random.mjs";
 
-const AGENT = join(dirname(fileURLToPath(import.meta.url)), "agents", "sleep-agent.mjs");
+const AGENT = join(dirname(fileURLToPath(import.meta.url)), "agents", "sleep-agent.sh");
 export const MAX_PARALLEL = 10;
 
 /** The DAG: stories in plan order, each with its wave, dependencies and phase durations (ms). */
@@ -79,24 +79,26 @@ export function listSchedule(dag, limit = MAX_PARALLEL) {
 /** A git-ready directory for `tdd-waves run`: plan.yml, stories, the sleep agent and its durations. */
 export function writeDagRepo(dir, dag) {
   mkdirSync(join(dir, "stories"), { recursive: true });
-  mkdirSync(join(dir, "agents"), { recursive: true });
-  copyFileSync(AGENT, join(dir, "agents", "sleep.mjs"));
-  writeFileSync(join(dir, "agents", "durations.json"), JSON.stringify(Object.fromEntries(dag.map((s) => [s.id, { tester: s.tester, implementation: s.implementation }]))));
+  mkdirSync(join(dir, "agents", "durations"), { recursive: true });
+  copyFileSync(AGENT, join(dir, "agents", "sleep.sh"));
+  for (const s of dag) {
+    for (const role of ["tester", "implementation"]) writeFileSync(join(dir, "agents", "durations", `${s.id}.${role}`), `${(s[role] / 1000).toFixed(3)}\n`);
+  }
   const lines = [
     "name: bench-dag",
     `maxParallel: ${MAX_PARALLEL}`,
     "test:",
-    // A plain script as the test: the cheapest real test command, so the bench measures tdd-waves.
-    "  command: node {testFile}",
+    // A shell script as the test: the cheapest real test command, so the bench measures tdd-waves.
+    "  command: sh {testFile}",
     "  timeout: 1m",
     "agents:",
     "  sleeper:",
-    "    run: node agents/sleep.mjs",
+    "    run: sh agents/sleep.sh",
     "    timeout: 1m",
     "stories:",
   ];
   for (const s of dag) {
-    lines.push(`  - id: ${s.id}`, `    title: Sleep ${s.tester} + ${s.implementation} ms`, `    testFile: test/${s.id}.test.mjs`);
+    lines.push(`  - id: ${s.id}`, `    title: Sleep ${s.tester} + ${s.implementation} ms`, `    testFile: test/${s.id}.test.sh`);
     lines.push("    tester: sleeper", "    implementer: sleeper", `    dependsOn: [${s.dependsOn.join(", ")}]`);
     writeFileSync(join(dir, "stories", `${s.id}.md`), `# ${s.id}: Sleep\n\n## Acceptance Criteria\n- [ ] sleeps\n\n## Completion\n`);
   }

@@ -12,7 +12,7 @@ import { phaseBreakdown, readState } from "./state-timing.mjs";
 import { initRepo, removeTempDirs, tempDir } from "./temp-repo.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const cli = join(root, "dist", "cli", "index.js");
+const cli = process.env.TDD_WAVES_CLI ?? join(root, "dist", "cli", "index.js");
 const schedule = process.argv[2] === "dag" ? "dag" : "waves";
 
 function gitShim(dir, log) {

@@ -55643,11 +55643,273 @@ const releaseLock = (lockId, now) => (state) => {
     return { ...rest, lastUpdate: now };
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/adapters/git-objects.ts
+// Git objects (blobs, trees, commits) written in-process as loose objects, in git's own format. The state
+// store writes several objects per update; a git process each costs a fork of this whole Node process,
+// which on a busy run is most of tdd-waves' own CPU time. Anything unusual falls back to git itself.
+
+
+
+
+/** The writer that asks git for everything (one process per object). */
+function gitProcessObjects(git) {
+    return {
+        writeBlob: (text) => git.hashObject(text),
+        writeTree: (entries) => git.mkTree(entries),
+        writeCommit: (tree, parents, message) => git.commitTree(tree, parents, message),
+    };
+}
+function checkEntryName(name) {
+    if (name === "" || name.includes("/") || name.includes("\0"))
+        throw new Error(`invalid tree entry name: "${name}"`);
+}
+/** Git orders tree entries by name bytes, a tree's name compared as if it ended with "/". */
+function treeOrder(a, b) {
+    const key = (e) => Buffer.from(e.type === "tree" ? `${e.name}/` : e.name);
+    return Buffer.compare(key(a), key(b));
+}
+/** Git's seconds-and-offset form of a moment: `1700000000 +0100`. */
+function gitTimestamp(date) {
+    const offset = -date.getTimezoneOffset() || 0;
+    const abs = Math.abs(offset);
+    const tz = `${offset < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
+    return `${Math.floor(date.getTime() / 1000)} ${tz}`;
+}
+/** The writer that writes loose objects itself: no process at all. */
+function looseObjects(layout, identities, clock = () => new Date()) {
+    const hashName = layout.format === "sha256" ? "sha256" : "sha1";
+    async function write(type, body) {
+        const data = Buffer.concat([Buffer.from(`${type} ${body.length}\0`), body]);
+        const id = (0,external_node_crypto_.createHash)(hashName).update(data).digest("hex");
+        const path = (0,external_node_path_.join)(layout.objectsDir, id.slice(0, 2), id.slice(2));
+        const temp = (0,external_node_path_.join)(layout.objectsDir, id.slice(0, 2), `tmp_obj_${process.pid}_${Math.random().toString(36).slice(2)}`);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(temp, (0,external_node_zlib_.deflateSync)(data, { level: 1 }), { mode: 0o444 });
+        try {
+            // link, not rename, as git does: an object that exists already is left as it is (objects never change).
+            await (0,promises_namespaceObject.link)(temp, path);
+        }
+        catch (e) {
+            // Some file systems have no hard links: then rename, as git falls back to.
+            if (e.code !== "EEXIST")
+                await (0,promises_namespaceObject.rename)(temp, path);
+        }
+        finally {
+            await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
+        }
+        return id;
+    }
+    const stamp = (ident) => (/ \d+ [+-]\d{4}$/.test(ident) ? ident : `${ident} ${gitTimestamp(clock())}`);
+    return {
+        writeBlob: (text) => write("blob", Buffer.from(text, "utf8")),
+        async writeTree(entries) {
+            for (const e of entries)
+                checkEntryName(e.name);
+            const parts = [...entries].sort(treeOrder).map((e) => {
+                // In the object a tree's mode has no leading zero (`40000`), unlike what ls-tree prints.
+                const mode = e.mode.replace(/^0+/, "");
+                return Buffer.concat([Buffer.from(`${mode} ${e.name}\0`), Buffer.from(e.sha, "hex")]);
+            });
+            return await write("tree", Buffer.concat(parts));
+        },
+        writeCommit(tree, parents, message) {
+            const lines = [`tree ${tree}`, ...parents.map((p) => `parent ${p}`), `author ${stamp(identities.author)}`, `committer ${stamp(identities.committer)}`];
+            return write("commit", Buffer.from(`${lines.join("\n")}\n\n${message.endsWith("\n") ? message : `${message}\n`}`, "utf8"));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/git-refs.ts
+// Reading a ref and moving it by compare-and-swap in-process, in the "files" ref backend's own format and
+// with its lock-file protocol (`<ref>.lock` created exclusively, checked, renamed into place), so that
+// it interleaves safely with git processes doing the same. What it cannot read with certainty (a
+// symbolic ref, an odd file, another ref backend) it leaves to git.
+
+
+function gitProcessRefs(git) {
+    return {
+        read: (ref) => git.revParse(`${ref}^{commit}`),
+        compareAndSwap: (ref, next, expected) => git.updateRef(ref, next, expected),
+    };
+}
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** Not for us to interpret: git will. */
+const UNSURE = Symbol("ask git");
+async function readText(path) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, "utf8");
+    }
+    catch (e) {
+        const code = e.code;
+        return code === "ENOENT" ? null : UNSURE;
+    }
+}
+/**
+ * A ref is locked for milliseconds; a lock this old was left by a writer that died holding it (kill -9).
+ * Git leaves such locks for the user to delete; an execution that resumes after a kill cannot wait for that.
+ */
+const STALE_LOCK_MS = 5_000;
+/**
+ * Clears `lock` if it is stale. It is moved aside first and deleted only if what was moved is the file
+ * found stale; a fresh lock moved aside by a race of microseconds is put back.
+ */
+async function clearStaleLock(lock, now = Date.now()) {
+    let found;
+    try {
+        found = await (0,promises_namespaceObject.stat)(lock);
+    }
+    catch {
+        return;
+    }
+    if (now - found.mtimeMs < STALE_LOCK_MS)
+        return;
+    const aside = `${lock}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    try {
+        await (0,promises_namespaceObject.rename)(lock, aside);
+    }
+    catch {
+        return;
+    }
+    const moved = await (0,promises_namespaceObject.stat)(aside);
+    if (moved.ino !== found.ino || moved.dev !== found.dev)
+        await (0,promises_namespaceObject.link)(aside, lock).catch(() => undefined);
+    await (0,promises_namespaceObject.unlink)(aside).catch(() => undefined);
+}
+function looseRefs(layout, fallback, stamp) {
+    async function current(ref) {
+        const loose = await readText((0,external_node_path_.join)(layout.commonDir, ref));
+        if (loose === UNSURE)
+            return UNSURE;
+        if (loose !== null) {
+            const id = loose.trim();
+            return OBJECT_ID.test(id) ? id : UNSURE;
+        }
+        const packed = await readText((0,external_node_path_.join)(layout.commonDir, "packed-refs"));
+        if (packed === UNSURE)
+            return UNSURE;
+        for (const line of (packed ?? "").split("\n")) {
+            if (line.endsWith(` ${ref}`) && !line.startsWith("#") && !line.startsWith("^")) {
+                const id = line.slice(0, line.indexOf(" "));
+                return OBJECT_ID.test(id) ? id : UNSURE;
+            }
+        }
+        return null;
+    }
+    /** The reflog is kept where git would keep it: a log that exists, or a branch's in a non-bare repository. */
+    async function appendReflog(ref, entry) {
+        const log = (0,external_node_path_.join)(layout.commonDir, "logs", ref);
+        const always = layout.logBranches && ref.startsWith("refs/heads/");
+        try {
+            if (always)
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(log), { recursive: true });
+            else
+                await (0,promises_namespaceObject.access)(log);
+            await (0,promises_namespaceObject.appendFile)(log, entry);
+        }
+        catch {
+            // A reflog is a convenience; the ref itself is what counts.
+        }
+    }
+    return {
+        async read(ref) {
+            const id = await current(ref);
+            return id === UNSURE ? fallback.read(ref) : id;
+        },
+        async compareAndSwap(ref, next, expected, message) {
+            const path = (0,external_node_path_.join)(layout.commonDir, ref);
+            const lock = `${path}.lock`;
+            let handle;
+            try {
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+            }
+            catch {
+                return fallback.compareAndSwap(ref, next, expected, message);
+            }
+            try {
+                handle = await (0,promises_namespaceObject.open)(lock, "wx");
+            }
+            catch (e) {
+                // Locked: somebody is writing it right now, which is a lost race (or a writer was killed while
+                // holding it: the lock is cleared then, and the retry finds it free). Anything else, git explains.
+                if (e.code === "EEXIST") {
+                    await clearStaleLock(lock);
+                    return false;
+                }
+                return fallback.compareAndSwap(ref, next, expected, message);
+            }
+            let held = true;
+            const release = async () => {
+                await handle.close().catch(() => undefined);
+                if (held)
+                    await (0,promises_namespaceObject.unlink)(lock).catch(() => undefined);
+                held = false;
+            };
+            try {
+                const found = await current(ref);
+                if (found === UNSURE) {
+                    await release();
+                    return fallback.compareAndSwap(ref, next, expected, message);
+                }
+                if (found !== expected)
+                    return false;
+                await handle.writeFile(`${next}\n`);
+                await handle.close();
+                await appendReflog(ref, `${expected ?? "0".repeat(next.length)} ${next} ${layout.committer} ${stamp()}\t${message.split("\n")[0]}\n`);
+                try {
+                    await (0,promises_namespaceObject.rename)(lock, path);
+                }
+                catch (e) {
+                    // Our lock was taken for stale and cleared while we held it: the ref is untouched, try again.
+                    if (e.code === "ENOENT")
+                        return false;
+                    throw e;
+                }
+                held = false;
+                return true;
+            }
+            finally {
+                await release();
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/git-direct.ts
+// Chooses how the state store writes objects and moves refs: in-process in git's own formats when the
+// repository's layout is one this code knows (sha1 or sha256 objects, the "files" ref backend), else
+// through git processes. Asked once per store: a few git processes, then none per write.
+
+
+function gitProcessWriters(git) {
+    return { objects: gitProcessObjects(git), refs: gitProcessRefs(git) };
+}
+async function repositoryWriters(git) {
+    const processes = gitProcessWriters(git);
+    const layout = await git.layout();
+    if (layout.format !== "sha1" && layout.format !== "sha256")
+        return processes;
+    const [author, committer] = await Promise.all([git.ident("author"), git.ident("committer")]);
+    // A date fixed by the environment is kept as git would keep it; otherwise each object gets its moment.
+    const who = (ident) => (git.fixedDates ? ident : ident.replace(/ \d+ [+-]\d{4}$/, ""));
+    const objects = looseObjects({ objectsDir: layout.objectsDir, format: layout.format }, { author: who(author), committer: who(committer) });
+    const refs = layout.refStorage === "files"
+        ? looseRefs({ commonDir: layout.commonDir, logBranches: !layout.bare, committer: committer.replace(/ \d+ [+-]\d{4}$/, "") }, processes.refs, () => gitTimestamp(new Date()))
+        : processes.refs;
+    return { objects, refs };
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/adapters/git.ts
 // The one place that runs git: every git command of tdd-waves goes through `Git.run` (no shell, fixed
-// options, identity fallback) and the small typed helpers built on it.
+// options, identity fallback) and the small typed helpers built on it. (The state store's objects and
+// ref are written in-process, in git's own formats: git-objects.ts, git-refs.ts.)
 
 /** Authored as this only when neither the repository, the user nor the environment names anyone. */
 const BOT_IDENTITY = {
@@ -55655,7 +55917,7 @@ const BOT_IDENTITY = {
     email: "41898282+github-actions[bot]@users.noreply.github.com",
 };
 /** Subcommands that write commits and therefore need an identity. */
-const IDENTITY_COMMANDS = new Set(["commit", "merge", "commit-tree", "tag", "cherry-pick", "revert", "rebase", "am", "stash", "notes", "pull"]);
+const IDENTITY_COMMANDS = new Set(["var", "commit", "merge", "commit-tree", "tag", "cherry-pick", "revert", "rebase", "am", "stash", "notes", "pull"]);
 const MAX_BUFFER = 256 * 1024 * 1024;
 /**
  * Variables that point git at another repository or index. Inherited ones are dropped (tdd-waves may be
@@ -55781,11 +56043,30 @@ class Git {
             await this.worktreePrune();
         await this.run(["worktree", "add", "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
     }
-    /** Removes a worktree even when dirty or already deleted from disk. */
+    /**
+     * This worktree on `branch`, (re)set to `startPoint`, as a fresh checkout would be: changes, untracked
+     * and ignored files all gone.
+     */
+    async resetTo(branch, startPoint) {
+        await this.run(["checkout", "-q", "-f", "-B", operand(branch, "branch"), operand(startPoint, "start point"), "--"]);
+        await this.run(["clean", "-q", "-ffdx"]);
+    }
+    /**
+     * Removes a worktree even when dirty, locked (a `worktree add` killed half-way leaves its lock) or
+     * already deleted from disk.
+     */
     async worktreeRemove(dir, opts = {}) {
-        await this.run(["worktree", "remove", "--force", operand(dir, "directory")], { allowFail: true });
+        const r = await this.run(["worktree", "remove", "--force", "--force", operand(dir, "directory")], { allowFail: true });
+        if (r.code !== 0)
+            await this.run(["worktree", "unlock", operand(dir, "directory")], { allowFail: true });
         if (opts.prune !== false)
             await this.worktreePrune();
+    }
+    /** Paths of the repository's worktrees, the main one first. */
+    async worktreePaths() {
+        return splitZ(await this.stdout(["worktree", "list", "--porcelain", "-z"]))
+            .filter((line) => line.startsWith("worktree "))
+            .map((line) => line.slice("worktree ".length));
     }
     /** Forgets worktrees whose directory is gone. */
     async worktreePrune() {
@@ -55800,14 +56081,14 @@ class Git {
      * tools a hook needs may not be installed.
      */
     async commit(message, opts = {}) {
-        if (!opts.allowEmpty) {
-            const staged = await this.run(["diff", "--cached", "--quiet"], { allowFail: true });
-            if (staged.code === 0)
+        const args = ["commit", "--no-verify", ...(opts.allowEmpty ? ["--allow-empty"] : []), "-F", "-"];
+        const r = await this.run(args, { input: message, allowFail: true });
+        if (r.code !== 0) {
+            // Nothing staged: git says so and exits 1 (asking first would cost a process on every commit).
+            if (r.code === 1 && (await this.run(["diff", "--cached", "--quiet"], { allowFail: true })).code === 0)
                 return null;
-            if (staged.code !== 1)
-                throw new GitError(["diff", "--cached", "--quiet"], staged.code, staged.stderr);
+            throw new GitError(args, r.code, r.stderr || r.stdout);
         }
-        await this.run(["commit", "--no-verify", ...(opts.allowEmpty ? ["--allow-empty"] : []), "-F", "-"], { input: message });
         return (await this.stdout(["rev-parse", "HEAD"])).trim();
     }
     /** Stages everything (add -A) and commits it; null when there was nothing to commit. */
@@ -55839,6 +56120,23 @@ class Git {
     /** The repository's common git directory (shared by all its worktrees), absolute. */
     async commonDir() {
         return (await this.stdout(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
+    }
+    /** Where the repository keeps its refs and objects, and how it names objects. */
+    async layout() {
+        const [commonDir, objectsDir, bare, format] = (await this.stdout(["rev-parse", "--path-format=absolute", "--git-common-dir", "--git-path", "objects", "--is-bare-repository", "--show-object-format"]))
+            .trim()
+            .split("\n");
+        const storage = await this.run(["config", "--get", "extensions.refStorage"], { allowFail: true });
+        return { commonDir: commonDir, objectsDir: objectsDir, bare: bare === "true", format: format, refStorage: storage.stdout.trim() || "files" };
+    }
+    /** `Name <email> <seconds> <offset>` that git would write as the author or committer of a commit now. */
+    async ident(role) {
+        return (await this.stdout(["var", role === "author" ? "GIT_AUTHOR_IDENT" : "GIT_COMMITTER_IDENT"])).trim();
+    }
+    /** Whether the environment fixes commit dates (GIT_AUTHOR_DATE / GIT_COMMITTER_DATE), as tests do. */
+    get fixedDates() {
+        const env = this.baseEnv();
+        return Boolean(env.GIT_AUTHOR_DATE || env.GIT_COMMITTER_DATE);
     }
     /**
      * Paths (relative to the repository root, sorted, renames as delete + add) that differ:
@@ -55952,6 +56250,7 @@ function execGit(args, cwd, env, input) {
 // race is re-read, re-applied and retried, so concurrent writers never lose an update.
 
 
+
 class StateStoreError extends Error {
     constructor(message) {
         super(message);
@@ -55969,11 +56268,11 @@ const LOST = Symbol("lost race");
 /** Thrown inside an attempt when it lost a race that is not a failed publish (a locked ref on fetch). */
 class LostRace extends Error {
 }
-function localBackend(git, branch) {
+function localBackend(refs, branch) {
     const ref = `refs/heads/${branch}`;
     return {
-        tip: () => git.revParse(`${ref}^{commit}`),
-        publish: (sha, old) => git.updateRef(ref, sha, old),
+        tip: () => refs.read(ref),
+        publish: (sha, old, message) => refs.compareAndSwap(ref, sha, old, message),
     };
 }
 function remoteBackend(git, remote, branch) {
@@ -56017,9 +56316,11 @@ function remoteBackend(git, remote, branch) {
  */
 class TreeCache {
     git;
+    objects;
     entries = new Map();
-    constructor(git) {
+    constructor(git, objects) {
         this.git = git;
+        this.objects = objects;
     }
     async list(treeish) {
         const known = this.entries.get(treeish);
@@ -56030,7 +56331,7 @@ class TreeCache {
         return listed;
     }
     async make(entries) {
-        const sha = await this.git.mkTree(entries);
+        const sha = await this.objects.writeTree(entries);
         this.entries.set(sha, entries);
         return sha;
     }
@@ -56073,6 +56374,12 @@ function parseState(text, where) {
     return v;
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The commit message of a batch: the first write's message, every message in the body. */
+function batchMessage(batch) {
+    if (batch.length === 1)
+        return batch[0].message;
+    return `${batch[0].message} (+${batch.length - 1} more)\n\n${batch.map((w) => w.message).join("\n")}`;
+}
 class GitStateStore {
     git;
     branch;
@@ -56080,9 +56387,10 @@ class GitStateStore {
     retry;
     file;
     where;
-    trees;
-    /** Writes of this store, one at a time: racing ourselves would only lose compare-and-swaps. */
-    queue = Promise.resolve();
+    io;
+    /** Writes not yet started; one writer at a time takes them all (racing ourselves would only lose compare-and-swaps). */
+    pending = [];
+    writing = false;
     /** The tip this store last read or wrote, and the state there: the base of the next optimistic write. */
     last;
     constructor(git, branch, backend, retry, planName, remote) {
@@ -56092,10 +56400,17 @@ class GitStateStore {
         this.retry = retry;
         this.file = `${planName}/${STATE_FILE}`;
         this.where = `${remote ? `${remote}/` : ""}${branch}:${this.file}`;
-        this.trees = new TreeCache(git);
+    }
+    setup() {
+        this.io ??= repositoryWriters(this.git).then((writers) => ({ objects: writers.objects, backend: this.backend(writers), trees: new TreeCache(this.git, writers.objects) }), (e) => {
+            this.io = undefined;
+            throw e;
+        });
+        return this.io;
     }
     async read() {
-        return this.withRetry(async () => (await this.current()).state);
+        const io = await this.setup();
+        return this.withRetry(async () => (await this.current(io)).state);
     }
     async init(state, message) {
         let created = false;
@@ -56112,8 +56427,8 @@ class GitStateStore {
             return { write: transition(current) };
         });
     }
-    async current() {
-        const tip = await this.backend.tip();
+    async current(io) {
+        const tip = await io.backend.tip();
         // The tip names the state exactly: when it is the one this store last saw, so is the state.
         if (this.last && this.last.tip === tip)
             return this.last;
@@ -56122,52 +56437,93 @@ class GitStateStore {
         this.last = current;
         return current;
     }
+    cas(message, decide) {
+        return new Promise((resolve, reject) => {
+            this.pending.push({ decide, message, resolve, reject });
+            if (!this.writing)
+                void this.drain();
+        });
+    }
+    /** Publishes the pending writes, all those waiting at each turn as one commit. */
+    async drain() {
+        this.writing = true;
+        try {
+            while (this.pending.length > 0) {
+                const batch = this.pending.splice(0);
+                try {
+                    await this.write(batch);
+                }
+                catch (e) {
+                    for (const w of batch)
+                        w.reject(e);
+                }
+            }
+        }
+        finally {
+            this.writing = false;
+        }
+    }
     /**
      * Decide, write on top of the base, publish with compare-and-swap. The first try builds on the tip this
      * store saw last, without reading (usually nobody else wrote meanwhile); when that base turns out stale
      * it re-reads at once, and a race lost on a fresh read backs off and retries.
      */
-    cas(message, decide) {
-        const write = async () => {
-            const base = this.last;
-            if (base) {
-                try {
-                    const written = await this.attempt(base, message, decide);
-                    if (written !== LOST)
-                        return written;
-                }
-                catch {
-                    // A transition may refuse what it sees; it gets to see the fresh state before that counts.
-                }
-            }
-            return this.withRetry(async () => {
-                const written = await this.attempt(await this.current(), message, decide);
-                if (written === LOST)
-                    throw new LostRace();
-                return written;
-            });
-        };
-        const next = this.queue.then(write, write);
-        this.queue = next.catch(() => undefined);
-        return next;
+    async write(batch) {
+        const io = await this.setup();
+        const base = this.last;
+        // A transition may refuse what it sees; on the optimistic base it gets to see the fresh state before that counts.
+        if (base && (await this.attempt(io, base, batch, false)) !== LOST)
+            return;
+        await this.withRetry(async () => {
+            if ((await this.attempt(io, await this.current(io), batch, true)) === LOST)
+                throw new LostRace();
+        });
     }
-    async attempt({ tip, state }, message, decide) {
-        const decision = decide(state);
-        if ("keep" in decision)
-            return decision.keep;
-        const text = serialize(decision.write);
-        if (state !== null && text === serialize(state))
-            return state;
-        const tree = await replaceInTree(this.trees, tip, this.file.split("/"), await this.git.hashObject(text));
-        const commit = await this.git.commitTree(tree, tip ? [tip] : [], message);
-        this.trees.remember(commit, tree);
-        if (!(await this.backend.publish(commit, tip))) {
+    /** Applies the batch to `base` and publishes the result; settles every write unless the race was lost. */
+    async attempt(io, { tip, state }, batch, fresh) {
+        let next = state;
+        const refused = new Map();
+        for (const w of batch) {
+            try {
+                const decision = w.decide(next);
+                next = "keep" in decision ? decision.keep : decision.write;
+            }
+            catch (e) {
+                if (!fresh)
+                    return LOST;
+                refused.set(w, e);
+            }
+        }
+        const settle = (written) => {
+            for (const w of batch) {
+                const error = refused.get(w);
+                if (refused.has(w))
+                    w.reject(error);
+                else
+                    w.resolve(written);
+            }
+        };
+        const text = next === null ? null : serialize(next);
+        if (next === null || (state !== null && text === serialize(state))) {
+            // Nothing to write: every write kept (or refused) what is there.
+            if (next !== null)
+                settle(next);
+            else
+                for (const w of batch)
+                    w.reject(refused.get(w));
+            return;
+        }
+        const tree = await replaceInTree(io.trees, tip, this.file.split("/"), await io.objects.writeBlob(text));
+        const message = batchMessage(batch.filter((w) => !refused.has(w)));
+        const commit = await io.objects.writeCommit(tree, tip ? [tip] : [], message);
+        io.trees.remember(commit, tree);
+        if (!(await io.backend.publish(commit, tip, message))) {
             this.last = undefined;
             return LOST;
         }
         const written = JSON.parse(text);
         this.last = { tip: commit, state: written };
-        return written;
+        settle(written);
     }
     async withRetry(attempt) {
         for (let i = 0; i < this.retry.attempts; i++) {
@@ -56206,8 +56562,9 @@ function createStateStore(opts) {
         baseDelayMs: opts.retry?.baseDelayMs ?? 10,
         maxDelayMs: opts.retry?.maxDelayMs ?? 1000,
     };
-    const backend = opts.remote ? remoteBackend(opts.git, opts.remote, branch) : localBackend(opts.git, branch);
-    return new GitStateStore(opts.git, branch, backend, retry, opts.planName, opts.remote);
+    const remote = opts.remote;
+    const backend = (writers) => (remote ? remoteBackend(opts.git, remote, branch) : localBackend(writers.refs, branch));
+    return new GitStateStore(opts.git, branch, backend, retry, opts.planName, remote);
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/agent-process.ts
@@ -64050,17 +64407,13 @@ function readFrom(path, offset) {
     return buf.toString("utf8");
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/adapters/text-files.ts
 // Text files with atomic writes (temporary file in the same directory, then rename), so a story file
 // is never seen half-written, even when the process is killed mid-write.
 
 
 
-async function readText(path) {
+async function text_files_readText(path) {
     try {
         return await (0,promises_namespaceObject.readFile)(path, "utf8");
     }
@@ -64082,7 +64435,7 @@ async function writeTextAtomic(path, text) {
         throw e;
     }
 }
-const textFiles = { read: readText, write: writeTextAtomic };
+const textFiles = { read: text_files_readText, write: writeTextAtomic };
 
 ;// CONCATENATED MODULE: ./src/adapters/default-ports.ts
 
@@ -64090,8 +64443,10 @@ const textFiles = { read: readText, write: writeTextAtomic };
 
 
 function realPorts(opts) {
+    // One Git per working copy: it learns the identity to commit with once, not once per call site.
+    const gits = new Map();
     return {
-        git: (cwd) => new Git({ cwd }),
+        git: (cwd) => gits.get(cwd) ?? gits.set(cwd, new Git({ cwd })).get(cwd),
         store: opts.store,
         agents: (command, o) => runShell(command, o),
         tests: (o) => runTests(o),
@@ -69607,6 +69962,22 @@ function unmergedCompleted(state, plan) {
         .filter((s) => statusOf(state, s.id) === "complete" && state.runs[s.id]?.merged === undefined)
         .map((s) => s.id);
 }
+/**
+ * Of a wave's stories, the completed, unmerged ones that may be merged now, in plan order: those before
+ * the first story still pending or in progress (merges keep plan order while the wave still runs).
+ */
+function mergeableNow(state, plan, wave) {
+    const unmerged = new Set(unmergedCompleted(state, plan));
+    const out = [];
+    for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
+        const status = statusOf(state, s.id);
+        if (status !== "complete" && status !== "failed" && status !== "blocked")
+            break;
+        if (unmerged.has(s.id))
+            out.push(s.id);
+    }
+    return out;
+}
 function storyById(plan) {
     return new Map(plan.stories.map((s) => [s.id, s]));
 }
@@ -70023,6 +70394,10 @@ const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(st
 
 /** Merges the given completed stories (plan order) and checks their tests on the merged result. */
 async function integrateStories(ports, plan, target, ids) {
+    await retestMerged(ports, plan, target, await mergeStories(ports, plan, target, ids));
+}
+/** Merges the given completed stories in plan order, one merge commit each; returns those merged. */
+async function mergeStories(ports, plan, target, ids) {
     const git = ports.git(target.dir);
     const merged = [];
     // Merge first, record after: an execution killed in between finds the merges on the target (see
@@ -70055,6 +70430,10 @@ async function integrateStories(ports, plan, target, ids) {
     }
     if (outcomes.length > 0)
         await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`);
+    return merged;
+}
+/** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
+async function retestMerged(ports, plan, target, merged) {
     const failing = await runPool(merged, plan.maxParallel, async (story) => {
         const r = await ports.tests({
             test: plan.test,

@@ -2146,6 +2146,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -2578,11 +2585,11 @@ async function main(argv, io) {
         case "plan":
             return planCommand(args, io);
         case "run":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(622), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 895))).runCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(405), __nccwpck_require__.e(636)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7636))).runCommand(args, io);
         case "status":
         case "gantt":
         case "report":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(622), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1980))).viewCommand(command, args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1980))).viewCommand(command, args, io);
         case "-h":
         case "--help":
         case "help":

@@ -1,8 +1,8 @@
-export const id = 895;
-export const ids = [895];
+export const id = 636;
+export const ids = [636];
 export const modules = {
 
-/***/ 895:
+/***/ 7636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -613,8 +613,10 @@ const textFiles = { read: readText, write: writeTextAtomic };
 
 
 function realPorts(opts) {
+    // One Git per working copy: it learns the identity to commit with once, not once per call site.
+    const gits = new Map();
     return {
-        git: (cwd) => new git/* Git */.TU({ cwd }),
+        git: (cwd) => gits.get(cwd) ?? gits.set(cwd, new git/* Git */.TU({ cwd })).get(cwd),
         store: opts.store,
         agents: (command, o) => runShell(command, o),
         tests: (o) => runTests(o),
@@ -726,6 +728,22 @@ function unmergedCompleted(state, plan) {
     return plan.stories
         .filter((s) => (0,core_state/* statusOf */.c2)(state, s.id) === "complete" && state.runs[s.id]?.merged === undefined)
         .map((s) => s.id);
+}
+/**
+ * Of a wave's stories, the completed, unmerged ones that may be merged now, in plan order: those before
+ * the first story still pending or in progress (merges keep plan order while the wave still runs).
+ */
+function mergeableNow(state, plan, wave) {
+    const unmerged = new Set(unmergedCompleted(state, plan));
+    const out = [];
+    for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
+        const status = (0,core_state/* statusOf */.c2)(state, s.id);
+        if (status !== "complete" && status !== "failed" && status !== "blocked")
+            break;
+        if (unmerged.has(s.id))
+            out.push(s.id);
+    }
+    return out;
 }
 function storyById(plan) {
     return new Map(plan.stories.map((s) => [s.id, s]));
@@ -1143,6 +1161,10 @@ const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(st
 
 /** Merges the given completed stories (plan order) and checks their tests on the merged result. */
 async function integrateStories(ports, plan, target, ids) {
+    await retestMerged(ports, plan, target, await mergeStories(ports, plan, target, ids));
+}
+/** Merges the given completed stories in plan order, one merge commit each; returns those merged. */
+async function mergeStories(ports, plan, target, ids) {
     const git = ports.git(target.dir);
     const merged = [];
     // Merge first, record after: an execution killed in between finds the merges on the target (see
@@ -1175,6 +1197,10 @@ async function integrateStories(ports, plan, target, ids) {
     }
     if (outcomes.length > 0)
         await ports.store.update((0,core_state/* chain */.cy)(...outcomes), `integrate ${ids.join(", ")}`);
+    return merged;
+}
+/** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
+async function retestMerged(ports, plan, target, merged) {
     const failing = await runPool(merged, plan.maxParallel, async (story) => {
         const r = await ports.tests({
             test: plan.test,
@@ -1376,6 +1402,74 @@ async function finishStoryFile(ports, job, end) {
     return (0,core_state/* recordResult */.Pr)(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
 }
 
+;// CONCATENATED MODULE: ./src/engine/worktree-slots.ts
+// Working copies of the local runner: one git worktree per story running at the same time, handed on to
+// the next story (a checkout and a clean: as good as new, and many times cheaper than a new worktree),
+// all removed when the run ends.
+
+
+class WorktreeSlots {
+    git;
+    repoDir;
+    root;
+    free = [];
+    made = new Set();
+    count = 0;
+    /** `git worktree add` reads every other worktree's records: two at once may find one half made. */
+    adding = Promise.resolve();
+    constructor(git, repoDir, root) {
+        this.git = git;
+        this.repoDir = repoDir;
+        this.root = root;
+    }
+    /** Removes the worktrees an earlier run of this plan left behind (killed before it could), then prunes. */
+    async clear() {
+        const main = this.git(this.repoDir);
+        const left = await (0,promises_.readdir)(this.root).catch(() => []);
+        // Git's records too: a worktree whose directory was half made or is gone still holds its branch.
+        const recorded = (await main.worktreePaths()).filter((p) => p.startsWith(`${this.root}${external_node_path_.sep}`));
+        for (const dir of new Set([...left.map((name) => (0,external_node_path_.join)(this.root, name)), ...recorded])) {
+            await main.worktreeRemove(dir, { prune: false });
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+        await main.worktreePrune();
+    }
+    /** A working copy with `branch` checked out, (re)set to `startPoint`, with nothing else in it. */
+    async checkout(branch, startPoint) {
+        const reused = this.free.pop();
+        if (reused !== undefined) {
+            try {
+                await this.git(reused).resetTo(branch, startPoint);
+                return reused;
+            }
+            catch {
+                // Left in a state a checkout cannot undo (say, an agent's half-done rebase): start afresh.
+                await this.remove(reused);
+            }
+        }
+        const dir = (0,external_node_path_.join)(this.root, `slot-${++this.count}`);
+        this.made.add(dir);
+        await (0,promises_.mkdir)(this.root, { recursive: true });
+        const add = this.adding.then(() => this.git(this.repoDir).worktreeAdd(dir, branch, startPoint, { prune: false }));
+        this.adding = add.catch(() => undefined);
+        await add;
+        return dir;
+    }
+    release(dir) {
+        this.free.push(dir);
+    }
+    /** Removes every worktree this run made. */
+    async removeAll() {
+        for (const dir of [...this.made])
+            await this.remove(dir);
+    }
+    async remove(dir) {
+        this.made.delete(dir);
+        await this.git(this.repoDir).worktreeRemove(dir, { prune: false });
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/local-run.ts
 // `tdd-waves run`: the whole execution on one machine — a git worktree per story, a worker pool of at
 // most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
@@ -1437,11 +1531,10 @@ async function runLocal(ports, opts) {
         limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
         integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,plan_model/* storyBranch */.Q)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name) },
         targetLock: new Mutex(),
-        worktreeLock: new Mutex(),
-        cleanup: [],
+        worktrees: new WorktreeSlots(ports.git, opts.repoDir, (0,external_node_path_.join)(work, "worktrees", opts.source.plan.name)),
     };
     try {
-        await git.worktreePrune();
+        await run.worktrees.clear();
         // An execution killed between verify and merge left completed stories unmerged: merge them first.
         await integrate(run, unmergedCompleted((await ports.store.read()), run.plan));
         if (opts.schedule === "dag")
@@ -1455,7 +1548,9 @@ async function runLocal(ports, opts) {
         throw e;
     }
     finally {
-        await Promise.allSettled(run.cleanup);
+        // Interrupted, agents may still be winding down in them: the next run clears them.
+        if (!opts.signal?.aborted)
+            await run.worktrees.removeAll().catch(() => undefined);
         await ports.store.update(releaseLock(lock.id, ports.now()), "release lock");
     }
     return (await ports.store.read());
@@ -1469,9 +1564,18 @@ async function runWaves(run) {
         state = await blockStuck(ports, plan, state, ids);
         const open = plan.stories.filter((s) => ids.includes(s.id) && (0,core_state/* statusOf */.c2)(state, s.id) === "pending");
         ports.progress({ type: "wave", wave: w, stories: ids });
-        await runPool(open, run.limit, (s) => runStory(run, s, w), run.opts.signal);
-        await integrate(run, unmergedCompleted((await ports.store.read()), plan).filter((id) => ids.includes(id)));
-        await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, ids));
+        // Stories are merged while the wave still runs, as soon as every story before them (plan order) is
+        // done: only the merges behind the wave's last story stay on its critical path.
+        const merged = [];
+        const mergeDone = () => run.targetLock.run(async () => {
+            merged.push(...(await mergeStories(ports, plan, run.integration, mergeableNow((await ports.store.read()), plan, ids))));
+        });
+        await runPool(open, run.limit, async (s) => (await runStory(run, s, w), mergeDone()), run.opts.signal);
+        await mergeDone();
+        await run.targetLock.run(async () => {
+            await retestMerged(ports, plan, run.integration, merged);
+            await recordOutcomesOnTarget(ports, plan, run.integration, ids);
+        });
     }
 }
 async function runDag(run) {
@@ -1517,14 +1621,9 @@ async function runStory(run, story, wave) {
     const { ports, plan } = run;
     const state = await ports.store.update((0,core_state/* startStory */.OA)(story.id, ports.now()), `${story.id}: start`);
     const attempt = state.runs[story.id].attempt;
-    const dir = (0,external_node_path_.join)(run.work, "worktrees", plan.name, `${story.id}-${attempt}`);
-    const git = ports.git(run.opts.repoDir);
-    const tip = await run.targetLock.run(async () => (await git.revParse(`refs/heads/${run.target}`)));
-    await run.worktreeLock.run(async () => {
-        await removeOldWorktrees(run, story.id);
-        await (0,promises_.mkdir)((0,external_node_path_.join)(run.work, "worktrees", plan.name), { recursive: true });
-        await git.worktreeAdd(dir, (0,plan_model/* storyBranch */.Q)(plan.name, story.id), tip, { prune: false });
-    });
+    // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
+    const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
+    const dir = await run.worktrees.checkout((0,plan_model/* storyBranch */.Q)(plan.name, story.id), tip);
     const job = {
         plan,
         planPath: run.opts.source.path,
@@ -1548,27 +1647,12 @@ async function runStory(run, story, wave) {
     }
     finally {
         if (!run.opts.signal?.aborted)
-            run.cleanup.push(run.worktreeLock.run(() => git.worktreeRemove(dir, { prune: false })));
-    }
-}
-async function removeOldWorktrees(run, storyId) {
-    const root = (0,external_node_path_.join)(run.work, "worktrees", run.plan.name);
-    const git = run.ports.git(run.opts.repoDir);
-    let entries = [];
-    try {
-        entries = await (0,promises_.readdir)(root);
-    }
-    catch {
-        return;
-    }
-    for (const name of entries.filter((n) => n.startsWith(`${storyId}-`) && /^\d+$/.test(n.slice(storyId.length + 1)))) {
-        await git.worktreeRemove((0,external_node_path_.join)(root, name), { prune: false });
-        await (0,promises_.rm)((0,external_node_path_.join)(root, name), { recursive: true, force: true });
+            run.worktrees.release(dir);
     }
 }
 
-// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
-var cli_args = __webpack_require__(3672);
+// EXTERNAL MODULE: ./src/cli/args.ts + 4 modules
+var cli_args = __webpack_require__(8261);
 ;// CONCATENATED MODULE: ./src/engine/progress-text.ts
 const ICON = { complete: "✅", failed: "❌", blocked: "⛔" };
 function describeProgress(e) {
