@@ -1,5 +1,5 @@
-// `tdd-waves run`: the whole execution on one machine — a git worktree per story, a worker pool of at
-// most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
+// `tdd-waves run`: the whole execution on one machine — each running story in its own git worktree, a
+// worker pool of at most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { storyBranch, type Plan, type Story } from "../core/plan-model.js";
@@ -118,7 +118,15 @@ async function runWaves(run: Run): Promise<void> {
       run.targetLock.run(async () => {
         merged.push(...(await mergeStories(ports, plan, run.integration, mergeableNow((await ports.store.read())!, plan, ids))));
       });
-    await runPool(open, run.limit, async (s) => (await runStory(run, s, w), mergeDone()), run.opts.signal);
+    await runPool(
+      open,
+      run.limit,
+      async (s) => {
+        await runStory(run, s, w);
+        await mergeDone();
+      },
+      run.opts.signal,
+    );
     await mergeDone();
     await run.targetLock.run(async () => {
       await retestMerged(ports, plan, run.integration, merged);
