@@ -56037,11 +56037,15 @@ class Git {
     async hasTrackedChanges() {
         return (await this.stdout(["status", "--porcelain", "-z", "--untracked-files=no"])) !== "";
     }
-    /** A worktree at `dir` on `branch`, (re)created at `startPoint`. Stale worktree records are pruned first. */
+    /**
+     * A worktree at `dir` on `branch`, (re)created at `startPoint`; with `checkout: false` its files are not
+     * checked out (`resetTo` does that). Stale worktree records are pruned first unless `prune: false`.
+     */
     async worktreeAdd(dir, branch, startPoint, opts = {}) {
         if (opts.prune !== false)
             await this.worktreePrune();
-        await this.run(["worktree", "add", "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
+        const noCheckout = opts.checkout === false ? ["--no-checkout"] : [];
+        await this.run(["worktree", "add", ...noCheckout, "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
     }
     /**
      * This worktree on `branch`, (re)set to `startPoint`, as a fresh checkout would be: changes, untracked

@@ -1450,9 +1450,11 @@ class WorktreeSlots {
         const dir = (0,external_node_path_.join)(this.root, `slot-${++this.count}`);
         this.made.add(dir);
         await (0,promises_.mkdir)(this.root, { recursive: true });
-        const add = this.adding.then(() => this.git(this.repoDir).worktreeAdd(dir, branch, startPoint, { prune: false }));
+        // Only the bookkeeping waits its turn; the files are checked out in parallel.
+        const add = this.adding.then(() => this.git(this.repoDir).worktreeAdd(dir, branch, startPoint, { prune: false, checkout: false }));
         this.adding = add.catch(() => undefined);
         await add;
+        await this.git(dir).resetTo(branch, startPoint);
         return dir;
     }
     release(dir) {

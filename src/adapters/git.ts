@@ -170,10 +170,14 @@ export class Git {
     return (await this.stdout(["status", "--porcelain", "-z", "--untracked-files=no"])) !== "";
   }
 
-  /** A worktree at `dir` on `branch`, (re)created at `startPoint`. Stale worktree records are pruned first. */
-  async worktreeAdd(dir: string, branch: string, startPoint: string, opts: { prune?: boolean } = {}): Promise<void> {
+  /**
+   * A worktree at `dir` on `branch`, (re)created at `startPoint`; with `checkout: false` its files are not
+   * checked out (`resetTo` does that). Stale worktree records are pruned first unless `prune: false`.
+   */
+  async worktreeAdd(dir: string, branch: string, startPoint: string, opts: { prune?: boolean; checkout?: boolean } = {}): Promise<void> {
     if (opts.prune !== false) await this.worktreePrune();
-    await this.run(["worktree", "add", "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
+    const noCheckout = opts.checkout === false ? ["--no-checkout"] : [];
+    await this.run(["worktree", "add", ...noCheckout, "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
   }
 
   /**

@@ -46,9 +46,11 @@ export class WorktreeSlots {
     const dir = join(this.root, `slot-${++this.count}`);
     this.made.add(dir);
     await mkdir(this.root, { recursive: true });
-    const add = this.adding.then(() => this.git(this.repoDir).worktreeAdd(dir, branch, startPoint, { prune: false }));
+    // Only the bookkeeping waits its turn; the files are checked out in parallel.
+    const add = this.adding.then(() => this.git(this.repoDir).worktreeAdd(dir, branch, startPoint, { prune: false, checkout: false }));
     this.adding = add.catch(() => undefined);
     await add;
+    await this.git(dir).resetTo(branch, startPoint);
     return dir;
   }
 

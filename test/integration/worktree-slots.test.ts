@@ -1,7 +1,7 @@
 // The local runner's working copies against a real repository: a slot handed on is as good as a new
 // worktree (right branch, right commit, nothing of the previous story left), one that cannot be reset
 // is replaced, and nothing is left behind.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Git } from "../../src/adapters/git.js";
@@ -25,6 +25,9 @@ describe("worktree slots", () => {
     const first = git(repo.dir, "rev-parse", "HEAD");
     const one = await slots.checkout("tdd-waves/plan/s-1", first);
     expect(git(one, "symbolic-ref", "--short", "HEAD")).toBe("tdd-waves/plan/s-1");
+    // A new slot is a full checkout: every file there, index and working tree matching the commit.
+    expect(readFileSync(join(one, "a.txt"), "utf8")).toBe("a\n");
+    expect(git(one, "status", "--porcelain", "--ignored")).toBe("");
     // The story leaves a commit, a change, an untracked file, an ignored file and an untracked directory.
     writeFileSync(join(one, "b.txt"), "b\n");
     git(one, "add", "b.txt");
