@@ -54870,25 +54870,10 @@ const STATUS_WORDS = new Map([
     ["failed", "failed"],
     ["blocked", "blocked"],
 ]);
-const STATUS_EMOJI = [
-    ["⏳", "pending"],
-    ["🧪", "testing"],
-    ["🔄", "implementing"],
-    ["✅", "complete"],
-    ["❌", "failed"],
-    ["⛔", "blocked"],
-];
-const FRONT_MATTER_WORDS = new Map([
-    ["pending", "pending"],
-    ["in-progress", "testing"],
-    ["inprogress", "testing"],
-    ["testing", "testing"],
-    ["implementing", "implementing"],
-    ["complete", "complete"],
-    ["completed", "complete"],
-    ["failed", "failed"],
-    ["blocked", "blocked"],
-]);
+/** The emoji that opens each status' display form. */
+const STATUS_EMOJI = Object.entries(STATUS_DISPLAY).map(([status, display]) => [display.split(" ")[0], status]);
+/** Front matter says `in-progress` for both testing and implementing. */
+const FRONT_MATTER_WORDS = new Map([...STATUS_WORDS, ["in-progress", "testing"], ["inprogress", "testing"]]);
 function statusToDisplay(status) {
     return STATUS_DISPLAY[status];
 }
@@ -55649,261 +55634,6 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/adapters/git-objects.ts
-// Git objects (blobs, trees, commits) written in-process as loose objects, in git's own format. The state
-// store writes several objects per update; a git process each costs a fork of this whole Node process,
-// which on a busy run is most of tdd-waves' own CPU time. Anything unusual falls back to git itself.
-
-
-
-
-/** The writer that asks git for everything (one process per object). */
-function gitProcessObjects(git) {
-    return {
-        writeBlob: (text) => git.hashObject(text),
-        writeTree: (entries) => git.mkTree(entries),
-        writeCommit: (tree, parents, message) => git.commitTree(tree, parents, message),
-    };
-}
-function checkEntryName(name) {
-    if (name === "" || name.includes("/") || name.includes("\0"))
-        throw new Error(`invalid tree entry name: "${name}"`);
-}
-/** Git orders tree entries by name bytes, a tree's name compared as if it ended with "/". */
-function treeOrder(a, b) {
-    const key = (e) => Buffer.from(e.type === "tree" ? `${e.name}/` : e.name);
-    return Buffer.compare(key(a), key(b));
-}
-/** Git's seconds-and-offset form of a moment: `1700000000 +0100`. */
-function gitTimestamp(date) {
-    const offset = -date.getTimezoneOffset() || 0;
-    const abs = Math.abs(offset);
-    const tz = `${offset < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
-    return `${Math.floor(date.getTime() / 1000)} ${tz}`;
-}
-/** The writer that writes loose objects itself: no process at all. */
-function looseObjects(layout, identities, clock = () => new Date()) {
-    const hashName = layout.format === "sha256" ? "sha256" : "sha1";
-    async function write(type, body) {
-        const data = Buffer.concat([Buffer.from(`${type} ${body.length}\0`), body]);
-        const id = (0,external_node_crypto_.createHash)(hashName).update(data).digest("hex");
-        const path = (0,external_node_path_.join)(layout.objectsDir, id.slice(0, 2), id.slice(2));
-        const temp = (0,external_node_path_.join)(layout.objectsDir, id.slice(0, 2), `tmp_obj_${process.pid}_${Math.random().toString(36).slice(2)}`);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(temp, (0,external_node_zlib_.deflateSync)(data, { level: 1 }), { mode: 0o444 });
-        try {
-            // link, not rename, as git does: an object that exists already is left as it is (objects never change).
-            await (0,promises_namespaceObject.link)(temp, path);
-        }
-        catch (e) {
-            // Some file systems have no hard links: then rename, as git falls back to.
-            if (e.code !== "EEXIST")
-                await (0,promises_namespaceObject.rename)(temp, path);
-        }
-        finally {
-            await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
-        }
-        return id;
-    }
-    const stamp = (ident) => (/ \d+ [+-]\d{4}$/.test(ident) ? ident : `${ident} ${gitTimestamp(clock())}`);
-    return {
-        writeBlob: (text) => write("blob", Buffer.from(text, "utf8")),
-        async writeTree(entries) {
-            for (const e of entries)
-                checkEntryName(e.name);
-            const parts = [...entries].sort(treeOrder).map((e) => {
-                // In the object a tree's mode has no leading zero (`40000`), unlike what ls-tree prints.
-                const mode = e.mode.replace(/^0+/, "");
-                return Buffer.concat([Buffer.from(`${mode} ${e.name}\0`), Buffer.from(e.sha, "hex")]);
-            });
-            return await write("tree", Buffer.concat(parts));
-        },
-        writeCommit(tree, parents, message) {
-            const lines = [`tree ${tree}`, ...parents.map((p) => `parent ${p}`), `author ${stamp(identities.author)}`, `committer ${stamp(identities.committer)}`];
-            return write("commit", Buffer.from(`${lines.join("\n")}\n\n${message.endsWith("\n") ? message : `${message}\n`}`, "utf8"));
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/adapters/git-refs.ts
-// Reading a ref and moving it by compare-and-swap in-process, in the "files" ref backend's own format and
-// with its lock-file protocol (`<ref>.lock` created exclusively, checked, renamed into place), so that
-// it interleaves safely with git processes doing the same. What it cannot read with certainty (a
-// symbolic ref, an odd file, another ref backend) it leaves to git.
-
-
-function gitProcessRefs(git) {
-    return {
-        read: (ref) => git.revParse(`${ref}^{commit}`),
-        compareAndSwap: (ref, next, expected) => git.updateRef(ref, next, expected),
-    };
-}
-const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/** Not for us to interpret: git will. */
-const UNSURE = Symbol("ask git");
-async function readText(path) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(path, "utf8");
-    }
-    catch (e) {
-        const code = e.code;
-        return code === "ENOENT" ? null : UNSURE;
-    }
-}
-/**
- * A ref is locked for milliseconds; a lock this old was left by a writer that died holding it (kill -9).
- * Git leaves such locks for the user to delete; an execution that resumes after a kill cannot wait for that.
- */
-const STALE_LOCK_MS = 5_000;
-/**
- * Clears `lock` if it is stale. It is moved aside first and deleted only if what was moved is the file
- * found stale; a fresh lock moved aside by a race of microseconds is put back.
- */
-async function clearStaleLock(lock, now = Date.now()) {
-    let found;
-    try {
-        found = await (0,promises_namespaceObject.stat)(lock);
-    }
-    catch {
-        return;
-    }
-    if (now - found.mtimeMs < STALE_LOCK_MS)
-        return;
-    const aside = `${lock}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    try {
-        await (0,promises_namespaceObject.rename)(lock, aside);
-    }
-    catch {
-        return;
-    }
-    const moved = await (0,promises_namespaceObject.stat)(aside);
-    if (moved.ino !== found.ino || moved.dev !== found.dev)
-        await (0,promises_namespaceObject.link)(aside, lock).catch(() => undefined);
-    await (0,promises_namespaceObject.unlink)(aside).catch(() => undefined);
-}
-function looseRefs(layout, fallback, stamp) {
-    async function current(ref) {
-        const loose = await readText((0,external_node_path_.join)(layout.commonDir, ref));
-        if (loose === UNSURE)
-            return UNSURE;
-        if (loose !== null) {
-            const id = loose.trim();
-            return OBJECT_ID.test(id) ? id : UNSURE;
-        }
-        const packed = await readText((0,external_node_path_.join)(layout.commonDir, "packed-refs"));
-        if (packed === UNSURE)
-            return UNSURE;
-        for (const line of (packed ?? "").split("\n")) {
-            if (line.endsWith(` ${ref}`) && !line.startsWith("#") && !line.startsWith("^")) {
-                const id = line.slice(0, line.indexOf(" "));
-                return OBJECT_ID.test(id) ? id : UNSURE;
-            }
-        }
-        return null;
-    }
-    /** The reflog is kept where git would keep it: a log that exists, or a branch's in a non-bare repository. */
-    async function appendReflog(ref, entry) {
-        const log = (0,external_node_path_.join)(layout.commonDir, "logs", ref);
-        const always = layout.logBranches && ref.startsWith("refs/heads/");
-        try {
-            if (always)
-                await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(log), { recursive: true });
-            else
-                await (0,promises_namespaceObject.access)(log);
-            await (0,promises_namespaceObject.appendFile)(log, entry);
-        }
-        catch {
-            // A reflog is a convenience; the ref itself is what counts.
-        }
-    }
-    return {
-        async read(ref) {
-            const id = await current(ref);
-            return id === UNSURE ? fallback.read(ref) : id;
-        },
-        async compareAndSwap(ref, next, expected, message) {
-            const path = (0,external_node_path_.join)(layout.commonDir, ref);
-            const lock = `${path}.lock`;
-            let handle;
-            try {
-                await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-            }
-            catch {
-                return fallback.compareAndSwap(ref, next, expected, message);
-            }
-            try {
-                handle = await (0,promises_namespaceObject.open)(lock, "wx");
-            }
-            catch (e) {
-                // Locked: somebody is writing it right now, which is a lost race (or a writer was killed while
-                // holding it: the lock is cleared then, and the retry finds it free). Anything else, git explains.
-                if (e.code === "EEXIST") {
-                    await clearStaleLock(lock);
-                    return false;
-                }
-                return fallback.compareAndSwap(ref, next, expected, message);
-            }
-            let held = true;
-            const release = async () => {
-                await handle.close().catch(() => undefined);
-                if (held)
-                    await (0,promises_namespaceObject.unlink)(lock).catch(() => undefined);
-                held = false;
-            };
-            try {
-                const found = await current(ref);
-                if (found === UNSURE) {
-                    await release();
-                    return fallback.compareAndSwap(ref, next, expected, message);
-                }
-                if (found !== expected)
-                    return false;
-                await handle.writeFile(`${next}\n`);
-                await handle.close();
-                await appendReflog(ref, `${expected ?? "0".repeat(next.length)} ${next} ${layout.committer} ${stamp()}\t${message.split("\n")[0]}\n`);
-                try {
-                    await (0,promises_namespaceObject.rename)(lock, path);
-                }
-                catch (e) {
-                    // Our lock was taken for stale and cleared while we held it: the ref is untouched, try again.
-                    if (e.code === "ENOENT")
-                        return false;
-                    throw e;
-                }
-                held = false;
-                return true;
-            }
-            finally {
-                await release();
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/adapters/git-direct.ts
-// Chooses how the state store writes objects and moves refs: in-process in git's own formats when the
-// repository's layout is one this code knows (sha1 or sha256 objects, the "files" ref backend), else
-// through git processes. Asked once per store: a few git processes, then none per write.
-
-
-function gitProcessWriters(git) {
-    return { objects: gitProcessObjects(git), refs: gitProcessRefs(git) };
-}
-async function repositoryWriters(git) {
-    const processes = gitProcessWriters(git);
-    const layout = await git.layout();
-    if (layout.format !== "sha1" && layout.format !== "sha256")
-        return processes;
-    const [author, committer] = await Promise.all([git.ident("author"), git.ident("committer")]);
-    // A date fixed by the environment is kept as git would keep it; otherwise each object gets its moment.
-    const who = (ident) => (git.fixedDates ? ident : ident.replace(/ \d+ [+-]\d{4}$/, ""));
-    const objects = looseObjects({ objectsDir: layout.objectsDir, format: layout.format }, { author: who(author), committer: who(committer) });
-    const refs = layout.refStorage === "files"
-        ? looseRefs({ commonDir: layout.commonDir, logBranches: !layout.bare, committer: committer.replace(/ \d+ [+-]\d{4}$/, "") }, processes.refs, () => gitTimestamp(new Date()))
-        : processes.refs;
-    return { objects, refs };
-}
-
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/adapters/git.ts
@@ -55964,6 +55694,11 @@ function subcommandOf(args) {
             return a;
     }
     return undefined;
+}
+/** A tree entry's name is one path component. */
+function checkEntryName(name) {
+    if (name === "" || name.includes("/") || name.includes("\0"))
+        throw new Error(`invalid tree entry name: "${name}"`);
 }
 function splitZ(text) {
     return text.split("\0").filter((s) => s !== "");
@@ -56204,10 +55939,8 @@ class Git {
     }
     /** Writes a tree object from entries (any order), returning its id. */
     async mkTree(entries) {
-        for (const e of entries) {
-            if (e.name === "" || e.name.includes("/") || e.name.includes("\0"))
-                throw new Error(`invalid tree entry name: "${e.name}"`);
-        }
+        for (const e of entries)
+            checkEntryName(e.name);
         const input = entries.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join("");
         return (await this.stdout(["mktree", "-z"], { input })).trim();
     }
@@ -56246,6 +55979,264 @@ function execGit(args, cwd, env, input) {
         child.stdin?.on("error", () => undefined);
         child.stdin?.end(input ?? "");
     });
+}
+
+;// CONCATENATED MODULE: ./src/adapters/git-objects.ts
+// Git objects (blobs, trees, commits) written in-process as loose objects, in git's own format. The state
+// store writes several objects per update; a git process each costs a fork of this whole Node process,
+// which on a busy run is most of tdd-waves' own CPU time. Anything unusual falls back to git itself.
+
+
+
+
+
+/** The writer that asks git for everything (one process per object). */
+function gitProcessObjects(git) {
+    return {
+        writeBlob: (text) => git.hashObject(text),
+        writeTree: (entries) => git.mkTree(entries),
+        writeCommit: (tree, parents, message) => git.commitTree(tree, parents, message),
+    };
+}
+/** Git orders tree entries by name bytes, a tree's name compared as if it ended with "/". */
+function treeOrder(a, b) {
+    const key = (e) => Buffer.from(e.type === "tree" ? `${e.name}/` : e.name);
+    return Buffer.compare(key(a), key(b));
+}
+/** Git's seconds-and-offset form of a moment: `1700000000 +0100`. */
+function gitTimestamp(date) {
+    const offset = -date.getTimezoneOffset() || 0;
+    const abs = Math.abs(offset);
+    const tz = `${offset < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
+    return `${Math.floor(date.getTime() / 1000)} ${tz}`;
+}
+/** The `<seconds> <offset>` that ends a full ident (`Name <email> 1700000000 +0100`). */
+const IDENT_TIME = / \d+ [+-]\d{4}$/;
+/** `Name <email>` of a full ident. */
+function withoutTime(ident) {
+    return ident.replace(IDENT_TIME, "");
+}
+/** The writer that writes loose objects itself: no process at all. */
+function looseObjects(layout, identities, clock = () => new Date()) {
+    const hashName = layout.format === "sha256" ? "sha256" : "sha1";
+    async function write(type, body) {
+        const data = Buffer.concat([Buffer.from(`${type} ${body.length}\0`), body]);
+        const id = (0,external_node_crypto_.createHash)(hashName).update(data).digest("hex");
+        const path = (0,external_node_path_.join)(layout.objectsDir, id.slice(0, 2), id.slice(2));
+        const temp = (0,external_node_path_.join)(layout.objectsDir, id.slice(0, 2), `tmp_obj_${process.pid}_${Math.random().toString(36).slice(2)}`);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(temp, (0,external_node_zlib_.deflateSync)(data, { level: 1 }), { mode: 0o444 });
+        try {
+            // link, not rename, as git does: an object that exists already is left as it is (objects never change).
+            await (0,promises_namespaceObject.link)(temp, path);
+        }
+        catch (e) {
+            // Some file systems have no hard links: then rename, as git falls back to.
+            if (e.code !== "EEXIST")
+                await (0,promises_namespaceObject.rename)(temp, path);
+        }
+        finally {
+            await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
+        }
+        return id;
+    }
+    const stamp = (ident) => (IDENT_TIME.test(ident) ? ident : `${ident} ${gitTimestamp(clock())}`);
+    return {
+        writeBlob: (text) => write("blob", Buffer.from(text, "utf8")),
+        async writeTree(entries) {
+            for (const e of entries)
+                checkEntryName(e.name);
+            const parts = [...entries].sort(treeOrder).map((e) => {
+                // In the object a tree's mode has no leading zero (`40000`), unlike what ls-tree prints.
+                const mode = e.mode.replace(/^0+/, "");
+                return Buffer.concat([Buffer.from(`${mode} ${e.name}\0`), Buffer.from(e.sha, "hex")]);
+            });
+            return await write("tree", Buffer.concat(parts));
+        },
+        writeCommit(tree, parents, message) {
+            const lines = [`tree ${tree}`, ...parents.map((p) => `parent ${p}`), `author ${stamp(identities.author)}`, `committer ${stamp(identities.committer)}`];
+            return write("commit", Buffer.from(`${lines.join("\n")}\n\n${message.endsWith("\n") ? message : `${message}\n`}`, "utf8"));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/git-refs.ts
+// Reading a ref and moving it by compare-and-swap in-process, in the "files" ref backend's own format and
+// with its lock-file protocol (`<ref>.lock` created exclusively, checked, renamed into place), so that
+// it interleaves safely with git processes doing the same. What it cannot read with certainty (a
+// symbolic ref, an odd file, another ref backend) it leaves to git.
+
+
+function gitProcessRefs(git) {
+    return {
+        read: (ref) => git.revParse(`${ref}^{commit}`),
+        compareAndSwap: (ref, next, expected) => git.updateRef(ref, next, expected),
+    };
+}
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** Not for us to interpret: git will. */
+const UNSURE = Symbol("ask git");
+async function readText(path) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, "utf8");
+    }
+    catch (e) {
+        const code = e.code;
+        return code === "ENOENT" ? null : UNSURE;
+    }
+}
+/**
+ * A ref is locked for milliseconds; a lock this old was left by a writer that died holding it (kill -9).
+ * Git leaves such locks for the user to delete; an execution that resumes after a kill cannot wait for that.
+ */
+const STALE_LOCK_MS = 5_000;
+/**
+ * Clears `lock` if it is stale. It is moved aside first and deleted only if what was moved is the file
+ * found stale; a fresh lock moved aside by a race of microseconds is put back.
+ */
+async function clearStaleLock(lock, now = Date.now()) {
+    let found;
+    try {
+        found = await (0,promises_namespaceObject.stat)(lock);
+    }
+    catch {
+        return;
+    }
+    if (now - found.mtimeMs < STALE_LOCK_MS)
+        return;
+    const aside = `${lock}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    try {
+        await (0,promises_namespaceObject.rename)(lock, aside);
+    }
+    catch {
+        return;
+    }
+    const moved = await (0,promises_namespaceObject.stat)(aside);
+    if (moved.ino !== found.ino || moved.dev !== found.dev)
+        await (0,promises_namespaceObject.link)(aside, lock).catch(() => undefined);
+    await (0,promises_namespaceObject.unlink)(aside).catch(() => undefined);
+}
+function looseRefs(layout, fallback, stamp) {
+    async function current(ref) {
+        const loose = await readText((0,external_node_path_.join)(layout.commonDir, ref));
+        if (loose === UNSURE)
+            return UNSURE;
+        if (loose !== null) {
+            const id = loose.trim();
+            return OBJECT_ID.test(id) ? id : UNSURE;
+        }
+        const packed = await readText((0,external_node_path_.join)(layout.commonDir, "packed-refs"));
+        if (packed === UNSURE)
+            return UNSURE;
+        for (const line of (packed ?? "").split("\n")) {
+            if (line.endsWith(` ${ref}`) && !line.startsWith("#") && !line.startsWith("^")) {
+                const id = line.slice(0, line.indexOf(" "));
+                return OBJECT_ID.test(id) ? id : UNSURE;
+            }
+        }
+        return null;
+    }
+    /** The reflog is kept where git would keep it: a log that exists, or a branch's in a non-bare repository. */
+    async function appendReflog(ref, entry) {
+        const log = (0,external_node_path_.join)(layout.commonDir, "logs", ref);
+        const always = layout.logBranches && ref.startsWith("refs/heads/");
+        try {
+            if (always)
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(log), { recursive: true });
+            else
+                await (0,promises_namespaceObject.access)(log);
+            await (0,promises_namespaceObject.appendFile)(log, entry);
+        }
+        catch {
+            // A reflog is a convenience; the ref itself is what counts.
+        }
+    }
+    return {
+        async read(ref) {
+            const id = await current(ref);
+            return id === UNSURE ? fallback.read(ref) : id;
+        },
+        async compareAndSwap(ref, next, expected, message) {
+            const path = (0,external_node_path_.join)(layout.commonDir, ref);
+            const lock = `${path}.lock`;
+            let handle;
+            try {
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+            }
+            catch {
+                return fallback.compareAndSwap(ref, next, expected, message);
+            }
+            try {
+                handle = await (0,promises_namespaceObject.open)(lock, "wx");
+            }
+            catch (e) {
+                // Locked: somebody is writing it right now, which is a lost race (or a writer was killed while
+                // holding it: the lock is cleared then, and the retry finds it free). Anything else, git explains.
+                if (e.code === "EEXIST") {
+                    await clearStaleLock(lock);
+                    return false;
+                }
+                return fallback.compareAndSwap(ref, next, expected, message);
+            }
+            let held = true;
+            const release = async () => {
+                await handle.close().catch(() => undefined);
+                if (held)
+                    await (0,promises_namespaceObject.unlink)(lock).catch(() => undefined);
+                held = false;
+            };
+            try {
+                const found = await current(ref);
+                if (found === UNSURE) {
+                    await release();
+                    return fallback.compareAndSwap(ref, next, expected, message);
+                }
+                if (found !== expected)
+                    return false;
+                await handle.writeFile(`${next}\n`);
+                await handle.close();
+                await appendReflog(ref, `${expected ?? "0".repeat(next.length)} ${next} ${layout.committer} ${stamp()}\t${message.split("\n")[0]}\n`);
+                try {
+                    await (0,promises_namespaceObject.rename)(lock, path);
+                }
+                catch (e) {
+                    // Our lock was taken for stale and cleared while we held it: the ref is untouched, try again.
+                    if (e.code === "ENOENT")
+                        return false;
+                    throw e;
+                }
+                held = false;
+                return true;
+            }
+            finally {
+                await release();
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/git-direct.ts
+// Chooses how the state store writes objects and moves refs: in-process in git's own formats when the
+// repository's layout is one this code knows (sha1 or sha256 objects, the "files" ref backend), else
+// through git processes. Asked once per store: a few git processes, then none per write.
+
+
+function gitProcessWriters(git) {
+    return { objects: gitProcessObjects(git), refs: gitProcessRefs(git) };
+}
+async function repositoryWriters(git) {
+    const processes = gitProcessWriters(git);
+    const layout = await git.layout();
+    if (layout.format !== "sha1" && layout.format !== "sha256")
+        return processes;
+    const [author, committer] = await Promise.all([git.ident("author"), git.ident("committer")]);
+    // A date fixed by the environment is kept as git would keep it; otherwise each object gets its moment.
+    const who = (ident) => (git.fixedDates ? ident : withoutTime(ident));
+    const objects = looseObjects({ objectsDir: layout.objectsDir, format: layout.format }, { author: who(author), committer: who(committer) });
+    const refs = layout.refStorage === "files"
+        ? looseRefs({ commonDir: layout.commonDir, logBranches: !layout.bare, committer: withoutTime(committer) }, processes.refs, () => gitTimestamp(new Date()))
+        : processes.refs;
+    return { objects, refs };
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/state-store.ts

@@ -7,7 +7,8 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   TU: () => (/* binding */ Git),
-/* harmony export */   XS: () => (/* binding */ GitError)
+/* harmony export */   XS: () => (/* binding */ GitError),
+/* harmony export */   _$: () => (/* binding */ checkEntryName)
 /* harmony export */ });
 /* unused harmony export BOT_IDENTITY */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
@@ -69,6 +70,11 @@ function subcommandOf(args) {
             return a;
     }
     return undefined;
+}
+/** A tree entry's name is one path component. */
+function checkEntryName(name) {
+    if (name === "" || name.includes("/") || name.includes("\0"))
+        throw new Error(`invalid tree entry name: "${name}"`);
 }
 function splitZ(text) {
     return text.split("\0").filter((s) => s !== "");
@@ -309,10 +315,8 @@ class Git {
     }
     /** Writes a tree object from entries (any order), returning its id. */
     async mkTree(entries) {
-        for (const e of entries) {
-            if (e.name === "" || e.name.includes("/") || e.name.includes("\0"))
-                throw new Error(`invalid tree entry name: "${e.name}"`);
-        }
+        for (const e of entries)
+            checkEntryName(e.name);
         const input = entries.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join("");
         return (await this.stdout(["mktree", "-z"], { input })).trim();
     }
@@ -390,6 +394,7 @@ var external_node_zlib_ = __webpack_require__(8522);
 
 
 
+
 /** The writer that asks git for everything (one process per object). */
 function gitProcessObjects(git) {
     return {
@@ -397,10 +402,6 @@ function gitProcessObjects(git) {
         writeTree: (entries) => git.mkTree(entries),
         writeCommit: (tree, parents, message) => git.commitTree(tree, parents, message),
     };
-}
-function checkEntryName(name) {
-    if (name === "" || name.includes("/") || name.includes("\0"))
-        throw new Error(`invalid tree entry name: "${name}"`);
 }
 /** Git orders tree entries by name bytes, a tree's name compared as if it ended with "/". */
 function treeOrder(a, b) {
@@ -413,6 +414,12 @@ function gitTimestamp(date) {
     const abs = Math.abs(offset);
     const tz = `${offset < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
     return `${Math.floor(date.getTime() / 1000)} ${tz}`;
+}
+/** The `<seconds> <offset>` that ends a full ident (`Name <email> 1700000000 +0100`). */
+const IDENT_TIME = / \d+ [+-]\d{4}$/;
+/** `Name <email>` of a full ident. */
+function withoutTime(ident) {
+    return ident.replace(IDENT_TIME, "");
 }
 /** The writer that writes loose objects itself: no process at all. */
 function looseObjects(layout, identities, clock = () => new Date()) {
@@ -438,12 +445,12 @@ function looseObjects(layout, identities, clock = () => new Date()) {
         }
         return id;
     }
-    const stamp = (ident) => (/ \d+ [+-]\d{4}$/.test(ident) ? ident : `${ident} ${gitTimestamp(clock())}`);
+    const stamp = (ident) => (IDENT_TIME.test(ident) ? ident : `${ident} ${gitTimestamp(clock())}`);
     return {
         writeBlob: (text) => write("blob", Buffer.from(text, "utf8")),
         async writeTree(entries) {
             for (const e of entries)
-                checkEntryName(e.name);
+                (0,adapters_git/* checkEntryName */._$)(e.name);
             const parts = [...entries].sort(treeOrder).map((e) => {
                 // In the object a tree's mode has no leading zero (`40000`), unlike what ls-tree prints.
                 const mode = e.mode.replace(/^0+/, "");
@@ -629,10 +636,10 @@ async function repositoryWriters(git) {
         return processes;
     const [author, committer] = await Promise.all([git.ident("author"), git.ident("committer")]);
     // A date fixed by the environment is kept as git would keep it; otherwise each object gets its moment.
-    const who = (ident) => (git.fixedDates ? ident : ident.replace(/ \d+ [+-]\d{4}$/, ""));
+    const who = (ident) => (git.fixedDates ? ident : withoutTime(ident));
     const objects = looseObjects({ objectsDir: layout.objectsDir, format: layout.format }, { author: who(author), committer: who(committer) });
     const refs = layout.refStorage === "files"
-        ? looseRefs({ commonDir: layout.commonDir, logBranches: !layout.bare, committer: committer.replace(/ \d+ [+-]\d{4}$/, "") }, processes.refs, () => gitTimestamp(new Date()))
+        ? looseRefs({ commonDir: layout.commonDir, logBranches: !layout.bare, committer: withoutTime(committer) }, processes.refs, () => gitTimestamp(new Date()))
         : processes.refs;
     return { objects, refs };
 }
@@ -1723,25 +1730,10 @@ const STATUS_WORDS = new Map([
     ["failed", "failed"],
     ["blocked", "blocked"],
 ]);
-const STATUS_EMOJI = [
-    ["⏳", "pending"],
-    ["🧪", "testing"],
-    ["🔄", "implementing"],
-    ["✅", "complete"],
-    ["❌", "failed"],
-    ["⛔", "blocked"],
-];
-const FRONT_MATTER_WORDS = new Map([
-    ["pending", "pending"],
-    ["in-progress", "testing"],
-    ["inprogress", "testing"],
-    ["testing", "testing"],
-    ["implementing", "implementing"],
-    ["complete", "complete"],
-    ["completed", "complete"],
-    ["failed", "failed"],
-    ["blocked", "blocked"],
-]);
+/** The emoji that opens each status' display form. */
+const STATUS_EMOJI = Object.entries(STATUS_DISPLAY).map(([status, display]) => [display.split(" ")[0], status]);
+/** Front matter says `in-progress` for both testing and implementing. */
+const FRONT_MATTER_WORDS = new Map([...STATUS_WORDS, ["in-progress", "testing"], ["inprogress", "testing"]]);
 function statusToDisplay(status) {
     return STATUS_DISPLAY[status];
 }

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { link, mkdir, rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { deflateSync } from "node:zlib";
-import type { Git, TreeEntry } from "./git.js";
+import { checkEntryName, type Git, type TreeEntry } from "./git.js";
 
 /** What the state store writes: content-addressed objects, by whichever means. */
 export interface ObjectWriter {
@@ -30,10 +30,6 @@ export function gitProcessObjects(git: Git): ObjectWriter {
   };
 }
 
-export function checkEntryName(name: string): void {
-  if (name === "" || name.includes("/") || name.includes("\0")) throw new Error(`invalid tree entry name: "${name}"`);
-}
-
 /** Git orders tree entries by name bytes, a tree's name compared as if it ended with "/". */
 function treeOrder(a: TreeEntry, b: TreeEntry): number {
   const key = (e: TreeEntry) => Buffer.from(e.type === "tree" ? `${e.name}/` : e.name);
@@ -46,6 +42,14 @@ export function gitTimestamp(date: Date): string {
   const abs = Math.abs(offset);
   const tz = `${offset < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
   return `${Math.floor(date.getTime() / 1000)} ${tz}`;
+}
+
+/** The `<seconds> <offset>` that ends a full ident (`Name <email> 1700000000 +0100`). */
+const IDENT_TIME = / \d+ [+-]\d{4}$/;
+
+/** `Name <email>` of a full ident. */
+export function withoutTime(ident: string): string {
+  return ident.replace(IDENT_TIME, "");
 }
 
 export interface Identities {
@@ -77,7 +81,7 @@ export function looseObjects(layout: ObjectLayout, identities: Identities, clock
     return id;
   }
 
-  const stamp = (ident: string) => (/ \d+ [+-]\d{4}$/.test(ident) ? ident : `${ident} ${gitTimestamp(clock())}`);
+  const stamp = (ident: string) => (IDENT_TIME.test(ident) ? ident : `${ident} ${gitTimestamp(clock())}`);
 
   return {
     writeBlob: (text) => write("blob", Buffer.from(text, "utf8")),

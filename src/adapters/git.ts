@@ -87,6 +87,11 @@ function subcommandOf(args: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** A tree entry's name is one path component. */
+export function checkEntryName(name: string): void {
+  if (name === "" || name.includes("/") || name.includes("\0")) throw new Error(`invalid tree entry name: "${name}"`);
+}
+
 function splitZ(text: string): string[] {
   return text.split("\0").filter((s) => s !== "");
 }
@@ -355,9 +360,7 @@ export class Git {
 
   /** Writes a tree object from entries (any order), returning its id. */
   async mkTree(entries: TreeEntry[]): Promise<string> {
-    for (const e of entries) {
-      if (e.name === "" || e.name.includes("/") || e.name.includes("\0")) throw new Error(`invalid tree entry name: "${e.name}"`);
-    }
+    for (const e of entries) checkEntryName(e.name);
     const input = entries.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join("");
     return (await this.stdout(["mktree", "-z"], { input })).trim();
   }

@@ -26,25 +26,10 @@ const STATUS_WORDS = new Map<string, StoryStatus>([
   ["failed", "failed"],
   ["blocked", "blocked"],
 ]);
-const STATUS_EMOJI: ReadonlyArray<readonly [string, StoryStatus]> = [
-  ["⏳", "pending"],
-  ["🧪", "testing"],
-  ["🔄", "implementing"],
-  ["✅", "complete"],
-  ["❌", "failed"],
-  ["⛔", "blocked"],
-];
-const FRONT_MATTER_WORDS = new Map<string, StoryStatus>([
-  ["pending", "pending"],
-  ["in-progress", "testing"],
-  ["inprogress", "testing"],
-  ["testing", "testing"],
-  ["implementing", "implementing"],
-  ["complete", "complete"],
-  ["completed", "complete"],
-  ["failed", "failed"],
-  ["blocked", "blocked"],
-]);
+/** The emoji that opens each status' display form. */
+const STATUS_EMOJI = Object.entries(STATUS_DISPLAY).map(([status, display]) => [display.split(" ")[0]!, status as StoryStatus] as const);
+/** Front matter says `in-progress` for both testing and implementing. */
+const FRONT_MATTER_WORDS = new Map<string, StoryStatus>([...STATUS_WORDS, ["in-progress", "testing"], ["inprogress", "testing"]]);
 
 export function statusToDisplay(status: StoryStatus): string {
   return STATUS_DISPLAY[status];
