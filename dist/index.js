@@ -30741,301 +30741,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7568:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ didYouMean)
-/* harmony export */ });
-/* unused harmony export closest */
-// "Did you mean …?" for names a user probably mistyped (keys, story ids, agent names).
-/** The closest candidate within a small edit distance, or undefined when nothing is close. */
-function closest(word, candidates) {
-    const limit = Math.min(3, Math.floor(word.length / 3));
-    if (limit === 0)
-        return undefined;
-    let best;
-    let bestDistance = limit + 1;
-    for (const c of candidates) {
-        if (Math.abs(c.length - word.length) > limit || sameButNumber(word, c))
-            continue;
-        const d = editDistance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance) {
-            best = c;
-            bestDistance = d;
-        }
-    }
-    return best;
-}
-/** ` (did you mean "x"?)`, or "" when nothing is close. */
-function didYouMean(word, candidates) {
-    const c = closest(word, candidates);
-    return c === undefined || c === word ? "" : ` (did you mean "${c}"?)`;
-}
-/** "msm-auth-009" is not a typo of "msm-auth-001": a different number of the same length is another name. */
-function sameButNumber(a, b) {
-    return a.length === b.length && a.replace(/\d/g, "") === b.replace(/\d/g, "");
-}
-function editDistance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-        }
-        prev = cur;
-    }
-    return prev[b.length] ?? 0;
-}
-
-
-/***/ }),
-
-/***/ 4869:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ findDuplicateJsonKey),
-/* harmony export */   L: () => (/* binding */ findJsonSyntaxError)
-/* harmony export */ });
-// Strict JSON syntax check with the offset of the first error. The plan loader reads .json plans with the
-// YAML parser (for node positions), and YAML accepts things JSON does not (trailing commas, comments,
-// unquoted keys) and JSON.parse silently keeps the last of duplicate keys, so JSON's own grammar is checked
-// first, duplicate keys included. Iterative, so deep nesting cannot overflow the stack. Valid plans only take
-// findDuplicateJsonKey, a much cheaper pass over text JSON.parse has already accepted.
-const WS = new Set([" ", "\t", "\n", "\r"]);
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const LITERAL = /true|false|null/y;
-/** The first JSON syntax error in `text`, or undefined when it is valid JSON (RFC 8259). */
-function findJsonSyntaxError(text) {
-    return new JsonScanner(text).run();
-}
-/**
- * Offset of the first key that repeats an earlier key of the same object, or -1. Only for text JSON.parse
- * accepted: with the grammar known to be right, only strings, brackets and commas need looking at.
- */
-function findDuplicateJsonKey(text) {
-    /** Per open container: the keys seen so far in an object, null for an array. */
-    const open = [];
-    let expectKey = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 0x22) {
-            const start = i;
-            i = closingQuote(text, i);
-            if (!expectKey)
-                continue;
-            expectKey = false;
-            const raw = text.slice(start + 1, i);
-            const key = raw.includes("\\") ? JSON.parse(text.slice(start, i + 1)) : raw;
-            const keys = open[open.length - 1];
-            if (keys?.has(key))
-                return start;
-            keys?.add(key);
-        }
-        else if (c === 0x7b) {
-            open.push(new Set());
-            expectKey = true;
-        }
-        else if (c === 0x5b) {
-            open.push(null);
-        }
-        else if (c === 0x7d || c === 0x5d) {
-            open.pop();
-        }
-        else if (c === 0x2c) {
-            expectKey = open[open.length - 1] !== null;
-        }
-    }
-    return -1;
-}
-/** Offset of the quote that closes the string opening at `start`. */
-function closingQuote(text, start) {
-    for (let i = text.indexOf('"', start + 1);; i = text.indexOf('"', i + 1)) {
-        if (i === -1)
-            return text.length;
-        let backslashes = 0;
-        while (text.charCodeAt(i - 1 - backslashes) === 0x5c)
-            backslashes++;
-        if (backslashes % 2 === 0)
-            return i;
-    }
-}
-class JsonScanner {
-    text;
-    pos = 0;
-    /** Open containers: "{" or "[". */
-    stack = [];
-    /** Keys seen so far in each open object, innermost last. */
-    keys = [];
-    /** True right after "," or an opening bracket: a closing bracket here is misplaced. */
-    afterComma = false;
-    constructor(text) {
-        this.text = text;
-    }
-    run() {
-        let expect = "value";
-        for (;;) {
-            this.skipWhitespace();
-            const ch = this.text[this.pos];
-            if (ch === undefined)
-                return this.atEnd(expect);
-            if (ch === "/" || ch === "#")
-                return this.fail("comments are not allowed in JSON");
-            const next = this.step(expect, ch);
-            if (typeof next !== "string")
-                return next;
-            expect = next;
-        }
-    }
-    step(expect, ch) {
-        switch (expect) {
-            case "value": return this.value(ch);
-            case "afterValue": return this.afterValue(ch);
-            case "key": return this.key(ch);
-            case "colon":
-                if (ch !== ":")
-                    return this.fail(`expected ":" after the key, found ${show(ch)}`);
-                this.pos++;
-                return "value";
-        }
-    }
-    atEnd(expect) {
-        if (expect === "afterValue" && this.stack.length === 0)
-            return undefined;
-        if (this.stack.length > 0) {
-            const close = this.stack[this.stack.length - 1] === "{" ? "}" : "]";
-            return this.fail(`unexpected end of file: missing "${close}"`);
-        }
-        return this.fail("unexpected end of file: expected a value");
-    }
-    value(ch) {
-        if (ch === "{" || ch === "[") {
-            this.stack.push(ch);
-            if (ch === "{")
-                this.keys.push(new Set());
-            this.pos++;
-            this.afterComma = false;
-            return ch === "{" ? "key" : this.closesEmpty("]") ?? "value";
-        }
-        if (ch === "]" && this.stack[this.stack.length - 1] === "[" && this.afterComma) {
-            return this.fail('trailing comma before "]"');
-        }
-        if (ch === '"')
-            return this.string() ?? "afterValue";
-        if (ch === "'")
-            return this.fail("strings must use double quotes in JSON");
-        for (const re of [NUMBER, LITERAL]) {
-            re.lastIndex = this.pos;
-            const m = re.exec(this.text);
-            if (m && !/[\w.]/.test(this.text[this.pos + m[0].length] ?? "")) {
-                this.pos += m[0].length;
-                return "afterValue";
-            }
-        }
-        return this.fail(`expected a value, found ${show(ch)}`);
-    }
-    /** After "[": an immediate "]" closes the empty array. */
-    closesEmpty(close) {
-        this.skipWhitespace();
-        if (this.text[this.pos] !== close)
-            return undefined;
-        this.stack.pop();
-        this.pos++;
-        return "afterValue";
-    }
-    key(ch) {
-        if (ch === "}") {
-            if (this.afterComma)
-                return this.fail('trailing comma before "}"');
-            this.stack.pop();
-            this.keys.pop();
-            this.pos++;
-            return "afterValue";
-        }
-        if (ch !== '"')
-            return this.fail(`expected a key in double quotes, found ${show(ch)}`);
-        const start = this.pos;
-        const error = this.string();
-        if (error)
-            return error;
-        const key = JSON.parse(this.text.slice(start, this.pos));
-        const seen = this.keys[this.keys.length - 1];
-        if (seen?.has(key))
-            return this.failAt(start, `duplicate key ${JSON.stringify(key)} (each key may appear once in an object)`);
-        seen?.add(key);
-        return "colon";
-    }
-    afterValue(ch) {
-        const top = this.stack[this.stack.length - 1];
-        if (top === undefined)
-            return this.fail(`unexpected ${show(ch)} after the end of the document`);
-        const close = top === "{" ? "}" : "]";
-        if (ch === ",") {
-            this.pos++;
-            this.afterComma = true;
-            return top === "{" ? "key" : "value";
-        }
-        if (ch === close) {
-            this.stack.pop();
-            if (close === "}")
-                this.keys.pop();
-            this.pos++;
-            this.afterComma = false;
-            return "afterValue";
-        }
-        return this.fail(`expected "," or "${close}", found ${show(ch)}`);
-    }
-    /** Consumes a string starting at the opening quote; an error, or undefined when it is well formed. */
-    string() {
-        this.afterComma = false;
-        let i = this.pos + 1;
-        for (;;) {
-            const c = this.text[i];
-            if (c === undefined || c === "\n" || c === "\r")
-                return this.failAt(this.pos, "unterminated string");
-            if (c === '"')
-                break;
-            if (c < " ")
-                return this.failAt(i, "control characters must be escaped in JSON strings");
-            if (c === "\\") {
-                const e = this.text[i + 1] ?? "";
-                if (e === "u") {
-                    if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(i + 2, i + 6)))
-                        return this.failAt(i, 'invalid "\\u" escape');
-                    i += 6;
-                    continue;
-                }
-                if (!'"\\/bfnrt'.includes(e) || e === "")
-                    return this.failAt(i, `invalid escape "\\${e}"`);
-                i += 2;
-                continue;
-            }
-            i++;
-        }
-        this.pos = i + 1;
-        return undefined;
-    }
-    skipWhitespace() {
-        while (WS.has(this.text[this.pos] ?? ""))
-            this.pos++;
-    }
-    fail(message) {
-        return this.failAt(this.pos, message);
-    }
-    failAt(offset, message) {
-        return { offset, message };
-    }
-}
-function show(ch) {
-    return JSON.stringify(ch);
-}
-
-
-/***/ }),
-
-/***/ 1273:
+/***/ 1103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31044,9 +30750,9 @@ function show(ch) {
 /* harmony export */   u4: () => (/* binding */ storiesDirOf)
 /* harmony export */ });
 /* unused harmony export defaultEpic */
-/* harmony import */ var _plan_model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(812);
-/* harmony import */ var _plan_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8581);
-/* harmony import */ var _plan_patterns_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9754);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2082);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8219);
+/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1236);
 // A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
 // works with. Shared by the full reader (plan.ts) and the fast path for valid plans (plan-fast.ts).
 
@@ -31054,7 +30760,7 @@ function show(ch) {
 
 /** The stories directory a plan file names, in normal form. */
 function storiesDirOf(file) {
-    return file.storiesDir === undefined ? _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.storiesDir : (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.storiesDir);
+    return file.storiesDir === undefined ? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.storiesDir : (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.storiesDir);
 }
 /** One story of a plan file that passed every check, with its defaults applied. */
 function buildStory(s, index, storiesDir) {
@@ -31062,8 +30768,8 @@ function buildStory(s, index, storiesDir) {
         id: s.id,
         title: s.title.trim(),
         epic: s.epic ?? defaultEpic(s.id),
-        file: s.file === undefined ? (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .inDirectory */ .zX)(storiesDir, `${s.id}.md`) : (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(s.file),
-        testFile: (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(s.testFile),
+        file: s.file === undefined ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .inDirectory */ .zX)(storiesDir, `${s.id}.md`) : (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(s.file),
+        testFile: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(s.testFile),
         tester: s.tester,
         implementer: s.implementer,
         // The parsed file is not used after this: its list can be the story's own.
@@ -31077,22 +30783,22 @@ function buildPlan(file, built) {
     const stories = built ?? file.stories.map((s, index) => buildStory(s, index, storiesDir));
     const agents = Object.fromEntries(Object.entries(file.agents).map(([name, a]) => [
         name,
-        { name, run: a.run, timeoutMs: durationOr(a.timeout, _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.agentTimeoutMs), env: { ...(a.env ?? {}) } },
+        { name, run: a.run, timeoutMs: durationOr(a.timeout, _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.agentTimeoutMs), env: { ...(a.env ?? {}) } },
     ]));
     const plan = {
         name: file.name,
-        maxParallel: file.maxParallel ?? _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.maxParallel,
+        maxParallel: file.maxParallel ?? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.maxParallel,
         storiesDir,
         test: {
             command: file.test.command,
-            ...(file.test.junit === undefined ? {} : { junit: (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.test.junit) }),
-            timeoutMs: durationOr(file.test.timeout, _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.testTimeoutMs),
+            ...(file.test.junit === undefined ? {} : { junit: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.test.junit) }),
+            timeoutMs: durationOr(file.test.timeout, _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.testTimeoutMs),
         },
         prompts: {
-            ...(file.prompts?.tester === undefined ? {} : { tester: (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.prompts.tester) }),
-            ...(file.prompts?.implementation === undefined ? {} : { implementation: (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.prompts.implementation) }),
+            ...(file.prompts?.tester === undefined ? {} : { tester: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.prompts.tester) }),
+            ...(file.prompts?.implementation === undefined ? {} : { implementation: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.prompts.implementation) }),
         },
-        tdd: { requireRed: file.tdd?.requireRed ?? _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.requireRed, lockTests: file.tdd?.lockTests ?? _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.lockTests },
+        tdd: { requireRed: file.tdd?.requireRed ?? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.requireRed, lockTests: file.tdd?.lockTests ?? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.lockTests },
         agents,
         stories,
     };
@@ -31106,13 +30812,13 @@ function defaultEpic(id) {
     return cut > 0 ? id.slice(0, cut) : id;
 }
 function durationOr(text, fallback) {
-    return text === undefined ? fallback : ((0,_plan_patterns_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(text) ?? fallback);
+    return text === undefined ? fallback : ((0,_patterns_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(text) ?? fallback);
 }
 
 
 /***/ }),
 
-/***/ 8551:
+/***/ 4261:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31121,11 +30827,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   q: () => (/* binding */ readPlanData)
 });
 
-// EXTERNAL MODULE: ./src/core/json-syntax.ts
-var json_syntax = __nccwpck_require__(4869);
-// EXTERNAL MODULE: ./src/core/plan-issue.ts
-var plan_issue = __nccwpck_require__(2106);
-;// CONCATENATED MODULE: ./src/core/plan-yaml-subset.ts
+// EXTERNAL MODULE: ./src/core/plan/json-syntax.ts
+var json_syntax = __nccwpck_require__(5573);
+// EXTERNAL MODULE: ./src/core/plan/issue.ts
+var issue = __nccwpck_require__(9308);
+;// CONCATENATED MODULE: ./src/core/plan/yaml-subset.ts
 // A fast reader for the YAML plan files are written in: block mappings and sequences, one-line plain or quoted
 // scalars and keys, one-line flow lists and mappings, comments. It returns exactly the data the full YAML library
 // (plan-source.ts) would, or nothing at all when the text uses anything else — anchors, tags, block or
@@ -31529,7 +31235,7 @@ function resolvePlain(raw) {
     return raw;
 }
 
-;// CONCATENATED MODULE: ./src/core/plan-data.ts
+;// CONCATENATED MODULE: ./src/core/plan/data.ts
 // A plan file's data by the cheapest route that is still exact: JSON.parse (plus the duplicate-key check
 // JSON.parse skips) for JSON, the YAML subset reader (plan-yaml-subset.ts) for YAML. Nothing when the text
 // has a syntax error or leaves the subset: then plan-source.ts reads it with the full YAML library and
@@ -31540,7 +31246,7 @@ function resolvePlain(raw) {
 /** The data of a syntactically valid plan text, or undefined when only the full reader can tell. */
 function readPlanData(text, fileName) {
     const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-    const format = (0,plan_issue/* planFormat */.Tz)(fileName);
+    const format = (0,issue/* planFormat */.Tz)(fileName);
     if (format === "yaml")
         return parseYamlSubset(body);
     if (format === "json")
@@ -31561,7 +31267,58 @@ function readJsonData(body) {
 
 /***/ }),
 
-/***/ 3743:
+/***/ 9808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ didYouMean)
+/* harmony export */ });
+/* unused harmony export closest */
+// "Did you mean …?" for names a user probably mistyped (keys, story ids, agent names).
+/** The closest candidate within a small edit distance, or undefined when nothing is close. */
+function closest(word, candidates) {
+    const limit = Math.min(3, Math.floor(word.length / 3));
+    if (limit === 0)
+        return undefined;
+    let best;
+    let bestDistance = limit + 1;
+    for (const c of candidates) {
+        if (Math.abs(c.length - word.length) > limit || sameButNumber(word, c))
+            continue;
+        const d = editDistance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+/** ` (did you mean "x"?)`, or "" when nothing is close. */
+function didYouMean(word, candidates) {
+    const c = closest(word, candidates);
+    return c === undefined || c === word ? "" : ` (did you mean "${c}"?)`;
+}
+/** "msm-auth-009" is not a typo of "msm-auth-001": a different number of the same length is another name. */
+function sameButNumber(a, b) {
+    return a.length === b.length && a.replace(/\d/g, "") === b.replace(/\d/g, "");
+}
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+        }
+        prev = cur;
+    }
+    return prev[b.length] ?? 0;
+}
+
+
+/***/ }),
+
+/***/ 5690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31570,15 +31327,15 @@ __nccwpck_require__.d(__webpack_exports__, {
   R: () => (/* binding */ parsePlanFast)
 });
 
-// EXTERNAL MODULE: ./src/core/plan-build.ts
-var plan_build = __nccwpck_require__(1273);
-// EXTERNAL MODULE: ./src/core/plan-data.ts + 1 modules
-var plan_data = __nccwpck_require__(8551);
-// EXTERNAL MODULE: ./src/core/plan-paths.ts
-var plan_paths = __nccwpck_require__(8581);
-// EXTERNAL MODULE: ./src/core/plan-patterns.ts
-var plan_patterns = __nccwpck_require__(9754);
-;// CONCATENATED MODULE: ./src/core/plan-shape.ts
+// EXTERNAL MODULE: ./src/core/plan/build.ts
+var build = __nccwpck_require__(1103);
+// EXTERNAL MODULE: ./src/core/plan/data.ts + 1 modules
+var data = __nccwpck_require__(4261);
+// EXTERNAL MODULE: ./src/core/plan/paths.ts
+var paths = __nccwpck_require__(8219);
+// EXTERNAL MODULE: ./src/core/plan/patterns.ts
+var patterns = __nccwpck_require__(1236);
+;// CONCATENATED MODULE: ./src/core/plan/shape.ts
 // A zod-free check that parsed plan data fits the plan schema (plan-schema.ts) exactly: when it says yes, the
 // schema accepts the data and returns it unchanged, so a valid plan needs neither zod nor its start-up cost.
 // When it says no, the schema runs and words every problem. It only ever errs towards "no".
@@ -31597,7 +31354,7 @@ function fitsPlanSchema(data) {
 function fitsPlanRoot(data) {
     if (!fields(data, ROOT_KEYS))
         return false;
-    return (matches(data.name, plan_patterns/* PLAN_NAME_RE */.eC) &&
+    return (matches(data.name, patterns/* PLAN_NAME_RE */.eC) &&
         (data.maxParallel === undefined || (Number.isInteger(data.maxParallel) && data.maxParallel >= 1 && data.maxParallel <= 10)) &&
         optional(data.storiesDir, nonEmpty) &&
         fitsTest(data.test) &&
@@ -31621,18 +31378,18 @@ const optional = (v, check) => v === undefined || check(v);
 const matches = (v, re) => typeof v === "string" && re.test(v);
 const nonEmpty = (v) => typeof v === "string" && v.length > 0;
 const isBoolean = (v) => typeof v === "boolean";
-const isDuration = (v) => matches(v, plan_patterns/* DURATION_RE */.Zf);
+const isDuration = (v) => matches(v, patterns/* DURATION_RE */.Zf);
 function fitsTest(v) {
-    return fields(v, TEST_KEYS) && matches(v.command, plan_patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew) && optional(v.junit, nonEmpty) && optional(v.timeout, isDuration);
+    return fields(v, TEST_KEYS) && matches(v.command, patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew) && optional(v.junit, nonEmpty) && optional(v.timeout, isDuration);
 }
 function fitsAgents(v) {
     if (typeof v !== "object" || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype)
         return false;
     for (const name in v) {
         const agent = v[name];
-        if (!plan_patterns/* AGENT_NAME_RE */.U$.test(name) || !fields(agent, AGENT_KEYS))
+        if (!patterns/* AGENT_NAME_RE */.U$.test(name) || !fields(agent, AGENT_KEYS))
             return false;
-        if (!matches(agent.run, plan_patterns/* NON_BLANK_RE */.ZT) || !optional(agent.timeout, isDuration) || !optional(agent.env, fitsEnv))
+        if (!matches(agent.run, patterns/* NON_BLANK_RE */.ZT) || !optional(agent.timeout, isDuration) || !optional(agent.env, fitsEnv))
             return false;
     }
     return true;
@@ -31641,16 +31398,16 @@ function fitsEnv(v) {
     if (typeof v !== "object" || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype)
         return false;
     for (const name in v)
-        if (!plan_patterns/* ENV_NAME_RE */.mb.test(name) || typeof v[name] !== "string")
+        if (!patterns/* ENV_NAME_RE */.mb.test(name) || typeof v[name] !== "string")
             return false;
     return true;
 }
 /** True when one entry of `stories` fits the schema's story. */
 function fitsStory(s) {
     return (fields(s, STORY_KEYS) &&
-        matches(s.id, plan_patterns/* STORY_ID_RE */.QC) &&
-        matches(s.title, plan_patterns/* TITLE_RE */.jM) &&
-        (s.epic === undefined || matches(s.epic, plan_patterns/* STORY_ID_RE */.QC)) &&
+        matches(s.id, patterns/* STORY_ID_RE */.QC) &&
+        matches(s.title, patterns/* TITLE_RE */.jM) &&
+        (s.epic === undefined || matches(s.epic, patterns/* STORY_ID_RE */.QC)) &&
         optional(s.file, nonEmpty) &&
         nonEmpty(s.testFile) &&
         nonEmpty(s.tester) &&
@@ -31674,7 +31431,7 @@ function isStringList(v, minLength) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./src/core/plan-fast-stories.ts
+;// CONCATENATED MODULE: ./src/core/plan/fast-stories.ts
 // The stories of a plan in the common case, checked, resolved and put in waves in one pass: each fits the
 // schema, ids are unique, agents are known, the test file is a plain path, there is no `file` key, and every
 // dependency is a distinct story written earlier in the plan (so there is no cycle, and a story's wave is 1 + the
@@ -31694,7 +31451,7 @@ function storiesInPlanOrder(list, agents, storiesDir) {
         const s = list[i];
         if (!fitsStory(s) || s.file !== undefined || index.has(s.id))
             return undefined;
-        if (!agents.has(s.tester) || !agents.has(s.implementer) || (0,plan_paths/* repoPathProblem */.Js)(s.testFile) !== undefined)
+        if (!agents.has(s.tester) || !agents.has(s.implementer) || (0,paths/* repoPathProblem */.Js)(s.testFile) !== undefined)
             return undefined;
         const deps = s.dependsOn ?? [];
         let wave = 1;
@@ -31709,17 +31466,17 @@ function storiesInPlanOrder(list, agents, storiesDir) {
         }
         index.set(s.id, i);
         waveOf[i] = wave;
-        stories.push((0,plan_build/* buildStory */.qS)(s, i, storiesDir));
+        stories.push((0,build/* buildStory */.qS)(s, i, storiesDir));
         (waves[wave - 1] ??= []).push(s.id);
     }
     return { stories, waves };
 }
 
-// EXTERNAL MODULE: ./src/core/plan-rules.ts
-var plan_rules = __nccwpck_require__(5798);
-// EXTERNAL MODULE: ./src/core/waves.ts
-var waves = __nccwpck_require__(1133);
-;// CONCATENATED MODULE: ./src/core/plan-fast.ts
+// EXTERNAL MODULE: ./src/core/plan/rules.ts
+var rules = __nccwpck_require__(9320);
+// EXTERNAL MODULE: ./src/core/plan/waves.ts
+var waves = __nccwpck_require__(9421);
+;// CONCATENATED MODULE: ./src/core/plan/fast.ts
 // The fast path for a valid plan: the cheapest exact parser (plan-data.ts), the zod-free schema check
 // (plan-shape.ts) and the plan rules (plan-rules.ts) — for the stories, in the common case, all in one pass
 // (plan-fast-stories.ts). It neither locates nor words problems — it only says "valid, here is the plan" or
@@ -31735,7 +31492,7 @@ var waves = __nccwpck_require__(1133);
 /** The plan when the text is certainly a valid plan file; undefined when it is not, or when only the full reader can tell. */
 function parsePlanFast(text, fileName) {
     try {
-        const read = (0,plan_data/* readPlanData */.q)(text, fileName);
+        const read = (0,data/* readPlanData */.q)(text, fileName);
         if (!read)
             return undefined;
         const common = commonCase(read.data);
@@ -31746,9 +31503,9 @@ function parsePlanFast(text, fileName) {
         // Without explicit waves, computing them proves there is no cycle (computeWaves throws on one), so the
         // rules need not search for cycles as well.
         const explicitWaves = read.data.waves !== undefined;
-        if ((0,plan_rules/* checkPlanRules */.h)(unlocatedSource(read.data), { cycles: explicitWaves }).length > 0)
+        if ((0,rules/* checkPlanRules */.h)(unlocatedSource(read.data), { cycles: explicitWaves }).length > 0)
             return undefined;
-        const plan = (0,plan_build/* buildPlan */.Gg)(read.data);
+        const plan = (0,build/* buildPlan */.Gg)(read.data);
         return { plan, waves: (0,waves/* computeWaves */.Ss)(plan) };
     }
     catch {
@@ -31761,11 +31518,11 @@ function commonCase(data) {
     if (!fitsPlanRoot(data) || data.waves !== undefined)
         return undefined;
     // The rules about everything but the stories (paths, durations): the stories are checked below.
-    if ((0,plan_rules/* checkPlanRules */.h)(unlocatedSource({ ...data, stories: [] })).length > 0)
+    if ((0,rules/* checkPlanRules */.h)(unlocatedSource({ ...data, stories: [] })).length > 0)
         return undefined;
     const file = data;
-    const stories = storiesInPlanOrder(file.stories, new Set(Object.keys(file.agents)), (0,plan_build/* storiesDirOf */.u4)(file));
-    return stories && { plan: (0,plan_build/* buildPlan */.Gg)(file, stories.stories), waves: stories.waves };
+    const stories = storiesInPlanOrder(file.stories, new Set(Object.keys(file.agents)), (0,build/* storiesDirOf */.u4)(file));
+    return stories && { plan: (0,build/* buildPlan */.Gg)(file, stories.stories), waves: stories.waves };
 }
 /** The rules' view of the data without positions: the issues they raise only need counting here. */
 function unlocatedSource(data) {
@@ -31780,7 +31537,7 @@ function unlocatedSource(data) {
 
 /***/ }),
 
-/***/ 2106:
+/***/ 9308:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31820,7 +31577,250 @@ function formatPath(path) {
 
 /***/ }),
 
-/***/ 812:
+/***/ 5573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ findDuplicateJsonKey),
+/* harmony export */   L: () => (/* binding */ findJsonSyntaxError)
+/* harmony export */ });
+// Strict JSON syntax check with the offset of the first error. The plan loader reads .json plans with the
+// YAML parser (for node positions), and YAML accepts things JSON does not (trailing commas, comments,
+// unquoted keys) and JSON.parse silently keeps the last of duplicate keys, so JSON's own grammar is checked
+// first, duplicate keys included. Iterative, so deep nesting cannot overflow the stack. Valid plans only take
+// findDuplicateJsonKey, a much cheaper pass over text JSON.parse has already accepted.
+const WS = new Set([" ", "\t", "\n", "\r"]);
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERAL = /true|false|null/y;
+/** The first JSON syntax error in `text`, or undefined when it is valid JSON (RFC 8259). */
+function findJsonSyntaxError(text) {
+    return new JsonScanner(text).run();
+}
+/**
+ * Offset of the first key that repeats an earlier key of the same object, or -1. Only for text JSON.parse
+ * accepted: with the grammar known to be right, only strings, brackets and commas need looking at.
+ */
+function findDuplicateJsonKey(text) {
+    /** Per open container: the keys seen so far in an object, null for an array. */
+    const open = [];
+    let expectKey = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            const start = i;
+            i = closingQuote(text, i);
+            if (!expectKey)
+                continue;
+            expectKey = false;
+            const raw = text.slice(start + 1, i);
+            const key = raw.includes("\\") ? JSON.parse(text.slice(start, i + 1)) : raw;
+            const keys = open[open.length - 1];
+            if (keys?.has(key))
+                return start;
+            keys?.add(key);
+        }
+        else if (c === 0x7b) {
+            open.push(new Set());
+            expectKey = true;
+        }
+        else if (c === 0x5b) {
+            open.push(null);
+        }
+        else if (c === 0x7d || c === 0x5d) {
+            open.pop();
+        }
+        else if (c === 0x2c) {
+            expectKey = open[open.length - 1] !== null;
+        }
+    }
+    return -1;
+}
+/** Offset of the quote that closes the string opening at `start`. */
+function closingQuote(text, start) {
+    for (let i = text.indexOf('"', start + 1);; i = text.indexOf('"', i + 1)) {
+        if (i === -1)
+            return text.length;
+        let backslashes = 0;
+        while (text.charCodeAt(i - 1 - backslashes) === 0x5c)
+            backslashes++;
+        if (backslashes % 2 === 0)
+            return i;
+    }
+}
+class JsonScanner {
+    text;
+    pos = 0;
+    /** Open containers: "{" or "[". */
+    stack = [];
+    /** Keys seen so far in each open object, innermost last. */
+    keys = [];
+    /** True right after "," or an opening bracket: a closing bracket here is misplaced. */
+    afterComma = false;
+    constructor(text) {
+        this.text = text;
+    }
+    run() {
+        let expect = "value";
+        for (;;) {
+            this.skipWhitespace();
+            const ch = this.text[this.pos];
+            if (ch === undefined)
+                return this.atEnd(expect);
+            if (ch === "/" || ch === "#")
+                return this.fail("comments are not allowed in JSON");
+            const next = this.step(expect, ch);
+            if (typeof next !== "string")
+                return next;
+            expect = next;
+        }
+    }
+    step(expect, ch) {
+        switch (expect) {
+            case "value": return this.value(ch);
+            case "afterValue": return this.afterValue(ch);
+            case "key": return this.key(ch);
+            case "colon":
+                if (ch !== ":")
+                    return this.fail(`expected ":" after the key, found ${show(ch)}`);
+                this.pos++;
+                return "value";
+        }
+    }
+    atEnd(expect) {
+        if (expect === "afterValue" && this.stack.length === 0)
+            return undefined;
+        if (this.stack.length > 0) {
+            const close = this.stack[this.stack.length - 1] === "{" ? "}" : "]";
+            return this.fail(`unexpected end of file: missing "${close}"`);
+        }
+        return this.fail("unexpected end of file: expected a value");
+    }
+    value(ch) {
+        if (ch === "{" || ch === "[") {
+            this.stack.push(ch);
+            if (ch === "{")
+                this.keys.push(new Set());
+            this.pos++;
+            this.afterComma = false;
+            return ch === "{" ? "key" : this.closesEmpty("]") ?? "value";
+        }
+        if (ch === "]" && this.stack[this.stack.length - 1] === "[" && this.afterComma) {
+            return this.fail('trailing comma before "]"');
+        }
+        if (ch === '"')
+            return this.string() ?? "afterValue";
+        if (ch === "'")
+            return this.fail("strings must use double quotes in JSON");
+        for (const re of [NUMBER, LITERAL]) {
+            re.lastIndex = this.pos;
+            const m = re.exec(this.text);
+            if (m && !/[\w.]/.test(this.text[this.pos + m[0].length] ?? "")) {
+                this.pos += m[0].length;
+                return "afterValue";
+            }
+        }
+        return this.fail(`expected a value, found ${show(ch)}`);
+    }
+    /** After "[": an immediate "]" closes the empty array. */
+    closesEmpty(close) {
+        this.skipWhitespace();
+        if (this.text[this.pos] !== close)
+            return undefined;
+        this.stack.pop();
+        this.pos++;
+        return "afterValue";
+    }
+    key(ch) {
+        if (ch === "}") {
+            if (this.afterComma)
+                return this.fail('trailing comma before "}"');
+            this.stack.pop();
+            this.keys.pop();
+            this.pos++;
+            return "afterValue";
+        }
+        if (ch !== '"')
+            return this.fail(`expected a key in double quotes, found ${show(ch)}`);
+        const start = this.pos;
+        const error = this.string();
+        if (error)
+            return error;
+        const key = JSON.parse(this.text.slice(start, this.pos));
+        const seen = this.keys[this.keys.length - 1];
+        if (seen?.has(key))
+            return this.failAt(start, `duplicate key ${JSON.stringify(key)} (each key may appear once in an object)`);
+        seen?.add(key);
+        return "colon";
+    }
+    afterValue(ch) {
+        const top = this.stack[this.stack.length - 1];
+        if (top === undefined)
+            return this.fail(`unexpected ${show(ch)} after the end of the document`);
+        const close = top === "{" ? "}" : "]";
+        if (ch === ",") {
+            this.pos++;
+            this.afterComma = true;
+            return top === "{" ? "key" : "value";
+        }
+        if (ch === close) {
+            this.stack.pop();
+            if (close === "}")
+                this.keys.pop();
+            this.pos++;
+            this.afterComma = false;
+            return "afterValue";
+        }
+        return this.fail(`expected "," or "${close}", found ${show(ch)}`);
+    }
+    /** Consumes a string starting at the opening quote; an error, or undefined when it is well formed. */
+    string() {
+        this.afterComma = false;
+        let i = this.pos + 1;
+        for (;;) {
+            const c = this.text[i];
+            if (c === undefined || c === "\n" || c === "\r")
+                return this.failAt(this.pos, "unterminated string");
+            if (c === '"')
+                break;
+            if (c < " ")
+                return this.failAt(i, "control characters must be escaped in JSON strings");
+            if (c === "\\") {
+                const e = this.text[i + 1] ?? "";
+                if (e === "u") {
+                    if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(i + 2, i + 6)))
+                        return this.failAt(i, 'invalid "\\u" escape');
+                    i += 6;
+                    continue;
+                }
+                if (!'"\\/bfnrt'.includes(e) || e === "")
+                    return this.failAt(i, `invalid escape "\\${e}"`);
+                i += 2;
+                continue;
+            }
+            i++;
+        }
+        this.pos = i + 1;
+        return undefined;
+    }
+    skipWhitespace() {
+        while (WS.has(this.text[this.pos] ?? ""))
+            this.pos++;
+    }
+    fail(message) {
+        return this.failAt(this.pos, message);
+    }
+    failAt(offset, message) {
+        return { offset, message };
+    }
+}
+function show(ch) {
+    return JSON.stringify(ch);
+}
+
+
+/***/ }),
+
+/***/ 2082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31846,362 +31846,7 @@ const storyBranch = (planName, storyId) => `tdd-waves/${planName}/${storyId}`;
 
 /***/ }),
 
-/***/ 8581:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Js: () => (/* binding */ repoPathProblem),
-/* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
-/* harmony export */   zX: () => (/* binding */ inDirectory)
-/* harmony export */ });
-/* unused harmony export joinRepoPath */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-// Paths written in a plan are relative to the repository root and must stay inside it: one check and one
-// normal form for all of them, so that "./a/b.ts" and "a/b.ts" are the same file everywhere.
-
-/**
- * Paths that are already in normal form and plainly inside the repository: segments of ordinary characters,
- * none starting with "." (so no "..", no ".git"), no drive letter, no doubled or trailing "/". Most plan paths
- * are like this, and they need no further checking or normalising.
- */
-const PLAIN_PATH = /^[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*(?:\/[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*)*$/;
-/** Why `p` is not an acceptable repository-relative path, or undefined when it is. */
-function repoPathProblem(p, kind = "file") {
-    if (PLAIN_PATH.test(p))
-        return undefined;
-    if (p.trim() === "")
-        return "must not be empty";
-    if (p.includes("\0"))
-        return "must not contain a NUL character";
-    if (/^[A-Za-z]:/.test(p))
-        return `must be relative to the repository root, not a drive path (${q(p)})`;
-    if (p.startsWith("/") || p.startsWith("\\"))
-        return `must be relative to the repository root, not absolute (${q(p)})`;
-    if (p.startsWith("~"))
-        return `must be relative to the repository root ("~" is not expanded)`;
-    if (p.includes("\\"))
-        return `use "/" between directories, not "\\" (${q(p)})`;
-    const segments = p.split("/");
-    if (segments.includes("..")) {
-        return leavesRoot(segments) ? `leaves the repository (${q(p)})` : `must not contain ".." (${q(p)})`;
-    }
-    const normal = normalizeRepoPath(p);
-    if (normal === ".")
-        return kind === "directory" ? undefined : "must name a file, not the repository root";
-    if (normal === ".git" || normal.startsWith(".git/"))
-        return "must not point into .git";
-    return undefined;
-}
-function leavesRoot(segments) {
-    let depth = 0;
-    for (const s of segments) {
-        if (s === "..")
-            depth--;
-        else if (s !== "" && s !== ".")
-            depth++;
-        if (depth < 0)
-            return true;
-    }
-    return false;
-}
-const q = (p) => `"${p}"`;
-/** `./a//b/` -> `a/b`; "." for the root. Assumes repoPathProblem(p) found nothing. */
-function normalizeRepoPath(p) {
-    if (PLAIN_PATH.test(p))
-        return p;
-    const n = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(p).replace(/\/+$/, "");
-    return n === "" ? "." : n.replace(/^(\.\/)+/, "");
-}
-/** `<dir>/<name>` without a "./" when dir is the root. */
-function joinRepoPath(dir, name) {
-    return inDirectory(normalizeRepoPath(dir), name);
-}
-/** joinRepoPath for a directory already in normal form (as from normalizeRepoPath). */
-function inDirectory(normalDir, name) {
-    return normalDir === "." ? name : `${normalDir}/${name}`;
-}
-
-
-/***/ }),
-
-/***/ 9754:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   Ew: () => (/* binding */ TEST_FILE_PLACEHOLDER_RE),
-/* harmony export */   QC: () => (/* binding */ STORY_ID_RE),
-/* harmony export */   U$: () => (/* binding */ AGENT_NAME_RE),
-/* harmony export */   ZT: () => (/* binding */ NON_BLANK_RE),
-/* harmony export */   Zf: () => (/* binding */ DURATION_RE),
-/* harmony export */   eC: () => (/* binding */ PLAN_NAME_RE),
-/* harmony export */   jM: () => (/* binding */ TITLE_RE),
-/* harmony export */   mb: () => (/* binding */ ENV_NAME_RE)
-/* harmony export */ });
-// The value formats of a plan file (names, ids, durations): shared by the zod schema (plan-schema.ts) and the
-// zod-free fast check (plan-shape.ts), so both accept exactly the same values.
-const PLAN_NAME_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const STORY_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const AGENT_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** `10m`, `30s`, `1h`, `90s`, `1h30m`, `1h30m15s`: hours, minutes, seconds in that order, at least one. */
-const DURATION_RE = /^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
-/** A story title: one line with something other than spaces on it. */
-const TITLE_RE = /^(?=[^\r\n]*\S)[^\r\n]*$/;
-/** Where the test command takes the test file. */
-const TEST_FILE_PLACEHOLDER_RE = /\{testFile\}/;
-/** An agent's command has something to run. */
-const NON_BLANK_RE = /\S/;
-/** A duration such as `1h30m` in milliseconds, or undefined when it is not one. */
-function parseDuration(text) {
-    const m = DURATION_RE.exec(text);
-    if (!m)
-        return undefined;
-    const [h, min, s] = [m[1], m[2], m[3]].map((v) => (v === undefined ? 0 : Number(v)));
-    return ((h * 60 + min) * 60 + s) * 1000;
-}
-
-
-/***/ }),
-
-/***/ 5798:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ checkPlanRules)
-/* harmony export */ });
-/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7568);
-/* harmony import */ var _plan_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8581);
-/* harmony import */ var _plan_patterns_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9754);
-/* harmony import */ var _plan_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(812);
-/* harmony import */ var _waves_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1133);
-// The plan rules beyond the schema (SPEC §1): ids, dependencies, cycles, agents, paths, durations, waves.
-// They read the parsed data defensively, so they still run — and report — when the schema found problems
-// elsewhere in the file: every error is reported in one go. They run on every plan, large valid ones included
-// (plan-fast.ts), so they are plain loops that allocate little when there is nothing to report.
-
-
-
-
-
-/** Longest accepted duration: beyond a day a time limit is a typo. */
-const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
-/** Above this many candidates, "did you mean" costs more than it helps. */
-const SUGGEST_LIMIT = 2000;
-/** Every rule violation in the parsed plan data (whatever shape it has). */
-function checkPlanRules(source, options = {}) {
-    const root = record(source.data);
-    if (!root)
-        return [];
-    const plan = loosePlan(root);
-    const issues = [];
-    for (const rule of RULES) {
-        if (rule === checkCycles && options.cycles === false)
-            continue;
-        for (const issue of rule(source, plan))
-            issues.push(issue);
-    }
-    return issues;
-}
-function record(v) {
-    return typeof v === "object" && v !== null && !Array.isArray(v) ? v : undefined;
-}
-const str = (v) => (typeof v === "string" ? v : undefined);
-function loosePlan(root) {
-    const list = Array.isArray(root.stories) ? root.stories : [];
-    const stories = new Array(list.length);
-    const ids = new Map();
-    for (let index = 0; index < list.length; index++) {
-        const s = record(list[index]) ?? {};
-        const deps = Array.isArray(s.dependsOn) ? s.dependsOn : NO_DEPS;
-        const story = { index, id: str(s.id), deps, tester: str(s.tester), implementer: str(s.implementer), file: str(s.file), testFile: str(s.testFile) };
-        stories[index] = story;
-        if (story.id !== undefined && !ids.has(story.id))
-            ids.set(story.id, index);
-    }
-    const agentMap = record(root.agents);
-    return { root, stories, ids, agents: agentMap ? Object.keys(agentMap) : undefined };
-}
-const NO_DEPS = [];
-/** The string entries of a story's dependsOn. */
-const stringDeps = (s) => s.deps.filter((d) => typeof d === "string");
-const suggest = (word, candidates) => {
-    const size = Array.isArray(candidates) ? candidates.length : candidates.size;
-    return size > SUGGEST_LIMIT ? "" : (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .didYouMean */ .a)(word, Array.isArray(candidates) ? candidates : candidates.keys());
-};
-const checkIds = (source, plan) => {
-    const issues = [];
-    for (const s of plan.stories) {
-        const first = s.id === undefined ? undefined : plan.ids.get(s.id);
-        if (first === undefined || first === s.index)
-            continue;
-        const line = source.locate(["stories", first, "id"]).line;
-        issues.push(source.issue(["stories", s.index, "id"], `duplicate story id "${s.id}" (first used by stories[${first}], line ${line})`));
-    }
-    return issues;
-};
-const checkDependencies = (source, plan) => {
-    const issues = [];
-    for (const s of plan.stories) {
-        // Dependency lists are short: an earlier duplicate is found by scanning, long lists use a set.
-        const seen = s.deps.length > 16 ? new Set() : undefined;
-        for (let k = 0; k < s.deps.length; k++) {
-            const id = s.deps[k];
-            if (typeof id !== "string")
-                continue;
-            let message;
-            if (seen ? seen.has(id) : s.deps.indexOf(id) < k)
-                message = `"${id}" is listed twice`;
-            else if (id === s.id)
-                message = `story "${s.id}" depends on itself`;
-            else if (!plan.ids.has(id))
-                message = `unknown story "${id}"${suggest(id, plan.ids)}`;
-            seen?.add(id);
-            if (message !== undefined)
-                issues.push(source.issue(["stories", s.index, "dependsOn", k], message));
-        }
-    }
-    return issues;
-};
-const checkCycles = (source, plan) => {
-    const nodes = plan.stories.map((s) => ({ id: s.id ?? `\0${s.index}`, dependsOn: stringDeps(s) }));
-    return (0,_waves_js__WEBPACK_IMPORTED_MODULE_2__/* .findCycles */ .p4)(nodes).map((cycle) => {
-        const from = plan.ids.get(cycle[0] ?? "") ?? 0;
-        const at = Math.max(0, plan.stories[from]?.deps.indexOf(cycle[1 % cycle.length]) ?? 0);
-        return source.issue(["stories", from, "dependsOn", at], `cycle: ${[...cycle, cycle[0]].join(" -> ")}`);
-    });
-};
-const checkAgents = (source, plan) => {
-    const agents = plan.agents;
-    if (!agents)
-        return [];
-    const known = new Set(agents);
-    const issues = [];
-    const check = (s, role) => {
-        const name = s[role];
-        if (name === undefined || name === "" || known.has(name))
-            return;
-        const defined = agents.length === 0 ? "agents defines none" : `agents defines ${agents.slice(0, 8).map((a) => `"${a}"`).join(", ")}${agents.length > 8 ? ", …" : ""}`;
-        const hint = suggest(name, agents) || ` (${defined})`;
-        issues.push(source.issue(["stories", s.index, role], `unknown agent "${name}"${hint}`));
-    };
-    for (const s of plan.stories) {
-        check(s, "tester");
-        check(s, "implementer");
-    }
-    return issues;
-};
-const checkPaths = (source, plan) => {
-    const { root } = plan;
-    const test = record(root.test);
-    const prompts = record(root.prompts);
-    const issues = [];
-    const check = (path, value, kind = "file") => {
-        const problem = pathProblem(value, kind);
-        if (problem)
-            issues.push(source.issue(path, problem));
-    };
-    check(["storiesDir"], root.storiesDir, "directory");
-    check(["prompts", "tester"], prompts?.tester);
-    check(["prompts", "implementation"], prompts?.implementation);
-    check(["test", "junit"], typeof test?.junit === "string" ? test.junit.replaceAll("{storyId}", "story") : undefined);
-    for (const s of plan.stories) {
-        // Key paths are only built for a problem: this loop runs over every story of a valid plan.
-        if (pathProblem(s.file, "file"))
-            check(["stories", s.index, "file"], s.file);
-        if (pathProblem(s.testFile, "file"))
-            check(["stories", s.index, "testFile"], s.testFile);
-    }
-    return issues;
-};
-const pathProblem = (value, kind) => typeof value === "string" && value !== "" ? (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .repoPathProblem */ .Js)(value, kind) : undefined;
-/** Two stories writing their status into one story file would overwrite each other. */
-const checkSharedStoryFiles = (source, plan) => {
-    // Default files (<storiesDir>/<id>.md) of distinct ids are distinct: only a `file` key can make two meet.
-    if (!plan.stories.some((s) => s.file !== undefined))
-        return [];
-    const given = plan.root.storiesDir;
-    const dir = (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(typeof given === "string" && !(0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .repoPathProblem */ .Js)(given, "directory") ? given : _plan_model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.storiesDir);
-    const owners = new Map();
-    const issues = [];
-    for (const s of plan.stories) {
-        if (s.id === undefined || plan.ids.get(s.id) !== s.index)
-            continue;
-        if (s.file !== undefined && (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .repoPathProblem */ .Js)(s.file))
-            continue;
-        const file = s.file !== undefined ? (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(s.file) : (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .inDirectory */ .zX)(dir, `${s.id}.md`);
-        const owner = owners.get(file);
-        if (!owner) {
-            owners.set(file, s);
-            continue;
-        }
-        const at = ["stories", s.index, s.file !== undefined ? "file" : "id"];
-        issues.push(source.issue(at, `story file "${file}" is also the story file of "${owner.id}" (stories[${owner.index}]): each story needs its own`));
-    }
-    return issues;
-};
-const checkDurations = (source, plan) => {
-    const agents = record(plan.root.agents) ?? {};
-    const candidates = [
-        [["test", "timeout"], record(plan.root.test)?.timeout],
-        ...Object.entries(agents).map(([name, a]) => [["agents", name, "timeout"], record(a)?.timeout]),
-    ];
-    return candidates.flatMap(([path, value]) => {
-        const ms = typeof value === "string" ? (0,_plan_patterns_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)(value) : undefined;
-        if (ms === undefined)
-            return [];
-        if (ms === 0)
-            return [source.issue(path, "must be longer than 0s")];
-        if (ms > MAX_DURATION_MS)
-            return [source.issue(path, `"${String(value)}" is too long: at most 24h`)];
-        return [];
-    });
-};
-const checkWaves = (source, plan) => {
-    if (!Array.isArray(plan.root.waves))
-        return [];
-    const issues = [];
-    const placed = new Map();
-    plan.root.waves.forEach((wave, w) => {
-        if (!Array.isArray(wave))
-            return;
-        wave.forEach((id, at) => {
-            if (typeof id !== "string")
-                return;
-            const path = ["waves", w, at];
-            const before = placed.get(id);
-            if (before)
-                issues.push(source.issue(path, `"${id}" is already in wave ${before.wave + 1} (waves[${before.wave}][${before.at}]): each story goes in exactly one wave`));
-            else if (!plan.ids.has(id))
-                issues.push(source.issue(path, `unknown story "${id}"${suggest(id, plan.ids)}`));
-            else
-                placed.set(id, { wave: w, at });
-        });
-    });
-    for (const [id, index] of plan.ids) {
-        const own = placed.get(id);
-        if (!own) {
-            issues.push(source.issue(["waves"], `story "${id}" is in no wave`, "key"));
-            continue;
-        }
-        for (const d of plan.stories[index]?.deps ?? []) {
-            if (typeof d !== "string")
-                continue;
-            const dep = placed.get(d);
-            if (d === id || !dep || dep.wave < own.wave)
-                continue;
-            issues.push(source.issue(["waves", own.wave, own.at], `"${id}" depends on "${d}", which is in wave ${dep.wave + 1}: a dependency must be in an earlier wave`));
-        }
-    }
-    return issues;
-};
-const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkPaths, checkSharedStoryFiles, checkDurations, checkWaves];
-
-
-/***/ }),
-
-/***/ 2512:
+/***/ 5388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32215,19 +31860,19 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: checkStoryFiles, defaultEpic, formatPath, hasAcceptanceCheckbox, parseDuration, parsePlanFast, planFileSchema, planFormat, planJsonSchemaText
 
-// EXTERNAL MODULE: ./src/core/plan-build.ts
-var plan_build = __nccwpck_require__(1273);
-// EXTERNAL MODULE: ./src/core/plan-fast.ts + 2 modules
-var plan_fast = __nccwpck_require__(3743);
-// EXTERNAL MODULE: ./src/core/plan-rules.ts
-var plan_rules = __nccwpck_require__(5798);
-// EXTERNAL MODULE: ./src/core/did-you-mean.ts
-var did_you_mean = __nccwpck_require__(7568);
+// EXTERNAL MODULE: ./src/core/plan/build.ts
+var build = __nccwpck_require__(1103);
+// EXTERNAL MODULE: ./src/core/plan/fast.ts + 2 modules
+var plan_fast = __nccwpck_require__(5690);
+// EXTERNAL MODULE: ./src/core/plan/rules.ts
+var rules = __nccwpck_require__(9320);
+// EXTERNAL MODULE: ./src/core/plan/did-you-mean.ts
+var did_you_mean = __nccwpck_require__(9808);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(8816);
-// EXTERNAL MODULE: ./src/core/plan-patterns.ts
-var plan_patterns = __nccwpck_require__(9754);
-;// CONCATENATED MODULE: ./src/core/plan-schema.ts
+// EXTERNAL MODULE: ./src/core/plan/patterns.ts
+var patterns = __nccwpck_require__(1236);
+;// CONCATENATED MODULE: ./src/core/plan/schema.ts
 // The plan file's shape (SPEC §1) as one zod schema: the single source for validation, for the messages a
 // user sees about types and formats, and for plan.schema.json (editors' completion and checking). Valid plans
 // normally skip it: plan-shape.ts accepts exactly the plans this schema accepts, without loading zod.
@@ -32241,14 +31886,14 @@ const quoteShort = (v) => {
 const present = (input) => input !== undefined;
 const DURATION_HINT = 'a number with h, m or s, like "10m", "90s" or "1h30m"';
 const duration = () => schemas/* string */.YjP({ error: (iss) => (present(iss.input) ? `must be a duration: ${DURATION_HINT} (got ${quoteShort(iss.input)})` : undefined) })
-    .regex(plan_patterns/* DURATION_RE */.Zf, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` });
+    .regex(patterns/* DURATION_RE */.Zf, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` });
 const repoPath = (what) => schemas/* string */.YjP().min(1, { error: "must not be empty" }).meta({ description: `${what}, relative to the repository root (no "..", not absolute)` });
 const agentSchema = schemas/* strictObject */.rej({
     run: schemas/* string */.YjP()
-        .regex(plan_patterns/* NON_BLANK_RE */.ZT, { error: "must not be empty: the shell command that runs the agent" })
+        .regex(patterns/* NON_BLANK_RE */.ZT, { error: "must not be empty: the shell command that runs the agent" })
         .meta({ description: "Shell command, run in the story's working copy" }),
     timeout: duration().optional().meta({ description: "Agent time limit, default 30m" }),
-    env: schemas/* record */.g1P(schemas/* string */.YjP().regex(plan_patterns/* ENV_NAME_RE */.mb, {
+    env: schemas/* record */.g1P(schemas/* string */.YjP().regex(patterns/* ENV_NAME_RE */.mb, {
         error: (iss) => `${quoteShort(iss.input)} is not an environment variable name (letters, digits and "_", not starting with a digit)`,
     }), schemas/* string */.YjP({
         error: (iss) => typeof iss.input === "number" || typeof iss.input === "boolean"
@@ -32261,17 +31906,17 @@ const agentSchema = schemas/* strictObject */.rej({
     .meta({ description: "How to run an agent" });
 const storySchema = schemas/* strictObject */.rej({
     id: schemas/* string */.YjP()
-        .regex(plan_patterns/* STORY_ID_RE */.QC, {
+        .regex(patterns/* STORY_ID_RE */.QC, {
         error: (iss) => `${quoteShort(iss.input)} is not a story id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
     })
         .meta({ description: "Unique story id" }),
     title: schemas/* string */.YjP()
-        .regex(plan_patterns/* TITLE_RE */.jM, {
+        .regex(patterns/* TITLE_RE */.jM, {
         error: (iss) => (typeof iss.input === "string" && /\S/.test(iss.input) ? "must be a single line" : "must not be empty"),
     })
         .meta({ description: "One-line title" }),
     epic: schemas/* string */.YjP()
-        .regex(plan_patterns/* STORY_ID_RE */.QC, { error: (iss) => `${quoteShort(iss.input)} is not an epic name: lowercase letters, digits and "-"` })
+        .regex(patterns/* STORY_ID_RE */.QC, { error: (iss) => `${quoteShort(iss.input)} is not an epic name: lowercase letters, digits and "-"` })
         .optional()
         .meta({ description: 'Epic; default: the id without its last "-segment"' }),
     file: repoPath("Story file; default <storiesDir>/<id>.md").optional(),
@@ -32282,7 +31927,7 @@ const storySchema = schemas/* strictObject */.rej({
 });
 const planFileSchema = schemas/* strictObject */.rej({
     name: schemas/* string */.YjP()
-        .regex(plan_patterns/* PLAN_NAME_RE */.eC, {
+        .regex(patterns/* PLAN_NAME_RE */.eC, {
         error: (iss) => `${quoteShort(iss.input)} is not a plan name: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`,
     })
         .meta({ description: "Names the execution" }),
@@ -32295,7 +31940,7 @@ const planFileSchema = schemas/* strictObject */.rej({
     storiesDir: repoPath('Directory of the story files, default "stories"').optional(),
     test: schemas/* strictObject */.rej({
         command: schemas/* string */.YjP()
-            .regex(plan_patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew, { error: "must contain {testFile}, which is replaced by the story's test file" })
+            .regex(patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew, { error: "must contain {testFile}, which is replaced by the story's test file" })
             .meta({ description: "Test command; {testFile} is replaced by the shell-quoted test file path" }),
         junit: schemas/* string */.YjP().min(1, { error: "must not be empty" }).optional().meta({ description: "JUnit XML report the command writes ({storyId} replaced)" }),
         timeout: duration().optional().meta({ description: "Test command time limit, default 10m" }),
@@ -32312,7 +31957,7 @@ const planFileSchema = schemas/* strictObject */.rej({
         lockTests: schemas/* boolean */.zMY().optional().meta({ description: "Implementation may not change the test file, default true" }),
     })
         .optional(),
-    agents: schemas/* record */.g1P(schemas/* string */.YjP().regex(plan_patterns/* AGENT_NAME_RE */.U$, {
+    agents: schemas/* record */.g1P(schemas/* string */.YjP().regex(patterns/* AGENT_NAME_RE */.U$, {
         error: (iss) => `${quoteShort(iss.input)} is not an agent name: letters, digits, ".", "_" and "-", at most 64 characters`,
     }), agentSchema)
         .meta({ description: "Agents by name" }),
@@ -32372,7 +32017,7 @@ function describeValue(v) {
     return typeof v;
 }
 
-;// CONCATENATED MODULE: ./src/core/plan-schema-check.ts
+;// CONCATENATED MODULE: ./src/core/plan/schema-check.ts
 
 
 const EXPECTED = {
@@ -32415,13 +32060,13 @@ function toPlanIssues(source, iss) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/core/json-syntax.ts
-var json_syntax = __nccwpck_require__(4869);
-// EXTERNAL MODULE: ./src/core/plan-data.ts + 1 modules
-var plan_data = __nccwpck_require__(8551);
-// EXTERNAL MODULE: ./src/core/plan-issue.ts
-var plan_issue = __nccwpck_require__(2106);
-;// CONCATENATED MODULE: ./src/core/plan-source.ts
+// EXTERNAL MODULE: ./src/core/plan/json-syntax.ts
+var json_syntax = __nccwpck_require__(5573);
+// EXTERNAL MODULE: ./src/core/plan/data.ts + 1 modules
+var data = __nccwpck_require__(4261);
+// EXTERNAL MODULE: ./src/core/plan/issue.ts
+var plan_issue = __nccwpck_require__(9308);
+;// CONCATENATED MODULE: ./src/core/plan/source.ts
 // A plan file's text as a YAML document with positions: syntax errors located by line and column, and a
 // locator that maps a key path (["stories", 2, "dependsOn", 0]) back to where it is written, so that
 // every later error can be reported as FILE:LINE:COL path: message.
@@ -32453,7 +32098,7 @@ function readPlanSource(text, fileName) {
         source.issues.push(fileIssue(fileName, { line: 1, col: 1 }, "unsupported plan file extension: use .yml, .yaml or .json"));
     }
     else {
-        const fast = (0,plan_data/* readPlanData */.q)(text, fileName);
+        const fast = (0,data/* readPlanData */.q)(text, fileName);
         if (fast)
             source.data = fast.data;
         else if (format === "json")
@@ -32573,7 +32218,7 @@ function nodeStart(node) {
     return range ? range[0] : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/plan-story-files.ts
+;// CONCATENATED MODULE: ./src/core/plan/story-files.ts
 
 
 
@@ -32597,7 +32242,7 @@ function locateStoryFileProblems(problems, fileName, text) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/plan.ts
+;// CONCATENATED MODULE: ./src/core/plan/parse.ts
 // Plan file text -> validated Plan with defaults applied, or every problem in it, each located as
 // FILE:LINE:COL path: message (SPEC §1). Pure: reading files is the loader's job (adapters/plan-loader.ts).
 
@@ -32622,10 +32267,10 @@ function parsePlanFull(text, fileName) {
         if (source.issues.length > 0)
             return { errors: source.issues };
         const schema = checkPlanSchema(source);
-        const errors = sortIssues([...schema.issues, ...(0,plan_rules/* checkPlanRules */.h)(source)]);
+        const errors = sortIssues([...schema.issues, ...(0,rules/* checkPlanRules */.h)(source)]);
         if (errors.length > 0 || !schema.file)
             return { errors };
-        return { plan: (0,plan_build/* buildPlan */.Gg)(schema.file), errors: [] };
+        return { plan: (0,build/* buildPlan */.Gg)(schema.file), errors: [] };
     }
     catch (e) {
         // The YAML library and zod are deep recursive walkers: absurd input (nesting thousands deep) can exhaust
@@ -32653,7 +32298,360 @@ function sortIssues(issues) {
 
 /***/ }),
 
-/***/ 1133:
+/***/ 8219:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Js: () => (/* binding */ repoPathProblem),
+/* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
+/* harmony export */   zX: () => (/* binding */ inDirectory)
+/* harmony export */ });
+/* unused harmony export joinRepoPath */
+// Paths written in a plan are relative to the repository root and must stay inside it: one check and one
+// normal form for all of them, so that "./a/b.ts" and "a/b.ts" are the same file everywhere.
+/**
+ * Paths that are already in normal form and plainly inside the repository: segments of ordinary characters,
+ * none starting with "." (so no "..", no ".git"), no drive letter, no doubled or trailing "/". Most plan paths
+ * are like this, and they need no further checking or normalising.
+ */
+const PLAIN_PATH = /^[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*(?:\/[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*)*$/;
+/** Why `p` is not an acceptable repository-relative path, or undefined when it is. */
+function repoPathProblem(p, kind = "file") {
+    if (PLAIN_PATH.test(p))
+        return undefined;
+    if (p.trim() === "")
+        return "must not be empty";
+    if (p.includes("\0"))
+        return "must not contain a NUL character";
+    if (/^[A-Za-z]:/.test(p))
+        return `must be relative to the repository root, not a drive path (${q(p)})`;
+    if (p.startsWith("/") || p.startsWith("\\"))
+        return `must be relative to the repository root, not absolute (${q(p)})`;
+    if (p.startsWith("~"))
+        return `must be relative to the repository root ("~" is not expanded)`;
+    if (p.includes("\\"))
+        return `use "/" between directories, not "\\" (${q(p)})`;
+    const segments = p.split("/");
+    if (segments.includes("..")) {
+        return leavesRoot(segments) ? `leaves the repository (${q(p)})` : `must not contain ".." (${q(p)})`;
+    }
+    const normal = normalizeRepoPath(p);
+    if (normal === ".")
+        return kind === "directory" ? undefined : "must name a file, not the repository root";
+    if (normal === ".git" || normal.startsWith(".git/"))
+        return "must not point into .git";
+    return undefined;
+}
+function leavesRoot(segments) {
+    let depth = 0;
+    for (const s of segments) {
+        if (s === "..")
+            depth--;
+        else if (s !== "" && s !== ".")
+            depth++;
+        if (depth < 0)
+            return true;
+    }
+    return false;
+}
+const q = (p) => `"${p}"`;
+/** `./a//b/` -> `a/b`; "." for the root. Assumes repoPathProblem(p) found nothing. */
+function normalizeRepoPath(p) {
+    if (PLAIN_PATH.test(p))
+        return p;
+    // No ".." is left by then (repoPathProblem refuses it), so normalising is dropping "" and "." segments.
+    const kept = p.split("/").filter((s) => s !== "" && s !== ".");
+    return kept.length === 0 ? "." : kept.join("/");
+}
+/** `<dir>/<name>` without a "./" when dir is the root. */
+function joinRepoPath(dir, name) {
+    return inDirectory(normalizeRepoPath(dir), name);
+}
+/** joinRepoPath for a directory already in normal form (as from normalizeRepoPath). */
+function inDirectory(normalDir, name) {
+    return normalDir === "." ? name : `${normalDir}/${name}`;
+}
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Ew: () => (/* binding */ TEST_FILE_PLACEHOLDER_RE),
+/* harmony export */   QC: () => (/* binding */ STORY_ID_RE),
+/* harmony export */   U$: () => (/* binding */ AGENT_NAME_RE),
+/* harmony export */   ZT: () => (/* binding */ NON_BLANK_RE),
+/* harmony export */   Zf: () => (/* binding */ DURATION_RE),
+/* harmony export */   eC: () => (/* binding */ PLAN_NAME_RE),
+/* harmony export */   jM: () => (/* binding */ TITLE_RE),
+/* harmony export */   mb: () => (/* binding */ ENV_NAME_RE)
+/* harmony export */ });
+// The value formats of a plan file (names, ids, durations): shared by the zod schema (plan-schema.ts) and the
+// zod-free fast check (plan-shape.ts), so both accept exactly the same values.
+const PLAN_NAME_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const STORY_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const AGENT_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** `10m`, `30s`, `1h`, `90s`, `1h30m`, `1h30m15s`: hours, minutes, seconds in that order, at least one. */
+const DURATION_RE = /^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+/** A story title: one line with something other than spaces on it. */
+const TITLE_RE = /^(?=[^\r\n]*\S)[^\r\n]*$/;
+/** Where the test command takes the test file. */
+const TEST_FILE_PLACEHOLDER_RE = /\{testFile\}/;
+/** An agent's command has something to run. */
+const NON_BLANK_RE = /\S/;
+/** A duration such as `1h30m` in milliseconds, or undefined when it is not one. */
+function parseDuration(text) {
+    const m = DURATION_RE.exec(text);
+    if (!m)
+        return undefined;
+    const [h, min, s] = [m[1], m[2], m[3]].map((v) => (v === undefined ? 0 : Number(v)));
+    return ((h * 60 + min) * 60 + s) * 1000;
+}
+
+
+/***/ }),
+
+/***/ 9320:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ checkPlanRules)
+/* harmony export */ });
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9808);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8219);
+/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1236);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2082);
+/* harmony import */ var _waves_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9421);
+// The plan rules beyond the schema (SPEC §1): ids, dependencies, cycles, agents, paths, durations, waves.
+// They read the parsed data defensively, so they still run — and report — when the schema found problems
+// elsewhere in the file: every error is reported in one go. They run on every plan, large valid ones included
+// (plan-fast.ts), so they are plain loops that allocate little when there is nothing to report.
+
+
+
+
+
+/** Longest accepted duration: beyond a day a time limit is a typo. */
+const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
+/** Above this many candidates, "did you mean" costs more than it helps. */
+const SUGGEST_LIMIT = 2000;
+/** Every rule violation in the parsed plan data (whatever shape it has). */
+function checkPlanRules(source, options = {}) {
+    const root = record(source.data);
+    if (!root)
+        return [];
+    const plan = loosePlan(root);
+    const issues = [];
+    for (const rule of RULES) {
+        if (rule === checkCycles && options.cycles === false)
+            continue;
+        for (const issue of rule(source, plan))
+            issues.push(issue);
+    }
+    return issues;
+}
+function record(v) {
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? v : undefined;
+}
+const str = (v) => (typeof v === "string" ? v : undefined);
+function loosePlan(root) {
+    const list = Array.isArray(root.stories) ? root.stories : [];
+    const stories = new Array(list.length);
+    const ids = new Map();
+    for (let index = 0; index < list.length; index++) {
+        const s = record(list[index]) ?? {};
+        const deps = Array.isArray(s.dependsOn) ? s.dependsOn : NO_DEPS;
+        const story = { index, id: str(s.id), deps, tester: str(s.tester), implementer: str(s.implementer), file: str(s.file), testFile: str(s.testFile) };
+        stories[index] = story;
+        if (story.id !== undefined && !ids.has(story.id))
+            ids.set(story.id, index);
+    }
+    const agentMap = record(root.agents);
+    return { root, stories, ids, agents: agentMap ? Object.keys(agentMap) : undefined };
+}
+const NO_DEPS = [];
+/** The string entries of a story's dependsOn. */
+const stringDeps = (s) => s.deps.filter((d) => typeof d === "string");
+const suggest = (word, candidates) => {
+    const size = Array.isArray(candidates) ? candidates.length : candidates.size;
+    return size > SUGGEST_LIMIT ? "" : (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__/* .didYouMean */ .a)(word, Array.isArray(candidates) ? candidates : candidates.keys());
+};
+const checkIds = (source, plan) => {
+    const issues = [];
+    for (const s of plan.stories) {
+        const first = s.id === undefined ? undefined : plan.ids.get(s.id);
+        if (first === undefined || first === s.index)
+            continue;
+        const line = source.locate(["stories", first, "id"]).line;
+        issues.push(source.issue(["stories", s.index, "id"], `duplicate story id "${s.id}" (first used by stories[${first}], line ${line})`));
+    }
+    return issues;
+};
+const checkDependencies = (source, plan) => {
+    const issues = [];
+    for (const s of plan.stories) {
+        // Dependency lists are short: an earlier duplicate is found by scanning, long lists use a set.
+        const seen = s.deps.length > 16 ? new Set() : undefined;
+        for (let k = 0; k < s.deps.length; k++) {
+            const id = s.deps[k];
+            if (typeof id !== "string")
+                continue;
+            let message;
+            if (seen ? seen.has(id) : s.deps.indexOf(id) < k)
+                message = `"${id}" is listed twice`;
+            else if (id === s.id)
+                message = `story "${s.id}" depends on itself`;
+            else if (!plan.ids.has(id))
+                message = `unknown story "${id}"${suggest(id, plan.ids)}`;
+            seen?.add(id);
+            if (message !== undefined)
+                issues.push(source.issue(["stories", s.index, "dependsOn", k], message));
+        }
+    }
+    return issues;
+};
+const checkCycles = (source, plan) => {
+    const nodes = plan.stories.map((s) => ({ id: s.id ?? `\0${s.index}`, dependsOn: stringDeps(s) }));
+    return (0,_waves_js__WEBPACK_IMPORTED_MODULE_1__/* .findCycles */ .p4)(nodes).map((cycle) => {
+        const from = plan.ids.get(cycle[0] ?? "") ?? 0;
+        const at = Math.max(0, plan.stories[from]?.deps.indexOf(cycle[1 % cycle.length]) ?? 0);
+        return source.issue(["stories", from, "dependsOn", at], `cycle: ${[...cycle, cycle[0]].join(" -> ")}`);
+    });
+};
+const checkAgents = (source, plan) => {
+    const agents = plan.agents;
+    if (!agents)
+        return [];
+    const known = new Set(agents);
+    const issues = [];
+    const check = (s, role) => {
+        const name = s[role];
+        if (name === undefined || name === "" || known.has(name))
+            return;
+        const defined = agents.length === 0 ? "agents defines none" : `agents defines ${agents.slice(0, 8).map((a) => `"${a}"`).join(", ")}${agents.length > 8 ? ", …" : ""}`;
+        const hint = suggest(name, agents) || ` (${defined})`;
+        issues.push(source.issue(["stories", s.index, role], `unknown agent "${name}"${hint}`));
+    };
+    for (const s of plan.stories) {
+        check(s, "tester");
+        check(s, "implementer");
+    }
+    return issues;
+};
+const checkPaths = (source, plan) => {
+    const { root } = plan;
+    const test = record(root.test);
+    const prompts = record(root.prompts);
+    const issues = [];
+    const check = (path, value, kind = "file") => {
+        const problem = pathProblem(value, kind);
+        if (problem)
+            issues.push(source.issue(path, problem));
+    };
+    check(["storiesDir"], root.storiesDir, "directory");
+    check(["prompts", "tester"], prompts?.tester);
+    check(["prompts", "implementation"], prompts?.implementation);
+    check(["test", "junit"], typeof test?.junit === "string" ? test.junit.replaceAll("{storyId}", "story") : undefined);
+    for (const s of plan.stories) {
+        // Key paths are only built for a problem: this loop runs over every story of a valid plan.
+        if (pathProblem(s.file, "file"))
+            check(["stories", s.index, "file"], s.file);
+        if (pathProblem(s.testFile, "file"))
+            check(["stories", s.index, "testFile"], s.testFile);
+    }
+    return issues;
+};
+const pathProblem = (value, kind) => typeof value === "string" && value !== "" ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repoPathProblem */ .Js)(value, kind) : undefined;
+/** Two stories writing their status into one story file would overwrite each other. */
+const checkSharedStoryFiles = (source, plan) => {
+    // Default files (<storiesDir>/<id>.md) of distinct ids are distinct: only a `file` key can make two meet.
+    if (!plan.stories.some((s) => s.file !== undefined))
+        return [];
+    const given = plan.root.storiesDir;
+    const dir = (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRepoPath */ .NP)(typeof given === "string" && !(0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repoPathProblem */ .Js)(given, "directory") ? given : _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.storiesDir);
+    const owners = new Map();
+    const issues = [];
+    for (const s of plan.stories) {
+        if (s.id === undefined || plan.ids.get(s.id) !== s.index)
+            continue;
+        if (s.file !== undefined && (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repoPathProblem */ .Js)(s.file))
+            continue;
+        const file = s.file !== undefined ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRepoPath */ .NP)(s.file) : (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .inDirectory */ .zX)(dir, `${s.id}.md`);
+        const owner = owners.get(file);
+        if (!owner) {
+            owners.set(file, s);
+            continue;
+        }
+        const at = ["stories", s.index, s.file !== undefined ? "file" : "id"];
+        issues.push(source.issue(at, `story file "${file}" is also the story file of "${owner.id}" (stories[${owner.index}]): each story needs its own`));
+    }
+    return issues;
+};
+const checkDurations = (source, plan) => {
+    const agents = record(plan.root.agents) ?? {};
+    const candidates = [
+        [["test", "timeout"], record(plan.root.test)?.timeout],
+        ...Object.entries(agents).map(([name, a]) => [["agents", name, "timeout"], record(a)?.timeout]),
+    ];
+    return candidates.flatMap(([path, value]) => {
+        const ms = typeof value === "string" ? (0,_patterns_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)(value) : undefined;
+        if (ms === undefined)
+            return [];
+        if (ms === 0)
+            return [source.issue(path, "must be longer than 0s")];
+        if (ms > MAX_DURATION_MS)
+            return [source.issue(path, `"${String(value)}" is too long: at most 24h`)];
+        return [];
+    });
+};
+const checkWaves = (source, plan) => {
+    if (!Array.isArray(plan.root.waves))
+        return [];
+    const issues = [];
+    const placed = new Map();
+    plan.root.waves.forEach((wave, w) => {
+        if (!Array.isArray(wave))
+            return;
+        wave.forEach((id, at) => {
+            if (typeof id !== "string")
+                return;
+            const path = ["waves", w, at];
+            const before = placed.get(id);
+            if (before)
+                issues.push(source.issue(path, `"${id}" is already in wave ${before.wave + 1} (waves[${before.wave}][${before.at}]): each story goes in exactly one wave`));
+            else if (!plan.ids.has(id))
+                issues.push(source.issue(path, `unknown story "${id}"${suggest(id, plan.ids)}`));
+            else
+                placed.set(id, { wave: w, at });
+        });
+    });
+    for (const [id, index] of plan.ids) {
+        const own = placed.get(id);
+        if (!own) {
+            issues.push(source.issue(["waves"], `story "${id}" is in no wave`, "key"));
+            continue;
+        }
+        for (const d of plan.stories[index]?.deps ?? []) {
+            if (typeof d !== "string")
+                continue;
+            const dep = placed.get(d);
+            if (d === id || !dep || dep.wave < own.wave)
+                continue;
+            issues.push(source.issue(["waves", own.wave, own.at], `"${id}" depends on "${d}", which is in wave ${dep.wave + 1}: a dependency must be in an earlier wave`));
+        }
+    }
+    return issues;
+};
+const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkPaths, checkSharedStoryFiles, checkDurations, checkWaves];
+
+
+/***/ }),
+
+/***/ 9421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32661,7 +32659,7 @@ function sortIssues(issues) {
 /* harmony export */   nQ: () => (/* binding */ chunkWave),
 /* harmony export */   p4: () => (/* binding */ findCycles)
 /* harmony export */ });
-/* harmony import */ var _plan_model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(812);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2082);
 // Waves of a plan (SPEC §1): a story's wave is 1 + the highest wave of its dependencies, plan order inside a
 // wave; plus the dependency-cycle search the plan checks use. Linear in stories + edges: plans may be large.
 
@@ -32720,7 +32718,7 @@ function wavesInDependencyOrder(nodes) {
     return wave;
 }
 /** A wave as consecutive chunks of at most `size` stories (a GitHub job matrix holds 256 jobs). */
-function chunkWave(ids, size = _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.matrixLimit) {
+function chunkWave(ids, size = _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.matrixLimit) {
     if (!Number.isInteger(size) || size < 1)
         throw new RangeError(`chunkWave: size must be a positive integer, got ${size}`);
     const chunks = [];
@@ -33037,13 +33035,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -51334,11 +51325,6 @@ function preprocess(fn, schema) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
-});
-
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -54286,9 +54272,9 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var action_schemas = __nccwpck_require__(8816);
-// EXTERNAL MODULE: ./src/core/plan-model.ts
-var plan_model = __nccwpck_require__(812);
-;// CONCATENATED MODULE: ./src/core/command.ts
+// EXTERNAL MODULE: ./src/core/plan/model.ts
+var model = __nccwpck_require__(2082);
+;// CONCATENATED MODULE: ./src/core/build-command.ts
 // The `/build` pull request comment (SPEC §8) parsed into a command: pure, total (never throws), and
 // strict, because the comment is untrusted text that ends up choosing which plan a write token runs.
 /** GitHub's own limit for a comment body; anything longer did not come from GitHub's UI or API. */
@@ -54403,7 +54389,7 @@ const ACTION_COMMANDS = ["plan", "tester", "implement", "verify", "advance", "co
 const INPUT_DEFAULTS = {
     plan: ".tdd-waves/plan.yml",
     token: "${{ github.token }}",
-    stateBranch: plan_model/* DEFAULTS */.z.stateBranch,
+    stateBranch: model/* DEFAULTS */.z.stateBranch,
     workflow: "tdd-waves.yml",
 };
 const ACTION_INPUTS = [
@@ -54479,9 +54465,9 @@ function isSafeBranch(name) {
         !/^[-/.]/.test(name) && !/[/.]$/.test(name) && !name.endsWith(".lock");
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/action/runner-context.ts
@@ -54505,7 +54491,7 @@ function runnerContext(env = process.env) {
         refName: env.GITHUB_REF_NAME ?? "",
         refIsBranch: (env.GITHUB_REF ?? "").startsWith("refs/heads/"),
         eventPath: env.GITHUB_EVENT_PATH,
-        logDir: (0,external_node_path_.join)(env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), "tdd-waves-logs"),
+        logDir: (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), "tdd-waves-logs"),
     };
 }
 
@@ -54515,7 +54501,7 @@ var external_node_buffer_ = __nccwpck_require__(4573);
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/core/plan-acceptance.ts
+;// CONCATENATED MODULE: ./src/core/plan/acceptance.ts
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const TASK_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\](?:\s|$)/;
@@ -54603,12 +54589,12 @@ function action_storyFileProblems(plan, contents) {
     return problems;
 }
 
-// EXTERNAL MODULE: ./src/core/plan-fast.ts + 2 modules
-var plan_fast = __nccwpck_require__(3743);
-// EXTERNAL MODULE: ./src/core/plan-issue.ts
-var plan_issue = __nccwpck_require__(2106);
-// EXTERNAL MODULE: ./src/core/waves.ts
-var waves = __nccwpck_require__(1133);
+// EXTERNAL MODULE: ./src/core/plan/fast.ts + 2 modules
+var plan_fast = __nccwpck_require__(5690);
+// EXTERNAL MODULE: ./src/core/plan/issue.ts
+var plan_issue = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ./src/core/plan/waves.ts
+var waves = __nccwpck_require__(9421);
 ;// CONCATENATED MODULE: ./src/adapters/plan-loader.ts
 // Loads a plan from disk: reads and checks the file's bytes, parses and validates it, reads the story files the
 // rules need, and computes the waves. Every bad input becomes one PlanError listing all problems.
@@ -54656,7 +54642,7 @@ async function loadPlan(planPath, repoRoot, options = {}) {
     const plan = fast?.plan ?? (await parseLocated(text, planPath));
     const problems = checkStoryFiles(root, plan);
     if (problems.length > 0) {
-        const { locateStoryFileProblems } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2512));
+        const { locateStoryFileProblems } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5388));
         throw new PlanError(locateStoryFileProblems(problems, planPath, text));
     }
     let digest;
@@ -54677,7 +54663,7 @@ function sha256(bytes) {
 }
 /** The full reader: the plan when the fast path merely could not tell, else a PlanError with every problem located. */
 async function parseLocated(text, planPath) {
-    const { parsePlanFull } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2512));
+    const { parsePlanFull } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5388));
     const { plan, errors } = parsePlanFull(text, planPath);
     if (!plan)
         throw new PlanError(errors);
@@ -54851,7 +54837,7 @@ function readRegularFile(file, buffer) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/story-file.ts
+;// CONCATENATED MODULE: ./src/core/story/story-file.ts
 const STATUS_DISPLAY = {
     pending: "⏳ Pending",
     testing: "🧪 Testing",
@@ -55344,7 +55330,7 @@ function updateStoryFile(text, update, ctx) {
     return doc.bom + joinLines(lines);
 }
 
-;// CONCATENATED MODULE: ./src/core/state.ts
+;// CONCATENATED MODULE: ./src/core/state/state.ts
 /** Several transitions applied as one (one state write for steps that happen at the same moment). */
 const chain = (...transitions) => (state) => transitions.reduce((acc, t) => t(acc), state);
 function createState(args) {
@@ -55615,7 +55601,7 @@ async function startExecution(ports, opts) {
 async function completeOnTarget(ports, plan, dir) {
     const done = [];
     for (const story of plan.stories) {
-        const text = await ports.files.read((0,external_node_path_.join)(dir, story.file));
+        const text = await ports.files.read((0,external_node_path_namespaceObject.join)(dir, story.file));
         if (text !== null && readStoryFile(text).status === "complete")
             done.push(story.id);
     }
@@ -56022,9 +56008,9 @@ function looseObjects(layout, identities, clock = () => new Date()) {
     async function write(type, body) {
         const data = Buffer.concat([Buffer.from(`${type} ${body.length}\0`), body]);
         const id = (0,external_node_crypto_.createHash)(hashName).update(data).digest("hex");
-        const path = (0,external_node_path_.join)(layout.objectsDir, id.slice(0, 2), id.slice(2));
-        const temp = (0,external_node_path_.join)(layout.objectsDir, id.slice(0, 2), `tmp_obj_${process.pid}_${Math.random().toString(36).slice(2)}`);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        const path = (0,external_node_path_namespaceObject.join)(layout.objectsDir, id.slice(0, 2), id.slice(2));
+        const temp = (0,external_node_path_namespaceObject.join)(layout.objectsDir, id.slice(0, 2), `tmp_obj_${process.pid}_${Math.random().toString(36).slice(2)}`);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
         await (0,promises_namespaceObject.writeFile)(temp, (0,external_node_zlib_.deflateSync)(data, { level: 1 }), { mode: 0o444 });
         try {
             // link, not rename, as git does: an object that exists already is left as it is (objects never change).
@@ -56118,14 +56104,14 @@ async function clearStaleLock(lock, now = Date.now()) {
 }
 function looseRefs(layout, fallback, stamp) {
     async function current(ref) {
-        const loose = await readText((0,external_node_path_.join)(layout.commonDir, ref));
+        const loose = await readText((0,external_node_path_namespaceObject.join)(layout.commonDir, ref));
         if (loose === UNSURE)
             return UNSURE;
         if (loose !== null) {
             const id = loose.trim();
             return OBJECT_ID.test(id) ? id : UNSURE;
         }
-        const packed = await readText((0,external_node_path_.join)(layout.commonDir, "packed-refs"));
+        const packed = await readText((0,external_node_path_namespaceObject.join)(layout.commonDir, "packed-refs"));
         if (packed === UNSURE)
             return UNSURE;
         for (const line of (packed ?? "").split("\n")) {
@@ -56138,11 +56124,11 @@ function looseRefs(layout, fallback, stamp) {
     }
     /** The reflog is kept where git would keep it: a log that exists, or a branch's in a non-bare repository. */
     async function appendReflog(ref, entry) {
-        const log = (0,external_node_path_.join)(layout.commonDir, "logs", ref);
+        const log = (0,external_node_path_namespaceObject.join)(layout.commonDir, "logs", ref);
         const always = layout.logBranches && ref.startsWith("refs/heads/");
         try {
             if (always)
-                await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(log), { recursive: true });
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(log), { recursive: true });
             else
                 await (0,promises_namespaceObject.access)(log);
             await (0,promises_namespaceObject.appendFile)(log, entry);
@@ -56157,11 +56143,11 @@ function looseRefs(layout, fallback, stamp) {
             return id === UNSURE ? fallback.read(ref) : id;
         },
         async compareAndSwap(ref, next, expected, message) {
-            const path = (0,external_node_path_.join)(layout.commonDir, ref);
+            const path = (0,external_node_path_namespaceObject.join)(layout.commonDir, ref);
             const lock = `${path}.lock`;
             let handle;
             try {
-                await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
             }
             catch {
                 return fallback.compareAndSwap(ref, next, expected, message);
@@ -56543,7 +56529,7 @@ class GitStateStore {
 function createStateStore(opts) {
     if (!PLAN_NAME.test(opts.planName))
         throw new StateStoreError(`invalid plan name for the state branch: "${opts.planName}"`);
-    const branch = opts.branch ?? plan_model/* DEFAULTS */.z.stateBranch;
+    const branch = opts.branch ?? model/* DEFAULTS */.z.stateBranch;
     if (branch === "" || branch.startsWith("-") || /[\s~^:?*[\\]|\.\.|@\{/.test(branch)) {
         throw new StateStoreError(`invalid state branch name: "${branch}"`);
     }
@@ -56625,7 +56611,7 @@ async function runShell(command, opts) {
     return outcome({ exitCode: exit.code, signal: exit.signal, timedOut: reason === "timeout", aborted: reason === "abort" });
 }
 function openLog(logFile, header) {
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(logFile), { recursive: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(logFile), { recursive: true });
     const fd = (0,external_node_fs_namespaceObject.openSync)(logFile, "a");
     (0,external_node_fs_namespaceObject.writeSync)(fd, header);
     return fd;
@@ -64078,7 +64064,7 @@ const XMLValidator = {
   validate: validator_validate
 }
 
-;// CONCATENATED MODULE: ./src/core/junit.ts
+;// CONCATENATED MODULE: ./src/core/testing/junit.ts
 // Test counts from a JUnit XML report, whichever runner wrote it (vitest, jest-junit, node --test, …).
 
 const ARRAYS = new Set(["testsuite", "testcase"]);
@@ -64152,7 +64138,7 @@ function finish(c) {
     return { ...c, passed: Math.max(0, c.tests - c.failures - c.errors - c.skipped) };
 }
 
-;// CONCATENATED MODULE: ./src/core/test-output.ts
+;// CONCATENATED MODULE: ./src/core/testing/test-output.ts
 // Colour and cursor sequences that runners print when they think they talk to a terminal.
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
@@ -64292,7 +64278,7 @@ function wordCounts(parts) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/core/shell-quote.ts
+;// CONCATENATED MODULE: ./src/core/testing/shell-quote.ts
 // POSIX shell quoting, so that a path from a plan can be put into the plan's test command safely.
 // Characters that mean nothing to a POSIX shell anywhere in a word. `=` and `~` are left out on
 // purpose: `a=b` as a first word is an assignment and a leading `~` is expanded.
@@ -64334,12 +64320,12 @@ function renderTestCommand(template, testFile, vars = {}) {
 // The summary of a run is at its end; a runaway log is not read whole.
 const MAX_OUTPUT_READ = 4 * 1024 * 1024;
 async function runTests(opts) {
-    const junitPath = opts.test.junit ? (0,external_node_path_.resolve)(opts.cwd, opts.test.junit.replaceAll("{storyId}", opts.storyId)) : undefined;
+    const junitPath = opts.test.junit ? (0,external_node_path_namespaceObject.resolve)(opts.cwd, opts.test.junit.replaceAll("{storyId}", opts.storyId)) : undefined;
     if (junitPath) {
         // A report left by an earlier run must not pass for this run's.
         (0,external_node_fs_namespaceObject.rmSync)(junitPath, { force: true });
         // Some reporters (node --test's) fail when the report's directory is missing.
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(junitPath), { recursive: true });
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(junitPath), { recursive: true });
     }
     const logStart = sizeOf(opts.logFile);
     const outcome = await runShell(renderTestCommand(opts.test.command, opts.testFile, { storyId: opts.storyId }), {
@@ -64419,8 +64405,8 @@ async function text_files_readText(path) {
     }
 }
 async function writeTextAtomic(path, text) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.tmp`);
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.tmp`);
     try {
         await (0,promises_namespaceObject.writeFile)(tmp, text, "utf8");
         await (0,promises_namespaceObject.rename)(tmp, path);
@@ -69925,7 +69911,7 @@ function describeProgress(e) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/progression.ts
+;// CONCATENATED MODULE: ./src/core/state/progression.ts
 
 /** story id -> ids of the stories that depend on it directly. */
 function dependentsOf(plan) {
@@ -70000,7 +69986,7 @@ async function blockStuck(ports, plan, state, ids) {
     return state;
 }
 
-;// CONCATENATED MODULE: ./src/core/completion.ts
+;// CONCATENATED MODULE: ./src/core/story/completion.ts
 // Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
 
 
@@ -70275,9 +70261,9 @@ function throwIfAborted(job) {
     if (job.signal?.aborted)
         throw new Interrupted();
 }
-const storyPath = (job) => (0,external_node_path_.join)(job.dir, job.story.file);
-const testPath = (job) => (0,external_node_path_.join)(job.dir, job.story.testFile);
-const logFile = (job, name) => (0,external_node_path_.join)(job.logDir, `${name}.log`);
+const storyPath = (job) => (0,external_node_path_namespaceObject.join)(job.dir, job.story.file);
+const testPath = (job) => (0,external_node_path_namespaceObject.join)(job.dir, job.story.testFile);
+const logFile = (job, name) => (0,external_node_path_namespaceObject.join)(job.logDir, `${name}.log`);
 /** Applies a surgical update to the story file in the working copy (atomic write). */
 async function editStoryFile(ports, job, update) {
     const path = storyPath(job);
@@ -70293,7 +70279,7 @@ async function acceptanceCriteria(ports, job) {
 async function promptFor(ports, job, role) {
     const { plan, story } = job;
     const templatePath = role === "tester" ? plan.prompts.tester : plan.prompts.implementation;
-    const template = templatePath ? ((await ports.files.read((0,external_node_path_.join)(job.dir, templatePath))) ?? undefined) : undefined;
+    const template = templatePath ? ((await ports.files.read((0,external_node_path_namespaceObject.join)(job.dir, templatePath))) ?? undefined) : undefined;
     const criteria = await acceptanceCriteria(ports, job);
     return renderPrompt(role, {
         storyId: story.id,
@@ -70312,7 +70298,7 @@ async function promptFor(ports, job, role) {
 /** The environment an agent runs with (SPEC §3), plus the agent's own `env`. */
 async function agentEnvironment(ports, job, role) {
     const prompt = await promptFor(ports, job, role);
-    const promptFile = (0,external_node_path_.join)(job.logDir, `${role}-prompt.md`);
+    const promptFile = (0,external_node_path_namespaceObject.join)(job.logDir, `${role}-prompt.md`);
     await ports.files.write(promptFile, prompt);
     const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer];
     return {
@@ -70435,11 +70421,11 @@ async function retestMerged(ports, plan, target, merged) {
             testFile: story.testFile,
             storyId: story.id,
             cwd: target.dir,
-            logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log"),
+            logFile: (0,external_node_path_namespaceObject.join)(target.logDir, story.id, "integrate.log"),
         });
         const junit = junitPath(plan, story.id);
         if (junit)
-            await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(target.dir, junit), { force: true });
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(target.dir, junit), { force: true });
         return r.exitCode !== 0 || r.timedOut;
     });
     const broken = merged.filter((_, i) => failing[i]);
@@ -70463,7 +70449,7 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
         const status = state_statusOf(state, story.id);
         if (status !== "failed" && status !== "blocked")
             continue;
-        const path = (0,external_node_path_.join)(target.dir, story.file);
+        const path = (0,external_node_path_namespaceObject.join)(target.dir, story.file);
         const text = await ports.files.read(path);
         if (text === null)
             continue;
@@ -70524,7 +70510,7 @@ async function runStoryTests(ports, job, name) {
     // The JUnit report is tdd-waves' own by-product: it must not land in the story's commits.
     const junit = junitPath(plan, story.id);
     if (junit)
-        await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(job.dir, junit), { force: true });
+        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(job.dir, junit), { force: true });
     const { durationMs: _d, ...evidence } = r;
     return evidence;
 }
@@ -70667,7 +70653,7 @@ async function chooseNextWave(ports, opts) {
         const open = plan.stories.filter((s) => state.waves[wave - 1].includes(s.id) && state_statusOf(state, s.id) === "pending").map((s) => s.id);
         if (open.length === 0)
             continue;
-        const chunk = (0,waves/* chunkWave */.nQ)(open, plan_model/* DEFAULTS */.z.matrixLimit)[0];
+        const chunk = (0,waves/* chunkWave */.nQ)(open, model/* DEFAULTS */.z.matrixLimit)[0];
         // One write (one push) for the whole chunk: the story jobs start from it.
         const now = ports.now();
         state = await ports.store.update(chain(startWave(wave, now), ...chunk.map((id) => startStory(id, now, opts.runUrl))), `wave ${wave}: ${chunk.length} stories`);
@@ -70692,11 +70678,11 @@ async function storyStep(ports, step, opts) {
         wave: run.wave,
         attempt: run.attempt,
         dir: opts.dir,
-        logDir: (0,external_node_path_.join)(opts.logDir, story.id, `attempt-${run.attempt}`),
+        logDir: (0,external_node_path_namespaceObject.join)(opts.logDir, story.id, `attempt-${run.attempt}`),
         runUrl: opts.runUrl,
     };
     const git = ports.git(opts.dir);
-    const branch = (0,plan_model/* storyBranch */.Q)(plan.name, story.id);
+    const branch = (0,model/* storyBranch */.Q)(plan.name, story.id);
     let result;
     if (step === "tester") {
         await git.run(["checkout", "-B", branch]);
@@ -70733,9 +70719,9 @@ async function advance(ports, opts) {
     }
     const toMerge = await notOnTarget(git, state, plan);
     if (toMerge.length > 0) {
-        await git.fetch(remote, toMerge.map((id) => `+refs/heads/${(0,plan_model/* storyBranch */.Q)(plan.name, id)}:refs/remotes/${remote}/${(0,plan_model/* storyBranch */.Q)(plan.name, id)}`));
+        await git.fetch(remote, toMerge.map((id) => `+refs/heads/${(0,model/* storyBranch */.Q)(plan.name, id)}:refs/remotes/${remote}/${(0,model/* storyBranch */.Q)(plan.name, id)}`));
     }
-    const target = { dir: opts.dir, branchRef: (id) => `refs/remotes/${remote}/${(0,plan_model/* storyBranch */.Q)(plan.name, id)}`, logDir: opts.logDir, runUrl: opts.runUrl };
+    const target = { dir: opts.dir, branchRef: (id) => `refs/remotes/${remote}/${(0,model/* storyBranch */.Q)(plan.name, id)}`, logDir: opts.logDir, runUrl: opts.runUrl };
     await integrateStories(ports, plan, target, toMerge);
     state = (await ports.store.read());
     state = await blockStuck(ports, plan, state, plan.stories.map((s) => s.id));
@@ -70790,7 +70776,7 @@ async function pushTarget(git, remote, target) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/report.ts
+;// CONCATENATED MODULE: ./src/core/render/report.ts
 
 /** The keys SPEC §5 requires first, in this order. */
 const REPORT_KEYS = [
@@ -70924,7 +70910,7 @@ function buildReport(state, plan, extra = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/gantt.ts
+;// CONCATENATED MODULE: ./src/core/render/gantt.ts
 // Renders the recorded execution as Mermaid gantt charts and as the one-line-per-wave text form (SPEC §5).
 // Pure: state in, text out. Every piece of user text is neutralised so that no title can break or steer
 // Mermaid, and charts are split below Mermaid's text limit without ever dropping a story.
@@ -71175,7 +71161,7 @@ function renderGanttText(state) {
         .join("\n");
 }
 
-;// CONCATENATED MODULE: ./src/core/summary.ts
+;// CONCATENATED MODULE: ./src/core/render/summary.ts
 // Human-facing views of an execution (SPEC §5, §6): the GitHub run summary, the pull request comment and
 // the terminal `status` (text and JSON). Pure: state and plan in, text out; the size limits of the places
 // they are posted to are kept here, by truncating with a note, never silently.
@@ -71611,8 +71597,8 @@ async function publish(settings, ctx, loaded, state) {
     return gh;
 }
 
-// EXTERNAL MODULE: ./src/core/plan.ts + 4 modules
-var core_plan = __nccwpck_require__(2512);
+// EXTERNAL MODULE: ./src/core/plan/parse.ts + 4 modules
+var plan_parse = __nccwpck_require__(5388);
 ;// CONCATENATED MODULE: ./src/action/comment.ts
 // The `comment` command (SPEC §8): decides what a `/build` pull request comment may do and does it
 // through the GitHub port. Every refusal is a reply saying why plus a 😕; nothing is dispatched unless
@@ -71747,9 +71733,9 @@ async function planOfPull(git, pr, planPath) {
     const text = await git.showFile(ref, planPath);
     if (text === null)
         throw new Error(`there is no plan file \`${planPath}\` on the pull request's branch`);
-    const { plan, errors } = (0,core_plan/* parsePlan */.vS)(text, planPath);
+    const { plan, errors } = (0,plan_parse/* parsePlan */.vS)(text, planPath);
     if (!plan)
-        throw new Error(`the plan \`${planPath}\` is invalid:\n${errors.map(core_plan/* formatIssue */.Hd).join("\n")}`);
+        throw new Error(`the plan \`${planPath}\` is invalid:\n${errors.map(plan_parse/* formatIssue */.Hd).join("\n")}`);
     return plan;
 }
 async function commentStep(settings, ctx) {
@@ -71795,8 +71781,8 @@ async function commentStep(settings, ctx) {
         throw new StepFailure(`/build could not be handled: ${outcome.reason}`);
 }
 
-;// CONCATENATED MODULE: ./src/action/index.ts
-// The action's entry (dist/index.js): read the inputs, run the one command asked for, report failures as
+;// CONCATENATED MODULE: ./src/action/main.ts
+// The action's work (index.ts runs it; importing this module does nothing): read the inputs, run the one command asked for, report failures as
 // a failed step with a clear message (and file annotations for plan errors), never a stack trace.
 
 
@@ -71846,7 +71832,9 @@ async function main() {
         }
     }
 }
+
+;// CONCATENATED MODULE: ./src/action/index.ts
+// The action's entry point (dist/index.js): runs the one command the step asks for.
+
 void main();
 
-var __webpack_exports__main = __webpack_exports__.i;
-export { __webpack_exports__main as main };

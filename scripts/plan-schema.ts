@@ -3,7 +3,7 @@
 // Usage: npx tsx scripts/plan-schema.ts [--check]
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { planJsonSchemaText } from "../src/core/plan-schema.js";
+import { planJsonSchemaText } from "../src/core/plan/schema.js";
 
 const target = fileURLToPath(new URL("../plan.schema.json", import.meta.url));
 const expected = planJsonSchemaText();

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9638:
+/***/ 4615:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23,7 +23,7 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/core/plan-acceptance.ts
+;// CONCATENATED MODULE: ./src/core/plan/acceptance.ts
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const TASK_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\](?:\s|$)/;
@@ -111,12 +111,12 @@ function storyFileProblems(plan, contents) {
     return problems;
 }
 
-// EXTERNAL MODULE: ./src/core/plan-fast.ts + 2 modules
-var plan_fast = __nccwpck_require__(3743);
-// EXTERNAL MODULE: ./src/core/plan-issue.ts
-var plan_issue = __nccwpck_require__(2106);
-// EXTERNAL MODULE: ./src/core/waves.ts
-var waves = __nccwpck_require__(1133);
+// EXTERNAL MODULE: ./src/core/plan/fast.ts + 2 modules
+var plan_fast = __nccwpck_require__(5690);
+// EXTERNAL MODULE: ./src/core/plan/issue.ts
+var issue = __nccwpck_require__(9308);
+// EXTERNAL MODULE: ./src/core/plan/waves.ts
+var waves = __nccwpck_require__(9421);
 ;// CONCATENATED MODULE: ./src/adapters/plan-loader.ts
 // Loads a plan from disk: reads and checks the file's bytes, parses and validates it, reads the story files the
 // rules need, and computes the waves. Every bad input becomes one PlanError listing all problems.
@@ -134,7 +134,7 @@ var waves = __nccwpck_require__(1133);
 class PlanError extends Error {
     issues;
     constructor(issues) {
-        super(issues.map(plan_issue/* formatIssue */.Hd).join("\n"));
+        super(issues.map(issue/* formatIssue */.Hd).join("\n"));
         this.name = "PlanError";
         this.issues = issues;
     }
@@ -164,7 +164,7 @@ async function loadPlan(planPath, repoRoot, options = {}) {
     const plan = fast?.plan ?? (await parseLocated(text, planPath));
     const problems = checkStoryFiles(root, plan);
     if (problems.length > 0) {
-        const { locateStoryFileProblems } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(512)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2512));
+        const { locateStoryFileProblems } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(388)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5388));
         throw new PlanError(locateStoryFileProblems(problems, planPath, text));
     }
     let digest;
@@ -185,7 +185,7 @@ function sha256(bytes) {
 }
 /** The full reader: the plan when the fast path merely could not tell, else a PlanError with every problem located. */
 async function parseLocated(text, planPath) {
-    const { parsePlanFull } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(512)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2512));
+    const { parsePlanFull } = await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(388)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5388));
     const { plan, errors } = parsePlanFull(text, planPath);
     if (!plan)
         throw new PlanError(errors);
@@ -362,301 +362,7 @@ function readRegularFile(file, buffer) {
 
 /***/ }),
 
-/***/ 7568:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ didYouMean)
-/* harmony export */ });
-/* unused harmony export closest */
-// "Did you mean …?" for names a user probably mistyped (keys, story ids, agent names).
-/** The closest candidate within a small edit distance, or undefined when nothing is close. */
-function closest(word, candidates) {
-    const limit = Math.min(3, Math.floor(word.length / 3));
-    if (limit === 0)
-        return undefined;
-    let best;
-    let bestDistance = limit + 1;
-    for (const c of candidates) {
-        if (Math.abs(c.length - word.length) > limit || sameButNumber(word, c))
-            continue;
-        const d = editDistance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance) {
-            best = c;
-            bestDistance = d;
-        }
-    }
-    return best;
-}
-/** ` (did you mean "x"?)`, or "" when nothing is close. */
-function didYouMean(word, candidates) {
-    const c = closest(word, candidates);
-    return c === undefined || c === word ? "" : ` (did you mean "${c}"?)`;
-}
-/** "msm-auth-009" is not a typo of "msm-auth-001": a different number of the same length is another name. */
-function sameButNumber(a, b) {
-    return a.length === b.length && a.replace(/\d/g, "") === b.replace(/\d/g, "");
-}
-function editDistance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-        }
-        prev = cur;
-    }
-    return prev[b.length] ?? 0;
-}
-
-
-/***/ }),
-
-/***/ 4869:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ findDuplicateJsonKey),
-/* harmony export */   L: () => (/* binding */ findJsonSyntaxError)
-/* harmony export */ });
-// Strict JSON syntax check with the offset of the first error. The plan loader reads .json plans with the
-// YAML parser (for node positions), and YAML accepts things JSON does not (trailing commas, comments,
-// unquoted keys) and JSON.parse silently keeps the last of duplicate keys, so JSON's own grammar is checked
-// first, duplicate keys included. Iterative, so deep nesting cannot overflow the stack. Valid plans only take
-// findDuplicateJsonKey, a much cheaper pass over text JSON.parse has already accepted.
-const WS = new Set([" ", "\t", "\n", "\r"]);
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const LITERAL = /true|false|null/y;
-/** The first JSON syntax error in `text`, or undefined when it is valid JSON (RFC 8259). */
-function findJsonSyntaxError(text) {
-    return new JsonScanner(text).run();
-}
-/**
- * Offset of the first key that repeats an earlier key of the same object, or -1. Only for text JSON.parse
- * accepted: with the grammar known to be right, only strings, brackets and commas need looking at.
- */
-function findDuplicateJsonKey(text) {
-    /** Per open container: the keys seen so far in an object, null for an array. */
-    const open = [];
-    let expectKey = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 0x22) {
-            const start = i;
-            i = closingQuote(text, i);
-            if (!expectKey)
-                continue;
-            expectKey = false;
-            const raw = text.slice(start + 1, i);
-            const key = raw.includes("\\") ? JSON.parse(text.slice(start, i + 1)) : raw;
-            const keys = open[open.length - 1];
-            if (keys?.has(key))
-                return start;
-            keys?.add(key);
-        }
-        else if (c === 0x7b) {
-            open.push(new Set());
-            expectKey = true;
-        }
-        else if (c === 0x5b) {
-            open.push(null);
-        }
-        else if (c === 0x7d || c === 0x5d) {
-            open.pop();
-        }
-        else if (c === 0x2c) {
-            expectKey = open[open.length - 1] !== null;
-        }
-    }
-    return -1;
-}
-/** Offset of the quote that closes the string opening at `start`. */
-function closingQuote(text, start) {
-    for (let i = text.indexOf('"', start + 1);; i = text.indexOf('"', i + 1)) {
-        if (i === -1)
-            return text.length;
-        let backslashes = 0;
-        while (text.charCodeAt(i - 1 - backslashes) === 0x5c)
-            backslashes++;
-        if (backslashes % 2 === 0)
-            return i;
-    }
-}
-class JsonScanner {
-    text;
-    pos = 0;
-    /** Open containers: "{" or "[". */
-    stack = [];
-    /** Keys seen so far in each open object, innermost last. */
-    keys = [];
-    /** True right after "," or an opening bracket: a closing bracket here is misplaced. */
-    afterComma = false;
-    constructor(text) {
-        this.text = text;
-    }
-    run() {
-        let expect = "value";
-        for (;;) {
-            this.skipWhitespace();
-            const ch = this.text[this.pos];
-            if (ch === undefined)
-                return this.atEnd(expect);
-            if (ch === "/" || ch === "#")
-                return this.fail("comments are not allowed in JSON");
-            const next = this.step(expect, ch);
-            if (typeof next !== "string")
-                return next;
-            expect = next;
-        }
-    }
-    step(expect, ch) {
-        switch (expect) {
-            case "value": return this.value(ch);
-            case "afterValue": return this.afterValue(ch);
-            case "key": return this.key(ch);
-            case "colon":
-                if (ch !== ":")
-                    return this.fail(`expected ":" after the key, found ${show(ch)}`);
-                this.pos++;
-                return "value";
-        }
-    }
-    atEnd(expect) {
-        if (expect === "afterValue" && this.stack.length === 0)
-            return undefined;
-        if (this.stack.length > 0) {
-            const close = this.stack[this.stack.length - 1] === "{" ? "}" : "]";
-            return this.fail(`unexpected end of file: missing "${close}"`);
-        }
-        return this.fail("unexpected end of file: expected a value");
-    }
-    value(ch) {
-        if (ch === "{" || ch === "[") {
-            this.stack.push(ch);
-            if (ch === "{")
-                this.keys.push(new Set());
-            this.pos++;
-            this.afterComma = false;
-            return ch === "{" ? "key" : this.closesEmpty("]") ?? "value";
-        }
-        if (ch === "]" && this.stack[this.stack.length - 1] === "[" && this.afterComma) {
-            return this.fail('trailing comma before "]"');
-        }
-        if (ch === '"')
-            return this.string() ?? "afterValue";
-        if (ch === "'")
-            return this.fail("strings must use double quotes in JSON");
-        for (const re of [NUMBER, LITERAL]) {
-            re.lastIndex = this.pos;
-            const m = re.exec(this.text);
-            if (m && !/[\w.]/.test(this.text[this.pos + m[0].length] ?? "")) {
-                this.pos += m[0].length;
-                return "afterValue";
-            }
-        }
-        return this.fail(`expected a value, found ${show(ch)}`);
-    }
-    /** After "[": an immediate "]" closes the empty array. */
-    closesEmpty(close) {
-        this.skipWhitespace();
-        if (this.text[this.pos] !== close)
-            return undefined;
-        this.stack.pop();
-        this.pos++;
-        return "afterValue";
-    }
-    key(ch) {
-        if (ch === "}") {
-            if (this.afterComma)
-                return this.fail('trailing comma before "}"');
-            this.stack.pop();
-            this.keys.pop();
-            this.pos++;
-            return "afterValue";
-        }
-        if (ch !== '"')
-            return this.fail(`expected a key in double quotes, found ${show(ch)}`);
-        const start = this.pos;
-        const error = this.string();
-        if (error)
-            return error;
-        const key = JSON.parse(this.text.slice(start, this.pos));
-        const seen = this.keys[this.keys.length - 1];
-        if (seen?.has(key))
-            return this.failAt(start, `duplicate key ${JSON.stringify(key)} (each key may appear once in an object)`);
-        seen?.add(key);
-        return "colon";
-    }
-    afterValue(ch) {
-        const top = this.stack[this.stack.length - 1];
-        if (top === undefined)
-            return this.fail(`unexpected ${show(ch)} after the end of the document`);
-        const close = top === "{" ? "}" : "]";
-        if (ch === ",") {
-            this.pos++;
-            this.afterComma = true;
-            return top === "{" ? "key" : "value";
-        }
-        if (ch === close) {
-            this.stack.pop();
-            if (close === "}")
-                this.keys.pop();
-            this.pos++;
-            this.afterComma = false;
-            return "afterValue";
-        }
-        return this.fail(`expected "," or "${close}", found ${show(ch)}`);
-    }
-    /** Consumes a string starting at the opening quote; an error, or undefined when it is well formed. */
-    string() {
-        this.afterComma = false;
-        let i = this.pos + 1;
-        for (;;) {
-            const c = this.text[i];
-            if (c === undefined || c === "\n" || c === "\r")
-                return this.failAt(this.pos, "unterminated string");
-            if (c === '"')
-                break;
-            if (c < " ")
-                return this.failAt(i, "control characters must be escaped in JSON strings");
-            if (c === "\\") {
-                const e = this.text[i + 1] ?? "";
-                if (e === "u") {
-                    if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(i + 2, i + 6)))
-                        return this.failAt(i, 'invalid "\\u" escape');
-                    i += 6;
-                    continue;
-                }
-                if (!'"\\/bfnrt'.includes(e) || e === "")
-                    return this.failAt(i, `invalid escape "\\${e}"`);
-                i += 2;
-                continue;
-            }
-            i++;
-        }
-        this.pos = i + 1;
-        return undefined;
-    }
-    skipWhitespace() {
-        while (WS.has(this.text[this.pos] ?? ""))
-            this.pos++;
-    }
-    fail(message) {
-        return this.failAt(this.pos, message);
-    }
-    failAt(offset, message) {
-        return { offset, message };
-    }
-}
-function show(ch) {
-    return JSON.stringify(ch);
-}
-
-
-/***/ }),
-
-/***/ 1273:
+/***/ 1103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -665,9 +371,9 @@ function show(ch) {
 /* harmony export */   u4: () => (/* binding */ storiesDirOf)
 /* harmony export */ });
 /* unused harmony export defaultEpic */
-/* harmony import */ var _plan_model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(812);
-/* harmony import */ var _plan_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8581);
-/* harmony import */ var _plan_patterns_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9754);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2082);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8219);
+/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1236);
 // A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
 // works with. Shared by the full reader (plan.ts) and the fast path for valid plans (plan-fast.ts).
 
@@ -675,7 +381,7 @@ function show(ch) {
 
 /** The stories directory a plan file names, in normal form. */
 function storiesDirOf(file) {
-    return file.storiesDir === undefined ? _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.storiesDir : (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.storiesDir);
+    return file.storiesDir === undefined ? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.storiesDir : (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.storiesDir);
 }
 /** One story of a plan file that passed every check, with its defaults applied. */
 function buildStory(s, index, storiesDir) {
@@ -683,8 +389,8 @@ function buildStory(s, index, storiesDir) {
         id: s.id,
         title: s.title.trim(),
         epic: s.epic ?? defaultEpic(s.id),
-        file: s.file === undefined ? (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .inDirectory */ .zX)(storiesDir, `${s.id}.md`) : (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(s.file),
-        testFile: (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(s.testFile),
+        file: s.file === undefined ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .inDirectory */ .zX)(storiesDir, `${s.id}.md`) : (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(s.file),
+        testFile: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(s.testFile),
         tester: s.tester,
         implementer: s.implementer,
         // The parsed file is not used after this: its list can be the story's own.
@@ -698,22 +404,22 @@ function buildPlan(file, built) {
     const stories = built ?? file.stories.map((s, index) => buildStory(s, index, storiesDir));
     const agents = Object.fromEntries(Object.entries(file.agents).map(([name, a]) => [
         name,
-        { name, run: a.run, timeoutMs: durationOr(a.timeout, _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.agentTimeoutMs), env: { ...(a.env ?? {}) } },
+        { name, run: a.run, timeoutMs: durationOr(a.timeout, _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.agentTimeoutMs), env: { ...(a.env ?? {}) } },
     ]));
     const plan = {
         name: file.name,
-        maxParallel: file.maxParallel ?? _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.maxParallel,
+        maxParallel: file.maxParallel ?? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.maxParallel,
         storiesDir,
         test: {
             command: file.test.command,
-            ...(file.test.junit === undefined ? {} : { junit: (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.test.junit) }),
-            timeoutMs: durationOr(file.test.timeout, _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.testTimeoutMs),
+            ...(file.test.junit === undefined ? {} : { junit: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.test.junit) }),
+            timeoutMs: durationOr(file.test.timeout, _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.testTimeoutMs),
         },
         prompts: {
-            ...(file.prompts?.tester === undefined ? {} : { tester: (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.prompts.tester) }),
-            ...(file.prompts?.implementation === undefined ? {} : { implementation: (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.prompts.implementation) }),
+            ...(file.prompts?.tester === undefined ? {} : { tester: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.prompts.tester) }),
+            ...(file.prompts?.implementation === undefined ? {} : { implementation: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.prompts.implementation) }),
         },
-        tdd: { requireRed: file.tdd?.requireRed ?? _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.requireRed, lockTests: file.tdd?.lockTests ?? _plan_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.lockTests },
+        tdd: { requireRed: file.tdd?.requireRed ?? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.requireRed, lockTests: file.tdd?.lockTests ?? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.lockTests },
         agents,
         stories,
     };
@@ -727,13 +433,13 @@ function defaultEpic(id) {
     return cut > 0 ? id.slice(0, cut) : id;
 }
 function durationOr(text, fallback) {
-    return text === undefined ? fallback : ((0,_plan_patterns_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(text) ?? fallback);
+    return text === undefined ? fallback : ((0,_patterns_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(text) ?? fallback);
 }
 
 
 /***/ }),
 
-/***/ 8551:
+/***/ 4261:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -742,11 +448,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   q: () => (/* binding */ readPlanData)
 });
 
-// EXTERNAL MODULE: ./src/core/json-syntax.ts
-var json_syntax = __nccwpck_require__(4869);
-// EXTERNAL MODULE: ./src/core/plan-issue.ts
-var plan_issue = __nccwpck_require__(2106);
-;// CONCATENATED MODULE: ./src/core/plan-yaml-subset.ts
+// EXTERNAL MODULE: ./src/core/plan/json-syntax.ts
+var json_syntax = __nccwpck_require__(5573);
+// EXTERNAL MODULE: ./src/core/plan/issue.ts
+var issue = __nccwpck_require__(9308);
+;// CONCATENATED MODULE: ./src/core/plan/yaml-subset.ts
 // A fast reader for the YAML plan files are written in: block mappings and sequences, one-line plain or quoted
 // scalars and keys, one-line flow lists and mappings, comments. It returns exactly the data the full YAML library
 // (plan-source.ts) would, or nothing at all when the text uses anything else — anchors, tags, block or
@@ -1150,7 +856,7 @@ function resolvePlain(raw) {
     return raw;
 }
 
-;// CONCATENATED MODULE: ./src/core/plan-data.ts
+;// CONCATENATED MODULE: ./src/core/plan/data.ts
 // A plan file's data by the cheapest route that is still exact: JSON.parse (plus the duplicate-key check
 // JSON.parse skips) for JSON, the YAML subset reader (plan-yaml-subset.ts) for YAML. Nothing when the text
 // has a syntax error or leaves the subset: then plan-source.ts reads it with the full YAML library and
@@ -1161,7 +867,7 @@ function resolvePlain(raw) {
 /** The data of a syntactically valid plan text, or undefined when only the full reader can tell. */
 function readPlanData(text, fileName) {
     const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-    const format = (0,plan_issue/* planFormat */.Tz)(fileName);
+    const format = (0,issue/* planFormat */.Tz)(fileName);
     if (format === "yaml")
         return parseYamlSubset(body);
     if (format === "json")
@@ -1182,7 +888,58 @@ function readJsonData(body) {
 
 /***/ }),
 
-/***/ 3743:
+/***/ 9808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ didYouMean)
+/* harmony export */ });
+/* unused harmony export closest */
+// "Did you mean …?" for names a user probably mistyped (keys, story ids, agent names).
+/** The closest candidate within a small edit distance, or undefined when nothing is close. */
+function closest(word, candidates) {
+    const limit = Math.min(3, Math.floor(word.length / 3));
+    if (limit === 0)
+        return undefined;
+    let best;
+    let bestDistance = limit + 1;
+    for (const c of candidates) {
+        if (Math.abs(c.length - word.length) > limit || sameButNumber(word, c))
+            continue;
+        const d = editDistance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+/** ` (did you mean "x"?)`, or "" when nothing is close. */
+function didYouMean(word, candidates) {
+    const c = closest(word, candidates);
+    return c === undefined || c === word ? "" : ` (did you mean "${c}"?)`;
+}
+/** "msm-auth-009" is not a typo of "msm-auth-001": a different number of the same length is another name. */
+function sameButNumber(a, b) {
+    return a.length === b.length && a.replace(/\d/g, "") === b.replace(/\d/g, "");
+}
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+        }
+        prev = cur;
+    }
+    return prev[b.length] ?? 0;
+}
+
+
+/***/ }),
+
+/***/ 5690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1191,15 +948,15 @@ __nccwpck_require__.d(__webpack_exports__, {
   R: () => (/* binding */ parsePlanFast)
 });
 
-// EXTERNAL MODULE: ./src/core/plan-build.ts
-var plan_build = __nccwpck_require__(1273);
-// EXTERNAL MODULE: ./src/core/plan-data.ts + 1 modules
-var plan_data = __nccwpck_require__(8551);
-// EXTERNAL MODULE: ./src/core/plan-paths.ts
-var plan_paths = __nccwpck_require__(8581);
-// EXTERNAL MODULE: ./src/core/plan-patterns.ts
-var plan_patterns = __nccwpck_require__(9754);
-;// CONCATENATED MODULE: ./src/core/plan-shape.ts
+// EXTERNAL MODULE: ./src/core/plan/build.ts
+var build = __nccwpck_require__(1103);
+// EXTERNAL MODULE: ./src/core/plan/data.ts + 1 modules
+var data = __nccwpck_require__(4261);
+// EXTERNAL MODULE: ./src/core/plan/paths.ts
+var paths = __nccwpck_require__(8219);
+// EXTERNAL MODULE: ./src/core/plan/patterns.ts
+var patterns = __nccwpck_require__(1236);
+;// CONCATENATED MODULE: ./src/core/plan/shape.ts
 // A zod-free check that parsed plan data fits the plan schema (plan-schema.ts) exactly: when it says yes, the
 // schema accepts the data and returns it unchanged, so a valid plan needs neither zod nor its start-up cost.
 // When it says no, the schema runs and words every problem. It only ever errs towards "no".
@@ -1218,7 +975,7 @@ function fitsPlanSchema(data) {
 function fitsPlanRoot(data) {
     if (!fields(data, ROOT_KEYS))
         return false;
-    return (matches(data.name, plan_patterns/* PLAN_NAME_RE */.eC) &&
+    return (matches(data.name, patterns/* PLAN_NAME_RE */.eC) &&
         (data.maxParallel === undefined || (Number.isInteger(data.maxParallel) && data.maxParallel >= 1 && data.maxParallel <= 10)) &&
         optional(data.storiesDir, nonEmpty) &&
         fitsTest(data.test) &&
@@ -1242,18 +999,18 @@ const optional = (v, check) => v === undefined || check(v);
 const matches = (v, re) => typeof v === "string" && re.test(v);
 const nonEmpty = (v) => typeof v === "string" && v.length > 0;
 const isBoolean = (v) => typeof v === "boolean";
-const isDuration = (v) => matches(v, plan_patterns/* DURATION_RE */.Zf);
+const isDuration = (v) => matches(v, patterns/* DURATION_RE */.Zf);
 function fitsTest(v) {
-    return fields(v, TEST_KEYS) && matches(v.command, plan_patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew) && optional(v.junit, nonEmpty) && optional(v.timeout, isDuration);
+    return fields(v, TEST_KEYS) && matches(v.command, patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew) && optional(v.junit, nonEmpty) && optional(v.timeout, isDuration);
 }
 function fitsAgents(v) {
     if (typeof v !== "object" || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype)
         return false;
     for (const name in v) {
         const agent = v[name];
-        if (!plan_patterns/* AGENT_NAME_RE */.U$.test(name) || !fields(agent, AGENT_KEYS))
+        if (!patterns/* AGENT_NAME_RE */.U$.test(name) || !fields(agent, AGENT_KEYS))
             return false;
-        if (!matches(agent.run, plan_patterns/* NON_BLANK_RE */.ZT) || !optional(agent.timeout, isDuration) || !optional(agent.env, fitsEnv))
+        if (!matches(agent.run, patterns/* NON_BLANK_RE */.ZT) || !optional(agent.timeout, isDuration) || !optional(agent.env, fitsEnv))
             return false;
     }
     return true;
@@ -1262,16 +1019,16 @@ function fitsEnv(v) {
     if (typeof v !== "object" || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype)
         return false;
     for (const name in v)
-        if (!plan_patterns/* ENV_NAME_RE */.mb.test(name) || typeof v[name] !== "string")
+        if (!patterns/* ENV_NAME_RE */.mb.test(name) || typeof v[name] !== "string")
             return false;
     return true;
 }
 /** True when one entry of `stories` fits the schema's story. */
 function fitsStory(s) {
     return (fields(s, STORY_KEYS) &&
-        matches(s.id, plan_patterns/* STORY_ID_RE */.QC) &&
-        matches(s.title, plan_patterns/* TITLE_RE */.jM) &&
-        (s.epic === undefined || matches(s.epic, plan_patterns/* STORY_ID_RE */.QC)) &&
+        matches(s.id, patterns/* STORY_ID_RE */.QC) &&
+        matches(s.title, patterns/* TITLE_RE */.jM) &&
+        (s.epic === undefined || matches(s.epic, patterns/* STORY_ID_RE */.QC)) &&
         optional(s.file, nonEmpty) &&
         nonEmpty(s.testFile) &&
         nonEmpty(s.tester) &&
@@ -1295,7 +1052,7 @@ function isStringList(v, minLength) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./src/core/plan-fast-stories.ts
+;// CONCATENATED MODULE: ./src/core/plan/fast-stories.ts
 // The stories of a plan in the common case, checked, resolved and put in waves in one pass: each fits the
 // schema, ids are unique, agents are known, the test file is a plain path, there is no `file` key, and every
 // dependency is a distinct story written earlier in the plan (so there is no cycle, and a story's wave is 1 + the
@@ -1315,7 +1072,7 @@ function storiesInPlanOrder(list, agents, storiesDir) {
         const s = list[i];
         if (!fitsStory(s) || s.file !== undefined || index.has(s.id))
             return undefined;
-        if (!agents.has(s.tester) || !agents.has(s.implementer) || (0,plan_paths/* repoPathProblem */.Js)(s.testFile) !== undefined)
+        if (!agents.has(s.tester) || !agents.has(s.implementer) || (0,paths/* repoPathProblem */.Js)(s.testFile) !== undefined)
             return undefined;
         const deps = s.dependsOn ?? [];
         let wave = 1;
@@ -1330,17 +1087,17 @@ function storiesInPlanOrder(list, agents, storiesDir) {
         }
         index.set(s.id, i);
         waveOf[i] = wave;
-        stories.push((0,plan_build/* buildStory */.qS)(s, i, storiesDir));
+        stories.push((0,build/* buildStory */.qS)(s, i, storiesDir));
         (waves[wave - 1] ??= []).push(s.id);
     }
     return { stories, waves };
 }
 
-// EXTERNAL MODULE: ./src/core/plan-rules.ts
-var plan_rules = __nccwpck_require__(5798);
-// EXTERNAL MODULE: ./src/core/waves.ts
-var waves = __nccwpck_require__(1133);
-;// CONCATENATED MODULE: ./src/core/plan-fast.ts
+// EXTERNAL MODULE: ./src/core/plan/rules.ts
+var rules = __nccwpck_require__(9320);
+// EXTERNAL MODULE: ./src/core/plan/waves.ts
+var waves = __nccwpck_require__(9421);
+;// CONCATENATED MODULE: ./src/core/plan/fast.ts
 // The fast path for a valid plan: the cheapest exact parser (plan-data.ts), the zod-free schema check
 // (plan-shape.ts) and the plan rules (plan-rules.ts) — for the stories, in the common case, all in one pass
 // (plan-fast-stories.ts). It neither locates nor words problems — it only says "valid, here is the plan" or
@@ -1356,7 +1113,7 @@ var waves = __nccwpck_require__(1133);
 /** The plan when the text is certainly a valid plan file; undefined when it is not, or when only the full reader can tell. */
 function parsePlanFast(text, fileName) {
     try {
-        const read = (0,plan_data/* readPlanData */.q)(text, fileName);
+        const read = (0,data/* readPlanData */.q)(text, fileName);
         if (!read)
             return undefined;
         const common = commonCase(read.data);
@@ -1367,9 +1124,9 @@ function parsePlanFast(text, fileName) {
         // Without explicit waves, computing them proves there is no cycle (computeWaves throws on one), so the
         // rules need not search for cycles as well.
         const explicitWaves = read.data.waves !== undefined;
-        if ((0,plan_rules/* checkPlanRules */.h)(unlocatedSource(read.data), { cycles: explicitWaves }).length > 0)
+        if ((0,rules/* checkPlanRules */.h)(unlocatedSource(read.data), { cycles: explicitWaves }).length > 0)
             return undefined;
-        const plan = (0,plan_build/* buildPlan */.Gg)(read.data);
+        const plan = (0,build/* buildPlan */.Gg)(read.data);
         return { plan, waves: (0,waves/* computeWaves */.Ss)(plan) };
     }
     catch {
@@ -1382,11 +1139,11 @@ function commonCase(data) {
     if (!fitsPlanRoot(data) || data.waves !== undefined)
         return undefined;
     // The rules about everything but the stories (paths, durations): the stories are checked below.
-    if ((0,plan_rules/* checkPlanRules */.h)(unlocatedSource({ ...data, stories: [] })).length > 0)
+    if ((0,rules/* checkPlanRules */.h)(unlocatedSource({ ...data, stories: [] })).length > 0)
         return undefined;
     const file = data;
-    const stories = storiesInPlanOrder(file.stories, new Set(Object.keys(file.agents)), (0,plan_build/* storiesDirOf */.u4)(file));
-    return stories && { plan: (0,plan_build/* buildPlan */.Gg)(file, stories.stories), waves: stories.waves };
+    const stories = storiesInPlanOrder(file.stories, new Set(Object.keys(file.agents)), (0,build/* storiesDirOf */.u4)(file));
+    return stories && { plan: (0,build/* buildPlan */.Gg)(file, stories.stories), waves: stories.waves };
 }
 /** The rules' view of the data without positions: the issues they raise only need counting here. */
 function unlocatedSource(data) {
@@ -1401,7 +1158,7 @@ function unlocatedSource(data) {
 
 /***/ }),
 
-/***/ 2106:
+/***/ 9308:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1441,7 +1198,250 @@ function formatPath(path) {
 
 /***/ }),
 
-/***/ 812:
+/***/ 5573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ findDuplicateJsonKey),
+/* harmony export */   L: () => (/* binding */ findJsonSyntaxError)
+/* harmony export */ });
+// Strict JSON syntax check with the offset of the first error. The plan loader reads .json plans with the
+// YAML parser (for node positions), and YAML accepts things JSON does not (trailing commas, comments,
+// unquoted keys) and JSON.parse silently keeps the last of duplicate keys, so JSON's own grammar is checked
+// first, duplicate keys included. Iterative, so deep nesting cannot overflow the stack. Valid plans only take
+// findDuplicateJsonKey, a much cheaper pass over text JSON.parse has already accepted.
+const WS = new Set([" ", "\t", "\n", "\r"]);
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERAL = /true|false|null/y;
+/** The first JSON syntax error in `text`, or undefined when it is valid JSON (RFC 8259). */
+function findJsonSyntaxError(text) {
+    return new JsonScanner(text).run();
+}
+/**
+ * Offset of the first key that repeats an earlier key of the same object, or -1. Only for text JSON.parse
+ * accepted: with the grammar known to be right, only strings, brackets and commas need looking at.
+ */
+function findDuplicateJsonKey(text) {
+    /** Per open container: the keys seen so far in an object, null for an array. */
+    const open = [];
+    let expectKey = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            const start = i;
+            i = closingQuote(text, i);
+            if (!expectKey)
+                continue;
+            expectKey = false;
+            const raw = text.slice(start + 1, i);
+            const key = raw.includes("\\") ? JSON.parse(text.slice(start, i + 1)) : raw;
+            const keys = open[open.length - 1];
+            if (keys?.has(key))
+                return start;
+            keys?.add(key);
+        }
+        else if (c === 0x7b) {
+            open.push(new Set());
+            expectKey = true;
+        }
+        else if (c === 0x5b) {
+            open.push(null);
+        }
+        else if (c === 0x7d || c === 0x5d) {
+            open.pop();
+        }
+        else if (c === 0x2c) {
+            expectKey = open[open.length - 1] !== null;
+        }
+    }
+    return -1;
+}
+/** Offset of the quote that closes the string opening at `start`. */
+function closingQuote(text, start) {
+    for (let i = text.indexOf('"', start + 1);; i = text.indexOf('"', i + 1)) {
+        if (i === -1)
+            return text.length;
+        let backslashes = 0;
+        while (text.charCodeAt(i - 1 - backslashes) === 0x5c)
+            backslashes++;
+        if (backslashes % 2 === 0)
+            return i;
+    }
+}
+class JsonScanner {
+    text;
+    pos = 0;
+    /** Open containers: "{" or "[". */
+    stack = [];
+    /** Keys seen so far in each open object, innermost last. */
+    keys = [];
+    /** True right after "," or an opening bracket: a closing bracket here is misplaced. */
+    afterComma = false;
+    constructor(text) {
+        this.text = text;
+    }
+    run() {
+        let expect = "value";
+        for (;;) {
+            this.skipWhitespace();
+            const ch = this.text[this.pos];
+            if (ch === undefined)
+                return this.atEnd(expect);
+            if (ch === "/" || ch === "#")
+                return this.fail("comments are not allowed in JSON");
+            const next = this.step(expect, ch);
+            if (typeof next !== "string")
+                return next;
+            expect = next;
+        }
+    }
+    step(expect, ch) {
+        switch (expect) {
+            case "value": return this.value(ch);
+            case "afterValue": return this.afterValue(ch);
+            case "key": return this.key(ch);
+            case "colon":
+                if (ch !== ":")
+                    return this.fail(`expected ":" after the key, found ${show(ch)}`);
+                this.pos++;
+                return "value";
+        }
+    }
+    atEnd(expect) {
+        if (expect === "afterValue" && this.stack.length === 0)
+            return undefined;
+        if (this.stack.length > 0) {
+            const close = this.stack[this.stack.length - 1] === "{" ? "}" : "]";
+            return this.fail(`unexpected end of file: missing "${close}"`);
+        }
+        return this.fail("unexpected end of file: expected a value");
+    }
+    value(ch) {
+        if (ch === "{" || ch === "[") {
+            this.stack.push(ch);
+            if (ch === "{")
+                this.keys.push(new Set());
+            this.pos++;
+            this.afterComma = false;
+            return ch === "{" ? "key" : this.closesEmpty("]") ?? "value";
+        }
+        if (ch === "]" && this.stack[this.stack.length - 1] === "[" && this.afterComma) {
+            return this.fail('trailing comma before "]"');
+        }
+        if (ch === '"')
+            return this.string() ?? "afterValue";
+        if (ch === "'")
+            return this.fail("strings must use double quotes in JSON");
+        for (const re of [NUMBER, LITERAL]) {
+            re.lastIndex = this.pos;
+            const m = re.exec(this.text);
+            if (m && !/[\w.]/.test(this.text[this.pos + m[0].length] ?? "")) {
+                this.pos += m[0].length;
+                return "afterValue";
+            }
+        }
+        return this.fail(`expected a value, found ${show(ch)}`);
+    }
+    /** After "[": an immediate "]" closes the empty array. */
+    closesEmpty(close) {
+        this.skipWhitespace();
+        if (this.text[this.pos] !== close)
+            return undefined;
+        this.stack.pop();
+        this.pos++;
+        return "afterValue";
+    }
+    key(ch) {
+        if (ch === "}") {
+            if (this.afterComma)
+                return this.fail('trailing comma before "}"');
+            this.stack.pop();
+            this.keys.pop();
+            this.pos++;
+            return "afterValue";
+        }
+        if (ch !== '"')
+            return this.fail(`expected a key in double quotes, found ${show(ch)}`);
+        const start = this.pos;
+        const error = this.string();
+        if (error)
+            return error;
+        const key = JSON.parse(this.text.slice(start, this.pos));
+        const seen = this.keys[this.keys.length - 1];
+        if (seen?.has(key))
+            return this.failAt(start, `duplicate key ${JSON.stringify(key)} (each key may appear once in an object)`);
+        seen?.add(key);
+        return "colon";
+    }
+    afterValue(ch) {
+        const top = this.stack[this.stack.length - 1];
+        if (top === undefined)
+            return this.fail(`unexpected ${show(ch)} after the end of the document`);
+        const close = top === "{" ? "}" : "]";
+        if (ch === ",") {
+            this.pos++;
+            this.afterComma = true;
+            return top === "{" ? "key" : "value";
+        }
+        if (ch === close) {
+            this.stack.pop();
+            if (close === "}")
+                this.keys.pop();
+            this.pos++;
+            this.afterComma = false;
+            return "afterValue";
+        }
+        return this.fail(`expected "," or "${close}", found ${show(ch)}`);
+    }
+    /** Consumes a string starting at the opening quote; an error, or undefined when it is well formed. */
+    string() {
+        this.afterComma = false;
+        let i = this.pos + 1;
+        for (;;) {
+            const c = this.text[i];
+            if (c === undefined || c === "\n" || c === "\r")
+                return this.failAt(this.pos, "unterminated string");
+            if (c === '"')
+                break;
+            if (c < " ")
+                return this.failAt(i, "control characters must be escaped in JSON strings");
+            if (c === "\\") {
+                const e = this.text[i + 1] ?? "";
+                if (e === "u") {
+                    if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(i + 2, i + 6)))
+                        return this.failAt(i, 'invalid "\\u" escape');
+                    i += 6;
+                    continue;
+                }
+                if (!'"\\/bfnrt'.includes(e) || e === "")
+                    return this.failAt(i, `invalid escape "\\${e}"`);
+                i += 2;
+                continue;
+            }
+            i++;
+        }
+        this.pos = i + 1;
+        return undefined;
+    }
+    skipWhitespace() {
+        while (WS.has(this.text[this.pos] ?? ""))
+            this.pos++;
+    }
+    fail(message) {
+        return this.failAt(this.pos, message);
+    }
+    failAt(offset, message) {
+        return { offset, message };
+    }
+}
+function show(ch) {
+    return JSON.stringify(ch);
+}
+
+
+/***/ }),
+
+/***/ 2082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1467,7 +1467,7 @@ const storyBranch = (planName, storyId) => `tdd-waves/${planName}/${storyId}`;
 
 /***/ }),
 
-/***/ 8581:
+/***/ 8219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1476,11 +1476,8 @@ const storyBranch = (planName, storyId) => `tdd-waves/${planName}/${storyId}`;
 /* harmony export */   zX: () => (/* binding */ inDirectory)
 /* harmony export */ });
 /* unused harmony export joinRepoPath */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 // Paths written in a plan are relative to the repository root and must stay inside it: one check and one
 // normal form for all of them, so that "./a/b.ts" and "a/b.ts" are the same file everywhere.
-
 /**
  * Paths that are already in normal form and plainly inside the repository: segments of ordinary characters,
  * none starting with "." (so no "..", no ".git"), no drive letter, no doubled or trailing "/". Most plan paths
@@ -1531,8 +1528,9 @@ const q = (p) => `"${p}"`;
 function normalizeRepoPath(p) {
     if (PLAIN_PATH.test(p))
         return p;
-    const n = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(p).replace(/\/+$/, "");
-    return n === "" ? "." : n.replace(/^(\.\/)+/, "");
+    // No ".." is left by then (repoPathProblem refuses it), so normalising is dropping "" and "." segments.
+    const kept = p.split("/").filter((s) => s !== "" && s !== ".");
+    return kept.length === 0 ? "." : kept.join("/");
 }
 /** `<dir>/<name>` without a "./" when dir is the root. */
 function joinRepoPath(dir, name) {
@@ -1546,7 +1544,7 @@ function inDirectory(normalDir, name) {
 
 /***/ }),
 
-/***/ 9754:
+/***/ 1236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1586,17 +1584,17 @@ function parseDuration(text) {
 
 /***/ }),
 
-/***/ 5798:
+/***/ 9320:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ checkPlanRules)
 /* harmony export */ });
-/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7568);
-/* harmony import */ var _plan_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8581);
-/* harmony import */ var _plan_patterns_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9754);
-/* harmony import */ var _plan_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(812);
-/* harmony import */ var _waves_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1133);
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9808);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8219);
+/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1236);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2082);
+/* harmony import */ var _waves_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9421);
 // The plan rules beyond the schema (SPEC §1): ids, dependencies, cycles, agents, paths, durations, waves.
 // They read the parsed data defensively, so they still run — and report — when the schema found problems
 // elsewhere in the file: every error is reported in one go. They run on every plan, large valid ones included
@@ -1649,7 +1647,7 @@ const NO_DEPS = [];
 const stringDeps = (s) => s.deps.filter((d) => typeof d === "string");
 const suggest = (word, candidates) => {
     const size = Array.isArray(candidates) ? candidates.length : candidates.size;
-    return size > SUGGEST_LIMIT ? "" : (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .didYouMean */ .a)(word, Array.isArray(candidates) ? candidates : candidates.keys());
+    return size > SUGGEST_LIMIT ? "" : (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__/* .didYouMean */ .a)(word, Array.isArray(candidates) ? candidates : candidates.keys());
 };
 const checkIds = (source, plan) => {
     const issues = [];
@@ -1687,7 +1685,7 @@ const checkDependencies = (source, plan) => {
 };
 const checkCycles = (source, plan) => {
     const nodes = plan.stories.map((s) => ({ id: s.id ?? `\0${s.index}`, dependsOn: stringDeps(s) }));
-    return (0,_waves_js__WEBPACK_IMPORTED_MODULE_2__/* .findCycles */ .p4)(nodes).map((cycle) => {
+    return (0,_waves_js__WEBPACK_IMPORTED_MODULE_1__/* .findCycles */ .p4)(nodes).map((cycle) => {
         const from = plan.ids.get(cycle[0] ?? "") ?? 0;
         const at = Math.max(0, plan.stories[from]?.deps.indexOf(cycle[1 % cycle.length]) ?? 0);
         return source.issue(["stories", from, "dependsOn", at], `cycle: ${[...cycle, cycle[0]].join(" -> ")}`);
@@ -1736,22 +1734,22 @@ const checkPaths = (source, plan) => {
     }
     return issues;
 };
-const pathProblem = (value, kind) => typeof value === "string" && value !== "" ? (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .repoPathProblem */ .Js)(value, kind) : undefined;
+const pathProblem = (value, kind) => typeof value === "string" && value !== "" ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repoPathProblem */ .Js)(value, kind) : undefined;
 /** Two stories writing their status into one story file would overwrite each other. */
 const checkSharedStoryFiles = (source, plan) => {
     // Default files (<storiesDir>/<id>.md) of distinct ids are distinct: only a `file` key can make two meet.
     if (!plan.stories.some((s) => s.file !== undefined))
         return [];
     const given = plan.root.storiesDir;
-    const dir = (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(typeof given === "string" && !(0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .repoPathProblem */ .Js)(given, "directory") ? given : _plan_model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.storiesDir);
+    const dir = (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRepoPath */ .NP)(typeof given === "string" && !(0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repoPathProblem */ .Js)(given, "directory") ? given : _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.storiesDir);
     const owners = new Map();
     const issues = [];
     for (const s of plan.stories) {
         if (s.id === undefined || plan.ids.get(s.id) !== s.index)
             continue;
-        if (s.file !== undefined && (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .repoPathProblem */ .Js)(s.file))
+        if (s.file !== undefined && (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repoPathProblem */ .Js)(s.file))
             continue;
-        const file = s.file !== undefined ? (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoPath */ .NP)(s.file) : (0,_plan_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .inDirectory */ .zX)(dir, `${s.id}.md`);
+        const file = s.file !== undefined ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRepoPath */ .NP)(s.file) : (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .inDirectory */ .zX)(dir, `${s.id}.md`);
         const owner = owners.get(file);
         if (!owner) {
             owners.set(file, s);
@@ -1769,7 +1767,7 @@ const checkDurations = (source, plan) => {
         ...Object.entries(agents).map(([name, a]) => [["agents", name, "timeout"], record(a)?.timeout]),
     ];
     return candidates.flatMap(([path, value]) => {
-        const ms = typeof value === "string" ? (0,_plan_patterns_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)(value) : undefined;
+        const ms = typeof value === "string" ? (0,_patterns_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)(value) : undefined;
         if (ms === undefined)
             return [];
         if (ms === 0)
@@ -1822,7 +1820,7 @@ const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkPaths
 
 /***/ }),
 
-/***/ 1133:
+/***/ 9421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1830,7 +1828,7 @@ const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkPaths
 /* harmony export */   p4: () => (/* binding */ findCycles)
 /* harmony export */ });
 /* unused harmony export chunkWave */
-/* harmony import */ var _plan_model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(812);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2082);
 // Waves of a plan (SPEC §1): a story's wave is 1 + the highest wave of its dependencies, plan order inside a
 // wave; plus the dependency-cycle search the plan checks use. Linear in stories + edges: plans may be large.
 
@@ -2363,9 +2361,9 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 3 modules
-var plan_loader = __nccwpck_require__(9638);
-// EXTERNAL MODULE: ./src/core/plan-model.ts
-var plan_model = __nccwpck_require__(812);
+var plan_loader = __nccwpck_require__(4615);
+// EXTERNAL MODULE: ./src/core/plan/model.ts
+var model = __nccwpck_require__(2082);
 ;// CONCATENATED MODULE: ./src/cli/plan-command.ts
 // `tdd-waves plan <plan-file> [--json]` (SPEC §6): validates a plan and prints its waves, as a table or JSON.
 
@@ -2527,8 +2525,8 @@ function wavesTable({ plan, waves }) {
             agentsOf = s;
             out.push(line(label, id, clip(oneLine(s?.title ?? ""), TITLE_WIDTH), dependsOn(s?.dependsOn ?? []), agents));
         }
-        if (ids.length > plan_model/* DEFAULTS */.z.matrixLimit) {
-            big.push(`Wave ${w + 1} has ${ids.length} stories: on GitHub it runs as ${Math.ceil(ids.length / plan_model/* DEFAULTS */.z.matrixLimit)} consecutive matrices of at most ${plan_model/* DEFAULTS */.z.matrixLimit} jobs.`);
+        if (ids.length > model/* DEFAULTS */.z.matrixLimit) {
+            big.push(`Wave ${w + 1} has ${ids.length} stories: on GitHub it runs as ${Math.ceil(ids.length / model/* DEFAULTS */.z.matrixLimit)} consecutive matrices of at most ${model/* DEFAULTS */.z.matrixLimit} jobs.`);
         }
     });
     if (big.length > 0)
@@ -2566,9 +2564,9 @@ function clip(text, width) {
     return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 
-;// CONCATENATED MODULE: ./src/cli/index.ts
+;// CONCATENATED MODULE: ./src/cli/main.ts
 
-const cli_USAGE = `Usage: tdd-waves <command> [options]
+const main_USAGE = `Usage: tdd-waves <command> [options]
 
 Commands:
   plan <plan-file> [--json]            validate a plan and print its waves
@@ -2585,25 +2583,28 @@ async function main(argv, io) {
         case "plan":
             return planCommand(args, io);
         case "run":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(405), __nccwpck_require__.e(636)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7636))).runCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(51), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4096))).runCommand(args, io);
         case "status":
         case "gantt":
         case "report":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1980))).viewCommand(command, args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(51), __nccwpck_require__.e(185)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4185))).viewCommand(command, args, io);
         case "-h":
         case "--help":
         case "help":
-            io.stdout(`${cli_USAGE}\n`);
+            io.stdout(`${main_USAGE}\n`);
             return 0;
         case "-v":
         case "--version":
             io.stdout(`tdd-waves ${process.env.npm_package_version ?? "0.1.0"}\n`);
             return 0;
         default:
-            io.stderr(`${command ? `tdd-waves: unknown command "${command}"` : "tdd-waves: a command is required"}\n\n${cli_USAGE}\n`);
+            io.stderr(`${command ? `tdd-waves: unknown command "${command}"` : "tdd-waves: a command is required"}\n\n${main_USAGE}\n`);
             return 2;
     }
 }
+
+;// CONCATENATED MODULE: ./src/cli/index.ts
+
 const io = {
     cwd: process.cwd(),
     stdout: (s) => void process.stdout.write(s),

@@ -3,12 +3,12 @@
 // code is never checked out or run here: the plan file is read as text with `git show`.
 import { readFile } from "node:fs/promises";
 import * as core from "@actions/core";
-import { parsePlan, formatIssue } from "../core/plan.js";
-import type { Plan } from "../core/plan-model.js";
-import { dependentsOf } from "../core/progression.js";
-import { retryStories, statusOf } from "../core/state.js";
-import { renderGantt } from "../core/gantt.js";
-import { renderStatusText } from "../core/summary.js";
+import { parsePlan, formatIssue } from "../core/plan/parse.js";
+import type { Plan } from "../core/plan/model.js";
+import { dependentsOf } from "../core/state/progression.js";
+import { retryStories, statusOf } from "../core/state/state.js";
+import { renderGantt } from "../core/render/gantt.js";
+import { renderStatusText } from "../core/render/summary.js";
 import { Git } from "../adapters/git.js";
 import { createStateStore } from "../adapters/state-store.js";
 import { handleComment } from "./comment.js";

@@ -2,7 +2,7 @@
 // through the GitHub port. Every refusal is a reply saying why plus a 😕; nothing is dispatched unless
 // the commenter has write access and the pull request's code lives in this repository.
 import { z } from "zod";
-import { codeSpan, parseBuildComment } from "../core/command.js";
+import { codeSpan, parseBuildComment } from "../core/build-command.js";
 import type { GitHubPort, Permission } from "../adapters/github.js";
 
 export interface CommentDeps {

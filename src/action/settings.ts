@@ -1,8 +1,8 @@
 // The action's inputs (SPEC §7): their metadata (checked against action.yml by a test), their defaults,
 // and the one schema that turns the raw strings the runner hands over into a typed Settings object.
 import { z } from "zod";
-import { DEFAULTS } from "../core/plan-model.js";
-import { STORY_ID, codeSpan, planPathProblem } from "../core/command.js";
+import { DEFAULTS } from "../core/plan/model.js";
+import { STORY_ID, codeSpan, planPathProblem } from "../core/build-command.js";
 
 export const ACTION_COMMANDS = ["plan", "tester", "implement", "verify", "advance", "comment"] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];

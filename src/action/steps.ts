@@ -10,9 +10,9 @@ import { createGitHub, type GitHubPort } from "../adapters/github.js";
 import { describeProgress } from "../engine/progress-text.js";
 import { advance, chooseNextWave, storyStep, type StoryStep } from "../engine/distributed.js";
 import type { Ports } from "../engine/ports.js";
-import { buildReport } from "../core/report.js";
-import { recordError, type WorkflowState } from "../core/state.js";
-import { commentMarker, renderPrComment, renderRunSummary } from "../core/summary.js";
+import { buildReport } from "../core/render/report.js";
+import { recordError, type WorkflowState } from "../core/state/state.js";
+import { commentMarker, renderPrComment, renderRunSummary } from "../core/render/summary.js";
 
 export class StepFailure extends Error {}
 

@@ -6,13 +6,13 @@ import { isUtf8 } from "node:buffer";
 import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { storyFileProblem } from "../core/plan-acceptance.js";
-import type { StoryFileProblem } from "../core/plan-acceptance.js";
-import { parsePlanFast } from "../core/plan-fast.js";
-import { formatIssue } from "../core/plan-issue.js";
-import type { PlanIssue } from "../core/plan-issue.js";
-import type { Plan } from "../core/plan-model.js";
-import { computeWaves } from "../core/waves.js";
+import { storyFileProblem } from "../core/plan/acceptance.js";
+import type { StoryFileProblem } from "../core/plan/acceptance.js";
+import { parsePlanFast } from "../core/plan/fast.js";
+import { formatIssue } from "../core/plan/issue.js";
+import type { PlanIssue } from "../core/plan/issue.js";
+import type { Plan } from "../core/plan/model.js";
+import { computeWaves } from "../core/plan/waves.js";
 
 export interface LoadedPlan {
   plan: Plan;
@@ -66,7 +66,7 @@ export async function loadPlan(planPath: string, repoRoot: string, options: Load
   const plan = fast?.plan ?? (await parseLocated(text, planPath));
   const problems = checkStoryFiles(root, plan);
   if (problems.length > 0) {
-    const { locateStoryFileProblems } = await import("../core/plan.js");
+    const { locateStoryFileProblems } = await import("../core/plan/parse.js");
     throw new PlanError(locateStoryFileProblems(problems, planPath, text));
   }
   let digest: string | undefined;
@@ -89,7 +89,7 @@ function sha256(bytes: Buffer): string {
 
 /** The full reader: the plan when the fast path merely could not tell, else a PlanError with every problem located. */
 async function parseLocated(text: string, planPath: string): Promise<Plan> {
-  const { parsePlanFull } = await import("../core/plan.js");
+  const { parsePlanFull } = await import("../core/plan/parse.js");
   const { plan, errors } = parsePlanFull(text, planPath);
   if (!plan) throw new PlanError(errors);
   return plan;

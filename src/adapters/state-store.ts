@@ -1,8 +1,8 @@
 // The execution state (SPEC §4) kept as `<plan>/workflow-state.json` on a git branch, written as commits
 // made with plumbing (never the working tree or the index) and published by compare-and-swap: a lost
 // race is re-read, re-applied and retried, so concurrent writers never lose an update.
-import { DEFAULTS } from "../core/plan-model.js";
-import type { Transition, WorkflowState } from "../core/state.js";
+import { DEFAULTS } from "../core/plan/model.js";
+import type { Transition, WorkflowState } from "../core/state/state.js";
 import { repositoryWriters, type RepositoryWriters } from "./git-direct.js";
 import type { ObjectWriter } from "./git-objects.js";
 import type { RefStore } from "./git-refs.js";

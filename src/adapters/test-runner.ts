@@ -2,11 +2,11 @@
 // where the run tells them, the counts (from the JUnit report, else from the runner's summary lines).
 import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { TestSpec } from "../core/plan-model.js";
-import type { TestEvidence } from "../core/state.js";
-import { parseJunit, type TestCounts } from "../core/junit.js";
-import { countsFromOutput } from "../core/test-output.js";
-import { renderTestCommand } from "../core/shell-quote.js";
+import type { TestSpec } from "../core/plan/model.js";
+import type { TestEvidence } from "../core/state/state.js";
+import { parseJunit, type TestCounts } from "../core/testing/junit.js";
+import { countsFromOutput } from "../core/testing/test-output.js";
+import { renderTestCommand } from "../core/testing/shell-quote.js";
 import { runShell } from "./agent-process.js";
 
 export interface RunTestsOptions {

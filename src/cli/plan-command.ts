@@ -3,8 +3,8 @@ import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { loadPlan, PlanError } from "../adapters/plan-loader.js";
 import type { LoadedPlan } from "../adapters/plan-loader.js";
-import { DEFAULTS } from "../core/plan-model.js";
-import type { Story } from "../core/plan-model.js";
+import { DEFAULTS } from "../core/plan/model.js";
+import type { Story } from "../core/plan/model.js";
 import type { CliIO } from "./io.js";
 
 const USAGE = `Usage: tdd-waves plan <plan-file> [--json]

@@ -1,6 +1,6 @@
 // Progress of `run`: on a terminal a live block (wave, running stories, phase, elapsed) under the log;
 // to a pipe or CI, plain timestamped lines.
-import type { Plan } from "../core/plan-model.js";
+import type { Plan } from "../core/plan/model.js";
 import type { ProgressEvent } from "../engine/ports.js";
 import type { CliIO } from "./io.js";
 import { describeProgress as describe } from "../engine/progress-text.js";

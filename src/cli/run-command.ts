@@ -1,9 +1,9 @@
 // `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { buildReport } from "../core/report.js";
-import { renderGanttText } from "../core/gantt.js";
-import type { WorkflowState } from "../core/state.js";
+import { buildReport } from "../core/render/report.js";
+import { renderGanttText } from "../core/render/gantt.js";
+import type { WorkflowState } from "../core/state/state.js";
 import { realPorts } from "../adapters/default-ports.js";
 import { RefusedError } from "../engine/execution.js";
 import { runLocal } from "../engine/local-run.js";

@@ -1,7 +1,7 @@
 // `status`, `gantt` and `report`: read-only views of the recorded execution on the state branch.
-import { renderGantt } from "../core/gantt.js";
-import { buildReport } from "../core/report.js";
-import { renderStatusJson, renderStatusText } from "../core/summary.js";
+import { renderGantt } from "../core/render/gantt.js";
+import { buildReport } from "../core/render/report.js";
+import { renderStatusJson, renderStatusText } from "../core/render/summary.js";
 import type { CliIO } from "./io.js";
 import { openPlan, openStore, parseFlags, UsageError } from "./args.js";
 

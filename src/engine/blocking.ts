@@ -1,8 +1,8 @@
 // Blocking: a pending story any of whose dependencies failed or is blocked becomes ⛔ Blocked (and so
 // do the stories behind it), saved in the state as it happens.
-import type { Plan } from "../core/plan-model.js";
-import { blockReason, blockingDependency } from "../core/progression.js";
-import { blockStory, statusOf, type WorkflowState } from "../core/state.js";
+import type { Plan } from "../core/plan/model.js";
+import { blockReason, blockingDependency } from "../core/state/progression.js";
+import { blockStory, statusOf, type WorkflowState } from "../core/state/state.js";
 import type { Ports } from "./ports.js";
 
 export async function blockStuck(ports: Ports, plan: Plan, state: WorkflowState, ids: readonly string[]): Promise<WorkflowState> {

@@ -1,16 +1,16 @@
 // The distributed engine: the same phases as the local runner, cut into the steps of a GitHub workflow
 // run (one wave per run). Story jobs share nothing but `origin`: the state branch, story branches, target.
-import { DEFAULTS, storyBranch } from "../core/plan-model.js";
+import { DEFAULTS, storyBranch } from "../core/plan/model.js";
 import { blockStuck } from "./blocking.js";
-import { chunkWave } from "../core/waves.js";
-import { chain, failStory, nextOpenWave, recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state.js";
+import { chunkWave } from "../core/plan/waves.js";
+import { chain, failStory, nextOpenWave, recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state/state.js";
 import { integrateStories, recordOutcomesOnTarget } from "./integrate.js";
 import type { Ports } from "./ports.js";
 import { startExecution, type PlanSource } from "./execution.js";
 import type { StoryJob } from "./story-context.js";
 import { completeInWorkingCopy, failInWorkingCopy, implementationPhase, testerPhase, verifyPhase, type PhaseResult } from "./story-phases.js";
 import { join } from "node:path";
-import type { Plan } from "../core/plan-model.js";
+import type { Plan } from "../core/plan/model.js";
 import type { Git } from "../adapters/git.js";
 
 export interface WaveChoice {

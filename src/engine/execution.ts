@@ -1,10 +1,10 @@
 // Starting or resuming an execution (shared by `tdd-waves run` and the action's `plan` step): create the
 // state or check it still belongs to this plan, take the one-execution-at-a-time lock, and requeue the
 // stories an interrupted execution left in progress.
-import type { Plan } from "../core/plan-model.js";
+import type { Plan } from "../core/plan/model.js";
 import { join } from "node:path";
-import { readStoryFile } from "../core/story-file.js";
-import { adoptCompleted, createState, derive, requeueInProgress, type ExecutionLock, type Transition, type WorkflowState } from "../core/state.js";
+import { readStoryFile } from "../core/story/story-file.js";
+import { adoptCompleted, createState, derive, requeueInProgress, type ExecutionLock, type Transition, type WorkflowState } from "../core/state/state.js";
 import type { Ports } from "./ports.js";
 
 export interface PlanSource {

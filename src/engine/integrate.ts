@@ -2,10 +2,10 @@
 // each), re-run their tests on the merged result, and commit the story file of every failed or
 // blocked story on the target so that the target shows every story's status.
 import { join } from "node:path";
-import { completionInfoFromRun, renderCompletion } from "../core/completion.js";
-import type { Plan, Story } from "../core/plan-model.js";
-import { annotateRun, chain, failStory, statusOf, type Transition, type WorkflowState } from "../core/state.js";
-import { readStoryFile, updateStoryFile } from "../core/story-file.js";
+import { completionInfoFromRun, renderCompletion } from "../core/story/completion.js";
+import type { Plan, Story } from "../core/plan/model.js";
+import { annotateRun, chain, failStory, statusOf, type Transition, type WorkflowState } from "../core/state/state.js";
+import { readStoryFile, updateStoryFile } from "../core/story/story-file.js";
 import type { Ports } from "./ports.js";
 import { runPool } from "./pool.js";
 import { junitPath } from "./tests.js";

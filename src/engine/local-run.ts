@@ -2,10 +2,10 @@
 // worker pool of at most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { storyBranch, type Plan, type Story } from "../core/plan-model.js";
-import { dependenciesIntegrated, mergeableNow, unmergedCompleted } from "../core/progression.js";
+import { storyBranch, type Plan, type Story } from "../core/plan/model.js";
+import { dependenciesIntegrated, mergeableNow, unmergedCompleted } from "../core/state/progression.js";
 import { blockStuck } from "./blocking.js";
-import { recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state.js";
+import { recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state/state.js";
 import { integrateStories, mergeStories, recordOutcomesOnTarget, retestMerged, type IntegrationTarget } from "./integrate.js";
 import { runPool } from "./pool.js";
 import type { Ports } from "./ports.js";

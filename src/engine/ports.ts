@@ -1,7 +1,7 @@
 // The edges the engine is given: everything that touches the world goes through these, so the same
 // engine serves the local runner (worktrees, one process) and the action steps (one runner per story).
-import type { TestSpec } from "../core/plan-model.js";
-import type { TestEvidence, Transition, WorkflowState } from "../core/state.js";
+import type { TestSpec } from "../core/plan/model.js";
+import type { TestEvidence, Transition, WorkflowState } from "../core/state/state.js";
 import type { Git } from "../adapters/git.js";
 
 export interface ProcessResult {

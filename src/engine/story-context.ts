@@ -1,10 +1,10 @@
 // What one story's phases need to know and where they write: the working copy, logs, prompts, the
 // agents' environment, and the story-file edits every phase makes.
 import { join } from "node:path";
-import type { Plan, Story } from "../core/plan-model.js";
-import { renderTestCommand } from "../core/shell-quote.js";
+import type { Plan, Story } from "../core/plan/model.js";
+import { renderTestCommand } from "../core/testing/shell-quote.js";
 import { renderPrompt } from "../core/prompts.js";
-import { readStoryFile, updateStoryFile, type StoryFileUpdate } from "../core/story-file.js";
+import { readStoryFile, updateStoryFile, type StoryFileUpdate } from "../core/story/story-file.js";
 import type { Ports } from "./ports.js";
 
 export interface StoryJob {

@@ -1,8 +1,8 @@
 // The phases of one story in its working copy: tester + red check, implementation, verify + commit.
 // Each phase saves the state before its agent starts and after it ends; a failure ends the story
 // (❌ Failed, reason recorded, work committed on the story branch) and the others go on.
-import { completionInfoFromRun, renderCompletion } from "../core/completion.js";
-import { readStoryFile } from "../core/story-file.js";
+import { completionInfoFromRun, renderCompletion } from "../core/story/completion.js";
+import { readStoryFile } from "../core/story/story-file.js";
 import {
   annotateRun,
   beginPhase,
@@ -15,7 +15,7 @@ import {
   type TestEvidence,
   type Transition,
   type WorkflowState,
-} from "../core/state.js";
+} from "../core/state/state.js";
 import type { Ports } from "./ports.js";
 import {
   acceptanceCriteria,

@@ -3,11 +3,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { git, makeRepo, planFiles, type StorySpec, type TempRepo } from "../support/repo.js";
 import { runCli } from "../support/cli.js";
-import { readStoryFile } from "../../src/core/story-file.js";
-import type { WorkflowState } from "../../src/core/state.js";
+import { readStoryFile } from "../../src/core/story/story-file.js";
+import type { WorkflowState } from "../../src/core/state/state.js";
 
 const repos: TempRepo[] = [];
 afterEach(() => {
@@ -85,8 +86,14 @@ describe("tdd-waves run", () => {
       expect(story.criteria.every((c) => c.checked)).toBe(true);
       expect(story.completion).toMatch(/Red → green.*exit 1.*exit 0/);
     }
-    // The merged code passes its tests.
-    expect(() => git(dir, "status", "--porcelain")).not.toThrow();
+    // The merged code passes its tests: the checked-out target holds every story's test and module, and the
+    // tests pass there (a story whose module never arrived would fail its import).
+    expect(git(dir, "status", "--porcelain", "--untracked-files=no")).toBe("");
+    const testFiles = ["a-001", "b-001", "a-002", "b-002"].map((id) => `test/${id}.test.mjs`);
+    for (const id of ["a-001", "b-001", "a-002", "b-002"]) expect(existsSync(join(dir, "src", `${id}.mjs`))).toBe(true);
+    const merged = spawnSync(process.execPath, ["--test", ...testFiles], { cwd: dir, encoding: "utf8" });
+    expect(merged.status, merged.stdout + merged.stderr).toBe(0);
+    expect(merged.stdout).toMatch(/# pass 4\b/);
     const state = stateOf(dir, "three");
     expect(state.status).toBe("complete");
     expect(state.stories.completed.sort()).toEqual(["a-001", "a-002", "b-001", "b-002"]);

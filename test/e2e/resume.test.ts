@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { git, makeRepo, planFiles, type StorySpec, type TempRepo } from "../support/repo.js";
 import { runCli, startCli } from "../support/cli.js";
-import type { WorkflowState } from "../../src/core/state.js";
+import type { WorkflowState } from "../../src/core/state/state.js";
 
 const repos: TempRepo[] = [];
 afterEach(() => {

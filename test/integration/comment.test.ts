@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { handleComment, type CommentDeps } from "../../src/action/comment.js";
 import { createGitHub } from "../../src/adapters/github.js";
-import { codeSpan } from "../../src/core/command.js";
+import { codeSpan } from "../../src/core/build-command.js";
 import { startGitHubStub, type GitHubStub, type StubOptions } from "../support/github-stub.js";
 
 const COMMENT_ID = 321;

@@ -6,7 +6,7 @@ import { createStateStore } from "../../src/adapters/state-store.js";
 import { realPorts } from "../../src/adapters/default-ports.js";
 import { loadPlan } from "../../src/adapters/plan-loader.js";
 import { chooseNextWave } from "../../src/engine/distributed.js";
-import { annotateRun, chain, completeStory } from "../../src/core/state.js";
+import { annotateRun, chain, completeStory } from "../../src/core/state/state.js";
 
 const repos: TempRepo[] = [];
 afterEach(() => {

@@ -10,8 +10,8 @@ import { STALE_LOCK_MS } from "../../src/adapters/git-refs.js";
 import { gitTimestamp, looseObjects } from "../../src/adapters/git-objects.js";
 import { Git, type TreeEntry } from "../../src/adapters/git.js";
 import { createStateStore } from "../../src/adapters/state-store.js";
-import { createState, recordError } from "../../src/core/state.js";
-import type { Plan } from "../../src/core/plan-model.js";
+import { createState, recordError } from "../../src/core/state/state.js";
+import type { Plan } from "../../src/core/plan/model.js";
 
 let root: string;
 let env: Record<string, string>;

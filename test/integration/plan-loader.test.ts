@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { firstInvalidUtf8, loadPlan, PlanError } from "../../src/adapters/plan-loader.js";
-import { formatIssue } from "../../src/core/plan.js";
+import { formatIssue } from "../../src/core/plan/parse.js";
 
 const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), "../../examples");
 

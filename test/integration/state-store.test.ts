@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Git, GitError } from "../../src/adapters/git.js";
 import { createStateStore, isPushRace, StateStoreError } from "../../src/adapters/state-store.js";
-import type { Plan, Story } from "../../src/core/plan-model.js";
-import { createState, recordError, startStory, type WorkflowState } from "../../src/core/state.js";
+import type { Plan, Story } from "../../src/core/plan/model.js";
+import { createState, recordError, startStory, type WorkflowState } from "../../src/core/state/state.js";
 
 const BRANCH = "tdd-waves/state";
 const FILE = "jwt-auth/workflow-state.json";

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { runTests } from "../../src/adapters/test-runner.js";
-import type { TestSpec } from "../../src/core/plan-model.js";
+import type { TestSpec } from "../../src/core/plan/model.js";
 
 let dir: string;
 beforeEach(() => {

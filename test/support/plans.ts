@@ -1,6 +1,6 @@
 // Test helpers: resolved Plan objects built directly (no plan file), and executions of them replayed
-// through the real pure transitions of src/core/state.ts, so tests get states the engine could write.
-import { DEFAULTS, type AgentSpec, type Plan, type Story } from "../../src/core/plan-model.js";
+// through the real pure transitions of src/core/state/state.ts, so tests get states the engine could write.
+import { DEFAULTS, type AgentSpec, type Plan, type Story } from "../../src/core/plan/model.js";
 import {
   beginPhase,
   blockStory,
@@ -14,7 +14,7 @@ import {
   type PhaseName,
   type StoryResult,
   type WorkflowState,
-} from "../../src/core/state.js";
+} from "../../src/core/state/state.js";
 
 /**
  * A resolved plan from partial stories. Defaults: id `demo-001`, `demo-002`, … by position, title

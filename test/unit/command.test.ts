@@ -1,7 +1,7 @@
 // The `/build` comment parser: the table of accepted and refused comments, and properties over arbitrary text.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { BUILD_USAGE, MAX_COMMENT_LENGTH, codeSpan, parseBuildComment, planPathProblem } from "../../src/core/command.js";
+import { BUILD_USAGE, MAX_COMMENT_LENGTH, codeSpan, parseBuildComment, planPathProblem } from "../../src/core/build-command.js";
 
 describe("parseBuildComment: accepted commands", () => {
   it.each([

@@ -7,10 +7,10 @@ import {
   formatEvidence,
   inlineCode,
   renderCompletion,
-} from "../../src/core/completion.js";
-import type { CompletionInfo } from "../../src/core/completion.js";
-import { readStoryFile, updateStoryFile } from "../../src/core/story-file.js";
-import type { StoryRun } from "../../src/core/state.js";
+} from "../../src/core/story/completion.js";
+import type { CompletionInfo } from "../../src/core/story/completion.js";
+import { readStoryFile, updateStoryFile } from "../../src/core/story/story-file.js";
+import type { StoryRun } from "../../src/core/state/state.js";
 
 const success: CompletionInfo = {
   outcome: "complete",

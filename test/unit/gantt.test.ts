@@ -2,8 +2,8 @@
 // sections, marks, dates) is compared with the recorded execution.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { barKeys, neutraliseLabel, renderGantt, renderGanttText } from "../../src/core/gantt.js";
-import { beginPhase, endPhase, failStory, requeueInProgress } from "../../src/core/state.js";
+import { barKeys, neutraliseLabel, renderGantt, renderGanttText } from "../../src/core/render/gantt.js";
+import { beginPhase, endPhase, failStory, requeueInProgress } from "../../src/core/state/state.js";
 import { ganttTasks, parseMermaid } from "../support/mermaid.js";
 import { at, bigExecution, block, makePlan, playStory, stateFor, titlesOf } from "../support/plans.js";
 

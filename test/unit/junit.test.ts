@@ -1,6 +1,6 @@
 // parseJunit on the report shapes of the common runners, and on input that is no report at all.
 import { describe, expect, it } from "vitest";
-import { parseJunit } from "../../src/core/junit.js";
+import { parseJunit } from "../../src/core/testing/junit.js";
 
 // As vitest's junit reporter writes it: totals on <testsuites> without "skipped".
 const VITEST = `<?xml version="1.0" encoding="UTF-8" ?>

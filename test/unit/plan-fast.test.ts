@@ -6,13 +6,13 @@ import fc from "fast-check";
 import { isDeepStrictEqual } from "node:util";
 import { parseDocument, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { findDuplicateJsonKey, findJsonSyntaxError } from "../../src/core/json-syntax.js";
-import { hasAcceptanceCheckbox } from "../../src/core/plan-acceptance.js";
-import { readPlanData } from "../../src/core/plan-data.js";
-import { fitsPlanSchema } from "../../src/core/plan-shape.js";
-import { parseYamlSubset } from "../../src/core/plan-yaml-subset.js";
-import { formatIssue, parsePlan, parsePlanFast, parsePlanFull, planFileSchema } from "../../src/core/plan.js";
-import { computeWaves } from "../../src/core/waves.js";
+import { findDuplicateJsonKey, findJsonSyntaxError } from "../../src/core/plan/json-syntax.js";
+import { hasAcceptanceCheckbox } from "../../src/core/plan/acceptance.js";
+import { readPlanData } from "../../src/core/plan/data.js";
+import { fitsPlanSchema } from "../../src/core/plan/shape.js";
+import { parseYamlSubset } from "../../src/core/plan/yaml-subset.js";
+import { formatIssue, parsePlan, parsePlanFast, parsePlanFull, planFileSchema } from "../../src/core/plan/parse.js";
+import { computeWaves } from "../../src/core/plan/waves.js";
 
 /** What the full YAML reader makes of a text: its data, or undefined when it reports any error or warning. */
 function fullYaml(text: string): { data: unknown } | undefined {

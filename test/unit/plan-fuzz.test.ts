@@ -7,9 +7,9 @@ import fc from "fast-check";
 import { stringify } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadPlan, PlanError } from "../../src/adapters/plan-loader.js";
-import { formatIssue, parsePlan } from "../../src/core/plan.js";
-import type { PlanIssue } from "../../src/core/plan.js";
-import { computeWaves } from "../../src/core/waves.js";
+import { formatIssue, parsePlan } from "../../src/core/plan/parse.js";
+import type { PlanIssue } from "../../src/core/plan/parse.js";
+import { computeWaves } from "../../src/core/plan/waves.js";
 
 const VALID = {
   name: "jwt-auth",

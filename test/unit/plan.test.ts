@@ -1,8 +1,8 @@
 // Plan file parsing and validation (SPEC §1): defaults, every rule, located messages, story-file checks, schema file.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkStoryFiles, formatIssue, hasAcceptanceCheckbox, parseDuration, parsePlan, planJsonSchemaText } from "../../src/core/plan.js";
-import type { Plan } from "../../src/core/plan-model.js";
+import { checkStoryFiles, formatIssue, hasAcceptanceCheckbox, parseDuration, parsePlan, planJsonSchemaText } from "../../src/core/plan/parse.js";
+import type { Plan } from "../../src/core/plan/model.js";
 
 const BASE = `name: jwt-auth
 test:

@@ -1,8 +1,8 @@
 // Which stories of a wave may be merged while it still runs: plan order is kept, so a story waits for
 // every story before it to be done (complete, failed or blocked); merged ones are not offered again.
 import { describe, expect, it } from "vitest";
-import { mergeableNow, unmergedCompleted } from "../../src/core/progression.js";
-import { annotateRun } from "../../src/core/state.js";
+import { mergeableNow, unmergedCompleted } from "../../src/core/state/progression.js";
+import { annotateRun } from "../../src/core/state/state.js";
 import { at, block, makePlan, playStory, stateFor } from "../support/plans.js";
 
 const plan = makePlan([{ id: "w-001" }, { id: "w-002" }, { id: "w-003" }, { id: "w-004" }]);

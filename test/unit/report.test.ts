@@ -1,8 +1,8 @@
 // The report (SPEC §5): contract keys first and in order, one result per story that ran, sums from the
 // green runs, built from states replayed through the real transitions.
 import { describe, expect, it } from "vitest";
-import { buildReport, evidencePassed, REPORT_KEYS, RESULT_KEYS } from "../../src/core/report.js";
-import { recordResult, requeueInProgress } from "../../src/core/state.js";
+import { buildReport, evidencePassed, REPORT_KEYS, RESULT_KEYS } from "../../src/core/render/report.js";
+import { recordResult, requeueInProgress } from "../../src/core/state/state.js";
 import { at, block, makePlan, playStory, stateFor } from "../support/plans.js";
 
 function plan() {

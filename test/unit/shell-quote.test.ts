@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import fc from "fast-check";
-import { renderTestCommand, shellQuote } from "../../src/core/shell-quote.js";
+import { renderTestCommand, shellQuote } from "../../src/core/testing/shell-quote.js";
 
 /** What /bin/sh makes of `command` followed by printf's output. */
 function shOutput(command: string): string {

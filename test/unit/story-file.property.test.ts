@@ -2,9 +2,9 @@
 // survive, written values read back, updates are idempotent, and criteria are read exactly.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readStoryFile, statusToFrontMatter, updateStoryFile } from "../../src/core/story-file.js";
-import type { StoryFileUpdate } from "../../src/core/story-file.js";
-import type { StoryStatus } from "../../src/core/state.js";
+import { readStoryFile, statusToFrontMatter, updateStoryFile } from "../../src/core/story/story-file.js";
+import type { StoryFileUpdate } from "../../src/core/story/story-file.js";
+import type { StoryStatus } from "../../src/core/state/state.js";
 
 const RUNS = Number(process.env.STORY_FILE_RUNS ?? 400);
 

@@ -9,8 +9,8 @@ import {
   statusToDisplay,
   statusToFrontMatter,
   updateStoryFile,
-} from "../../src/core/story-file.js";
-import type { StoryStatus } from "../../src/core/state.js";
+} from "../../src/core/story/story-file.js";
+import type { StoryStatus } from "../../src/core/state/state.js";
 
 const ctx = { storyId: "msm-auth-001", title: "Schema + AuthService" };
 

@@ -1,8 +1,8 @@
 // Run summary, pull request comment and status views: snapshots for the look, semantic checks for the
 // promises (Mermaid parses, cells stay cells, size limits hold, the marker survives).
 import { describe, expect, it } from "vitest";
-import { buildReport } from "../../src/core/report.js";
-import { recordError, setLock } from "../../src/core/state.js";
+import { buildReport } from "../../src/core/render/report.js";
+import { recordError, setLock } from "../../src/core/state/state.js";
 import {
   commentMarker,
   formatDuration,
@@ -11,7 +11,7 @@ import {
   renderRunSummary,
   renderStatusJson,
   renderStatusText,
-} from "../../src/core/summary.js";
+} from "../../src/core/render/summary.js";
 import { ganttTasks, parseMermaid } from "../support/mermaid.js";
 import { at, bigExecution, block, makePlan, playStory, stateFor } from "../support/plans.js";
 

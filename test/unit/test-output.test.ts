@@ -1,6 +1,6 @@
 // countsFromOutput on the closing lines that common test runners print.
 import { describe, expect, it } from "vitest";
-import { countsFromOutput } from "../../src/core/test-output.js";
+import { countsFromOutput } from "../../src/core/testing/test-output.js";
 
 const ESC = "\u001b";
 

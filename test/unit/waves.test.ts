@@ -1,9 +1,9 @@
 // Waves (SPEC §1): computed from dependencies or given, chunks of at most 256, and the cycle search.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULTS } from "../../src/core/plan-model.js";
-import type { Plan, Story } from "../../src/core/plan-model.js";
-import { chunkWave, computeWaves, findCycles } from "../../src/core/waves.js";
+import { DEFAULTS } from "../../src/core/plan/model.js";
+import type { Plan, Story } from "../../src/core/plan/model.js";
+import { chunkWave, computeWaves, findCycles } from "../../src/core/plan/waves.js";
 
 /** A plan of stories `[id, dependsOn]` in plan order; everything else is filler. */
 function planOf(stories: [string, string[]][], waves?: string[][]): Plan {

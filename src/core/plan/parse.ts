@@ -1,21 +1,21 @@
 // Plan file text -> validated Plan with defaults applied, or every problem in it, each located as
 // FILE:LINE:COL path: message (SPEC §1). Pure: reading files is the loader's job (adapters/plan-loader.ts).
-import { buildPlan } from "./plan-build.js";
-import { parsePlanFast } from "./plan-fast.js";
-import type { Plan } from "./plan-model.js";
-import { checkPlanRules } from "./plan-rules.js";
-import { checkPlanSchema } from "./plan-schema-check.js";
-import { formatIssue, readPlanSource } from "./plan-source.js";
-import type { PlanIssue } from "./plan-source.js";
+import { buildPlan } from "./build.js";
+import { parsePlanFast } from "./fast.js";
+import type { Plan } from "./model.js";
+import { checkPlanRules } from "./rules.js";
+import { checkPlanSchema } from "./schema-check.js";
+import { formatIssue, readPlanSource } from "./source.js";
+import type { PlanIssue } from "./source.js";
 
-export { planFileSchema, parseDuration, planJsonSchemaText } from "./plan-schema.js";
-export type { PlanFile } from "./plan-schema.js";
-export { formatIssue, formatPath, planFormat } from "./plan-source.js";
-export type { PlanIssue } from "./plan-source.js";
-export { checkStoryFiles, hasAcceptanceCheckbox, locateStoryFileProblems } from "./plan-story-files.js";
-export { defaultEpic } from "./plan-build.js";
-export { parsePlanFast } from "./plan-fast.js";
-export type { FastPlan } from "./plan-fast.js";
+export { planFileSchema, parseDuration, planJsonSchemaText } from "./schema.js";
+export type { PlanFile } from "./schema.js";
+export { formatIssue, formatPath, planFormat } from "./source.js";
+export type { PlanIssue } from "./source.js";
+export { checkStoryFiles, hasAcceptanceCheckbox, locateStoryFileProblems } from "./story-files.js";
+export { defaultEpic } from "./build.js";
+export { parsePlanFast } from "./fast.js";
+export type { FastPlan } from "./fast.js";
 
 export interface ParsePlanResult {
   plan?: Plan;

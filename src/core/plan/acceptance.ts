@@ -1,7 +1,7 @@
 // The story-file rule of SPEC §1 without locating anything: a story file exists and has at least one
 // acceptance-criteria checkbox. The loader runs it on every story file of a plan — thousands of them — so the
 // scan is cheap, and only plan-story-files.ts (on failure) loads the YAML machinery to say where.
-import type { Plan, Story } from "./plan-model.js";
+import type { Plan, Story } from "./model.js";
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;

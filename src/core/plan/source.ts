@@ -4,12 +4,12 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, isAlias } from "yaml";
 import type { Document, Node as YamlNode } from "yaml";
 import { findJsonSyntaxError } from "./json-syntax.js";
-import { readPlanData } from "./plan-data.js";
-import { formatPath, planFormat } from "./plan-issue.js";
-import type { KeyPath, PlanIssue, Position } from "./plan-issue.js";
+import { readPlanData } from "./data.js";
+import { formatPath, planFormat } from "./issue.js";
+import type { KeyPath, PlanIssue, Position } from "./issue.js";
 
-export { formatIssue, formatPath, planFormat } from "./plan-issue.js";
-export type { KeyPath, PlanFormat, PlanIssue, Position } from "./plan-issue.js";
+export { formatIssue, formatPath, planFormat } from "./issue.js";
+export type { KeyPath, PlanFormat, PlanIssue, Position } from "./issue.js";
 
 export interface PlanSource {
   fileName: string;

@@ -1,8 +1,8 @@
-export const id = 980;
-export const ids = [980];
+export const id = 185;
+export const ids = [185];
 export const modules = {
 
-/***/ 1980:
+/***/ 4185:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,15 +13,15 @@ __webpack_require__.d(__webpack_exports__, {
   viewCommand: () => (/* binding */ viewCommand)
 });
 
-// EXTERNAL MODULE: ./src/core/gantt.ts
-var gantt = __webpack_require__(3833);
-// EXTERNAL MODULE: ./src/core/report.ts
-var report = __webpack_require__(8557);
-// EXTERNAL MODULE: ./src/core/story-file.ts
-var story_file = __webpack_require__(4357);
-// EXTERNAL MODULE: ./src/core/state.ts
-var core_state = __webpack_require__(7066);
-;// CONCATENATED MODULE: ./src/core/summary.ts
+// EXTERNAL MODULE: ./src/core/render/gantt.ts
+var gantt = __webpack_require__(2990);
+// EXTERNAL MODULE: ./src/core/render/report.ts
+var report = __webpack_require__(6640);
+// EXTERNAL MODULE: ./src/core/story/story-file.ts
+var story_file = __webpack_require__(3699);
+// EXTERNAL MODULE: ./src/core/state/state.ts
+var state_state = __webpack_require__(6624);
+;// CONCATENATED MODULE: ./src/core/render/summary.ts
 // Human-facing views of an execution (SPEC §5, §6): the GitHub run summary, the pull request comment and
 // the terminal `status` (text and JSON). Pure: state and plan in, text out; the size limits of the places
 // they are posted to are kept here, by truncating with a note, never silently.
@@ -92,7 +92,7 @@ const percent = (part, total) => (total === 0 ? 0 : Math.floor((part / total) * 
 function countOf(state, ids) {
     const c = { total: ids.length, completed: 0, failed: 0, blocked: 0, inProgress: 0, pending: 0 };
     for (const id of ids) {
-        const s = (0,core_state/* statusOf */.c2)(state, id);
+        const s = (0,state_state/* statusOf */.c2)(state, id);
         if (s === "complete")
             c.completed++;
         else if (s === "failed")
@@ -300,7 +300,7 @@ function renderStatusJson(state, plan) {
             ...countOf(state, ids),
             stories: ids.map((id) => {
                 const reason = state.runs[id]?.reason;
-                const status = (0,core_state/* statusOf */.c2)(state, id);
+                const status = (0,state_state/* statusOf */.c2)(state, id);
                 return {
                     id,
                     title: byId.get(id)?.title ?? "",

@@ -1,12 +1,12 @@
 // The plan rule about story files (SPEC §1), located: each exists and has at least one acceptance-criteria
 // checkbox. Pure: the caller reads the files and passes their text in. The check itself is plan-acceptance.ts.
-import type { Plan } from "./plan-model.js";
-import { storyFileProblems } from "./plan-acceptance.js";
-import type { StoryFileProblem } from "./plan-acceptance.js";
-import { readPlanSource } from "./plan-source.js";
-import type { PlanIssue } from "./plan-source.js";
+import type { Plan } from "./model.js";
+import { storyFileProblems } from "./acceptance.js";
+import type { StoryFileProblem } from "./acceptance.js";
+import { readPlanSource } from "./source.js";
+import type { PlanIssue } from "./source.js";
 
-export { hasAcceptanceCheckbox } from "./plan-acceptance.js";
+export { hasAcceptanceCheckbox } from "./acceptance.js";
 
 /**
  * Story-file issues of a valid plan: `contents` maps each story's `file` to its text, or null when it is

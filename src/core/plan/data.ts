@@ -3,8 +3,8 @@
 // has a syntax error or leaves the subset: then plan-source.ts reads it with the full YAML library and
 // locates every problem.
 import { findDuplicateJsonKey } from "./json-syntax.js";
-import { planFormat } from "./plan-issue.js";
-import { parseYamlSubset } from "./plan-yaml-subset.js";
+import { planFormat } from "./issue.js";
+import { parseYamlSubset } from "./yaml-subset.js";
 
 /** The data of a syntactically valid plan text, or undefined when only the full reader can tell. */
 export function readPlanData(text: string, fileName: string): { data: unknown } | undefined {

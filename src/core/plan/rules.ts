@@ -3,10 +3,10 @@
 // elsewhere in the file: every error is reported in one go. They run on every plan, large valid ones included
 // (plan-fast.ts), so they are plain loops that allocate little when there is nothing to report.
 import { didYouMean } from "./did-you-mean.js";
-import { inDirectory, normalizeRepoPath, repoPathProblem } from "./plan-paths.js";
-import { parseDuration } from "./plan-patterns.js";
-import { DEFAULTS } from "./plan-model.js";
-import type { KeyPath, PlanIssue, Position } from "./plan-issue.js";
+import { inDirectory, normalizeRepoPath, repoPathProblem } from "./paths.js";
+import { parseDuration } from "./patterns.js";
+import { DEFAULTS } from "./model.js";
+import type { KeyPath, PlanIssue, Position } from "./issue.js";
 import { findCycles } from "./waves.js";
 
 /** Longest accepted duration: beyond a day a time limit is a typo. */

@@ -1,8 +1,8 @@
-export const id = 512;
-export const ids = [512];
+export const id = 388;
+export const ids = [388];
 export const modules = {
 
-/***/ 2512:
+/***/ 5388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,19 +14,19 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: checkStoryFiles, defaultEpic, formatIssue, formatPath, hasAcceptanceCheckbox, parseDuration, parsePlan, parsePlanFast, planFileSchema, planFormat, planJsonSchemaText
 
-// EXTERNAL MODULE: ./src/core/plan-build.ts
-var plan_build = __webpack_require__(1273);
-// EXTERNAL MODULE: ./src/core/plan-fast.ts + 2 modules
-var plan_fast = __webpack_require__(3743);
-// EXTERNAL MODULE: ./src/core/plan-rules.ts
-var plan_rules = __webpack_require__(5798);
-// EXTERNAL MODULE: ./src/core/did-you-mean.ts
-var did_you_mean = __webpack_require__(7568);
+// EXTERNAL MODULE: ./src/core/plan/build.ts
+var build = __webpack_require__(1103);
+// EXTERNAL MODULE: ./src/core/plan/fast.ts + 2 modules
+var fast = __webpack_require__(5690);
+// EXTERNAL MODULE: ./src/core/plan/rules.ts
+var rules = __webpack_require__(9320);
+// EXTERNAL MODULE: ./src/core/plan/did-you-mean.ts
+var did_you_mean = __webpack_require__(9808);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
-// EXTERNAL MODULE: ./src/core/plan-patterns.ts
-var plan_patterns = __webpack_require__(9754);
-;// CONCATENATED MODULE: ./src/core/plan-schema.ts
+// EXTERNAL MODULE: ./src/core/plan/patterns.ts
+var patterns = __webpack_require__(1236);
+;// CONCATENATED MODULE: ./src/core/plan/schema.ts
 // The plan file's shape (SPEC §1) as one zod schema: the single source for validation, for the messages a
 // user sees about types and formats, and for plan.schema.json (editors' completion and checking). Valid plans
 // normally skip it: plan-shape.ts accepts exactly the plans this schema accepts, without loading zod.
@@ -40,14 +40,14 @@ const quoteShort = (v) => {
 const present = (input) => input !== undefined;
 const DURATION_HINT = 'a number with h, m or s, like "10m", "90s" or "1h30m"';
 const duration = () => schemas/* string */.YjP({ error: (iss) => (present(iss.input) ? `must be a duration: ${DURATION_HINT} (got ${quoteShort(iss.input)})` : undefined) })
-    .regex(plan_patterns/* DURATION_RE */.Zf, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` });
+    .regex(patterns/* DURATION_RE */.Zf, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` });
 const repoPath = (what) => schemas/* string */.YjP().min(1, { error: "must not be empty" }).meta({ description: `${what}, relative to the repository root (no "..", not absolute)` });
 const agentSchema = schemas/* strictObject */.rej({
     run: schemas/* string */.YjP()
-        .regex(plan_patterns/* NON_BLANK_RE */.ZT, { error: "must not be empty: the shell command that runs the agent" })
+        .regex(patterns/* NON_BLANK_RE */.ZT, { error: "must not be empty: the shell command that runs the agent" })
         .meta({ description: "Shell command, run in the story's working copy" }),
     timeout: duration().optional().meta({ description: "Agent time limit, default 30m" }),
-    env: schemas/* record */.g1P(schemas/* string */.YjP().regex(plan_patterns/* ENV_NAME_RE */.mb, {
+    env: schemas/* record */.g1P(schemas/* string */.YjP().regex(patterns/* ENV_NAME_RE */.mb, {
         error: (iss) => `${quoteShort(iss.input)} is not an environment variable name (letters, digits and "_", not starting with a digit)`,
     }), schemas/* string */.YjP({
         error: (iss) => typeof iss.input === "number" || typeof iss.input === "boolean"
@@ -60,17 +60,17 @@ const agentSchema = schemas/* strictObject */.rej({
     .meta({ description: "How to run an agent" });
 const storySchema = schemas/* strictObject */.rej({
     id: schemas/* string */.YjP()
-        .regex(plan_patterns/* STORY_ID_RE */.QC, {
+        .regex(patterns/* STORY_ID_RE */.QC, {
         error: (iss) => `${quoteShort(iss.input)} is not a story id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
     })
         .meta({ description: "Unique story id" }),
     title: schemas/* string */.YjP()
-        .regex(plan_patterns/* TITLE_RE */.jM, {
+        .regex(patterns/* TITLE_RE */.jM, {
         error: (iss) => (typeof iss.input === "string" && /\S/.test(iss.input) ? "must be a single line" : "must not be empty"),
     })
         .meta({ description: "One-line title" }),
     epic: schemas/* string */.YjP()
-        .regex(plan_patterns/* STORY_ID_RE */.QC, { error: (iss) => `${quoteShort(iss.input)} is not an epic name: lowercase letters, digits and "-"` })
+        .regex(patterns/* STORY_ID_RE */.QC, { error: (iss) => `${quoteShort(iss.input)} is not an epic name: lowercase letters, digits and "-"` })
         .optional()
         .meta({ description: 'Epic; default: the id without its last "-segment"' }),
     file: repoPath("Story file; default <storiesDir>/<id>.md").optional(),
@@ -81,7 +81,7 @@ const storySchema = schemas/* strictObject */.rej({
 });
 const planFileSchema = schemas/* strictObject */.rej({
     name: schemas/* string */.YjP()
-        .regex(plan_patterns/* PLAN_NAME_RE */.eC, {
+        .regex(patterns/* PLAN_NAME_RE */.eC, {
         error: (iss) => `${quoteShort(iss.input)} is not a plan name: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`,
     })
         .meta({ description: "Names the execution" }),
@@ -94,7 +94,7 @@ const planFileSchema = schemas/* strictObject */.rej({
     storiesDir: repoPath('Directory of the story files, default "stories"').optional(),
     test: schemas/* strictObject */.rej({
         command: schemas/* string */.YjP()
-            .regex(plan_patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew, { error: "must contain {testFile}, which is replaced by the story's test file" })
+            .regex(patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew, { error: "must contain {testFile}, which is replaced by the story's test file" })
             .meta({ description: "Test command; {testFile} is replaced by the shell-quoted test file path" }),
         junit: schemas/* string */.YjP().min(1, { error: "must not be empty" }).optional().meta({ description: "JUnit XML report the command writes ({storyId} replaced)" }),
         timeout: duration().optional().meta({ description: "Test command time limit, default 10m" }),
@@ -111,7 +111,7 @@ const planFileSchema = schemas/* strictObject */.rej({
         lockTests: schemas/* boolean */.zMY().optional().meta({ description: "Implementation may not change the test file, default true" }),
     })
         .optional(),
-    agents: schemas/* record */.g1P(schemas/* string */.YjP().regex(plan_patterns/* AGENT_NAME_RE */.U$, {
+    agents: schemas/* record */.g1P(schemas/* string */.YjP().regex(patterns/* AGENT_NAME_RE */.U$, {
         error: (iss) => `${quoteShort(iss.input)} is not an agent name: letters, digits, ".", "_" and "-", at most 64 characters`,
     }), agentSchema)
         .meta({ description: "Agents by name" }),
@@ -171,7 +171,7 @@ function describeValue(v) {
     return typeof v;
 }
 
-;// CONCATENATED MODULE: ./src/core/plan-schema-check.ts
+;// CONCATENATED MODULE: ./src/core/plan/schema-check.ts
 
 
 const EXPECTED = {
@@ -214,13 +214,13 @@ function toPlanIssues(source, iss) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/core/json-syntax.ts
-var json_syntax = __webpack_require__(4869);
-// EXTERNAL MODULE: ./src/core/plan-data.ts + 1 modules
-var plan_data = __webpack_require__(8551);
-// EXTERNAL MODULE: ./src/core/plan-issue.ts
-var plan_issue = __webpack_require__(2106);
-;// CONCATENATED MODULE: ./src/core/plan-source.ts
+// EXTERNAL MODULE: ./src/core/plan/json-syntax.ts
+var json_syntax = __webpack_require__(5573);
+// EXTERNAL MODULE: ./src/core/plan/data.ts + 1 modules
+var data = __webpack_require__(4261);
+// EXTERNAL MODULE: ./src/core/plan/issue.ts
+var plan_issue = __webpack_require__(9308);
+;// CONCATENATED MODULE: ./src/core/plan/source.ts
 // A plan file's text as a YAML document with positions: syntax errors located by line and column, and a
 // locator that maps a key path (["stories", 2, "dependsOn", 0]) back to where it is written, so that
 // every later error can be reported as FILE:LINE:COL path: message.
@@ -252,7 +252,7 @@ function readPlanSource(text, fileName) {
         source.issues.push(fileIssue(fileName, { line: 1, col: 1 }, "unsupported plan file extension: use .yml, .yaml or .json"));
     }
     else {
-        const fast = (0,plan_data/* readPlanData */.q)(text, fileName);
+        const fast = (0,data/* readPlanData */.q)(text, fileName);
         if (fast)
             source.data = fast.data;
         else if (format === "json")
@@ -372,7 +372,7 @@ function nodeStart(node) {
     return range ? range[0] : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/plan-story-files.ts
+;// CONCATENATED MODULE: ./src/core/plan/story-files.ts
 
 
 
@@ -396,7 +396,7 @@ function locateStoryFileProblems(problems, fileName, text) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/plan.ts
+;// CONCATENATED MODULE: ./src/core/plan/parse.ts
 // Plan file text -> validated Plan with defaults applied, or every problem in it, each located as
 // FILE:LINE:COL path: message (SPEC §1). Pure: reading files is the loader's job (adapters/plan-loader.ts).
 
@@ -421,10 +421,10 @@ function parsePlanFull(text, fileName) {
         if (source.issues.length > 0)
             return { errors: source.issues };
         const schema = checkPlanSchema(source);
-        const errors = sortIssues([...schema.issues, ...(0,plan_rules/* checkPlanRules */.h)(source)]);
+        const errors = sortIssues([...schema.issues, ...(0,rules/* checkPlanRules */.h)(source)]);
         if (errors.length > 0 || !schema.file)
             return { errors };
-        return { plan: (0,plan_build/* buildPlan */.Gg)(schema.file), errors: [] };
+        return { plan: (0,build/* buildPlan */.Gg)(schema.file), errors: [] };
     }
     catch (e) {
         // The YAML library and zod are deep recursive walkers: absurd input (nesting thousands deep) can exhaust

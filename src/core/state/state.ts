@@ -1,6 +1,6 @@
 // The execution state (SPEC §4) and every transition on it, as pure functions state -> state.
 // Pure so that the state store can re-read and re-apply a transition when a compare-and-swap loses.
-import type { Plan } from "./plan-model.js";
+import type { Plan } from "../plan/model.js";
 
 export type StoryStatus = "pending" | "testing" | "implementing" | "complete" | "failed" | "blocked";
 export type PhaseName = "tester" | "red" | "implementation" | "verify" | "integrate";

@@ -1,6 +1,5 @@
 // Paths written in a plan are relative to the repository root and must stay inside it: one check and one
 // normal form for all of them, so that "./a/b.ts" and "a/b.ts" are the same file everywhere.
-import { posix } from "node:path";
 
 /**
  * Paths that are already in normal form and plainly inside the repository: segments of ordinary characters,
@@ -43,8 +42,9 @@ const q = (p: string): string => `"${p}"`;
 /** `./a//b/` -> `a/b`; "." for the root. Assumes repoPathProblem(p) found nothing. */
 export function normalizeRepoPath(p: string): string {
   if (PLAIN_PATH.test(p)) return p;
-  const n = posix.normalize(p).replace(/\/+$/, "");
-  return n === "" ? "." : n.replace(/^(\.\/)+/, "");
+  // No ".." is left by then (repoPathProblem refuses it), so normalising is dropping "" and "." segments.
+  const kept = p.split("/").filter((s) => s !== "" && s !== ".");
+  return kept.length === 0 ? "." : kept.join("/");
 }
 
 /** `<dir>/<name>` without a "./" when dir is the root. */

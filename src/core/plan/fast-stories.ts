@@ -4,10 +4,10 @@
 // highest wave of its dependencies, known by the time it is read). That is exactly what the schema, the plan
 // rules and computeWaves would conclude for such stories; anything else returns undefined and takes that
 // general route (plan-fast.ts). Thousands of stories so cost one loop instead of five.
-import { buildStory } from "./plan-build.js";
-import type { Story } from "./plan-model.js";
-import { repoPathProblem } from "./plan-paths.js";
-import { fitsStory } from "./plan-shape.js";
+import { buildStory } from "./build.js";
+import type { Story } from "./model.js";
+import { repoPathProblem } from "./paths.js";
+import { fitsStory } from "./shape.js";
 
 export interface StoriesInOrder {
   stories: Story[];

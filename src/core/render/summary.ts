@@ -2,10 +2,10 @@
 // the terminal `status` (text and JSON). Pure: state and plan in, text out; the size limits of the places
 // they are posted to are kept here, by truncating with a note, never silently.
 import { MERMAID_MAX_CHARS, renderGantt, renderGanttText } from "./gantt.js";
-import type { Plan } from "./plan-model.js";
+import type { Plan } from "../plan/model.js";
 import { buildReport, type Report, type ReportResult } from "./report.js";
-import { STATUS_DISPLAY } from "./story-file.js";
-import { statusOf, type ExecutionLock, type StateError, type StoryStatus, type TestEvidence, type WorkflowState } from "./state.js";
+import { STATUS_DISPLAY } from "../story/story-file.js";
+import { statusOf, type ExecutionLock, type StateError, type StoryStatus, type TestEvidence, type WorkflowState } from "../state/state.js";
 
 /** The story-file status values (SPEC §2), used wherever a status is shown to a person. */
 export const STATUS_LABEL = STATUS_DISPLAY;

@@ -1,5 +1,5 @@
-export const id = 405;
-export const ids = [405];
+export const id = 51;
+export const ids = [51];
 export const modules = {
 
 /***/ 6960:
@@ -377,9 +377,9 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/adapters/git.ts
 var adapters_git = __webpack_require__(6960);
 // EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 3 modules
-var plan_loader = __webpack_require__(9638);
-// EXTERNAL MODULE: ./src/core/plan-model.ts
-var plan_model = __webpack_require__(812);
+var plan_loader = __webpack_require__(4615);
+// EXTERNAL MODULE: ./src/core/plan/model.ts
+var model = __webpack_require__(2082);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -948,7 +948,7 @@ class GitStateStore {
 function createStateStore(opts) {
     if (!PLAN_NAME.test(opts.planName))
         throw new StateStoreError(`invalid plan name for the state branch: "${opts.planName}"`);
-    const branch = opts.branch ?? plan_model/* DEFAULTS */.z.stateBranch;
+    const branch = opts.branch ?? model/* DEFAULTS */.z.stateBranch;
     if (branch === "" || branch.startsWith("-") || /[\s~^:?*[\\]|\.\.|@\{/.test(branch)) {
         throw new StateStoreError(`invalid state branch name: "${branch}"`);
     }
@@ -1050,7 +1050,7 @@ function openStore(planName, repoRoot, branch, io) {
 
 /***/ }),
 
-/***/ 3833:
+/***/ 2990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1058,7 +1058,7 @@ function openStore(planName, repoRoot, branch, io) {
 /* harmony export */   kU: () => (/* binding */ renderGanttText)
 /* harmony export */ });
 /* unused harmony exports MERMAID_MAX_CHARS, neutraliseLabel, barKeys */
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7066);
+/* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6624);
 // Renders the recorded execution as Mermaid gantt charts and as the one-line-per-wave text form (SPEC §5).
 // Pure: state in, text out. Every piece of user text is neutralised so that no title can break or steer
 // Mermaid, and charts are split below Mermaid's text limit without ever dropping a story.
@@ -1182,7 +1182,7 @@ function barsOf(state, id, key, title, used, now) {
     const run = state.runs[id];
     if (!run)
         return [];
-    const story = (0,_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, id);
+    const story = (0,_state_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, id);
     const safeId = neutraliseLabel(id, 200);
     const name = key === id ? "" : ` ${safeId}`;
     const safeTitle = neutraliseLabel(title);
@@ -1302,7 +1302,7 @@ function renderGanttText(state) {
         .map((ids, i) => {
         const pairs = ids.map((id) => {
             const key = keys[id] ?? id;
-            return `[T-${key}]→[I-${key}]${TEXT_STATUS[(0,_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, id)]}`;
+            return `[T-${key}]→[I-${key}]${TEXT_STATUS[(0,_state_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, id)]}`;
         });
         return `Wave ${i + 1}: ${pairs.join(" | ")}`;
     })
@@ -1312,14 +1312,14 @@ function renderGanttText(state) {
 
 /***/ }),
 
-/***/ 8557:
+/***/ 6640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FK: () => (/* binding */ buildReport)
 /* harmony export */ });
 /* unused harmony exports REPORT_KEYS, RESULT_KEYS, evidencePassed, durationOf */
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7066);
+/* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6624);
 
 /** The keys SPEC §5 requires first, in this order. */
 const REPORT_KEYS = [
@@ -1375,11 +1375,11 @@ function implStatusOf(run, status) {
 /** Wall time of the attempt: first phase start to last phase end. */
 /** From the first phase's start to the last phase's end; null when no phase has ended. */
 function durationOf(run) {
-    return run ? (0,_state_js__WEBPACK_IMPORTED_MODULE_0__/* .runDuration */ .Eo)(run) : null;
+    return run ? (0,_state_state_js__WEBPACK_IMPORTED_MODULE_0__/* .runDuration */ .Eo)(run) : null;
 }
 function resultOf(state, story) {
     const run = state.runs[story.id];
-    const status = (0,_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, story.id);
+    const status = (0,_state_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, story.id);
     const result = run?.result;
     const green = result?.green;
     return {
@@ -1456,7 +1456,7 @@ function buildReport(state, plan, extra = {}) {
 
 /***/ }),
 
-/***/ 7066:
+/***/ 6624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1702,7 +1702,7 @@ function nextOpenWave(state) {
 
 /***/ }),
 
-/***/ 4357:
+/***/ 3699:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

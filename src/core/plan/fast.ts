@@ -4,15 +4,15 @@
 // "not sure": then plan.ts reads the file with the full YAML library and zod and reports every problem,
 // located. None of this module's imports load yaml or zod, so a valid plan, however large, costs
 // milliseconds and a small CLI start-up.
-import { buildPlan, storiesDirOf } from "./plan-build.js";
-import { readPlanData } from "./plan-data.js";
-import { storiesInPlanOrder } from "./plan-fast-stories.js";
-import type { KeyPath, PlanIssue } from "./plan-issue.js";
-import type { Plan } from "./plan-model.js";
-import { checkPlanRules } from "./plan-rules.js";
-import type { RuleSource } from "./plan-rules.js";
-import type { PlanFile } from "./plan-schema.js";
-import { fitsPlanRoot, fitsPlanSchema } from "./plan-shape.js";
+import { buildPlan, storiesDirOf } from "./build.js";
+import { readPlanData } from "./data.js";
+import { storiesInPlanOrder } from "./fast-stories.js";
+import type { KeyPath, PlanIssue } from "./issue.js";
+import type { Plan } from "./model.js";
+import { checkPlanRules } from "./rules.js";
+import type { RuleSource } from "./rules.js";
+import type { PlanFile } from "./schema.js";
+import { fitsPlanRoot, fitsPlanSchema } from "./shape.js";
 import { computeWaves } from "./waves.js";
 
 export interface FastPlan {

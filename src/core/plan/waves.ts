@@ -1,7 +1,7 @@
 // Waves of a plan (SPEC §1): a story's wave is 1 + the highest wave of its dependencies, plan order inside a
 // wave; plus the dependency-cycle search the plan checks use. Linear in stories + edges: plans may be large.
-import { DEFAULTS } from "./plan-model.js";
-import type { Plan, Story } from "./plan-model.js";
+import { DEFAULTS } from "./model.js";
+import type { Plan, Story } from "./model.js";
 
 export interface DependencyNode {
   id: string;

@@ -1,5 +1,5 @@
 // Pure rules of how an execution progresses: who is blocked, who may start, what a wave still owes.
-import type { Plan, Story } from "./plan-model.js";
+import type { Plan, Story } from "../plan/model.js";
 import { statusOf, type WorkflowState } from "./state.js";
 
 /** story id -> ids of the stories that depend on it directly. */

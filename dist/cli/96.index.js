@@ -1,8 +1,8 @@
-export const id = 636;
-export const ids = [636];
+export const id = 96;
+export const ids = [96];
 export const modules = {
 
-/***/ 7636:
+/***/ 4096:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,10 +17,10 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/report.ts
-var core_report = __webpack_require__(8557);
-// EXTERNAL MODULE: ./src/core/gantt.ts
-var gantt = __webpack_require__(3833);
+// EXTERNAL MODULE: ./src/core/render/report.ts
+var render_report = __webpack_require__(6640);
+// EXTERNAL MODULE: ./src/core/render/gantt.ts
+var gantt = __webpack_require__(2990);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
@@ -251,7 +251,7 @@ var git = __webpack_require__(6960);
 var XMLParser = __webpack_require__(9658);
 // EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/fxp.js
 var fxp = __webpack_require__(5824);
-;// CONCATENATED MODULE: ./src/core/junit.ts
+;// CONCATENATED MODULE: ./src/core/testing/junit.ts
 // Test counts from a JUnit XML report, whichever runner wrote it (vitest, jest-junit, node --test, …).
 
 const ARRAYS = new Set(["testsuite", "testcase"]);
@@ -325,7 +325,7 @@ function finish(c) {
     return { ...c, passed: Math.max(0, c.tests - c.failures - c.errors - c.skipped) };
 }
 
-;// CONCATENATED MODULE: ./src/core/test-output.ts
+;// CONCATENATED MODULE: ./src/core/testing/test-output.ts
 // Colour and cursor sequences that runners print when they think they talk to a terminal.
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
@@ -465,7 +465,7 @@ function wordCounts(parts) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/core/shell-quote.ts
+;// CONCATENATED MODULE: ./src/core/testing/shell-quote.ts
 // POSIX shell quoting, so that a path from a plan can be put into the plan's test command safely.
 // Characters that mean nothing to a POSIX shell anywhere in a word. `=` and `~` are left out on
 // purpose: `a=b` as a first word is an assignment and a leading `~` is expanded.
@@ -626,10 +626,10 @@ function realPorts(opts) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/story-file.ts
-var story_file = __webpack_require__(4357);
-// EXTERNAL MODULE: ./src/core/state.ts
-var core_state = __webpack_require__(7066);
+// EXTERNAL MODULE: ./src/core/story/story-file.ts
+var story_file = __webpack_require__(3699);
+// EXTERNAL MODULE: ./src/core/state/state.ts
+var state_state = __webpack_require__(6624);
 ;// CONCATENATED MODULE: ./src/engine/execution.ts
 
 
@@ -655,13 +655,13 @@ const acquire = (lock, judgedDead, now) => (state) => {
     if (state.lock && state.lock.id !== lock.id && state.lock.id !== judgedDead) {
         throw new RefusedError(`plan "${state.plan.name}" is already being executed (${describeLock(state.lock)}); a second execution is refused`);
     }
-    return (0,core_state/* derive */.CX)({ ...state, lock, lastUpdate: now, status: state.status === "error" ? "executing" : state.status });
+    return (0,state_state/* derive */.CX)({ ...state, lock, lastUpdate: now, status: state.status === "error" ? "executing" : state.status });
 };
 /** Creates or resumes the execution's state, holding the lock. Returns the state to run from. */
 async function startExecution(ports, opts) {
     const { source, target } = opts;
     const now = ports.now();
-    const fresh = (0,core_state/* createState */.ur)({ plan: source.plan, planPath: source.path, digest: source.digest, target, waves: source.waves, now });
+    const fresh = (0,state_state/* createState */.ur)({ plan: source.plan, planPath: source.path, digest: source.digest, target, waves: source.waves, now });
     const current = await ports.store.read();
     if (current && !opts.restart)
         checkResumable(current, source, target);
@@ -674,7 +674,7 @@ async function startExecution(ports, opts) {
         await ports.store.init(fresh, "start execution");
     const done = await completeOnTarget(ports, source.plan, opts.targetDir);
     const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
-    const begin = (state) => (0,core_state/* adoptCompleted */.EY)(done, head, now)((0,core_state/* requeueInProgress */.dp)(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : state)));
+    const begin = (state) => (0,state_state/* adoptCompleted */.EY)(done, head, now)((0,state_state/* requeueInProgress */.dp)(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : state)));
     return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
 }
 async function completeOnTarget(ports, plan, dir) {
@@ -695,9 +695,9 @@ const releaseLock = (lockId, now) => (state) => {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/core/plan-model.ts
-var plan_model = __webpack_require__(812);
-;// CONCATENATED MODULE: ./src/core/progression.ts
+// EXTERNAL MODULE: ./src/core/plan/model.ts
+var model = __webpack_require__(2082);
+;// CONCATENATED MODULE: ./src/core/state/progression.ts
 
 /** story id -> ids of the stories that depend on it directly. */
 function dependentsOf(plan) {
@@ -710,23 +710,23 @@ function dependentsOf(plan) {
 /** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
 function blockingDependency(state, story) {
     for (const d of story.dependsOn) {
-        const s = (0,core_state/* statusOf */.c2)(state, d);
+        const s = (0,state_state/* statusOf */.c2)(state, d);
         if (s === "failed" || s === "blocked")
             return d;
     }
     return null;
 }
 function blockReason(state, dep) {
-    return `dependency ${dep} is ${(0,core_state/* statusOf */.c2)(state, dep) === "failed" ? "failed" : "blocked"}`;
+    return `dependency ${dep} is ${(0,state_state/* statusOf */.c2)(state, dep) === "failed" ? "failed" : "blocked"}`;
 }
 /** Every dependency is complete and merged into the target branch. */
 function dependenciesIntegrated(state, story) {
-    return story.dependsOn.every((d) => (0,core_state/* statusOf */.c2)(state, d) === "complete" && state.runs[d]?.merged !== undefined);
+    return story.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && state.runs[d]?.merged !== undefined);
 }
 /** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
 function unmergedCompleted(state, plan) {
     return plan.stories
-        .filter((s) => (0,core_state/* statusOf */.c2)(state, s.id) === "complete" && state.runs[s.id]?.merged === undefined)
+        .filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "complete" && state.runs[s.id]?.merged === undefined)
         .map((s) => s.id);
 }
 /**
@@ -737,7 +737,7 @@ function mergeableNow(state, plan, wave) {
     const unmerged = new Set(unmergedCompleted(state, plan));
     const out = [];
     for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
-        const status = (0,core_state/* statusOf */.c2)(state, s.id);
+        const status = (0,state_state/* statusOf */.c2)(state, s.id);
         if (status !== "complete" && status !== "failed" && status !== "blocked")
             break;
         if (unmerged.has(s.id))
@@ -758,13 +758,13 @@ async function blockStuck(ports, plan, state, ids) {
     for (let changed = true; changed;) {
         changed = false;
         for (const story of plan.stories) {
-            if (!scope.has(story.id) || (0,core_state/* statusOf */.c2)(state, story.id) !== "pending")
+            if (!scope.has(story.id) || (0,state_state/* statusOf */.c2)(state, story.id) !== "pending")
                 continue;
             const dep = blockingDependency(state, story);
             if (!dep)
                 continue;
             const reason = blockReason(state, dep);
-            state = await ports.store.update((0,core_state/* blockStory */.ne)(story.id, reason, ports.now()), `${story.id}: blocked`);
+            state = await ports.store.update((0,state_state/* blockStory */.ne)(story.id, reason, ports.now()), `${story.id}: blocked`);
             ports.progress({ type: "story", storyId: story.id, status: "blocked", reason });
             changed = true;
         }
@@ -772,7 +772,7 @@ async function blockStuck(ports, plan, state, ids) {
     return state;
 }
 
-;// CONCATENATED MODULE: ./src/core/completion.ts
+;// CONCATENATED MODULE: ./src/core/story/completion.ts
 // Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
 
 
@@ -799,7 +799,7 @@ function completionInfoFromRun(run, agents) {
         if (run.result.commit)
             info.commit = run.result.commit;
     }
-    const durationMs = (0,core_state/* runDuration */.Eo)(run);
+    const durationMs = (0,state_state/* runDuration */.Eo)(run);
     if (durationMs !== null)
         info.durationMs = durationMs;
     if (run.runUrl)
@@ -1174,29 +1174,29 @@ async function mergeStories(ports, plan, target, ids) {
         const ref = target.branchRef(story.id);
         const tip = await git.revParse(ref);
         if (!tip) {
-            outcomes.push((0,core_state/* failStory */.AE)(story.id, `story branch ${ref} is missing`, ports.now(), "integrate"));
+            outcomes.push((0,state_state/* failStory */.AE)(story.id, `story branch ${ref} is missing`, ports.now(), "integrate"));
             continue;
         }
         if (await git.isAncestor(tip, "HEAD")) {
             // Merged already by an execution that stopped before recording it.
-            outcomes.push((0,core_state/* annotateRun */.Eg)(story.id, { merged: (await git.revParse("HEAD")) }, ports.now()));
+            outcomes.push((0,state_state/* annotateRun */.Eg)(story.id, { merged: (await git.revParse("HEAD")) }, ports.now()));
             merged.push(story);
             continue;
         }
         const r = await git.merge(ref, `tdd-waves: merge ${story.id}: ${story.title}`);
         if (r.ok) {
-            outcomes.push((0,core_state/* annotateRun */.Eg)(story.id, { merged: r.sha }, ports.now()));
+            outcomes.push((0,state_state/* annotateRun */.Eg)(story.id, { merged: r.sha }, ports.now()));
             ports.progress({ type: "log", message: `Merged ${story.id} into the target branch` });
             merged.push(story);
         }
         else {
             const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
-            outcomes.push((0,core_state/* failStory */.AE)(story.id, reason, ports.now(), "integrate"));
+            outcomes.push((0,state_state/* failStory */.AE)(story.id, reason, ports.now(), "integrate"));
             ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
         }
     }
     if (outcomes.length > 0)
-        await ports.store.update((0,core_state/* chain */.cy)(...outcomes), `integrate ${ids.join(", ")}`);
+        await ports.store.update((0,state_state/* chain */.cy)(...outcomes), `integrate ${ids.join(", ")}`);
     return merged;
 }
 /** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
@@ -1218,7 +1218,7 @@ async function retestMerged(ports, plan, target, merged) {
     if (broken.length === 0)
         return;
     const reason = "fails after integration";
-    await ports.store.update((0,core_state/* chain */.cy)(...broken.map((s) => (0,core_state/* failStory */.AE)(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
+    await ports.store.update((0,state_state/* chain */.cy)(...broken.map((s) => (0,state_state/* failStory */.AE)(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
     for (const s of broken)
         ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
 }
@@ -1232,7 +1232,7 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
     if (!state)
         return;
     for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
-        const status = (0,core_state/* statusOf */.c2)(state, story.id);
+        const status = (0,state_state/* statusOf */.c2)(state, story.id);
         if (status !== "failed" && status !== "blocked")
             continue;
         const path = (0,external_node_path_.join)(target.dir, story.file);
@@ -1250,7 +1250,7 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
 function outcomeCompletion(state, story, runUrl, eol) {
     const run = state.runs[story.id];
     const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
-    return renderCompletion({ ...info, outcome: (0,core_state/* statusOf */.c2)(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl }, eol);
+    return renderCompletion({ ...info, outcome: (0,state_state/* statusOf */.c2)(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl }, eol);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/story-phases.ts
@@ -1280,14 +1280,14 @@ async function runAgent(ports, job, role, atStart) {
     });
     const env = await agentEnvironment(ports, job, role);
     const log = logFile(job, phase);
-    const begin = (0,core_state/* beginPhase */.tA)(story.id, phase, ports.now(), { agent: name, log });
-    await ports.store.update(atStart ? (0,core_state/* chain */.cy)(atStart, begin) : begin, `${story.id}: ${phase} started`);
+    const begin = (0,state_state/* beginPhase */.tA)(story.id, phase, ports.now(), { agent: name, log });
+    await ports.store.update(atStart ? (0,state_state/* chain */.cy)(atStart, begin) : begin, `${story.id}: ${phase} started`);
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
     const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal });
     throwIfAborted(job);
     const ok = r.exitCode === 0 && !r.timedOut;
     const reason = ok ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
-    return { result: ok ? { ok: true } : fail(phase, reason), end: (0,core_state/* endPhase */.zN)(story.id, phase, ok ? "ok" : "failed", ports.now(), reason) };
+    return { result: ok ? { ok: true } : fail(phase, reason), end: (0,state_state/* endPhase */.zN)(story.id, phase, ok ? "ok" : "failed", ports.now(), reason) };
 }
 async function runStoryTests(ports, job, name) {
     const { plan, story } = job;
@@ -1306,12 +1306,12 @@ async function testerPhase(ports, job) {
     const git = ports.git(job.dir);
     const base = (await git.revParse("HEAD")) ?? undefined;
     const before = await ports.files.read(testPath(job));
-    const tester = await runAgent(ports, job, "tester", (0,core_state/* annotateRun */.Eg)(story.id, { base }, ports.now()));
+    const tester = await runAgent(ports, job, "tester", (0,state_state/* annotateRun */.Eg)(story.id, { base }, ports.now()));
     if (!tester.result.ok) {
         await ports.store.update(tester.end, `${story.id}: tester failed`);
         return tester.result;
     }
-    await ports.store.update((0,core_state/* chain */.cy)(tester.end, (0,core_state/* beginPhase */.tA)(story.id, "red", ports.now(), { log: logFile(job, "red") })), `${story.id}: red check`);
+    await ports.store.update((0,state_state/* chain */.cy)(tester.end, (0,state_state/* beginPhase */.tA)(story.id, "red", ports.now(), { log: logFile(job, "red") })), `${story.id}: red check`);
     const after = await ports.files.read(testPath(job));
     let problem;
     let red;
@@ -1324,14 +1324,14 @@ async function testerPhase(ports, job) {
         if (red.exitCode === 0 && !red.timedOut)
             problem = "red check: the tests pass before implementation (they must fail first)";
     }
-    const evidence = red ? (0,core_state/* recordResult */.Pr)(story.id, { red }, ports.now()) : (s) => s;
+    const evidence = red ? (0,state_state/* recordResult */.Pr)(story.id, { red }, ports.now()) : (s) => s;
     if (problem) {
-        await ports.store.update((0,core_state/* chain */.cy)(evidence, (0,core_state/* endPhase */.zN)(story.id, "red", "failed", ports.now(), problem)), `${story.id}: red failed`);
+        await ports.store.update((0,state_state/* chain */.cy)(evidence, (0,state_state/* endPhase */.zN)(story.id, "red", "failed", ports.now(), problem)), `${story.id}: red failed`);
         return fail("red", problem);
     }
     const testerCommit = (await git.commitAll(`tdd-waves: tests for ${story.id} (${story.tester})`)) ?? undefined;
     const testFileBlob = await git.hashFile(story.testFile);
-    await ports.store.update((0,core_state/* chain */.cy)(evidence, (0,core_state/* endPhase */.zN)(story.id, "red", "ok", ports.now()), (0,core_state/* annotateRun */.Eg)(story.id, { testerCommit, testFileBlob }, ports.now())), `${story.id}: red ok, tests committed`);
+    await ports.store.update((0,state_state/* chain */.cy)(evidence, (0,state_state/* endPhase */.zN)(story.id, "red", "ok", ports.now()), (0,state_state/* annotateRun */.Eg)(story.id, { testerCommit, testFileBlob }, ports.now())), `${story.id}: red ok, tests committed`);
     return { ok: true };
 }
 async function implementationPhase(ports, job) {
@@ -1343,7 +1343,7 @@ async function implementationPhase(ports, job) {
 async function verifyPhase(ports, job, lockedBlob) {
     const { story, plan } = job;
     const git = ports.git(job.dir);
-    await ports.store.update((0,core_state/* beginPhase */.tA)(story.id, "verify", ports.now(), { log: logFile(job, "verify") }), `${story.id}: verify`);
+    await ports.store.update((0,state_state/* beginPhase */.tA)(story.id, "verify", ports.now(), { log: logFile(job, "verify") }), `${story.id}: verify`);
     const green = await runStoryTests(ports, job, "verify");
     const criteria = await acceptanceCriteria(ports, job);
     const acComplete = criteria.length > 0 && criteria.every((c) => c.checked);
@@ -1365,19 +1365,19 @@ async function verifyPhase(ports, job, lockedBlob) {
     }
     const verified = problems.length === 0;
     const reason = verified ? undefined : `verify: ${problems.join("; ")}`;
-    await ports.store.update((0,core_state/* chain */.cy)((0,core_state/* recordResult */.Pr)(story.id, { acChecklistComplete: acComplete, verifiedProduction: verified, green }, ports.now()), (0,core_state/* endPhase */.zN)(story.id, "verify", verified ? "ok" : "failed", ports.now(), reason)), `${story.id}: verify ${verified ? "ok" : "failed"}`);
+    await ports.store.update((0,state_state/* chain */.cy)((0,state_state/* recordResult */.Pr)(story.id, { acChecklistComplete: acComplete, verifiedProduction: verified, green }, ports.now()), (0,state_state/* endPhase */.zN)(story.id, "verify", verified ? "ok" : "failed", ports.now(), reason)), `${story.id}: verify ${verified ? "ok" : "failed"}`);
     return verified ? { ok: true } : fail("verify", reason);
 }
 /** Success: ✅ Complete, Verified yes, Completion filled, committed on the story branch. */
 async function completeInWorkingCopy(ports, job) {
     const files = await finishStoryFile(ports, job, { outcome: "complete" });
-    await ports.store.update((0,core_state/* chain */.cy)(files, (0,core_state/* completeStory */.X_)(job.story.id, ports.now())), `${job.story.id}: complete`);
+    await ports.store.update((0,state_state/* chain */.cy)(files, (0,state_state/* completeStory */.X_)(job.story.id, ports.now())), `${job.story.id}: complete`);
     ports.progress({ type: "story", storyId: job.story.id, status: "complete" });
 }
 /** Failure: ❌ Failed with the reason; the work so far is committed on the story branch all the same. */
 async function failInWorkingCopy(ports, job, result) {
     const files = await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
-    await ports.store.update((0,core_state/* chain */.cy)(files, (0,core_state/* failStory */.AE)(job.story.id, result.reason, ports.now(), result.phase)), `${job.story.id}: failed`);
+    await ports.store.update((0,state_state/* chain */.cy)(files, (0,state_state/* failStory */.AE)(job.story.id, result.reason, ports.now(), result.phase)), `${job.story.id}: failed`);
     ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason });
 }
 /** Commits the work with the finished story file; returns the files-modified record to save with the outcome. */
@@ -1399,7 +1399,7 @@ async function finishStoryFile(ports, job, end) {
         completion,
     });
     const commit = await git.commitAll(`tdd-waves: ${story.id} ${end.outcome === "complete" ? "complete" : `failed: ${end.reason}`}`);
-    return (0,core_state/* recordResult */.Pr)(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
+    return (0,state_state/* recordResult */.Pr)(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
 }
 
 ;// CONCATENATED MODULE: ./src/engine/worktree-slots.ts
@@ -1531,7 +1531,7 @@ async function runLocal(ports, opts) {
         target,
         work,
         limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
-        integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,plan_model/* storyBranch */.Q)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name) },
+        integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name) },
         targetLock: new Mutex(),
         worktrees: new WorktreeSlots(ports.git, opts.repoDir, (0,external_node_path_.join)(work, "worktrees", opts.source.plan.name)),
     };
@@ -1546,7 +1546,7 @@ async function runLocal(ports, opts) {
     }
     catch (e) {
         if (!(e instanceof Interrupted))
-            await ports.store.update((0,core_state/* recordError */.Eq)(e instanceof Error ? e.message : String(e), ports.now(), true), "execution error");
+            await ports.store.update((0,state_state/* recordError */.Eq)(e instanceof Error ? e.message : String(e), ports.now(), true), "execution error");
         throw e;
     }
     finally {
@@ -1562,9 +1562,9 @@ async function runWaves(run) {
     const waves = (await ports.store.read()).waves;
     for (let w = 1; w <= waves.length; w++) {
         const ids = waves[w - 1];
-        let state = await ports.store.update((0,core_state/* startWave */.uT)(w, ports.now()), `wave ${w}`);
+        let state = await ports.store.update((0,state_state/* startWave */.uT)(w, ports.now()), `wave ${w}`);
         state = await blockStuck(ports, plan, state, ids);
-        const open = plan.stories.filter((s) => ids.includes(s.id) && (0,core_state/* statusOf */.c2)(state, s.id) === "pending");
+        const open = plan.stories.filter((s) => ids.includes(s.id) && (0,state_state/* statusOf */.c2)(state, s.id) === "pending");
         ports.progress({ type: "wave", wave: w, stories: ids });
         // Stories are merged while the wave still runs, as soon as every story before them (plan order) is
         // done: only the merges behind the wave's last story stay on its critical path.
@@ -1591,7 +1591,7 @@ async function runDag(run) {
     let failure;
     for (;;) {
         const state = await blockStuck(ports, plan, (await ports.store.read()), plan.stories.map((s) => s.id));
-        const ready = plan.stories.filter((s) => (0,core_state/* statusOf */.c2)(state, s.id) === "pending" && !running.has(s.id) && dependenciesIntegrated(state, s));
+        const ready = plan.stories.filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "pending" && !running.has(s.id) && dependenciesIntegrated(state, s));
         while (failure === undefined && !run.opts.signal?.aborted && running.size < run.limit && ready.length > 0) {
             const story = ready.shift();
             const task = runStory(run, story, waveOf(story.id))
@@ -1624,11 +1624,11 @@ async function integrate(run, ids) {
 }
 async function runStory(run, story, wave) {
     const { ports, plan } = run;
-    const state = await ports.store.update((0,core_state/* startStory */.OA)(story.id, ports.now()), `${story.id}: start`);
+    const state = await ports.store.update((0,state_state/* startStory */.OA)(story.id, ports.now()), `${story.id}: start`);
     const attempt = state.runs[story.id].attempt;
     // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
     const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
-    const dir = await run.worktrees.checkout((0,plan_model/* storyBranch */.Q)(plan.name, story.id), tip);
+    const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q)(plan.name, story.id), tip);
     const job = {
         plan,
         planPath: run.opts.source.path,
@@ -1832,7 +1832,7 @@ async function runCommand(args, io) {
         process.off("SIGTERM", onSignal);
     }
     progress.stop();
-    const report = (0,core_report/* buildReport */.FK)(state, loaded.plan);
+    const report = (0,render_report/* buildReport */.FK)(state, loaded.plan);
     const reportPath = flags.values.report ? ((0,external_node_path_.isAbsolute)(flags.values.report) ? flags.values.report : (0,external_node_path_.resolve)(io.cwd, flags.values.report)) : (0,external_node_path_.join)(repoRoot, "tdd-waves-report.json");
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(reportPath), { recursive: true });
     await (0,promises_.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);

@@ -1,10 +1,10 @@
 // A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
 // works with. Shared by the full reader (plan.ts) and the fast path for valid plans (plan-fast.ts).
-import { DEFAULTS } from "./plan-model.js";
-import type { AgentSpec, Plan, Story } from "./plan-model.js";
-import { inDirectory, normalizeRepoPath } from "./plan-paths.js";
-import { parseDuration } from "./plan-patterns.js";
-import type { PlanFile } from "./plan-schema.js";
+import { DEFAULTS } from "./model.js";
+import type { AgentSpec, Plan, Story } from "./model.js";
+import { inDirectory, normalizeRepoPath } from "./paths.js";
+import { parseDuration } from "./patterns.js";
+import type { PlanFile } from "./schema.js";
 
 type StoryFile = PlanFile["stories"][number];
 

@@ -1,8 +1,8 @@
 // Builds the execution report (SPEC §5: tdd-waves-report.json, `tdd-waves report`, the action's `report`
 // output) from the state and the plan. Pure; key order is part of the contract, so objects are built
 // key by key in that order.
-import type { Plan, Story } from "./plan-model.js";
-import { runDuration, statusOf, type PhaseName, type StoryRun, type StoryStatus, type TestEvidence, type WorkflowState } from "./state.js";
+import type { Plan, Story } from "../plan/model.js";
+import { runDuration, statusOf, type PhaseName, type StoryRun, type StoryStatus, type TestEvidence, type WorkflowState } from "../state/state.js";
 
 export type ImplStatus = "success" | "failed" | "skipped";
 

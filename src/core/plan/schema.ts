@@ -3,9 +3,9 @@
 // normally skip it: plan-shape.ts accepts exactly the plans this schema accepts, without loading zod.
 import { z } from "zod";
 
-import { AGENT_NAME_RE, DURATION_RE, ENV_NAME_RE, NON_BLANK_RE, PLAN_NAME_RE, STORY_ID_RE, TEST_FILE_PLACEHOLDER_RE, TITLE_RE } from "./plan-patterns.js";
+import { AGENT_NAME_RE, DURATION_RE, ENV_NAME_RE, NON_BLANK_RE, PLAN_NAME_RE, STORY_ID_RE, TEST_FILE_PLACEHOLDER_RE, TITLE_RE } from "./patterns.js";
 
-export { AGENT_NAME_RE, DURATION_RE, ENV_NAME_RE, PLAN_NAME_RE, STORY_ID_RE, parseDuration } from "./plan-patterns.js";
+export { AGENT_NAME_RE, DURATION_RE, ENV_NAME_RE, PLAN_NAME_RE, STORY_ID_RE, parseDuration } from "./patterns.js";
 
 const quoteShort = (v: unknown): string => {
   const s = JSON.stringify(v) ?? String(v);

@@ -1,9 +1,9 @@
 // Runs the plan schema on parsed data and turns zod's issues into located, plain-language plan issues.
 import type { z } from "zod";
 import { didYouMean } from "./did-you-mean.js";
-import { describeValue, knownKeysAt, planFileSchema } from "./plan-schema.js";
-import type { PlanFile } from "./plan-schema.js";
-import type { KeyPath, PlanIssue, PlanSource } from "./plan-source.js";
+import { describeValue, knownKeysAt, planFileSchema } from "./schema.js";
+import type { PlanFile } from "./schema.js";
+import type { KeyPath, PlanIssue, PlanSource } from "./source.js";
 
 type ZodIssue = z.core.$ZodIssue;
 

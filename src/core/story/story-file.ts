@@ -1,6 +1,6 @@
 // Reads and surgically edits a story file (SPEC §2): field lines, acceptance criteria, front matter status
 // and the `## Completion` body. Text in, text out — callers do the I/O (and the atomic write).
-import type { StoryStatus } from "./state.js";
+import type { StoryStatus } from "../state/state.js";
 
 export type { StoryStatus };
 

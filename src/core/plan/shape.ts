@@ -10,8 +10,8 @@ import {
   STORY_ID_RE,
   TEST_FILE_PLACEHOLDER_RE,
   TITLE_RE,
-} from "./plan-patterns.js";
-import type { PlanFile } from "./plan-schema.js";
+} from "./patterns.js";
+import type { PlanFile } from "./schema.js";
 
 type Fields = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // Renders the recorded execution as Mermaid gantt charts and as the one-line-per-wave text form (SPEC §5).
 // Pure: state in, text out. Every piece of user text is neutralised so that no title can break or steer
 // Mermaid, and charts are split below Mermaid's text limit without ever dropping a story.
-import { statusOf, type PhaseName, type PhaseRecord, type WorkflowState } from "./state.js";
+import { statusOf, type PhaseName, type PhaseRecord, type WorkflowState } from "../state/state.js";
 
 /** Mermaid refuses diagrams longer than this (its `maxTextSize`). */
 export const MERMAID_MAX_CHARS = 50_000;
