@@ -1,5 +1,6 @@
 // A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
 // works with. Shared by the full reader (plan.ts) and the fast path for valid plans (plan-fast.ts).
+import { presetCommand } from "../agents/presets.js";
 import { DEFAULTS } from "./model.js";
 import type { AgentSpec, Plan, Story } from "./model.js";
 import { inDirectory, normalizeRepoPath } from "./paths.js";
@@ -34,10 +35,7 @@ export function buildPlan(file: PlanFile, built?: Story[]): Plan {
   const storiesDir = storiesDirOf(file);
   const stories = built ?? file.stories.map((s, index) => buildStory(s, index, storiesDir));
   const agents = Object.fromEntries(
-    Object.entries(file.agents).map(([name, a]): [string, AgentSpec] => [
-      name,
-      { name, run: a.run, timeoutMs: durationOr(a.timeout, DEFAULTS.agentTimeoutMs), env: { ...(a.env ?? {}) } },
-    ]),
+    Object.entries(file.agents).map(([name, a]): [string, AgentSpec] => [name, buildAgent(name, a)]),
   );
   const plan: Plan = {
     name: file.name,
@@ -57,7 +55,16 @@ export function buildPlan(file: PlanFile, built?: Story[]): Plan {
     stories,
   };
   if (file.waves) plan.waves = file.waves.map((w) => [...w]);
+  if (file.budget) plan.budget = { ...file.budget };
   return plan;
+}
+
+/** An agent with its command: its own `run`, or its preset's command line with `model` and `args`. */
+function buildAgent(name: string, a: PlanFile["agents"][string]): AgentSpec {
+  const agent: AgentSpec = { name, run: a.run ?? "", timeoutMs: durationOr(a.timeout, DEFAULTS.agentTimeoutMs), env: { ...(a.env ?? {}) } };
+  if (a.preset === undefined) return agent;
+  const args = a.args ?? [];
+  return { ...agent, run: presetCommand(a.preset, { model: a.model, args }), preset: a.preset, ...(a.model === undefined ? {} : { model: a.model }), args: [...args] };
 }
 
 /** `msm-auth-001` -> `msm-auth`; an id without "-" is its own epic. */

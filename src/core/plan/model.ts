@@ -1,12 +1,18 @@
 // The resolved execution plan: what the rest of tdd-waves works with once a plan file has been
 // parsed, validated and had its defaults applied (see plan.ts for parsing, SPEC §1 for the format).
+import type { Budget } from "../agents/budget.js";
+import type { PresetName } from "../agents/presets.js";
 
 export interface AgentSpec {
   name: string;
-  /** Shell command, run in the story's working copy. */
+  /** Shell command, run in the story's working copy (a preset's is rendered from it, core/agents/presets.ts). */
   run: string;
   timeoutMs: number;
   env: Record<string, string>;
+  /** The preset the command comes from, its model and extra arguments. */
+  preset?: PresetName;
+  model?: string;
+  args?: string[];
 }
 
 export interface Story {
@@ -44,6 +50,8 @@ export interface Plan {
   stories: Story[];
   /** Explicit batching, when the plan gives it (already checked against dependencies). */
   waves?: string[][];
+  /** Cost limits (issue 13): absent, nothing limits what agents spend. */
+  budget?: Budget;
 }
 
 export const DEFAULTS = {

@@ -199,6 +199,27 @@ const checkSharedStoryFiles: Rule = (source, plan) => {
   return issues;
 };
 
+/** An agent runs either its own shell command (`run`) or a preset; `model` and `args` belong to a preset. */
+const checkAgentCommands: Rule = (source, plan) => {
+  const agents = record(plan.root.agents);
+  if (!agents) return [];
+  const issues: PlanIssue[] = [];
+  for (const [name, value] of Object.entries(agents)) {
+    const a = record(value);
+    if (!a) continue;
+    const hasRun = a.run !== undefined;
+    const hasPreset = a.preset !== undefined;
+    if (hasRun && hasPreset) issues.push(source.issue(["agents", name, "preset"], "give either run (a shell command) or preset, not both"));
+    else if (!hasRun && !hasPreset) issues.push(source.issue(["agents", name], "needs run (a shell command) or preset (see `tdd-waves agents`)", "key"));
+    else if (hasRun) {
+      for (const key of ["model", "args"] as const) {
+        if (a[key] !== undefined) issues.push(source.issue(["agents", name, key], `${key} is for a preset's CLI: with run, put it in the command itself`, "key"));
+      }
+    }
+  }
+  return issues;
+};
+
 const checkDurations: Rule = (source, plan) => {
   const agents = record(plan.root.agents) ?? {};
   const candidates: [KeyPath, unknown][] = [
@@ -245,4 +266,4 @@ const checkWaves: Rule = (source, plan) => {
   return issues;
 };
 
-const RULES: Rule[] = [checkIds, checkDependencies, checkCycles, checkAgents, checkPaths, checkSharedStoryFiles, checkDurations, checkWaves];
+const RULES: Rule[] = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkWaves];

@@ -3,6 +3,7 @@
 // normally skip it: plan-shape.ts accepts exactly the plans this schema accepts, without loading zod.
 import { z } from "zod";
 
+import { PRESET_NAMES } from "../agents/presets.js";
 import { AGENT_NAME_RE, DURATION_RE, ENV_NAME_RE, NON_BLANK_RE, PLAN_NAME_RE, STORY_ID_RE, TEST_FILE_PLACEHOLDER_RE, TITLE_RE } from "./patterns.js";
 
 export { AGENT_NAME_RE, DURATION_RE, ENV_NAME_RE, PLAN_NAME_RE, STORY_ID_RE, parseDuration } from "./patterns.js";
@@ -20,6 +21,11 @@ const duration = () =>
     .string({ error: (iss) => (present(iss.input) ? `must be a duration: ${DURATION_HINT} (got ${quoteShort(iss.input)})` : undefined) })
     .regex(DURATION_RE, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` });
 
+const usdAmount = () =>
+  z
+    .number({ error: (iss) => (present(iss.input) ? `must be an amount of US dollars, like 20 or 2.5 (got ${quoteShort(iss.input)})` : undefined) })
+    .positive({ error: (iss) => `must be more than 0 (got ${quoteShort(iss.input)})` });
+
 const repoPath = (what: string) =>
   z.string().min(1, { error: "must not be empty" }).meta({ description: `${what}, relative to the repository root (no "..", not absolute)` });
 
@@ -28,7 +34,14 @@ const agentSchema = z
     run: z
       .string()
       .regex(NON_BLANK_RE, { error: "must not be empty: the shell command that runs the agent" })
-      .meta({ description: "Shell command, run in the story's working copy" }),
+      .optional()
+      .meta({ description: "Shell command, run in the story's working copy (or give a preset)" }),
+    preset: z
+      .enum(PRESET_NAMES, { error: (iss) => `${quoteShort(iss.input)} is not a preset: one of ${PRESET_NAMES.join(", ")}` })
+      .optional()
+      .meta({ description: "A coding-agent CLI run unattended on the prompt file, instead of run (`tdd-waves agents` lists them)" }),
+    model: z.string().min(1, { error: "must not be empty" }).optional().meta({ description: "Model the preset's CLI uses" }),
+    args: z.array(z.string()).optional().meta({ description: "Extra arguments for the preset's CLI" }),
     timeout: duration().optional().meta({ description: "Agent time limit, default 30m" }),
     env: z
       .record(
@@ -121,6 +134,13 @@ export const planFileSchema = z
           agentSchema,
         )
         .meta({ description: "Agents by name" }),
+      budget: z
+        .strictObject({
+          costUsd: usdAmount().optional().meta({ description: "The execution's budget: once its recorded cost reaches it, no new agent phase starts" }),
+          perStoryCostUsd: usdAmount().optional().meta({ description: "One story's budget over all its attempts: reaching it fails the story" }),
+        })
+        .optional()
+        .meta({ description: "Cost limits in US dollars, from what the agents report" }),
       stories: z.array(storySchema).min(1, { error: "a plan needs at least one story" }).meta({ description: "The stories, in plan order" }),
       waves: z
         .array(z.array(z.string()).min(1, { error: "a wave lists at least one story" }))

@@ -1,6 +1,8 @@
 // The execution state (SPEC §4) and every transition on it, as pure functions state -> state.
 // Pure so that the state store can re-read and re-apply a transition when a compare-and-swap loses.
 import type { Plan } from "../plan/model.js";
+import type { ExecutionStop } from "../agents/budget.js";
+import type { AgentUsage, UsageTotals } from "../agents/usage.js";
 
 export type StoryStatus = "pending" | "testing" | "implementing" | "complete" | "failed" | "blocked";
 export type PhaseName = "tester" | "red" | "implementation" | "verify" | "integrate";
@@ -15,6 +17,8 @@ export interface PhaseRecord {
   message?: string;
   /** Log file of this phase, relative to where the run keeps its logs. */
   log?: string;
+  /** What an agent phase reported it used (core/agents/usage.ts); absent when it reported nothing. */
+  usage?: AgentUsage;
 }
 
 /** Evidence of one test-command run. */
@@ -78,7 +82,8 @@ export interface ExecutionLock {
 
 export interface WorkflowState {
   version: 1;
-  plan: { name: string; path: string; digest: string };
+  /** `digestWithoutBudget`: the plan's meaning without its budget, so that a raised budget resumes the execution. */
+  plan: { name: string; path: string; digest: string; digestWithoutBudget?: string };
   target: string;
   status: "pending" | "executing" | "complete" | "error";
   currentWave: number;
@@ -91,6 +96,10 @@ export interface WorkflowState {
   /** Story id -> epic, so that epic counts can be derived without the plan. */
   storyEpics: Record<string, string>;
   lock?: ExecutionLock;
+  /** Agent usage per story, over all its attempts (core/agents/budget.ts). */
+  usage?: Record<string, UsageTotals>;
+  /** Why the execution stopped with stories left (its budget); cleared when it resumes. */
+  stopped?: ExecutionStop;
 }
 
 export type Transition = (state: WorkflowState) => WorkflowState;
