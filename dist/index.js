@@ -30741,6 +30741,112 @@ module.exports = {
 
 /***/ }),
 
+/***/ 1214:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dO: () => (/* binding */ PRESET_NAMES),
+/* harmony export */   fG: () => (/* binding */ PRESETS),
+/* harmony export */   ld: () => (/* binding */ presetCommand)
+/* harmony export */ });
+/* unused harmony export isPresetName */
+/* harmony import */ var _testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5199);
+// Agent presets: the command line that runs each coding-agent CLI unattended on TDD_WAVES_PROMPT_FILE (edits
+// inside the working copy only, no commits of its own, machine-readable output where the CLI has it), as pure
+// data. Every flag comes from the CLI's own documentation, cited next to the preset; what a CLI cannot do is
+// said in `limits` (and in the README's preset table). The command runs with /bin/sh in the story's working copy.
+
+const PRESET_NAMES = ["claude-code", "codex", "gemini", "aider", "opencode"];
+/** The prompt file, left for the shell to expand: tdd-waves sets it for every agent phase. */
+const PROMPT_FILE = '"$TDD_WAVES_PROMPT_FILE"';
+const modelFlag = (flag, model) => (model === undefined ? "" : ` ${flag} ${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(model)}`);
+// opencode reads extra configuration from OPENCODE_CONFIG_CONTENT (highest precedence): edits allowed, nothing
+// outside the working directory, shell commands allowed except commits and pushes (the last matching rule wins).
+const OPENCODE_PERMISSIONS = JSON.stringify({
+    permission: { edit: "allow", external_directory: "deny", bash: { "*": "allow", "git commit*": "deny", "git push*": "deny" } },
+});
+const PRESETS = {
+    // Claude Code, print mode: https://code.claude.com/docs/en/headless (-p, --output-format json, the prompt on
+    // stdin: `echo "…" | claude -p`, the JSON result with total_cost_usd, num_turns, session_id, usage) and
+    // https://code.claude.com/docs/en/cli-reference (--permission-mode acceptEdits: file edits approved, nothing
+    // else; --disallowedTools "Bash(git commit:*)"; --model). Writes stay in the directory it was started in:
+    // https://code.claude.com/docs/en/security ("can only write to the folder where it was started").
+    "claude-code": {
+        name: "claude-code",
+        title: "Claude Code",
+        executable: "claude",
+        output: "claude-json",
+        reports: "model, input/output/cached tokens, cost in USD, turns, session id",
+        docs: ["https://code.claude.com/docs/en/headless", "https://code.claude.com/docs/en/cli-reference", "https://code.claude.com/docs/en/security"],
+        limits: "shell commands are not approved (acceptEdits): the agent cannot run the tests itself unless `args` allow it (--allowedTools)",
+        render: (model, args) => `claude -p --output-format json --permission-mode acceptEdits --disallowedTools 'Bash(git commit:*)' 'Bash(git push:*)'${modelFlag("--model", model)}${args} < ${PROMPT_FILE}`,
+    },
+    // OpenAI Codex CLI, exec: https://developers.openai.com/codex/noninteractive (codex exec, --json JSONL events:
+    // thread.started with thread_id, turn.completed with usage; --sandbox workspace-write allows edits in the
+    // workspace) and https://developers.openai.com/codex/cli/reference#codex-exec (PROMPT `-` reads stdin, --model).
+    codex: {
+        name: "codex",
+        title: "OpenAI Codex CLI",
+        executable: "codex",
+        output: "codex-jsonl",
+        reports: "input/output/cached tokens, turns, session (thread) id; no cost, no model (the preset's `model` is recorded)",
+        docs: ["https://developers.openai.com/codex/noninteractive", "https://developers.openai.com/codex/cli/reference#codex-exec"],
+        limits: "no cost in USD in its output; no flag forbids commits (the sandbox keeps a worktree's git directory read-only, the prompt forbids them)",
+        render: (model, args) => `codex exec --json --sandbox workspace-write${modelFlag("--model", model)}${args} - < ${PROMPT_FILE}`,
+    },
+    // Gemini CLI, headless: https://geminicli.com/docs/cli/headless/ (--output-format json: response,
+    // stats.models.<model>.tokens, session_id) and https://geminicli.com/docs/cli/cli-reference/ (-p: the prompt,
+    // forces non-interactive mode; --approval-mode auto_edit: edit tools approved, shell commands not; --model).
+    gemini: {
+        name: "gemini",
+        title: "Gemini CLI",
+        executable: "gemini",
+        output: "gemini-json",
+        reports: "model, input/output/cached tokens, session id; no cost, no turns",
+        docs: ["https://geminicli.com/docs/cli/headless/", "https://geminicli.com/docs/cli/cli-reference/"],
+        limits: "no cost in USD and no turns in its output; shell commands are not approved (auto_edit), so it cannot run the tests itself; the prompt goes on the command line",
+        render: (model, args) => `gemini --output-format json --approval-mode auto_edit${modelFlag("--model", model)}${args} -p "$(cat ${PROMPT_FILE})"`,
+    },
+    // Aider, scripting: https://aider.chat/docs/scripting.html (--message-file: do one thing and exit, --yes-always)
+    // and https://aider.chat/docs/config/options.html (--no-auto-commits, --no-dirty-commits, --no-gitignore,
+    // --chat-history-file, --input-history-file, --no-suggest-shell-commands, --no-check-update, --no-pretty, --model).
+    // The history files go beside the prompt file, outside the working copy.
+    aider: {
+        name: "aider",
+        title: "Aider",
+        executable: "aider",
+        reports: "nothing machine-readable",
+        docs: ["https://aider.chat/docs/scripting.html", "https://aider.chat/docs/config/options.html"],
+        limits: "no machine-readable output: usage and cost stay unknown unless the agent writes TDD_WAVES_USAGE_FILE; its repo-map cache (.aider.tags.cache.*) lands in the working copy: list `.aider*` in .gitignore",
+        render: (model, args) => `aider --message-file ${PROMPT_FILE} --yes-always --no-auto-commits --no-dirty-commits --no-gitignore --no-suggest-shell-commands --no-check-update --no-pretty` +
+            ` --chat-history-file "$TDD_WAVES_PROMPT_FILE.chat.md" --input-history-file "$TDD_WAVES_PROMPT_FILE.input"${modelFlag("--model", model)}${args}`,
+    },
+    // opencode, run: https://opencode.ai/docs/cli/#run (opencode run [message], --format json: JSON events with
+    // sessionID, step_finish parts with tokens and cost; --model provider/model), https://opencode.ai/docs/permissions/
+    // (edit, bash and external_directory rules) and https://opencode.ai/docs/config/ (OPENCODE_CONFIG_CONTENT).
+    opencode: {
+        name: "opencode",
+        title: "opencode",
+        executable: "opencode",
+        output: "opencode-jsonl",
+        reports: "input/output/cached tokens, cost in USD, steps (as turns), session id; no model (the preset's `model` is recorded)",
+        docs: ["https://opencode.ai/docs/cli/#run", "https://opencode.ai/docs/permissions/", "https://opencode.ai/docs/config/"],
+        limits: "the prompt goes on the command line (run takes a message, not a prompt file)",
+        render: (model, args) => `OPENCODE_CONFIG_CONTENT=${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(OPENCODE_PERMISSIONS)} opencode run --format json${modelFlag("--model", model)}${args} "$(cat ${PROMPT_FILE})"`,
+    },
+};
+function isPresetName(name) {
+    return PRESET_NAMES.includes(name);
+}
+/** The shell command a preset runs, with its `model` and extra `args` (each one shell word). */
+function presetCommand(name, options = {}) {
+    const args = (options.args ?? []).map((a) => ` ${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(a)}`).join("");
+    return PRESETS[name].render(options.model, args);
+}
+
+
+/***/ }),
+
 /***/ 1103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30750,17 +30856,19 @@ module.exports = {
 /* harmony export */   u4: () => (/* binding */ storiesDirOf)
 /* harmony export */ });
 /* unused harmony export defaultEpic */
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2082);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8219);
-/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1236);
+/* harmony import */ var _agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1214);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2082);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8219);
+/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1236);
 // A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
 // works with. Shared by the full reader (plan.ts) and the fast path for valid plans (plan-fast.ts).
 
 
 
+
 /** The stories directory a plan file names, in normal form. */
 function storiesDirOf(file) {
-    return file.storiesDir === undefined ? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.storiesDir : (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.storiesDir);
+    return file.storiesDir === undefined ? _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.storiesDir : (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(file.storiesDir);
 }
 /** One story of a plan file that passed every check, with its defaults applied. */
 function buildStory(s, index, storiesDir) {
@@ -30768,8 +30876,8 @@ function buildStory(s, index, storiesDir) {
         id: s.id,
         title: s.title.trim(),
         epic: s.epic ?? defaultEpic(s.id),
-        file: s.file === undefined ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .inDirectory */ .zX)(storiesDir, `${s.id}.md`) : (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(s.file),
-        testFile: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(s.testFile),
+        file: s.file === undefined ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .inDirectory */ .zX)(storiesDir, `${s.id}.md`) : (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(s.file),
+        testFile: (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(s.testFile),
         tester: s.tester,
         implementer: s.implementer,
         // The parsed file is not used after this: its list can be the story's own.
@@ -30781,30 +30889,37 @@ function buildStory(s, index, storiesDir) {
 function buildPlan(file, built) {
     const storiesDir = storiesDirOf(file);
     const stories = built ?? file.stories.map((s, index) => buildStory(s, index, storiesDir));
-    const agents = Object.fromEntries(Object.entries(file.agents).map(([name, a]) => [
-        name,
-        { name, run: a.run, timeoutMs: durationOr(a.timeout, _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.agentTimeoutMs), env: { ...(a.env ?? {}) } },
-    ]));
+    const agents = Object.fromEntries(Object.entries(file.agents).map(([name, a]) => [name, buildAgent(name, a)]));
     const plan = {
         name: file.name,
-        maxParallel: file.maxParallel ?? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.maxParallel,
+        maxParallel: file.maxParallel ?? _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.maxParallel,
         storiesDir,
         test: {
             command: file.test.command,
-            ...(file.test.junit === undefined ? {} : { junit: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.test.junit) }),
-            timeoutMs: durationOr(file.test.timeout, _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.testTimeoutMs),
+            ...(file.test.junit === undefined ? {} : { junit: (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(file.test.junit) }),
+            timeoutMs: durationOr(file.test.timeout, _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.testTimeoutMs),
         },
         prompts: {
-            ...(file.prompts?.tester === undefined ? {} : { tester: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.prompts.tester) }),
-            ...(file.prompts?.implementation === undefined ? {} : { implementation: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.prompts.implementation) }),
+            ...(file.prompts?.tester === undefined ? {} : { tester: (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(file.prompts.tester) }),
+            ...(file.prompts?.implementation === undefined ? {} : { implementation: (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(file.prompts.implementation) }),
         },
-        tdd: { requireRed: file.tdd?.requireRed ?? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.requireRed, lockTests: file.tdd?.lockTests ?? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.lockTests },
+        tdd: { requireRed: file.tdd?.requireRed ?? _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.requireRed, lockTests: file.tdd?.lockTests ?? _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.lockTests },
         agents,
         stories,
     };
     if (file.waves)
         plan.waves = file.waves.map((w) => [...w]);
+    if (file.budget)
+        plan.budget = { ...file.budget };
     return plan;
+}
+/** An agent with its command: its own `run`, or its preset's command line with `model` and `args`. */
+function buildAgent(name, a) {
+    const agent = { name, run: a.run ?? "", timeoutMs: durationOr(a.timeout, _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.agentTimeoutMs), env: { ...(a.env ?? {}) } };
+    if (a.preset === undefined)
+        return agent;
+    const args = a.args ?? [];
+    return { ...agent, run: (0,_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .presetCommand */ .ld)(a.preset, { model: a.model, args }), preset: a.preset, ...(a.model === undefined ? {} : { model: a.model }), args: [...args] };
 }
 /** `msm-auth-001` -> `msm-auth`; an id without "-" is its own epic. */
 function defaultEpic(id) {
@@ -30812,7 +30927,7 @@ function defaultEpic(id) {
     return cut > 0 ? id.slice(0, cut) : id;
 }
 function durationOr(text, fallback) {
-    return text === undefined ? fallback : ((0,_patterns_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(text) ?? fallback);
+    return text === undefined ? fallback : ((0,_patterns_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(text) ?? fallback);
 }
 
 
@@ -31827,8 +31942,6 @@ function show(ch) {
 /* harmony export */   Q: () => (/* binding */ storyBranch),
 /* harmony export */   z: () => (/* binding */ DEFAULTS)
 /* harmony export */ });
-// The resolved execution plan: what the rest of tdd-waves works with once a plan file has been
-// parsed, validated and had its defaults applied (see plan.ts for parsing, SPEC §1 for the format).
 const DEFAULTS = {
     maxParallel: 10,
     storiesDir: "stories",
@@ -31870,12 +31983,15 @@ var rules = __nccwpck_require__(9320);
 var did_you_mean = __nccwpck_require__(9808);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(8816);
+// EXTERNAL MODULE: ./src/core/agents/presets.ts
+var presets = __nccwpck_require__(1214);
 // EXTERNAL MODULE: ./src/core/plan/patterns.ts
 var patterns = __nccwpck_require__(1236);
 ;// CONCATENATED MODULE: ./src/core/plan/schema.ts
 // The plan file's shape (SPEC §1) as one zod schema: the single source for validation, for the messages a
 // user sees about types and formats, and for plan.schema.json (editors' completion and checking). Valid plans
 // normally skip it: plan-shape.ts accepts exactly the plans this schema accepts, without loading zod.
+
 
 
 
@@ -31887,11 +32003,19 @@ const present = (input) => input !== undefined;
 const DURATION_HINT = 'a number with h, m or s, like "10m", "90s" or "1h30m"';
 const duration = () => schemas/* string */.YjP({ error: (iss) => (present(iss.input) ? `must be a duration: ${DURATION_HINT} (got ${quoteShort(iss.input)})` : undefined) })
     .regex(patterns/* DURATION_RE */.Zf, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` });
+const usdAmount = () => schemas/* number */.aig({ error: (iss) => (present(iss.input) ? `must be an amount of US dollars, like 20 or 2.5 (got ${quoteShort(iss.input)})` : undefined) })
+    .positive({ error: (iss) => `must be more than 0 (got ${quoteShort(iss.input)})` });
 const repoPath = (what) => schemas/* string */.YjP().min(1, { error: "must not be empty" }).meta({ description: `${what}, relative to the repository root (no "..", not absolute)` });
 const agentSchema = schemas/* strictObject */.rej({
     run: schemas/* string */.YjP()
         .regex(patterns/* NON_BLANK_RE */.ZT, { error: "must not be empty: the shell command that runs the agent" })
-        .meta({ description: "Shell command, run in the story's working copy" }),
+        .optional()
+        .meta({ description: "Shell command, run in the story's working copy (or give a preset)" }),
+    preset: schemas/* enum */.k5n(presets/* PRESET_NAMES */.dO, { error: (iss) => `${quoteShort(iss.input)} is not a preset: one of ${presets/* PRESET_NAMES */.dO.join(", ")}` })
+        .optional()
+        .meta({ description: "A coding-agent CLI run unattended on the prompt file, instead of run (`tdd-waves agents` lists them)" }),
+    model: schemas/* string */.YjP().min(1, { error: "must not be empty" }).optional().meta({ description: "Model the preset's CLI uses" }),
+    args: schemas/* array */.YOg(schemas/* string */.YjP()).optional().meta({ description: "Extra arguments for the preset's CLI" }),
     timeout: duration().optional().meta({ description: "Agent time limit, default 30m" }),
     env: schemas/* record */.g1P(schemas/* string */.YjP().regex(patterns/* ENV_NAME_RE */.mb, {
         error: (iss) => `${quoteShort(iss.input)} is not an environment variable name (letters, digits and "_", not starting with a digit)`,
@@ -31961,6 +32085,12 @@ const planFileSchema = schemas/* strictObject */.rej({
         error: (iss) => `${quoteShort(iss.input)} is not an agent name: letters, digits, ".", "_" and "-", at most 64 characters`,
     }), agentSchema)
         .meta({ description: "Agents by name" }),
+    budget: schemas/* strictObject */.rej({
+        costUsd: usdAmount().optional().meta({ description: "The execution's budget: once its recorded cost reaches it, no new agent phase starts" }),
+        perStoryCostUsd: usdAmount().optional().meta({ description: "One story's budget over all its attempts: reaching it fails the story" }),
+    })
+        .optional()
+        .meta({ description: "Cost limits in US dollars, from what the agents report" }),
     stories: schemas/* array */.YOg(storySchema).min(1, { error: "a plan needs at least one story" }).meta({ description: "The stories, in plan order" }),
     waves: schemas/* array */.YOg(schemas/* array */.YOg(schemas/* string */.YjP()).min(1, { error: "a wave lists at least one story" }))
         .min(1, { error: "must list at least one wave (or leave waves out)" })
@@ -32591,6 +32721,31 @@ const checkSharedStoryFiles = (source, plan) => {
     }
     return issues;
 };
+/** An agent runs either its own shell command (`run`) or a preset; `model` and `args` belong to a preset. */
+const checkAgentCommands = (source, plan) => {
+    const agents = record(plan.root.agents);
+    if (!agents)
+        return [];
+    const issues = [];
+    for (const [name, value] of Object.entries(agents)) {
+        const a = record(value);
+        if (!a)
+            continue;
+        const hasRun = a.run !== undefined;
+        const hasPreset = a.preset !== undefined;
+        if (hasRun && hasPreset)
+            issues.push(source.issue(["agents", name, "preset"], "give either run (a shell command) or preset, not both"));
+        else if (!hasRun && !hasPreset)
+            issues.push(source.issue(["agents", name], "needs run (a shell command) or preset (see `tdd-waves agents`)", "key"));
+        else if (hasRun) {
+            for (const key of ["model", "args"]) {
+                if (a[key] !== undefined)
+                    issues.push(source.issue(["agents", name, key], `${key} is for a preset's CLI: with run, put it in the command itself`, "key"));
+            }
+        }
+    }
+    return issues;
+};
 const checkDurations = (source, plan) => {
     const agents = record(plan.root.agents) ?? {};
     const candidates = [
@@ -32646,7 +32801,7 @@ const checkWaves = (source, plan) => {
     }
     return issues;
 };
-const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkPaths, checkSharedStoryFiles, checkDurations, checkWaves];
+const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkWaves];
 
 
 /***/ }),
@@ -32914,6 +33069,45 @@ function rotateToSmallest(cycle) {
             at = i;
     });
     return [...cycle.slice(at), ...cycle.slice(0, at)];
+}
+
+
+/***/ }),
+
+/***/ 5199:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ renderTestCommand),
+/* harmony export */   Z: () => (/* binding */ shellQuote)
+/* harmony export */ });
+// POSIX shell quoting, so that a path from a plan can be put into the plan's test command safely.
+// Characters that mean nothing to a POSIX shell anywhere in a word. `=` and `~` are left out on
+// purpose: `a=b` as a first word is an assignment and a leading `~` is expanded.
+const SAFE_WORD = /^[A-Za-z0-9_@%+,./:-]+$/;
+/** One shell word that the shell turns back into exactly `s`. */
+function shellQuote(s) {
+    if (s.includes("\0"))
+        throw new RangeError("a shell word cannot contain a NUL character");
+    if (SAFE_WORD.test(s))
+        return s;
+    // Inside single quotes nothing is special except the closing quote itself: end the quoted
+    // part, add an escaped quote, open a new quoted part.
+    return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+// A placeholder the plan author already wrapped in quotes ("{testFile}" or '{testFile}') takes the
+// quotes with it, so that the quoted path is not quoted twice.
+const PLACEHOLDER = /(["']?)\{(testFile|storyId)\}\1/g;
+/**
+ * The test command for one test file: every `{testFile}` becomes the shell-quoted path (and every
+ * `{storyId}`, when given, the quoted story id). One pass: a path containing `{storyId}` stays as is.
+ */
+function renderTestCommand(template, testFile, vars = {}) {
+    return template.replace(PLACEHOLDER, (match, _quote, name) => {
+        if (name === "testFile")
+            return shellQuote(testFile);
+        return vars.storyId === undefined ? match : shellQuote(vars.storyId);
+    });
 }
 
 
@@ -54837,6 +55031,8 @@ function readRegularFile(file, buffer) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/story/story-file.ts
 const STATUS_DISPLAY = {
     pending: "⏳ Pending",
@@ -55555,6 +55751,7 @@ function nextOpenWave(state) {
 
 
 
+
 /** The user asked for something that cannot be done as asked; nothing was changed. Exit code 2. */
 class RefusedError extends Error {
 }
@@ -55563,7 +55760,8 @@ function describeLock(l) {
 }
 /** Refusals that do not depend on the lock: a changed plan, another target branch. */
 function checkResumable(state, source, target) {
-    if (state.plan.digest !== source.digest) {
+    // A plan whose only change is its budget resumes: raising the budget is how a stopped execution continues.
+    if (state.plan.digest !== source.digest && state.plan.digestWithoutBudget !== digestWithoutBudget(source.plan)) {
         throw new RefusedError(`${source.path}: the plan changed since its execution started (recorded ${state.plan.digest.slice(0, 19)}…, now ${source.digest.slice(0, 19)}…). ` +
             `Restore the plan to resume, or start over with --restart.`);
     }
@@ -55582,7 +55780,9 @@ const acquire = (lock, judgedDead, now) => (state) => {
 async function startExecution(ports, opts) {
     const { source, target } = opts;
     const now = ports.now();
-    const fresh = createState({ plan: source.plan, planPath: source.path, digest: source.digest, target, waves: source.waves, now });
+    const created = createState({ plan: source.plan, planPath: source.path, digest: source.digest, target, waves: source.waves, now });
+    const planRecord = { ...created.plan, digest: source.digest, digestWithoutBudget: digestWithoutBudget(source.plan) };
+    const fresh = { ...created, plan: planRecord };
     const current = await ports.store.read();
     if (current && !opts.restart)
         checkResumable(current, source, target);
@@ -55595,7 +55795,7 @@ async function startExecution(ports, opts) {
         await ports.store.init(fresh, "start execution");
     const done = await completeOnTarget(ports, source.plan, opts.targetDir);
     const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
-    const begin = (state) => adoptCompleted(done, head, now)(requeueInProgress(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : state)));
+    const begin = (state) => adoptCompleted(done, head, now)(requeueInProgress(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : { ...state, plan: { ...state.plan, ...planRecord } })));
     return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
 }
 async function completeOnTarget(ports, plan, dir) {
@@ -55607,6 +55807,11 @@ async function completeOnTarget(ports, plan, dir) {
     }
     return done;
 }
+/** The plan's meaning without its budget (the resolved plan, not the file's bytes: comments and layout do not count). */
+function digestWithoutBudget(plan) {
+    const { budget: _budget, ...rest } = plan;
+    return `sha256:${(0,external_node_crypto_.createHash)("sha256").update(JSON.stringify(rest)).digest("hex")}`;
+}
 const releaseLock = (lockId, now) => (state) => {
     if (state.lock?.id !== lockId)
         return state;
@@ -55614,8 +55819,6 @@ const releaseLock = (lockId, now) => (state) => {
     return { ...rest, lastUpdate: now };
 };
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:zlib"
@@ -56566,8 +56769,11 @@ async function runShell(command, opts) {
     const started = Date.now();
     const graceMs = opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
     const log = openLog(opts.logFile, headerLines(command, opts.header, started));
+    const out = opts.stdoutFile === undefined ? undefined : openOutput(opts.stdoutFile);
     const outcome = (o) => {
         const result = { exitCode: null, signal: null, timedOut: false, aborted: false, ...o, durationMs: Date.now() - started, logFile: opts.logFile };
+        if (opts.stdoutFile !== undefined)
+            (0,external_node_fs_namespaceObject.appendFileSync)(opts.logFile, stdoutSection(opts.stdoutFile));
         (0,external_node_fs_namespaceObject.appendFileSync)(opts.logFile, footerLine(result));
         return result;
     };
@@ -56581,7 +56787,7 @@ async function runShell(command, opts) {
                 env: { ...process.env, ...opts.env },
                 // Own process group, so that the group can be signalled as a whole.
                 detached: true,
-                stdio: ["ignore", log, log],
+                stdio: ["ignore", out ?? log, log],
             });
         }
     }
@@ -56589,8 +56795,10 @@ async function runShell(command, opts) {
         spawnError = err instanceof Error ? err.message : String(err);
     }
     finally {
-        // The child has its own copy of the descriptor.
+        // The child has its own copy of the descriptors.
         (0,external_node_fs_namespaceObject.closeSync)(log);
+        if (out !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(out);
     }
     if (!child)
         return outcome({ aborted: Boolean(opts.signal?.aborted), error: problem ?? spawnError ?? "could not start /bin/sh" });
@@ -56615,6 +56823,25 @@ function openLog(logFile, header) {
     const fd = (0,external_node_fs_namespaceObject.openSync)(logFile, "a");
     (0,external_node_fs_namespaceObject.writeSync)(fd, header);
     return fd;
+}
+function openOutput(file) {
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(file), { recursive: true });
+    return (0,external_node_fs_namespaceObject.openSync)(file, "w");
+}
+/** Most of a standard output worth reading in a log; the file keeps all of it. */
+const STDOUT_IN_LOG_BYTES = 256 * 1024;
+function stdoutSection(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, "utf8");
+    }
+    catch {
+        return "";
+    }
+    if (text === "")
+        return "";
+    const shown = text.length > STDOUT_IN_LOG_BYTES ? `${text.slice(0, STDOUT_IN_LOG_BYTES)}\n… (cut: ${file} holds all of it)\n` : text;
+    return `--- standard output (${file}):\n${shown}${shown.endsWith("\n") ? "" : "\n"}`;
 }
 function headerLines(command, header, started) {
     return `=== ${new Date(started).toISOString()}${header ? ` ${header}` : ""}\n$ ${command}\n`;
@@ -64278,36 +64505,8 @@ function wordCounts(parts) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/core/testing/shell-quote.ts
-// POSIX shell quoting, so that a path from a plan can be put into the plan's test command safely.
-// Characters that mean nothing to a POSIX shell anywhere in a word. `=` and `~` are left out on
-// purpose: `a=b` as a first word is an assignment and a leading `~` is expanded.
-const SAFE_WORD = /^[A-Za-z0-9_@%+,./:-]+$/;
-/** One shell word that the shell turns back into exactly `s`. */
-function shellQuote(s) {
-    if (s.includes("\0"))
-        throw new RangeError("a shell word cannot contain a NUL character");
-    if (SAFE_WORD.test(s))
-        return s;
-    // Inside single quotes nothing is special except the closing quote itself: end the quoted
-    // part, add an escaped quote, open a new quoted part.
-    return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-// A placeholder the plan author already wrapped in quotes ("{testFile}" or '{testFile}') takes the
-// quotes with it, so that the quoted path is not quoted twice.
-const PLACEHOLDER = /(["']?)\{(testFile|storyId)\}\1/g;
-/**
- * The test command for one test file: every `{testFile}` becomes the shell-quoted path (and every
- * `{storyId}`, when given, the quoted story id). One pass: a path containing `{storyId}` stays as is.
- */
-function renderTestCommand(template, testFile, vars = {}) {
-    return template.replace(PLACEHOLDER, (match, _quote, name) => {
-        if (name === "testFile")
-            return shellQuote(testFile);
-        return vars.storyId === undefined ? match : shellQuote(vars.storyId);
-    });
-}
-
+// EXTERNAL MODULE: ./src/core/testing/shell-quote.ts
+var shell_quote = __nccwpck_require__(5199);
 ;// CONCATENATED MODULE: ./src/adapters/test-runner.ts
 // Runs the plan's test command on one story's test file and gathers the evidence: exit code and,
 // where the run tells them, the counts (from the JUnit report, else from the runner's summary lines).
@@ -64328,7 +64527,7 @@ async function runTests(opts) {
         (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(junitPath), { recursive: true });
     }
     const logStart = sizeOf(opts.logFile);
-    const outcome = await runShell(renderTestCommand(opts.test.command, opts.testFile, { storyId: opts.storyId }), {
+    const outcome = await runShell((0,shell_quote/* renderTestCommand */.A)(opts.test.command, opts.testFile, { storyId: opts.storyId }), {
         cwd: opts.cwd,
         env: {
             ...opts.env,
@@ -70188,10 +70387,10 @@ const PROMPT_PLACEHOLDERS = [
     "testFileRule",
 ];
 const KNOWN = new Set(PROMPT_PLACEHOLDERS);
-const prompts_PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 /** The placeholders a template uses, each once in order of appearance, split into known and unknown. */
 function templatePlaceholders(template) {
-    const names = [...new Set([...template.matchAll(prompts_PLACEHOLDER)].map((m) => m[1] ?? ""))];
+    const names = [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ""))];
     return { known: names.filter((n) => KNOWN.has(n)), unknown: names.filter((n) => !KNOWN.has(n)) };
 }
 /**
@@ -70202,7 +70401,7 @@ function templatePlaceholders(template) {
 function renderPrompt(role, ctx, template) {
     const text = template ?? (role === "tester" ? TESTER_TEMPLATE : IMPLEMENTATION_TEMPLATE);
     const values = placeholderValues(role, ctx);
-    return text.replace(prompts_PLACEHOLDER, (match, name) => values.get(name) ?? match);
+    return text.replace(PLACEHOLDER, (match, name) => values.get(name) ?? match);
 }
 function placeholderValues(role, ctx) {
     return new Map([
@@ -70245,9 +70444,369 @@ function testFileRule(ctx) {
     ].join("\n");
 }
 
+;// CONCATENATED MODULE: ./src/core/agents/usage.ts
+// What an agent phase used and cost, read from what the agent reports: a preset CLI's machine-readable output
+// (the shapes each CLI documents, see presets.ts), or the small JSON file any agent may write to
+// $TDD_WAVES_USAGE_FILE. Unknown stays unknown: a field the agent did not report is absent, never a zero.
+// Input tokens count every prompt token, cached ones included; cachedTokens is the part served from a cache.
+const NUMBER_KEYS = ["inputTokens", "outputTokens", "cachedTokens", "costUsd", "turns"];
+const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+const num = (v) => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : undefined);
+const str = (v) => (typeof v === "string" && v !== "" ? v : undefined);
+/** Sum of the numbers given; undefined when none is known. */
+function sum(...values) {
+    const known = values.filter((v) => v !== undefined);
+    return known.length === 0 ? undefined : known.reduce((a, b) => a + b, 0);
+}
+/** `usage` without its undefined fields (so that JSON and equality see only what is known). */
+function compactUsage(usage) {
+    const out = {};
+    for (const [k, v] of Object.entries(usage))
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+const isEmpty = (usage) => Object.keys(compactUsage(usage)).length === 0;
+/** Every JSON object on its own line of `text` (JSONL), lines that are not JSON skipped. */
+function jsonLines(text) {
+    const out = [];
+    for (const line of text.split("\n")) {
+        const t = line.trim();
+        if (!t.startsWith("{"))
+            continue;
+        try {
+            const v = JSON.parse(t);
+            if (isObject(v))
+                out.push(v);
+        }
+        catch {
+            // Not an event: progress text some CLIs mix in.
+        }
+    }
+    return out;
+}
+/** The single JSON object a CLI prints (whole text), else the last object line that `pick` accepts. */
+function lastObject(text, pick) {
+    try {
+        const v = JSON.parse(text.trim());
+        if (isObject(v))
+            return v;
+    }
+    catch {
+        // Streamed or mixed output: look line by line.
+    }
+    return jsonLines(text).filter(pick).at(-1);
+}
+/**
+ * Claude Code `--output-format json` (and the last line of `stream-json`): one `result` object with
+ * total_cost_usd, num_turns, session_id, usage {input_tokens, output_tokens, cache_read_input_tokens,
+ * cache_creation_input_tokens} and, in recent versions, modelUsage keyed by model.
+ */
+function claude(text) {
+    const r = lastObject(text, (o) => o.type === "result");
+    if (!r)
+        return {};
+    const u = isObject(r.usage) ? r.usage : {};
+    const cacheRead = num(u.cache_read_input_tokens);
+    const models = isObject(r.modelUsage) ? Object.keys(r.modelUsage) : [];
+    return {
+        model: models.length > 0 ? models.join(", ") : str(r.model),
+        inputTokens: num(u.input_tokens) === undefined ? undefined : sum(num(u.input_tokens), num(u.cache_creation_input_tokens), cacheRead),
+        outputTokens: num(u.output_tokens),
+        cachedTokens: cacheRead,
+        // Older versions called it cost_usd.
+        costUsd: num(r.total_cost_usd) ?? num(r.cost_usd),
+        turns: num(r.num_turns),
+        sessionId: str(r.session_id),
+    };
+}
+/** Codex `exec --json`: thread.started {thread_id}; one turn.completed {usage: {input_tokens, cached_input_tokens, output_tokens}} per turn. */
+function codex(text) {
+    const events = jsonLines(text);
+    const turns = events.filter((e) => (e.type === "turn.completed" || e.type === "turn.failed") && isObject(e.usage));
+    const usages = turns.map((e) => e.usage);
+    return {
+        inputTokens: sum(...usages.map((u) => num(u.input_tokens))),
+        outputTokens: sum(...usages.map((u) => num(u.output_tokens))),
+        cachedTokens: sum(...usages.map((u) => num(u.cached_input_tokens))),
+        turns: turns.length > 0 ? turns.length : undefined,
+        sessionId: str(events.find((e) => e.type === "thread.started")?.thread_id),
+    };
+}
+/** Gemini CLI `--output-format json`: {session_id?, response, stats: {models: {<model>: {tokens: {prompt, candidates, cached, thoughts}}}}}. */
+function gemini(text) {
+    const r = lastObject(text, (o) => isObject(o.stats));
+    if (!r)
+        return {};
+    const models = isObject(r.stats) && isObject(r.stats.models) ? r.stats.models : {};
+    const tokens = Object.values(models).map((m) => (isObject(m) && isObject(m.tokens) ? m.tokens : {}));
+    return {
+        model: Object.keys(models).length > 0 ? Object.keys(models).join(", ") : undefined,
+        inputTokens: sum(...tokens.map((t) => num(t.prompt))),
+        // Thinking tokens are billed as output.
+        outputTokens: sum(...tokens.map((t) => num(t.candidates)), ...tokens.map((t) => num(t.thoughts))),
+        cachedTokens: sum(...tokens.map((t) => num(t.cached))),
+        sessionId: str(r.session_id),
+    };
+}
+/** opencode `run --format json`: events with sessionID; each step_finish part has tokens {input, output, reasoning, cache {read, write}} and cost. */
+function opencode(text) {
+    const events = jsonLines(text);
+    const steps = events.filter((e) => e.type === "step_finish" && isObject(e.part)).map((e) => e.part);
+    const tokens = steps.map((p) => (isObject(p.tokens) ? p.tokens : {}));
+    const cache = tokens.map((t) => (isObject(t.cache) ? t.cache : {}));
+    const input = sum(...tokens.map((t) => num(t.input)));
+    return {
+        inputTokens: input === undefined ? undefined : sum(input, ...cache.map((c) => num(c.read)), ...cache.map((c) => num(c.write))),
+        outputTokens: sum(...tokens.map((t) => num(t.output)), ...tokens.map((t) => num(t.reasoning))),
+        cachedTokens: sum(...cache.map((c) => num(c.read))),
+        costUsd: sum(...steps.map((p) => num(p.cost))),
+        turns: steps.length > 0 ? steps.length : undefined,
+        sessionId: str(events.find((e) => typeof e.sessionID === "string")?.sessionID),
+    };
+}
+const PARSERS = {
+    "claude-json": claude,
+    "codex-jsonl": codex,
+    "gemini-json": gemini,
+    "opencode-jsonl": opencode,
+};
+/** The usage a preset CLI reported on its standard output; {} when it reported none (or printed something else). */
+function parseAgentOutput(format, stdout) {
+    return compactUsage(PARSERS[format](stdout));
+}
+/**
+ * The usage file an agent wrote: `{"model", "inputTokens", "outputTokens", "cachedTokens", "costUsd", "turns",
+ * "sessionId"}`, every key optional. Values of the wrong type are left out and named in `problems`.
+ */
+function parseUsageFile(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        return { usage: {}, problems: [`not JSON (${e instanceof Error ? e.message : String(e)})`] };
+    }
+    if (!isObject(data))
+        return { usage: {}, problems: ["not a JSON object"] };
+    const usage = {};
+    const problems = [];
+    for (const key of ["model", "sessionId"]) {
+        if (data[key] === undefined || data[key] === null)
+            continue;
+        if (str(data[key]) === undefined)
+            problems.push(`${key} must be a non-empty string`);
+        else
+            usage[key] = data[key];
+    }
+    for (const key of NUMBER_KEYS) {
+        if (data[key] === undefined || data[key] === null)
+            continue;
+        const value = num(data[key]);
+        if (value === undefined)
+            problems.push(`${key} must be a number of 0 or more`);
+        else
+            usage[key] = value;
+    }
+    return { usage, problems };
+}
+/** One phase's usage from several reports, later ones winning: the configured model, the CLI's output, the usage file the agent wrote. */
+function mergeUsage(...layers) {
+    const merged = compactUsage(Object.assign({}, ...layers.filter(Boolean).map((l) => compactUsage(l))));
+    return isEmpty(merged) ? undefined : merged;
+}
+const NO_USAGE = { phases: 0, unknownCost: 0 };
+/** `totals` with one more agent phase (its usage undefined when it reported nothing). */
+function addUsage(totals, usage) {
+    const t = totals ?? NO_USAGE;
+    const out = { phases: t.phases + 1, unknownCost: t.unknownCost + (usage?.costUsd === undefined ? 1 : 0) };
+    for (const key of NUMBER_KEYS) {
+        const value = sum(t[key], usage?.[key]);
+        if (value !== undefined)
+            out[key] = key === "costUsd" ? roundUsd(value) : value;
+    }
+    return out;
+}
+/** Totals of several totals. */
+function sumTotals(list) {
+    const out = { phases: 0, unknownCost: 0 };
+    for (const t of list) {
+        if (!t)
+            continue;
+        out.phases += t.phases;
+        out.unknownCost += t.unknownCost;
+        for (const key of NUMBER_KEYS) {
+            const value = sum(out[key], t[key]);
+            if (value !== undefined)
+                out[key] = key === "costUsd" ? roundUsd(value) : value;
+        }
+    }
+    return out;
+}
+/** Dollar sums kept to a millionth of a cent: 0.1 + 0.2 is 0.3 here. */
+const roundUsd = (usd) => Math.round(usd * 1e8) / 1e8;
+/** `$1.23`, `$0.0042`; with phases of unknown cost, `≥ $1.23`; `—` when no cost is known at all. */
+function formatCost(t) {
+    if (!t || t.costUsd === undefined)
+        return "—";
+    const usd = t.costUsd >= 0.01 || t.costUsd === 0 ? t.costUsd.toFixed(2) : t.costUsd.toPrecision(2);
+    return `${t.unknownCost > 0 ? "≥ " : ""}$${usd}`;
+}
+/** `12.3k in (10.0k cached) / 1.2k out`, or `—` when no token count is known. */
+function formatTokens(t) {
+    if (!t || (t.inputTokens === undefined && t.outputTokens === undefined))
+        return "—";
+    const k = (n) => (n === undefined ? "?" : n < 1000 ? String(n) : `${(n / 1000).toFixed(1)}k`);
+    const cached = t.cachedTokens === undefined ? "" : ` (${k(t.cachedTokens)} cached)`;
+    return `${k(t.inputTokens)} in${cached} / ${k(t.outputTokens)} out`;
+}
+
+;// CONCATENATED MODULE: ./src/core/agents/budget.ts
+// Usage in the execution state and the plan's budget (`budget: { costUsd, perStoryCostUsd }`): pure transitions
+// that record a phase's usage, and the rules that say when no new agent phase may start. Only recorded costs
+// count: an agent that reports none spends nothing as far as a budget can tell (the README says so).
+
+
+/** Float sums are rounded in the state; a comparison keeps the same margin. */
+const EPSILON = 1e-9;
+const reached = (spent, limit) => limit !== undefined && (spent ?? 0) >= limit - EPSILON;
+const usd = (n) => formatCost({ costUsd: n, unknownCost: 0 });
+/** Totals of one story over every attempt (phases of earlier attempts are gone from `runs`, not from here). */
+const storyUsage = (state, id) => state.usage?.[id];
+/** Totals of the whole execution. */
+const executionUsage = (state) => sumTotals(Object.values(state.usage ?? {}));
+/** Records an agent phase's usage: on its phase record (the last one of that name) and in the story's totals. */
+const recordUsage = (id, phase, usage) => (state) => {
+    const run = state.runs[id];
+    let runs = state.runs;
+    if (run && usage) {
+        const phases = [...run.phases];
+        for (let i = phases.length - 1; i >= 0; i--) {
+            if (phases[i].phase !== phase)
+                continue;
+            phases[i] = { ...phases[i], usage };
+            break;
+        }
+        runs = { ...state.runs, [id]: { ...run, phases } };
+    }
+    return { ...state, runs, usage: { ...state.usage, [id]: addUsage(state.usage?.[id], usage) } };
+};
+/** Whether `id` may start another agent phase: the execution's budget first, then the story's own. */
+function budgetBeforePhase(state, budget, id) {
+    if (!budget)
+        return undefined;
+    const spent = executionUsage(state).costUsd;
+    if (reached(spent, budget.costUsd))
+        return { kind: "execution", message: executionMessage(spent ?? 0, budget.costUsd) };
+    const own = storyUsage(state, id)?.costUsd;
+    if (reached(own, budget.perStoryCostUsd))
+        return { kind: "story", message: storyMessage(own ?? 0, budget.perStoryCostUsd) };
+    return undefined;
+}
+/** After an agent phase: a story whose recorded cost went over its own budget fails. */
+function storyOverBudget(state, budget, id) {
+    const own = storyUsage(state, id)?.costUsd;
+    const limit = budget?.perStoryCostUsd;
+    return limit !== undefined && own !== undefined && own > limit + EPSILON ? storyMessage(own, limit) : undefined;
+}
+/** Whether the execution's budget is used up (no new story starts). */
+function executionBudgetReached(state, budget) {
+    const spent = executionUsage(state).costUsd;
+    return reached(spent, budget?.costUsd) ? executionMessage(spent ?? 0, budget.costUsd) : undefined;
+}
+const executionMessage = (spent, limit) => `budget: the execution's recorded cost ${usd(roundUsd(spent))} reached its budget of ${usd(limit)}; no new agent phase starts (raise budget.costUsd and run again to continue)`;
+const storyMessage = (spent, limit) => `budget: the story's recorded cost ${usd(roundUsd(spent))} reached its budget of ${usd(limit)}`;
+/** The execution stops for its budget: said in the state; resuming clears it. */
+const recordStop = (message, now) => (state) => derive({ ...state, stopped: { reason: "budget", message, at: now }, lastUpdate: now });
+const clearStop = (now) => (state) => {
+    if (!state.stopped)
+        return state;
+    const { stopped: _s, ...rest } = state;
+    return derive({ ...rest, lastUpdate: now });
+};
+/** A story refused its next agent phase by the execution's budget goes back to ⏳ Pending, not started. */
+const returnToPending = (id, now) => (state) => {
+    const b = state.stories;
+    if (!b.inProgress.includes(id))
+        return state;
+    const run = state.runs[id];
+    return derive({
+        ...state,
+        stories: { ...b, inProgress: b.inProgress.filter((x) => x !== id), pending: [...b.pending, id] },
+        runs: run ? { ...state.runs, [id]: { ...run, status: "pending" } } : state.runs,
+        lastUpdate: now,
+    });
+};
+
+// EXTERNAL MODULE: ./src/core/agents/presets.ts
+var presets = __nccwpck_require__(1214);
+;// CONCATENATED MODULE: ./src/engine/agent-usage.ts
+// Usage and budget around one agent phase (issue 13): whether the phase may start at all, where the agent's
+// machine-readable output and usage file go, and what the phase reported once it has ended.
+
+
+
+
+
+
+/** The execution's budget is used up: no new agent phase starts. The stories it refused are ⏳ Pending again. */
+class BudgetReached extends Error {
+}
+/** Where an agent may write its usage (TDD_WAVES_USAGE_FILE): beside its prompt, outside the working copy. */
+const usageFile = (job, role) => (0,external_node_path_namespaceObject.join)(job.logDir, `${role}-usage.json`);
+/** Where a preset CLI's standard output goes, when it has a machine-readable one. */
+function stdoutFile(job, role, agent) {
+    return agent.preset && presets/* PRESETS */.fG[agent.preset].output ? (0,external_node_path_namespaceObject.join)(job.logDir, `${role}-output.jsonl`) : undefined;
+}
+/**
+ * Before an agent phase: under the execution's budget the phase may start (undefined); over it, the story goes
+ * back to pending, the state says why, and BudgetReached is thrown; over the story's own budget, the reason the
+ * story fails is returned.
+ */
+async function checkBudget(ports, job, state) {
+    const budget = job.plan.budget;
+    if (!budget)
+        return undefined;
+    const current = state ?? (await ports.store.read());
+    if (!current)
+        return undefined;
+    const verdict = budgetBeforePhase(current, budget, job.story.id);
+    if (verdict?.kind === "execution") {
+        await ports.store.update(chain(returnToPending(job.story.id, ports.now()), recordStop(verdict.message, ports.now())), `${job.story.id}: budget reached, not started`);
+        ports.progress({ type: "log", message: `${job.story.id}: ${verdict.message}` });
+        throw new BudgetReached(verdict.message);
+    }
+    return verdict?.message;
+}
+/** Clears what a previous attempt left in the usage file, so that only this run's report is read. */
+async function prepareUsage(job, role) {
+    await (0,promises_namespaceObject.rm)(usageFile(job, role), { force: true });
+}
+/** What the phase reported (its CLI's output, then its usage file), recorded on the phase and in the story's totals. */
+async function phaseUsage(ports, job, role, agent, phase) {
+    const output = stdoutFile(job, role, agent);
+    const format = agent.preset ? presets/* PRESETS */.fG[agent.preset].output : undefined;
+    const printed = output && format ? parseAgentOutput(format, (await ports.files.read(output)) ?? "") : undefined;
+    const written = await ports.files.read(usageFile(job, role));
+    let fromFile;
+    if (written !== null) {
+        const parsed = parseUsageFile(written);
+        fromFile = parsed.usage;
+        if (parsed.problems.length > 0)
+            ports.progress({ type: "log", message: `${job.story.id}: ${usageFile(job, role)}: ${parsed.problems.join("; ")} (left out)` });
+    }
+    const configured = agent.model === undefined ? undefined : { model: agent.model };
+    return recordUsage(job.story.id, phase, mergeUsage(configured, printed, fromFile));
+}
+/** After the phase: a story whose recorded cost went over its own budget fails ("budget"). */
+function overStoryBudget(state, job) {
+    return storyOverBudget(state, job.plan.budget, job.story.id);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/story-context.ts
 // What one story's phases need to know and where they write: the working copy, logs, prompts, the
 // agents' environment, and the story-file edits every phase makes.
+
 
 
 
@@ -70286,7 +70845,7 @@ async function promptFor(ports, job, role) {
         title: story.title,
         storyFile: story.file,
         testFile: story.testFile,
-        testCommand: renderTestCommand(plan.test.command, story.testFile),
+        testCommand: (0,shell_quote/* renderTestCommand */.A)(plan.test.command, story.testFile),
         planName: plan.name,
         wave: job.wave,
         epic: story.epic,
@@ -70307,12 +70866,13 @@ async function agentEnvironment(ports, job, role) {
         TDD_WAVES_STORY_ID: job.story.id,
         TDD_WAVES_STORY_FILE: job.story.file,
         TDD_WAVES_TEST_FILE: job.story.testFile,
-        TDD_WAVES_TEST_COMMAND: renderTestCommand(job.plan.test.command, job.story.testFile),
+        TDD_WAVES_TEST_COMMAND: (0,shell_quote/* renderTestCommand */.A)(job.plan.test.command, job.story.testFile),
         TDD_WAVES_PLAN: job.planPath,
         TDD_WAVES_WAVE: String(job.wave),
         TDD_WAVES_ATTEMPT: String(job.attempt),
         TDD_WAVES_PROMPT: prompt,
         TDD_WAVES_PROMPT_FILE: promptFile,
+        TDD_WAVES_USAGE_FILE: usageFile(job, role),
     };
 }
 function describeExit(who, r, timeoutMs) {
@@ -70478,6 +71038,7 @@ function outcomeCompletion(state, story, runUrl, eol) {
 
 
 
+
 const fail = (phase, reason) => ({ ok: false, phase, reason });
 /** Runs the role's agent; the state is saved before it starts (with `atStart`) and its end returned to save. */
 async function runAgent(ports, job, role, atStart) {
@@ -70485,6 +71046,9 @@ async function runAgent(ports, job, role, atStart) {
     const name = role === "tester" ? story.tester : story.implementer;
     const agent = plan.agents[name];
     const phase = role === "tester" ? "tester" : "implementation";
+    const overBudget = await checkBudget(ports, job);
+    if (overBudget)
+        return { result: fail(phase, overBudget), end: atStart ?? ((s) => s) };
     ports.progress({ type: "log", message: `Spawning ${role === "tester" ? "tester" : "implementation"} agent (${name}) for ${story.id}` });
     await editStoryFile(ports, job, {
         status: role === "tester" ? "testing" : "implementing",
@@ -70497,11 +71061,19 @@ async function runAgent(ports, job, role, atStart) {
     const begin = beginPhase(story.id, phase, ports.now(), { agent: name, log });
     await ports.store.update(atStart ? chain(atStart, begin) : begin, `${story.id}: ${phase} started`);
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
-    const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal });
+    await prepareUsage(job, role);
+    const stdout = stdoutFile(job, role, agent);
+    const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
     throwIfAborted(job);
-    const ok = r.exitCode === 0 && !r.timedOut;
-    const reason = ok ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
-    return { result: ok ? { ok: true } : fail(phase, reason), end: endPhase(story.id, phase, ok ? "ok" : "failed", ports.now(), reason) };
+    const usage = await phaseUsage(ports, job, role, agent, phase);
+    let reason = r.exitCode === 0 && !r.timedOut ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
+    if (reason === undefined && plan.budget?.perStoryCostUsd !== undefined) {
+        const state = await ports.store.read();
+        if (state)
+            reason = overStoryBudget(usage(endPhase(story.id, phase, "ok", ports.now())(state)), job);
+    }
+    const end = chain(endPhase(story.id, phase, reason === undefined ? "ok" : "failed", ports.now(), reason), usage);
+    return { result: reason === undefined ? { ok: true } : fail(phase, reason), end };
 }
 async function runStoryTests(ports, job, name) {
     const { plan, story } = job;
@@ -70627,6 +71199,8 @@ async function finishStoryFile(ports, job, end) {
 
 
 
+
+
 /** `plan` step: start or resume, block what cannot run, mark the next chunk of the next wave in progress. */
 async function chooseNextWave(ports, opts) {
     const { plan } = opts.source;
@@ -70645,6 +71219,15 @@ async function chooseNextWave(ports, opts) {
         ports.progress({ type: "log", message: `${integrate.join(", ")}: complete but not merged into ${opts.target} yet; this run integrates them first` });
         return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate };
     }
+    const spent = executionBudgetReached(state, plan.budget);
+    if (spent) {
+        // The budget is used up: nothing starts until it is raised (state.stopped says why).
+        await ports.store.update(recordStop(spent, ports.now()), "budget reached");
+        ports.progress({ type: "log", message: spent });
+        return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate };
+    }
+    if (state.stopped)
+        state = await ports.store.update(clearStop(ports.now()), "resume after a stop");
     for (;;) {
         const wave = nextOpenWave(state);
         if (wave === 0)
@@ -70684,17 +71267,25 @@ async function storyStep(ports, step, opts) {
     const git = ports.git(opts.dir);
     const branch = (0,model/* storyBranch */.Q)(plan.name, story.id);
     let result;
-    if (step === "tester") {
-        await git.run(["checkout", "-B", branch]);
-        result = await testerPhase(ports, job);
+    try {
+        if (step === "tester") {
+            await git.run(["checkout", "-B", branch]);
+            result = await testerPhase(ports, job);
+        }
+        else if (step === "implement") {
+            result = await implementationPhase(ports, job);
+        }
+        else {
+            result = await verifyPhase(ports, job, run.testFileBlob);
+            if (result.ok)
+                await completeInWorkingCopy(ports, job);
+        }
     }
-    else if (step === "implement") {
-        result = await implementationPhase(ports, job);
-    }
-    else {
-        result = await verifyPhase(ports, job, run.testFileBlob);
-        if (result.ok)
-            await completeInWorkingCopy(ports, job);
+    catch (e) {
+        // The budget refused this story's next agent phase: it is pending again, not failed.
+        if (e instanceof BudgetReached)
+            return { ok: false, skipped: e.message };
+        throw e;
     }
     if (!result.ok)
         await failInWorkingCopy(ports, job, result);
@@ -70735,7 +71326,8 @@ async function advance(ports, opts) {
         throw new Error(message, { cause: e });
     }
     state = (await ports.store.read());
-    return { state, hasMore: nextOpenWave(state) > 0 };
+    // A used-up budget leaves stories pending; the next run would start none of them.
+    return { state, hasMore: nextOpenWave(state) > 0 && !executionBudgetReached(state, plan.budget) };
 }
 /**
  * Completed stories whose merge is not on the target: never merged, or merged by an earlier `advance`
@@ -70776,7 +71368,48 @@ async function pushTarget(git, remote, target) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/render/usage.ts
+// Agent usage and cost in the outputs (issue 13): the report's extra keys, the story table's Cost column and
+// the one-line totals of `status`, the run summary and the pull request comment. Keys and columns appear only
+// once some usage is recorded, so reports and summaries of executions without any stay as they were.
+
+
+/** True once any agent phase has been counted. */
+const hasUsage = (state) => Object.values(state.usage ?? {}).some((t) => t.phases > 0);
+function lastUsage(run, phase) {
+    return run?.phases.filter((p) => p.phase === phase).at(-1)?.usage;
+}
+/** The `usage` key of a report result, or nothing when the story has no counted agent phase. */
+function resultUsage(state, id) {
+    const total = storyUsage(state, id);
+    if (!total || total.phases === 0)
+        return {};
+    const run = state.runs[id];
+    const tester = lastUsage(run, "tester");
+    const implementation = lastUsage(run, "implementation");
+    return { usage: { ...(tester ? { tester } : {}), ...(implementation ? { implementation } : {}), total } };
+}
+/** The report's `usage` (totals) and `budget` keys, each when there is something to say. */
+function reportUsage(state, plan) {
+    return {
+        ...(hasUsage(state) ? { usage: executionUsage(state) } : {}),
+        ...(plan.budget ? { budget: { ...plan.budget, ...(state.stopped ? { stopped: state.stopped.message } : {}) } } : {}),
+    };
+}
+/** The Cost cell of a story: its recorded cost over every attempt (`≥` when some phase reported none), or `—`. */
+const costCell = (state, id) => formatCost(storyUsage(state, id));
+/** `Agents: $1.23 of $20.00 budget · 12.3k in (10.0k cached) / 1.2k out · 4 agent phases (1 without a cost)`, or nothing. */
+function usageLine(state, plan) {
+    if (!hasUsage(state) && !plan.budget)
+        return undefined;
+    const t = executionUsage(state);
+    const budget = plan.budget?.costUsd === undefined ? "" : ` of ${formatCost({ costUsd: plan.budget.costUsd, unknownCost: 0 })} budget`;
+    const phases = `${t.phases} agent phase${t.phases === 1 ? "" : "s"}${t.unknownCost > 0 ? ` (${t.unknownCost} without a reported cost)` : ""}`;
+    return `Agents: ${formatCost(t)}${budget} · ${formatTokens(t)} · ${phases}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/report.ts
+
 
 /** The keys SPEC §5 requires first, in this order. */
 const REPORT_KEYS = [
@@ -70802,7 +71435,7 @@ const RESULT_KEYS = (/* unused pure expression or super */ null && ([
     "acChecklistComplete",
     "verifiedProduction",
 ]));
-const OWN_KEYS = new Set([...REPORT_KEYS, "storiesBlocked", "plan", "target", "status", "lastUpdate"]);
+const OWN_KEYS = new Set([...REPORT_KEYS, "storiesBlocked", "plan", "target", "status", "lastUpdate", "usage", "budget"]);
 /** A test run that passed: exit code 0, not timed out, and no test counted as failing. */
 function evidencePassed(e) {
     if (!e || e.exitCode !== 0 || e.timedOut)
@@ -70861,6 +71494,7 @@ function resultOf(state, story) {
         ...(result?.commit ? { commit: result.commit } : {}),
         ...(run?.runUrl ? { runUrl: run.runUrl } : {}),
         ...logsOf(run),
+        ...resultUsage(state, story.id),
     };
 }
 function logsOf(run) {
@@ -70906,6 +71540,7 @@ function buildReport(state, plan, extra = {}) {
         target: state.target,
         status: state.status,
         lastUpdate: state.lastUpdate,
+        ...reportUsage(state, plan),
         ...extra,
     };
 }
@@ -71169,6 +71804,8 @@ function renderGanttText(state) {
 
 
 
+
+
 /** The story-file status values (SPEC §2), used wherever a status is shown to a person. */
 const STATUS_LABEL = STATUS_DISPLAY;
 /** GitHub refuses comments over 65,536 characters; a margin keeps edits by hand possible. */
@@ -71254,6 +71891,12 @@ function headline(state) {
     const wave = state.currentWave > 0 ? ` — wave ${state.currentWave} of ${state.waves.length}` : "";
     return `**${state.status}**${wave} · ${countsLine(countOf(state, allIds(state)))}`;
 }
+/** What the agents cost, and why the execution stopped, under the headline (nothing when there is neither). */
+function usageParagraphs(state, plan) {
+    const usage = usageLine(state, plan);
+    const stopped = state.stopped ? `\n\n**Stopped:** ${markdownCell(state.stopped.message, 300)}` : "";
+    return `${usage ? `\n\n${markdownCell(usage, 300)}` : ""}${stopped}`;
+}
 const chars = (t) => t.length;
 /** UTF-8 length, without TextEncoder so that core stays free of runtime globals. */
 const utf8 = (t) => {
@@ -71313,6 +71956,7 @@ function assemble(sections, budget, measure) {
 // Tables.
 function storyRows(state, plan, report) {
     const results = new Map(report.results.map((r) => [r.storyId, r]));
+    const withCost = hasUsage(state);
     return [...plan.stories]
         .sort((a, b) => a.index - b.index)
         .map((story) => {
@@ -71331,11 +71975,14 @@ function storyRows(state, plan, report) {
             tests,
             summary_redGreen(r),
             summary_formatDuration(r?.durationMs ?? null),
+            ...(withCost ? [costCell(state, story.id)] : []),
         ];
         return `| ${cells.join(" | ")} |`;
     });
 }
 const STORY_HEAD = "| Story | Title | Wave | Status | Tester | Implementer | Tests | Red → green | Duration |\n|---|---|--:|---|---|---|--:|---|--:|";
+/** The story table's head: with a Cost column once agents have reported usage. */
+const storyHead = (state) => (hasUsage(state) ? STORY_HEAD.replace(" |\n", " | Cost |\n").concat("--:|") : STORY_HEAD);
 function progressBar(p) {
     const filled = Math.floor(p / 10);
     return `${"█".repeat(filled)}${"░".repeat(10 - filled)} ${p}%`;
@@ -71382,14 +72029,14 @@ function ganttSection(charts, budget, measure) {
 function renderRunSummary(state, plan, opts = {}) {
     const report = buildReport(state, plan);
     const measure = utf8;
-    const head = [`## tdd-waves · ${markdownCell(plan.name)}`, "", `${headline(state)} · target ${markdownCell(state.target)}${opts.runUrl ? ` · ${summary_link("workflow run", opts.runUrl)}` : ""}`].join("\n");
+    const head = [`## tdd-waves · ${markdownCell(plan.name)}`, "", `${headline(state)} · target ${markdownCell(state.target)}${opts.runUrl ? ` · ${summary_link("workflow run", opts.runUrl)}` : ""}${usageParagraphs(state, plan)}`].join("\n");
     const charts = hasRun(state) ? renderGantt(state, titleOf(plan), { maxChars: MERMAID_MAX_CHARS }) : [];
     const textForm = renderGanttText(state);
     return assemble([
         { order: 0, render: () => head },
         { order: 5, render: (b) => fitTable(`### Epics\n\n${EPIC_HEAD}`, epicRows(state, plan), b, measure, (n) => `_${n} more epics left out for size._`) },
         { order: 1, render: (b) => ganttSection(charts, b, measure) },
-        { order: 4, render: (b) => fitTable(`### Stories\n\n${STORY_HEAD}`, storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
+        { order: 4, render: (b) => fitTable(`### Stories\n\n${storyHead(state)}`, storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
         { order: 2, render: (b) => (measure(fenced(textForm, "text")) <= b ? fenced(textForm, "text") : "") },
         { order: 6, render: (b) => reportBlock(report, b, measure) },
     ], opts.maxBytes ?? SUMMARY_MAX_BYTES, measure);
@@ -71410,7 +72057,7 @@ function renderPrComment(state, plan, opts = {}) {
     const measure = chars;
     const marker = commentMarker(plan.name);
     const footer = `_Updated ${markdownCell(state.lastUpdate)}${opts.runUrl ? ` · ${summary_link("workflow run", opts.runUrl)}` : ""}_`;
-    const head = `### tdd-waves · ${markdownCell(plan.name)}\n\n${headline(state)}`;
+    const head = `### tdd-waves · ${markdownCell(plan.name)}\n\n${headline(state)}${usageParagraphs(state, plan)}`;
     const charts = hasRun(state) ? renderGantt(state, titleOf(plan)) : [];
     const where = "see the run summary, or `tdd-waves gantt`";
     const body = assemble([
@@ -71418,7 +72065,7 @@ function renderPrComment(state, plan, opts = {}) {
         { order: 9, render: () => footer },
         { order: 3, render: (b) => fitTable(EPIC_HEAD, epicRows(state, plan), b, measure, (n) => `_${n} more epics left out for size._`) },
         { order: 1, render: (b) => (charts.length === 0 ? "" : fitGantt(charts, b - 2_000, measure, where)) },
-        { order: 2, render: (b) => fitTable(STORY_HEAD, storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: see the run summary._`) },
+        { order: 2, render: (b) => fitTable(storyHead(state), storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: see the run summary._`) },
     ], (opts.maxChars ?? COMMENT_MAX_CHARS) - marker.length - 1, measure);
     return `${marker}\n${body}`;
 }
@@ -71447,6 +72094,7 @@ function renderStatusJson(state, plan) {
                     epic: byId.get(id)?.epic ?? state.storyEpics[id] ?? id,
                     status,
                     ...(reason && (status === "failed" || status === "blocked") ? { reason } : {}),
+                    ...(state.usage?.[id] ? { usage: state.usage[id] } : {}),
                 };
             }),
         })),
@@ -71456,6 +72104,7 @@ function renderStatusJson(state, plan) {
         }),
         errors: state.errors,
         ...(state.lock ? { lock: state.lock } : {}),
+        ...reportUsage(state, plan),
     };
 }
 function epicOrder(state, plan) {
@@ -71473,7 +72122,8 @@ function waveLine(w) {
 function storyLine(s, idWidth) {
     const [icon, word] = STATUS_LABEL[s.status].split(" ");
     const reason = s.reason ? ` — ${plainText(s.reason, 120)}` : "";
-    return `  ${icon} ${plainText(s.id).padEnd(idWidth)}  ${word.padEnd(12)}  ${plainText(s.title, 80)}${reason}`;
+    const cost = s.usage?.costUsd === undefined ? "" : `  ${formatCost(s.usage)}`;
+    return `  ${icon} ${plainText(s.id).padEnd(idWidth)}  ${word.padEnd(12)}  ${plainText(s.title, 80)}${cost}${reason}`;
 }
 /** Progress per wave and epic as plain text for the terminal (`tdd-waves status`); no control characters. */
 function renderStatusText(state, plan) {
@@ -71484,6 +72134,11 @@ function renderStatusText(state, plan) {
         `Status: ${j.status}${j.currentWave ? ` · wave ${j.currentWave} of ${j.totalWaves}` : ""} · updated ${plainText(j.lastUpdate)}`,
         `Stories: ${countsLine(j.totals)}`,
     ];
+    const usage = usageLine(state, plan);
+    if (usage)
+        lines.push(usage);
+    if (state.stopped)
+        lines.push(`Stopped: ${plainText(state.stopped.message, 300)}`);
     if (j.lock)
         lines.push(`Running: ${j.lock.kind} ${plainText(j.lock.id)}${j.lock.host ? ` on ${plainText(j.lock.host)}` : ""}${j.lock.pid ? ` (pid ${j.lock.pid})` : ""} since ${plainText(j.lock.since)}`);
     for (const w of j.waves)

@@ -24,12 +24,15 @@ var rules = __webpack_require__(9320);
 var did_you_mean = __webpack_require__(9808);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
+// EXTERNAL MODULE: ./src/core/agents/presets.ts
+var presets = __webpack_require__(1214);
 // EXTERNAL MODULE: ./src/core/plan/patterns.ts
 var patterns = __webpack_require__(1236);
 ;// CONCATENATED MODULE: ./src/core/plan/schema.ts
 // The plan file's shape (SPEC §1) as one zod schema: the single source for validation, for the messages a
 // user sees about types and formats, and for plan.schema.json (editors' completion and checking). Valid plans
 // normally skip it: plan-shape.ts accepts exactly the plans this schema accepts, without loading zod.
+
 
 
 
@@ -41,11 +44,19 @@ const present = (input) => input !== undefined;
 const DURATION_HINT = 'a number with h, m or s, like "10m", "90s" or "1h30m"';
 const duration = () => schemas/* string */.YjP({ error: (iss) => (present(iss.input) ? `must be a duration: ${DURATION_HINT} (got ${quoteShort(iss.input)})` : undefined) })
     .regex(patterns/* DURATION_RE */.Zf, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` });
+const usdAmount = () => schemas/* number */.aig({ error: (iss) => (present(iss.input) ? `must be an amount of US dollars, like 20 or 2.5 (got ${quoteShort(iss.input)})` : undefined) })
+    .positive({ error: (iss) => `must be more than 0 (got ${quoteShort(iss.input)})` });
 const repoPath = (what) => schemas/* string */.YjP().min(1, { error: "must not be empty" }).meta({ description: `${what}, relative to the repository root (no "..", not absolute)` });
 const agentSchema = schemas/* strictObject */.rej({
     run: schemas/* string */.YjP()
         .regex(patterns/* NON_BLANK_RE */.ZT, { error: "must not be empty: the shell command that runs the agent" })
-        .meta({ description: "Shell command, run in the story's working copy" }),
+        .optional()
+        .meta({ description: "Shell command, run in the story's working copy (or give a preset)" }),
+    preset: schemas/* enum */.k5n(presets/* PRESET_NAMES */.dO, { error: (iss) => `${quoteShort(iss.input)} is not a preset: one of ${presets/* PRESET_NAMES */.dO.join(", ")}` })
+        .optional()
+        .meta({ description: "A coding-agent CLI run unattended on the prompt file, instead of run (`tdd-waves agents` lists them)" }),
+    model: schemas/* string */.YjP().min(1, { error: "must not be empty" }).optional().meta({ description: "Model the preset's CLI uses" }),
+    args: schemas/* array */.YOg(schemas/* string */.YjP()).optional().meta({ description: "Extra arguments for the preset's CLI" }),
     timeout: duration().optional().meta({ description: "Agent time limit, default 30m" }),
     env: schemas/* record */.g1P(schemas/* string */.YjP().regex(patterns/* ENV_NAME_RE */.mb, {
         error: (iss) => `${quoteShort(iss.input)} is not an environment variable name (letters, digits and "_", not starting with a digit)`,
@@ -115,6 +126,12 @@ const planFileSchema = schemas/* strictObject */.rej({
         error: (iss) => `${quoteShort(iss.input)} is not an agent name: letters, digits, ".", "_" and "-", at most 64 characters`,
     }), agentSchema)
         .meta({ description: "Agents by name" }),
+    budget: schemas/* strictObject */.rej({
+        costUsd: usdAmount().optional().meta({ description: "The execution's budget: once its recorded cost reaches it, no new agent phase starts" }),
+        perStoryCostUsd: usdAmount().optional().meta({ description: "One story's budget over all its attempts: reaching it fails the story" }),
+    })
+        .optional()
+        .meta({ description: "Cost limits in US dollars, from what the agents report" }),
     stories: schemas/* array */.YOg(storySchema).min(1, { error: "a plan needs at least one story" }).meta({ description: "The stories, in plan order" }),
     waves: schemas/* array */.YOg(schemas/* array */.YOg(schemas/* string */.YjP()).min(1, { error: "a wave lists at least one story" }))
         .min(1, { error: "must list at least one wave (or leave waves out)" })

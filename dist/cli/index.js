@@ -2,6 +2,41 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 6633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ findExecutable)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Whether a command can be found on PATH, the way a shell looks it up: the first directory holding an
+// executable file of that name. Used to warn about (plan) or refuse (run) a preset whose CLI is not installed.
+
+
+/** The full path of `name` on `pathEnv` (a PATH value), or undefined when no directory holds it as an executable file. */
+function findExecutable(name, pathEnv) {
+    for (const dir of (pathEnv ?? "").split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter))) {
+        // An empty entry means the current directory, as in the shell.
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir === "" ? "." : dir, name);
+        try {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
+                continue;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // Not here: try the next directory.
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 4615:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -362,6 +397,143 @@ function readRegularFile(file, buffer) {
 
 /***/ }),
 
+/***/ 2302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ missingPresetCLIs)
+/* harmony export */ });
+/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1214);
+/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6633);
+// Agents whose preset CLI is not on PATH: `plan` warns about them, `run` refuses to start (issue 13).
+
+
+/** One message per agent the plan's stories use whose preset's executable is not on `pathEnv`. */
+function missingPresetCLIs(plan, pathEnv) {
+    const used = new Set(plan.stories.flatMap((s) => [s.tester, s.implementer]));
+    const found = new Map();
+    const messages = [];
+    for (const agent of Object.values(plan.agents)) {
+        if (!agent.preset || !used.has(agent.name))
+            continue;
+        const { executable, title } = _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .PRESETS */ .fG[agent.preset];
+        if (!found.has(executable))
+            found.set(executable, (0,_adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__/* .findExecutable */ .o)(executable, pathEnv) !== undefined);
+        if (!found.get(executable))
+            messages.push(`agent "${agent.name}" uses preset ${agent.preset}, but \`${executable}\` (${title}) is not on PATH`);
+    }
+    return messages;
+}
+
+
+/***/ }),
+
+/***/ 1214:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dO: () => (/* binding */ PRESET_NAMES),
+/* harmony export */   fG: () => (/* binding */ PRESETS),
+/* harmony export */   ld: () => (/* binding */ presetCommand)
+/* harmony export */ });
+/* unused harmony export isPresetName */
+/* harmony import */ var _testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5199);
+// Agent presets: the command line that runs each coding-agent CLI unattended on TDD_WAVES_PROMPT_FILE (edits
+// inside the working copy only, no commits of its own, machine-readable output where the CLI has it), as pure
+// data. Every flag comes from the CLI's own documentation, cited next to the preset; what a CLI cannot do is
+// said in `limits` (and in the README's preset table). The command runs with /bin/sh in the story's working copy.
+
+const PRESET_NAMES = ["claude-code", "codex", "gemini", "aider", "opencode"];
+/** The prompt file, left for the shell to expand: tdd-waves sets it for every agent phase. */
+const PROMPT_FILE = '"$TDD_WAVES_PROMPT_FILE"';
+const modelFlag = (flag, model) => (model === undefined ? "" : ` ${flag} ${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(model)}`);
+// opencode reads extra configuration from OPENCODE_CONFIG_CONTENT (highest precedence): edits allowed, nothing
+// outside the working directory, shell commands allowed except commits and pushes (the last matching rule wins).
+const OPENCODE_PERMISSIONS = JSON.stringify({
+    permission: { edit: "allow", external_directory: "deny", bash: { "*": "allow", "git commit*": "deny", "git push*": "deny" } },
+});
+const PRESETS = {
+    // Claude Code, print mode: https://code.claude.com/docs/en/headless (-p, --output-format json, the prompt on
+    // stdin: `echo "…" | claude -p`, the JSON result with total_cost_usd, num_turns, session_id, usage) and
+    // https://code.claude.com/docs/en/cli-reference (--permission-mode acceptEdits: file edits approved, nothing
+    // else; --disallowedTools "Bash(git commit:*)"; --model). Writes stay in the directory it was started in:
+    // https://code.claude.com/docs/en/security ("can only write to the folder where it was started").
+    "claude-code": {
+        name: "claude-code",
+        title: "Claude Code",
+        executable: "claude",
+        output: "claude-json",
+        reports: "model, input/output/cached tokens, cost in USD, turns, session id",
+        docs: ["https://code.claude.com/docs/en/headless", "https://code.claude.com/docs/en/cli-reference", "https://code.claude.com/docs/en/security"],
+        limits: "shell commands are not approved (acceptEdits): the agent cannot run the tests itself unless `args` allow it (--allowedTools)",
+        render: (model, args) => `claude -p --output-format json --permission-mode acceptEdits --disallowedTools 'Bash(git commit:*)' 'Bash(git push:*)'${modelFlag("--model", model)}${args} < ${PROMPT_FILE}`,
+    },
+    // OpenAI Codex CLI, exec: https://developers.openai.com/codex/noninteractive (codex exec, --json JSONL events:
+    // thread.started with thread_id, turn.completed with usage; --sandbox workspace-write allows edits in the
+    // workspace) and https://developers.openai.com/codex/cli/reference#codex-exec (PROMPT `-` reads stdin, --model).
+    codex: {
+        name: "codex",
+        title: "OpenAI Codex CLI",
+        executable: "codex",
+        output: "codex-jsonl",
+        reports: "input/output/cached tokens, turns, session (thread) id; no cost, no model (the preset's `model` is recorded)",
+        docs: ["https://developers.openai.com/codex/noninteractive", "https://developers.openai.com/codex/cli/reference#codex-exec"],
+        limits: "no cost in USD in its output; no flag forbids commits (the sandbox keeps a worktree's git directory read-only, the prompt forbids them)",
+        render: (model, args) => `codex exec --json --sandbox workspace-write${modelFlag("--model", model)}${args} - < ${PROMPT_FILE}`,
+    },
+    // Gemini CLI, headless: https://geminicli.com/docs/cli/headless/ (--output-format json: response,
+    // stats.models.<model>.tokens, session_id) and https://geminicli.com/docs/cli/cli-reference/ (-p: the prompt,
+    // forces non-interactive mode; --approval-mode auto_edit: edit tools approved, shell commands not; --model).
+    gemini: {
+        name: "gemini",
+        title: "Gemini CLI",
+        executable: "gemini",
+        output: "gemini-json",
+        reports: "model, input/output/cached tokens, session id; no cost, no turns",
+        docs: ["https://geminicli.com/docs/cli/headless/", "https://geminicli.com/docs/cli/cli-reference/"],
+        limits: "no cost in USD and no turns in its output; shell commands are not approved (auto_edit), so it cannot run the tests itself; the prompt goes on the command line",
+        render: (model, args) => `gemini --output-format json --approval-mode auto_edit${modelFlag("--model", model)}${args} -p "$(cat ${PROMPT_FILE})"`,
+    },
+    // Aider, scripting: https://aider.chat/docs/scripting.html (--message-file: do one thing and exit, --yes-always)
+    // and https://aider.chat/docs/config/options.html (--no-auto-commits, --no-dirty-commits, --no-gitignore,
+    // --chat-history-file, --input-history-file, --no-suggest-shell-commands, --no-check-update, --no-pretty, --model).
+    // The history files go beside the prompt file, outside the working copy.
+    aider: {
+        name: "aider",
+        title: "Aider",
+        executable: "aider",
+        reports: "nothing machine-readable",
+        docs: ["https://aider.chat/docs/scripting.html", "https://aider.chat/docs/config/options.html"],
+        limits: "no machine-readable output: usage and cost stay unknown unless the agent writes TDD_WAVES_USAGE_FILE; its repo-map cache (.aider.tags.cache.*) lands in the working copy: list `.aider*` in .gitignore",
+        render: (model, args) => `aider --message-file ${PROMPT_FILE} --yes-always --no-auto-commits --no-dirty-commits --no-gitignore --no-suggest-shell-commands --no-check-update --no-pretty` +
+            ` --chat-history-file "$TDD_WAVES_PROMPT_FILE.chat.md" --input-history-file "$TDD_WAVES_PROMPT_FILE.input"${modelFlag("--model", model)}${args}`,
+    },
+    // opencode, run: https://opencode.ai/docs/cli/#run (opencode run [message], --format json: JSON events with
+    // sessionID, step_finish parts with tokens and cost; --model provider/model), https://opencode.ai/docs/permissions/
+    // (edit, bash and external_directory rules) and https://opencode.ai/docs/config/ (OPENCODE_CONFIG_CONTENT).
+    opencode: {
+        name: "opencode",
+        title: "opencode",
+        executable: "opencode",
+        output: "opencode-jsonl",
+        reports: "input/output/cached tokens, cost in USD, steps (as turns), session id; no model (the preset's `model` is recorded)",
+        docs: ["https://opencode.ai/docs/cli/#run", "https://opencode.ai/docs/permissions/", "https://opencode.ai/docs/config/"],
+        limits: "the prompt goes on the command line (run takes a message, not a prompt file)",
+        render: (model, args) => `OPENCODE_CONFIG_CONTENT=${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(OPENCODE_PERMISSIONS)} opencode run --format json${modelFlag("--model", model)}${args} "$(cat ${PROMPT_FILE})"`,
+    },
+};
+function isPresetName(name) {
+    return PRESET_NAMES.includes(name);
+}
+/** The shell command a preset runs, with its `model` and extra `args` (each one shell word). */
+function presetCommand(name, options = {}) {
+    const args = (options.args ?? []).map((a) => ` ${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(a)}`).join("");
+    return PRESETS[name].render(options.model, args);
+}
+
+
+/***/ }),
+
 /***/ 1103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -371,17 +543,19 @@ function readRegularFile(file, buffer) {
 /* harmony export */   u4: () => (/* binding */ storiesDirOf)
 /* harmony export */ });
 /* unused harmony export defaultEpic */
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2082);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8219);
-/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1236);
+/* harmony import */ var _agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1214);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2082);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8219);
+/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1236);
 // A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
 // works with. Shared by the full reader (plan.ts) and the fast path for valid plans (plan-fast.ts).
 
 
 
+
 /** The stories directory a plan file names, in normal form. */
 function storiesDirOf(file) {
-    return file.storiesDir === undefined ? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.storiesDir : (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.storiesDir);
+    return file.storiesDir === undefined ? _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.storiesDir : (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(file.storiesDir);
 }
 /** One story of a plan file that passed every check, with its defaults applied. */
 function buildStory(s, index, storiesDir) {
@@ -389,8 +563,8 @@ function buildStory(s, index, storiesDir) {
         id: s.id,
         title: s.title.trim(),
         epic: s.epic ?? defaultEpic(s.id),
-        file: s.file === undefined ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .inDirectory */ .zX)(storiesDir, `${s.id}.md`) : (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(s.file),
-        testFile: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(s.testFile),
+        file: s.file === undefined ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .inDirectory */ .zX)(storiesDir, `${s.id}.md`) : (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(s.file),
+        testFile: (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(s.testFile),
         tester: s.tester,
         implementer: s.implementer,
         // The parsed file is not used after this: its list can be the story's own.
@@ -402,30 +576,37 @@ function buildStory(s, index, storiesDir) {
 function buildPlan(file, built) {
     const storiesDir = storiesDirOf(file);
     const stories = built ?? file.stories.map((s, index) => buildStory(s, index, storiesDir));
-    const agents = Object.fromEntries(Object.entries(file.agents).map(([name, a]) => [
-        name,
-        { name, run: a.run, timeoutMs: durationOr(a.timeout, _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.agentTimeoutMs), env: { ...(a.env ?? {}) } },
-    ]));
+    const agents = Object.fromEntries(Object.entries(file.agents).map(([name, a]) => [name, buildAgent(name, a)]));
     const plan = {
         name: file.name,
-        maxParallel: file.maxParallel ?? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.maxParallel,
+        maxParallel: file.maxParallel ?? _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.maxParallel,
         storiesDir,
         test: {
             command: file.test.command,
-            ...(file.test.junit === undefined ? {} : { junit: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.test.junit) }),
-            timeoutMs: durationOr(file.test.timeout, _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.testTimeoutMs),
+            ...(file.test.junit === undefined ? {} : { junit: (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(file.test.junit) }),
+            timeoutMs: durationOr(file.test.timeout, _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.testTimeoutMs),
         },
         prompts: {
-            ...(file.prompts?.tester === undefined ? {} : { tester: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.prompts.tester) }),
-            ...(file.prompts?.implementation === undefined ? {} : { implementation: (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoPath */ .NP)(file.prompts.implementation) }),
+            ...(file.prompts?.tester === undefined ? {} : { tester: (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(file.prompts.tester) }),
+            ...(file.prompts?.implementation === undefined ? {} : { implementation: (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(file.prompts.implementation) }),
         },
-        tdd: { requireRed: file.tdd?.requireRed ?? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.requireRed, lockTests: file.tdd?.lockTests ?? _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.lockTests },
+        tdd: { requireRed: file.tdd?.requireRed ?? _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.requireRed, lockTests: file.tdd?.lockTests ?? _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.lockTests },
         agents,
         stories,
     };
     if (file.waves)
         plan.waves = file.waves.map((w) => [...w]);
+    if (file.budget)
+        plan.budget = { ...file.budget };
     return plan;
+}
+/** An agent with its command: its own `run`, or its preset's command line with `model` and `args`. */
+function buildAgent(name, a) {
+    const agent = { name, run: a.run ?? "", timeoutMs: durationOr(a.timeout, _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.agentTimeoutMs), env: { ...(a.env ?? {}) } };
+    if (a.preset === undefined)
+        return agent;
+    const args = a.args ?? [];
+    return { ...agent, run: (0,_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .presetCommand */ .ld)(a.preset, { model: a.model, args }), preset: a.preset, ...(a.model === undefined ? {} : { model: a.model }), args: [...args] };
 }
 /** `msm-auth-001` -> `msm-auth`; an id without "-" is its own epic. */
 function defaultEpic(id) {
@@ -433,7 +614,7 @@ function defaultEpic(id) {
     return cut > 0 ? id.slice(0, cut) : id;
 }
 function durationOr(text, fallback) {
-    return text === undefined ? fallback : ((0,_patterns_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(text) ?? fallback);
+    return text === undefined ? fallback : ((0,_patterns_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(text) ?? fallback);
 }
 
 
@@ -1448,8 +1629,6 @@ function show(ch) {
 /* harmony export */   Q: () => (/* binding */ storyBranch),
 /* harmony export */   z: () => (/* binding */ DEFAULTS)
 /* harmony export */ });
-// The resolved execution plan: what the rest of tdd-waves works with once a plan file has been
-// parsed, validated and had its defaults applied (see plan.ts for parsing, SPEC §1 for the format).
 const DEFAULTS = {
     maxParallel: 10,
     storiesDir: "stories",
@@ -1760,6 +1939,31 @@ const checkSharedStoryFiles = (source, plan) => {
     }
     return issues;
 };
+/** An agent runs either its own shell command (`run`) or a preset; `model` and `args` belong to a preset. */
+const checkAgentCommands = (source, plan) => {
+    const agents = record(plan.root.agents);
+    if (!agents)
+        return [];
+    const issues = [];
+    for (const [name, value] of Object.entries(agents)) {
+        const a = record(value);
+        if (!a)
+            continue;
+        const hasRun = a.run !== undefined;
+        const hasPreset = a.preset !== undefined;
+        if (hasRun && hasPreset)
+            issues.push(source.issue(["agents", name, "preset"], "give either run (a shell command) or preset, not both"));
+        else if (!hasRun && !hasPreset)
+            issues.push(source.issue(["agents", name], "needs run (a shell command) or preset (see `tdd-waves agents`)", "key"));
+        else if (hasRun) {
+            for (const key of ["model", "args"]) {
+                if (a[key] !== undefined)
+                    issues.push(source.issue(["agents", name, key], `${key} is for a preset's CLI: with run, put it in the command itself`, "key"));
+            }
+        }
+    }
+    return issues;
+};
 const checkDurations = (source, plan) => {
     const agents = record(plan.root.agents) ?? {};
     const candidates = [
@@ -1815,7 +2019,7 @@ const checkWaves = (source, plan) => {
     }
     return issues;
 };
-const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkPaths, checkSharedStoryFiles, checkDurations, checkWaves];
+const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkWaves];
 
 
 /***/ }),
@@ -2083,6 +2287,45 @@ function rotateToSmallest(cycle) {
             at = i;
     });
     return [...cycle.slice(at), ...cycle.slice(0, at)];
+}
+
+
+/***/ }),
+
+/***/ 5199:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ renderTestCommand),
+/* harmony export */   Z: () => (/* binding */ shellQuote)
+/* harmony export */ });
+// POSIX shell quoting, so that a path from a plan can be put into the plan's test command safely.
+// Characters that mean nothing to a POSIX shell anywhere in a word. `=` and `~` are left out on
+// purpose: `a=b` as a first word is an assignment and a leading `~` is expanded.
+const SAFE_WORD = /^[A-Za-z0-9_@%+,./:-]+$/;
+/** One shell word that the shell turns back into exactly `s`. */
+function shellQuote(s) {
+    if (s.includes("\0"))
+        throw new RangeError("a shell word cannot contain a NUL character");
+    if (SAFE_WORD.test(s))
+        return s;
+    // Inside single quotes nothing is special except the closing quote itself: end the quoted
+    // part, add an escaped quote, open a new quoted part.
+    return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+// A placeholder the plan author already wrapped in quotes ("{testFile}" or '{testFile}') takes the
+// quotes with it, so that the quoted path is not quoted twice.
+const PLACEHOLDER = /(["']?)\{(testFile|storyId)\}\1/g;
+/**
+ * The test command for one test file: every `{testFile}` becomes the shell-quoted path (and every
+ * `{storyId}`, when given, the quoted story id). One pass: a path containing `{storyId}` stays as is.
+ */
+function renderTestCommand(template, testFile, vars = {}) {
+    return template.replace(PLACEHOLDER, (match, _quote, name) => {
+        if (name === "testFile")
+            return shellQuote(testFile);
+        return vars.storyId === undefined ? match : shellQuote(vars.storyId);
+    });
 }
 
 
@@ -2364,8 +2607,11 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var plan_loader = __nccwpck_require__(4615);
 // EXTERNAL MODULE: ./src/core/plan/model.ts
 var model = __nccwpck_require__(2082);
+// EXTERNAL MODULE: ./src/cli/preset-check.ts
+var preset_check = __nccwpck_require__(2302);
 ;// CONCATENATED MODULE: ./src/cli/plan-command.ts
 // `tdd-waves plan <plan-file> [--json]` (SPEC §6): validates a plan and prints its waves, as a table or JSON.
+
 
 
 
@@ -2399,6 +2645,11 @@ async function planCommand(args, io) {
         return 2;
     }
     io.stdout(parsed.json ? `${JSON.stringify(wavesJson(loaded), null, 2)}\n` : wavesTable(loaded));
+    // A preset whose CLI is missing here may be installed where the plan runs: a warning, not an error.
+    if (Object.values(loaded.plan.agents).some((a) => a.preset)) {
+        for (const message of (0,preset_check/* missingPresetCLIs */.T)(loaded.plan, io.env.PATH))
+            io.stderr(`tdd-waves plan: warning: ${message}\n`);
+    }
     return 0;
 }
 /** The plan file and flags, "help", or a usage error message. */
@@ -2575,6 +2826,7 @@ Commands:
   status <plan-file> [--json]          progress per wave and epic
   gantt <plan-file>                    the Mermaid Gantt of the recorded execution
   report <plan-file>                   the report JSON
+  agents [<plan-file>] [--json]        the agent presets (or the plan's agents) and the command line each runs
 
 Exit codes: 0 all complete (plan: valid), 1 failed or blocked stories, 2 invalid input, 130 interrupted.`;
 async function main(argv, io) {
@@ -2583,11 +2835,13 @@ async function main(argv, io) {
         case "plan":
             return planCommand(args, io);
         case "run":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(51), __nccwpck_require__.e(96)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4096))).runCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(261), __nccwpck_require__.e(279), __nccwpck_require__.e(238)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4238))).runCommand(args, io);
         case "status":
         case "gantt":
         case "report":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(51), __nccwpck_require__.e(185)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4185))).viewCommand(command, args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(261), __nccwpck_require__.e(279), __nccwpck_require__.e(185)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4185))).viewCommand(command, args, io);
+        case "agents":
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(261), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154))).agentsCommand(args, io);
         case "-h":
         case "--help":
         case "help":

@@ -27,6 +27,11 @@ export interface RunShellOptions {
   signal?: AbortSignal;
   /** Time between SIGTERM and SIGKILL when the process tree is stopped. Default 2000. */
   killGraceMs?: number;
+  /**
+   * Standard output goes to this file instead of the log (a preset CLI's machine-readable output, kept apart from
+   * its progress on stderr); it is copied into the log once the command has ended.
+   */
+  stdoutFile?: string;
 }
 
 const DEFAULT_KILL_GRACE_MS = 2000;
@@ -42,8 +47,10 @@ export async function runShell(command: string, opts: RunShellOptions): Promise<
   const started = Date.now();
   const graceMs = opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
   const log = openLog(opts.logFile, headerLines(command, opts.header, started));
+  const out = opts.stdoutFile === undefined ? undefined : openOutput(opts.stdoutFile);
   const outcome = (o: Partial<ProcessOutcome>): ProcessOutcome => {
     const result = { exitCode: null, signal: null, timedOut: false, aborted: false, ...o, durationMs: Date.now() - started, logFile: opts.logFile };
+    if (opts.stdoutFile !== undefined) appendFileSync(opts.logFile, stdoutSection(opts.stdoutFile));
     appendFileSync(opts.logFile, footerLine(result));
     return result;
   };
@@ -58,14 +65,15 @@ export async function runShell(command: string, opts: RunShellOptions): Promise<
         env: { ...process.env, ...opts.env },
         // Own process group, so that the group can be signalled as a whole.
         detached: true,
-        stdio: ["ignore", log, log],
+        stdio: ["ignore", out ?? log, log],
       });
     }
   } catch (err) {
     spawnError = err instanceof Error ? err.message : String(err);
   } finally {
-    // The child has its own copy of the descriptor.
+    // The child has its own copy of the descriptors.
     closeSync(log);
+    if (out !== undefined) closeSync(out);
   }
   if (!child) return outcome({ aborted: Boolean(opts.signal?.aborted), error: problem ?? spawnError ?? "could not start /bin/sh" });
 
@@ -89,6 +97,26 @@ function openLog(logFile: string, header: string): number {
   const fd = openSync(logFile, "a");
   writeSync(fd, header);
   return fd;
+}
+
+function openOutput(file: string): number {
+  mkdirSync(dirname(file), { recursive: true });
+  return openSync(file, "w");
+}
+
+/** Most of a standard output worth reading in a log; the file keeps all of it. */
+const STDOUT_IN_LOG_BYTES = 256 * 1024;
+
+function stdoutSection(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+  if (text === "") return "";
+  const shown = text.length > STDOUT_IN_LOG_BYTES ? `${text.slice(0, STDOUT_IN_LOG_BYTES)}\n… (cut: ${file} holds all of it)\n` : text;
+  return `--- standard output (${file}):\n${shown}${shown.endsWith("\n") ? "" : "\n"}`;
 }
 
 function headerLines(command: string, header: string | undefined, started: number): string {

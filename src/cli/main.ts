@@ -13,6 +13,7 @@ Commands:
   status <plan-file> [--json]          progress per wave and epic
   gantt <plan-file>                    the Mermaid Gantt of the recorded execution
   report <plan-file>                   the report JSON
+  agents [<plan-file>] [--json]        the agent presets (or the plan's agents) and the command line each runs
 
 Exit codes: 0 all complete (plan: valid), 1 failed or blocked stories, 2 invalid input, 130 interrupted.`;
 
@@ -27,6 +28,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     case "gantt":
     case "report":
       return (await import("./view-commands.js")).viewCommand(command, args, io);
+    case "agents":
+      return (await import("./agents-command.js")).agentsCommand(args, io);
     case "-h":
     case "--help":
     case "help":

@@ -6,6 +6,7 @@ import type { LoadedPlan } from "../adapters/plan-loader.js";
 import { DEFAULTS } from "../core/plan/model.js";
 import type { Story } from "../core/plan/model.js";
 import type { CliIO } from "./io.js";
+import { missingPresetCLIs } from "./preset-check.js";
 
 const USAGE = `Usage: tdd-waves plan <plan-file> [--json]
 
@@ -36,6 +37,10 @@ export async function planCommand(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   io.stdout(parsed.json ? `${JSON.stringify(wavesJson(loaded), null, 2)}\n` : wavesTable(loaded));
+  // A preset whose CLI is missing here may be installed where the plan runs: a warning, not an error.
+  if (Object.values(loaded.plan.agents).some((a) => a.preset)) {
+    for (const message of missingPresetCLIs(loaded.plan, io.env.PATH)) io.stderr(`tdd-waves plan: warning: ${message}\n`);
+  }
   return 0;
 }
 

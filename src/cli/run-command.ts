@@ -11,6 +11,8 @@ import { Interrupted } from "../engine/story-context.js";
 import type { CliIO } from "./io.js";
 import { openPlan, openStore, parseFlags, UsageError } from "./args.js";
 import { createProgress } from "./progress.js";
+import { missingPresetCLIs } from "./preset-check.js";
+import { usageLine } from "../core/render/usage.js";
 
 export async function runCommand(args: string[], io: CliIO): Promise<number> {
   let flags;
@@ -37,6 +39,11 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   const opened = await openPlan(flags.positional[0]!, io);
   if (typeof opened === "number") return opened;
   const { loaded, repoRoot } = opened;
+  const missing = missingPresetCLIs(loaded.plan, io.env.PATH);
+  if (missing.length > 0) {
+    io.stderr(`${missing.map((m) => `tdd-waves: ${m}\n`).join("")}tdd-waves: install it (or change the agent) and run again; nothing was started\n`);
+    return 2;
+  }
   const store = openStore(loaded.plan.name, repoRoot, flags.values["state-branch"], io);
   if (typeof store === "number") return store;
   const progress = createProgress(io, loaded.plan);
@@ -87,6 +94,9 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     `${report.storiesCompleted.length} completed, ${report.storiesFailed.length} failed, ${report.storiesRemaining.length} not completed; ` +
       `${report.totalTestsPassed}/${report.totalTestsCovered} tests passed. Report: ${reportPath}\n`,
   );
+  const agentsLine = usageLine(state, loaded.plan);
+  if (agentsLine) io.stdout(`${agentsLine}\n`);
+  if (state.stopped) io.stdout(`Stopped: ${state.stopped.message}\n`);
   return state.stories.completed.length === loaded.plan.stories.length ? 0 : 1;
 }
 

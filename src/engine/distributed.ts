@@ -10,6 +10,8 @@ import { startExecution, type PlanSource } from "./execution.js";
 import type { StoryJob } from "./story-context.js";
 import { completeInWorkingCopy, failInWorkingCopy, implementationPhase, testerPhase, verifyPhase, type PhaseResult } from "./story-phases.js";
 import { join } from "node:path";
+import { BudgetReached } from "./agent-usage.js";
+import { clearStop, executionBudgetReached, recordStop } from "../core/agents/budget.js";
 import type { Plan } from "../core/plan/model.js";
 import type { Git } from "../adapters/git.js";
 
@@ -52,6 +54,14 @@ export async function chooseNextWave(
     ports.progress({ type: "log", message: `${integrate.join(", ")}: complete but not merged into ${opts.target} yet; this run integrates them first` });
     return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate };
   }
+  const spent = executionBudgetReached(state, plan.budget);
+  if (spent) {
+    // The budget is used up: nothing starts until it is raised (state.stopped says why).
+    await ports.store.update(recordStop(spent, ports.now()), "budget reached");
+    ports.progress({ type: "log", message: spent });
+    return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate };
+  }
+  if (state.stopped) state = await ports.store.update(clearStop(ports.now()), "resume after a stop");
   for (;;) {
     const wave = nextOpenWave(state);
     if (wave === 0) return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate };
@@ -100,14 +110,20 @@ export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOp
   const git = ports.git(opts.dir);
   const branch = storyBranch(plan.name, story.id);
   let result: PhaseResult;
-  if (step === "tester") {
-    await git.run(["checkout", "-B", branch]);
-    result = await testerPhase(ports, job);
-  } else if (step === "implement") {
-    result = await implementationPhase(ports, job);
-  } else {
-    result = await verifyPhase(ports, job, run.testFileBlob);
-    if (result.ok) await completeInWorkingCopy(ports, job);
+  try {
+    if (step === "tester") {
+      await git.run(["checkout", "-B", branch]);
+      result = await testerPhase(ports, job);
+    } else if (step === "implement") {
+      result = await implementationPhase(ports, job);
+    } else {
+      result = await verifyPhase(ports, job, run.testFileBlob);
+      if (result.ok) await completeInWorkingCopy(ports, job);
+    }
+  } catch (e) {
+    // The budget refused this story's next agent phase: it is pending again, not failed.
+    if (e instanceof BudgetReached) return { ok: false, skipped: e.message };
+    throw e;
   }
   if (!result.ok) await failInWorkingCopy(ports, job, result);
   if (!result.ok || step === "verify") await git.push(opts.remote ?? "origin", [`HEAD:refs/heads/${branch}`], { force: true });
@@ -152,7 +168,8 @@ export async function advance(ports: Ports, opts: { source: PlanSource; dir: str
     throw new Error(message, { cause: e });
   }
   state = (await ports.store.read())!;
-  return { state, hasMore: nextOpenWave(state) > 0 };
+  // A used-up budget leaves stories pending; the next run would start none of them.
+  return { state, hasMore: nextOpenWave(state) > 0 && !executionBudgetReached(state, plan.budget) };
 }
 
 /**

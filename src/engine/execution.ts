@@ -2,6 +2,7 @@
 // state or check it still belongs to this plan, take the one-execution-at-a-time lock, and requeue the
 // stories an interrupted execution left in progress.
 import type { Plan } from "../core/plan/model.js";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { readStoryFile } from "../core/story/story-file.js";
 import { adoptCompleted, createState, derive, requeueInProgress, type ExecutionLock, type Transition, type WorkflowState } from "../core/state/state.js";
@@ -35,7 +36,8 @@ function describeLock(l: ExecutionLock): string {
 
 /** Refusals that do not depend on the lock: a changed plan, another target branch. */
 export function checkResumable(state: WorkflowState, source: PlanSource, target: string): void {
-  if (state.plan.digest !== source.digest) {
+  // A plan whose only change is its budget resumes: raising the budget is how a stopped execution continues.
+  if (state.plan.digest !== source.digest && state.plan.digestWithoutBudget !== digestWithoutBudget(source.plan)) {
     throw new RefusedError(
       `${source.path}: the plan changed since its execution started (recorded ${state.plan.digest.slice(0, 19)}…, now ${source.digest.slice(0, 19)}…). ` +
         `Restore the plan to resume, or start over with --restart.`,
@@ -62,7 +64,9 @@ const acquire =
 export async function startExecution(ports: Ports, opts: StartOptions): Promise<WorkflowState> {
   const { source, target } = opts;
   const now = ports.now();
-  const fresh = createState({ plan: source.plan, planPath: source.path, digest: source.digest, target, waves: source.waves, now });
+  const created = createState({ plan: source.plan, planPath: source.path, digest: source.digest, target, waves: source.waves, now });
+  const planRecord = { ...created.plan, digest: source.digest, digestWithoutBudget: digestWithoutBudget(source.plan) };
+  const fresh = { ...created, plan: planRecord };
   const current = await ports.store.read();
   if (current && !opts.restart) checkResumable(current, source, target);
   const held = current?.lock;
@@ -75,7 +79,9 @@ export async function startExecution(ports: Ports, opts: StartOptions): Promise<
   const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
   const begin: Transition = (state) =>
     adoptCompleted(done, head, now)(
-      requeueInProgress(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : state)),
+      requeueInProgress(now)(
+        acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : { ...state, plan: { ...state.plan, ...planRecord } }),
+      ),
     );
   return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
 }
@@ -87,6 +93,12 @@ async function completeOnTarget(ports: Ports, plan: Plan, dir: string): Promise<
     if (text !== null && readStoryFile(text).status === "complete") done.push(story.id);
   }
   return done;
+}
+
+/** The plan's meaning without its budget (the resolved plan, not the file's bytes: comments and layout do not count). */
+export function digestWithoutBudget(plan: Plan): string {
+  const { budget: _budget, ...rest } = plan;
+  return `sha256:${createHash("sha256").update(JSON.stringify(rest)).digest("hex")}`;
 }
 
 export const releaseLock =

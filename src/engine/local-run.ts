@@ -13,6 +13,8 @@ import { Interrupted, type StoryJob } from "./story-context.js";
 import { completeInWorkingCopy, failInWorkingCopy, implementationPhase, testerPhase, verifyPhase } from "./story-phases.js";
 import { RefusedError, releaseLock, startExecution, type PlanSource } from "./execution.js";
 import { WorktreeSlots } from "./worktree-slots.js";
+import { BudgetReached } from "./agent-usage.js";
+import { clearStop, executionBudgetReached, recordStop } from "../core/agents/budget.js";
 
 export interface LocalRunOptions {
   source: PlanSource;
@@ -86,14 +88,17 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     worktrees: new WorktreeSlots(ports.git, opts.repoDir, join(work, "worktrees", opts.source.plan.name)),
   };
   try {
+    if ((await ports.store.read())?.stopped) await ports.store.update(clearStop(ports.now()), "resume after a stop");
     await run.worktrees.clear();
     // An execution killed between verify and merge left completed stories unmerged: merge them first.
     await integrate(run, unmergedCompleted((await ports.store.read())!, run.plan));
     if (opts.schedule === "dag") await runDag(run);
     else await runWaves(run);
   } catch (e) {
-    if (!(e instanceof Interrupted)) await ports.store.update(recordError(e instanceof Error ? e.message : String(e), ports.now(), true), "execution error");
-    throw e;
+    // The budget is used up: the execution stops as planned, the stories left stay pending (state.stopped says why).
+    if (e instanceof BudgetReached) await ports.store.update(recordStop(e.message, ports.now()), "budget reached");
+    else if (!(e instanceof Interrupted)) await ports.store.update(recordError(e instanceof Error ? e.message : String(e), ports.now(), true), "execution error");
+    if (!(e instanceof BudgetReached)) throw e;
   } finally {
     // Interrupted, agents may still be winding down in them: the next run clears them.
     if (!opts.signal?.aborted) await run.worktrees.removeAll().catch(() => undefined);
@@ -118,6 +123,8 @@ async function runWaves(run: Run): Promise<void> {
       run.targetLock.run(async () => {
         merged.push(...(await mergeStories(ports, plan, run.integration, mergeableNow((await ports.store.read())!, plan, ids))));
       });
+    // A used-up budget stops new stories; the ones that finished are still merged before the execution stops.
+    let budget: BudgetReached | undefined;
     await runPool(
       open,
       run.limit,
@@ -126,12 +133,16 @@ async function runWaves(run: Run): Promise<void> {
         await mergeDone();
       },
       run.opts.signal,
-    );
+    ).catch((e: unknown) => {
+      if (!(e instanceof BudgetReached)) throw e;
+      budget = e;
+    });
     await mergeDone();
     await run.targetLock.run(async () => {
       await retestMerged(ports, plan, run.integration, merged);
       await recordOutcomesOnTarget(ports, plan, run.integration, ids);
     });
+    if (budget) throw budget;
   }
 }
 
@@ -173,6 +184,8 @@ async function integrate(run: Run, ids: string[]): Promise<void> {
 
 async function runStory(run: Run, story: Story, wave: number): Promise<void> {
   const { ports, plan } = run;
+  const spent = plan.budget && executionBudgetReached((await ports.store.read())!, plan.budget);
+  if (spent) throw new BudgetReached(spent);
   const state = await ports.store.update(startStory(story.id, ports.now()), `${story.id}: start`);
   const attempt = state.runs[story.id]!.attempt;
   // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.

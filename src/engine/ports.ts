@@ -13,7 +13,10 @@ export interface ProcessResult {
 }
 
 export interface AgentRunner {
-  (command: string, opts: { cwd: string; env: Record<string, string>; timeoutMs: number; logFile: string; signal?: AbortSignal }): Promise<ProcessResult>;
+  (
+    command: string,
+    opts: { cwd: string; env: Record<string, string>; timeoutMs: number; logFile: string; signal?: AbortSignal; /** Standard output apart, for usage. */ stdoutFile?: string },
+  ): Promise<ProcessResult>;
 }
 
 export interface TestRunner {

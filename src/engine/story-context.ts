@@ -6,6 +6,7 @@ import { renderTestCommand } from "../core/testing/shell-quote.js";
 import { renderPrompt } from "../core/prompts.js";
 import { readStoryFile, updateStoryFile, type StoryFileUpdate } from "../core/story/story-file.js";
 import type { Ports } from "./ports.js";
+import { usageFile } from "./agent-usage.js";
 
 export interface StoryJob {
   plan: Plan;
@@ -93,6 +94,7 @@ export async function agentEnvironment(ports: Ports, job: StoryJob, role: Role):
     TDD_WAVES_ATTEMPT: String(job.attempt),
     TDD_WAVES_PROMPT: prompt,
     TDD_WAVES_PROMPT_FILE: promptFile,
+    TDD_WAVES_USAGE_FILE: usageFile(job, role),
   };
 }
 

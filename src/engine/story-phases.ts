@@ -30,6 +30,7 @@ import {
   type StoryJob,
 } from "./story-context.js";
 import { junitPath } from "./tests.js";
+import { checkBudget, overStoryBudget, phaseUsage, prepareUsage, stdoutFile } from "./agent-usage.js";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -43,6 +44,8 @@ async function runAgent(ports: Ports, job: StoryJob, role: Role, atStart?: Trans
   const name = role === "tester" ? story.tester : story.implementer;
   const agent = plan.agents[name]!;
   const phase: PhaseName = role === "tester" ? "tester" : "implementation";
+  const overBudget = await checkBudget(ports, job);
+  if (overBudget) return { result: fail(phase, overBudget), end: atStart ?? ((s) => s) };
   ports.progress({ type: "log", message: `Spawning ${role === "tester" ? "tester" : "implementation"} agent (${name}) for ${story.id}` });
   await editStoryFile(ports, job, {
     status: role === "tester" ? "testing" : "implementing",
@@ -55,11 +58,18 @@ async function runAgent(ports: Ports, job: StoryJob, role: Role, atStart?: Trans
   const begin = beginPhase(story.id, phase, ports.now(), { agent: name, log });
   await ports.store.update(atStart ? chain(atStart, begin) : begin, `${story.id}: ${phase} started`);
   ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
-  const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal });
+  await prepareUsage(job, role);
+  const stdout = stdoutFile(job, role, agent);
+  const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
   throwIfAborted(job);
-  const ok = r.exitCode === 0 && !r.timedOut;
-  const reason = ok ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
-  return { result: ok ? { ok: true } : fail(phase, reason!), end: endPhase(story.id, phase, ok ? "ok" : "failed", ports.now(), reason) };
+  const usage = await phaseUsage(ports, job, role, agent, phase);
+  let reason = r.exitCode === 0 && !r.timedOut ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
+  if (reason === undefined && plan.budget?.perStoryCostUsd !== undefined) {
+    const state = await ports.store.read();
+    if (state) reason = overStoryBudget(usage(endPhase(story.id, phase, "ok", ports.now())(state)), job);
+  }
+  const end = chain(endPhase(story.id, phase, reason === undefined ? "ok" : "failed", ports.now(), reason), usage);
+  return { result: reason === undefined ? { ok: true } : fail(phase, reason), end };
 }
 
 async function runStoryTests(ports: Ports, job: StoryJob, name: string): Promise<TestEvidence> {

@@ -2,6 +2,8 @@
 // output) from the state and the plan. Pure; key order is part of the contract, so objects are built
 // key by key in that order.
 import type { Plan, Story } from "../plan/model.js";
+import type { UsageTotals } from "../agents/usage.js";
+import { reportUsage, resultUsage, type ReportBudget, type ResultUsage } from "./usage.js";
 import { runDuration, statusOf, type PhaseName, type StoryRun, type StoryStatus, type TestEvidence, type WorkflowState } from "../state/state.js";
 
 export type ImplStatus = "success" | "failed" | "skipped";
@@ -34,6 +36,8 @@ export interface ReportResult {
   runUrl?: string;
   /** Log file of each phase of the last attempt (agents' and test runs' output). */
   logs?: Partial<Record<PhaseName, string>>;
+  /** What the agents reported they used and cost (render/usage.ts); absent when nothing was counted. */
+  usage?: ResultUsage;
 }
 
 export interface Report {
@@ -52,6 +56,9 @@ export interface Report {
   target: string;
   status: WorkflowState["status"];
   lastUpdate: string;
+  /** Agent usage of the whole execution, and the plan's budget (render/usage.ts), when there are any. */
+  usage?: UsageTotals;
+  budget?: ReportBudget;
   [extra: string]: unknown;
 }
 
@@ -81,7 +88,7 @@ export const RESULT_KEYS = [
   "verifiedProduction",
 ] as const;
 
-const OWN_KEYS = new Set<string>([...REPORT_KEYS, "storiesBlocked", "plan", "target", "status", "lastUpdate"]);
+const OWN_KEYS = new Set<string>([...REPORT_KEYS, "storiesBlocked", "plan", "target", "status", "lastUpdate", "usage", "budget"]);
 
 /** A test run that passed: exit code 0, not timed out, and no test counted as failing. */
 export function evidencePassed(e: TestEvidence | undefined): boolean {
@@ -142,6 +149,7 @@ function resultOf(state: WorkflowState, story: Story): ReportResult {
     ...(result?.commit ? { commit: result.commit } : {}),
     ...(run?.runUrl ? { runUrl: run.runUrl } : {}),
     ...logsOf(run),
+    ...resultUsage(state, story.id),
   };
 }
 
@@ -186,6 +194,7 @@ export function buildReport(state: WorkflowState, plan: Plan, extra: Record<stri
     target: state.target,
     status: state.status,
     lastUpdate: state.lastUpdate,
+    ...reportUsage(state, plan),
     ...extra,
   };
 }

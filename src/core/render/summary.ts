@@ -4,6 +4,8 @@
 import { MERMAID_MAX_CHARS, renderGantt, renderGanttText } from "./gantt.js";
 import type { Plan } from "../plan/model.js";
 import { buildReport, type Report, type ReportResult } from "./report.js";
+import { costCell, hasUsage, reportUsage, usageLine, type ReportBudget } from "./usage.js";
+import { formatCost, type UsageTotals } from "../agents/usage.js";
 import { STATUS_DISPLAY } from "../story/story-file.js";
 import { statusOf, type ExecutionLock, type StateError, type StoryStatus, type TestEvidence, type WorkflowState } from "../state/state.js";
 
@@ -107,6 +109,13 @@ function headline(state: WorkflowState): string {
   return `**${state.status}**${wave} · ${countsLine(countOf(state, allIds(state)))}`;
 }
 
+/** What the agents cost, and why the execution stopped, under the headline (nothing when there is neither). */
+function usageParagraphs(state: WorkflowState, plan: Plan): string {
+  const usage = usageLine(state, plan);
+  const stopped = state.stopped ? `\n\n**Stopped:** ${markdownCell(state.stopped.message, 300)}` : "";
+  return `${usage ? `\n\n${markdownCell(usage, 300)}` : ""}${stopped}`;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Fitting sections into a size budget.
 
@@ -171,6 +180,7 @@ function assemble(sections: Array<{ order: number; render: (budget: number) => s
 
 function storyRows(state: WorkflowState, plan: Plan, report: Report): string[] {
   const results = new Map(report.results.map((r) => [r.storyId, r]));
+  const withCost = hasUsage(state);
   return [...plan.stories]
     .sort((a, b) => a.index - b.index)
     .map((story) => {
@@ -189,12 +199,15 @@ function storyRows(state: WorkflowState, plan: Plan, report: Report): string[] {
         tests,
         redGreen(r),
         formatDuration(r?.durationMs ?? null),
+        ...(withCost ? [costCell(state, story.id)] : []),
       ];
       return `| ${cells.join(" | ")} |`;
     });
 }
 
 const STORY_HEAD = "| Story | Title | Wave | Status | Tester | Implementer | Tests | Red → green | Duration |\n|---|---|--:|---|---|---|--:|---|--:|";
+/** The story table's head: with a Cost column once agents have reported usage. */
+const storyHead = (state: WorkflowState): string => (hasUsage(state) ? STORY_HEAD.replace(" |\n", " | Cost |\n").concat("--:|") : STORY_HEAD);
 
 function progressBar(p: number): string {
   const filled = Math.floor(p / 10);
@@ -247,7 +260,7 @@ function ganttSection(charts: string[], budget: number, measure: Measure): strin
 export function renderRunSummary(state: WorkflowState, plan: Plan, opts: { runUrl?: string; maxBytes?: number } = {}): string {
   const report = buildReport(state, plan);
   const measure = utf8;
-  const head = [`## tdd-waves · ${markdownCell(plan.name)}`, "", `${headline(state)} · target ${markdownCell(state.target)}${opts.runUrl ? ` · ${link("workflow run", opts.runUrl)}` : ""}`].join("\n");
+  const head = [`## tdd-waves · ${markdownCell(plan.name)}`, "", `${headline(state)} · target ${markdownCell(state.target)}${opts.runUrl ? ` · ${link("workflow run", opts.runUrl)}` : ""}${usageParagraphs(state, plan)}`].join("\n");
   const charts = hasRun(state) ? renderGantt(state, titleOf(plan), { maxChars: MERMAID_MAX_CHARS }) : [];
   const textForm = renderGanttText(state);
   return assemble(
@@ -255,7 +268,7 @@ export function renderRunSummary(state: WorkflowState, plan: Plan, opts: { runUr
       { order: 0, render: () => head },
       { order: 5, render: (b) => fitTable(`### Epics\n\n${EPIC_HEAD}`, epicRows(state, plan), b, measure, (n) => `_${n} more epics left out for size._`) },
       { order: 1, render: (b) => ganttSection(charts, b, measure) },
-      { order: 4, render: (b) => fitTable(`### Stories\n\n${STORY_HEAD}`, storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
+      { order: 4, render: (b) => fitTable(`### Stories\n\n${storyHead(state)}`, storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
       { order: 2, render: (b) => (measure(fenced(textForm, "text")) <= b ? fenced(textForm, "text") : "") },
       { order: 6, render: (b) => reportBlock(report, b, measure) },
     ],
@@ -281,7 +294,7 @@ export function renderPrComment(state: WorkflowState, plan: Plan, opts: { runUrl
   const measure = chars;
   const marker = commentMarker(plan.name);
   const footer = `_Updated ${markdownCell(state.lastUpdate)}${opts.runUrl ? ` · ${link("workflow run", opts.runUrl)}` : ""}_`;
-  const head = `### tdd-waves · ${markdownCell(plan.name)}\n\n${headline(state)}`;
+  const head = `### tdd-waves · ${markdownCell(plan.name)}\n\n${headline(state)}${usageParagraphs(state, plan)}`;
   const charts = hasRun(state) ? renderGantt(state, titleOf(plan)) : [];
   const where = "see the run summary, or `tdd-waves gantt`";
   const body = assemble(
@@ -290,7 +303,7 @@ export function renderPrComment(state: WorkflowState, plan: Plan, opts: { runUrl
       { order: 9, render: () => footer },
       { order: 3, render: (b) => fitTable(EPIC_HEAD, epicRows(state, plan), b, measure, (n) => `_${n} more epics left out for size._`) },
       { order: 1, render: (b) => (charts.length === 0 ? "" : fitGantt(charts, b - 2_000, measure, where)) },
-      { order: 2, render: (b) => fitTable(STORY_HEAD, storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: see the run summary._`) },
+      { order: 2, render: (b) => fitTable(storyHead(state), storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: see the run summary._`) },
     ],
     (opts.maxChars ?? COMMENT_MAX_CHARS) - marker.length - 1,
     measure,
@@ -307,6 +320,8 @@ export interface StatusStory {
   epic: string;
   status: StoryStatus;
   reason?: string;
+  /** What its agents reported, over every attempt. */
+  usage?: UsageTotals;
 }
 
 export interface StatusWave extends Counts {
@@ -327,6 +342,9 @@ export interface StatusJson {
   epics: Array<{ epic: string; total: number; completed: number; failed: number; percentComplete: number }>;
   errors: StateError[];
   lock?: ExecutionLock;
+  /** Agent usage of the execution, the plan's budget and why the execution stopped (issue 13), when there are any. */
+  usage?: UsageTotals;
+  budget?: ReportBudget;
 }
 
 /** Progress per wave and epic, for `tdd-waves status --json`. */
@@ -354,6 +372,7 @@ export function renderStatusJson(state: WorkflowState, plan: Plan): StatusJson {
           epic: byId.get(id)?.epic ?? state.storyEpics[id] ?? id,
           status,
           ...(reason && (status === "failed" || status === "blocked") ? { reason } : {}),
+          ...(state.usage?.[id] ? { usage: state.usage[id] } : {}),
         };
       }),
     })),
@@ -363,6 +382,7 @@ export function renderStatusJson(state: WorkflowState, plan: Plan): StatusJson {
     }),
     errors: state.errors,
     ...(state.lock ? { lock: state.lock } : {}),
+    ...reportUsage(state, plan),
   };
 }
 
@@ -383,7 +403,8 @@ function waveLine(w: StatusWave): string {
 function storyLine(s: StatusStory, idWidth: number): string {
   const [icon, word] = STATUS_LABEL[s.status].split(" ") as [string, string];
   const reason = s.reason ? ` — ${plainText(s.reason, 120)}` : "";
-  return `  ${icon} ${plainText(s.id).padEnd(idWidth)}  ${word.padEnd(12)}  ${plainText(s.title, 80)}${reason}`;
+  const cost = s.usage?.costUsd === undefined ? "" : `  ${formatCost(s.usage)}`;
+  return `  ${icon} ${plainText(s.id).padEnd(idWidth)}  ${word.padEnd(12)}  ${plainText(s.title, 80)}${cost}${reason}`;
 }
 
 /** Progress per wave and epic as plain text for the terminal (`tdd-waves status`); no control characters. */
@@ -395,6 +416,9 @@ export function renderStatusText(state: WorkflowState, plan: Plan): string {
     `Status: ${j.status}${j.currentWave ? ` · wave ${j.currentWave} of ${j.totalWaves}` : ""} · updated ${plainText(j.lastUpdate)}`,
     `Stories: ${countsLine(j.totals)}`,
   ];
+  const usage = usageLine(state, plan);
+  if (usage) lines.push(usage);
+  if (state.stopped) lines.push(`Stopped: ${plainText(state.stopped.message, 300)}`);
   if (j.lock) lines.push(`Running: ${j.lock.kind} ${plainText(j.lock.id)}${j.lock.host ? ` on ${plainText(j.lock.host)}` : ""}${j.lock.pid ? ` (pid ${j.lock.pid})` : ""} since ${plainText(j.lock.since)}`);
   for (const w of j.waves) lines.push("", waveLine(w), ...w.stories.map((s) => storyLine(s, idWidth)));
   lines.push("", "Epics:", ...j.epics.map((e) => `  ${plainText(e.epic)}  ${e.completed}/${e.total} complete (${e.percentComplete}%), ${e.failed} failed`));

@@ -1,8 +1,8 @@
-export const id = 96;
-export const ids = [96];
+export const id = 238;
+export const ids = [238];
 export const modules = {
 
-/***/ 4096:
+/***/ 4238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -43,8 +43,11 @@ async function runShell(command, opts) {
     const started = Date.now();
     const graceMs = opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
     const log = openLog(opts.logFile, headerLines(command, opts.header, started));
+    const out = opts.stdoutFile === undefined ? undefined : openOutput(opts.stdoutFile);
     const outcome = (o) => {
         const result = { exitCode: null, signal: null, timedOut: false, aborted: false, ...o, durationMs: Date.now() - started, logFile: opts.logFile };
+        if (opts.stdoutFile !== undefined)
+            (0,external_node_fs_.appendFileSync)(opts.logFile, stdoutSection(opts.stdoutFile));
         (0,external_node_fs_.appendFileSync)(opts.logFile, footerLine(result));
         return result;
     };
@@ -58,7 +61,7 @@ async function runShell(command, opts) {
                 env: { ...process.env, ...opts.env },
                 // Own process group, so that the group can be signalled as a whole.
                 detached: true,
-                stdio: ["ignore", log, log],
+                stdio: ["ignore", out ?? log, log],
             });
         }
     }
@@ -66,8 +69,10 @@ async function runShell(command, opts) {
         spawnError = err instanceof Error ? err.message : String(err);
     }
     finally {
-        // The child has its own copy of the descriptor.
+        // The child has its own copy of the descriptors.
         (0,external_node_fs_.closeSync)(log);
+        if (out !== undefined)
+            (0,external_node_fs_.closeSync)(out);
     }
     if (!child)
         return outcome({ aborted: Boolean(opts.signal?.aborted), error: problem ?? spawnError ?? "could not start /bin/sh" });
@@ -92,6 +97,25 @@ function openLog(logFile, header) {
     const fd = (0,external_node_fs_.openSync)(logFile, "a");
     (0,external_node_fs_.writeSync)(fd, header);
     return fd;
+}
+function openOutput(file) {
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    return (0,external_node_fs_.openSync)(file, "w");
+}
+/** Most of a standard output worth reading in a log; the file keeps all of it. */
+const STDOUT_IN_LOG_BYTES = 256 * 1024;
+function stdoutSection(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, "utf8");
+    }
+    catch {
+        return "";
+    }
+    if (text === "")
+        return "";
+    const shown = text.length > STDOUT_IN_LOG_BYTES ? `${text.slice(0, STDOUT_IN_LOG_BYTES)}\n… (cut: ${file} holds all of it)\n` : text;
+    return `--- standard output (${file}):\n${shown}${shown.endsWith("\n") ? "" : "\n"}`;
 }
 function headerLines(command, header, started) {
     return `=== ${new Date(started).toISOString()}${header ? ` ${header}` : ""}\n$ ${command}\n`;
@@ -465,36 +489,8 @@ function wordCounts(parts) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/core/testing/shell-quote.ts
-// POSIX shell quoting, so that a path from a plan can be put into the plan's test command safely.
-// Characters that mean nothing to a POSIX shell anywhere in a word. `=` and `~` are left out on
-// purpose: `a=b` as a first word is an assignment and a leading `~` is expanded.
-const SAFE_WORD = /^[A-Za-z0-9_@%+,./:-]+$/;
-/** One shell word that the shell turns back into exactly `s`. */
-function shellQuote(s) {
-    if (s.includes("\0"))
-        throw new RangeError("a shell word cannot contain a NUL character");
-    if (SAFE_WORD.test(s))
-        return s;
-    // Inside single quotes nothing is special except the closing quote itself: end the quoted
-    // part, add an escaped quote, open a new quoted part.
-    return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-// A placeholder the plan author already wrapped in quotes ("{testFile}" or '{testFile}') takes the
-// quotes with it, so that the quoted path is not quoted twice.
-const PLACEHOLDER = /(["']?)\{(testFile|storyId)\}\1/g;
-/**
- * The test command for one test file: every `{testFile}` becomes the shell-quoted path (and every
- * `{storyId}`, when given, the quoted story id). One pass: a path containing `{storyId}` stays as is.
- */
-function renderTestCommand(template, testFile, vars = {}) {
-    return template.replace(PLACEHOLDER, (match, _quote, name) => {
-        if (name === "testFile")
-            return shellQuote(testFile);
-        return vars.storyId === undefined ? match : shellQuote(vars.storyId);
-    });
-}
-
+// EXTERNAL MODULE: ./src/core/testing/shell-quote.ts
+var shell_quote = __webpack_require__(5199);
 ;// CONCATENATED MODULE: ./src/adapters/test-runner.ts
 // Runs the plan's test command on one story's test file and gathers the evidence: exit code and,
 // where the run tells them, the counts (from the JUnit report, else from the runner's summary lines).
@@ -515,7 +511,7 @@ async function runTests(opts) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(junitPath), { recursive: true });
     }
     const logStart = sizeOf(opts.logFile);
-    const outcome = await runShell(renderTestCommand(opts.test.command, opts.testFile, { storyId: opts.storyId }), {
+    const outcome = await runShell((0,shell_quote/* renderTestCommand */.A)(opts.test.command, opts.testFile, { storyId: opts.storyId }), {
         cwd: opts.cwd,
         env: {
             ...opts.env,
@@ -634,6 +630,7 @@ var state_state = __webpack_require__(6624);
 
 
 
+
 /** The user asked for something that cannot be done as asked; nothing was changed. Exit code 2. */
 class RefusedError extends Error {
 }
@@ -642,7 +639,8 @@ function describeLock(l) {
 }
 /** Refusals that do not depend on the lock: a changed plan, another target branch. */
 function checkResumable(state, source, target) {
-    if (state.plan.digest !== source.digest) {
+    // A plan whose only change is its budget resumes: raising the budget is how a stopped execution continues.
+    if (state.plan.digest !== source.digest && state.plan.digestWithoutBudget !== digestWithoutBudget(source.plan)) {
         throw new RefusedError(`${source.path}: the plan changed since its execution started (recorded ${state.plan.digest.slice(0, 19)}…, now ${source.digest.slice(0, 19)}…). ` +
             `Restore the plan to resume, or start over with --restart.`);
     }
@@ -661,7 +659,9 @@ const acquire = (lock, judgedDead, now) => (state) => {
 async function startExecution(ports, opts) {
     const { source, target } = opts;
     const now = ports.now();
-    const fresh = (0,state_state/* createState */.ur)({ plan: source.plan, planPath: source.path, digest: source.digest, target, waves: source.waves, now });
+    const created = (0,state_state/* createState */.ur)({ plan: source.plan, planPath: source.path, digest: source.digest, target, waves: source.waves, now });
+    const planRecord = { ...created.plan, digest: source.digest, digestWithoutBudget: digestWithoutBudget(source.plan) };
+    const fresh = { ...created, plan: planRecord };
     const current = await ports.store.read();
     if (current && !opts.restart)
         checkResumable(current, source, target);
@@ -674,7 +674,7 @@ async function startExecution(ports, opts) {
         await ports.store.init(fresh, "start execution");
     const done = await completeOnTarget(ports, source.plan, opts.targetDir);
     const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
-    const begin = (state) => (0,state_state/* adoptCompleted */.EY)(done, head, now)((0,state_state/* requeueInProgress */.dp)(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : state)));
+    const begin = (state) => (0,state_state/* adoptCompleted */.EY)(done, head, now)((0,state_state/* requeueInProgress */.dp)(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : { ...state, plan: { ...state.plan, ...planRecord } })));
     return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
 }
 async function completeOnTarget(ports, plan, dir) {
@@ -685,6 +685,11 @@ async function completeOnTarget(ports, plan, dir) {
             done.push(story.id);
     }
     return done;
+}
+/** The plan's meaning without its budget (the resolved plan, not the file's bytes: comments and layout do not count). */
+function digestWithoutBudget(plan) {
+    const { budget: _budget, ...rest } = plan;
+    return `sha256:${(0,external_node_crypto_.createHash)("sha256").update(JSON.stringify(rest)).digest("hex")}`;
 }
 const releaseLock = (lockId, now) => (state) => {
     if (state.lock?.id !== lockId)
@@ -974,10 +979,10 @@ const PROMPT_PLACEHOLDERS = [
     "testFileRule",
 ];
 const KNOWN = new Set(PROMPT_PLACEHOLDERS);
-const prompts_PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 /** The placeholders a template uses, each once in order of appearance, split into known and unknown. */
 function templatePlaceholders(template) {
-    const names = [...new Set([...template.matchAll(prompts_PLACEHOLDER)].map((m) => m[1] ?? ""))];
+    const names = [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ""))];
     return { known: names.filter((n) => KNOWN.has(n)), unknown: names.filter((n) => !KNOWN.has(n)) };
 }
 /**
@@ -988,7 +993,7 @@ function templatePlaceholders(template) {
 function renderPrompt(role, ctx, template) {
     const text = template ?? (role === "tester" ? TESTER_TEMPLATE : IMPLEMENTATION_TEMPLATE);
     const values = placeholderValues(role, ctx);
-    return text.replace(prompts_PLACEHOLDER, (match, name) => values.get(name) ?? match);
+    return text.replace(PLACEHOLDER, (match, name) => values.get(name) ?? match);
 }
 function placeholderValues(role, ctx) {
     return new Map([
@@ -1031,9 +1036,79 @@ function testFileRule(ctx) {
     ].join("\n");
 }
 
+// EXTERNAL MODULE: ./src/core/agents/budget.ts
+var agents_budget = __webpack_require__(9081);
+// EXTERNAL MODULE: ./src/core/agents/presets.ts
+var presets = __webpack_require__(1214);
+// EXTERNAL MODULE: ./src/core/agents/usage.ts
+var usage = __webpack_require__(5785);
+;// CONCATENATED MODULE: ./src/engine/agent-usage.ts
+// Usage and budget around one agent phase (issue 13): whether the phase may start at all, where the agent's
+// machine-readable output and usage file go, and what the phase reported once it has ended.
+
+
+
+
+
+
+/** The execution's budget is used up: no new agent phase starts. The stories it refused are ⏳ Pending again. */
+class BudgetReached extends Error {
+}
+/** Where an agent may write its usage (TDD_WAVES_USAGE_FILE): beside its prompt, outside the working copy. */
+const usageFile = (job, role) => (0,external_node_path_.join)(job.logDir, `${role}-usage.json`);
+/** Where a preset CLI's standard output goes, when it has a machine-readable one. */
+function stdoutFile(job, role, agent) {
+    return agent.preset && presets/* PRESETS */.fG[agent.preset].output ? (0,external_node_path_.join)(job.logDir, `${role}-output.jsonl`) : undefined;
+}
+/**
+ * Before an agent phase: under the execution's budget the phase may start (undefined); over it, the story goes
+ * back to pending, the state says why, and BudgetReached is thrown; over the story's own budget, the reason the
+ * story fails is returned.
+ */
+async function checkBudget(ports, job, state) {
+    const budget = job.plan.budget;
+    if (!budget)
+        return undefined;
+    const current = state ?? (await ports.store.read());
+    if (!current)
+        return undefined;
+    const verdict = (0,agents_budget/* budgetBeforePhase */.Od)(current, budget, job.story.id);
+    if (verdict?.kind === "execution") {
+        await ports.store.update((0,state_state/* chain */.cy)((0,agents_budget/* returnToPending */.vt)(job.story.id, ports.now()), (0,agents_budget/* recordStop */.GQ)(verdict.message, ports.now())), `${job.story.id}: budget reached, not started`);
+        ports.progress({ type: "log", message: `${job.story.id}: ${verdict.message}` });
+        throw new BudgetReached(verdict.message);
+    }
+    return verdict?.message;
+}
+/** Clears what a previous attempt left in the usage file, so that only this run's report is read. */
+async function prepareUsage(job, role) {
+    await (0,promises_.rm)(usageFile(job, role), { force: true });
+}
+/** What the phase reported (its CLI's output, then its usage file), recorded on the phase and in the story's totals. */
+async function phaseUsage(ports, job, role, agent, phase) {
+    const output = stdoutFile(job, role, agent);
+    const format = agent.preset ? presets/* PRESETS */.fG[agent.preset].output : undefined;
+    const printed = output && format ? (0,usage/* parseAgentOutput */._8)(format, (await ports.files.read(output)) ?? "") : undefined;
+    const written = await ports.files.read(usageFile(job, role));
+    let fromFile;
+    if (written !== null) {
+        const parsed = (0,usage/* parseUsageFile */.Pf)(written);
+        fromFile = parsed.usage;
+        if (parsed.problems.length > 0)
+            ports.progress({ type: "log", message: `${job.story.id}: ${usageFile(job, role)}: ${parsed.problems.join("; ")} (left out)` });
+    }
+    const configured = agent.model === undefined ? undefined : { model: agent.model };
+    return (0,agents_budget/* recordUsage */.L2)(job.story.id, phase, (0,usage/* mergeUsage */._L)(configured, printed, fromFile));
+}
+/** After the phase: a story whose recorded cost went over its own budget fails ("budget"). */
+function overStoryBudget(state, job) {
+    return (0,agents_budget/* storyOverBudget */.V_)(state, job.plan.budget, job.story.id);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/story-context.ts
 // What one story's phases need to know and where they write: the working copy, logs, prompts, the
 // agents' environment, and the story-file edits every phase makes.
+
 
 
 
@@ -1072,7 +1147,7 @@ async function promptFor(ports, job, role) {
         title: story.title,
         storyFile: story.file,
         testFile: story.testFile,
-        testCommand: renderTestCommand(plan.test.command, story.testFile),
+        testCommand: (0,shell_quote/* renderTestCommand */.A)(plan.test.command, story.testFile),
         planName: plan.name,
         wave: job.wave,
         epic: story.epic,
@@ -1093,12 +1168,13 @@ async function agentEnvironment(ports, job, role) {
         TDD_WAVES_STORY_ID: job.story.id,
         TDD_WAVES_STORY_FILE: job.story.file,
         TDD_WAVES_TEST_FILE: job.story.testFile,
-        TDD_WAVES_TEST_COMMAND: renderTestCommand(job.plan.test.command, job.story.testFile),
+        TDD_WAVES_TEST_COMMAND: (0,shell_quote/* renderTestCommand */.A)(job.plan.test.command, job.story.testFile),
         TDD_WAVES_PLAN: job.planPath,
         TDD_WAVES_WAVE: String(job.wave),
         TDD_WAVES_ATTEMPT: String(job.attempt),
         TDD_WAVES_PROMPT: prompt,
         TDD_WAVES_PROMPT_FILE: promptFile,
+        TDD_WAVES_USAGE_FILE: usageFile(job, role),
     };
 }
 function describeExit(who, r, timeoutMs) {
@@ -1264,6 +1340,7 @@ function outcomeCompletion(state, story, runUrl, eol) {
 
 
 
+
 const fail = (phase, reason) => ({ ok: false, phase, reason });
 /** Runs the role's agent; the state is saved before it starts (with `atStart`) and its end returned to save. */
 async function runAgent(ports, job, role, atStart) {
@@ -1271,6 +1348,9 @@ async function runAgent(ports, job, role, atStart) {
     const name = role === "tester" ? story.tester : story.implementer;
     const agent = plan.agents[name];
     const phase = role === "tester" ? "tester" : "implementation";
+    const overBudget = await checkBudget(ports, job);
+    if (overBudget)
+        return { result: fail(phase, overBudget), end: atStart ?? ((s) => s) };
     ports.progress({ type: "log", message: `Spawning ${role === "tester" ? "tester" : "implementation"} agent (${name}) for ${story.id}` });
     await editStoryFile(ports, job, {
         status: role === "tester" ? "testing" : "implementing",
@@ -1283,11 +1363,19 @@ async function runAgent(ports, job, role, atStart) {
     const begin = (0,state_state/* beginPhase */.tA)(story.id, phase, ports.now(), { agent: name, log });
     await ports.store.update(atStart ? (0,state_state/* chain */.cy)(atStart, begin) : begin, `${story.id}: ${phase} started`);
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
-    const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal });
+    await prepareUsage(job, role);
+    const stdout = stdoutFile(job, role, agent);
+    const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
     throwIfAborted(job);
-    const ok = r.exitCode === 0 && !r.timedOut;
-    const reason = ok ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
-    return { result: ok ? { ok: true } : fail(phase, reason), end: (0,state_state/* endPhase */.zN)(story.id, phase, ok ? "ok" : "failed", ports.now(), reason) };
+    const usage = await phaseUsage(ports, job, role, agent, phase);
+    let reason = r.exitCode === 0 && !r.timedOut ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
+    if (reason === undefined && plan.budget?.perStoryCostUsd !== undefined) {
+        const state = await ports.store.read();
+        if (state)
+            reason = overStoryBudget(usage((0,state_state/* endPhase */.zN)(story.id, phase, "ok", ports.now())(state)), job);
+    }
+    const end = (0,state_state/* chain */.cy)((0,state_state/* endPhase */.zN)(story.id, phase, reason === undefined ? "ok" : "failed", ports.now(), reason), usage);
+    return { result: reason === undefined ? { ok: true } : fail(phase, reason), end };
 }
 async function runStoryTests(ports, job, name) {
     const { plan, story } = job;
@@ -1487,6 +1575,8 @@ class WorktreeSlots {
 
 
 
+
+
 class Mutex {
     tail = Promise.resolve();
     run(f) {
@@ -1536,6 +1626,8 @@ async function runLocal(ports, opts) {
         worktrees: new WorktreeSlots(ports.git, opts.repoDir, (0,external_node_path_.join)(work, "worktrees", opts.source.plan.name)),
     };
     try {
+        if ((await ports.store.read())?.stopped)
+            await ports.store.update((0,agents_budget/* clearStop */.eh)(ports.now()), "resume after a stop");
         await run.worktrees.clear();
         // An execution killed between verify and merge left completed stories unmerged: merge them first.
         await integrate(run, unmergedCompleted((await ports.store.read()), run.plan));
@@ -1545,9 +1637,13 @@ async function runLocal(ports, opts) {
             await runWaves(run);
     }
     catch (e) {
-        if (!(e instanceof Interrupted))
+        // The budget is used up: the execution stops as planned, the stories left stay pending (state.stopped says why).
+        if (e instanceof BudgetReached)
+            await ports.store.update((0,agents_budget/* recordStop */.GQ)(e.message, ports.now()), "budget reached");
+        else if (!(e instanceof Interrupted))
             await ports.store.update((0,state_state/* recordError */.Eq)(e instanceof Error ? e.message : String(e), ports.now(), true), "execution error");
-        throw e;
+        if (!(e instanceof BudgetReached))
+            throw e;
     }
     finally {
         // Interrupted, agents may still be winding down in them: the next run clears them.
@@ -1572,15 +1668,23 @@ async function runWaves(run) {
         const mergeDone = () => run.targetLock.run(async () => {
             merged.push(...(await mergeStories(ports, plan, run.integration, mergeableNow((await ports.store.read()), plan, ids))));
         });
+        // A used-up budget stops new stories; the ones that finished are still merged before the execution stops.
+        let budget;
         await runPool(open, run.limit, async (s) => {
             await runStory(run, s, w);
             await mergeDone();
-        }, run.opts.signal);
+        }, run.opts.signal).catch((e) => {
+            if (!(e instanceof BudgetReached))
+                throw e;
+            budget = e;
+        });
         await mergeDone();
         await run.targetLock.run(async () => {
             await retestMerged(ports, plan, run.integration, merged);
             await recordOutcomesOnTarget(ports, plan, run.integration, ids);
         });
+        if (budget)
+            throw budget;
     }
 }
 async function runDag(run) {
@@ -1624,6 +1728,9 @@ async function integrate(run, ids) {
 }
 async function runStory(run, story, wave) {
     const { ports, plan } = run;
+    const spent = plan.budget && (0,agents_budget/* executionBudgetReached */.Ov)((await ports.store.read()), plan.budget);
+    if (spent)
+        throw new BudgetReached(spent);
     const state = await ports.store.update((0,state_state/* startStory */.OA)(story.id, ports.now()), `${story.id}: start`);
     const attempt = state.runs[story.id].attempt;
     // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
@@ -1745,8 +1852,14 @@ function liveProgress(io, plan, now) {
     };
 }
 
+// EXTERNAL MODULE: ./src/cli/preset-check.ts
+var preset_check = __webpack_require__(2302);
+// EXTERNAL MODULE: ./src/core/render/usage.ts
+var render_usage = __webpack_require__(9039);
 ;// CONCATENATED MODULE: ./src/cli/run-command.ts
 // `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
+
+
 
 
 
@@ -1770,22 +1883,27 @@ async function runCommand(args, io) {
     }
     catch (e) {
         if (e instanceof cli_args/* UsageError */.eb)
-            return usage(io, e.message);
+            return run_command_usage(io, e.message);
         throw e;
     }
     const maxParallel = flags.values["max-parallel"] === undefined ? undefined : Number(flags.values["max-parallel"]);
     if (maxParallel !== undefined && !(Number.isInteger(maxParallel) && maxParallel >= 1 && maxParallel <= 10)) {
-        return usage(io, `--max-parallel must be a whole number from 1 to 10, got "${flags.values["max-parallel"]}"`);
+        return run_command_usage(io, `--max-parallel must be a whole number from 1 to 10, got "${flags.values["max-parallel"]}"`);
     }
     const schedule = flags.values.schedule ?? "waves";
     if (schedule !== "waves" && schedule !== "dag")
-        return usage(io, `--schedule must be "waves" or "dag", got "${schedule}"`);
+        return run_command_usage(io, `--schedule must be "waves" or "dag", got "${schedule}"`);
     if (flags.positional.length !== 1)
-        return usage(io, "run takes exactly one plan file");
+        return run_command_usage(io, "run takes exactly one plan file");
     const opened = await (0,cli_args/* openPlan */.uD)(flags.positional[0], io);
     if (typeof opened === "number")
         return opened;
     const { loaded, repoRoot } = opened;
+    const missing = (0,preset_check/* missingPresetCLIs */.T)(loaded.plan, io.env.PATH);
+    if (missing.length > 0) {
+        io.stderr(`${missing.map((m) => `tdd-waves: ${m}\n`).join("")}tdd-waves: install it (or change the agent) and run again; nothing was started\n`);
+        return 2;
+    }
     const store = (0,cli_args/* openStore */.Ch)(loaded.plan.name, repoRoot, flags.values["state-branch"], io);
     if (typeof store === "number")
         return store;
@@ -1839,9 +1957,14 @@ async function runCommand(args, io) {
     io.stdout(`\n${(0,gantt/* renderGanttText */.kU)(state)}\n\n`);
     io.stdout(`${report.storiesCompleted.length} completed, ${report.storiesFailed.length} failed, ${report.storiesRemaining.length} not completed; ` +
         `${report.totalTestsPassed}/${report.totalTestsCovered} tests passed. Report: ${reportPath}\n`);
+    const agentsLine = (0,render_usage/* usageLine */.U0)(state, loaded.plan);
+    if (agentsLine)
+        io.stdout(`${agentsLine}\n`);
+    if (state.stopped)
+        io.stdout(`Stopped: ${state.stopped.message}\n`);
     return state.stories.completed.length === loaded.plan.stories.length ? 0 : 1;
 }
-function usage(io, message) {
+function run_command_usage(io, message) {
     io.stderr(`tdd-waves run: ${message}\nUsage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH]\n`);
     return 2;
 }
