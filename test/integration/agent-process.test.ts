@@ -90,6 +90,16 @@ describe("runShell", () => {
     expect(log.indexOf("to-err")).toBeLessThan(log.indexOf("second-run"));
   });
 
+  it("keeps standard output apart in stdoutFile (a preset CLI's JSON) and copies it into the log afterwards", async () => {
+    const logFile = join(dir, "agent.log");
+    const stdoutFile = join(dir, "out", "tester-output.jsonl");
+    await runShell(`echo progress >&2; echo '{"type":"result"}'`, base({ logFile, stdoutFile }));
+    expect(readFileSync(stdoutFile, "utf8")).toBe('{"type":"result"}\n');
+    const log = readFileSync(logFile, "utf8");
+    expect(log).toContain("progress\n");
+    expect(log).toContain(`--- standard output (${stdoutFile}):\n{"type":"result"}\n--- exit 0`);
+  });
+
   it("on timeout kills the whole tree, including grandchildren that ignore SIGTERM or left the group", async () => {
     const pids = join(dir, "pids");
     // Two grandchildren that ignore SIGTERM (and pass that on to their sleeps): one in the group,
