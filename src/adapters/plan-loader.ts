@@ -1,17 +1,19 @@
-// Loads a plan from disk: reads and checks the file's bytes, parses and validates it, reads the story files the
-// rules need, and computes the waves. Every bad input becomes one PlanError listing all problems.
-// A valid plan takes the fast path (core/plan-fast.ts, core/plan-acceptance.ts), which loads neither the YAML
-// library nor zod; only a plan with problems loads core/plan.ts, which locates and words each of them.
+// Loads a plan from disk: reads and checks the file's bytes, parses and validates it (core/plan/parse.ts), checks
+// on disk what only the disk can tell — story files exist with acceptance criteria, no path leaves the repository
+// through a symbolic link — and computes the waves. Every bad input becomes one PlanError listing all problems.
 import { isUtf8 } from "node:buffer";
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { storyFileProblem } from "../core/plan/acceptance.js";
 import type { StoryFileProblem } from "../core/plan/acceptance.js";
-import { parsePlanFast } from "../core/plan/fast.js";
 import { formatIssue } from "../core/plan/issue.js";
 import type { PlanIssue } from "../core/plan/issue.js";
 import type { Plan } from "../core/plan/model.js";
+import { locateStoryFileProblems, parsePlan } from "../core/plan/parse.js";
+import { escapeMessage, planPaths, underDirectory } from "../core/plan/repo-paths.js";
+import type { Escape } from "../core/plan/repo-paths.js";
+import type { PlanSource } from "../core/plan/source.js";
 import { computeWaves } from "../core/plan/waves.js";
 
 export interface LoadedPlan {
@@ -62,17 +64,19 @@ export async function loadPlan(planPath: string, repoRoot: string, options: Load
     fail(`the plan file is outside the repository (${root})`);
   }
 
-  const fast = parsePlanFast(text, planPath);
-  const plan = fast?.plan ?? (await parseLocated(text, planPath));
-  const problems = checkStoryFiles(root, plan);
-  if (problems.length > 0) {
-    const { locateStoryFileProblems } = await import("../core/plan/parse.js");
-    throw new PlanError(locateStoryFileProblems(problems, planPath, text));
+  const { plan, errors, source } = parsePlan(text, planPath);
+  if (!plan || !source) throw new PlanError(errors);
+  const escapes = findEscapes(root, plan, source);
+  const escaped = new Set(escapes.flatMap((e) => (e.story === undefined ? [] : [e.story])));
+  const problems = checkStoryFiles(root, plan, escaped);
+  if (escapes.length > 0 || problems.length > 0) {
+    const issues = [...escapes.map((e) => e.issue), ...locateStoryFileProblems(problems, planPath, text)];
+    throw new PlanError(issues.sort((a, b) => a.line - b.line || a.col - b.col));
   }
   let digest: string | undefined;
   return {
     plan,
-    waves: fast?.waves ?? computeWaves(plan),
+    waves: computeWaves(plan),
     path: relative.split(path.sep).join("/"),
     // Hashed on first use: `tdd-waves plan` never needs it, nor the crypto module's start-up cost.
     get digest(): string {
@@ -87,12 +91,92 @@ function sha256(bytes: Buffer): string {
   return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 }
 
-/** The full reader: the plan when the fast path merely could not tell, else a PlanError with every problem located. */
-async function parseLocated(text: string, planPath: string): Promise<Plan> {
-  const { parsePlanFull } = await import("../core/plan/parse.js");
-  const { plan, errors } = parsePlanFull(text, planPath);
-  if (!plan) throw new PlanError(errors);
-  return plan;
+interface Escaped {
+  issue: PlanIssue;
+  /** The story whose file it is, when it is a story file. */
+  story?: number;
+}
+
+/**
+ * Plan paths that leave the repository through a symbolic link (core/plan/repo-paths.ts): each is resolved
+ * component by component, and a link's real target must be inside the repository. A link out of the stories
+ * directory is reported once, at storiesDir, not again for each default story file in it.
+ */
+function findEscapes(root: string, plan: Plan, source: PlanSource): Escaped[] {
+  const written = (source.data as { stories?: { file?: unknown }[] }).stories;
+  const fileGiven = (i: number): boolean => typeof written?.[i]?.file === "string";
+  const links = new LinkResolver(root);
+  const found: Escaped[] = [];
+  const said = new Set<string>();
+  let storiesDirEscapes = false;
+  for (const p of planPaths(plan, fileGiven)) {
+    if (storiesDirEscapes && underDirectory(p, plan.storiesDir)) continue;
+    const escape = links.escape(p.path);
+    if (!escape) continue;
+    if (p.key[0] === "storiesDir") storiesDirEscapes = true;
+    // A JUnit template names one report per story: one message per link is enough.
+    const once = `${p.key.join("/")} ${escape.link}`;
+    if (said.has(once)) continue;
+    said.add(once);
+    const story = p.key[0] === "stories" && p.key[2] !== "testFile" ? (p.key[1] as number) : undefined;
+    found.push({ issue: source.issue(p.key, escapeMessage(p.path, escape)), ...(story === undefined ? {} : { story }) });
+  }
+  return found;
+}
+
+type Resolved = { real: string } | { escape: Escape } | "missing";
+
+/** Resolves repository-relative paths one component at a time, each component once. */
+class LinkResolver {
+  private readonly resolved = new Map<string, Resolved>();
+
+  constructor(private readonly root: string) {}
+
+  /** The link through which `relative` leaves the repository, or undefined when it stays inside (or does not exist yet). */
+  escape(relative: string): Escape | undefined {
+    let real = this.root;
+    let prefix = "";
+    for (const part of relative === "." ? [] : relative.split("/")) {
+      prefix = prefix === "" ? part : `${prefix}/${part}`;
+      let step = this.resolved.get(prefix);
+      if (step === undefined) {
+        step = this.step(real, part, prefix);
+        this.resolved.set(prefix, step);
+      }
+      if (step === "missing") return undefined;
+      if ("escape" in step) return step.escape;
+      real = step.real;
+    }
+    return undefined;
+  }
+
+  private step(parent: string, part: string, prefix: string): Resolved {
+    const next = path.join(parent, part);
+    let info;
+    try {
+      info = lstatSync(next, { throwIfNoEntry: false });
+    } catch {
+      return "missing";
+    }
+    if (!info) return "missing";
+    if (!info.isSymbolicLink()) return { real: next };
+    let target: string;
+    try {
+      target = realpathSync.native(next);
+    } catch {
+      // A link to nothing yet: writing through it would create its target, so where it points is what counts.
+      try {
+        target = path.resolve(parent, readlinkSync(next));
+      } catch {
+        return "missing";
+      }
+    }
+    return inside(this.root, target) ? { real: target } : { escape: { link: prefix, target } };
+  }
+}
+
+function inside(root: string, target: string): boolean {
+  return target === root || target.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
 function readPlanBytes(file: string, fail: (message: string) => never): Buffer {
@@ -172,13 +256,14 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  * of promises: one listing of a directory holding many story files says which names are regular files, and
  * each of those is opened, read and closed. Other files are checked with a stat first.
  */
-function checkStoryFiles(root: string, plan: Plan): StoryFileProblem[] {
+function checkStoryFiles(root: string, plan: Plan, skip: ReadonlySet<number>): StoryFileProblem[] {
   const base = root.endsWith(path.sep) ? root : root + path.sep;
   const dirs = storyDirectories(plan);
   const listings = new Map<string, Set<string> | undefined>();
   const buffer = Buffer.allocUnsafe(READ_CHUNK);
   const problems: StoryFileProblem[] = [];
   plan.stories.forEach((story, i) => {
+    if (skip.has(i)) return;
     const { file } = story;
     const dir = dirs.of[i] as string;
     if (!listings.has(dir)) listings.set(dir, (dirs.count.get(dir) ?? 0) >= LIST_THRESHOLD ? regularFiles(base + dir) : undefined);

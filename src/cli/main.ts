@@ -1,6 +1,6 @@
 // The `tdd-waves` command (index.ts runs it; importing this module does nothing): picks the command and loads only the code it needs (start-up stays close to bare node).
-// `plan` is bundled in (it is small, and its fast path for valid plans loads neither yaml nor zod): loading a
-// chunk costs more than the few kilobytes it would save the other commands, which load the plan loader anyway.
+// `plan` is bundled in: loading a chunk costs more than the little it would save the other commands, which load
+// the plan loader anyway.
 import type { CliIO } from "./io.js";
 import { planCommand } from "./plan-command.js";
 

@@ -135,18 +135,34 @@ describe("tdd-waves plan: valid plans", () => {
 });
 
 describe("planCommand in-process", () => {
-  it("notes a wave larger than a GitHub matrix, and keeps control characters out of the terminal", async () => {
-    const stories = Array.from({ length: 300 }, (_, i) => `  - { id: big-${i}, title: "T\\e[31m${i}", testFile: t/${i}.js, tester: t, implementer: t }`);
-    write("big.yml", `name: big\nstoriesDir: bigstories\ntest: { command: "t {testFile}" }\nagents: { t: { run: r } }\nstories:\n${stories.join("\n")}\n`);
-    for (let i = 0; i < 300; i++) write(`bigstories/big-${i}.md`, "## Acceptance Criteria\n- [ ] ok\n");
+  const run = async (file: string): Promise<{ code: number; out: string; err: string }> => {
     let out = "";
     let err = "";
-    const code = await planCommand(["big.yml"], { cwd: repo, stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTTY: false, env: { ...process.env, HOME: home } });
+    const code = await planCommand([file], { cwd: repo, stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTTY: false, env: { ...process.env, HOME: home } });
+    return { code, out, err };
+  };
+
+  it("notes a wave larger than a GitHub matrix", async () => {
+    const stories = Array.from({ length: 300 }, (_, i) => `  - { id: big-${i}, title: "T ${i}", testFile: t/${i}.js, tester: t, implementer: t }`);
+    write("big.yml", `name: big\nstoriesDir: bigstories\ntest: { command: "t {testFile}" }\nagents: { t: { run: r } }\nstories:\n${stories.join("\n")}\n`);
+    for (let i = 0; i < 300; i++) write(`bigstories/big-${i}.md`, "## Acceptance Criteria\n- [ ] ok\n");
+    const { code, out, err } = await run("big.yml");
     expect([code, err]).toEqual([0, ""]);
     expect(out).toContain("Plan big: 300 stories in 1 wave, up to 10 at once");
     expect(out).toContain("Wave 1 has 300 stories: on GitHub it runs as 2 consecutive matrices of at most 256 jobs.");
-    expect(out).not.toContain("\u001b");
-    expect(out).toMatch(/^1\s+big-0\s+T \[31m0\s+—\s+t → t$/m);
+    expect(out).toMatch(/^1\s+big-0\s+T 0\s+—\s+t → t$/m);
+  });
+
+  it("refuses control characters in a title (escape sequences, NUL), located, and none reaches the terminal", async () => {
+    write("ctl.yml", 'name: ctl\ntest: { command: "t {testFile}" }\nagents: { t: { run: r } }\nstories:\n  - { id: c-1, title: "T\\e[31mred", testFile: t.js, tester: t, implementer: t }\n  - { id: c-2, title: "nul\\0", testFile: u.js, tester: t, implementer: t }\n');
+    const { code, out, err } = await run("ctl.yml");
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).not.toContain("\u001b");
+    expect(err.trimEnd().split("\n")).toEqual([
+      "ctl.yml:5:23 stories[0].title: must not contain control characters (U+001B at character 2)",
+      "ctl.yml:6:23 stories[1].title: must not contain control characters (U+0000 at character 4)",
+    ]);
   });
 });
 

@@ -348,14 +348,14 @@ stories:
 
     it("reports JSON syntax errors with line and column, including what YAML would accept", () => {
       expect(errorsOf('{\n  "name": "x",\n  "stories": [1,],\n}', "plan.json")).toEqual(['plan.json:3:17: JSON syntax error: trailing comma before "]"']);
-      expect(errorsOf('{\n  name: "x"\n}', "plan.json")).toEqual(['plan.json:2:3: JSON syntax error: expected a key in double quotes, found "n"']);
+      expect(errorsOf('{\n  name: "x"\n}', "plan.json")).toEqual(['plan.json:2:3: JSON syntax error: expected a key in double quotes, found "name"']);
       expect(errorsOf('{"a": 1} // c', "plan.json")).toEqual(["plan.json:1:10: JSON syntax error: comments are not allowed in JSON"]);
       expect(errorsOf('{"a": [1, 2', "plan.json")).toEqual(['plan.json:1:12: JSON syntax error: unexpected end of file: missing "]"']);
-      expect(errorsOf("{'a': 1}", "plan.json")).toEqual(['plan.json:1:2: JSON syntax error: expected a key in double quotes, found "\'"']);
+      expect(errorsOf("{'a': 1}", "plan.json")).toEqual(["plan.json:1:2: JSON syntax error: strings and keys take double quotes in JSON, not single quotes"]);
       expect(errorsOf('{\n  "name": "a",\n  "name": "b"\n}', "plan.json")).toEqual([
         'plan.json:3:3: JSON syntax error: duplicate key "name" (each key may appear once in an object)',
       ]);
-      expect(errorsOf('{"a": [1, 2] "b"}', "plan.json")).toEqual(['plan.json:1:14: JSON syntax error: expected "," or "}", found "\\""']);
+      expect(errorsOf('{"a": [1, 2] "b"}', "plan.json")).toEqual(['plan.json:1:14: JSON syntax error: expected "," between items, found "\\"b\\""']);
     });
 
     it("locates schema errors in JSON plans like in YAML", () => {

@@ -1,5 +1,6 @@
 // A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
-// works with. Shared by the full reader (plan.ts) and the fast path for valid plans (plan-fast.ts).
+// works with. Records keyed by names from the plan (agents, environments) have no prototype: a lookup by any
+// name ("constructor", "toString") finds what the plan defines or nothing.
 import { presetCommand } from "../agents/presets.js";
 import { DEFAULTS } from "./model.js";
 import type { AgentSpec, Plan, Story } from "./model.js";
@@ -30,11 +31,11 @@ export function buildStory(s: StoryFile, index: number, storiesDir: string): Sto
   };
 }
 
-/** Applies the defaults of SPEC §1 to a plan file that passed every check (`stories`: already built). */
-export function buildPlan(file: PlanFile, built?: Story[]): Plan {
+/** Applies the defaults of SPEC §1 to a plan file that passed every check. */
+export function buildPlan(file: PlanFile): Plan {
   const storiesDir = storiesDirOf(file);
-  const stories = built ?? file.stories.map((s, index) => buildStory(s, index, storiesDir));
-  const agents = Object.fromEntries(
+  const stories = file.stories.map((s, index) => buildStory(s, index, storiesDir));
+  const agents = withoutPrototype(
     Object.entries(file.agents).map(([name, a]): [string, AgentSpec] => [name, buildAgent(name, a)]),
   );
   const plan: Plan = {
@@ -61,7 +62,7 @@ export function buildPlan(file: PlanFile, built?: Story[]): Plan {
 
 /** An agent with its command: its own `run`, or its preset's command line with `model` and `args`. */
 function buildAgent(name: string, a: PlanFile["agents"][string]): AgentSpec {
-  const agent: AgentSpec = { name, run: a.run ?? "", timeoutMs: durationOr(a.timeout, DEFAULTS.agentTimeoutMs), env: { ...(a.env ?? {}) } };
+  const agent: AgentSpec = { name, run: a.run ?? "", timeoutMs: durationOr(a.timeout, DEFAULTS.agentTimeoutMs), env: withoutPrototype(Object.entries(a.env ?? {})) };
   if (a.preset === undefined) return agent;
   const args = a.args ?? [];
   return { ...agent, run: presetCommand(a.preset, { model: a.model, args }), preset: a.preset, ...(a.model === undefined ? {} : { model: a.model }), args: [...args] };
@@ -71,6 +72,13 @@ function buildAgent(name: string, a: PlanFile["agents"][string]): AgentSpec {
 export function defaultEpic(id: string): string {
   const cut = id.lastIndexOf("-");
   return cut > 0 ? id.slice(0, cut) : id;
+}
+
+/** A record of `entries` that answers only for its own keys. */
+function withoutPrototype<T>(entries: [string, T][]): Record<string, T> {
+  const record = Object.create(null) as Record<string, T>;
+  for (const [key, value] of entries) record[key] = value;
+  return record;
 }
 
 function durationOr(text: string | undefined, fallback: number): number {

@@ -1,5 +1,5 @@
-// A located plan problem and how it is written (FILE:LINE:COL path: message, SPEC §1). Kept apart from the
-// YAML and zod machinery so that the fast path for valid plans (plan-fast.ts) never has to load them.
+// A located plan problem and how it is written (FILE:LINE:COL path: message, SPEC §1), and the format a plan
+// file name implies.
 
 export type KeyPath = readonly (string | number)[];
 

@@ -1,7 +1,7 @@
 // The plan rules beyond the schema (SPEC §1): ids, dependencies, cycles, agents, paths, durations, waves.
 // They read the parsed data defensively, so they still run — and report — when the schema found problems
-// elsewhere in the file: every error is reported in one go. They run on every plan, large valid ones included
-// (plan-fast.ts), so they are plain loops that allocate little when there is nothing to report.
+// elsewhere in the file: every error is reported in one go. Names from the plan are only ever looked up in Maps
+// and Sets, so no name ("constructor", "__proto__") can answer from an object's prototype.
 import { didYouMean } from "./did-you-mean.js";
 import { inDirectory, normalizeRepoPath, repoPathProblem } from "./paths.js";
 import { parseDuration } from "./patterns.js";
@@ -40,24 +40,15 @@ export interface RuleSource {
   issue(path: KeyPath, message: string, target?: "value" | "key"): PlanIssue;
 }
 
-export interface RuleOptions {
-  /**
-   * Search for dependency cycles (default true). The fast path for valid plans skips it: computing the waves
-   * proves there is none, and it computes them anyway.
-   */
-  cycles?: boolean;
-}
-
 type Rule = (source: RuleSource, plan: LoosePlan) => PlanIssue[];
 
 /** Every rule violation in the parsed plan data (whatever shape it has). */
-export function checkPlanRules(source: RuleSource, options: RuleOptions = {}): PlanIssue[] {
+export function checkPlanRules(source: RuleSource): PlanIssue[] {
   const root = record(source.data);
   if (!root) return [];
   const plan = loosePlan(root);
   const issues: PlanIssue[] = [];
   for (const rule of RULES) {
-    if (rule === checkCycles && options.cycles === false) continue;
     for (const issue of rule(source, plan)) issues.push(issue);
   }
   return issues;

@@ -1,5 +1,5 @@
 // Runs the plan schema on parsed data and turns zod's issues into located, plain-language plan issues.
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { didYouMean } from "./did-you-mean.js";
 import { describeValue, knownKeysAt, planFileSchema } from "./schema.js";
 import type { PlanFile } from "./schema.js";

@@ -1,10 +1,12 @@
-// The plan file's shape (SPEC §1) as one zod schema: the single source for validation, for the messages a
-// user sees about types and formats, and for plan.schema.json (editors' completion and checking). Valid plans
-// normally skip it: plan-shape.ts accepts exactly the plans this schema accepts, without loading zod.
-import { z } from "zod";
+// The plan file's shape (SPEC §1) as one zod schema: the single check of types and formats, the source of the
+// messages a user sees about them, and of plan.schema.json (editors' completion and checking). zod/mini: the
+// same checks as classic zod, a lighter start-up for the CLI.
+import * as z from "zod/mini";
 
 import { PRESET_NAMES } from "../agents/presets.js";
-import { AGENT_NAME_RE, DURATION_RE, ENV_NAME_RE, NON_BLANK_RE, PLAN_NAME_RE, STORY_ID_RE, TEST_FILE_PLACEHOLDER_RE, TITLE_RE } from "./patterns.js";
+import { codePoint, oneLineProblem } from "./patterns.js";
+import { AGENT_NAME_RE, DURATION_RE, ENV_NAME_RE, NO_NUL_RE, NON_BLANK_RE, ONE_LINE_RE, PLAN_NAME_RE, STORY_ID_RE, TEST_FILE_PLACEHOLDER_RE } from "./patterns.js";
+import { refNameProblem } from "./ref-name.js";
 
 export { AGENT_NAME_RE, DURATION_RE, ENV_NAME_RE, PLAN_NAME_RE, STORY_ID_RE, parseDuration } from "./patterns.js";
 
@@ -14,139 +16,187 @@ const quoteShort = (v: unknown): string => {
 };
 
 const present = (input: unknown): boolean => input !== undefined;
+const text = (input: unknown): string => (typeof input === "string" ? input : "");
+const described = <T extends z.core.$ZodType>(schema: T, description: string): T => {
+  z.globalRegistry.add(schema, { description });
+  return schema;
+};
+
+/** Any string that can reach a process (commands, environment values): a NUL never can. */
+const noNul = () =>
+  z.regex(NO_NUL_RE, { error: (iss) => `must not contain a NUL character (${codePoint("\0")} at character ${text(iss.input).indexOf("\0") + 1})` });
+
+/** One line of text (titles, paths, durations): no line breaks, no control characters, not blank. */
+const oneLine = () => z.regex(ONE_LINE_RE, { error: (iss) => oneLineProblem(text(iss.input)) ?? "must be one line of text" });
 
 const DURATION_HINT = 'a number with h, m or s, like "10m", "90s" or "1h30m"';
 const duration = () =>
   z
     .string({ error: (iss) => (present(iss.input) ? `must be a duration: ${DURATION_HINT} (got ${quoteShort(iss.input)})` : undefined) })
-    .regex(DURATION_RE, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` });
+    .check(z.regex(DURATION_RE, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` }));
 
 const usdAmount = () =>
   z
     .number({ error: (iss) => (present(iss.input) ? `must be an amount of US dollars, like 20 or 2.5 (got ${quoteShort(iss.input)})` : undefined) })
-    .positive({ error: (iss) => `must be more than 0 (got ${quoteShort(iss.input)})` });
+    .check(z.positive({ error: (iss) => `must be more than 0 (got ${quoteShort(iss.input)})` }));
 
 const repoPath = (what: string) =>
-  z.string().min(1, { error: "must not be empty" }).meta({ description: `${what}, relative to the repository root (no "..", not absolute)` });
+  described(z.string().check(z.minLength(1, { error: "must not be empty" }), oneLine()), `${what}, relative to the repository root (no "..", not absolute)`);
 
-const agentSchema = z
-  .strictObject({
-    run: z
-      .string()
-      .regex(NON_BLANK_RE, { error: "must not be empty: the shell command that runs the agent" })
-      .optional()
-      .meta({ description: "Shell command, run in the story's working copy (or give a preset)" }),
-    preset: z
-      .enum(PRESET_NAMES, { error: (iss) => `${quoteShort(iss.input)} is not a preset: one of ${PRESET_NAMES.join(", ")}` })
-      .optional()
-      .meta({ description: "A coding-agent CLI run unattended on the prompt file, instead of run (`tdd-waves agents` lists them)" }),
-    model: z.string().min(1, { error: "must not be empty" }).optional().meta({ description: "Model the preset's CLI uses" }),
-    args: z.array(z.string()).optional().meta({ description: "Extra arguments for the preset's CLI" }),
-    timeout: duration().optional().meta({ description: "Agent time limit, default 30m" }),
-    env: z
-      .record(
-        z.string().regex(ENV_NAME_RE, {
-          error: (iss) => `${quoteShort(iss.input)} is not an environment variable name (letters, digits and "_", not starting with a digit)`,
-        }),
-        z.string({
-          error: (iss) =>
-            typeof iss.input === "number" || typeof iss.input === "boolean"
-              ? `environment values are strings: put it in quotes ("${String(iss.input)}")`
-              : undefined,
-        }),
-      )
-      .optional()
-      .meta({ description: "Extra environment variables for the agent" }),
-  })
-  .meta({ description: "How to run an agent" });
+/** The plan name is part of branch names (`tdd-waves/<name>/<story>`) and of the state file's path. */
+function planNameProblem(name: string): string | undefined {
+  const problem = refNameProblem(name, { allowOneLevel: true }) ?? refNameProblem(`tdd-waves/${name}/story`);
+  return problem && `${quoteShort(name)} cannot be part of a git branch name (tdd-waves/${name}/<story>): it ${problem}`;
+}
+
+const agentSchema = described(
+  z.strictObject({
+    run: described(
+      z.optional(z.string().check(z.regex(NON_BLANK_RE, { error: "must not be empty: the shell command that runs the agent" }), noNul())),
+      "Shell command, run in the story's working copy (or give a preset)",
+    ),
+    preset: described(
+      z.optional(z.enum(PRESET_NAMES, { error: (iss) => `${quoteShort(iss.input)} is not a preset: one of ${PRESET_NAMES.join(", ")}` })),
+      "A coding-agent CLI run unattended on the prompt file, instead of run (`tdd-waves agents` lists them)",
+    ),
+    model: described(z.optional(z.string().check(z.minLength(1, { error: "must not be empty" }), oneLine())), "Model the preset's CLI uses"),
+    args: described(z.optional(z.array(z.string().check(noNul()))), "Extra arguments for the preset's CLI"),
+    timeout: described(z.optional(duration()), "Agent time limit, default 30m"),
+    env: described(
+      z.optional(
+        z.record(
+          z.string().check(
+            z.regex(ENV_NAME_RE, {
+              error: (iss) => `${quoteShort(iss.input)} is not an environment variable name (letters, digits and "_", not starting with a digit)`,
+            }),
+          ),
+          z
+            .string({
+              error: (iss) =>
+                typeof iss.input === "number" || typeof iss.input === "boolean"
+                  ? `environment values are strings: put it in quotes ("${String(iss.input)}")`
+                  : undefined,
+            })
+            .check(noNul()),
+        ),
+      ),
+      "Extra environment variables for the agent",
+    ),
+  }),
+  "How to run an agent",
+);
+
+const agentName = (what: string) =>
+  described(z.string().check(z.minLength(1, { error: "must not be empty" }), oneLine()), `Agent that ${what} (a key of agents)`);
 
 const storySchema = z.strictObject({
-  id: z
-    .string()
-    .regex(STORY_ID_RE, {
-      error: (iss) => `${quoteShort(iss.input)} is not a story id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
-    })
-    .meta({ description: "Unique story id" }),
-  title: z
-    .string()
-    .regex(TITLE_RE, {
-      error: (iss) => (typeof iss.input === "string" && /\S/.test(iss.input) ? "must be a single line" : "must not be empty"),
-    })
-    .meta({ description: "One-line title" }),
-  epic: z
-    .string()
-    .regex(STORY_ID_RE, { error: (iss) => `${quoteShort(iss.input)} is not an epic name: lowercase letters, digits and "-"` })
-    .optional()
-    .meta({ description: 'Epic; default: the id without its last "-segment"' }),
-  file: repoPath("Story file; default <storiesDir>/<id>.md").optional(),
+  id: described(
+    z.string().check(
+      z.regex(STORY_ID_RE, {
+        error: (iss) => `${quoteShort(iss.input)} is not a story id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
+      }),
+    ),
+    "Unique story id",
+  ),
+  title: described(z.string().check(oneLine()), "One-line title"),
+  epic: described(
+    z.optional(z.string().check(z.regex(STORY_ID_RE, { error: (iss) => `${quoteShort(iss.input)} is not an epic name: lowercase letters, digits and "-"` }))),
+    'Epic; default: the id without its last "-segment"',
+  ),
+  file: z.optional(repoPath("Story file; default <storiesDir>/<id>.md")),
   testFile: repoPath("The story's test file"),
-  tester: z.string().min(1, { error: "must not be empty" }).meta({ description: "Agent that writes the tests (a key of agents)" }),
-  implementer: z.string().min(1, { error: "must not be empty" }).meta({ description: "Agent that makes the tests pass (a key of agents)" }),
-  dependsOn: z.array(z.string()).optional().meta({ description: "Ids of stories that must complete first" }),
+  tester: agentName("writes the tests"),
+  implementer: agentName("makes the tests pass"),
+  dependsOn: described(z.optional(z.array(z.string())), "Ids of stories that must complete first"),
 });
+
+const maxParallelMessage = (iss: { input?: unknown }): string => `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})`;
 
 export const planFileSchema = z
   .strictObject(
     {
-      name: z
-        .string()
-        .regex(PLAN_NAME_RE, {
-          error: (iss) =>
-            `${quoteShort(iss.input)} is not a plan name: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`,
-        })
-        .meta({ description: "Names the execution" }),
-      maxParallel: z
-        .number({ error: (iss) => (present(iss.input) ? `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})` : undefined) })
-        .int({ error: (iss) => `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})` })
-        .min(1, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` })
-        .max(10, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` })
-        .optional()
-        .meta({ description: "Stories run at once, 1..10, default 10" }),
-      storiesDir: repoPath('Directory of the story files, default "stories"').optional(),
-      test: z
-        .strictObject({
-          command: z
-            .string()
-            .regex(TEST_FILE_PLACEHOLDER_RE, { error: "must contain {testFile}, which is replaced by the story's test file" })
-            .meta({ description: "Test command; {testFile} is replaced by the shell-quoted test file path" }),
-          junit: z.string().min(1, { error: "must not be empty" }).optional().meta({ description: "JUnit XML report the command writes ({storyId} replaced)" }),
-          timeout: duration().optional().meta({ description: "Test command time limit, default 10m" }),
-        })
-        .meta({ description: "How to run a story's tests" }),
-      prompts: z
-        .strictObject({
-          tester: repoPath("Tester prompt template").optional(),
-          implementation: repoPath("Implementation prompt template").optional(),
-        })
-        .optional()
-        .meta({ description: "Own prompt templates" }),
-      tdd: z
-        .strictObject({
-          requireRed: z.boolean().optional().meta({ description: "Tests must fail before implementation, default true" }),
-          lockTests: z.boolean().optional().meta({ description: "Implementation may not change the test file, default true" }),
-        })
-        .optional(),
-      agents: z
-        .record(
-          z.string().regex(AGENT_NAME_RE, {
-            error: (iss) => `${quoteShort(iss.input)} is not an agent name: letters, digits, ".", "_" and "-", at most 64 characters`,
+      name: described(
+        z.string().check(
+          z.regex(PLAN_NAME_RE, {
+            error: (iss) =>
+              `${quoteShort(iss.input)} is not a plan name: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`,
           }),
+          z.superRefine((name: string, ctx) => {
+            // Only a name of the right characters is worth asking git's rules about.
+            const message = PLAN_NAME_RE.test(name) ? planNameProblem(name) : undefined;
+            if (message) ctx.addIssue({ code: "custom", message, input: name });
+          }),
+        ),
+        "Names the execution (and its git branches: tdd-waves/<name>/<story>)",
+      ),
+      maxParallel: described(
+        z.optional(
+          z.int({ error: (iss) => (present(iss.input) ? maxParallelMessage(iss) : undefined) }).check(
+            z.gte(1, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }),
+            z.lte(10, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }),
+          ),
+        ),
+        "Stories run at once, 1..10, default 10",
+      ),
+      storiesDir: z.optional(repoPath('Directory of the story files, default "stories"')),
+      test: described(
+        z.strictObject({
+          command: described(
+            z.string().check(z.regex(TEST_FILE_PLACEHOLDER_RE, { error: "must contain {testFile}, which is replaced by the story's test file" }), noNul()),
+            "Test command; {testFile} is replaced by the shell-quoted test file path",
+          ),
+          junit: described(
+            z.optional(z.string().check(z.minLength(1, { error: "must not be empty" }), oneLine())),
+            "JUnit XML report the command writes ({storyId} replaced)",
+          ),
+          timeout: described(z.optional(duration()), "Test command time limit, default 10m"),
+        }),
+        "How to run a story's tests",
+      ),
+      prompts: described(
+        z.optional(
+          z.strictObject({
+            tester: z.optional(repoPath("Tester prompt template")),
+            implementation: z.optional(repoPath("Implementation prompt template")),
+          }),
+        ),
+        "Own prompt templates",
+      ),
+      tdd: z.optional(
+        z.strictObject({
+          requireRed: described(z.optional(z.boolean()), "Tests must fail before implementation, default true"),
+          lockTests: described(z.optional(z.boolean()), "Implementation may not change the test file, default true"),
+        }),
+      ),
+      agents: described(
+        z.record(
+          z.string().check(
+            z.regex(AGENT_NAME_RE, {
+              error: (iss) => `${quoteShort(iss.input)} is not an agent name: letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`,
+            }),
+          ),
           agentSchema,
-        )
-        .meta({ description: "Agents by name" }),
-      budget: z
-        .strictObject({
-          costUsd: usdAmount().optional().meta({ description: "The execution's budget: once its recorded cost reaches it, no new agent phase starts" }),
-          perStoryCostUsd: usdAmount().optional().meta({ description: "One story's budget over all its attempts: reaching it fails the story" }),
-        })
-        .optional()
-        .meta({ description: "Cost limits in US dollars, from what the agents report" }),
-      stories: z.array(storySchema).min(1, { error: "a plan needs at least one story" }).meta({ description: "The stories, in plan order" }),
-      waves: z
-        .array(z.array(z.string()).min(1, { error: "a wave lists at least one story" }))
-        .min(1, { error: "must list at least one wave (or leave waves out)" })
-        .optional()
-        .meta({ description: "Explicit batching: every story exactly once, dependencies in earlier waves" }),
+        ),
+        "Agents by name",
+      ),
+      budget: described(
+        z.optional(
+          z.strictObject({
+            costUsd: described(z.optional(usdAmount()), "The execution's budget: once its recorded cost reaches it, no new agent phase starts"),
+            perStoryCostUsd: described(z.optional(usdAmount()), "One story's budget over all its attempts: reaching it fails the story"),
+          }),
+        ),
+        "Cost limits in US dollars, from what the agents report",
+      ),
+      stories: described(z.array(storySchema).check(z.minLength(1, { error: "a plan needs at least one story" })), "The stories, in plan order"),
+      waves: described(
+        z.optional(
+          z
+            .array(z.array(z.string()).check(z.minLength(1, { error: "a wave lists at least one story" })))
+            .check(z.minLength(1, { error: "must list at least one wave (or leave waves out)" })),
+        ),
+        "Explicit batching: every story exactly once, dependencies in earlier waves",
+      ),
     },
     {
       error: (iss) => {
@@ -157,7 +207,7 @@ export const planFileSchema = z
       },
     },
   )
-  .meta({ title: "tdd-waves plan", description: "An execution plan of stories run test-first in dependency waves" });
+  .register(z.globalRegistry, { title: "tdd-waves plan", description: "An execution plan of stories run test-first in dependency waves" });
 
 export type PlanFile = z.infer<typeof planFileSchema>;
 
@@ -166,22 +216,34 @@ export function planJsonSchemaText(): string {
   return `${JSON.stringify(z.toJSONSchema(planFileSchema), null, 2)}\n`;
 }
 
-/** Keys a strict object accepts at `path` (for "did you mean"), or [] when there is no object there. */
-export function knownKeysAt(path: readonly (string | number)[]): string[] {
-  let schema: z.ZodType | undefined = planFileSchema;
-  for (const seg of path) {
-    schema = unwrap(schema);
-    if (schema instanceof z.ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[String(seg)];
-    else if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
-    else if (schema instanceof z.ZodRecord) schema = schema.valueType as z.ZodType;
-    else return [];
-  }
-  schema = unwrap(schema);
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, z.core.$ZodType>;
+  element?: z.core.$ZodType;
+  valueType?: z.core.$ZodType;
+  innerType?: z.core.$ZodType;
 }
 
-function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
-  return schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+const defOf = (schema: z.core.$ZodType): SchemaDef => schema._zod.def as unknown as SchemaDef;
+
+/** Keys a strict object accepts at `path` (for "did you mean"), or [] when there is no object there. */
+export function knownKeysAt(path: readonly (string | number)[]): string[] {
+  let schema: z.core.$ZodType | undefined = planFileSchema;
+  for (const seg of path) {
+    const def: SchemaDef = defOf(unwrap(schema));
+    if (def.type === "object") schema = Object.hasOwn(def.shape ?? {}, String(seg)) ? def.shape?.[String(seg)] : undefined;
+    else if (def.type === "array") schema = def.element;
+    else if (def.type === "record") schema = def.valueType;
+    else return [];
+    if (!schema) return [];
+  }
+  const def = defOf(unwrap(schema));
+  return def.type === "object" ? Object.keys(def.shape ?? {}) : [];
+}
+
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  const def = defOf(schema);
+  return def.type === "optional" && def.innerType ? def.innerType : schema;
 }
 
 /** "a list", "a mapping", "the number 3", `"text"` — how a value reads in a message. */
