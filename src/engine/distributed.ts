@@ -14,6 +14,7 @@ import { BudgetReached } from "./agent-usage.js";
 import { clearStop, executionBudgetReached, recordStop } from "../core/agents/budget.js";
 import type { Plan } from "../core/plan/model.js";
 import type { Git } from "../adapters/git.js";
+import { own } from "../core/own.js";
 
 export interface WaveChoice {
   /** 0 when nothing is left to run. */
@@ -96,7 +97,7 @@ export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOp
   if (!story) throw new Error(`story "${opts.storyId}" is not in plan ${opts.source.path}`);
   const state = (await ports.store.read())!;
   if (!state.stories.inProgress.includes(story.id)) return { ok: false, skipped: `${story.id} is ${statusOf(state, story.id)}, not in progress` };
-  const run = state.runs[story.id]!;
+  const run = own(state.runs, story.id)!;
   const job: StoryJob = {
     plan,
     planPath: opts.source.path,
@@ -180,7 +181,7 @@ async function notOnTarget(git: Git, state: WorkflowState, plan: Plan): Promise<
   const out: string[] = [];
   for (const story of plan.stories) {
     if (statusOf(state, story.id) !== "complete") continue;
-    const merged = state.runs[story.id]?.merged;
+    const merged = own(state.runs, story.id)?.merged;
     if (merged && (await git.revParse(`${merged}^{commit}`)) !== null && (await git.isAncestor(merged, "HEAD"))) continue;
     out.push(story.id);
   }

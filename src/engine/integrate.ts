@@ -10,6 +10,7 @@ import type { Ports } from "./ports.js";
 import { runPool } from "./pool.js";
 import { junitPath } from "./tests.js";
 import { rm } from "node:fs/promises";
+import { own } from "../core/own.js";
 
 export interface IntegrationTarget {
   /** A checkout of the target branch. */
@@ -99,13 +100,13 @@ export async function recordOutcomesOnTarget(ports: Ports, plan: Plan, target: I
     const next = updateStoryFile(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, readStoryFile(text).eol) }, { storyId: story.id, title: story.title });
     if (next === text) continue;
     await ports.files.write(path, next);
-    const reason = state.runs[story.id]?.reason ?? status;
+    const reason = own(state.runs, story.id)?.reason ?? status;
     await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
   }
 }
 
 function outcomeCompletion(state: WorkflowState, story: Story, runUrl: string | undefined, eol: string): string {
-  const run = state.runs[story.id];
+  const run = own(state.runs, story.id);
   const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
   return renderCompletion(
     { ...info, outcome: statusOf(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl },

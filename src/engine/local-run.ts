@@ -15,6 +15,7 @@ import { RefusedError, releaseLock, startExecution, type PlanSource } from "./ex
 import { WorktreeSlots } from "./worktree-slots.js";
 import { BudgetReached } from "./agent-usage.js";
 import { clearStop, executionBudgetReached, recordStop } from "../core/agents/budget.js";
+import { own } from "../core/own.js";
 
 export interface LocalRunOptions {
   source: PlanSource;
@@ -187,7 +188,7 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
   const spent = plan.budget && executionBudgetReached((await ports.store.read())!, plan.budget);
   if (spent) throw new BudgetReached(spent);
   const state = await ports.store.update(startStory(story.id, ports.now()), `${story.id}: start`);
-  const attempt = state.runs[story.id]!.attempt;
+  const attempt = own(state.runs, story.id)!.attempt;
   // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
   const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`))!;
   const dir = await run.worktrees.checkout(storyBranch(plan.name, story.id), tip);
@@ -204,7 +205,7 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
   try {
     let r = await testerPhase(ports, job);
     if (r.ok) r = await implementationPhase(ports, job);
-    if (r.ok) r = await verifyPhase(ports, job, (await ports.store.read())!.runs[story.id]?.testFileBlob);
+    if (r.ok) r = await verifyPhase(ports, job, own((await ports.store.read())!.runs, story.id)?.testFileBlob);
     if (r.ok) await completeInWorkingCopy(ports, job);
     else await failInWorkingCopy(ports, job, r);
   } finally {

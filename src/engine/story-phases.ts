@@ -33,6 +33,7 @@ import { junitPath } from "./tests.js";
 import { checkBudget, overStoryBudget, phaseUsage, prepareUsage, stdoutFile } from "./agent-usage.js";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
+import { own } from "../core/own.js";
 
 export type PhaseResult = { ok: true } | { ok: false; phase: PhaseName; reason: string };
 
@@ -175,7 +176,7 @@ async function finishStoryFile(ports: Ports, job: StoryJob, end: { outcome: "com
   const { story } = job;
   const git = ports.git(job.dir);
   const state = await ports.store.read();
-  const run = state?.runs[story.id];
+  const run = state && own(state.runs, story.id);
   const base = run?.base;
   // What differs from the base in the working tree (untracked files too) is what the commit below holds.
   const filesModified = base ? await git.changedFiles(base) : [];

@@ -1,6 +1,6 @@
 // loadPlan on real files: the example plan, path and digest, story files, and every kind of bad file.
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -158,6 +158,67 @@ describe("loadPlan", () => {
     } finally {
       rmSync(link, { force: true });
     }
+  });
+});
+
+describe("loadPlan: no path leaves the repository through a symbolic link", () => {
+  let outside: string;
+  beforeEach(() => {
+    outside = mkdtempSync(join(tmpdir(), "tdd-waves-elsewhere-"));
+    write("stories/demo-001.md", STORY);
+    write("docs/second.md", STORY);
+  });
+  afterEach(() => rmSync(outside, { recursive: true, force: true }));
+
+  const elsewhere = (): string => realpathSync(outside);
+
+  it("refuses a stories directory that is a link out of the repository, once, at storiesDir", async () => {
+    rmSync(join(root, "stories"), { recursive: true });
+    writeFileSync(join(outside, "demo-001.md"), STORY);
+    symlinkSync(outside, join(root, "stories"));
+    write("plan.yml", PLAN);
+    expect(await loadErrors("plan.yml", root, root)).toEqual([
+      `plan.yml:1:1 storiesDir: "stories" leaves the repository: it is a symbolic link to "${elsewhere()}"; tdd-waves reads and writes only inside the repository`,
+    ]);
+    write("plan2.yml", PLAN.replace("test:", "storiesDir: stories\ntest:"));
+    expect(await loadErrors("plan2.yml", root, root)).toEqual([
+      `plan2.yml:2:13 storiesDir: "stories" leaves the repository: it is a symbolic link to "${elsewhere()}"; tdd-waves reads and writes only inside the repository`,
+    ]);
+  });
+
+  it("refuses a test file, a story file and a JUnit directory that leave through links, each at its key", async () => {
+    symlinkSync(join(outside, "t.mjs"), join(root, "test-link.mjs")); // to a file that does not exist yet
+    mkdirSync(join(root, "test"));
+    symlinkSync(outside, join(root, "test", "out"));
+    symlinkSync(outside, join(root, "reports"));
+    rmSync(join(root, "docs/second.md"));
+    symlinkSync(join(outside, "second.md"), join(root, "docs/second.md"));
+    writeFileSync(join(outside, "second.md"), STORY);
+    const plan = PLAN.replace("command: node --test {testFile}", "command: node --test {testFile}\n  junit: reports/{storyId}.xml")
+      .replace("testFile: test/one.test.mjs", "testFile: test-link.mjs")
+      .replace("testFile: test/two.test.mjs", "testFile: test/out/deep/two.test.mjs");
+    write("plan.yml", plan);
+    const link = (target: string): string => `it is a symbolic link to "${target}"`;
+    expect(await loadErrors("plan.yml", root, root)).toEqual([
+      `plan.yml:4:10 test.junit: "reports/demo-001.xml" leaves the repository: it passes through "reports", a symbolic link to "${elsewhere()}"; tdd-waves reads and writes only inside the repository`,
+      `plan.yml:11:15 stories[0].testFile: "test-link.mjs" leaves the repository: ${link(join(elsewhere(), "t.mjs"))}; tdd-waves reads and writes only inside the repository`,
+      `plan.yml:16:11 stories[1].file: "docs/second.md" leaves the repository: ${link(join(elsewhere(), "second.md"))}; tdd-waves reads and writes only inside the repository`,
+      `plan.yml:17:15 stories[1].testFile: "test/out/deep/two.test.mjs" leaves the repository: it passes through "test/out", a symbolic link to "${elsewhere()}"; tdd-waves reads and writes only inside the repository`,
+    ]);
+  });
+
+  it("refuses prompt templates that leave, and accepts links that stay inside", async () => {
+    symlinkSync(join(outside, "p.md"), join(root, "tester.md"));
+    mkdirSync(join(root, "real-tests"));
+    symlinkSync(join(root, "real-tests"), join(root, "test"));
+    symlinkSync(join(root, "docs", "second.md"), join(root, "second-link.md"));
+    const plan = PLAN.replace("test:", "prompts: { tester: tester.md }\ntest:").replace("file: docs/second.md", "file: second-link.md");
+    write("plan.yml", plan);
+    expect(await loadErrors("plan.yml", root, root)).toEqual([
+      `plan.yml:2:20 prompts.tester: "tester.md" leaves the repository: it is a symbolic link to "${join(elsewhere(), "p.md")}"; tdd-waves reads and writes only inside the repository`,
+    ]);
+    write("plan.yml", plan.replace("prompts: { tester: tester.md }\n", ""));
+    expect((await loadPlan("plan.yml", root, { cwd: root })).plan.stories.map((s) => s.testFile)).toEqual(["test/one.test.mjs", "test/two.test.mjs"]);
   });
 });
 

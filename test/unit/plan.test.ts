@@ -430,3 +430,43 @@ describe("plan.schema.json", () => {
     expect(schema.additionalProperties).toBe(false);
   });
 });
+
+describe("anything plan accepts must run: names git refuses, control characters", () => {
+  it.each([
+    ["a..b", 'it must not contain ".."'],
+    ["x.lock", 'it no part may end with ".lock"'],
+    ["trailing.", 'it must not end with "."'],
+  ])("refuses the plan name %j, which git refuses in a branch name", (name, why) => {
+    expect(errorsOf(BASE.replace("name: jwt-auth", `name: ${name}`))).toEqual([
+      `plan.yml:1:7 name: "${name}" cannot be part of a git branch name (tdd-waves/${name}/<story>): ${why}`,
+    ]);
+  });
+
+  it("accepts names git accepts", () => {
+    for (const name of ["a.b", "x.lock1", "lock", "v1.2.3", "a_b-c"]) expect(planOf(BASE.replace("name: jwt-auth", `name: ${name}`)).name).toBe(name);
+  });
+
+  it("refuses a NUL or other control character in a title or any one-line field, located", () => {
+    const text = BASE.replace("title: Login endpoint", 'title: "Login\\0"')
+      .replace("testFile: src/__tests__/auth.test.ts", 'testFile: "src/\\e[31m.ts"')
+      .replace("tester: unit-test\n    implementer: backend-dev\n    dependsOn", 'tester: "unit-test\\t"\n    implementer: backend-dev\n    dependsOn');
+    expect(errorsOf(text)).toEqual([
+      "plan.yml:12:15 stories[0].testFile: must not contain control characters (U+001B at character 5)",
+      "plan.yml:16:12 stories[1].title: must not contain control characters (U+0000 at character 6)",
+      "plan.yml:18:13 stories[1].tester: must not contain control characters (U+0009 at character 10)",
+    ]);
+  });
+
+  it("refuses a NUL in a command or an environment value, which no process can take, and allows line breaks there", () => {
+    const text = BASE.replace("run: ./agents/tester.sh", 'run: "./agents/tester.sh\\0"\n    env: { A: "x\\0y", B: "two\\nlines" }').replace(
+      "command: npx vitest run {testFile}",
+      'command: "npx vitest run {testFile}\\0"',
+    );
+    expect(errorsOf(text)).toEqual([
+      "plan.yml:3:12 test.command: must not contain a NUL character (U+0000 at character 26)",
+      "plan.yml:6:10 agents.unit-test.run: must not contain a NUL character (U+0000 at character 19)",
+      "plan.yml:7:15 agents.unit-test.env.A: must not contain a NUL character (U+0000 at character 2)",
+    ]);
+    expect(planOf(BASE.replace("run: ./agents/tester.sh", 'run: "set -e\\n./agents/tester.sh"')).agents["unit-test"]?.run).toBe("set -e\n./agents/tester.sh");
+  });
+});

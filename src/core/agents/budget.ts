@@ -3,6 +3,7 @@
 // count: an agent that reports none spends nothing as far as a budget can tell (the README says so).
 import { derive, type PhaseName, type Transition, type WorkflowState } from "../state/state.js";
 import { addUsage, formatCost, roundUsd, sumTotals, type AgentUsage, type UsageTotals } from "./usage.js";
+import { own } from "../own.js";
 
 export interface Budget {
   /** The whole execution: once its recorded cost reaches this, no new agent phase starts. */
@@ -33,7 +34,7 @@ export const executionUsage = (state: WorkflowState): UsageTotals => sumTotals(O
 export const recordUsage =
   (id: string, phase: PhaseName, usage: AgentUsage | undefined): Transition =>
   (state) => {
-    const run = state.runs[id];
+    const run = own(state.runs, id);
     let runs = state.runs;
     if (run && usage) {
       const phases = [...run.phases];
@@ -97,7 +98,7 @@ export const returnToPending =
   (state) => {
     const b = state.stories;
     if (!b.inProgress.includes(id)) return state;
-    const run = state.runs[id];
+    const run = own(state.runs, id);
     return derive({
       ...state,
       stories: { ...b, inProgress: b.inProgress.filter((x) => x !== id), pending: [...b.pending, id] },

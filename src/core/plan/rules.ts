@@ -4,7 +4,8 @@
 // and Sets, so no name ("constructor", "__proto__") can answer from an object's prototype.
 import { didYouMean } from "./did-you-mean.js";
 import { inDirectory, normalizeRepoPath, repoPathProblem } from "./paths.js";
-import { parseDuration } from "./patterns.js";
+import { CONTROL_RE, parseDuration } from "./patterns.js";
+import { agentNameMessage, envNameMessage } from "./schema.js";
 import { DEFAULTS } from "./model.js";
 import type { KeyPath, PlanIssue, Position } from "./issue.js";
 import { findCycles } from "./waves.js";
@@ -60,6 +61,9 @@ function record(v: unknown): Record<string, unknown> | undefined {
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
+/** A name from the plan in a message: quoted, its control characters escaped (they never reach a terminal raw). */
+const q = (text: string | undefined): string => JSON.stringify(text ?? "");
+
 function loosePlan(root: Record<string, unknown>): LoosePlan {
   const list = Array.isArray(root.stories) ? (root.stories as unknown[]) : [];
   const stories: LooseStory[] = new Array<LooseStory>(list.length);
@@ -91,7 +95,7 @@ const checkIds: Rule = (source, plan) => {
     const first = s.id === undefined ? undefined : plan.ids.get(s.id);
     if (first === undefined || first === s.index) continue;
     const line = source.locate(["stories", first, "id"]).line;
-    issues.push(source.issue(["stories", s.index, "id"], `duplicate story id "${s.id}" (first used by stories[${first}], line ${line})`));
+    issues.push(source.issue(["stories", s.index, "id"], `duplicate story id ${q(s.id)} (first used by stories[${first}], line ${line})`));
   }
   return issues;
 };
@@ -105,9 +109,9 @@ const checkDependencies: Rule = (source, plan) => {
       const id = s.deps[k];
       if (typeof id !== "string") continue;
       let message: string | undefined;
-      if (seen ? seen.has(id) : s.deps.indexOf(id) < k) message = `"${id}" is listed twice`;
-      else if (id === s.id) message = `story "${s.id}" depends on itself`;
-      else if (!plan.ids.has(id)) message = `unknown story "${id}"${suggest(id, plan.ids)}`;
+      if (seen ? seen.has(id) : s.deps.indexOf(id) < k) message = `${q(id)} is listed twice`;
+      else if (id === s.id) message = `story ${q(s.id)} depends on itself`;
+      else if (!plan.ids.has(id)) message = `unknown story ${q(id)}${suggest(id, plan.ids)}`;
       seen?.add(id);
       if (message !== undefined) issues.push(source.issue(["stories", s.index, "dependsOn", k], message));
     }
@@ -131,10 +135,11 @@ const checkAgents: Rule = (source, plan) => {
   const issues: PlanIssue[] = [];
   const check = (s: LooseStory, role: "tester" | "implementer"): void => {
     const name = s[role];
-    if (name === undefined || name === "" || known.has(name)) return;
-    const defined = agents.length === 0 ? "agents defines none" : `agents defines ${agents.slice(0, 8).map((a) => `"${a}"`).join(", ")}${agents.length > 8 ? ", …" : ""}`;
+    // A name with control characters is the schema's to report; it names no agent either way.
+    if (name === undefined || name === "" || known.has(name) || CONTROL_RE.test(name)) return;
+    const defined = agents.length === 0 ? "agents defines none" : `agents defines ${agents.slice(0, 8).map((a) => `${q(a)}`).join(", ")}${agents.length > 8 ? ", …" : ""}`;
     const hint = suggest(name, agents) || ` (${defined})`;
-    issues.push(source.issue(["stories", s.index, role], `unknown agent "${name}"${hint}`));
+    issues.push(source.issue(["stories", s.index, role], `unknown agent ${q(name)}${hint}`));
   };
   for (const s of plan.stories) {
     check(s, "tester");
@@ -185,7 +190,7 @@ const checkSharedStoryFiles: Rule = (source, plan) => {
       continue;
     }
     const at: KeyPath = ["stories", s.index, s.file !== undefined ? "file" : "id"];
-    issues.push(source.issue(at, `story file "${file}" is also the story file of "${owner.id}" (stories[${owner.index}]): each story needs its own`));
+    issues.push(source.issue(at, `story file ${q(file)} is also the story file of ${q(owner.id)} (stories[${owner.index}]): each story needs its own`));
   }
   return issues;
 };
@@ -221,9 +226,25 @@ const checkDurations: Rule = (source, plan) => {
     const ms = typeof value === "string" ? parseDuration(value) : undefined;
     if (ms === undefined) return [];
     if (ms === 0) return [source.issue(path, "must be longer than 0s")];
-    if (ms > MAX_DURATION_MS) return [source.issue(path, `"${String(value)}" is too long: at most 24h`)];
+    if (ms > MAX_DURATION_MS) return [source.issue(path, `${q(String(value))} is too long: at most 24h`)];
     return [];
   });
+};
+
+/**
+ * A "__proto__" key in a record (agents, env): zod's records leave it out of their output without a word (copying
+ * it could replace an object's prototype), so it would vanish between `plan` and `run`. It is refused here.
+ */
+const checkPrototypeKeys: Rule = (source, plan) => {
+  const agents = record(plan.root.agents);
+  if (!agents) return [];
+  const issues: PlanIssue[] = [];
+  if (Object.hasOwn(agents, "__proto__")) issues.push(source.issue(["agents", "__proto__"], agentNameMessage("__proto__"), "key"));
+  for (const name of Object.keys(agents)) {
+    const env = record(record(agents[name])?.env);
+    if (env && Object.hasOwn(env, "__proto__")) issues.push(source.issue(["agents", name, "env", "__proto__"], envNameMessage("__proto__"), "key"));
+  }
+  return issues;
 };
 
 const checkWaves: Rule = (source, plan) => {
@@ -236,25 +257,25 @@ const checkWaves: Rule = (source, plan) => {
       if (typeof id !== "string") return;
       const path: KeyPath = ["waves", w, at];
       const before = placed.get(id);
-      if (before) issues.push(source.issue(path, `"${id}" is already in wave ${before.wave + 1} (waves[${before.wave}][${before.at}]): each story goes in exactly one wave`));
-      else if (!plan.ids.has(id)) issues.push(source.issue(path, `unknown story "${id}"${suggest(id, plan.ids)}`));
+      if (before) issues.push(source.issue(path, `${q(id)} is already in wave ${before.wave + 1} (waves[${before.wave}][${before.at}]): each story goes in exactly one wave`));
+      else if (!plan.ids.has(id)) issues.push(source.issue(path, `unknown story ${q(id)}${suggest(id, plan.ids)}`));
       else placed.set(id, { wave: w, at });
     });
   });
   for (const [id, index] of plan.ids) {
     const own = placed.get(id);
     if (!own) {
-      issues.push(source.issue(["waves"], `story "${id}" is in no wave`, "key"));
+      issues.push(source.issue(["waves"], `story ${q(id)} is in no wave`, "key"));
       continue;
     }
     for (const d of plan.stories[index]?.deps ?? []) {
       if (typeof d !== "string") continue;
       const dep = placed.get(d);
       if (d === id || !dep || dep.wave < own.wave) continue;
-      issues.push(source.issue(["waves", own.wave, own.at], `"${id}" depends on "${d}", which is in wave ${dep.wave + 1}: a dependency must be in an earlier wave`));
+      issues.push(source.issue(["waves", own.wave, own.at], `${q(id)} depends on ${q(d)}, which is in wave ${dep.wave + 1}: a dependency must be in an earlier wave`));
     }
   }
   return issues;
 };
 
-const RULES: Rule[] = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkWaves];
+const RULES: Rule[] = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkPrototypeKeys, checkWaves];

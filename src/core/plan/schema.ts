@@ -49,6 +49,11 @@ function planNameProblem(name: string): string | undefined {
   return problem && `${quoteShort(name)} cannot be part of a git branch name (tdd-waves/${name}/<story>): it ${problem}`;
 }
 
+export const envNameMessage = (name: unknown): string =>
+  `${quoteShort(name)} is not an environment variable name (letters, digits and "_", not starting with a digit)`;
+export const agentNameMessage = (name: unknown): string =>
+  `${quoteShort(name)} is not an agent name: letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`;
+
 const agentSchema = described(
   z.strictObject({
     run: described(
@@ -66,9 +71,7 @@ const agentSchema = described(
       z.optional(
         z.record(
           z.string().check(
-            z.regex(ENV_NAME_RE, {
-              error: (iss) => `${quoteShort(iss.input)} is not an environment variable name (letters, digits and "_", not starting with a digit)`,
-            }),
+            z.regex(ENV_NAME_RE, { error: (iss) => envNameMessage(iss.input) }),
           ),
           z
             .string({
@@ -171,9 +174,7 @@ export const planFileSchema = z
       agents: described(
         z.record(
           z.string().check(
-            z.regex(AGENT_NAME_RE, {
-              error: (iss) => `${quoteShort(iss.input)} is not an agent name: letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`,
-            }),
+            z.regex(AGENT_NAME_RE, { error: (iss) => agentNameMessage(iss.input) }),
           ),
           agentSchema,
         ),

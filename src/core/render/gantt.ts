@@ -2,6 +2,7 @@
 // Pure: state in, text out. Every piece of user text is neutralised so that no title can break or steer
 // Mermaid, and charts are split below Mermaid's text limit without ever dropping a story.
 import { statusOf, type PhaseName, type PhaseRecord, type WorkflowState } from "../state/state.js";
+import { own } from "../own.js";
 
 /** Mermaid refuses diagrams longer than this (its `maxTextSize`). */
 export const MERMAID_MAX_CHARS = 50_000;
@@ -139,7 +140,7 @@ function taskId(kind: BarKind, key: string, used: Set<string>): string {
 }
 
 function barsOf(state: WorkflowState, id: string, key: string, title: string, used: Set<string>, now: number): Bar[] {
-  const run = state.runs[id];
+  const run = own(state.runs, id);
   if (!run) return [];
   const story = statusOf(state, id);
   const safeId = neutraliseLabel(id, 200);
@@ -171,7 +172,7 @@ function waveBars(state: WorkflowState, titles: Record<string, string>): WaveBar
   return groups
     .map(({ name, ids }) => ({
       name,
-      lines: ids.flatMap((id) => barsOf(state, id, keys[id] ?? id, titles[id] ?? "", used, now)).map((b) => b.line),
+      lines: ids.flatMap((id) => barsOf(state, id, own(keys, id) ?? id, own(titles, id) ?? "", used, now)).map((b) => b.line),
     }))
     .filter((w) => w.lines.length > 0);
 }
@@ -257,7 +258,7 @@ export function renderGanttText(state: WorkflowState): string {
   return state.waves
     .map((ids, i) => {
       const pairs = ids.map((id) => {
-        const key = keys[id] ?? id;
+        const key = own(keys, id) ?? id;
         return `[T-${key}]→[I-${key}]${TEXT_STATUS[statusOf(state, id)]}`;
       });
       return `Wave ${i + 1}: ${pairs.join(" | ")}`;

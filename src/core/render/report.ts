@@ -5,6 +5,7 @@ import type { Plan, Story } from "../plan/model.js";
 import type { UsageTotals } from "../agents/usage.js";
 import { reportUsage, resultUsage, type ReportBudget, type ResultUsage } from "./usage.js";
 import { runDuration, statusOf, type PhaseName, type StoryRun, type StoryStatus, type TestEvidence, type WorkflowState } from "../state/state.js";
+import { own } from "../own.js";
 
 export type ImplStatus = "success" | "failed" | "skipped";
 
@@ -123,7 +124,7 @@ export function durationOf(run: StoryRun | undefined): number | null {
 }
 
 function resultOf(state: WorkflowState, story: Story): ReportResult {
-  const run = state.runs[story.id];
+  const run = own(state.runs, story.id);
   const status = statusOf(state, story.id);
   const result = run?.result;
   const green = result?.green;
@@ -177,7 +178,7 @@ export function buildReport(state: WorkflowState, plan: Plan, extra: Record<stri
   const b = state.stories;
   const stories = [...plan.stories].sort((x, y) => x.index - y.index);
   const results = stories
-    .filter((s) => state.runs[s.id] !== undefined || b.failed.includes(s.id) || b.blocked.includes(s.id))
+    .filter((s) => own(state.runs, s.id) !== undefined || b.failed.includes(s.id) || b.blocked.includes(s.id))
     .map((s) => resultOf(state, s));
   const sum = (f: (r: ReportResult) => number | null): number => results.reduce((n, r) => n + (f(r) ?? 0), 0);
   return {

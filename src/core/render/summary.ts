@@ -8,6 +8,7 @@ import { costCell, hasUsage, reportUsage, usageLine, type ReportBudget } from ".
 import { formatCost, type UsageTotals } from "../agents/usage.js";
 import { STATUS_DISPLAY } from "../story/story-file.js";
 import { statusOf, type ExecutionLock, type StateError, type StoryStatus, type TestEvidence, type WorkflowState } from "../state/state.js";
+import { own } from "../own.js";
 
 /** The story-file status values (SPEC §2), used wherever a status is shown to a person. */
 export const STATUS_LABEL = STATUS_DISPLAY;
@@ -217,7 +218,7 @@ function progressBar(p: number): string {
 function epicRows(state: WorkflowState, plan: Plan): string[] {
   const order = [...new Set([...plan.stories.map((s) => s.epic), ...Object.keys(state.epics)])];
   return order.flatMap((epic) => {
-    const e = state.epics[epic];
+    const e = own(state.epics, epic);
     if (!e) return [];
     return [`| ${markdownCell(epic)} | ${e.completed} | ${e.failed} | ${e.total} | ${progressBar(percent(e.completed, e.total))} |`];
   });
@@ -364,12 +365,12 @@ export function renderStatusJson(state: WorkflowState, plan: Plan): StatusJson {
       wave: i + 1,
       ...countOf(state, ids),
       stories: ids.map((id) => {
-        const reason = state.runs[id]?.reason;
+        const reason = own(state.runs, id)?.reason;
         const status = statusOf(state, id);
         return {
           id,
           title: byId.get(id)?.title ?? "",
-          epic: byId.get(id)?.epic ?? state.storyEpics[id] ?? id,
+          epic: byId.get(id)?.epic ?? own(state.storyEpics, id) ?? id,
           status,
           ...(reason && (status === "failed" || status === "blocked") ? { reason } : {}),
           ...(state.usage?.[id] ? { usage: state.usage[id] } : {}),
@@ -377,7 +378,7 @@ export function renderStatusJson(state: WorkflowState, plan: Plan): StatusJson {
       }),
     })),
     epics: epicOrder(state, plan).map((epic) => {
-      const e = state.epics[epic]!;
+      const e = own(state.epics, epic)!;
       return { epic, ...e, percentComplete: percent(e.completed, e.total) };
     }),
     errors: state.errors,
@@ -387,7 +388,7 @@ export function renderStatusJson(state: WorkflowState, plan: Plan): StatusJson {
 }
 
 function epicOrder(state: WorkflowState, plan: Plan): string[] {
-  return [...new Set([...plan.stories.map((s) => s.epic), ...Object.keys(state.epics)])].filter((e) => state.epics[e]);
+  return [...new Set([...plan.stories.map((s) => s.epic), ...Object.keys(state.epics)])].filter((e) => own(state.epics, e));
 }
 
 function waveLine(w: StatusWave): string {

@@ -5,6 +5,7 @@ import { executionUsage, storyUsage } from "../agents/budget.js";
 import { formatCost, formatTokens, type AgentUsage, type UsageTotals } from "../agents/usage.js";
 import type { Plan } from "../plan/model.js";
 import type { StoryRun, WorkflowState } from "../state/state.js";
+import { own } from "../own.js";
 
 export interface ResultUsage {
   /** What each agent phase of the last attempt reported. */
@@ -32,7 +33,7 @@ function lastUsage(run: StoryRun | undefined, phase: "tester" | "implementation"
 export function resultUsage(state: WorkflowState, id: string): { usage?: ResultUsage } {
   const total = storyUsage(state, id);
   if (!total || total.phases === 0) return {};
-  const run = state.runs[id];
+  const run = own(state.runs, id);
   const tester = lastUsage(run, "tester");
   const implementation = lastUsage(run, "implementation");
   return { usage: { ...(tester ? { tester } : {}), ...(implementation ? { implementation } : {}), total } };

@@ -1,11 +1,12 @@
 // Pure rules of how an execution progresses: who is blocked, who may start, what a wave still owes.
 import type { Plan, Story } from "../plan/model.js";
 import { statusOf, type WorkflowState } from "./state.js";
+import { own } from "../own.js";
 
 /** story id -> ids of the stories that depend on it directly. */
 export function dependentsOf(plan: Plan): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const s of plan.stories) for (const d of s.dependsOn) (out[d] ??= []).push(s.id);
+  for (const s of plan.stories) for (const d of s.dependsOn) (own(out, d) ?? (out[d] = [])).push(s.id);
   return out;
 }
 
@@ -24,13 +25,13 @@ export function blockReason(state: WorkflowState, dep: string): string {
 
 /** Every dependency is complete and merged into the target branch. */
 export function dependenciesIntegrated(state: WorkflowState, story: Story): boolean {
-  return story.dependsOn.every((d) => statusOf(state, d) === "complete" && state.runs[d]?.merged !== undefined);
+  return story.dependsOn.every((d) => statusOf(state, d) === "complete" && own(state.runs, d)?.merged !== undefined);
 }
 
 /** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
 export function unmergedCompleted(state: WorkflowState, plan: Plan): string[] {
   return plan.stories
-    .filter((s) => statusOf(state, s.id) === "complete" && state.runs[s.id]?.merged === undefined)
+    .filter((s) => statusOf(state, s.id) === "complete" && own(state.runs, s.id)?.merged === undefined)
     .map((s) => s.id);
 }
 

@@ -3,6 +3,7 @@
 import type { Plan } from "../plan/model.js";
 import type { ExecutionStop } from "../agents/budget.js";
 import type { AgentUsage, UsageTotals } from "../agents/usage.js";
+import { own } from "../own.js";
 
 export type StoryStatus = "pending" | "testing" | "implementing" | "complete" | "failed" | "blocked";
 export type PhaseName = "tester" | "red" | "implementation" | "verify" | "integrate";
@@ -141,7 +142,7 @@ export function statusOf(state: WorkflowState, id: string): StoryStatus {
   if (state.stories.completed.includes(id)) return "complete";
   if (state.stories.failed.includes(id)) return "failed";
   if (state.stories.blocked.includes(id)) return "blocked";
-  if (state.stories.inProgress.includes(id)) return state.runs[id]?.status ?? "testing";
+  if (state.stories.inProgress.includes(id)) return own(state.runs, id)?.status ?? "testing";
   return "pending";
 }
 
@@ -173,8 +174,8 @@ export function derive(state: WorkflowState): WorkflowState {
     ...state.stories.blocked,
   ];
   for (const id of all) {
-    const epic = state.storyEpics[id] ?? id;
-    const e = (epics[epic] ??= { total: 0, completed: 0, failed: 0 });
+    const epic = own(state.storyEpics, id) ?? id;
+    const e = own(epics, epic) ?? (epics[epic] = { total: 0, completed: 0, failed: 0 });
     e.total += 1;
     if (state.stories.completed.includes(id)) e.completed += 1;
     if (state.stories.failed.includes(id)) e.failed += 1;
@@ -193,7 +194,7 @@ function touch(state: WorkflowState, now: string): WorkflowState {
 }
 
 function withRun(state: WorkflowState, id: string, f: (run: StoryRun) => StoryRun): WorkflowState {
-  const run = state.runs[id] ?? { attempt: 0, wave: waveOf(state, id), status: "pending" as StoryStatus, phases: [] };
+  const run = own(state.runs, id) ?? { attempt: 0, wave: waveOf(state, id), status: "pending" as StoryStatus, phases: [] };
   return { ...state, runs: { ...state.runs, [id]: f(run) } };
 }
 
@@ -330,7 +331,7 @@ export const retryStories =
   (state) => {
     const reset = new Set<string>();
     const visit = (id: string): void => {
-      for (const d of dependents[id] ?? []) {
+      for (const d of own(dependents, id) ?? []) {
         if (state.stories.blocked.includes(d) && !reset.has(d)) {
           reset.add(d);
           visit(d);
