@@ -2374,6 +2374,1898 @@ class DecodedURL extends URL {
 
 /***/ }),
 
+/***/ 4807:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./format", "./parser"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.isWS = exports.applyEdit = exports.setProperty = exports.removeProperty = void 0;
+    const format_1 = __nccwpck_require__(6612);
+    const parser_1 = __nccwpck_require__(5152);
+    function removeProperty(text, path, options) {
+        return setProperty(text, path, void 0, options);
+    }
+    exports.removeProperty = removeProperty;
+    function setProperty(text, originalPath, value, options) {
+        const path = originalPath.slice();
+        const errors = [];
+        const root = (0, parser_1.parseTree)(text, errors);
+        let parent = void 0;
+        let lastSegment = void 0;
+        while (path.length > 0) {
+            lastSegment = path.pop();
+            parent = (0, parser_1.findNodeAtLocation)(root, path);
+            if (parent === void 0 && value !== void 0) {
+                if (typeof lastSegment === 'string') {
+                    value = { [lastSegment]: value };
+                }
+                else {
+                    value = [value];
+                }
+            }
+            else {
+                break;
+            }
+        }
+        if (!parent) {
+            // empty document
+            if (value === void 0) { // delete
+                throw new Error('Can not delete in empty document');
+            }
+            return withFormatting(text, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
+        }
+        else if (parent.type === 'object' && typeof lastSegment === 'string' && Array.isArray(parent.children)) {
+            const existing = (0, parser_1.findNodeAtLocation)(parent, [lastSegment]);
+            if (existing !== void 0) {
+                if (value === void 0) { // delete
+                    if (!existing.parent) {
+                        throw new Error('Malformed AST');
+                    }
+                    const propertyIndex = parent.children.indexOf(existing.parent);
+                    let removeBegin;
+                    let removeEnd = existing.parent.offset + existing.parent.length;
+                    if (propertyIndex > 0) {
+                        // remove the comma of the previous node
+                        let previous = parent.children[propertyIndex - 1];
+                        removeBegin = previous.offset + previous.length;
+                    }
+                    else {
+                        removeBegin = parent.offset + 1;
+                        if (parent.children.length > 1) {
+                            // remove the comma of the next node
+                            let next = parent.children[1];
+                            removeEnd = next.offset;
+                        }
+                    }
+                    return withFormatting(text, { offset: removeBegin, length: removeEnd - removeBegin, content: '' }, options);
+                }
+                else {
+                    // set value of existing property
+                    return withFormatting(text, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
+                }
+            }
+            else {
+                if (value === void 0) { // delete
+                    return []; // property does not exist, nothing to do
+                }
+                const newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value)}`;
+                const index = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map(p => p.children[0].value)) : parent.children.length;
+                let edit;
+                if (index > 0) {
+                    let previous = parent.children[index - 1];
+                    edit = { offset: previous.offset + previous.length, length: 0, content: ',' + newProperty };
+                }
+                else if (parent.children.length === 0) {
+                    edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+                }
+                else {
+                    edit = { offset: parent.offset + 1, length: 0, content: newProperty + ',' };
+                }
+                return withFormatting(text, edit, options);
+            }
+        }
+        else if (parent.type === 'array' && typeof lastSegment === 'number' && Array.isArray(parent.children)) {
+            const insertIndex = lastSegment;
+            if (insertIndex === -1) {
+                // Insert
+                const newProperty = `${JSON.stringify(value)}`;
+                let edit;
+                if (parent.children.length === 0) {
+                    edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+                }
+                else {
+                    const previous = parent.children[parent.children.length - 1];
+                    edit = { offset: previous.offset + previous.length, length: 0, content: ',' + newProperty };
+                }
+                return withFormatting(text, edit, options);
+            }
+            else if (value === void 0 && parent.children.length >= 0) {
+                // Removal
+                const removalIndex = lastSegment;
+                const toRemove = parent.children[removalIndex];
+                let edit;
+                if (parent.children.length === 1) {
+                    // only item
+                    edit = { offset: parent.offset + 1, length: parent.length - 2, content: '' };
+                }
+                else if (parent.children.length - 1 === removalIndex) {
+                    // last item
+                    let previous = parent.children[removalIndex - 1];
+                    let offset = previous.offset + previous.length;
+                    let parentEndOffset = parent.offset + parent.length;
+                    edit = { offset, length: parentEndOffset - 2 - offset, content: '' };
+                }
+                else {
+                    edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: '' };
+                }
+                return withFormatting(text, edit, options);
+            }
+            else if (value !== void 0) {
+                let edit;
+                const newProperty = `${JSON.stringify(value)}`;
+                if (!options.isArrayInsertion && parent.children.length > lastSegment) {
+                    const toModify = parent.children[lastSegment];
+                    edit = { offset: toModify.offset, length: toModify.length, content: newProperty };
+                }
+                else if (parent.children.length === 0 || lastSegment === 0) {
+                    edit = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + ',' };
+                }
+                else {
+                    const index = lastSegment > parent.children.length ? parent.children.length : lastSegment;
+                    const previous = parent.children[index - 1];
+                    edit = { offset: previous.offset + previous.length, length: 0, content: ',' + newProperty };
+                }
+                return withFormatting(text, edit, options);
+            }
+            else {
+                throw new Error(`Can not ${value === void 0 ? 'remove' : (options.isArrayInsertion ? 'insert' : 'modify')} Array index ${insertIndex} as length is not sufficient`);
+            }
+        }
+        else {
+            throw new Error(`Can not add ${typeof lastSegment !== 'number' ? 'index' : 'property'} to parent of type ${parent.type}`);
+        }
+    }
+    exports.setProperty = setProperty;
+    function withFormatting(text, edit, options) {
+        if (!options.formattingOptions) {
+            return [edit];
+        }
+        // apply the edit
+        let newText = applyEdit(text, edit);
+        // format the new text
+        let begin = edit.offset;
+        let end = edit.offset + edit.content.length;
+        if (edit.length === 0 || edit.content.length === 0) { // insert or remove
+            while (begin > 0 && !(0, format_1.isEOL)(newText, begin - 1)) {
+                begin--;
+            }
+            while (end < newText.length && !(0, format_1.isEOL)(newText, end)) {
+                end++;
+            }
+        }
+        const edits = (0, format_1.format)(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: false });
+        // apply the formatting edits and track the begin and end offsets of the changes
+        for (let i = edits.length - 1; i >= 0; i--) {
+            const edit = edits[i];
+            newText = applyEdit(newText, edit);
+            begin = Math.min(begin, edit.offset);
+            end = Math.max(end, edit.offset + edit.length);
+            end += edit.content.length - edit.length;
+        }
+        // create a single edit with all changes
+        const editLength = text.length - (newText.length - end) - begin;
+        return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
+    }
+    function applyEdit(text, edit) {
+        return text.substring(0, edit.offset) + edit.content + text.substring(edit.offset + edit.length);
+    }
+    exports.applyEdit = applyEdit;
+    function isWS(text, offset) {
+        return '\r\n \t'.indexOf(text.charAt(offset)) !== -1;
+    }
+    exports.isWS = isWS;
+});
+
+
+/***/ }),
+
+/***/ 6612:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./scanner", "./string-intern"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.isEOL = exports.format = void 0;
+    const scanner_1 = __nccwpck_require__(8525);
+    const string_intern_1 = __nccwpck_require__(4579);
+    function format(documentText, range, options) {
+        let initialIndentLevel;
+        let formatText;
+        let formatTextStart;
+        let rangeStart;
+        let rangeEnd;
+        if (range) {
+            rangeStart = range.offset;
+            rangeEnd = rangeStart + range.length;
+            formatTextStart = rangeStart;
+            while (formatTextStart > 0 && !isEOL(documentText, formatTextStart - 1)) {
+                formatTextStart--;
+            }
+            let endOffset = rangeEnd;
+            while (endOffset < documentText.length && !isEOL(documentText, endOffset)) {
+                endOffset++;
+            }
+            formatText = documentText.substring(formatTextStart, endOffset);
+            initialIndentLevel = computeIndentLevel(formatText, options);
+        }
+        else {
+            formatText = documentText;
+            initialIndentLevel = 0;
+            formatTextStart = 0;
+            rangeStart = 0;
+            rangeEnd = documentText.length;
+        }
+        const eol = getEOL(options, documentText);
+        const eolFastPathSupported = string_intern_1.supportedEols.includes(eol);
+        let numberLineBreaks = 0;
+        let indentLevel = 0;
+        let indentValue;
+        if (options.insertSpaces) {
+            indentValue = string_intern_1.cachedSpaces[options.tabSize || 4] ?? repeat(string_intern_1.cachedSpaces[1], options.tabSize || 4);
+        }
+        else {
+            indentValue = '\t';
+        }
+        const indentType = indentValue === '\t' ? '\t' : ' ';
+        let scanner = (0, scanner_1.createScanner)(formatText, false);
+        let hasError = false;
+        function newLinesAndIndent() {
+            if (numberLineBreaks > 1) {
+                return repeat(eol, numberLineBreaks) + repeat(indentValue, initialIndentLevel + indentLevel);
+            }
+            const amountOfSpaces = indentValue.length * (initialIndentLevel + indentLevel);
+            if (!eolFastPathSupported || amountOfSpaces > string_intern_1.cachedBreakLinesWithSpaces[indentType][eol].length) {
+                return eol + repeat(indentValue, initialIndentLevel + indentLevel);
+            }
+            if (amountOfSpaces <= 0) {
+                return eol;
+            }
+            return string_intern_1.cachedBreakLinesWithSpaces[indentType][eol][amountOfSpaces];
+        }
+        function scanNext() {
+            let token = scanner.scan();
+            numberLineBreaks = 0;
+            while (token === 15 /* SyntaxKind.Trivia */ || token === 14 /* SyntaxKind.LineBreakTrivia */) {
+                if (token === 14 /* SyntaxKind.LineBreakTrivia */ && options.keepLines) {
+                    numberLineBreaks += 1;
+                }
+                else if (token === 14 /* SyntaxKind.LineBreakTrivia */) {
+                    numberLineBreaks = 1;
+                }
+                token = scanner.scan();
+            }
+            hasError = token === 16 /* SyntaxKind.Unknown */ || scanner.getTokenError() !== 0 /* ScanError.None */;
+            return token;
+        }
+        const editOperations = [];
+        function addEdit(text, startOffset, endOffset) {
+            if (!hasError && (!range || (startOffset < rangeEnd && endOffset > rangeStart)) && documentText.substring(startOffset, endOffset) !== text) {
+                editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text });
+            }
+        }
+        let firstToken = scanNext();
+        if (options.keepLines && numberLineBreaks > 0) {
+            addEdit(repeat(eol, numberLineBreaks), 0, 0);
+        }
+        if (firstToken !== 17 /* SyntaxKind.EOF */) {
+            let firstTokenStart = scanner.getTokenOffset() + formatTextStart;
+            let initialIndent = (indentValue.length * initialIndentLevel < 20) && options.insertSpaces
+                ? string_intern_1.cachedSpaces[indentValue.length * initialIndentLevel]
+                : repeat(indentValue, initialIndentLevel);
+            addEdit(initialIndent, formatTextStart, firstTokenStart);
+        }
+        while (firstToken !== 17 /* SyntaxKind.EOF */) {
+            let firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+            let secondToken = scanNext();
+            let replaceContent = '';
+            let needsLineBreak = false;
+            while (numberLineBreaks === 0 && (secondToken === 12 /* SyntaxKind.LineCommentTrivia */ || secondToken === 13 /* SyntaxKind.BlockCommentTrivia */)) {
+                let commentTokenStart = scanner.getTokenOffset() + formatTextStart;
+                addEdit(string_intern_1.cachedSpaces[1], firstTokenEnd, commentTokenStart);
+                firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+                needsLineBreak = secondToken === 12 /* SyntaxKind.LineCommentTrivia */;
+                replaceContent = needsLineBreak ? newLinesAndIndent() : '';
+                secondToken = scanNext();
+            }
+            if (secondToken === 2 /* SyntaxKind.CloseBraceToken */) {
+                if (firstToken !== 1 /* SyntaxKind.OpenBraceToken */) {
+                    indentLevel--;
+                }
+                ;
+                if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 1 /* SyntaxKind.OpenBraceToken */) {
+                    replaceContent = newLinesAndIndent();
+                }
+                else if (options.keepLines) {
+                    replaceContent = string_intern_1.cachedSpaces[1];
+                }
+            }
+            else if (secondToken === 4 /* SyntaxKind.CloseBracketToken */) {
+                if (firstToken !== 3 /* SyntaxKind.OpenBracketToken */) {
+                    indentLevel--;
+                }
+                ;
+                if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 3 /* SyntaxKind.OpenBracketToken */) {
+                    replaceContent = newLinesAndIndent();
+                }
+                else if (options.keepLines) {
+                    replaceContent = string_intern_1.cachedSpaces[1];
+                }
+            }
+            else {
+                switch (firstToken) {
+                    case 3 /* SyntaxKind.OpenBracketToken */:
+                    case 1 /* SyntaxKind.OpenBraceToken */:
+                        indentLevel++;
+                        if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else {
+                            replaceContent = string_intern_1.cachedSpaces[1];
+                        }
+                        break;
+                    case 5 /* SyntaxKind.CommaToken */:
+                        if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else {
+                            replaceContent = string_intern_1.cachedSpaces[1];
+                        }
+                        break;
+                    case 12 /* SyntaxKind.LineCommentTrivia */:
+                        replaceContent = newLinesAndIndent();
+                        break;
+                    case 13 /* SyntaxKind.BlockCommentTrivia */:
+                        if (numberLineBreaks > 0) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else if (!needsLineBreak) {
+                            replaceContent = string_intern_1.cachedSpaces[1];
+                        }
+                        break;
+                    case 6 /* SyntaxKind.ColonToken */:
+                        if (options.keepLines && numberLineBreaks > 0) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else if (!needsLineBreak) {
+                            replaceContent = string_intern_1.cachedSpaces[1];
+                        }
+                        break;
+                    case 10 /* SyntaxKind.StringLiteral */:
+                        if (options.keepLines && numberLineBreaks > 0) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else if (secondToken === 6 /* SyntaxKind.ColonToken */ && !needsLineBreak) {
+                            replaceContent = '';
+                        }
+                        break;
+                    case 7 /* SyntaxKind.NullKeyword */:
+                    case 8 /* SyntaxKind.TrueKeyword */:
+                    case 9 /* SyntaxKind.FalseKeyword */:
+                    case 11 /* SyntaxKind.NumericLiteral */:
+                    case 2 /* SyntaxKind.CloseBraceToken */:
+                    case 4 /* SyntaxKind.CloseBracketToken */:
+                        if (options.keepLines && numberLineBreaks > 0) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else {
+                            if ((secondToken === 12 /* SyntaxKind.LineCommentTrivia */ || secondToken === 13 /* SyntaxKind.BlockCommentTrivia */) && !needsLineBreak) {
+                                replaceContent = string_intern_1.cachedSpaces[1];
+                            }
+                            else if (secondToken !== 5 /* SyntaxKind.CommaToken */ && secondToken !== 17 /* SyntaxKind.EOF */) {
+                                hasError = true;
+                            }
+                        }
+                        break;
+                    case 16 /* SyntaxKind.Unknown */:
+                        hasError = true;
+                        break;
+                }
+                if (numberLineBreaks > 0 && (secondToken === 12 /* SyntaxKind.LineCommentTrivia */ || secondToken === 13 /* SyntaxKind.BlockCommentTrivia */)) {
+                    replaceContent = newLinesAndIndent();
+                }
+            }
+            if (secondToken === 17 /* SyntaxKind.EOF */) {
+                if (options.keepLines && numberLineBreaks > 0) {
+                    replaceContent = newLinesAndIndent();
+                }
+                else {
+                    replaceContent = options.insertFinalNewline ? eol : '';
+                }
+            }
+            const secondTokenStart = scanner.getTokenOffset() + formatTextStart;
+            addEdit(replaceContent, firstTokenEnd, secondTokenStart);
+            firstToken = secondToken;
+        }
+        return editOperations;
+    }
+    exports.format = format;
+    function repeat(s, count) {
+        let result = '';
+        for (let i = 0; i < count; i++) {
+            result += s;
+        }
+        return result;
+    }
+    function computeIndentLevel(content, options) {
+        let i = 0;
+        let nChars = 0;
+        const tabSize = options.tabSize || 4;
+        while (i < content.length) {
+            let ch = content.charAt(i);
+            if (ch === string_intern_1.cachedSpaces[1]) {
+                nChars++;
+            }
+            else if (ch === '\t') {
+                nChars += tabSize;
+            }
+            else {
+                break;
+            }
+            i++;
+        }
+        return Math.floor(nChars / tabSize);
+    }
+    function getEOL(options, text) {
+        for (let i = 0; i < text.length; i++) {
+            const ch = text.charAt(i);
+            if (ch === '\r') {
+                if (i + 1 < text.length && text.charAt(i + 1) === '\n') {
+                    return '\r\n';
+                }
+                return '\r';
+            }
+            else if (ch === '\n') {
+                return '\n';
+            }
+        }
+        return (options && options.eol) || '\n';
+    }
+    function isEOL(text, offset) {
+        return '\r\n'.indexOf(text.charAt(offset)) !== -1;
+    }
+    exports.isEOL = isEOL;
+});
+
+
+/***/ }),
+
+/***/ 5152:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./scanner"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.getNodeType = exports.stripComments = exports.visit = exports.findNodeAtOffset = exports.contains = exports.getNodeValue = exports.getNodePath = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = void 0;
+    const scanner_1 = __nccwpck_require__(8525);
+    var ParseOptions;
+    (function (ParseOptions) {
+        ParseOptions.DEFAULT = {
+            allowTrailingComma: false
+        };
+    })(ParseOptions || (ParseOptions = {}));
+    /**
+     * For a given offset, evaluate the location in the JSON document. Each segment in the location path is either a property name or an array index.
+     */
+    function getLocation(text, position) {
+        const segments = []; // strings or numbers
+        const earlyReturnException = new Object();
+        let previousNode = undefined;
+        const previousNodeInst = {
+            value: {},
+            offset: 0,
+            length: 0,
+            type: 'object',
+            parent: undefined
+        };
+        let isAtPropertyKey = false;
+        function setPreviousNode(value, offset, length, type) {
+            previousNodeInst.value = value;
+            previousNodeInst.offset = offset;
+            previousNodeInst.length = length;
+            previousNodeInst.type = type;
+            previousNodeInst.colonOffset = undefined;
+            previousNode = previousNodeInst;
+        }
+        try {
+            visit(text, {
+                onObjectBegin: (offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    previousNode = undefined;
+                    isAtPropertyKey = position > offset;
+                    segments.push(''); // push a placeholder (will be replaced)
+                },
+                onObjectProperty: (name, offset, length) => {
+                    if (position < offset) {
+                        throw earlyReturnException;
+                    }
+                    setPreviousNode(name, offset, length, 'property');
+                    segments[segments.length - 1] = name;
+                    if (position <= offset + length) {
+                        throw earlyReturnException;
+                    }
+                },
+                onObjectEnd: (offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    previousNode = undefined;
+                    segments.pop();
+                },
+                onArrayBegin: (offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    previousNode = undefined;
+                    segments.push(0);
+                },
+                onArrayEnd: (offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    previousNode = undefined;
+                    segments.pop();
+                },
+                onLiteralValue: (value, offset, length) => {
+                    if (position < offset) {
+                        throw earlyReturnException;
+                    }
+                    setPreviousNode(value, offset, length, getNodeType(value));
+                    if (position <= offset + length) {
+                        throw earlyReturnException;
+                    }
+                },
+                onSeparator: (sep, offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    if (sep === ':' && previousNode && previousNode.type === 'property') {
+                        previousNode.colonOffset = offset;
+                        isAtPropertyKey = false;
+                        previousNode = undefined;
+                    }
+                    else if (sep === ',') {
+                        const last = segments[segments.length - 1];
+                        if (typeof last === 'number') {
+                            segments[segments.length - 1] = last + 1;
+                        }
+                        else {
+                            isAtPropertyKey = true;
+                            segments[segments.length - 1] = '';
+                        }
+                        previousNode = undefined;
+                    }
+                }
+            });
+        }
+        catch (e) {
+            if (e !== earlyReturnException) {
+                throw e;
+            }
+        }
+        return {
+            path: segments,
+            previousNode,
+            isAtPropertyKey,
+            matches: (pattern) => {
+                let k = 0;
+                for (let i = 0; k < pattern.length && i < segments.length; i++) {
+                    if (pattern[k] === segments[i] || pattern[k] === '*') {
+                        k++;
+                    }
+                    else if (pattern[k] !== '**') {
+                        return false;
+                    }
+                }
+                return k === pattern.length;
+            }
+        };
+    }
+    exports.getLocation = getLocation;
+    /**
+     * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+     * Therefore always check the errors list to find out if the input was valid.
+     */
+    function parse(text, errors = [], options = ParseOptions.DEFAULT) {
+        let currentProperty = null;
+        let currentParent = [];
+        const previousParents = [];
+        function onValue(value) {
+            if (Array.isArray(currentParent)) {
+                currentParent.push(value);
+            }
+            else if (currentProperty !== null) {
+                currentParent[currentProperty] = value;
+            }
+        }
+        const visitor = {
+            onObjectBegin: () => {
+                const object = {};
+                onValue(object);
+                previousParents.push(currentParent);
+                currentParent = object;
+                currentProperty = null;
+            },
+            onObjectProperty: (name) => {
+                currentProperty = name;
+            },
+            onObjectEnd: () => {
+                currentParent = previousParents.pop();
+            },
+            onArrayBegin: () => {
+                const array = [];
+                onValue(array);
+                previousParents.push(currentParent);
+                currentParent = array;
+                currentProperty = null;
+            },
+            onArrayEnd: () => {
+                currentParent = previousParents.pop();
+            },
+            onLiteralValue: onValue,
+            onError: (error, offset, length) => {
+                errors.push({ error, offset, length });
+            }
+        };
+        visit(text, visitor, options);
+        return currentParent[0];
+    }
+    exports.parse = parse;
+    /**
+     * Parses the given text and returns a tree representation the JSON content. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+     */
+    function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+        let currentParent = { type: 'array', offset: -1, length: -1, children: [], parent: undefined }; // artificial root
+        function ensurePropertyComplete(endOffset) {
+            if (currentParent.type === 'property') {
+                currentParent.length = endOffset - currentParent.offset;
+                currentParent = currentParent.parent;
+            }
+        }
+        function onValue(valueNode) {
+            currentParent.children.push(valueNode);
+            return valueNode;
+        }
+        const visitor = {
+            onObjectBegin: (offset) => {
+                currentParent = onValue({ type: 'object', offset, length: -1, parent: currentParent, children: [] });
+            },
+            onObjectProperty: (name, offset, length) => {
+                currentParent = onValue({ type: 'property', offset, length: -1, parent: currentParent, children: [] });
+                currentParent.children.push({ type: 'string', value: name, offset, length, parent: currentParent });
+            },
+            onObjectEnd: (offset, length) => {
+                ensurePropertyComplete(offset + length); // in case of a missing value for a property: make sure property is complete
+                currentParent.length = offset + length - currentParent.offset;
+                currentParent = currentParent.parent;
+                ensurePropertyComplete(offset + length);
+            },
+            onArrayBegin: (offset, length) => {
+                currentParent = onValue({ type: 'array', offset, length: -1, parent: currentParent, children: [] });
+            },
+            onArrayEnd: (offset, length) => {
+                currentParent.length = offset + length - currentParent.offset;
+                currentParent = currentParent.parent;
+                ensurePropertyComplete(offset + length);
+            },
+            onLiteralValue: (value, offset, length) => {
+                onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+                ensurePropertyComplete(offset + length);
+            },
+            onSeparator: (sep, offset, length) => {
+                if (currentParent.type === 'property') {
+                    if (sep === ':') {
+                        currentParent.colonOffset = offset;
+                    }
+                    else if (sep === ',') {
+                        ensurePropertyComplete(offset);
+                    }
+                }
+            },
+            onError: (error, offset, length) => {
+                errors.push({ error, offset, length });
+            }
+        };
+        visit(text, visitor, options);
+        const result = currentParent.children[0];
+        if (result) {
+            delete result.parent;
+        }
+        return result;
+    }
+    exports.parseTree = parseTree;
+    /**
+     * Finds the node at the given path in a JSON DOM.
+     */
+    function findNodeAtLocation(root, path) {
+        if (!root) {
+            return undefined;
+        }
+        let node = root;
+        for (let segment of path) {
+            if (typeof segment === 'string') {
+                if (node.type !== 'object' || !Array.isArray(node.children)) {
+                    return undefined;
+                }
+                let found = false;
+                for (const propertyNode of node.children) {
+                    if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+                        node = propertyNode.children[1];
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    return undefined;
+                }
+            }
+            else {
+                const index = segment;
+                if (node.type !== 'array' || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
+                    return undefined;
+                }
+                node = node.children[index];
+            }
+        }
+        return node;
+    }
+    exports.findNodeAtLocation = findNodeAtLocation;
+    /**
+     * Gets the JSON path of the given JSON DOM node
+     */
+    function getNodePath(node) {
+        if (!node.parent || !node.parent.children) {
+            return [];
+        }
+        const path = getNodePath(node.parent);
+        if (node.parent.type === 'property') {
+            const key = node.parent.children[0].value;
+            path.push(key);
+        }
+        else if (node.parent.type === 'array') {
+            const index = node.parent.children.indexOf(node);
+            if (index !== -1) {
+                path.push(index);
+            }
+        }
+        return path;
+    }
+    exports.getNodePath = getNodePath;
+    /**
+     * Evaluates the JavaScript object of the given JSON DOM node
+     */
+    function getNodeValue(node) {
+        switch (node.type) {
+            case 'array':
+                return node.children.map(getNodeValue);
+            case 'object':
+                const obj = Object.create(null);
+                for (let prop of node.children) {
+                    const valueNode = prop.children[1];
+                    if (valueNode) {
+                        obj[prop.children[0].value] = getNodeValue(valueNode);
+                    }
+                }
+                return obj;
+            case 'null':
+            case 'string':
+            case 'number':
+            case 'boolean':
+                return node.value;
+            default:
+                return undefined;
+        }
+    }
+    exports.getNodeValue = getNodeValue;
+    function contains(node, offset, includeRightBound = false) {
+        return (offset >= node.offset && offset < (node.offset + node.length)) || includeRightBound && (offset === (node.offset + node.length));
+    }
+    exports.contains = contains;
+    /**
+     * Finds the most inner node at the given offset. If includeRightBound is set, also finds nodes that end at the given offset.
+     */
+    function findNodeAtOffset(node, offset, includeRightBound = false) {
+        if (contains(node, offset, includeRightBound)) {
+            const children = node.children;
+            if (Array.isArray(children)) {
+                for (let i = 0; i < children.length && children[i].offset <= offset; i++) {
+                    const item = findNodeAtOffset(children[i], offset, includeRightBound);
+                    if (item) {
+                        return item;
+                    }
+                }
+            }
+            return node;
+        }
+        return undefined;
+    }
+    exports.findNodeAtOffset = findNodeAtOffset;
+    /**
+     * Parses the given text and invokes the visitor functions for each object, array and literal reached.
+     */
+    function visit(text, visitor, options = ParseOptions.DEFAULT) {
+        const _scanner = (0, scanner_1.createScanner)(text, false);
+        // Important: Only pass copies of this to visitor functions to prevent accidental modification, and
+        // to not affect visitor functions which stored a reference to a previous JSONPath
+        const _jsonPath = [];
+        // Depth of onXXXBegin() callbacks suppressed. onXXXEnd() decrements this if it isn't 0 already.
+        // Callbacks are only called when this value is 0.
+        let suppressedCallbacks = 0;
+        function toNoArgVisit(visitFunction) {
+            return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+        }
+        function toOneArgVisit(visitFunction) {
+            return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+        }
+        function toOneArgVisitWithPath(visitFunction) {
+            return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+        }
+        function toBeginVisit(visitFunction) {
+            return visitFunction ?
+                () => {
+                    if (suppressedCallbacks > 0) {
+                        suppressedCallbacks++;
+                    }
+                    else {
+                        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+                        if (cbReturn === false) {
+                            suppressedCallbacks = 1;
+                        }
+                    }
+                }
+                : () => true;
+        }
+        function toEndVisit(visitFunction) {
+            return visitFunction ?
+                () => {
+                    if (suppressedCallbacks > 0) {
+                        suppressedCallbacks--;
+                    }
+                    if (suppressedCallbacks === 0) {
+                        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+                    }
+                }
+                : () => true;
+        }
+        const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+        const disallowComments = options && options.disallowComments;
+        const allowTrailingComma = options && options.allowTrailingComma;
+        function scanNext() {
+            while (true) {
+                const token = _scanner.scan();
+                switch (_scanner.getTokenError()) {
+                    case 4 /* ScanError.InvalidUnicode */:
+                        handleError(14 /* ParseErrorCode.InvalidUnicode */);
+                        break;
+                    case 5 /* ScanError.InvalidEscapeCharacter */:
+                        handleError(15 /* ParseErrorCode.InvalidEscapeCharacter */);
+                        break;
+                    case 3 /* ScanError.UnexpectedEndOfNumber */:
+                        handleError(13 /* ParseErrorCode.UnexpectedEndOfNumber */);
+                        break;
+                    case 1 /* ScanError.UnexpectedEndOfComment */:
+                        if (!disallowComments) {
+                            handleError(11 /* ParseErrorCode.UnexpectedEndOfComment */);
+                        }
+                        break;
+                    case 2 /* ScanError.UnexpectedEndOfString */:
+                        handleError(12 /* ParseErrorCode.UnexpectedEndOfString */);
+                        break;
+                    case 6 /* ScanError.InvalidCharacter */:
+                        handleError(16 /* ParseErrorCode.InvalidCharacter */);
+                        break;
+                }
+                switch (token) {
+                    case 12 /* SyntaxKind.LineCommentTrivia */:
+                    case 13 /* SyntaxKind.BlockCommentTrivia */:
+                        if (disallowComments) {
+                            handleError(10 /* ParseErrorCode.InvalidCommentToken */);
+                        }
+                        else {
+                            onComment();
+                        }
+                        break;
+                    case 16 /* SyntaxKind.Unknown */:
+                        handleError(1 /* ParseErrorCode.InvalidSymbol */);
+                        break;
+                    case 15 /* SyntaxKind.Trivia */:
+                    case 14 /* SyntaxKind.LineBreakTrivia */:
+                        break;
+                    default:
+                        return token;
+                }
+            }
+        }
+        function handleError(error, skipUntilAfter = [], skipUntil = []) {
+            onError(error);
+            if (skipUntilAfter.length + skipUntil.length > 0) {
+                let token = _scanner.getToken();
+                while (token !== 17 /* SyntaxKind.EOF */) {
+                    if (skipUntilAfter.indexOf(token) !== -1) {
+                        scanNext();
+                        break;
+                    }
+                    else if (skipUntil.indexOf(token) !== -1) {
+                        break;
+                    }
+                    token = scanNext();
+                }
+            }
+        }
+        function parseString(isValue) {
+            const value = _scanner.getTokenValue();
+            if (isValue) {
+                onLiteralValue(value);
+            }
+            else {
+                onObjectProperty(value);
+                // add property name afterwards
+                _jsonPath.push(value);
+            }
+            scanNext();
+            return true;
+        }
+        function parseLiteral() {
+            switch (_scanner.getToken()) {
+                case 11 /* SyntaxKind.NumericLiteral */:
+                    const tokenValue = _scanner.getTokenValue();
+                    let value = Number(tokenValue);
+                    if (isNaN(value)) {
+                        handleError(2 /* ParseErrorCode.InvalidNumberFormat */);
+                        value = 0;
+                    }
+                    onLiteralValue(value);
+                    break;
+                case 7 /* SyntaxKind.NullKeyword */:
+                    onLiteralValue(null);
+                    break;
+                case 8 /* SyntaxKind.TrueKeyword */:
+                    onLiteralValue(true);
+                    break;
+                case 9 /* SyntaxKind.FalseKeyword */:
+                    onLiteralValue(false);
+                    break;
+                default:
+                    return false;
+            }
+            scanNext();
+            return true;
+        }
+        function parseProperty() {
+            if (_scanner.getToken() !== 10 /* SyntaxKind.StringLiteral */) {
+                handleError(3 /* ParseErrorCode.PropertyNameExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+                return false;
+            }
+            parseString(false);
+            if (_scanner.getToken() === 6 /* SyntaxKind.ColonToken */) {
+                onSeparator(':');
+                scanNext(); // consume colon
+                if (!parseValue()) {
+                    handleError(4 /* ParseErrorCode.ValueExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+                }
+            }
+            else {
+                handleError(5 /* ParseErrorCode.ColonExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+            }
+            _jsonPath.pop(); // remove processed property name
+            return true;
+        }
+        function parseObject() {
+            onObjectBegin();
+            scanNext(); // consume open brace
+            let needsComma = false;
+            while (_scanner.getToken() !== 2 /* SyntaxKind.CloseBraceToken */ && _scanner.getToken() !== 17 /* SyntaxKind.EOF */) {
+                if (_scanner.getToken() === 5 /* SyntaxKind.CommaToken */) {
+                    if (!needsComma) {
+                        handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+                    }
+                    onSeparator(',');
+                    scanNext(); // consume comma
+                    if (_scanner.getToken() === 2 /* SyntaxKind.CloseBraceToken */ && allowTrailingComma) {
+                        break;
+                    }
+                }
+                else if (needsComma) {
+                    handleError(6 /* ParseErrorCode.CommaExpected */, [], []);
+                }
+                if (!parseProperty()) {
+                    handleError(4 /* ParseErrorCode.ValueExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+                }
+                needsComma = true;
+            }
+            onObjectEnd();
+            if (_scanner.getToken() !== 2 /* SyntaxKind.CloseBraceToken */) {
+                handleError(7 /* ParseErrorCode.CloseBraceExpected */, [2 /* SyntaxKind.CloseBraceToken */], []);
+            }
+            else {
+                scanNext(); // consume close brace
+            }
+            return true;
+        }
+        function parseArray() {
+            onArrayBegin();
+            scanNext(); // consume open bracket
+            let isFirstElement = true;
+            let needsComma = false;
+            while (_scanner.getToken() !== 4 /* SyntaxKind.CloseBracketToken */ && _scanner.getToken() !== 17 /* SyntaxKind.EOF */) {
+                if (_scanner.getToken() === 5 /* SyntaxKind.CommaToken */) {
+                    if (!needsComma) {
+                        handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+                    }
+                    onSeparator(',');
+                    scanNext(); // consume comma
+                    if (_scanner.getToken() === 4 /* SyntaxKind.CloseBracketToken */ && allowTrailingComma) {
+                        break;
+                    }
+                }
+                else if (needsComma) {
+                    handleError(6 /* ParseErrorCode.CommaExpected */, [], []);
+                }
+                if (isFirstElement) {
+                    _jsonPath.push(0);
+                    isFirstElement = false;
+                }
+                else {
+                    _jsonPath[_jsonPath.length - 1]++;
+                }
+                if (!parseValue()) {
+                    handleError(4 /* ParseErrorCode.ValueExpected */, [], [4 /* SyntaxKind.CloseBracketToken */, 5 /* SyntaxKind.CommaToken */]);
+                }
+                needsComma = true;
+            }
+            onArrayEnd();
+            if (!isFirstElement) {
+                _jsonPath.pop(); // remove array index
+            }
+            if (_scanner.getToken() !== 4 /* SyntaxKind.CloseBracketToken */) {
+                handleError(8 /* ParseErrorCode.CloseBracketExpected */, [4 /* SyntaxKind.CloseBracketToken */], []);
+            }
+            else {
+                scanNext(); // consume close bracket
+            }
+            return true;
+        }
+        function parseValue() {
+            switch (_scanner.getToken()) {
+                case 3 /* SyntaxKind.OpenBracketToken */:
+                    return parseArray();
+                case 1 /* SyntaxKind.OpenBraceToken */:
+                    return parseObject();
+                case 10 /* SyntaxKind.StringLiteral */:
+                    return parseString(true);
+                default:
+                    return parseLiteral();
+            }
+        }
+        scanNext();
+        if (_scanner.getToken() === 17 /* SyntaxKind.EOF */) {
+            if (options.allowEmptyContent) {
+                return true;
+            }
+            handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+            return false;
+        }
+        if (!parseValue()) {
+            handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+            return false;
+        }
+        if (_scanner.getToken() !== 17 /* SyntaxKind.EOF */) {
+            handleError(9 /* ParseErrorCode.EndOfFileExpected */, [], []);
+        }
+        return true;
+    }
+    exports.visit = visit;
+    /**
+     * Takes JSON with JavaScript-style comments and remove
+     * them. Optionally replaces every none-newline character
+     * of comments with a replaceCharacter
+     */
+    function stripComments(text, replaceCh) {
+        let _scanner = (0, scanner_1.createScanner)(text), parts = [], kind, offset = 0, pos;
+        do {
+            pos = _scanner.getPosition();
+            kind = _scanner.scan();
+            switch (kind) {
+                case 12 /* SyntaxKind.LineCommentTrivia */:
+                case 13 /* SyntaxKind.BlockCommentTrivia */:
+                case 17 /* SyntaxKind.EOF */:
+                    if (offset !== pos) {
+                        parts.push(text.substring(offset, pos));
+                    }
+                    if (replaceCh !== undefined) {
+                        parts.push(_scanner.getTokenValue().replace(/[^\r\n]/g, replaceCh));
+                    }
+                    offset = _scanner.getPosition();
+                    break;
+            }
+        } while (kind !== 17 /* SyntaxKind.EOF */);
+        return parts.join('');
+    }
+    exports.stripComments = stripComments;
+    function getNodeType(value) {
+        switch (typeof value) {
+            case 'boolean': return 'boolean';
+            case 'number': return 'number';
+            case 'string': return 'string';
+            case 'object': {
+                if (!value) {
+                    return 'null';
+                }
+                else if (Array.isArray(value)) {
+                    return 'array';
+                }
+                return 'object';
+            }
+            default: return 'null';
+        }
+    }
+    exports.getNodeType = getNodeType;
+});
+
+
+/***/ }),
+
+/***/ 8525:
+/***/ ((module, exports) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.createScanner = void 0;
+    /**
+     * Creates a JSON scanner on the given text.
+     * If ignoreTrivia is set, whitespaces or comments are ignored.
+     */
+    function createScanner(text, ignoreTrivia = false) {
+        const len = text.length;
+        let pos = 0, value = '', tokenOffset = 0, token = 16 /* SyntaxKind.Unknown */, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0 /* ScanError.None */;
+        function scanHexDigits(count, exact) {
+            let digits = 0;
+            let value = 0;
+            while (digits < count || !exact) {
+                let ch = text.charCodeAt(pos);
+                if (ch >= 48 /* CharacterCodes._0 */ && ch <= 57 /* CharacterCodes._9 */) {
+                    value = value * 16 + ch - 48 /* CharacterCodes._0 */;
+                }
+                else if (ch >= 65 /* CharacterCodes.A */ && ch <= 70 /* CharacterCodes.F */) {
+                    value = value * 16 + ch - 65 /* CharacterCodes.A */ + 10;
+                }
+                else if (ch >= 97 /* CharacterCodes.a */ && ch <= 102 /* CharacterCodes.f */) {
+                    value = value * 16 + ch - 97 /* CharacterCodes.a */ + 10;
+                }
+                else {
+                    break;
+                }
+                pos++;
+                digits++;
+            }
+            if (digits < count) {
+                value = -1;
+            }
+            return value;
+        }
+        function setPosition(newPosition) {
+            pos = newPosition;
+            value = '';
+            tokenOffset = 0;
+            token = 16 /* SyntaxKind.Unknown */;
+            scanError = 0 /* ScanError.None */;
+        }
+        function scanNumber() {
+            let start = pos;
+            if (text.charCodeAt(pos) === 48 /* CharacterCodes._0 */) {
+                pos++;
+            }
+            else {
+                pos++;
+                while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                    pos++;
+                }
+            }
+            if (pos < text.length && text.charCodeAt(pos) === 46 /* CharacterCodes.dot */) {
+                pos++;
+                if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                    pos++;
+                    while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                        pos++;
+                    }
+                }
+                else {
+                    scanError = 3 /* ScanError.UnexpectedEndOfNumber */;
+                    return text.substring(start, pos);
+                }
+            }
+            let end = pos;
+            if (pos < text.length && (text.charCodeAt(pos) === 69 /* CharacterCodes.E */ || text.charCodeAt(pos) === 101 /* CharacterCodes.e */)) {
+                pos++;
+                if (pos < text.length && text.charCodeAt(pos) === 43 /* CharacterCodes.plus */ || text.charCodeAt(pos) === 45 /* CharacterCodes.minus */) {
+                    pos++;
+                }
+                if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                    pos++;
+                    while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                        pos++;
+                    }
+                    end = pos;
+                }
+                else {
+                    scanError = 3 /* ScanError.UnexpectedEndOfNumber */;
+                }
+            }
+            return text.substring(start, end);
+        }
+        function scanString() {
+            let result = '', start = pos;
+            while (true) {
+                if (pos >= len) {
+                    result += text.substring(start, pos);
+                    scanError = 2 /* ScanError.UnexpectedEndOfString */;
+                    break;
+                }
+                const ch = text.charCodeAt(pos);
+                if (ch === 34 /* CharacterCodes.doubleQuote */) {
+                    result += text.substring(start, pos);
+                    pos++;
+                    break;
+                }
+                if (ch === 92 /* CharacterCodes.backslash */) {
+                    result += text.substring(start, pos);
+                    pos++;
+                    if (pos >= len) {
+                        scanError = 2 /* ScanError.UnexpectedEndOfString */;
+                        break;
+                    }
+                    const ch2 = text.charCodeAt(pos++);
+                    switch (ch2) {
+                        case 34 /* CharacterCodes.doubleQuote */:
+                            result += '\"';
+                            break;
+                        case 92 /* CharacterCodes.backslash */:
+                            result += '\\';
+                            break;
+                        case 47 /* CharacterCodes.slash */:
+                            result += '/';
+                            break;
+                        case 98 /* CharacterCodes.b */:
+                            result += '\b';
+                            break;
+                        case 102 /* CharacterCodes.f */:
+                            result += '\f';
+                            break;
+                        case 110 /* CharacterCodes.n */:
+                            result += '\n';
+                            break;
+                        case 114 /* CharacterCodes.r */:
+                            result += '\r';
+                            break;
+                        case 116 /* CharacterCodes.t */:
+                            result += '\t';
+                            break;
+                        case 117 /* CharacterCodes.u */:
+                            const ch3 = scanHexDigits(4, true);
+                            if (ch3 >= 0) {
+                                result += String.fromCharCode(ch3);
+                            }
+                            else {
+                                scanError = 4 /* ScanError.InvalidUnicode */;
+                            }
+                            break;
+                        default:
+                            scanError = 5 /* ScanError.InvalidEscapeCharacter */;
+                    }
+                    start = pos;
+                    continue;
+                }
+                if (ch >= 0 && ch <= 0x1f) {
+                    if (isLineBreak(ch)) {
+                        result += text.substring(start, pos);
+                        scanError = 2 /* ScanError.UnexpectedEndOfString */;
+                        break;
+                    }
+                    else {
+                        scanError = 6 /* ScanError.InvalidCharacter */;
+                        // mark as error but continue with string
+                    }
+                }
+                pos++;
+            }
+            return result;
+        }
+        function scanNext() {
+            value = '';
+            scanError = 0 /* ScanError.None */;
+            tokenOffset = pos;
+            lineStartOffset = lineNumber;
+            prevTokenLineStartOffset = tokenLineStartOffset;
+            if (pos >= len) {
+                // at the end
+                tokenOffset = len;
+                return token = 17 /* SyntaxKind.EOF */;
+            }
+            let code = text.charCodeAt(pos);
+            // trivia: whitespace
+            if (isWhiteSpace(code)) {
+                do {
+                    pos++;
+                    value += String.fromCharCode(code);
+                    code = text.charCodeAt(pos);
+                } while (isWhiteSpace(code));
+                return token = 15 /* SyntaxKind.Trivia */;
+            }
+            // trivia: newlines
+            if (isLineBreak(code)) {
+                pos++;
+                value += String.fromCharCode(code);
+                if (code === 13 /* CharacterCodes.carriageReturn */ && text.charCodeAt(pos) === 10 /* CharacterCodes.lineFeed */) {
+                    pos++;
+                    value += '\n';
+                }
+                lineNumber++;
+                tokenLineStartOffset = pos;
+                return token = 14 /* SyntaxKind.LineBreakTrivia */;
+            }
+            switch (code) {
+                // tokens: []{}:,
+                case 123 /* CharacterCodes.openBrace */:
+                    pos++;
+                    return token = 1 /* SyntaxKind.OpenBraceToken */;
+                case 125 /* CharacterCodes.closeBrace */:
+                    pos++;
+                    return token = 2 /* SyntaxKind.CloseBraceToken */;
+                case 91 /* CharacterCodes.openBracket */:
+                    pos++;
+                    return token = 3 /* SyntaxKind.OpenBracketToken */;
+                case 93 /* CharacterCodes.closeBracket */:
+                    pos++;
+                    return token = 4 /* SyntaxKind.CloseBracketToken */;
+                case 58 /* CharacterCodes.colon */:
+                    pos++;
+                    return token = 6 /* SyntaxKind.ColonToken */;
+                case 44 /* CharacterCodes.comma */:
+                    pos++;
+                    return token = 5 /* SyntaxKind.CommaToken */;
+                // strings
+                case 34 /* CharacterCodes.doubleQuote */:
+                    pos++;
+                    value = scanString();
+                    return token = 10 /* SyntaxKind.StringLiteral */;
+                // comments
+                case 47 /* CharacterCodes.slash */:
+                    const start = pos - 1;
+                    // Single-line comment
+                    if (text.charCodeAt(pos + 1) === 47 /* CharacterCodes.slash */) {
+                        pos += 2;
+                        while (pos < len) {
+                            if (isLineBreak(text.charCodeAt(pos))) {
+                                break;
+                            }
+                            pos++;
+                        }
+                        value = text.substring(start, pos);
+                        return token = 12 /* SyntaxKind.LineCommentTrivia */;
+                    }
+                    // Multi-line comment
+                    if (text.charCodeAt(pos + 1) === 42 /* CharacterCodes.asterisk */) {
+                        pos += 2;
+                        const safeLength = len - 1; // For lookahead.
+                        let commentClosed = false;
+                        while (pos < safeLength) {
+                            const ch = text.charCodeAt(pos);
+                            if (ch === 42 /* CharacterCodes.asterisk */ && text.charCodeAt(pos + 1) === 47 /* CharacterCodes.slash */) {
+                                pos += 2;
+                                commentClosed = true;
+                                break;
+                            }
+                            pos++;
+                            if (isLineBreak(ch)) {
+                                if (ch === 13 /* CharacterCodes.carriageReturn */ && text.charCodeAt(pos) === 10 /* CharacterCodes.lineFeed */) {
+                                    pos++;
+                                }
+                                lineNumber++;
+                                tokenLineStartOffset = pos;
+                            }
+                        }
+                        if (!commentClosed) {
+                            pos++;
+                            scanError = 1 /* ScanError.UnexpectedEndOfComment */;
+                        }
+                        value = text.substring(start, pos);
+                        return token = 13 /* SyntaxKind.BlockCommentTrivia */;
+                    }
+                    // just a single slash
+                    value += String.fromCharCode(code);
+                    pos++;
+                    return token = 16 /* SyntaxKind.Unknown */;
+                // numbers
+                case 45 /* CharacterCodes.minus */:
+                    value += String.fromCharCode(code);
+                    pos++;
+                    if (pos === len || !isDigit(text.charCodeAt(pos))) {
+                        return token = 16 /* SyntaxKind.Unknown */;
+                    }
+                // found a minus, followed by a number so
+                // we fall through to proceed with scanning
+                // numbers
+                case 48 /* CharacterCodes._0 */:
+                case 49 /* CharacterCodes._1 */:
+                case 50 /* CharacterCodes._2 */:
+                case 51 /* CharacterCodes._3 */:
+                case 52 /* CharacterCodes._4 */:
+                case 53 /* CharacterCodes._5 */:
+                case 54 /* CharacterCodes._6 */:
+                case 55 /* CharacterCodes._7 */:
+                case 56 /* CharacterCodes._8 */:
+                case 57 /* CharacterCodes._9 */:
+                    value += scanNumber();
+                    return token = 11 /* SyntaxKind.NumericLiteral */;
+                // literals and unknown symbols
+                default:
+                    // is a literal? Read the full word.
+                    while (pos < len && isUnknownContentCharacter(code)) {
+                        pos++;
+                        code = text.charCodeAt(pos);
+                    }
+                    if (tokenOffset !== pos) {
+                        value = text.substring(tokenOffset, pos);
+                        // keywords: true, false, null
+                        switch (value) {
+                            case 'true': return token = 8 /* SyntaxKind.TrueKeyword */;
+                            case 'false': return token = 9 /* SyntaxKind.FalseKeyword */;
+                            case 'null': return token = 7 /* SyntaxKind.NullKeyword */;
+                        }
+                        return token = 16 /* SyntaxKind.Unknown */;
+                    }
+                    // some
+                    value += String.fromCharCode(code);
+                    pos++;
+                    return token = 16 /* SyntaxKind.Unknown */;
+            }
+        }
+        function isUnknownContentCharacter(code) {
+            if (isWhiteSpace(code) || isLineBreak(code)) {
+                return false;
+            }
+            switch (code) {
+                case 125 /* CharacterCodes.closeBrace */:
+                case 93 /* CharacterCodes.closeBracket */:
+                case 123 /* CharacterCodes.openBrace */:
+                case 91 /* CharacterCodes.openBracket */:
+                case 34 /* CharacterCodes.doubleQuote */:
+                case 58 /* CharacterCodes.colon */:
+                case 44 /* CharacterCodes.comma */:
+                case 47 /* CharacterCodes.slash */:
+                    return false;
+            }
+            return true;
+        }
+        function scanNextNonTrivia() {
+            let result;
+            do {
+                result = scanNext();
+            } while (result >= 12 /* SyntaxKind.LineCommentTrivia */ && result <= 15 /* SyntaxKind.Trivia */);
+            return result;
+        }
+        return {
+            setPosition: setPosition,
+            getPosition: () => pos,
+            scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+            getToken: () => token,
+            getTokenValue: () => value,
+            getTokenOffset: () => tokenOffset,
+            getTokenLength: () => pos - tokenOffset,
+            getTokenStartLine: () => lineStartOffset,
+            getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+            getTokenError: () => scanError,
+        };
+    }
+    exports.createScanner = createScanner;
+    function isWhiteSpace(ch) {
+        return ch === 32 /* CharacterCodes.space */ || ch === 9 /* CharacterCodes.tab */;
+    }
+    function isLineBreak(ch) {
+        return ch === 10 /* CharacterCodes.lineFeed */ || ch === 13 /* CharacterCodes.carriageReturn */;
+    }
+    function isDigit(ch) {
+        return ch >= 48 /* CharacterCodes._0 */ && ch <= 57 /* CharacterCodes._9 */;
+    }
+    var CharacterCodes;
+    (function (CharacterCodes) {
+        CharacterCodes[CharacterCodes["lineFeed"] = 10] = "lineFeed";
+        CharacterCodes[CharacterCodes["carriageReturn"] = 13] = "carriageReturn";
+        CharacterCodes[CharacterCodes["space"] = 32] = "space";
+        CharacterCodes[CharacterCodes["_0"] = 48] = "_0";
+        CharacterCodes[CharacterCodes["_1"] = 49] = "_1";
+        CharacterCodes[CharacterCodes["_2"] = 50] = "_2";
+        CharacterCodes[CharacterCodes["_3"] = 51] = "_3";
+        CharacterCodes[CharacterCodes["_4"] = 52] = "_4";
+        CharacterCodes[CharacterCodes["_5"] = 53] = "_5";
+        CharacterCodes[CharacterCodes["_6"] = 54] = "_6";
+        CharacterCodes[CharacterCodes["_7"] = 55] = "_7";
+        CharacterCodes[CharacterCodes["_8"] = 56] = "_8";
+        CharacterCodes[CharacterCodes["_9"] = 57] = "_9";
+        CharacterCodes[CharacterCodes["a"] = 97] = "a";
+        CharacterCodes[CharacterCodes["b"] = 98] = "b";
+        CharacterCodes[CharacterCodes["c"] = 99] = "c";
+        CharacterCodes[CharacterCodes["d"] = 100] = "d";
+        CharacterCodes[CharacterCodes["e"] = 101] = "e";
+        CharacterCodes[CharacterCodes["f"] = 102] = "f";
+        CharacterCodes[CharacterCodes["g"] = 103] = "g";
+        CharacterCodes[CharacterCodes["h"] = 104] = "h";
+        CharacterCodes[CharacterCodes["i"] = 105] = "i";
+        CharacterCodes[CharacterCodes["j"] = 106] = "j";
+        CharacterCodes[CharacterCodes["k"] = 107] = "k";
+        CharacterCodes[CharacterCodes["l"] = 108] = "l";
+        CharacterCodes[CharacterCodes["m"] = 109] = "m";
+        CharacterCodes[CharacterCodes["n"] = 110] = "n";
+        CharacterCodes[CharacterCodes["o"] = 111] = "o";
+        CharacterCodes[CharacterCodes["p"] = 112] = "p";
+        CharacterCodes[CharacterCodes["q"] = 113] = "q";
+        CharacterCodes[CharacterCodes["r"] = 114] = "r";
+        CharacterCodes[CharacterCodes["s"] = 115] = "s";
+        CharacterCodes[CharacterCodes["t"] = 116] = "t";
+        CharacterCodes[CharacterCodes["u"] = 117] = "u";
+        CharacterCodes[CharacterCodes["v"] = 118] = "v";
+        CharacterCodes[CharacterCodes["w"] = 119] = "w";
+        CharacterCodes[CharacterCodes["x"] = 120] = "x";
+        CharacterCodes[CharacterCodes["y"] = 121] = "y";
+        CharacterCodes[CharacterCodes["z"] = 122] = "z";
+        CharacterCodes[CharacterCodes["A"] = 65] = "A";
+        CharacterCodes[CharacterCodes["B"] = 66] = "B";
+        CharacterCodes[CharacterCodes["C"] = 67] = "C";
+        CharacterCodes[CharacterCodes["D"] = 68] = "D";
+        CharacterCodes[CharacterCodes["E"] = 69] = "E";
+        CharacterCodes[CharacterCodes["F"] = 70] = "F";
+        CharacterCodes[CharacterCodes["G"] = 71] = "G";
+        CharacterCodes[CharacterCodes["H"] = 72] = "H";
+        CharacterCodes[CharacterCodes["I"] = 73] = "I";
+        CharacterCodes[CharacterCodes["J"] = 74] = "J";
+        CharacterCodes[CharacterCodes["K"] = 75] = "K";
+        CharacterCodes[CharacterCodes["L"] = 76] = "L";
+        CharacterCodes[CharacterCodes["M"] = 77] = "M";
+        CharacterCodes[CharacterCodes["N"] = 78] = "N";
+        CharacterCodes[CharacterCodes["O"] = 79] = "O";
+        CharacterCodes[CharacterCodes["P"] = 80] = "P";
+        CharacterCodes[CharacterCodes["Q"] = 81] = "Q";
+        CharacterCodes[CharacterCodes["R"] = 82] = "R";
+        CharacterCodes[CharacterCodes["S"] = 83] = "S";
+        CharacterCodes[CharacterCodes["T"] = 84] = "T";
+        CharacterCodes[CharacterCodes["U"] = 85] = "U";
+        CharacterCodes[CharacterCodes["V"] = 86] = "V";
+        CharacterCodes[CharacterCodes["W"] = 87] = "W";
+        CharacterCodes[CharacterCodes["X"] = 88] = "X";
+        CharacterCodes[CharacterCodes["Y"] = 89] = "Y";
+        CharacterCodes[CharacterCodes["Z"] = 90] = "Z";
+        CharacterCodes[CharacterCodes["asterisk"] = 42] = "asterisk";
+        CharacterCodes[CharacterCodes["backslash"] = 92] = "backslash";
+        CharacterCodes[CharacterCodes["closeBrace"] = 125] = "closeBrace";
+        CharacterCodes[CharacterCodes["closeBracket"] = 93] = "closeBracket";
+        CharacterCodes[CharacterCodes["colon"] = 58] = "colon";
+        CharacterCodes[CharacterCodes["comma"] = 44] = "comma";
+        CharacterCodes[CharacterCodes["dot"] = 46] = "dot";
+        CharacterCodes[CharacterCodes["doubleQuote"] = 34] = "doubleQuote";
+        CharacterCodes[CharacterCodes["minus"] = 45] = "minus";
+        CharacterCodes[CharacterCodes["openBrace"] = 123] = "openBrace";
+        CharacterCodes[CharacterCodes["openBracket"] = 91] = "openBracket";
+        CharacterCodes[CharacterCodes["plus"] = 43] = "plus";
+        CharacterCodes[CharacterCodes["slash"] = 47] = "slash";
+        CharacterCodes[CharacterCodes["formFeed"] = 12] = "formFeed";
+        CharacterCodes[CharacterCodes["tab"] = 9] = "tab";
+    })(CharacterCodes || (CharacterCodes = {}));
+});
+
+
+/***/ }),
+
+/***/ 4579:
+/***/ ((module, exports) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function () {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.supportedEols = exports.cachedBreakLinesWithSpaces = exports.cachedSpaces = void 0;
+    exports.cachedSpaces = new Array(20).fill(0).map((_, index) => {
+        return ' '.repeat(index);
+    });
+    const maxCachedValues = 200;
+    exports.cachedBreakLinesWithSpaces = {
+        ' ': {
+            '\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\n' + ' '.repeat(index);
+            }),
+            '\r': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\r' + ' '.repeat(index);
+            }),
+            '\r\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\r\n' + ' '.repeat(index);
+            }),
+        },
+        '\t': {
+            '\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\n' + '\t'.repeat(index);
+            }),
+            '\r': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\r' + '\t'.repeat(index);
+            }),
+            '\r\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\r\n' + '\t'.repeat(index);
+            }),
+        }
+    };
+    exports.supportedEols = ['\n', '\r', '\r\n'];
+});
+
+
+/***/ }),
+
+/***/ 9547:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./impl/format", "./impl/edit", "./impl/scanner", "./impl/parser"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.applyEdits = exports.modify = exports.format = exports.printParseErrorCode = exports.ParseErrorCode = exports.stripComments = exports.visit = exports.getNodeValue = exports.getNodePath = exports.findNodeAtOffset = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = exports.SyntaxKind = exports.ScanError = exports.createScanner = void 0;
+    const formatter = __nccwpck_require__(6612);
+    const edit = __nccwpck_require__(4807);
+    const scanner = __nccwpck_require__(8525);
+    const parser = __nccwpck_require__(5152);
+    /**
+     * Creates a JSON scanner on the given text.
+     * If ignoreTrivia is set, whitespaces or comments are ignored.
+     */
+    exports.createScanner = scanner.createScanner;
+    var ScanError;
+    (function (ScanError) {
+        ScanError[ScanError["None"] = 0] = "None";
+        ScanError[ScanError["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+        ScanError[ScanError["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+        ScanError[ScanError["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+        ScanError[ScanError["InvalidUnicode"] = 4] = "InvalidUnicode";
+        ScanError[ScanError["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+        ScanError[ScanError["InvalidCharacter"] = 6] = "InvalidCharacter";
+    })(ScanError || (exports.ScanError = ScanError = {}));
+    var SyntaxKind;
+    (function (SyntaxKind) {
+        SyntaxKind[SyntaxKind["OpenBraceToken"] = 1] = "OpenBraceToken";
+        SyntaxKind[SyntaxKind["CloseBraceToken"] = 2] = "CloseBraceToken";
+        SyntaxKind[SyntaxKind["OpenBracketToken"] = 3] = "OpenBracketToken";
+        SyntaxKind[SyntaxKind["CloseBracketToken"] = 4] = "CloseBracketToken";
+        SyntaxKind[SyntaxKind["CommaToken"] = 5] = "CommaToken";
+        SyntaxKind[SyntaxKind["ColonToken"] = 6] = "ColonToken";
+        SyntaxKind[SyntaxKind["NullKeyword"] = 7] = "NullKeyword";
+        SyntaxKind[SyntaxKind["TrueKeyword"] = 8] = "TrueKeyword";
+        SyntaxKind[SyntaxKind["FalseKeyword"] = 9] = "FalseKeyword";
+        SyntaxKind[SyntaxKind["StringLiteral"] = 10] = "StringLiteral";
+        SyntaxKind[SyntaxKind["NumericLiteral"] = 11] = "NumericLiteral";
+        SyntaxKind[SyntaxKind["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+        SyntaxKind[SyntaxKind["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+        SyntaxKind[SyntaxKind["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+        SyntaxKind[SyntaxKind["Trivia"] = 15] = "Trivia";
+        SyntaxKind[SyntaxKind["Unknown"] = 16] = "Unknown";
+        SyntaxKind[SyntaxKind["EOF"] = 17] = "EOF";
+    })(SyntaxKind || (exports.SyntaxKind = SyntaxKind = {}));
+    /**
+     * For a given offset, evaluate the location in the JSON document. Each segment in the location path is either a property name or an array index.
+     */
+    exports.getLocation = parser.getLocation;
+    /**
+     * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+     * Therefore, always check the errors list to find out if the input was valid.
+     */
+    exports.parse = parser.parse;
+    /**
+     * Parses the given text and returns a tree representation the JSON content. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+     */
+    exports.parseTree = parser.parseTree;
+    /**
+     * Finds the node at the given path in a JSON DOM.
+     */
+    exports.findNodeAtLocation = parser.findNodeAtLocation;
+    /**
+     * Finds the innermost node at the given offset. If includeRightBound is set, also finds nodes that end at the given offset.
+     */
+    exports.findNodeAtOffset = parser.findNodeAtOffset;
+    /**
+     * Gets the JSON path of the given JSON DOM node
+     */
+    exports.getNodePath = parser.getNodePath;
+    /**
+     * Evaluates the JavaScript object of the given JSON DOM node
+     */
+    exports.getNodeValue = parser.getNodeValue;
+    /**
+     * Parses the given text and invokes the visitor functions for each object, array and literal reached.
+     */
+    exports.visit = parser.visit;
+    /**
+     * Takes JSON with JavaScript-style comments and remove
+     * them. Optionally replaces every none-newline character
+     * of comments with a replaceCharacter
+     */
+    exports.stripComments = parser.stripComments;
+    var ParseErrorCode;
+    (function (ParseErrorCode) {
+        ParseErrorCode[ParseErrorCode["InvalidSymbol"] = 1] = "InvalidSymbol";
+        ParseErrorCode[ParseErrorCode["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+        ParseErrorCode[ParseErrorCode["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+        ParseErrorCode[ParseErrorCode["ValueExpected"] = 4] = "ValueExpected";
+        ParseErrorCode[ParseErrorCode["ColonExpected"] = 5] = "ColonExpected";
+        ParseErrorCode[ParseErrorCode["CommaExpected"] = 6] = "CommaExpected";
+        ParseErrorCode[ParseErrorCode["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+        ParseErrorCode[ParseErrorCode["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+        ParseErrorCode[ParseErrorCode["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+        ParseErrorCode[ParseErrorCode["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+        ParseErrorCode[ParseErrorCode["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+        ParseErrorCode[ParseErrorCode["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+        ParseErrorCode[ParseErrorCode["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+        ParseErrorCode[ParseErrorCode["InvalidUnicode"] = 14] = "InvalidUnicode";
+        ParseErrorCode[ParseErrorCode["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+        ParseErrorCode[ParseErrorCode["InvalidCharacter"] = 16] = "InvalidCharacter";
+    })(ParseErrorCode || (exports.ParseErrorCode = ParseErrorCode = {}));
+    function printParseErrorCode(code) {
+        switch (code) {
+            case 1 /* ParseErrorCode.InvalidSymbol */: return 'InvalidSymbol';
+            case 2 /* ParseErrorCode.InvalidNumberFormat */: return 'InvalidNumberFormat';
+            case 3 /* ParseErrorCode.PropertyNameExpected */: return 'PropertyNameExpected';
+            case 4 /* ParseErrorCode.ValueExpected */: return 'ValueExpected';
+            case 5 /* ParseErrorCode.ColonExpected */: return 'ColonExpected';
+            case 6 /* ParseErrorCode.CommaExpected */: return 'CommaExpected';
+            case 7 /* ParseErrorCode.CloseBraceExpected */: return 'CloseBraceExpected';
+            case 8 /* ParseErrorCode.CloseBracketExpected */: return 'CloseBracketExpected';
+            case 9 /* ParseErrorCode.EndOfFileExpected */: return 'EndOfFileExpected';
+            case 10 /* ParseErrorCode.InvalidCommentToken */: return 'InvalidCommentToken';
+            case 11 /* ParseErrorCode.UnexpectedEndOfComment */: return 'UnexpectedEndOfComment';
+            case 12 /* ParseErrorCode.UnexpectedEndOfString */: return 'UnexpectedEndOfString';
+            case 13 /* ParseErrorCode.UnexpectedEndOfNumber */: return 'UnexpectedEndOfNumber';
+            case 14 /* ParseErrorCode.InvalidUnicode */: return 'InvalidUnicode';
+            case 15 /* ParseErrorCode.InvalidEscapeCharacter */: return 'InvalidEscapeCharacter';
+            case 16 /* ParseErrorCode.InvalidCharacter */: return 'InvalidCharacter';
+        }
+        return '<unknown ParseErrorCode>';
+    }
+    exports.printParseErrorCode = printParseErrorCode;
+    /**
+     * Computes the edit operations needed to format a JSON document.
+     *
+     * @param documentText The input text
+     * @param range The range to format or `undefined` to format the full content
+     * @param options The formatting options
+     * @returns The edit operations describing the formatting changes to the original document following the format described in {@linkcode EditResult}.
+     * To apply the edit operations to the input, use {@linkcode applyEdits}.
+     */
+    function format(documentText, range, options) {
+        return formatter.format(documentText, range, options);
+    }
+    exports.format = format;
+    /**
+     * Computes the edit operations needed to modify a value in the JSON document.
+     *
+     * @param documentText The input text
+     * @param path The path of the value to change. The path represents either to the document root, a property or an array item.
+     * If the path points to an non-existing property or item, it will be created.
+     * @param value The new value for the specified property or item. If the value is undefined,
+     * the property or item will be removed.
+     * @param options Options
+     * @returns The edit operations describing the changes to the original document, following the format described in {@linkcode EditResult}.
+     * To apply the edit operations to the input, use {@linkcode applyEdits}.
+     */
+    function modify(text, path, value, options) {
+        return edit.setProperty(text, path, value, options);
+    }
+    exports.modify = modify;
+    /**
+     * Applies edits to an input string.
+     * @param text The input text
+     * @param edits Edit operations following the format described in {@linkcode EditResult}.
+     * @returns The text with the applied edits.
+     * @throws An error if the edit operations are not well-formed as described in {@linkcode EditResult}.
+     */
+    function applyEdits(text, edits) {
+        let sortedEdits = edits.slice(0).sort((a, b) => {
+            const diff = a.offset - b.offset;
+            if (diff === 0) {
+                return a.length - b.length;
+            }
+            return diff;
+        });
+        let lastModifiedOffset = text.length;
+        for (let i = sortedEdits.length - 1; i >= 0; i--) {
+            let e = sortedEdits[i];
+            if (e.offset + e.length <= lastModifiedOffset) {
+                text = edit.applyEdit(text, e);
+            }
+            else {
+                throw new Error('Overlapping edit');
+            }
+            lastModifiedOffset = e.offset;
+        }
+        return text;
+    }
+    exports.applyEdits = applyEdits;
+});
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -2672,7 +4564,7 @@ const { InvalidArgumentError } = errors
 const api = __nccwpck_require__(6615)
 const buildConnector = __nccwpck_require__(9136)
 const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
+const MockAgent = __nccwpck_require__(9882)
 const MockPool = __nccwpck_require__(4004)
 const mockErrors = __nccwpck_require__(2429)
 const RetryHandler = __nccwpck_require__(7816)
@@ -13058,7 +14950,7 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 9882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -30741,2378 +32633,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1214:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dO: () => (/* binding */ PRESET_NAMES),
-/* harmony export */   fG: () => (/* binding */ PRESETS),
-/* harmony export */   ld: () => (/* binding */ presetCommand)
-/* harmony export */ });
-/* unused harmony export isPresetName */
-/* harmony import */ var _testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5199);
-// Agent presets: the command line that runs each coding-agent CLI unattended on TDD_WAVES_PROMPT_FILE (edits
-// inside the working copy only, no commits of its own, machine-readable output where the CLI has it), as pure
-// data. Every flag comes from the CLI's own documentation, cited next to the preset; what a CLI cannot do is
-// said in `limits` (and in the README's preset table). The command runs with /bin/sh in the story's working copy.
-
-const PRESET_NAMES = ["claude-code", "codex", "gemini", "aider", "opencode"];
-/** The prompt file, left for the shell to expand: tdd-waves sets it for every agent phase. */
-const PROMPT_FILE = '"$TDD_WAVES_PROMPT_FILE"';
-const modelFlag = (flag, model) => (model === undefined ? "" : ` ${flag} ${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(model)}`);
-// opencode reads extra configuration from OPENCODE_CONFIG_CONTENT (highest precedence): edits allowed, nothing
-// outside the working directory, shell commands allowed except commits and pushes (the last matching rule wins).
-const OPENCODE_PERMISSIONS = JSON.stringify({
-    permission: { edit: "allow", external_directory: "deny", bash: { "*": "allow", "git commit*": "deny", "git push*": "deny" } },
-});
-const PRESETS = {
-    // Claude Code, print mode: https://code.claude.com/docs/en/headless (-p, --output-format json, the prompt on
-    // stdin: `echo "…" | claude -p`, the JSON result with total_cost_usd, num_turns, session_id, usage) and
-    // https://code.claude.com/docs/en/cli-reference (--permission-mode acceptEdits: file edits approved, nothing
-    // else; --disallowedTools "Bash(git commit:*)"; --model). Writes stay in the directory it was started in:
-    // https://code.claude.com/docs/en/security ("can only write to the folder where it was started").
-    "claude-code": {
-        name: "claude-code",
-        title: "Claude Code",
-        executable: "claude",
-        output: "claude-json",
-        reports: "model, input/output/cached tokens, cost in USD, turns, session id",
-        docs: ["https://code.claude.com/docs/en/headless", "https://code.claude.com/docs/en/cli-reference", "https://code.claude.com/docs/en/security"],
-        limits: "shell commands are not approved (acceptEdits): the agent cannot run the tests itself unless `args` allow it (--allowedTools)",
-        render: (model, args) => `claude -p --output-format json --permission-mode acceptEdits --disallowedTools 'Bash(git commit:*)' 'Bash(git push:*)'${modelFlag("--model", model)}${args} < ${PROMPT_FILE}`,
-    },
-    // OpenAI Codex CLI, exec: https://developers.openai.com/codex/noninteractive (codex exec, --json JSONL events:
-    // thread.started with thread_id, turn.completed with usage; --sandbox workspace-write allows edits in the
-    // workspace) and https://developers.openai.com/codex/cli/reference#codex-exec (PROMPT `-` reads stdin, --model).
-    codex: {
-        name: "codex",
-        title: "OpenAI Codex CLI",
-        executable: "codex",
-        output: "codex-jsonl",
-        reports: "input/output/cached tokens, turns, session (thread) id; no cost, no model (the preset's `model` is recorded)",
-        docs: ["https://developers.openai.com/codex/noninteractive", "https://developers.openai.com/codex/cli/reference#codex-exec"],
-        limits: "no cost in USD in its output; no flag forbids commits (the sandbox keeps a worktree's git directory read-only, the prompt forbids them)",
-        render: (model, args) => `codex exec --json --sandbox workspace-write${modelFlag("--model", model)}${args} - < ${PROMPT_FILE}`,
-    },
-    // Gemini CLI, headless: https://geminicli.com/docs/cli/headless/ (--output-format json: response,
-    // stats.models.<model>.tokens, session_id) and https://geminicli.com/docs/cli/cli-reference/ (-p: the prompt,
-    // forces non-interactive mode; --approval-mode auto_edit: edit tools approved, shell commands not; --model).
-    gemini: {
-        name: "gemini",
-        title: "Gemini CLI",
-        executable: "gemini",
-        output: "gemini-json",
-        reports: "model, input/output/cached tokens, session id; no cost, no turns",
-        docs: ["https://geminicli.com/docs/cli/headless/", "https://geminicli.com/docs/cli/cli-reference/"],
-        limits: "no cost in USD and no turns in its output; shell commands are not approved (auto_edit), so it cannot run the tests itself; the prompt goes on the command line",
-        render: (model, args) => `gemini --output-format json --approval-mode auto_edit${modelFlag("--model", model)}${args} -p "$(cat ${PROMPT_FILE})"`,
-    },
-    // Aider, scripting: https://aider.chat/docs/scripting.html (--message-file: do one thing and exit, --yes-always)
-    // and https://aider.chat/docs/config/options.html (--no-auto-commits, --no-dirty-commits, --no-gitignore,
-    // --chat-history-file, --input-history-file, --no-suggest-shell-commands, --no-check-update, --no-pretty, --model).
-    // The history files go beside the prompt file, outside the working copy.
-    aider: {
-        name: "aider",
-        title: "Aider",
-        executable: "aider",
-        reports: "nothing machine-readable",
-        docs: ["https://aider.chat/docs/scripting.html", "https://aider.chat/docs/config/options.html"],
-        limits: "no machine-readable output: usage and cost stay unknown unless the agent writes TDD_WAVES_USAGE_FILE; its repo-map cache (.aider.tags.cache.*) lands in the working copy: list `.aider*` in .gitignore",
-        render: (model, args) => `aider --message-file ${PROMPT_FILE} --yes-always --no-auto-commits --no-dirty-commits --no-gitignore --no-suggest-shell-commands --no-check-update --no-pretty` +
-            ` --chat-history-file "$TDD_WAVES_PROMPT_FILE.chat.md" --input-history-file "$TDD_WAVES_PROMPT_FILE.input"${modelFlag("--model", model)}${args}`,
-    },
-    // opencode, run: https://opencode.ai/docs/cli/#run (opencode run [message], --format json: JSON events with
-    // sessionID, step_finish parts with tokens and cost; --model provider/model), https://opencode.ai/docs/permissions/
-    // (edit, bash and external_directory rules) and https://opencode.ai/docs/config/ (OPENCODE_CONFIG_CONTENT).
-    opencode: {
-        name: "opencode",
-        title: "opencode",
-        executable: "opencode",
-        output: "opencode-jsonl",
-        reports: "input/output/cached tokens, cost in USD, steps (as turns), session id; no model (the preset's `model` is recorded)",
-        docs: ["https://opencode.ai/docs/cli/#run", "https://opencode.ai/docs/permissions/", "https://opencode.ai/docs/config/"],
-        limits: "the prompt goes on the command line (run takes a message, not a prompt file)",
-        render: (model, args) => `OPENCODE_CONFIG_CONTENT=${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(OPENCODE_PERMISSIONS)} opencode run --format json${modelFlag("--model", model)}${args} "$(cat ${PROMPT_FILE})"`,
-    },
-};
-function isPresetName(name) {
-    return PRESET_NAMES.includes(name);
-}
-/** The shell command a preset runs, with its `model` and extra `args` (each one shell word). */
-function presetCommand(name, options = {}) {
-    const args = (options.args ?? []).map((a) => ` ${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(a)}`).join("");
-    return PRESETS[name].render(options.model, args);
-}
-
-
-/***/ }),
-
-/***/ 1103:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gg: () => (/* binding */ buildPlan),
-/* harmony export */   qS: () => (/* binding */ buildStory),
-/* harmony export */   u4: () => (/* binding */ storiesDirOf)
-/* harmony export */ });
-/* unused harmony export defaultEpic */
-/* harmony import */ var _agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1214);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2082);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8219);
-/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1236);
-// A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
-// works with. Shared by the full reader (plan.ts) and the fast path for valid plans (plan-fast.ts).
-
-
-
-
-/** The stories directory a plan file names, in normal form. */
-function storiesDirOf(file) {
-    return file.storiesDir === undefined ? _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.storiesDir : (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(file.storiesDir);
-}
-/** One story of a plan file that passed every check, with its defaults applied. */
-function buildStory(s, index, storiesDir) {
-    return {
-        id: s.id,
-        title: s.title.trim(),
-        epic: s.epic ?? defaultEpic(s.id),
-        file: s.file === undefined ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .inDirectory */ .zX)(storiesDir, `${s.id}.md`) : (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(s.file),
-        testFile: (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(s.testFile),
-        tester: s.tester,
-        implementer: s.implementer,
-        // The parsed file is not used after this: its list can be the story's own.
-        dependsOn: s.dependsOn ?? [],
-        index,
-    };
-}
-/** Applies the defaults of SPEC §1 to a plan file that passed every check (`stories`: already built). */
-function buildPlan(file, built) {
-    const storiesDir = storiesDirOf(file);
-    const stories = built ?? file.stories.map((s, index) => buildStory(s, index, storiesDir));
-    const agents = Object.fromEntries(Object.entries(file.agents).map(([name, a]) => [name, buildAgent(name, a)]));
-    const plan = {
-        name: file.name,
-        maxParallel: file.maxParallel ?? _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.maxParallel,
-        storiesDir,
-        test: {
-            command: file.test.command,
-            ...(file.test.junit === undefined ? {} : { junit: (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(file.test.junit) }),
-            timeoutMs: durationOr(file.test.timeout, _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.testTimeoutMs),
-        },
-        prompts: {
-            ...(file.prompts?.tester === undefined ? {} : { tester: (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(file.prompts.tester) }),
-            ...(file.prompts?.implementation === undefined ? {} : { implementation: (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoPath */ .NP)(file.prompts.implementation) }),
-        },
-        tdd: { requireRed: file.tdd?.requireRed ?? _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.requireRed, lockTests: file.tdd?.lockTests ?? _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.lockTests },
-        agents,
-        stories,
-    };
-    if (file.waves)
-        plan.waves = file.waves.map((w) => [...w]);
-    if (file.budget)
-        plan.budget = { ...file.budget };
-    return plan;
-}
-/** An agent with its command: its own `run`, or its preset's command line with `model` and `args`. */
-function buildAgent(name, a) {
-    const agent = { name, run: a.run ?? "", timeoutMs: durationOr(a.timeout, _model_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .z.agentTimeoutMs), env: { ...(a.env ?? {}) } };
-    if (a.preset === undefined)
-        return agent;
-    const args = a.args ?? [];
-    return { ...agent, run: (0,_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .presetCommand */ .ld)(a.preset, { model: a.model, args }), preset: a.preset, ...(a.model === undefined ? {} : { model: a.model }), args: [...args] };
-}
-/** `msm-auth-001` -> `msm-auth`; an id without "-" is its own epic. */
-function defaultEpic(id) {
-    const cut = id.lastIndexOf("-");
-    return cut > 0 ? id.slice(0, cut) : id;
-}
-function durationOr(text, fallback) {
-    return text === undefined ? fallback : ((0,_patterns_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(text) ?? fallback);
-}
-
-
-/***/ }),
-
-/***/ 4261:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  q: () => (/* binding */ readPlanData)
-});
-
-// EXTERNAL MODULE: ./src/core/plan/json-syntax.ts
-var json_syntax = __nccwpck_require__(5573);
-// EXTERNAL MODULE: ./src/core/plan/issue.ts
-var issue = __nccwpck_require__(9308);
-;// CONCATENATED MODULE: ./src/core/plan/yaml-subset.ts
-// A fast reader for the YAML plan files are written in: block mappings and sequences, one-line plain or quoted
-// scalars and keys, one-line flow lists and mappings, comments. It returns exactly the data the full YAML library
-// (plan-source.ts) would, or nothing at all when the text uses anything else — anchors, tags, block or
-// multi-line scalars, escapes, unusual indentation, duplicate keys, any syntax error — and the caller then
-// falls back to the full library, which also locates every error. Large valid plans so parse in milliseconds.
-/** Thrown (and caught in parseYamlSubset) when the text leaves the subset. */
-const OUTSIDE = Symbol("outside the YAML subset");
-/** Tabs, control characters, non-ASCII line breaks, a BOM inside the text, a CR that is not part of CRLF. */
-// eslint-disable-next-line no-control-regex
-const UNSUPPORTED_CHARS = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/;
-/** A plain scalar inside a flow collection: ids, paths, words, numbers (no indicators at all). */
-const FLOW_PLAIN = /[A-Za-z0-9_./~$][A-Za-z0-9_./~$ +()-]*/y;
-/** Characters a block plain scalar may not start with here (YAML indicators; "-", "?" and ":" to be safe). */
-const PLAIN_BAD_START = new Uint8Array(128);
-for (const c of "-?:,[]{}#&*!|>'\"%@`")
-    PLAIN_BAD_START[c.charCodeAt(0)] = 1;
-const SPACE = 32;
-const HASH = 35;
-const DASH = 45;
-const COLON = 58;
-/** Keys longer than this are left to the full library (YAML limits implicit keys to 1024 characters). */
-const MAX_KEY = 128;
-// YAML 1.2 core schema, as the yaml library resolves plain scalars (first match wins).
-const WORDS = new Map([
-    ["~", null],
-    ["null", null],
-    ["Null", null],
-    ["NULL", null],
-    ["true", true],
-    ["True", true],
-    ["TRUE", true],
-    ["false", false],
-    ["False", false],
-    ["FALSE", false],
-]);
-const INT_RE = /^[-+]?[0-9]+$/;
-/** Octal, hexadecimal, infinities, NaN and floats: rare in plans, left to the full library. */
-const OTHER_NUMBER_RE = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
-/** The data of a YAML text in the subset (BOM already removed), or undefined when it is not in it. */
-function parseYamlSubset(text) {
-    if (UNSUPPORTED_CHARS.test(text))
-        return undefined;
-    try {
-        return { data: new SubsetParser(text).document() };
-    }
-    catch (e) {
-        // RangeError: nesting deep enough to exhaust the stack is for the full library to report.
-        if (e === OUTSIDE || e instanceof RangeError)
-            return undefined;
-        throw e;
-    }
-}
-function outside() {
-    throw OUTSIDE;
-}
-/**
- * Recursive descent over the lines that carry data (blank and comment lines carry none). A line is its
- * indentation and the offsets of its content in the text, so nothing is copied but the values themselves.
- */
-class SubsetParser {
-    text;
-    // Per line with content: its indentation and the offsets where its content starts and ends. Typed arrays,
-    // sized once: they hold no objects, so the garbage collector has nothing to copy in them.
-    indents;
-    starts;
-    ends;
-    count;
-    at = 0;
-    /** Keys met so far, by length: the same few keys repeat on every story, and reusing them spares a string each time. */
-    keys = [];
-    knownKeys = 0;
-    /** Next offset of " #" and of ": " at or after some earlier offset (-1: none, -2: not searched yet). */
-    nextComment = -2;
-    nextColon = -2;
-    /** End of the value just read by quoted(), flowCollection() or flowScalar(). */
-    after = 0;
-    /** keyEnd(start) memoized for the last start asked about. */
-    keyEndFor = -1;
-    keyEndWas = -1;
-    constructor(text) {
-        this.text = text;
-        let lines = 1;
-        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1))
-            lines++;
-        this.indents = new Int32Array(lines);
-        this.starts = new Int32Array(lines);
-        this.ends = new Int32Array(lines);
-        let count = 0;
-        for (let start = 0; start <= text.length;) {
-            let end = text.indexOf("\n", start);
-            if (end === -1)
-                end = text.length;
-            const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-            let content = start;
-            while (content < stop && text.charCodeAt(content) === SPACE)
-                content++;
-            if (content < stop && text.charCodeAt(content) !== HASH) {
-                // "---", "..." and "%" directives: several documents and directives are not in the subset.
-                if (content === start && (text.startsWith("---", start) || text.startsWith("...", start) || text.charCodeAt(start) === 37))
-                    outside();
-                this.indents[count] = content - start;
-                this.starts[count] = content;
-                this.ends[count] = stop;
-                count++;
-            }
-            start = end + 1;
-        }
-        this.count = count;
-    }
-    document() {
-        if (this.count === 0 || this.indents[0] !== 0)
-            outside();
-        const value = this.blockMap(0);
-        if (this.at < this.count)
-            outside();
-        return value;
-    }
-    blockMap(indent) {
-        const map = {};
-        const { text } = this;
-        while (this.at < this.count) {
-            const lineIndent = this.indents[this.at];
-            if (lineIndent < indent)
-                break;
-            if (lineIndent > indent)
-                outside();
-            const start = this.starts[this.at];
-            const end = this.ends[this.at];
-            const afterKey = this.keyEnd(start, end);
-            if (afterKey < 0)
-                outside();
-            const key = this.key(start, afterKey - 1, map);
-            const rest = skipSpaces(text, afterKey);
-            this.at++;
-            map[key] = rest === end || text.charCodeAt(rest) === HASH ? this.nestedValue(indent) : this.inlineValue(rest, end);
-        }
-        return map;
-    }
-    /**
-     * The value of `key:` with nothing after it: a more indented block or one-line value, a sequence at the
-     * key's own indentation, or null.
-     */
-    nestedValue(indent) {
-        if (this.at >= this.count)
-            return null;
-        const next = this.indents[this.at];
-        if (next < indent)
-            return null;
-        const seq = this.isSeqItem(this.at);
-        if (next === indent)
-            return seq ? this.blockSeq(indent) : null;
-        if (seq)
-            return this.blockSeq(next);
-        const start = this.starts[this.at];
-        const end = this.ends[this.at];
-        if (this.keyEnd(start, end) >= 0)
-            return this.blockMap(next);
-        // A value on a line of its own ("dependsOn:\n  []"); a following line indented further would continue it.
-        this.at++;
-        const value = this.inlineValue(start, end);
-        if (this.at < this.count && this.indents[this.at] > indent)
-            outside();
-        return value;
-    }
-    isSeqItem(line) {
-        const start = this.starts[line];
-        return this.text.charCodeAt(start) === DASH && (start + 1 === this.ends[line] || this.text.charCodeAt(start + 1) === SPACE);
-    }
-    blockSeq(indent) {
-        const seq = [];
-        const { text } = this;
-        while (this.at < this.count) {
-            const lineIndent = this.indents[this.at];
-            if (lineIndent < indent)
-                break;
-            if (lineIndent > indent)
-                outside();
-            if (!this.isSeqItem(this.at))
-                break;
-            const start = this.starts[this.at];
-            const end = this.ends[this.at];
-            const rest = skipSpaces(text, start + 1);
-            if (rest === end || text.charCodeAt(rest) === HASH)
-                outside();
-            this.starts[this.at] = rest;
-            const nested = this.isSeqItem(this.at);
-            if (nested || this.keyEnd(rest, end) >= 0) {
-                // A sequence ("- - a") or mapping ("- id: a") that starts on the item's line: its further items or
-                // keys line up with the first one.
-                const column = indent + rest - start;
-                this.indents[this.at] = column;
-                seq.push(nested ? this.blockSeq(column) : this.blockMap(column));
-            }
-            else {
-                this.at++;
-                seq.push(this.inlineValue(rest, end));
-            }
-        }
-        return seq;
-    }
-    /** After a key at `start` — a plain word or a one-line quoted string — and its ":" (followed by a space or the line's end): the offset after the ":", else -1. */
-    keyEnd(start, end) {
-        // The same line is often asked twice (is this item a mapping? then its first key).
-        if (start === this.keyEndFor)
-            return this.keyEndWas;
-        this.keyEndFor = start;
-        return (this.keyEndWas = this.findKeyEnd(start, end));
-    }
-    findKeyEnd(start, end) {
-        const { text } = this;
-        const c = text.charCodeAt(start);
-        if (c !== 34 && c !== 39)
-            return plainKeyEnd(text, start, end);
-        let close = text.indexOf(c === 34 ? '"' : "'", start + 1);
-        // '' inside a single-quoted key is an escaped quote.
-        while (c === 39 && close !== -1 && close < end && text.charCodeAt(close + 1) === 39)
-            close = text.indexOf("'", close + 2);
-        if (close === -1 || close >= end || text.charCodeAt(close + 1) !== COLON)
-            return -1;
-        const after = close + 2;
-        return after === end || text.charCodeAt(after) === SPACE ? after : -1;
-    }
-    /** The key written at text[start, colon) of `map`, checked: a string, not already in the mapping. */
-    key(start, colon, map) {
-        const { text, keys } = this;
-        const c = text.charCodeAt(start);
-        let key;
-        if (c === 34 || c === 39)
-            key = this.quoted(start, colon);
-        else {
-            const sameLength = keys[colon - start];
-            if (sameLength) {
-                for (const known of sameLength) {
-                    if (text.startsWith(known, start)) {
-                        key = known;
-                        break;
-                    }
-                }
-            }
-            if (key === undefined) {
-                key = text.slice(start, colon);
-                if (typeof resolvePlain(key) !== "string")
-                    outside();
-                if (this.knownKeys++ < 64)
-                    (keys[key.length] ??= []).push(key);
-            }
-        }
-        if (key === "__proto__" || Object.hasOwn(map, key))
-            outside();
-        return key;
-    }
-    /**
-     * Offset of the next " #" (or ": ") at or after `from`, or -1. The parser only moves forward, so a search
-     * resumes where the last one ended: an occurrence before `from` is stale, and none means none after it.
-     */
-    nextCommentAt(from) {
-        if (this.nextComment === -2 || (this.nextComment !== -1 && this.nextComment < from))
-            this.nextComment = this.text.indexOf(" #", from);
-        return this.nextComment;
-    }
-    nextColonAt(from) {
-        if (this.nextColon === -2 || (this.nextColon !== -1 && this.nextColon < from))
-            this.nextColon = this.text.indexOf(": ", from);
-        return this.nextColon;
-    }
-    /** A value written after `key: ` or `- `, from `start` to the line's `end`. */
-    inlineValue(start, end) {
-        const { text } = this;
-        const c = text.charCodeAt(start);
-        if (c === 34 || c === 39 || c === 91 || c === 123) {
-            const value = c === 91 || c === 123 ? this.flowCollection(start, end) : this.quoted(start, end);
-            const rest = skipSpaces(text, this.after);
-            if (rest !== end && !(rest > this.after && text.charCodeAt(rest) === HASH))
-                outside();
-            return value;
-        }
-        if (PLAIN_BAD_START[c] === 1)
-            outside();
-        // The scalar ends at a comment (" #"); ": " inside it would start a nested mapping.
-        const comment = this.nextCommentAt(start);
-        let stop = comment === -1 || comment > end ? end : comment;
-        while (text.charCodeAt(stop - 1) === SPACE)
-            stop--;
-        const colon = this.nextColonAt(start);
-        if ((colon !== -1 && colon < stop) || text.charCodeAt(stop - 1) === COLON)
-            outside();
-        return resolvePlain(text.slice(start, stop));
-    }
-    /** A one-line quoted scalar starting at `at`. */
-    quoted(at, end) {
-        const { text } = this;
-        if (text.charCodeAt(at) === 34) {
-            const close = text.indexOf('"', at + 1);
-            if (close === -1 || close >= end)
-                outside();
-            const body = text.slice(at + 1, close);
-            if (body.includes("\\"))
-                outside();
-            this.after = close + 1;
-            return body;
-        }
-        let out = "";
-        for (let from = at + 1;;) {
-            const close = text.indexOf("'", from);
-            if (close === -1 || close >= end)
-                outside();
-            if (text.charCodeAt(close + 1) !== 39) {
-                this.after = close + 1;
-                return out + text.slice(from, close);
-            }
-            out += text.slice(from, close + 1);
-            from = close + 2;
-        }
-    }
-    /** A one-line flow list or mapping (of scalars and flow collections) starting at `at`. */
-    flowCollection(at, end) {
-        const { text } = this;
-        const isMap = text.charCodeAt(at) === 123;
-        const close = isMap ? 125 : 93;
-        const seq = [];
-        const map = {};
-        let i = skipSpaces(text, at + 1);
-        for (let first = true;; first = false) {
-            if (text.charCodeAt(i) === close) {
-                // "[a, ]" (a trailing comma) is left to the full library.
-                if (!first)
-                    outside();
-                break;
-            }
-            let key = "";
-            if (isMap) {
-                const afterKey = this.keyEnd(i, end);
-                if (afterKey < 0 || afterKey === end)
-                    outside();
-                key = this.key(i, afterKey - 1, map);
-                i = skipSpaces(text, afterKey);
-            }
-            const item = text.charCodeAt(i);
-            const value = item === 91 || item === 123 ? this.flowCollection(i, end) : this.flowScalar(i, end);
-            if (isMap)
-                map[key] = value;
-            else
-                seq.push(value);
-            i = skipSpaces(text, this.after);
-            if (text.charCodeAt(i) === close)
-                break;
-            if (text.charCodeAt(i) !== 44)
-                outside();
-            i = skipSpaces(text, i + 1);
-        }
-        this.after = i + 1;
-        return isMap ? map : seq;
-    }
-    flowScalar(at, end) {
-        const { text } = this;
-        const c = text.charCodeAt(at);
-        if (c === 34 || c === 39)
-            return this.quoted(at, end);
-        FLOW_PLAIN.lastIndex = at;
-        if (!FLOW_PLAIN.test(text))
-            outside();
-        let stop = FLOW_PLAIN.lastIndex;
-        while (text.charCodeAt(stop - 1) === SPACE)
-            stop--;
-        this.after = stop;
-        return resolvePlain(text.slice(at, stop));
-    }
-}
-/** A plain key and its ":" (keys are plain words: letters, digits, "_", and after the first character "." and "-"). */
-const PLAIN_KEY = /[A-Za-z0-9_][A-Za-z0-9_.-]*:/y;
-/** After a plain `key:` at `start` (followed by a space or the line's end): the offset after the ":", else -1. */
-function plainKeyEnd(text, start, end) {
-    PLAIN_KEY.lastIndex = start;
-    if (!PLAIN_KEY.test(text))
-        return -1;
-    const after = PLAIN_KEY.lastIndex;
-    if (after - start > MAX_KEY + 1)
-        return -1;
-    return after === end || text.charCodeAt(after) === SPACE ? after : -1;
-}
-function skipSpaces(text, at) {
-    while (text.charCodeAt(at) === SPACE)
-        at++;
-    return at;
-}
-/** A plain scalar's value under the YAML 1.2 core schema. */
-function resolvePlain(raw) {
-    const c = raw.charCodeAt(0);
-    // Only short words can be null or booleans, and numbers start with a digit, a sign or a dot.
-    if (raw.length <= 5) {
-        const word = WORDS.get(raw);
-        if (word !== undefined)
-            return word;
-    }
-    if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
-        if (INT_RE.test(raw))
-            return parseInt(raw, 10);
-        if (OTHER_NUMBER_RE.test(raw))
-            outside();
-    }
-    return raw;
-}
-
-;// CONCATENATED MODULE: ./src/core/plan/data.ts
-// A plan file's data by the cheapest route that is still exact: JSON.parse (plus the duplicate-key check
-// JSON.parse skips) for JSON, the YAML subset reader (plan-yaml-subset.ts) for YAML. Nothing when the text
-// has a syntax error or leaves the subset: then plan-source.ts reads it with the full YAML library and
-// locates every problem.
-
-
-
-/** The data of a syntactically valid plan text, or undefined when only the full reader can tell. */
-function readPlanData(text, fileName) {
-    const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-    const format = (0,issue/* planFormat */.Tz)(fileName);
-    if (format === "yaml")
-        return parseYamlSubset(body);
-    if (format === "json")
-        return readJsonData(body);
-    return undefined;
-}
-function readJsonData(body) {
-    let data;
-    try {
-        data = JSON.parse(body);
-    }
-    catch {
-        return undefined;
-    }
-    return (0,json_syntax/* findDuplicateJsonKey */.I)(body) === -1 ? { data } : undefined;
-}
-
-
-/***/ }),
-
-/***/ 9808:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ didYouMean)
-/* harmony export */ });
-/* unused harmony export closest */
-// "Did you mean …?" for names a user probably mistyped (keys, story ids, agent names).
-/** The closest candidate within a small edit distance, or undefined when nothing is close. */
-function closest(word, candidates) {
-    const limit = Math.min(3, Math.floor(word.length / 3));
-    if (limit === 0)
-        return undefined;
-    let best;
-    let bestDistance = limit + 1;
-    for (const c of candidates) {
-        if (Math.abs(c.length - word.length) > limit || sameButNumber(word, c))
-            continue;
-        const d = editDistance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance) {
-            best = c;
-            bestDistance = d;
-        }
-    }
-    return best;
-}
-/** ` (did you mean "x"?)`, or "" when nothing is close. */
-function didYouMean(word, candidates) {
-    const c = closest(word, candidates);
-    return c === undefined || c === word ? "" : ` (did you mean "${c}"?)`;
-}
-/** "msm-auth-009" is not a typo of "msm-auth-001": a different number of the same length is another name. */
-function sameButNumber(a, b) {
-    return a.length === b.length && a.replace(/\d/g, "") === b.replace(/\d/g, "");
-}
-function editDistance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-        }
-        prev = cur;
-    }
-    return prev[b.length] ?? 0;
-}
-
-
-/***/ }),
-
-/***/ 5690:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  R: () => (/* binding */ parsePlanFast)
-});
-
-// EXTERNAL MODULE: ./src/core/plan/build.ts
-var build = __nccwpck_require__(1103);
-// EXTERNAL MODULE: ./src/core/plan/data.ts + 1 modules
-var data = __nccwpck_require__(4261);
-// EXTERNAL MODULE: ./src/core/plan/paths.ts
-var paths = __nccwpck_require__(8219);
-// EXTERNAL MODULE: ./src/core/plan/patterns.ts
-var patterns = __nccwpck_require__(1236);
-;// CONCATENATED MODULE: ./src/core/plan/shape.ts
-// A zod-free check that parsed plan data fits the plan schema (plan-schema.ts) exactly: when it says yes, the
-// schema accepts the data and returns it unchanged, so a valid plan needs neither zod nor its start-up cost.
-// When it says no, the schema runs and words every problem. It only ever errs towards "no".
-
-const ROOT_KEYS = new Set(["name", "maxParallel", "storiesDir", "test", "prompts", "tdd", "agents", "stories", "waves"]);
-const TEST_KEYS = new Set(["command", "junit", "timeout"]);
-const PROMPT_KEYS = new Set(["tester", "implementation"]);
-const TDD_KEYS = new Set(["requireRed", "lockTests"]);
-const AGENT_KEYS = new Set(["run", "timeout", "env"]);
-const STORY_KEYS = new Set(["id", "title", "epic", "file", "testFile", "tester", "implementer", "dependsOn"]);
-/** True when `data` is a plan file the schema accepts as it is. */
-function fitsPlanSchema(data) {
-    return fitsPlanRoot(data) && data.stories.every(fitsStory);
-}
-/** fitsPlanSchema except for the stories themselves (`stories` must still be a non-empty list). */
-function fitsPlanRoot(data) {
-    if (!fields(data, ROOT_KEYS))
-        return false;
-    return (matches(data.name, patterns/* PLAN_NAME_RE */.eC) &&
-        (data.maxParallel === undefined || (Number.isInteger(data.maxParallel) && data.maxParallel >= 1 && data.maxParallel <= 10)) &&
-        optional(data.storiesDir, nonEmpty) &&
-        fitsTest(data.test) &&
-        optional(data.prompts, (p) => fields(p, PROMPT_KEYS) && optional(p.tester, nonEmpty) && optional(p.implementation, nonEmpty)) &&
-        optional(data.tdd, (t) => fields(t, TDD_KEYS) && optional(t.requireRed, isBoolean) && optional(t.lockTests, isBoolean)) &&
-        fitsAgents(data.agents) &&
-        Array.isArray(data.stories) &&
-        data.stories.length > 0 &&
-        optional(data.waves, fitsWaves));
-}
-/** A plain mapping whose keys are all in `known`. */
-function fields(v, known) {
-    if (typeof v !== "object" || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype)
-        return false;
-    for (const key in v)
-        if (!known.has(key))
-            return false;
-    return true;
-}
-const optional = (v, check) => v === undefined || check(v);
-const matches = (v, re) => typeof v === "string" && re.test(v);
-const nonEmpty = (v) => typeof v === "string" && v.length > 0;
-const isBoolean = (v) => typeof v === "boolean";
-const isDuration = (v) => matches(v, patterns/* DURATION_RE */.Zf);
-function fitsTest(v) {
-    return fields(v, TEST_KEYS) && matches(v.command, patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew) && optional(v.junit, nonEmpty) && optional(v.timeout, isDuration);
-}
-function fitsAgents(v) {
-    if (typeof v !== "object" || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype)
-        return false;
-    for (const name in v) {
-        const agent = v[name];
-        if (!patterns/* AGENT_NAME_RE */.U$.test(name) || !fields(agent, AGENT_KEYS))
-            return false;
-        if (!matches(agent.run, patterns/* NON_BLANK_RE */.ZT) || !optional(agent.timeout, isDuration) || !optional(agent.env, fitsEnv))
-            return false;
-    }
-    return true;
-}
-function fitsEnv(v) {
-    if (typeof v !== "object" || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype)
-        return false;
-    for (const name in v)
-        if (!patterns/* ENV_NAME_RE */.mb.test(name) || typeof v[name] !== "string")
-            return false;
-    return true;
-}
-/** True when one entry of `stories` fits the schema's story. */
-function fitsStory(s) {
-    return (fields(s, STORY_KEYS) &&
-        matches(s.id, patterns/* STORY_ID_RE */.QC) &&
-        matches(s.title, patterns/* TITLE_RE */.jM) &&
-        (s.epic === undefined || matches(s.epic, patterns/* STORY_ID_RE */.QC)) &&
-        optional(s.file, nonEmpty) &&
-        nonEmpty(s.testFile) &&
-        nonEmpty(s.tester) &&
-        nonEmpty(s.implementer) &&
-        (s.dependsOn === undefined || isStringList(s.dependsOn, 0)));
-}
-function fitsWaves(v) {
-    if (!Array.isArray(v) || v.length === 0)
-        return false;
-    for (const wave of v)
-        if (!isStringList(wave, 1))
-            return false;
-    return true;
-}
-function isStringList(v, minLength) {
-    if (!Array.isArray(v) || v.length < minLength)
-        return false;
-    for (const item of v)
-        if (typeof item !== "string")
-            return false;
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/core/plan/fast-stories.ts
-// The stories of a plan in the common case, checked, resolved and put in waves in one pass: each fits the
-// schema, ids are unique, agents are known, the test file is a plain path, there is no `file` key, and every
-// dependency is a distinct story written earlier in the plan (so there is no cycle, and a story's wave is 1 + the
-// highest wave of its dependencies, known by the time it is read). That is exactly what the schema, the plan
-// rules and computeWaves would conclude for such stories; anything else returns undefined and takes that
-// general route (plan-fast.ts). Thousands of stories so cost one loop instead of five.
-
-
-
-/** The common case of `list` (a plan's `stories`), or undefined when it is not that case. */
-function storiesInPlanOrder(list, agents, storiesDir) {
-    const index = new Map();
-    const waveOf = new Int32Array(list.length);
-    const stories = [];
-    const waves = [];
-    for (let i = 0; i < list.length; i++) {
-        const s = list[i];
-        if (!fitsStory(s) || s.file !== undefined || index.has(s.id))
-            return undefined;
-        if (!agents.has(s.tester) || !agents.has(s.implementer) || (0,paths/* repoPathProblem */.Js)(s.testFile) !== undefined)
-            return undefined;
-        const deps = s.dependsOn ?? [];
-        let wave = 1;
-        for (let k = 0; k < deps.length; k++) {
-            const d = deps[k];
-            const j = index.get(d);
-            // Unknown, later, itself, or listed twice: the rules have something to say.
-            if (j === undefined || deps.indexOf(d) < k)
-                return undefined;
-            if (waveOf[j] >= wave)
-                wave = waveOf[j] + 1;
-        }
-        index.set(s.id, i);
-        waveOf[i] = wave;
-        stories.push((0,build/* buildStory */.qS)(s, i, storiesDir));
-        (waves[wave - 1] ??= []).push(s.id);
-    }
-    return { stories, waves };
-}
-
-// EXTERNAL MODULE: ./src/core/plan/rules.ts
-var rules = __nccwpck_require__(9320);
-// EXTERNAL MODULE: ./src/core/plan/waves.ts
-var waves = __nccwpck_require__(9421);
-;// CONCATENATED MODULE: ./src/core/plan/fast.ts
-// The fast path for a valid plan: the cheapest exact parser (plan-data.ts), the zod-free schema check
-// (plan-shape.ts) and the plan rules (plan-rules.ts) — for the stories, in the common case, all in one pass
-// (plan-fast-stories.ts). It neither locates nor words problems — it only says "valid, here is the plan" or
-// "not sure": then plan.ts reads the file with the full YAML library and zod and reports every problem,
-// located. None of this module's imports load yaml or zod, so a valid plan, however large, costs
-// milliseconds and a small CLI start-up.
-
-
-
-
-
-
-/** The plan when the text is certainly a valid plan file; undefined when it is not, or when only the full reader can tell. */
-function parsePlanFast(text, fileName) {
-    try {
-        const read = (0,data/* readPlanData */.q)(text, fileName);
-        if (!read)
-            return undefined;
-        const common = commonCase(read.data);
-        if (common)
-            return common;
-        if (!fitsPlanSchema(read.data))
-            return undefined;
-        // Without explicit waves, computing them proves there is no cycle (computeWaves throws on one), so the
-        // rules need not search for cycles as well.
-        const explicitWaves = read.data.waves !== undefined;
-        if ((0,rules/* checkPlanRules */.h)(unlocatedSource(read.data), { cycles: explicitWaves }).length > 0)
-            return undefined;
-        const plan = (0,build/* buildPlan */.Gg)(read.data);
-        return { plan, waves: (0,waves/* computeWaves */.Ss)(plan) };
-    }
-    catch {
-        // Whatever went wrong (absurd nesting, say), the full reader will say it properly.
-        return undefined;
-    }
-}
-/** A plan whose stories are the common case of plan-fast-stories.ts, and whose other parts pass every check. */
-function commonCase(data) {
-    if (!fitsPlanRoot(data) || data.waves !== undefined)
-        return undefined;
-    // The rules about everything but the stories (paths, durations): the stories are checked below.
-    if ((0,rules/* checkPlanRules */.h)(unlocatedSource({ ...data, stories: [] })).length > 0)
-        return undefined;
-    const file = data;
-    const stories = storiesInPlanOrder(file.stories, new Set(Object.keys(file.agents)), (0,build/* storiesDirOf */.u4)(file));
-    return stories && { plan: (0,build/* buildPlan */.Gg)(file, stories.stories), waves: stories.waves };
-}
-/** The rules' view of the data without positions: the issues they raise only need counting here. */
-function unlocatedSource(data) {
-    const nowhere = { line: 1, col: 1 };
-    return {
-        data,
-        locate: () => nowhere,
-        issue: (_path, message) => ({ file: "", ...nowhere, path: "", message }),
-    };
-}
-
-
-/***/ }),
-
-/***/ 9308:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hd: () => (/* binding */ formatIssue),
-/* harmony export */   Tz: () => (/* binding */ planFormat),
-/* harmony export */   jV: () => (/* binding */ formatPath)
-/* harmony export */ });
-// A located plan problem and how it is written (FILE:LINE:COL path: message, SPEC §1). Kept apart from the
-// YAML and zod machinery so that the fast path for valid plans (plan-fast.ts) never has to load them.
-/** The format a plan file name implies, or undefined for an unsupported extension. */
-function planFormat(fileName) {
-    const lower = fileName.toLowerCase();
-    if (lower.endsWith(".yml") || lower.endsWith(".yaml"))
-        return "yaml";
-    if (lower.endsWith(".json"))
-        return "json";
-    return undefined;
-}
-/** `FILE:LINE:COL path: message` (or `FILE:LINE:COL: message` when there is no key path). */
-function formatIssue(i) {
-    return i.path === "" ? `${i.file}:${i.line}:${i.col}: ${i.message}` : `${i.file}:${i.line}:${i.col} ${i.path}: ${i.message}`;
-}
-/** `["stories", 2, "dependsOn", 0]` -> `stories[2].dependsOn[0]`; odd keys are quoted: `agents["a b"]`. */
-function formatPath(path) {
-    let out = "";
-    for (const seg of path) {
-        if (typeof seg === "number")
-            out += `[${seg}]`;
-        else if (/^[A-Za-z_$][\w$-]*$/.test(seg))
-            out += out === "" ? seg : `.${seg}`;
-        else
-            out += `[${JSON.stringify(seg)}]`;
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 5573:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ findDuplicateJsonKey),
-/* harmony export */   L: () => (/* binding */ findJsonSyntaxError)
-/* harmony export */ });
-// Strict JSON syntax check with the offset of the first error. The plan loader reads .json plans with the
-// YAML parser (for node positions), and YAML accepts things JSON does not (trailing commas, comments,
-// unquoted keys) and JSON.parse silently keeps the last of duplicate keys, so JSON's own grammar is checked
-// first, duplicate keys included. Iterative, so deep nesting cannot overflow the stack. Valid plans only take
-// findDuplicateJsonKey, a much cheaper pass over text JSON.parse has already accepted.
-const WS = new Set([" ", "\t", "\n", "\r"]);
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const LITERAL = /true|false|null/y;
-/** The first JSON syntax error in `text`, or undefined when it is valid JSON (RFC 8259). */
-function findJsonSyntaxError(text) {
-    return new JsonScanner(text).run();
-}
-/**
- * Offset of the first key that repeats an earlier key of the same object, or -1. Only for text JSON.parse
- * accepted: with the grammar known to be right, only strings, brackets and commas need looking at.
- */
-function findDuplicateJsonKey(text) {
-    /** Per open container: the keys seen so far in an object, null for an array. */
-    const open = [];
-    let expectKey = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 0x22) {
-            const start = i;
-            i = closingQuote(text, i);
-            if (!expectKey)
-                continue;
-            expectKey = false;
-            const raw = text.slice(start + 1, i);
-            const key = raw.includes("\\") ? JSON.parse(text.slice(start, i + 1)) : raw;
-            const keys = open[open.length - 1];
-            if (keys?.has(key))
-                return start;
-            keys?.add(key);
-        }
-        else if (c === 0x7b) {
-            open.push(new Set());
-            expectKey = true;
-        }
-        else if (c === 0x5b) {
-            open.push(null);
-        }
-        else if (c === 0x7d || c === 0x5d) {
-            open.pop();
-        }
-        else if (c === 0x2c) {
-            expectKey = open[open.length - 1] !== null;
-        }
-    }
-    return -1;
-}
-/** Offset of the quote that closes the string opening at `start`. */
-function closingQuote(text, start) {
-    for (let i = text.indexOf('"', start + 1);; i = text.indexOf('"', i + 1)) {
-        if (i === -1)
-            return text.length;
-        let backslashes = 0;
-        while (text.charCodeAt(i - 1 - backslashes) === 0x5c)
-            backslashes++;
-        if (backslashes % 2 === 0)
-            return i;
-    }
-}
-class JsonScanner {
-    text;
-    pos = 0;
-    /** Open containers: "{" or "[". */
-    stack = [];
-    /** Keys seen so far in each open object, innermost last. */
-    keys = [];
-    /** True right after "," or an opening bracket: a closing bracket here is misplaced. */
-    afterComma = false;
-    constructor(text) {
-        this.text = text;
-    }
-    run() {
-        let expect = "value";
-        for (;;) {
-            this.skipWhitespace();
-            const ch = this.text[this.pos];
-            if (ch === undefined)
-                return this.atEnd(expect);
-            if (ch === "/" || ch === "#")
-                return this.fail("comments are not allowed in JSON");
-            const next = this.step(expect, ch);
-            if (typeof next !== "string")
-                return next;
-            expect = next;
-        }
-    }
-    step(expect, ch) {
-        switch (expect) {
-            case "value": return this.value(ch);
-            case "afterValue": return this.afterValue(ch);
-            case "key": return this.key(ch);
-            case "colon":
-                if (ch !== ":")
-                    return this.fail(`expected ":" after the key, found ${show(ch)}`);
-                this.pos++;
-                return "value";
-        }
-    }
-    atEnd(expect) {
-        if (expect === "afterValue" && this.stack.length === 0)
-            return undefined;
-        if (this.stack.length > 0) {
-            const close = this.stack[this.stack.length - 1] === "{" ? "}" : "]";
-            return this.fail(`unexpected end of file: missing "${close}"`);
-        }
-        return this.fail("unexpected end of file: expected a value");
-    }
-    value(ch) {
-        if (ch === "{" || ch === "[") {
-            this.stack.push(ch);
-            if (ch === "{")
-                this.keys.push(new Set());
-            this.pos++;
-            this.afterComma = false;
-            return ch === "{" ? "key" : this.closesEmpty("]") ?? "value";
-        }
-        if (ch === "]" && this.stack[this.stack.length - 1] === "[" && this.afterComma) {
-            return this.fail('trailing comma before "]"');
-        }
-        if (ch === '"')
-            return this.string() ?? "afterValue";
-        if (ch === "'")
-            return this.fail("strings must use double quotes in JSON");
-        for (const re of [NUMBER, LITERAL]) {
-            re.lastIndex = this.pos;
-            const m = re.exec(this.text);
-            if (m && !/[\w.]/.test(this.text[this.pos + m[0].length] ?? "")) {
-                this.pos += m[0].length;
-                return "afterValue";
-            }
-        }
-        return this.fail(`expected a value, found ${show(ch)}`);
-    }
-    /** After "[": an immediate "]" closes the empty array. */
-    closesEmpty(close) {
-        this.skipWhitespace();
-        if (this.text[this.pos] !== close)
-            return undefined;
-        this.stack.pop();
-        this.pos++;
-        return "afterValue";
-    }
-    key(ch) {
-        if (ch === "}") {
-            if (this.afterComma)
-                return this.fail('trailing comma before "}"');
-            this.stack.pop();
-            this.keys.pop();
-            this.pos++;
-            return "afterValue";
-        }
-        if (ch !== '"')
-            return this.fail(`expected a key in double quotes, found ${show(ch)}`);
-        const start = this.pos;
-        const error = this.string();
-        if (error)
-            return error;
-        const key = JSON.parse(this.text.slice(start, this.pos));
-        const seen = this.keys[this.keys.length - 1];
-        if (seen?.has(key))
-            return this.failAt(start, `duplicate key ${JSON.stringify(key)} (each key may appear once in an object)`);
-        seen?.add(key);
-        return "colon";
-    }
-    afterValue(ch) {
-        const top = this.stack[this.stack.length - 1];
-        if (top === undefined)
-            return this.fail(`unexpected ${show(ch)} after the end of the document`);
-        const close = top === "{" ? "}" : "]";
-        if (ch === ",") {
-            this.pos++;
-            this.afterComma = true;
-            return top === "{" ? "key" : "value";
-        }
-        if (ch === close) {
-            this.stack.pop();
-            if (close === "}")
-                this.keys.pop();
-            this.pos++;
-            this.afterComma = false;
-            return "afterValue";
-        }
-        return this.fail(`expected "," or "${close}", found ${show(ch)}`);
-    }
-    /** Consumes a string starting at the opening quote; an error, or undefined when it is well formed. */
-    string() {
-        this.afterComma = false;
-        let i = this.pos + 1;
-        for (;;) {
-            const c = this.text[i];
-            if (c === undefined || c === "\n" || c === "\r")
-                return this.failAt(this.pos, "unterminated string");
-            if (c === '"')
-                break;
-            if (c < " ")
-                return this.failAt(i, "control characters must be escaped in JSON strings");
-            if (c === "\\") {
-                const e = this.text[i + 1] ?? "";
-                if (e === "u") {
-                    if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(i + 2, i + 6)))
-                        return this.failAt(i, 'invalid "\\u" escape');
-                    i += 6;
-                    continue;
-                }
-                if (!'"\\/bfnrt'.includes(e) || e === "")
-                    return this.failAt(i, `invalid escape "\\${e}"`);
-                i += 2;
-                continue;
-            }
-            i++;
-        }
-        this.pos = i + 1;
-        return undefined;
-    }
-    skipWhitespace() {
-        while (WS.has(this.text[this.pos] ?? ""))
-            this.pos++;
-    }
-    fail(message) {
-        return this.failAt(this.pos, message);
-    }
-    failAt(offset, message) {
-        return { offset, message };
-    }
-}
-function show(ch) {
-    return JSON.stringify(ch);
-}
-
-
-/***/ }),
-
-/***/ 2082:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ storyBranch),
-/* harmony export */   z: () => (/* binding */ DEFAULTS)
-/* harmony export */ });
-const DEFAULTS = {
-    maxParallel: 10,
-    storiesDir: "stories",
-    testTimeoutMs: 10 * 60_000,
-    agentTimeoutMs: 30 * 60_000,
-    requireRed: true,
-    lockTests: true,
-    /** A GitHub job matrix holds at most this many jobs. */
-    matrixLimit: 256,
-    stateBranch: "tdd-waves/state",
-};
-/** Branch a story's work is committed on. */
-const storyBranch = (planName, storyId) => `tdd-waves/${planName}/${storyId}`;
-
-
-/***/ }),
-
-/***/ 5388:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Hd: () => (/* reexport */ plan_issue/* formatIssue */.Hd),
-  locateStoryFileProblems: () => (/* reexport */ locateStoryFileProblems),
-  vS: () => (/* binding */ parsePlan),
-  parsePlanFull: () => (/* binding */ parsePlanFull)
-});
-
-// UNUSED EXPORTS: checkStoryFiles, defaultEpic, formatPath, hasAcceptanceCheckbox, parseDuration, parsePlanFast, planFileSchema, planFormat, planJsonSchemaText
-
-// EXTERNAL MODULE: ./src/core/plan/build.ts
-var build = __nccwpck_require__(1103);
-// EXTERNAL MODULE: ./src/core/plan/fast.ts + 2 modules
-var plan_fast = __nccwpck_require__(5690);
-// EXTERNAL MODULE: ./src/core/plan/rules.ts
-var rules = __nccwpck_require__(9320);
-// EXTERNAL MODULE: ./src/core/plan/did-you-mean.ts
-var did_you_mean = __nccwpck_require__(9808);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __nccwpck_require__(8816);
-// EXTERNAL MODULE: ./src/core/agents/presets.ts
-var presets = __nccwpck_require__(1214);
-// EXTERNAL MODULE: ./src/core/plan/patterns.ts
-var patterns = __nccwpck_require__(1236);
-;// CONCATENATED MODULE: ./src/core/plan/schema.ts
-// The plan file's shape (SPEC §1) as one zod schema: the single source for validation, for the messages a
-// user sees about types and formats, and for plan.schema.json (editors' completion and checking). Valid plans
-// normally skip it: plan-shape.ts accepts exactly the plans this schema accepts, without loading zod.
-
-
-
-
-const quoteShort = (v) => {
-    const s = JSON.stringify(v) ?? String(v);
-    return s.length > 40 ? `${s.slice(0, 37)}…"` : s;
-};
-const present = (input) => input !== undefined;
-const DURATION_HINT = 'a number with h, m or s, like "10m", "90s" or "1h30m"';
-const duration = () => schemas/* string */.YjP({ error: (iss) => (present(iss.input) ? `must be a duration: ${DURATION_HINT} (got ${quoteShort(iss.input)})` : undefined) })
-    .regex(patterns/* DURATION_RE */.Zf, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` });
-const usdAmount = () => schemas/* number */.aig({ error: (iss) => (present(iss.input) ? `must be an amount of US dollars, like 20 or 2.5 (got ${quoteShort(iss.input)})` : undefined) })
-    .positive({ error: (iss) => `must be more than 0 (got ${quoteShort(iss.input)})` });
-const repoPath = (what) => schemas/* string */.YjP().min(1, { error: "must not be empty" }).meta({ description: `${what}, relative to the repository root (no "..", not absolute)` });
-const agentSchema = schemas/* strictObject */.rej({
-    run: schemas/* string */.YjP()
-        .regex(patterns/* NON_BLANK_RE */.ZT, { error: "must not be empty: the shell command that runs the agent" })
-        .optional()
-        .meta({ description: "Shell command, run in the story's working copy (or give a preset)" }),
-    preset: schemas/* enum */.k5n(presets/* PRESET_NAMES */.dO, { error: (iss) => `${quoteShort(iss.input)} is not a preset: one of ${presets/* PRESET_NAMES */.dO.join(", ")}` })
-        .optional()
-        .meta({ description: "A coding-agent CLI run unattended on the prompt file, instead of run (`tdd-waves agents` lists them)" }),
-    model: schemas/* string */.YjP().min(1, { error: "must not be empty" }).optional().meta({ description: "Model the preset's CLI uses" }),
-    args: schemas/* array */.YOg(schemas/* string */.YjP()).optional().meta({ description: "Extra arguments for the preset's CLI" }),
-    timeout: duration().optional().meta({ description: "Agent time limit, default 30m" }),
-    env: schemas/* record */.g1P(schemas/* string */.YjP().regex(patterns/* ENV_NAME_RE */.mb, {
-        error: (iss) => `${quoteShort(iss.input)} is not an environment variable name (letters, digits and "_", not starting with a digit)`,
-    }), schemas/* string */.YjP({
-        error: (iss) => typeof iss.input === "number" || typeof iss.input === "boolean"
-            ? `environment values are strings: put it in quotes ("${String(iss.input)}")`
-            : undefined,
-    }))
-        .optional()
-        .meta({ description: "Extra environment variables for the agent" }),
-})
-    .meta({ description: "How to run an agent" });
-const storySchema = schemas/* strictObject */.rej({
-    id: schemas/* string */.YjP()
-        .regex(patterns/* STORY_ID_RE */.QC, {
-        error: (iss) => `${quoteShort(iss.input)} is not a story id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
-    })
-        .meta({ description: "Unique story id" }),
-    title: schemas/* string */.YjP()
-        .regex(patterns/* TITLE_RE */.jM, {
-        error: (iss) => (typeof iss.input === "string" && /\S/.test(iss.input) ? "must be a single line" : "must not be empty"),
-    })
-        .meta({ description: "One-line title" }),
-    epic: schemas/* string */.YjP()
-        .regex(patterns/* STORY_ID_RE */.QC, { error: (iss) => `${quoteShort(iss.input)} is not an epic name: lowercase letters, digits and "-"` })
-        .optional()
-        .meta({ description: 'Epic; default: the id without its last "-segment"' }),
-    file: repoPath("Story file; default <storiesDir>/<id>.md").optional(),
-    testFile: repoPath("The story's test file"),
-    tester: schemas/* string */.YjP().min(1, { error: "must not be empty" }).meta({ description: "Agent that writes the tests (a key of agents)" }),
-    implementer: schemas/* string */.YjP().min(1, { error: "must not be empty" }).meta({ description: "Agent that makes the tests pass (a key of agents)" }),
-    dependsOn: schemas/* array */.YOg(schemas/* string */.YjP()).optional().meta({ description: "Ids of stories that must complete first" }),
-});
-const planFileSchema = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP()
-        .regex(patterns/* PLAN_NAME_RE */.eC, {
-        error: (iss) => `${quoteShort(iss.input)} is not a plan name: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`,
-    })
-        .meta({ description: "Names the execution" }),
-    maxParallel: schemas/* number */.aig({ error: (iss) => (present(iss.input) ? `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})` : undefined) })
-        .int({ error: (iss) => `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})` })
-        .min(1, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` })
-        .max(10, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` })
-        .optional()
-        .meta({ description: "Stories run at once, 1..10, default 10" }),
-    storiesDir: repoPath('Directory of the story files, default "stories"').optional(),
-    test: schemas/* strictObject */.rej({
-        command: schemas/* string */.YjP()
-            .regex(patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew, { error: "must contain {testFile}, which is replaced by the story's test file" })
-            .meta({ description: "Test command; {testFile} is replaced by the shell-quoted test file path" }),
-        junit: schemas/* string */.YjP().min(1, { error: "must not be empty" }).optional().meta({ description: "JUnit XML report the command writes ({storyId} replaced)" }),
-        timeout: duration().optional().meta({ description: "Test command time limit, default 10m" }),
-    })
-        .meta({ description: "How to run a story's tests" }),
-    prompts: schemas/* strictObject */.rej({
-        tester: repoPath("Tester prompt template").optional(),
-        implementation: repoPath("Implementation prompt template").optional(),
-    })
-        .optional()
-        .meta({ description: "Own prompt templates" }),
-    tdd: schemas/* strictObject */.rej({
-        requireRed: schemas/* boolean */.zMY().optional().meta({ description: "Tests must fail before implementation, default true" }),
-        lockTests: schemas/* boolean */.zMY().optional().meta({ description: "Implementation may not change the test file, default true" }),
-    })
-        .optional(),
-    agents: schemas/* record */.g1P(schemas/* string */.YjP().regex(patterns/* AGENT_NAME_RE */.U$, {
-        error: (iss) => `${quoteShort(iss.input)} is not an agent name: letters, digits, ".", "_" and "-", at most 64 characters`,
-    }), agentSchema)
-        .meta({ description: "Agents by name" }),
-    budget: schemas/* strictObject */.rej({
-        costUsd: usdAmount().optional().meta({ description: "The execution's budget: once its recorded cost reaches it, no new agent phase starts" }),
-        perStoryCostUsd: usdAmount().optional().meta({ description: "One story's budget over all its attempts: reaching it fails the story" }),
-    })
-        .optional()
-        .meta({ description: "Cost limits in US dollars, from what the agents report" }),
-    stories: schemas/* array */.YOg(storySchema).min(1, { error: "a plan needs at least one story" }).meta({ description: "The stories, in plan order" }),
-    waves: schemas/* array */.YOg(schemas/* array */.YOg(schemas/* string */.YjP()).min(1, { error: "a wave lists at least one story" }))
-        .min(1, { error: "must list at least one wave (or leave waves out)" })
-        .optional()
-        .meta({ description: "Explicit batching: every story exactly once, dependencies in earlier waves" }),
-}, {
-    error: (iss) => {
-        if (iss.code !== "invalid_type" || iss.path?.length)
-            return undefined;
-        return iss.input === null || iss.input === undefined
-            ? "the plan is empty: it needs name, test, agents and stories"
-            : `the plan must be a mapping of keys (name, test, agents, stories, …), got ${describeValue(iss.input)}`;
-    },
-})
-    .meta({ title: "tdd-waves plan", description: "An execution plan of stories run test-first in dependency waves" });
-/** plan.schema.json's text: the JSON Schema of planFileSchema (draft 2020-12), as committed at the repository root. */
-function planJsonSchemaText() {
-    return `${JSON.stringify(z.toJSONSchema(planFileSchema), null, 2)}\n`;
-}
-/** Keys a strict object accepts at `path` (for "did you mean"), or [] when there is no object there. */
-function knownKeysAt(path) {
-    let schema = planFileSchema;
-    for (const seg of path) {
-        schema = unwrap(schema);
-        if (schema instanceof schemas/* ZodObject */.bvH)
-            schema = schema.shape[String(seg)];
-        else if (schema instanceof schemas/* ZodArray */.naA)
-            schema = schema.element;
-        else if (schema instanceof schemas/* ZodRecord */.b8S)
-            schema = schema.valueType;
-        else
-            return [];
-    }
-    schema = unwrap(schema);
-    return schema instanceof schemas/* ZodObject */.bvH ? Object.keys(schema.shape) : [];
-}
-function unwrap(schema) {
-    return schema instanceof schemas/* ZodOptional */.IiU ? schema.unwrap() : schema;
-}
-/** "a list", "a mapping", "the number 3", `"text"` — how a value reads in a message. */
-function describeValue(v) {
-    if (v === null)
-        return "nothing";
-    if (Array.isArray(v))
-        return "a list";
-    if (typeof v === "object")
-        return "a mapping";
-    if (typeof v === "number")
-        return `the number ${v}`;
-    if (typeof v === "boolean")
-        return `${v}`;
-    if (typeof v === "string")
-        return quoteShort(v);
-    return typeof v;
-}
-
-;// CONCATENATED MODULE: ./src/core/plan/schema-check.ts
-
-
-const EXPECTED = {
-    string: "a string",
-    number: "a number",
-    int: "a whole number",
-    boolean: "true or false",
-    array: "a list",
-    object: "a mapping (key: value)",
-    record: "a mapping (key: value)",
-};
-/** Fallback wording for issues the schema does not word itself (mostly wrong types). */
-const fallbackMessages = (iss) => {
-    if (iss.code !== "invalid_type")
-        return undefined;
-    if (iss.input === undefined)
-        return "required";
-    const expected = EXPECTED[iss.expected] ?? iss.expected;
-    const quoteHint = iss.expected === "string" && (typeof iss.input === "number" || typeof iss.input === "boolean") ? " (put the value in quotes)" : "";
-    return iss.input === null ? `has no value (expected ${expected})` : `must be ${expected}, got ${describeValue(iss.input)}${quoteHint}`;
-};
-/** Validates `source.data` against the plan schema. */
-function checkPlanSchema(source) {
-    const result = planFileSchema.safeParse(source.data, { reportInput: true, error: fallbackMessages });
-    if (result.success)
-        return { file: result.data, issues: [] };
-    return { issues: result.error.issues.flatMap((iss) => toPlanIssues(source, iss)) };
-}
-function toPlanIssues(source, iss) {
-    const path = iss.path.filter((p) => typeof p !== "symbol");
-    switch (iss.code) {
-        case "unrecognized_keys":
-            return iss.keys.map((key) => source.issue([...path, key], `unknown key "${key}"${(0,did_you_mean/* didYouMean */.a)(key, knownKeysAt(path))}`, "key"));
-        case "invalid_key":
-            return [source.issue(path, iss.issues[0]?.message ?? iss.message, "key")];
-        default:
-            return [source.issue(path, iss.message)];
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/core/plan/json-syntax.ts
-var json_syntax = __nccwpck_require__(5573);
-// EXTERNAL MODULE: ./src/core/plan/data.ts + 1 modules
-var data = __nccwpck_require__(4261);
-// EXTERNAL MODULE: ./src/core/plan/issue.ts
-var plan_issue = __nccwpck_require__(9308);
-;// CONCATENATED MODULE: ./src/core/plan/source.ts
-// A plan file's text as a YAML document with positions: syntax errors located by line and column, and a
-// locator that maps a key path (["stories", 2, "dependsOn", 0]) back to where it is written, so that
-// every later error can be reported as FILE:LINE:COL path: message.
-
-
-
-
-
-/** Syntax errors beyond this many are dropped: after a few, the rest are usually echoes of the first. */
-const MAX_SYNTAX_ERRORS = 20;
-/** Parses plan text (YAML, or JSON checked against JSON's own grammar) into data with positions. */
-function readPlanSource(text, fileName) {
-    const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-    const lineCounter = new dist/* LineCounter */.HN();
-    // The data comes from the fast exact readers when they can (plan-data.ts: JSON.parse, the YAML subset); the
-    // YAML document, for positions, is only built when an error needs locating or the fast readers cannot tell.
-    let doc;
-    const document = () => (doc ??= (0,dist/* parseDocument */.Tp)(body, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true }));
-    const locate = makeLocator(document, lineCounter);
-    const source = {
-        fileName,
-        data: undefined,
-        issues: [],
-        locate,
-        issue: (path, message, target) => ({ file: fileName, ...locate(path, target), path: (0,plan_issue/* formatPath */.jV)(path), message }),
-    };
-    const format = (0,plan_issue/* planFormat */.Tz)(fileName);
-    if (format === undefined) {
-        source.issues.push(fileIssue(fileName, { line: 1, col: 1 }, "unsupported plan file extension: use .yml, .yaml or .json"));
-    }
-    else {
-        const fast = (0,data/* readPlanData */.q)(text, fileName);
-        if (fast)
-            source.data = fast.data;
-        else if (format === "json")
-            readJson(body, source);
-        else
-            readYaml(document(), lineCounter, source);
-    }
-    return source;
-}
-function fileIssue(file, pos, message) {
-    return { file, ...pos, path: "", message };
-}
-function positionAt(text, offset) {
-    const lines = text.slice(0, Math.max(0, offset)).split(/\r\n|\r|\n/);
-    return { line: lines.length, col: (lines[lines.length - 1] ?? "").length + 1 };
-}
-function readJson(body, source) {
-    const err = (0,json_syntax/* findJsonSyntaxError */.L)(body);
-    if (err)
-        source.issues.push(fileIssue(source.fileName, positionAt(body, err.offset), `JSON syntax error: ${err.message}`));
-    else
-        source.data = JSON.parse(body);
-}
-function readYaml(doc, lineCounter, source) {
-    const at = (offset) => lineCounter.linePos(offset);
-    const syntax = [...doc.errors, ...doc.warnings].map((e) => fileIssue(source.fileName, at(e.pos[0]), `YAML syntax error: ${yamlMessage(e.code, e.message)}`));
-    if (syntax.length > 0) {
-        source.issues.push(...dedupe(syntax).slice(0, MAX_SYNTAX_ERRORS));
-        return;
-    }
-    try {
-        source.data = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (e) {
-        source.issues.push(fileIssue(source.fileName, aliasPosition(doc, lineCounter), `YAML error: ${e instanceof Error ? e.message : String(e)}`));
-    }
-}
-function yamlMessage(code, message) {
-    if (code === "DUPLICATE_KEY")
-        return "duplicate key (each key may appear once in a mapping)";
-    if (code === "TAB_AS_INDENT")
-        return "tabs are not allowed for indentation; use spaces";
-    if (code === "MULTIPLE_DOCS")
-        return "the file holds several YAML documents (\"---\"); a plan is one document";
-    return message.replace(/\s+/g, " ").trim();
-}
-function dedupe(issues) {
-    const seen = new Set();
-    return issues.filter((i) => {
-        const key = `${i.line}:${i.col}:${i.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-/** Where the first alias is: toJS only fails on aliases (unknown anchor, too many aliases). */
-function aliasPosition(doc, lc) {
-    let offset = 0;
-    (0,dist/* visit */.YR)(doc, {
-        Alias(_key, node) {
-            offset = node.range?.[0] ?? 0;
-            return dist/* visit */.YR.BREAK;
-        },
-    });
-    return lc.linePos(offset);
-}
-function makeLocator(document, lc) {
-    return (path, target = "value") => {
-        const doc = document();
-        const start = nodeStart(doc.contents);
-        let offset = start ?? 0;
-        let node = doc.contents;
-        for (let i = 0; i < path.length; i++) {
-            const seg = path[i];
-            const last = i === path.length - 1;
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(seg));
-                if (!pair)
-                    break;
-                const keyStart = nodeStart(pair.key);
-                if (keyStart !== undefined)
-                    offset = keyStart;
-                if (last && target === "key")
-                    break;
-                node = pair.value;
-                const valueStart = hasSource(node) ? nodeStart(node) : undefined;
-                if (valueStart !== undefined)
-                    offset = valueStart;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof seg === "number") {
-                node = node.items[seg];
-                const itemStart = nodeStart(node);
-                if (itemStart === undefined)
-                    break;
-                offset = itemStart;
-            }
-            else {
-                break;
-            }
-            if ((0,dist/* isAlias */.Vj)(node))
-                break;
-        }
-        return lc.linePos(offset);
-    };
-}
-/** A value node that is written in the file (`key:` with nothing after it is not worth pointing at). */
-function hasSource(node) {
-    if (!node)
-        return false;
-    if ((0,dist/* isScalar */.jn)(node))
-        return !(node.value === null && (node.source === "" || node.source === undefined));
-    return true;
-}
-function nodeStart(node) {
-    const range = node && node.range;
-    return range ? range[0] : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/plan/story-files.ts
-
-
-
-/**
- * Story-file issues of a valid plan: `contents` maps each story's `file` to its text, or null when it is
- * missing or not a file. Located at the story's `file` key when the plan gives one, else at its `id`.
- */
-function checkStoryFiles(plan, fileName, text, contents) {
-    return locateStoryFileProblems(storyFileProblems(plan, contents), fileName, text);
-}
-/** Story-file problems (plan-acceptance.ts) located in the plan file `fileName` whose text is `text`. */
-function locateStoryFileProblems(problems, fileName, text) {
-    if (problems.length === 0)
-        return [];
-    // Parsing the plan again only to locate problems: a large valid plan is not parsed twice.
-    const source = readPlanSource(text, fileName);
-    const written = source.data?.stories;
-    return problems.map(({ story, message }) => {
-        const fileGiven = Array.isArray(written) && typeof written[story.index]?.file === "string";
-        return source.issue(["stories", story.index, fileGiven ? "file" : "id"], message);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/core/plan/parse.ts
-// Plan file text -> validated Plan with defaults applied, or every problem in it, each located as
-// FILE:LINE:COL path: message (SPEC §1). Pure: reading files is the loader's job (adapters/plan-loader.ts).
-
-
-
-
-
-
-
-
-
-
-/** Parses and validates a plan file's text; `fileName` picks YAML or JSON and names the file in errors. */
-function parsePlan(text, fileName) {
-    const fast = (0,plan_fast/* parsePlanFast */.R)(text, fileName);
-    return fast ? { plan: fast.plan, errors: [] } : parsePlanFull(text, fileName);
-}
-/** parsePlan without the fast path: the schema (zod) and every rule, each problem located in the YAML document. */
-function parsePlanFull(text, fileName) {
-    try {
-        const source = readPlanSource(text, fileName);
-        if (source.issues.length > 0)
-            return { errors: source.issues };
-        const schema = checkPlanSchema(source);
-        const errors = sortIssues([...schema.issues, ...(0,rules/* checkPlanRules */.h)(source)]);
-        if (errors.length > 0 || !schema.file)
-            return { errors };
-        return { plan: (0,build/* buildPlan */.Gg)(schema.file), errors: [] };
-    }
-    catch (e) {
-        // The YAML library and zod are deep recursive walkers: absurd input (nesting thousands deep) can exhaust
-        // the stack. That is still bad input, so it gets a located message like any other.
-        const reason = e instanceof RangeError ? "it is nested too deeply" : e instanceof Error ? e.message : String(e);
-        return { errors: [{ file: fileName, line: 1, col: 1, path: "", message: `cannot read the plan: ${reason}` }] };
-    }
-}
-/** Messages in file order, each once. */
-function sortIssues(issues) {
-    const seen = new Set();
-    return issues
-        .map((issue, order) => ({ issue, order }))
-        .sort((a, b) => a.issue.line - b.issue.line || a.issue.col - b.issue.col || a.order - b.order)
-        .map(({ issue }) => issue)
-        .filter((issue) => {
-        const key = (0,plan_issue/* formatIssue */.Hd)(issue);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-
-
-/***/ }),
-
-/***/ 8219:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Js: () => (/* binding */ repoPathProblem),
-/* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
-/* harmony export */   zX: () => (/* binding */ inDirectory)
-/* harmony export */ });
-/* unused harmony export joinRepoPath */
-// Paths written in a plan are relative to the repository root and must stay inside it: one check and one
-// normal form for all of them, so that "./a/b.ts" and "a/b.ts" are the same file everywhere.
-/**
- * Paths that are already in normal form and plainly inside the repository: segments of ordinary characters,
- * none starting with "." (so no "..", no ".git"), no drive letter, no doubled or trailing "/". Most plan paths
- * are like this, and they need no further checking or normalising.
- */
-const PLAIN_PATH = /^[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*(?:\/[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*)*$/;
-/** Why `p` is not an acceptable repository-relative path, or undefined when it is. */
-function repoPathProblem(p, kind = "file") {
-    if (PLAIN_PATH.test(p))
-        return undefined;
-    if (p.trim() === "")
-        return "must not be empty";
-    if (p.includes("\0"))
-        return "must not contain a NUL character";
-    if (/^[A-Za-z]:/.test(p))
-        return `must be relative to the repository root, not a drive path (${q(p)})`;
-    if (p.startsWith("/") || p.startsWith("\\"))
-        return `must be relative to the repository root, not absolute (${q(p)})`;
-    if (p.startsWith("~"))
-        return `must be relative to the repository root ("~" is not expanded)`;
-    if (p.includes("\\"))
-        return `use "/" between directories, not "\\" (${q(p)})`;
-    const segments = p.split("/");
-    if (segments.includes("..")) {
-        return leavesRoot(segments) ? `leaves the repository (${q(p)})` : `must not contain ".." (${q(p)})`;
-    }
-    const normal = normalizeRepoPath(p);
-    if (normal === ".")
-        return kind === "directory" ? undefined : "must name a file, not the repository root";
-    if (normal === ".git" || normal.startsWith(".git/"))
-        return "must not point into .git";
-    return undefined;
-}
-function leavesRoot(segments) {
-    let depth = 0;
-    for (const s of segments) {
-        if (s === "..")
-            depth--;
-        else if (s !== "" && s !== ".")
-            depth++;
-        if (depth < 0)
-            return true;
-    }
-    return false;
-}
-const q = (p) => `"${p}"`;
-/** `./a//b/` -> `a/b`; "." for the root. Assumes repoPathProblem(p) found nothing. */
-function normalizeRepoPath(p) {
-    if (PLAIN_PATH.test(p))
-        return p;
-    // No ".." is left by then (repoPathProblem refuses it), so normalising is dropping "" and "." segments.
-    const kept = p.split("/").filter((s) => s !== "" && s !== ".");
-    return kept.length === 0 ? "." : kept.join("/");
-}
-/** `<dir>/<name>` without a "./" when dir is the root. */
-function joinRepoPath(dir, name) {
-    return inDirectory(normalizeRepoPath(dir), name);
-}
-/** joinRepoPath for a directory already in normal form (as from normalizeRepoPath). */
-function inDirectory(normalDir, name) {
-    return normalDir === "." ? name : `${normalDir}/${name}`;
-}
-
-
-/***/ }),
-
-/***/ 1236:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   Ew: () => (/* binding */ TEST_FILE_PLACEHOLDER_RE),
-/* harmony export */   QC: () => (/* binding */ STORY_ID_RE),
-/* harmony export */   U$: () => (/* binding */ AGENT_NAME_RE),
-/* harmony export */   ZT: () => (/* binding */ NON_BLANK_RE),
-/* harmony export */   Zf: () => (/* binding */ DURATION_RE),
-/* harmony export */   eC: () => (/* binding */ PLAN_NAME_RE),
-/* harmony export */   jM: () => (/* binding */ TITLE_RE),
-/* harmony export */   mb: () => (/* binding */ ENV_NAME_RE)
-/* harmony export */ });
-// The value formats of a plan file (names, ids, durations): shared by the zod schema (plan-schema.ts) and the
-// zod-free fast check (plan-shape.ts), so both accept exactly the same values.
-const PLAN_NAME_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const STORY_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const AGENT_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** `10m`, `30s`, `1h`, `90s`, `1h30m`, `1h30m15s`: hours, minutes, seconds in that order, at least one. */
-const DURATION_RE = /^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
-/** A story title: one line with something other than spaces on it. */
-const TITLE_RE = /^(?=[^\r\n]*\S)[^\r\n]*$/;
-/** Where the test command takes the test file. */
-const TEST_FILE_PLACEHOLDER_RE = /\{testFile\}/;
-/** An agent's command has something to run. */
-const NON_BLANK_RE = /\S/;
-/** A duration such as `1h30m` in milliseconds, or undefined when it is not one. */
-function parseDuration(text) {
-    const m = DURATION_RE.exec(text);
-    if (!m)
-        return undefined;
-    const [h, min, s] = [m[1], m[2], m[3]].map((v) => (v === undefined ? 0 : Number(v)));
-    return ((h * 60 + min) * 60 + s) * 1000;
-}
-
-
-/***/ }),
-
-/***/ 9320:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ checkPlanRules)
-/* harmony export */ });
-/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9808);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8219);
-/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1236);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2082);
-/* harmony import */ var _waves_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9421);
-// The plan rules beyond the schema (SPEC §1): ids, dependencies, cycles, agents, paths, durations, waves.
-// They read the parsed data defensively, so they still run — and report — when the schema found problems
-// elsewhere in the file: every error is reported in one go. They run on every plan, large valid ones included
-// (plan-fast.ts), so they are plain loops that allocate little when there is nothing to report.
-
-
-
-
-
-/** Longest accepted duration: beyond a day a time limit is a typo. */
-const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
-/** Above this many candidates, "did you mean" costs more than it helps. */
-const SUGGEST_LIMIT = 2000;
-/** Every rule violation in the parsed plan data (whatever shape it has). */
-function checkPlanRules(source, options = {}) {
-    const root = record(source.data);
-    if (!root)
-        return [];
-    const plan = loosePlan(root);
-    const issues = [];
-    for (const rule of RULES) {
-        if (rule === checkCycles && options.cycles === false)
-            continue;
-        for (const issue of rule(source, plan))
-            issues.push(issue);
-    }
-    return issues;
-}
-function record(v) {
-    return typeof v === "object" && v !== null && !Array.isArray(v) ? v : undefined;
-}
-const str = (v) => (typeof v === "string" ? v : undefined);
-function loosePlan(root) {
-    const list = Array.isArray(root.stories) ? root.stories : [];
-    const stories = new Array(list.length);
-    const ids = new Map();
-    for (let index = 0; index < list.length; index++) {
-        const s = record(list[index]) ?? {};
-        const deps = Array.isArray(s.dependsOn) ? s.dependsOn : NO_DEPS;
-        const story = { index, id: str(s.id), deps, tester: str(s.tester), implementer: str(s.implementer), file: str(s.file), testFile: str(s.testFile) };
-        stories[index] = story;
-        if (story.id !== undefined && !ids.has(story.id))
-            ids.set(story.id, index);
-    }
-    const agentMap = record(root.agents);
-    return { root, stories, ids, agents: agentMap ? Object.keys(agentMap) : undefined };
-}
-const NO_DEPS = [];
-/** The string entries of a story's dependsOn. */
-const stringDeps = (s) => s.deps.filter((d) => typeof d === "string");
-const suggest = (word, candidates) => {
-    const size = Array.isArray(candidates) ? candidates.length : candidates.size;
-    return size > SUGGEST_LIMIT ? "" : (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__/* .didYouMean */ .a)(word, Array.isArray(candidates) ? candidates : candidates.keys());
-};
-const checkIds = (source, plan) => {
-    const issues = [];
-    for (const s of plan.stories) {
-        const first = s.id === undefined ? undefined : plan.ids.get(s.id);
-        if (first === undefined || first === s.index)
-            continue;
-        const line = source.locate(["stories", first, "id"]).line;
-        issues.push(source.issue(["stories", s.index, "id"], `duplicate story id "${s.id}" (first used by stories[${first}], line ${line})`));
-    }
-    return issues;
-};
-const checkDependencies = (source, plan) => {
-    const issues = [];
-    for (const s of plan.stories) {
-        // Dependency lists are short: an earlier duplicate is found by scanning, long lists use a set.
-        const seen = s.deps.length > 16 ? new Set() : undefined;
-        for (let k = 0; k < s.deps.length; k++) {
-            const id = s.deps[k];
-            if (typeof id !== "string")
-                continue;
-            let message;
-            if (seen ? seen.has(id) : s.deps.indexOf(id) < k)
-                message = `"${id}" is listed twice`;
-            else if (id === s.id)
-                message = `story "${s.id}" depends on itself`;
-            else if (!plan.ids.has(id))
-                message = `unknown story "${id}"${suggest(id, plan.ids)}`;
-            seen?.add(id);
-            if (message !== undefined)
-                issues.push(source.issue(["stories", s.index, "dependsOn", k], message));
-        }
-    }
-    return issues;
-};
-const checkCycles = (source, plan) => {
-    const nodes = plan.stories.map((s) => ({ id: s.id ?? `\0${s.index}`, dependsOn: stringDeps(s) }));
-    return (0,_waves_js__WEBPACK_IMPORTED_MODULE_1__/* .findCycles */ .p4)(nodes).map((cycle) => {
-        const from = plan.ids.get(cycle[0] ?? "") ?? 0;
-        const at = Math.max(0, plan.stories[from]?.deps.indexOf(cycle[1 % cycle.length]) ?? 0);
-        return source.issue(["stories", from, "dependsOn", at], `cycle: ${[...cycle, cycle[0]].join(" -> ")}`);
-    });
-};
-const checkAgents = (source, plan) => {
-    const agents = plan.agents;
-    if (!agents)
-        return [];
-    const known = new Set(agents);
-    const issues = [];
-    const check = (s, role) => {
-        const name = s[role];
-        if (name === undefined || name === "" || known.has(name))
-            return;
-        const defined = agents.length === 0 ? "agents defines none" : `agents defines ${agents.slice(0, 8).map((a) => `"${a}"`).join(", ")}${agents.length > 8 ? ", …" : ""}`;
-        const hint = suggest(name, agents) || ` (${defined})`;
-        issues.push(source.issue(["stories", s.index, role], `unknown agent "${name}"${hint}`));
-    };
-    for (const s of plan.stories) {
-        check(s, "tester");
-        check(s, "implementer");
-    }
-    return issues;
-};
-const checkPaths = (source, plan) => {
-    const { root } = plan;
-    const test = record(root.test);
-    const prompts = record(root.prompts);
-    const issues = [];
-    const check = (path, value, kind = "file") => {
-        const problem = pathProblem(value, kind);
-        if (problem)
-            issues.push(source.issue(path, problem));
-    };
-    check(["storiesDir"], root.storiesDir, "directory");
-    check(["prompts", "tester"], prompts?.tester);
-    check(["prompts", "implementation"], prompts?.implementation);
-    check(["test", "junit"], typeof test?.junit === "string" ? test.junit.replaceAll("{storyId}", "story") : undefined);
-    for (const s of plan.stories) {
-        // Key paths are only built for a problem: this loop runs over every story of a valid plan.
-        if (pathProblem(s.file, "file"))
-            check(["stories", s.index, "file"], s.file);
-        if (pathProblem(s.testFile, "file"))
-            check(["stories", s.index, "testFile"], s.testFile);
-    }
-    return issues;
-};
-const pathProblem = (value, kind) => typeof value === "string" && value !== "" ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repoPathProblem */ .Js)(value, kind) : undefined;
-/** Two stories writing their status into one story file would overwrite each other. */
-const checkSharedStoryFiles = (source, plan) => {
-    // Default files (<storiesDir>/<id>.md) of distinct ids are distinct: only a `file` key can make two meet.
-    if (!plan.stories.some((s) => s.file !== undefined))
-        return [];
-    const given = plan.root.storiesDir;
-    const dir = (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRepoPath */ .NP)(typeof given === "string" && !(0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repoPathProblem */ .Js)(given, "directory") ? given : _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.storiesDir);
-    const owners = new Map();
-    const issues = [];
-    for (const s of plan.stories) {
-        if (s.id === undefined || plan.ids.get(s.id) !== s.index)
-            continue;
-        if (s.file !== undefined && (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repoPathProblem */ .Js)(s.file))
-            continue;
-        const file = s.file !== undefined ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeRepoPath */ .NP)(s.file) : (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .inDirectory */ .zX)(dir, `${s.id}.md`);
-        const owner = owners.get(file);
-        if (!owner) {
-            owners.set(file, s);
-            continue;
-        }
-        const at = ["stories", s.index, s.file !== undefined ? "file" : "id"];
-        issues.push(source.issue(at, `story file "${file}" is also the story file of "${owner.id}" (stories[${owner.index}]): each story needs its own`));
-    }
-    return issues;
-};
-/** An agent runs either its own shell command (`run`) or a preset; `model` and `args` belong to a preset. */
-const checkAgentCommands = (source, plan) => {
-    const agents = record(plan.root.agents);
-    if (!agents)
-        return [];
-    const issues = [];
-    for (const [name, value] of Object.entries(agents)) {
-        const a = record(value);
-        if (!a)
-            continue;
-        const hasRun = a.run !== undefined;
-        const hasPreset = a.preset !== undefined;
-        if (hasRun && hasPreset)
-            issues.push(source.issue(["agents", name, "preset"], "give either run (a shell command) or preset, not both"));
-        else if (!hasRun && !hasPreset)
-            issues.push(source.issue(["agents", name], "needs run (a shell command) or preset (see `tdd-waves agents`)", "key"));
-        else if (hasRun) {
-            for (const key of ["model", "args"]) {
-                if (a[key] !== undefined)
-                    issues.push(source.issue(["agents", name, key], `${key} is for a preset's CLI: with run, put it in the command itself`, "key"));
-            }
-        }
-    }
-    return issues;
-};
-const checkDurations = (source, plan) => {
-    const agents = record(plan.root.agents) ?? {};
-    const candidates = [
-        [["test", "timeout"], record(plan.root.test)?.timeout],
-        ...Object.entries(agents).map(([name, a]) => [["agents", name, "timeout"], record(a)?.timeout]),
-    ];
-    return candidates.flatMap(([path, value]) => {
-        const ms = typeof value === "string" ? (0,_patterns_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)(value) : undefined;
-        if (ms === undefined)
-            return [];
-        if (ms === 0)
-            return [source.issue(path, "must be longer than 0s")];
-        if (ms > MAX_DURATION_MS)
-            return [source.issue(path, `"${String(value)}" is too long: at most 24h`)];
-        return [];
-    });
-};
-const checkWaves = (source, plan) => {
-    if (!Array.isArray(plan.root.waves))
-        return [];
-    const issues = [];
-    const placed = new Map();
-    plan.root.waves.forEach((wave, w) => {
-        if (!Array.isArray(wave))
-            return;
-        wave.forEach((id, at) => {
-            if (typeof id !== "string")
-                return;
-            const path = ["waves", w, at];
-            const before = placed.get(id);
-            if (before)
-                issues.push(source.issue(path, `"${id}" is already in wave ${before.wave + 1} (waves[${before.wave}][${before.at}]): each story goes in exactly one wave`));
-            else if (!plan.ids.has(id))
-                issues.push(source.issue(path, `unknown story "${id}"${suggest(id, plan.ids)}`));
-            else
-                placed.set(id, { wave: w, at });
-        });
-    });
-    for (const [id, index] of plan.ids) {
-        const own = placed.get(id);
-        if (!own) {
-            issues.push(source.issue(["waves"], `story "${id}" is in no wave`, "key"));
-            continue;
-        }
-        for (const d of plan.stories[index]?.deps ?? []) {
-            if (typeof d !== "string")
-                continue;
-            const dep = placed.get(d);
-            if (d === id || !dep || dep.wave < own.wave)
-                continue;
-            issues.push(source.issue(["waves", own.wave, own.at], `"${id}" depends on "${d}", which is in wave ${dep.wave + 1}: a dependency must be in an earlier wave`));
-        }
-    }
-    return issues;
-};
-const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkWaves];
-
-
-/***/ }),
-
-/***/ 9421:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ss: () => (/* binding */ computeWaves),
-/* harmony export */   nQ: () => (/* binding */ chunkWave),
-/* harmony export */   p4: () => (/* binding */ findCycles)
-/* harmony export */ });
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2082);
-// Waves of a plan (SPEC §1): a story's wave is 1 + the highest wave of its dependencies, plan order inside a
-// wave; plus the dependency-cycle search the plan checks use. Linear in stories + edges: plans may be large.
-
-/** The plan's waves: `plan.waves` when given, else computed from the dependencies. Throws on a cycle. */
-function computeWaves(plan) {
-    if (plan.waves)
-        return plan.waves.map((w) => [...w]);
-    const wave = wavesInPlanOrder(plan.stories) ?? wavesInDependencyOrder(plan.stories);
-    const waves = [];
-    for (let i = 0; i < plan.stories.length; i++) {
-        const w = wave[i] - 1;
-        (waves[w] ??= []).push(plan.stories[i].id);
-    }
-    return waves;
-}
-/**
- * Each story's wave (1-based) in one pass, when every dependency comes earlier in the plan than its dependent
- * (as plans are usually written; it also rules out cycles). Undefined as soon as one does not.
- */
-function wavesInPlanOrder(nodes) {
-    const index = firstIndexes(nodes);
-    const wave = new Int32Array(nodes.length);
-    for (let i = 0; i < nodes.length; i++) {
-        const node = nodes[i];
-        let w = 1;
-        // Of repeated ids only the first counts: the others have no edges (as in indexGraph).
-        if (index.get(node.id) === i) {
-            for (const d of node.dependsOn) {
-                const j = index.get(d);
-                if (j === undefined)
-                    continue;
-                if (j >= i)
-                    return undefined;
-                if (wave[j] >= w)
-                    w = wave[j] + 1;
-            }
-        }
-        wave[i] = w;
-    }
-    return wave;
-}
-/** Each story's wave (1-based), in topological order. Throws on a cycle. */
-function wavesInDependencyOrder(nodes) {
-    const { adjacency } = indexGraph(nodes);
-    const order = topologicalOrder(adjacency);
-    if (order.length < nodes.length)
-        throw new Error("computeWaves: the plan has a dependency cycle");
-    const wave = new Int32Array(nodes.length);
-    for (const v of order) {
-        let w = 1;
-        for (const d of adjacency[v])
-            if (wave[d] >= w)
-                w = wave[d] + 1;
-        wave[v] = w;
-    }
-    return wave;
-}
-/** A wave as consecutive chunks of at most `size` stories (a GitHub job matrix holds 256 jobs). */
-function chunkWave(ids, size = _model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULTS */ .z.matrixLimit) {
-    if (!Number.isInteger(size) || size < 1)
-        throw new RangeError(`chunkWave: size must be a positive integer, got ${size}`);
-    const chunks = [];
-    for (let i = 0; i < ids.length; i += size)
-        chunks.push(ids.slice(i, i + size));
-    return chunks;
-}
-/**
- * Dependency cycles, each once, as the ids along it (`[a, b, c]` reads "a depends on b depends on c depends
- * on a"), starting at the story that comes first in plan order. Self-dependencies and unknown ids are left
- * to other checks; of repeated ids only the first counts. At most `limit` cycles: every story on a cycle is
- * on at least one reported cycle until the limit is hit.
- */
-function findCycles(nodes, limit = 50) {
-    // Dependencies that all come earlier, or else a complete topological order, prove there is no cycle: the
-    // common case, and much cheaper than Tarjan.
-    if (wavesInPlanOrder(nodes))
-        return [];
-    const { adjacency } = indexGraph(nodes);
-    if (topologicalOrder(adjacency).length === nodes.length)
-        return [];
-    const cycles = [];
-    for (const component of stronglyConnected(adjacency)) {
-        if (component.length < 2)
-            continue;
-        const members = new Set(component);
-        const covered = new Set();
-        for (const start of [...component].sort((a, b) => a - b)) {
-            if (cycles.length >= limit)
-                break;
-            if (covered.has(start))
-                continue;
-            const cycle = shortestCycleThrough(start, adjacency, members);
-            cycle.forEach((v) => covered.add(v));
-            cycles.push(rotateToSmallest(cycle));
-        }
-    }
-    cycles.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
-    return cycles.map((c) => c.map((v) => nodes[v]?.id ?? ""));
-}
-/** Per node, the indexes of its known dependencies (first occurrence of an id, deduplicated, no self-loops). */
-function indexGraph(nodes) {
-    const index = firstIndexes(nodes);
-    const adjacency = new Array(nodes.length);
-    for (let i = 0; i < nodes.length; i++) {
-        const node = nodes[i];
-        adjacency[i] = index.get(node.id) === i ? dependencyIndexes(node.dependsOn, index, i) : [];
-    }
-    return { adjacency };
-}
-/** Each id's first index. */
-function firstIndexes(nodes) {
-    const index = new Map();
-    for (let i = 0; i < nodes.length; i++) {
-        const id = nodes[i].id;
-        if (!index.has(id))
-            index.set(id, i);
-    }
-    return index;
-}
-/** Small lists are deduplicated by scanning: a Set per story costs more than it saves. */
-const SCAN_LIMIT = 16;
-function dependencyIndexes(dependsOn, index, self) {
-    const deps = [];
-    const seen = dependsOn.length > SCAN_LIMIT ? new Set() : undefined;
-    for (const d of dependsOn) {
-        const j = index.get(d);
-        if (j === undefined || j === self || (seen ? seen.has(j) : deps.includes(j)))
-            continue;
-        seen?.add(j);
-        deps.push(j);
-    }
-    return deps;
-}
-/** Kahn's algorithm on "depends on" edges: dependencies come before their dependents. */
-function topologicalOrder(adjacency) {
-    const n = adjacency.length;
-    const remaining = new Int32Array(n);
-    // Dependents as one flat array (CSR): per node, its slice of `dependents` starts at `first[node]`.
-    const first = new Int32Array(n + 1);
-    for (let v = 0; v < n; v++) {
-        const deps = adjacency[v];
-        remaining[v] = deps.length;
-        for (const d of deps)
-            first[d + 1] = first[d + 1] + 1;
-    }
-    for (let v = 0; v < n; v++)
-        first[v + 1] = first[v + 1] + first[v];
-    const fill = first.slice(0, n);
-    const dependents = new Int32Array(first[n]);
-    for (let v = 0; v < n; v++) {
-        for (const d of adjacency[v]) {
-            const at = fill[d];
-            dependents[at] = v;
-            fill[d] = at + 1;
-        }
-    }
-    const order = [];
-    for (let v = 0; v < n; v++)
-        if (remaining[v] === 0)
-            order.push(v);
-    for (let head = 0; head < order.length; head++) {
-        const v = order[head];
-        for (let k = first[v], end = first[v + 1]; k < end; k++) {
-            const u = dependents[k];
-            const left = remaining[u] - 1;
-            remaining[u] = left;
-            if (left === 0)
-                order.push(u);
-        }
-    }
-    return order;
-}
-/** Tarjan's strongly connected components, iterative so long chains cannot overflow the call stack. */
-function stronglyConnected(adjacency) {
-    const n = adjacency.length;
-    const order = new Int32Array(n).fill(-1);
-    const low = new Int32Array(n);
-    const onStack = new Uint8Array(n);
-    const stack = [];
-    const components = [];
-    let counter = 0;
-    const enter = (v, frames) => {
-        order[v] = low[v] = counter++;
-        stack.push(v);
-        onStack[v] = 1;
-        frames.push([v, 0]);
-    };
-    for (let root = 0; root < n; root++) {
-        if (order[root] !== -1)
-            continue;
-        const frames = [];
-        enter(root, frames);
-        while (frames.length > 0) {
-            const frame = frames[frames.length - 1];
-            const v = frame[0];
-            const edges = adjacency[v] ?? [];
-            if (frame[1] < edges.length) {
-                const w = edges[frame[1]++];
-                if (order[w] === -1)
-                    enter(w, frames);
-                else if (onStack[w])
-                    low[v] = Math.min(low[v] ?? 0, order[w] ?? 0);
-                continue;
-            }
-            frames.pop();
-            const parent = frames[frames.length - 1];
-            if (parent)
-                low[parent[0]] = Math.min(low[parent[0]] ?? 0, low[v] ?? 0);
-            if (low[v] === order[v])
-                components.push(popComponent(v, stack, onStack));
-        }
-    }
-    return components;
-}
-function popComponent(v, stack, onStack) {
-    const component = [];
-    for (;;) {
-        const w = stack.pop();
-        onStack[w] = 0;
-        component.push(w);
-        if (w === v)
-            return component;
-    }
-}
-/** Breadth-first search from `start` back to itself inside one component: the shortest cycle through it. */
-function shortestCycleThrough(start, adjacency, members) {
-    const parent = new Map([[start, -1]]);
-    const queue = [start];
-    for (let head = 0; head < queue.length; head++) {
-        const v = queue[head];
-        for (const w of adjacency[v] ?? []) {
-            if (w === start)
-                return pathTo(v, parent);
-            if (!members.has(w) || parent.has(w))
-                continue;
-            parent.set(w, v);
-            queue.push(w);
-        }
-    }
-    return [start];
-}
-function pathTo(end, parent) {
-    const path = [];
-    for (let v = end; v !== -1; v = parent.get(v) ?? -1)
-        path.push(v);
-    return path.reverse();
-}
-function rotateToSmallest(cycle) {
-    let at = 0;
-    cycle.forEach((v, i) => {
-        if (v < (cycle[at] ?? Infinity))
-            at = i;
-    });
-    return [...cycle.slice(at), ...cycle.slice(0, at)];
-}
-
-
-/***/ }),
-
-/***/ 5199:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ renderTestCommand),
-/* harmony export */   Z: () => (/* binding */ shellQuote)
-/* harmony export */ });
-// POSIX shell quoting, so that a path from a plan can be put into the plan's test command safely.
-// Characters that mean nothing to a POSIX shell anywhere in a word. `=` and `~` are left out on
-// purpose: `a=b` as a first word is an assignment and a leading `~` is expanded.
-const SAFE_WORD = /^[A-Za-z0-9_@%+,./:-]+$/;
-/** One shell word that the shell turns back into exactly `s`. */
-function shellQuote(s) {
-    if (s.includes("\0"))
-        throw new RangeError("a shell word cannot contain a NUL character");
-    if (SAFE_WORD.test(s))
-        return s;
-    // Inside single quotes nothing is special except the closing quote itself: end the quoted
-    // part, add an escaped quote, open a new quoted part.
-    return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-// A placeholder the plan author already wrapped in quotes ("{testFile}" or '{testFile}') takes the
-// quotes with it, so that the quoted path is not quoted twice.
-const PLACEHOLDER = /(["']?)\{(testFile|storyId)\}\1/g;
-/**
- * The test command for one test file: every `{testFile}` becomes the shell-quoted path (and every
- * `{storyId}`, when given, the quoted story id). One pass: a path containing `{storyId}` stays as is.
- */
-function renderTestCommand(template, testFile, vars = {}) {
-    return template.replace(PLACEHOLDER, (match, _quote, name) => {
-        if (name === "testFile")
-            return shellQuote(testFile);
-        return vars.storyId === undefined ? match : shellQuote(vars.storyId);
-    });
-}
-
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -41888,31 +41408,3021 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
-/***/ }),
+/***/ })
 
-/***/ 8816:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  naA: () => (/* binding */ ZodArray),
-  bvH: () => (/* binding */ ZodObject),
-  IiU: () => (/* binding */ ZodOptional),
-  b8S: () => (/* binding */ ZodRecord),
-  YOg: () => (/* binding */ array),
-  zMY: () => (/* binding */ schemas_boolean),
-  k5n: () => (/* binding */ schemas_enum),
-  aig: () => (/* binding */ schemas_number),
-  Ikc: () => (/* binding */ object),
-  g1P: () => (/* binding */ record),
-  rej: () => (/* binding */ strictObject),
-  YjP: () => (/* binding */ schemas_string),
-  L5J: () => (/* binding */ unknown)
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
 });
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
 
-// UNUSED EXPORTS: ZodAny, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -42657,13 +45167,13 @@ function members(proto, table) {
     }
 }
 /** Shadows a prototype member with an own value, so a getter that builds from the instance runs once. */
-function own(inst, key, value, enumerable = true) {
+function util_own(inst, key, value, enumerable = true) {
     Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
     return value;
 }
 /** Like {@link own}, for a member that was never an own data property and has to stay out of `Object.keys`. */
 function hide(inst, key, value) {
-    return own(inst, key, value, false);
+    return util_own(inst, key, value, false);
 }
 /** Adds members a table derives from the instance: each builds on first read and shadows as own data, and assignment shadows the same way, as when these were own properties. */
 function derived(computes, table) {
@@ -42674,10 +45184,10 @@ function derived(computes, table) {
             configurable: true,
             enumerable: true,
             get() {
-                return own(this, key, compute(this));
+                return util_own(this, key, compute(this));
             },
             set(value) {
-                own(this, key, value);
+                util_own(this, key, value);
             },
         });
     }
@@ -42688,10 +45198,10 @@ function defineBound(proto, key, fn) {
         configurable: true,
         get() {
             // vitest's spyOn calls a prototype getter bare to find the function it wraps, so a nullish receiver answers the raw method
-            return this == null ? fn : own(this, key, fn.bind(this));
+            return this == null ? fn : util_own(this, key, fn.bind(this));
         },
         set(value) {
-            own(this, key, value);
+            util_own(this, key, value);
         },
     });
 }
@@ -44094,7 +46604,7 @@ const $ZodType = /*@__PURE__*/ $constructor("$ZodType", (inst, def) => {
         return hide(this, "~standard", standardProps(this));
     },
     set "~standard"(value) {
-        own(this, "~standard", value);
+        util_own(this, "~standard", value);
     },
 });
 /** The Standard Schema surface for `inst`. Shared so wrappers can extend it without forcing it. */
@@ -49263,7 +51773,7 @@ function toJSONSchema(input, params) {
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
 
-const error = () => {
+const en_error = () => {
     const Sizable = {
         string: { unit: "characters", verb: "to have" },
         file: { unit: "bytes", verb: "to have" },
@@ -49384,7 +51894,7 @@ const error = () => {
 };
 /* harmony default export */ function en() {
     return {
-        localeError: error(),
+        localeError: en_error(),
     };
 }
 
@@ -50043,7 +52553,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         });
     },
     set "~standard"(value) {
-        own(this, "~standard", value);
+        util_own(this, "~standard", value);
     },
     parse: function _parse(data, params) {
         return classic_parse_parse(this, data, params, { callee: _parse });
@@ -50062,7 +52572,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return this?.safeParseAsync;
     },
     set spa(value) {
-        own(this, "spa", value);
+        util_own(this, "spa", value);
     },
     validate(data, params) {
         return validate(this, data, params);
@@ -50585,13 +53095,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
-    $ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
+    core.$ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
-});
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
+})));
 function schemas_boolean(params) {
-    return _boolean(ZodBoolean, params);
+    return core._boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ $constructor("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);
@@ -50825,7 +53335,7 @@ function strictObject(shape, params) {
         type: "object",
         shape,
         catchall: never(),
-        ...normalizeParams(params),
+        ...util.normalizeParams(params),
     });
 }
 // looseObject
@@ -50926,14 +53436,14 @@ function tuple(items, _paramsOrRest, _params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
+const ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodRecord", (inst, def) => {
     _ensureDefaultMemoizer();
-    $ZodRecord.init(inst, def);
+    core.$ZodRecord.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.recordProcessor(inst, ctx, json, params);
     inst.keyType = def.keyType;
     inst.valueType = def.valueType;
-});
+})));
 function record(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
     if (!valueType || !valueType._zod) {
@@ -50941,14 +53451,14 @@ function record(keyType, valueType, params) {
             type: "record",
             keyType: schemas_string(),
             valueType: keyType,
-            ...normalizeParams(valueType),
+            ...util.normalizeParams(valueType),
         });
     }
     return new ZodRecord({
         type: "record",
         keyType,
         valueType: valueType,
-        ...normalizeParams(params),
+        ...util.normalizeParams(params),
     });
 }
 // type alksjf = core.output<core.$ZodRecordKey>;
@@ -51448,3026 +53958,21 @@ function preprocess(fn, schema) {
     });
 }
 
-
-/***/ })
-
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
-
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
+;// CONCATENATED MODULE: ./src/core/plan/model.ts
+const DEFAULTS = {
+    maxParallel: 10,
+    storiesDir: "stories",
+    testTimeoutMs: 10 * 60_000,
+    agentTimeoutMs: 30 * 60_000,
+    requireRed: true,
+    lockTests: true,
+    /** A GitHub job matrix holds at most this many jobs. */
+    matrixLimit: 256,
+    stateBranch: "tdd-waves/state",
 };
+/** Branch a story's work is committed on. */
+const storyBranch = (planName, storyId) => `tdd-waves/${planName}/${storyId}`;
 
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var action_schemas = __nccwpck_require__(8816);
-// EXTERNAL MODULE: ./src/core/plan/model.ts
-var model = __nccwpck_require__(2082);
 ;// CONCATENATED MODULE: ./src/core/build-command.ts
 // The `/build` pull request comment (SPEC §8) parsed into a command: pure, total (never throws), and
 // strict, because the comment is untrusted text that ends up choosing which plan a write token runs.
@@ -54583,7 +54088,7 @@ const ACTION_COMMANDS = ["plan", "tester", "implement", "verify", "advance", "co
 const INPUT_DEFAULTS = {
     plan: ".tdd-waves/plan.yml",
     token: "${{ github.token }}",
-    stateBranch: model/* DEFAULTS */.z.stateBranch,
+    stateBranch: DEFAULTS.stateBranch,
     workflow: "tdd-waves.yml",
 };
 const ACTION_INPUTS = [
@@ -54599,26 +54104,26 @@ const NEEDS_STORY = ["tester", "implement", "verify"];
 const NEEDS_TOKEN = ["advance", "comment"];
 const WORKFLOW_FILE = /^[A-Za-z0-9_][A-Za-z0-9._-]*\.ya?ml$/;
 const BRANCH_CHARS = /^[A-Za-z0-9._/-]+$/;
-const settingsSchema = action_schemas/* object */.Ikc({
-    command: action_schemas/* enum */.k5n(ACTION_COMMANDS, {
+const settingsSchema = object({
+    command: schemas_enum(ACTION_COMMANDS, {
         error: (issue) => issue.input === undefined
             ? `is required: one of ${ACTION_COMMANDS.join(", ")}`
             : `must be one of ${ACTION_COMMANDS.join(", ")}; got ${codeSpan(String(issue.input))}`,
     }),
-    plan: action_schemas/* string */.YjP().default(INPUT_DEFAULTS.plan).superRefine((plan, ctx) => {
+    plan: schemas_string().default(INPUT_DEFAULTS.plan).superRefine((plan, ctx) => {
         const problem = planPathProblem(plan);
         if (problem !== undefined)
             ctx.addIssue({ code: "custom", message: `the plan path ${codeSpan(plan)} ${problem}` });
     }),
-    story: action_schemas/* string */.YjP().regex(STORY_ID, { error: "must be a story id (lowercase letters, digits and -, at most 64 characters)" }).optional(),
-    token: action_schemas/* string */.YjP().optional(),
-    "state-branch": action_schemas/* string */.YjP().default(INPUT_DEFAULTS.stateBranch).refine(isSafeBranch, {
+    story: schemas_string().regex(STORY_ID, { error: "must be a story id (lowercase letters, digits and -, at most 64 characters)" }).optional(),
+    token: schemas_string().optional(),
+    "state-branch": schemas_string().default(INPUT_DEFAULTS.stateBranch).refine(isSafeBranch, {
         error: "must be a branch name (letters, digits, ., _, - and /; no .., no leading - or /)",
     }),
-    workflow: action_schemas/* string */.YjP().regex(WORKFLOW_FILE, {
+    workflow: schemas_string().regex(WORKFLOW_FILE, {
         error: "must be the file name of a workflow in .github/workflows, e.g. tdd-waves.yml",
     }).default(INPUT_DEFAULTS.workflow),
-    pr: action_schemas/* string */.YjP().regex(/^[1-9][0-9]{0,9}$/, { error: "must be a pull request number" }).transform(Number).optional(),
+    pr: schemas_string().regex(/^[1-9][0-9]{0,9}$/, { error: "must be a pull request number" }).transform(Number).optional(),
 }).superRefine((raw, ctx) => {
     if (NEEDS_STORY.includes(raw.command) && raw.story === undefined) {
         ctx.addIssue({ code: "custom", path: ["story"], message: `is required for command ${raw.command}` });
@@ -54773,7 +54278,7 @@ function storyFileProblem(story, content) {
     return `story file "${story.file}" has no acceptance-criteria checkbox: add "- [ ] …" items under a "## Acceptance Criteria" heading`;
 }
 /** Stories whose file (`contents` maps it to its text, or null when missing or not a file) breaks the rule. */
-function action_storyFileProblems(plan, contents) {
+function acceptance_storyFileProblems(plan, contents) {
     const problems = [];
     for (const story of plan.stories) {
         const message = storyFileProblem(story, contents.get(story.file));
@@ -54783,17 +54288,2551 @@ function action_storyFileProblems(plan, contents) {
     return problems;
 }
 
-// EXTERNAL MODULE: ./src/core/plan/fast.ts + 2 modules
-var plan_fast = __nccwpck_require__(5690);
-// EXTERNAL MODULE: ./src/core/plan/issue.ts
-var plan_issue = __nccwpck_require__(9308);
-// EXTERNAL MODULE: ./src/core/plan/waves.ts
-var waves = __nccwpck_require__(9421);
+;// CONCATENATED MODULE: ./src/core/plan/issue.ts
+// A located plan problem and how it is written (FILE:LINE:COL path: message, SPEC §1), and the format a plan
+// file name implies.
+/** The format a plan file name implies, or undefined for an unsupported extension. */
+function planFormat(fileName) {
+    const lower = fileName.toLowerCase();
+    if (lower.endsWith(".yml") || lower.endsWith(".yaml"))
+        return "yaml";
+    if (lower.endsWith(".json"))
+        return "json";
+    return undefined;
+}
+/** `FILE:LINE:COL path: message` (or `FILE:LINE:COL: message` when there is no key path). */
+function formatIssue(i) {
+    return i.path === "" ? `${i.file}:${i.line}:${i.col}: ${i.message}` : `${i.file}:${i.line}:${i.col} ${i.path}: ${i.message}`;
+}
+/** `["stories", 2, "dependsOn", 0]` -> `stories[2].dependsOn[0]`; odd keys are quoted: `agents["a b"]`. */
+function formatPath(path) {
+    let out = "";
+    for (const seg of path) {
+        if (typeof seg === "number")
+            out += `[${seg}]`;
+        else if (/^[A-Za-z_$][\w$-]*$/.test(seg))
+            out += out === "" ? seg : `.${seg}`;
+        else
+            out += `[${JSON.stringify(seg)}]`;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/testing/shell-quote.ts
+// POSIX shell quoting, so that a path from a plan can be put into the plan's test command safely.
+// Characters that mean nothing to a POSIX shell anywhere in a word. `=` and `~` are left out on
+// purpose: `a=b` as a first word is an assignment and a leading `~` is expanded.
+const SAFE_WORD = /^[A-Za-z0-9_@%+,./:-]+$/;
+/** One shell word that the shell turns back into exactly `s`. */
+function shellQuote(s) {
+    if (s.includes("\0"))
+        throw new RangeError("a shell word cannot contain a NUL character");
+    if (SAFE_WORD.test(s))
+        return s;
+    // Inside single quotes nothing is special except the closing quote itself: end the quoted
+    // part, add an escaped quote, open a new quoted part.
+    return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+// A placeholder the plan author already wrapped in quotes ("{testFile}" or '{testFile}') takes the
+// quotes with it, so that the quoted path is not quoted twice.
+const PLACEHOLDER = /(["']?)\{(testFile|storyId)\}\1/g;
+/**
+ * The test command for one test file: every `{testFile}` becomes the shell-quoted path (and every
+ * `{storyId}`, when given, the quoted story id). One pass: a path containing `{storyId}` stays as is.
+ */
+function renderTestCommand(template, testFile, vars = {}) {
+    return template.replace(PLACEHOLDER, (match, _quote, name) => {
+        if (name === "testFile")
+            return shellQuote(testFile);
+        return vars.storyId === undefined ? match : shellQuote(vars.storyId);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/agents/presets.ts
+// Agent presets: the command line that runs each coding-agent CLI unattended on TDD_WAVES_PROMPT_FILE (edits
+// inside the working copy only, no commits of its own, machine-readable output where the CLI has it), as pure
+// data. Every flag comes from the CLI's own documentation, cited next to the preset; what a CLI cannot do is
+// said in `limits` (and in the README's preset table). The command runs with /bin/sh in the story's working copy.
+
+const PRESET_NAMES = ["claude-code", "codex", "gemini", "aider", "opencode"];
+/** The prompt file, left for the shell to expand: tdd-waves sets it for every agent phase. */
+const PROMPT_FILE = '"$TDD_WAVES_PROMPT_FILE"';
+const modelFlag = (flag, model) => (model === undefined ? "" : ` ${flag} ${shellQuote(model)}`);
+// opencode reads extra configuration from OPENCODE_CONFIG_CONTENT (highest precedence): edits allowed, nothing
+// outside the working directory, shell commands allowed except commits and pushes (the last matching rule wins).
+const OPENCODE_PERMISSIONS = JSON.stringify({
+    permission: { edit: "allow", external_directory: "deny", bash: { "*": "allow", "git commit*": "deny", "git push*": "deny" } },
+});
+const PRESETS = {
+    // Claude Code, print mode: https://code.claude.com/docs/en/headless (-p, --output-format json, the prompt on
+    // stdin: `echo "…" | claude -p`, the JSON result with total_cost_usd, num_turns, session_id, usage) and
+    // https://code.claude.com/docs/en/cli-reference (--permission-mode acceptEdits: file edits approved, nothing
+    // else; --disallowedTools "Bash(git commit:*)"; --model). Writes stay in the directory it was started in:
+    // https://code.claude.com/docs/en/security ("can only write to the folder where it was started").
+    "claude-code": {
+        name: "claude-code",
+        title: "Claude Code",
+        executable: "claude",
+        output: "claude-json",
+        reports: "model, input/output/cached tokens, cost in USD, turns, session id",
+        docs: ["https://code.claude.com/docs/en/headless", "https://code.claude.com/docs/en/cli-reference", "https://code.claude.com/docs/en/security"],
+        limits: "shell commands are not approved (acceptEdits): the agent cannot run the tests itself unless `args` allow it (--allowedTools)",
+        render: (model, args) => `claude -p --output-format json --permission-mode acceptEdits --disallowedTools 'Bash(git commit:*)' 'Bash(git push:*)'${modelFlag("--model", model)}${args} < ${PROMPT_FILE}`,
+    },
+    // OpenAI Codex CLI, exec: https://developers.openai.com/codex/noninteractive (codex exec, --json JSONL events:
+    // thread.started with thread_id, turn.completed with usage; --sandbox workspace-write allows edits in the
+    // workspace) and https://developers.openai.com/codex/cli/reference#codex-exec (PROMPT `-` reads stdin, --model).
+    codex: {
+        name: "codex",
+        title: "OpenAI Codex CLI",
+        executable: "codex",
+        output: "codex-jsonl",
+        reports: "input/output/cached tokens, turns, session (thread) id; no cost, no model (the preset's `model` is recorded)",
+        docs: ["https://developers.openai.com/codex/noninteractive", "https://developers.openai.com/codex/cli/reference#codex-exec"],
+        limits: "no cost in USD in its output; no flag forbids commits (the sandbox keeps a worktree's git directory read-only, the prompt forbids them)",
+        render: (model, args) => `codex exec --json --sandbox workspace-write${modelFlag("--model", model)}${args} - < ${PROMPT_FILE}`,
+    },
+    // Gemini CLI, headless: https://geminicli.com/docs/cli/headless/ (--output-format json: response,
+    // stats.models.<model>.tokens, session_id) and https://geminicli.com/docs/cli/cli-reference/ (-p: the prompt,
+    // forces non-interactive mode; --approval-mode auto_edit: edit tools approved, shell commands not; --model).
+    gemini: {
+        name: "gemini",
+        title: "Gemini CLI",
+        executable: "gemini",
+        output: "gemini-json",
+        reports: "model, input/output/cached tokens, session id; no cost, no turns",
+        docs: ["https://geminicli.com/docs/cli/headless/", "https://geminicli.com/docs/cli/cli-reference/"],
+        limits: "no cost in USD and no turns in its output; shell commands are not approved (auto_edit), so it cannot run the tests itself; the prompt goes on the command line",
+        render: (model, args) => `gemini --output-format json --approval-mode auto_edit${modelFlag("--model", model)}${args} -p "$(cat ${PROMPT_FILE})"`,
+    },
+    // Aider, scripting: https://aider.chat/docs/scripting.html (--message-file: do one thing and exit, --yes-always)
+    // and https://aider.chat/docs/config/options.html (--no-auto-commits, --no-dirty-commits, --no-gitignore,
+    // --chat-history-file, --input-history-file, --no-suggest-shell-commands, --no-check-update, --no-pretty, --model).
+    // The history files go beside the prompt file, outside the working copy.
+    aider: {
+        name: "aider",
+        title: "Aider",
+        executable: "aider",
+        reports: "nothing machine-readable",
+        docs: ["https://aider.chat/docs/scripting.html", "https://aider.chat/docs/config/options.html"],
+        limits: "no machine-readable output: usage and cost stay unknown unless the agent writes TDD_WAVES_USAGE_FILE; its repo-map cache (.aider.tags.cache.*) lands in the working copy: list `.aider*` in .gitignore",
+        render: (model, args) => `aider --message-file ${PROMPT_FILE} --yes-always --no-auto-commits --no-dirty-commits --no-gitignore --no-suggest-shell-commands --no-check-update --no-pretty` +
+            ` --chat-history-file "$TDD_WAVES_PROMPT_FILE.chat.md" --input-history-file "$TDD_WAVES_PROMPT_FILE.input"${modelFlag("--model", model)}${args}`,
+    },
+    // opencode, run: https://opencode.ai/docs/cli/#run (opencode run [message], --format json: JSON events with
+    // sessionID, step_finish parts with tokens and cost; --model provider/model), https://opencode.ai/docs/permissions/
+    // (edit, bash and external_directory rules) and https://opencode.ai/docs/config/ (OPENCODE_CONFIG_CONTENT).
+    opencode: {
+        name: "opencode",
+        title: "opencode",
+        executable: "opencode",
+        output: "opencode-jsonl",
+        reports: "input/output/cached tokens, cost in USD, steps (as turns), session id; no model (the preset's `model` is recorded)",
+        docs: ["https://opencode.ai/docs/cli/#run", "https://opencode.ai/docs/permissions/", "https://opencode.ai/docs/config/"],
+        limits: "the prompt goes on the command line (run takes a message, not a prompt file)",
+        render: (model, args) => `OPENCODE_CONFIG_CONTENT=${shellQuote(OPENCODE_PERMISSIONS)} opencode run --format json${modelFlag("--model", model)}${args} "$(cat ${PROMPT_FILE})"`,
+    },
+};
+function isPresetName(name) {
+    return PRESET_NAMES.includes(name);
+}
+/** The shell command a preset runs, with its `model` and extra `args` (each one shell word). */
+function presetCommand(name, options = {}) {
+    const args = (options.args ?? []).map((a) => ` ${shellQuote(a)}`).join("");
+    return PRESETS[name].render(options.model, args);
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/paths.ts
+// Paths written in a plan are relative to the repository root and must stay inside it: one check and one
+// normal form for all of them, so that "./a/b.ts" and "a/b.ts" are the same file everywhere.
+/**
+ * Paths that are already in normal form and plainly inside the repository: segments of ordinary characters,
+ * none starting with "." (so no "..", no ".git"), no drive letter, no doubled or trailing "/". Most plan paths
+ * are like this, and they need no further checking or normalising.
+ */
+const PLAIN_PATH = /^[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*(?:\/[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*)*$/;
+/** Why `p` is not an acceptable repository-relative path, or undefined when it is. */
+function repoPathProblem(p, kind = "file") {
+    if (PLAIN_PATH.test(p))
+        return undefined;
+    if (p.trim() === "")
+        return "must not be empty";
+    if (p.includes("\0"))
+        return "must not contain a NUL character";
+    if (/^[A-Za-z]:/.test(p))
+        return `must be relative to the repository root, not a drive path (${q(p)})`;
+    if (p.startsWith("/") || p.startsWith("\\"))
+        return `must be relative to the repository root, not absolute (${q(p)})`;
+    if (p.startsWith("~"))
+        return `must be relative to the repository root ("~" is not expanded)`;
+    if (p.includes("\\"))
+        return `use "/" between directories, not "\\" (${q(p)})`;
+    const segments = p.split("/");
+    if (segments.includes("..")) {
+        return leavesRoot(segments) ? `leaves the repository (${q(p)})` : `must not contain ".." (${q(p)})`;
+    }
+    const normal = normalizeRepoPath(p);
+    if (normal === ".")
+        return kind === "directory" ? undefined : "must name a file, not the repository root";
+    if (normal === ".git" || normal.startsWith(".git/"))
+        return "must not point into .git";
+    return undefined;
+}
+function leavesRoot(segments) {
+    let depth = 0;
+    for (const s of segments) {
+        if (s === "..")
+            depth--;
+        else if (s !== "" && s !== ".")
+            depth++;
+        if (depth < 0)
+            return true;
+    }
+    return false;
+}
+const q = (p) => `"${p}"`;
+/** `./a//b/` -> `a/b`; "." for the root. Assumes repoPathProblem(p) found nothing. */
+function normalizeRepoPath(p) {
+    if (PLAIN_PATH.test(p))
+        return p;
+    // No ".." is left by then (repoPathProblem refuses it), so normalising is dropping "" and "." segments.
+    const kept = p.split("/").filter((s) => s !== "" && s !== ".");
+    return kept.length === 0 ? "." : kept.join("/");
+}
+/** `<dir>/<name>` without a "./" when dir is the root. */
+function joinRepoPath(dir, name) {
+    return inDirectory(normalizeRepoPath(dir), name);
+}
+/** joinRepoPath for a directory already in normal form (as from normalizeRepoPath). */
+function inDirectory(normalDir, name) {
+    return normalDir === "." ? name : `${normalDir}/${name}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/patterns.ts
+// The value formats of a plan file (names, ids, durations, one-line text): the zod schema (schema.ts) checks
+// them, and plan.schema.json carries them as patterns for editors.
+const PLAN_NAME_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const STORY_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Agent names start with a letter or digit: no "__proto__", no name an object's prototype could answer for. */
+const AGENT_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** Environment variable names; "__proto__" is refused (it is no variable anyone needs, and a trap for objects). */
+const ENV_NAME_RE = /^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]*$/;
+/** `10m`, `30s`, `1h`, `90s`, `1h30m`, `1h30m15s`: hours, minutes, seconds in that order, at least one. */
+const DURATION_RE = /^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+/** C0 and C1 control characters and DEL: never part of one line of text (a NUL cannot even reach a process). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/;
+/** One line of text with something other than spaces on it, and no control characters. */
+// eslint-disable-next-line no-control-regex
+const ONE_LINE_RE = /^(?=[^\u0000-\u001f\u007f-\u009f]*\S)[^\u0000-\u001f\u007f-\u009f]*$/;
+/** Any text that can reach a process (a command, an environment value): everything but NUL. */
+// eslint-disable-next-line no-control-regex
+const NO_NUL_RE = /^[^\u0000]*$/;
+/** Where the test command takes the test file. */
+const TEST_FILE_PLACEHOLDER_RE = /\{testFile\}/;
+/** An agent's command has something to run. */
+const NON_BLANK_RE = /\S/;
+/** A duration such as `1h30m` in milliseconds, or undefined when it is not one. */
+function parseDuration(text) {
+    const m = DURATION_RE.exec(text);
+    if (!m)
+        return undefined;
+    const [h, min, s] = [m[1], m[2], m[3]].map((v) => (v === undefined ? 0 : Number(v)));
+    return ((h * 60 + min) * 60 + s) * 1000;
+}
+/** Why `text` is not one line of text, or undefined when it is. */
+function oneLineProblem(text) {
+    if (ONE_LINE_RE.test(text))
+        return undefined;
+    if (/[\r\n]/.test(text))
+        return "must be a single line";
+    const control = CONTROL_RE.exec(text);
+    if (control)
+        return `must not contain control characters (${codePoint(control[0])} at character ${control.index + 1})`;
+    return "must not be empty";
+}
+/** `U+0000` for a character. */
+function codePoint(ch) {
+    return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/build.ts
+// A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
+// works with. Records keyed by names from the plan (agents, environments) have no prototype: a lookup by any
+// name ("constructor", "toString") finds what the plan defines or nothing.
+
+
+
+
+/** The stories directory a plan file names, in normal form. */
+function storiesDirOf(file) {
+    return file.storiesDir === undefined ? DEFAULTS.storiesDir : normalizeRepoPath(file.storiesDir);
+}
+/** One story of a plan file that passed every check, with its defaults applied. */
+function buildStory(s, index, storiesDir) {
+    return {
+        id: s.id,
+        title: s.title.trim(),
+        epic: s.epic ?? defaultEpic(s.id),
+        file: s.file === undefined ? inDirectory(storiesDir, `${s.id}.md`) : normalizeRepoPath(s.file),
+        testFile: normalizeRepoPath(s.testFile),
+        tester: s.tester,
+        implementer: s.implementer,
+        // The parsed file is not used after this: its list can be the story's own.
+        dependsOn: s.dependsOn ?? [],
+        index,
+    };
+}
+/** Applies the defaults of SPEC §1 to a plan file that passed every check. */
+function buildPlan(file) {
+    const storiesDir = storiesDirOf(file);
+    const stories = file.stories.map((s, index) => buildStory(s, index, storiesDir));
+    const agents = withoutPrototype(Object.entries(file.agents).map(([name, a]) => [name, buildAgent(name, a)]));
+    const plan = {
+        name: file.name,
+        maxParallel: file.maxParallel ?? DEFAULTS.maxParallel,
+        storiesDir,
+        test: {
+            command: file.test.command,
+            ...(file.test.junit === undefined ? {} : { junit: normalizeRepoPath(file.test.junit) }),
+            timeoutMs: durationOr(file.test.timeout, DEFAULTS.testTimeoutMs),
+        },
+        prompts: {
+            ...(file.prompts?.tester === undefined ? {} : { tester: normalizeRepoPath(file.prompts.tester) }),
+            ...(file.prompts?.implementation === undefined ? {} : { implementation: normalizeRepoPath(file.prompts.implementation) }),
+        },
+        tdd: { requireRed: file.tdd?.requireRed ?? DEFAULTS.requireRed, lockTests: file.tdd?.lockTests ?? DEFAULTS.lockTests },
+        agents,
+        stories,
+    };
+    if (file.waves)
+        plan.waves = file.waves.map((w) => [...w]);
+    if (file.budget)
+        plan.budget = { ...file.budget };
+    return plan;
+}
+/** An agent with its command: its own `run`, or its preset's command line with `model` and `args`. */
+function buildAgent(name, a) {
+    const agent = { name, run: a.run ?? "", timeoutMs: durationOr(a.timeout, DEFAULTS.agentTimeoutMs), env: withoutPrototype(Object.entries(a.env ?? {})) };
+    if (a.preset === undefined)
+        return agent;
+    const args = a.args ?? [];
+    return { ...agent, run: presetCommand(a.preset, { model: a.model, args }), preset: a.preset, ...(a.model === undefined ? {} : { model: a.model }), args: [...args] };
+}
+/** `msm-auth-001` -> `msm-auth`; an id without "-" is its own epic. */
+function defaultEpic(id) {
+    const cut = id.lastIndexOf("-");
+    return cut > 0 ? id.slice(0, cut) : id;
+}
+/** A record of `entries` that answers only for its own keys. */
+function withoutPrototype(entries) {
+    const record = Object.create(null);
+    for (const [key, value] of entries)
+        record[key] = value;
+    return record;
+}
+function durationOr(text, fallback) {
+    return text === undefined ? fallback : (parseDuration(text) ?? fallback);
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/did-you-mean.ts
+// "Did you mean …?" for names a user probably mistyped (keys, story ids, agent names).
+/** The closest candidate within a small edit distance, or undefined when nothing is close. */
+function closest(word, candidates) {
+    const limit = Math.min(3, Math.floor(word.length / 3));
+    if (limit === 0)
+        return undefined;
+    let best;
+    let bestDistance = limit + 1;
+    for (const c of candidates) {
+        if (Math.abs(c.length - word.length) > limit || sameButNumber(word, c))
+            continue;
+        const d = editDistance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+/** ` (did you mean "x"?)`, or "" when nothing is close. */
+function didYouMean(word, candidates) {
+    const c = closest(word, candidates);
+    return c === undefined || c === word ? "" : ` (did you mean "${c}"?)`;
+}
+/** "msm-auth-009" is not a typo of "msm-auth-001": a different number of the same length is another name. */
+function sameButNumber(a, b) {
+    return a.length === b.length && a.replace(/\d/g, "") === b.replace(/\d/g, "");
+}
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+        }
+        prev = cur;
+    }
+    return prev[b.length] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/mini/schemas.js
+
+
+
+
+const ZodMiniType = /*@__PURE__*/ $constructor("ZodMiniType", (inst, def) => {
+    if (!inst._zod)
+        throw new Error("Uninitialized schema in ZodMiniType.");
+    $ZodType.init(inst, def);
+    inst.def = def;
+    inst.type = def.type;
+}, {
+    // `with` is an alias for `check`: the same function object, not a wrapper.
+    get with() {
+        return this.check;
+    },
+    set with(value) {
+        util_own(this, "with", value);
+    },
+    parse(data, params) {
+        return parse_parse(this, data, params, { callee: this.parse });
+    },
+    parseAsync(data, params) {
+        return parse_parseAsync(this, data, params, { callee: this.parseAsync });
+    },
+    safeParse(data, params) {
+        return safeParse(this, data, params);
+    },
+    safeParseAsync(data, params) {
+        return safeParseAsync(this, data, params);
+    },
+    check(...checks) {
+        const def = this.def;
+        return this.clone({
+            ...def,
+            checks: [
+                ...(def.checks ?? []),
+                ...checks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch),
+            ],
+        }, { parent: true });
+    },
+    clone(_def, params) {
+        return clone(this, _def, params);
+    },
+    brand() {
+        return this;
+    },
+    register(reg, meta) {
+        reg.add(this, meta);
+        return this;
+    },
+    apply(fn, ...args) {
+        return args.length === 0 ? fn(this) : fn(this, ...args);
+    },
+});
+const ZodMiniString = /*@__PURE__*/ $constructor("ZodMiniString", (inst, def) => {
+    $ZodString.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_string(params) {
+    return _string(ZodMiniString, params);
+}
+const ZodMiniStringFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniStringFormat", (inst, def) => {
+    core.$ZodStringFormat.init(inst, def);
+    ZodMiniString.init(inst, def);
+})));
+const ZodMiniEmail = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniEmail", (inst, def) => {
+    core.$ZodEmail.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_email(params) {
+    return core._email(ZodMiniEmail, params);
+}
+const ZodMiniGUID = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniGUID", (inst, def) => {
+    core.$ZodGUID.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_guid(params) {
+    return core._guid(ZodMiniGUID, params);
+}
+const ZodMiniUUID = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniUUID", (inst, def) => {
+    core.$ZodUUID.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_uuid(params) {
+    return core._uuid(ZodMiniUUID, params);
+}
+// @__NO_SIDE_EFFECTS__
+function schemas_uuidv4(params) {
+    return core._uuidv4(ZodMiniUUID, params);
+}
+// ZodMiniUUIDv6
+// @__NO_SIDE_EFFECTS__
+function schemas_uuidv6(params) {
+    return core._uuidv6(ZodMiniUUID, params);
+}
+// ZodMiniUUIDv7
+// @__NO_SIDE_EFFECTS__
+function schemas_uuidv7(params) {
+    return core._uuidv7(ZodMiniUUID, params);
+}
+const ZodMiniURL = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniURL", (inst, def) => {
+    core.$ZodURL.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_url(params) {
+    return core._url(ZodMiniURL, params);
+}
+// @__NO_SIDE_EFFECTS__
+function schemas_httpUrl(params) {
+    return core._url(ZodMiniURL, {
+        protocol: regexes.httpProtocol,
+        hostname: regexes.domain,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodMiniEmoji = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniEmoji", (inst, def) => {
+    core.$ZodEmoji.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_emoji(params) {
+    return core._emoji(ZodMiniEmoji, params);
+}
+const ZodMiniNanoID = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniNanoID", (inst, def) => {
+    core.$ZodNanoID.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_nanoid(params) {
+    return core._nanoid(ZodMiniNanoID, params);
+}
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link ZodMiniCUID2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+const ZodMiniCUID = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniCUID", (inst, def) => {
+    core.$ZodCUID.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+/**
+ * Validates a CUID v1 string.
+ *
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link cuid2 | `z.cuid2()`} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_cuid(params) {
+    return core._cuid(ZodMiniCUID, params);
+}
+const ZodMiniCUID2 = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniCUID2", (inst, def) => {
+    core.$ZodCUID2.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_cuid2(params) {
+    return core._cuid2(ZodMiniCUID2, params);
+}
+const ZodMiniULID = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniULID", (inst, def) => {
+    core.$ZodULID.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_ulid(params) {
+    return core._ulid(ZodMiniULID, params);
+}
+const ZodMiniXID = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniXID", (inst, def) => {
+    core.$ZodXID.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_xid(params) {
+    return core._xid(ZodMiniXID, params);
+}
+const ZodMiniKSUID = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniKSUID", (inst, def) => {
+    core.$ZodKSUID.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_ksuid(params) {
+    return core._ksuid(ZodMiniKSUID, params);
+}
+const ZodMiniIPv4 = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniIPv4", (inst, def) => {
+    core.$ZodIPv4.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_ipv4(params) {
+    return core._ipv4(ZodMiniIPv4, params);
+}
+const ZodMiniIPv6 = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniIPv6", (inst, def) => {
+    core.$ZodIPv6.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_ipv6(params) {
+    return core._ipv6(ZodMiniIPv6, params);
+}
+const ZodMiniCIDRv4 = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniCIDRv4", (inst, def) => {
+    core.$ZodCIDRv4.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_cidrv4(params) {
+    return core._cidrv4(ZodMiniCIDRv4, params);
+}
+const ZodMiniCIDRv6 = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniCIDRv6", (inst, def) => {
+    core.$ZodCIDRv6.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_cidrv6(params) {
+    return core._cidrv6(ZodMiniCIDRv6, params);
+}
+const ZodMiniMAC = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniMAC", (inst, def) => {
+    core.$ZodMAC.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_mac(params) {
+    return core._mac(ZodMiniMAC, params);
+}
+const ZodMiniBase64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniBase64", (inst, def) => {
+    core.$ZodBase64.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_base64(params) {
+    return core._base64(ZodMiniBase64, params);
+}
+const ZodMiniBase64URL = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniBase64URL", (inst, def) => {
+    core.$ZodBase64URL.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_base64url(params) {
+    return core._base64url(ZodMiniBase64URL, params);
+}
+const ZodMiniE164 = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniE164", (inst, def) => {
+    core.$ZodE164.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_e164(params) {
+    return core._e164(ZodMiniE164, params);
+}
+const ZodMiniCreditCard = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniCreditCard", (inst, def) => {
+    core.$ZodCreditCard.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_creditCard(params) {
+    return core._creditCard(ZodMiniCreditCard, params);
+}
+const ZodMiniIBAN = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniIBAN", (inst, def) => {
+    core.$ZodIBAN.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_iban(params) {
+    return core._iban(ZodMiniIBAN, params);
+}
+const ZodMiniJWT = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniJWT", (inst, def) => {
+    core.$ZodJWT.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_jwt(params) {
+    return core._jwt(ZodMiniJWT, params);
+}
+const ZodMiniCustomStringFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniCustomStringFormat", (inst, def) => {
+    core.$ZodCustomStringFormat.init(inst, def);
+    ZodMiniStringFormat.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_stringFormat(format, fnOrRegex, _params = {}) {
+    return core._stringFormat(ZodMiniCustomStringFormat, format, fnOrRegex, _params);
+}
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_hostname(_params) {
+    return core._stringFormat(ZodMiniCustomStringFormat, "hostname", regexes.hostname, _params);
+}
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_hex(_params) {
+    return core._stringFormat(ZodMiniCustomStringFormat, "hex", regexes.hex, _params);
+}
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_currencyCode(_params) {
+    return core._stringFormat(ZodMiniCustomStringFormat, "currency_code", regexes.currencyCode, _params);
+}
+// @__NO_SIDE_EFFECTS__
+function schemas_hash(alg, params) {
+    const enc = params?.enc ?? "hex";
+    const format = `${alg}_${enc}`;
+    const regex = core.regexes[format];
+    // check for unrecognized format
+    if (!regex)
+        throw new Error(`Unrecognized hash format: ${format}`);
+    return core._stringFormat(ZodMiniCustomStringFormat, format, regex, params);
+}
+const ZodMiniNumber = /*@__PURE__*/ $constructor("ZodMiniNumber", (inst, def) => {
+    $ZodNumber.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_number(params) {
+    return _number(ZodMiniNumber, params);
+}
+const ZodMiniNumberFormat = /*@__PURE__*/ $constructor("ZodMiniNumberFormat", (inst, def) => {
+    $ZodNumberFormat.init(inst, def);
+    ZodMiniNumber.init(inst, def);
+});
+function mini_schemas_int(params) {
+    return _int(ZodMiniNumberFormat, params);
+}
+function schemas_float32(params) {
+    return core._float32(ZodMiniNumberFormat, params);
+}
+function schemas_float64(params) {
+    return core._float64(ZodMiniNumberFormat, params);
+}
+function schemas_int32(params) {
+    return core._int32(ZodMiniNumberFormat, params);
+}
+function schemas_uint32(params) {
+    return core._uint32(ZodMiniNumberFormat, params);
+}
+const ZodMiniBoolean = /*@__PURE__*/ $constructor("ZodMiniBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_boolean(params) {
+    return _boolean(ZodMiniBoolean, params);
+}
+const ZodMiniBigInt = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniBigInt", (inst, def) => {
+    core.$ZodBigInt.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_bigint(params) {
+    return core._bigint(ZodMiniBigInt, params);
+}
+const ZodMiniBigIntFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniBigIntFormat", (inst, def) => {
+    core.$ZodBigIntFormat.init(inst, def);
+    ZodMiniBigInt.init(inst, def);
+})));
+function schemas_int64(params) {
+    return core._int64(ZodMiniBigIntFormat, params);
+}
+function schemas_uint64(params) {
+    return core._uint64(ZodMiniBigIntFormat, params);
+}
+const ZodMiniSymbol = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniSymbol", (inst, def) => {
+    core.$ZodSymbol.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_symbol(params) {
+    return core._symbol(ZodMiniSymbol, params);
+}
+const ZodMiniUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniUndefined", (inst, def) => {
+    core.$ZodUndefined.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_undefined(params) {
+    return core._undefined(ZodMiniUndefined, params);
+}
+
+const ZodMiniNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniNull", (inst, def) => {
+    core.$ZodNull.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_null(params) {
+    return core._null(ZodMiniNull, params);
+}
+
+const ZodMiniAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniAny", (inst, def) => {
+    core.$ZodAny.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_any() {
+    return core._any(ZodMiniAny);
+}
+const ZodMiniUnknown = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniUnknown", (inst, def) => {
+    core.$ZodUnknown.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_unknown() {
+    return core._unknown(ZodMiniUnknown);
+}
+const ZodMiniNever = /*@__PURE__*/ $constructor("ZodMiniNever", (inst, def) => {
+    $ZodNever.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function schemas_never(params) {
+    return _never(ZodMiniNever, params);
+}
+const ZodMiniVoid = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniVoid", (inst, def) => {
+    core.$ZodVoid.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_void(params) {
+    return core._void(ZodMiniVoid, params);
+}
+
+const ZodMiniDate = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniDate", (inst, def) => {
+    core.$ZodDate.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_date(params) {
+    return core._date(ZodMiniDate, params);
+}
+const ZodMiniArray = /*@__PURE__*/ $constructor("ZodMiniArray", (inst, def) => {
+    $ZodArray.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function schemas_array(element, params) {
+    return new ZodMiniArray({
+        type: "array",
+        element: element,
+        ...normalizeParams(params),
+    });
+}
+// .keyof
+// @__NO_SIDE_EFFECTS__
+function schemas_keyof(schema) {
+    const shape = schema._zod.def.shape;
+    return mini_schemas_enum(Object.keys(shape));
+}
+const ZodMiniObject = /*@__PURE__*/ $constructor("ZodMiniObject", (inst, def) => {
+    $ZodObject.init(inst, def);
+    ZodMiniType.init(inst, def);
+    installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+});
+// @__NO_SIDE_EFFECTS__
+function schemas_object(shape, params) {
+    const def = {
+        type: "object",
+        shape: shape ?? {},
+        ...util.normalizeParams(params),
+    };
+    return new ZodMiniObject(def);
+}
+// strictObject
+// @__NO_SIDE_EFFECTS__
+function schemas_strictObject(shape, params) {
+    return new ZodMiniObject({
+        type: "object",
+        shape,
+        catchall: schemas_never(),
+        ...normalizeParams(params),
+    });
+}
+// looseObject
+// @__NO_SIDE_EFFECTS__
+function schemas_looseObject(shape, params) {
+    return new ZodMiniObject({
+        type: "object",
+        shape,
+        catchall: schemas_unknown(),
+        ...util.normalizeParams(params),
+    });
+}
+// object methods
+// @__NO_SIDE_EFFECTS__
+function schemas_extend(schema, shape) {
+    return util.extend(schema, shape);
+}
+// @__NO_SIDE_EFFECTS__
+function schemas_safeExtend(schema, shape) {
+    return util.safeExtend(schema, shape);
+}
+/**
+ * @deprecated Use [`z.extend(A, B.shape)`](https://zod.dev/api?id=extend) instead.
+ */
+// @__NO_SIDE_EFFECTS__
+function schemas_merge(a, b) {
+    return util.merge(a, b);
+}
+// @__NO_SIDE_EFFECTS__
+function schemas_pick(schema, mask) {
+    return util.pick(schema, mask);
+}
+// .omit
+// @__NO_SIDE_EFFECTS__
+function schemas_omit(schema, mask) {
+    return util.omit(schema, mask);
+}
+// @__NO_SIDE_EFFECTS__
+function schemas_partial(schema, mask) {
+    const def = schema._zod.def;
+    if (def.type !== "tuple")
+        return util.partial(ZodMiniOptional, schema, mask);
+    // a refinement was authored against the full arity; partialing would run it on a shorter array
+    if (def.checks?.length)
+        throw new Error(".partial() cannot be used on tuple schemas containing refinements");
+    return util.clone(schema, {
+        ...def,
+        items: def.items.map((item) => new ZodMiniOptional({ type: "optional", innerType: item })),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function exactPartial(schema, mask) {
+    return util.partial(ZodMiniExactOptional, schema, mask, "exactPartial");
+}
+// @__NO_SIDE_EFFECTS__
+function schemas_required(schema, mask) {
+    return util.required(ZodMiniNonOptional, schema, mask);
+}
+// @__NO_SIDE_EFFECTS__
+function catchall(inst, catchall) {
+    // `mergeDefs` rather than a spread: spreading reads `shape`, and resolving it can mint a whole fresh subtree
+    return inst.clone(util.mergeDefs(inst._zod.def, { catchall: catchall }));
+}
+const ZodMiniUnion = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniUnion", (inst, def) => {
+    core.$ZodUnion.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_union(options, params) {
+    return new ZodMiniUnion({
+        type: "union",
+        options: options,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodMiniXor = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniXor", (inst, def) => {
+    ZodMiniUnion.init(inst, def);
+    core.$ZodXor.init(inst, def);
+})));
+/** Creates an exclusive union (XOR) where exactly one option must match.
+ * Unlike regular unions that succeed when any option matches, xor fails if
+ * zero or more than one option matches the input. */
+function schemas_xor(options, params) {
+    return new ZodMiniXor({
+        type: "union",
+        options: options,
+        inclusive: false,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodMiniDiscriminatedUnion = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniDiscriminatedUnion", (inst, def) => {
+    core.$ZodDiscriminatedUnion.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_discriminatedUnion(discriminator, options, params) {
+    return new ZodMiniDiscriminatedUnion({
+        type: "union",
+        options: options,
+        discriminator,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodMiniIntersection = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniIntersection", (inst, def) => {
+    core.$ZodIntersection.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_intersection(left, right) {
+    return new ZodMiniIntersection({
+        type: "intersection",
+        left: left,
+        right: right,
+    });
+}
+const ZodMiniTuple = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniTuple", (inst, def) => {
+    core.$ZodTuple.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_tuple(items, _paramsOrRest, _params) {
+    const hasRest = _paramsOrRest instanceof core.$ZodType;
+    const params = hasRest ? _params : _paramsOrRest;
+    const rest = hasRest ? _paramsOrRest : null;
+    return new ZodMiniTuple({
+        type: "tuple",
+        items: items,
+        rest,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodMiniRecord = /*@__PURE__*/ $constructor("ZodMiniRecord", (inst, def) => {
+    $ZodRecord.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function schemas_record(keyType, valueType, params) {
+    // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
+    if (!valueType || !valueType._zod) {
+        return new ZodMiniRecord({
+            type: "record",
+            keyType: mini_schemas_string(),
+            valueType: keyType,
+            ...normalizeParams(valueType),
+        });
+    }
+    return new ZodMiniRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function schemas_partialRecord(keyType, valueType, params) {
+    return new ZodMiniRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
+        ...util.normalizeParams(params),
+        partial: true,
+    });
+}
+function schemas_looseRecord(keyType, valueType, params) {
+    return new ZodMiniRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
+        mode: "loose",
+        ...util.normalizeParams(params),
+    });
+}
+const ZodMiniMap = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniMap", (inst, def) => {
+    core.$ZodMap.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_map(keyType, valueType, params) {
+    return new ZodMiniMap({
+        type: "map",
+        keyType: keyType,
+        valueType: valueType,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodMiniSet = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniSet", (inst, def) => {
+    core.$ZodSet.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_set(valueType, params) {
+    return new ZodMiniSet({
+        type: "set",
+        valueType: valueType,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodMiniEnum = /*@__PURE__*/ $constructor("ZodMiniEnum", (inst, def) => {
+    $ZodEnum.init(inst, def);
+    ZodMiniType.init(inst, def);
+    // reuse the parsed value set so a numeric TS enum's reverse-mapping keys stay out
+    inst.options = [...inst._zod.values];
+});
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_enum(values, params) {
+    const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+    return new ZodMiniEnum({
+        type: "enum",
+        entries,
+        ...normalizeParams(params),
+    });
+}
+
+// @__NO_SIDE_EFFECTS__
+/** @deprecated This API has been merged into `z.enum()`. Use `z.enum()` instead.
+ *
+ * ```ts
+ * enum Colors { red, green, blue }
+ * z.enum(Colors);
+ * ```
+ */
+function schemas_nativeEnum(entries, params) {
+    return new ZodMiniEnum({
+        type: "enum",
+        entries,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodMiniLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniLiteral", (inst, def) => {
+    core.$ZodLiteral.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_literal(value, params) {
+    return new ZodMiniLiteral({
+        type: "literal",
+        values: Array.isArray(value) ? value : [value],
+        ...util.normalizeParams(params),
+    });
+}
+const ZodMiniFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniFile", (inst, def) => {
+    core.$ZodFile.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_file(params) {
+    return core._file(ZodMiniFile, params);
+}
+const ZodMiniTransform = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniTransform", (inst, def) => {
+    core.$ZodTransform.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_transform(fn) {
+    return new ZodMiniTransform({
+        type: "transform",
+        transform: fn,
+    });
+}
+const ZodMiniOptional = /*@__PURE__*/ $constructor("ZodMiniOptional", (inst, def) => {
+    $ZodOptional.init(inst, def);
+    ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function schemas_optional(innerType) {
+    return new ZodMiniOptional({
+        type: "optional",
+        innerType: innerType,
+    });
+}
+const ZodMiniExactOptional = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniExactOptional", (inst, def) => {
+    core.$ZodExactOptional.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_exactOptional(innerType) {
+    return new ZodMiniExactOptional({
+        type: "optional",
+        innerType: innerType,
+    });
+}
+const ZodMiniNullable = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniNullable", (inst, def) => {
+    core.$ZodNullable.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_nullable(innerType) {
+    return new ZodMiniNullable({
+        type: "nullable",
+        innerType: innerType,
+    });
+}
+// nullish
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_nullish(innerType) {
+    return schemas_optional(schemas_nullable(innerType));
+}
+const ZodMiniDefault = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniDefault", (inst, def) => {
+    core.$ZodDefault.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_default(innerType, defaultValue) {
+    return new ZodMiniDefault({
+        type: "default",
+        innerType: innerType,
+        get defaultValue() {
+            return typeof defaultValue === "function" ? defaultValue() : util.shallowClone(defaultValue);
+        },
+    });
+}
+const ZodMiniPrefault = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniPrefault", (inst, def) => {
+    core.$ZodPrefault.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_prefault(innerType, defaultValue) {
+    return new ZodMiniPrefault({
+        type: "prefault",
+        innerType: innerType,
+        get defaultValue() {
+            return typeof defaultValue === "function" ? defaultValue() : util.shallowClone(defaultValue);
+        },
+    });
+}
+const ZodMiniNonOptional = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniNonOptional", (inst, def) => {
+    core.$ZodNonOptional.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_nonoptional(innerType, params) {
+    return new ZodMiniNonOptional({
+        type: "nonoptional",
+        innerType: innerType,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodMiniSuccess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniSuccess", (inst, def) => {
+    core.$ZodSuccess.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_success(innerType) {
+    return new ZodMiniSuccess({
+        type: "success",
+        innerType: innerType,
+    });
+}
+const ZodMiniCatch = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniCatch", (inst, def) => {
+    core.$ZodCatch.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function mini_schemas_catch(innerType, catchValue) {
+    return new ZodMiniCatch({
+        type: "catch",
+        innerType: innerType,
+        catchValue: (typeof catchValue === "function" ? catchValue : core.util.constantCatch(catchValue)),
+    });
+}
+
+const ZodMiniNaN = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniNaN", (inst, def) => {
+    core.$ZodNaN.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_nan(params) {
+    return core._nan(ZodMiniNaN, params);
+}
+const ZodMiniPipe = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniPipe", (inst, def) => {
+    core.$ZodPipe.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_pipe(in_, out) {
+    return new ZodMiniPipe({
+        type: "pipe",
+        in: in_,
+        out: out,
+    });
+}
+const ZodMiniCodec = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniCodec", (inst, def) => {
+    ZodMiniPipe.init(inst, def);
+    core.$ZodCodec.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_codec(in_, out, params) {
+    return new ZodMiniCodec({
+        type: "pipe",
+        in: in_,
+        out: out,
+        transform: params.decode,
+        reverseTransform: params.encode,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function schemas_invertCodec(codec) {
+    const def = codec._zod.def;
+    return new ZodMiniCodec({
+        type: "pipe",
+        in: def.out,
+        out: def.in,
+        transform: def.reverseTransform,
+        reverseTransform: def.transform,
+    });
+}
+const ZodMiniReadonly = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniReadonly", (inst, def) => {
+    core.$ZodReadonly.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_readonly(innerType) {
+    return new ZodMiniReadonly({
+        type: "readonly",
+        innerType: innerType,
+    });
+}
+const ZodMiniTemplateLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniTemplateLiteral", (inst, def) => {
+    core.$ZodTemplateLiteral.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_templateLiteral(parts, params) {
+    return new ZodMiniTemplateLiteral({
+        type: "template_literal",
+        parts,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodMiniLazy = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniLazy", (inst, def) => {
+    core.$ZodLazy.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// export function lazy<T extends object>(getter: () => T): T {
+//   return util.createTransparentProxy<T>(getter);
+// }
+// @__NO_SIDE_EFFECTS__
+function schemas_lazy(getter) {
+    return new ZodMiniLazy({
+        type: "lazy",
+        getter: getter,
+    });
+}
+
+const ZodMiniPromise = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniPromise", (inst, def) => {
+    core.$ZodPromise.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_promise(innerType) {
+    return new ZodMiniPromise({
+        type: "promise",
+        innerType: innerType,
+    });
+}
+const ZodMiniCustom = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniCustom", (inst, def) => {
+    core.$ZodCustom.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// custom checks
+// @__NO_SIDE_EFFECTS__
+function schemas_check(fn, params) {
+    const ch = new core.$ZodCheck({
+        check: "custom",
+        ...util.normalizeParams(params),
+    });
+    ch._zod.check = fn;
+    return ch;
+}
+// ZodCustom custom schema
+// @__NO_SIDE_EFFECTS__
+function schemas_custom(fn, _params) {
+    return core._custom(ZodMiniCustom, fn ?? (() => true), _params);
+}
+// refine
+// @__NO_SIDE_EFFECTS__
+function schemas_refine(fn, _params = {}) {
+    return core._refine(ZodMiniCustom, fn, _params);
+}
+// superRefine
+// @__NO_SIDE_EFFECTS__
+function schemas_superRefine(fn, params) {
+    return _superRefine(fn, params);
+}
+// Re-export describe and meta from core
+const mini_schemas_describe = describe;
+const mini_schemas_meta = meta;
+// instanceof
+class schemas_Class {
+    constructor(..._args) { }
+}
+// @__NO_SIDE_EFFECTS__
+function schemas_instanceof(cls, params = {}) {
+    const inst = schemas_custom((data) => data instanceof cls, params);
+    inst._zod.bag.Class = cls;
+    // Override check to emit invalid_type instead of custom
+    inst._zod.check = (payload) => {
+        if (!(payload.value instanceof cls)) {
+            payload.issues.push({
+                code: "invalid_type",
+                expected: cls.name,
+                input: payload.value,
+                inst,
+                path: [...(inst._zod.def.path ?? [])],
+            });
+        }
+    };
+    return inst;
+}
+
+// stringbool
+const schemas_stringbool = (...args) => core._stringbool({
+    Codec: ZodMiniCodec,
+    Boolean: ZodMiniBoolean,
+    String: ZodMiniString,
+}, ...args);
+// @__NO_SIDE_EFFECTS__
+function schemas_json() {
+    const jsonSchema = schemas_lazy(() => {
+        return schemas_union([mini_schemas_string(), mini_schemas_number(), mini_schemas_boolean(), mini_schemas_null(), schemas_array(jsonSchema), schemas_record(mini_schemas_string(), jsonSchema)]);
+    });
+    return jsonSchema;
+}
+const ZodMiniFunction = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniFunction", (inst, def) => {
+    core.$ZodFunction.init(inst, def);
+    ZodMiniType.init(inst, def);
+})));
+// @__NO_SIDE_EFFECTS__
+function schemas_function(params) {
+    return new ZodMiniFunction({
+        type: "function",
+        input: Array.isArray(params?.input) ? schemas_tuple(params?.input) : (params?.input ?? schemas_array(schemas_unknown())),
+        output: params?.output ?? schemas_unknown(),
+    });
+}
+
+
+;// CONCATENATED MODULE: ./src/core/plan/ref-name.ts
+// Git's rules for reference names (`git check-ref-format`, refs.c check_refname_format), as a pure rule: the
+// plan name becomes part of branch names (`tdd-waves/<name>/<story>`), and a name git refuses must be refused by
+// `plan`, not discovered by `run` halfway through. test/integration/ref-name.test.ts holds it to the real git.
+/** Characters git never accepts in a reference name: controls, DEL, space and ~ ^ : ? * [ \ . */
+// eslint-disable-next-line no-control-regex
+const BAD_CHARACTER = /[\u0000-\u0020\u007f~^:?*[\\]/;
+/** Why git refuses `ref` as a reference name, or undefined when `git check-ref-format` accepts it. */
+function refNameProblem(ref, options = {}) {
+    if (ref === "@")
+        return 'must not be "@" alone';
+    const parts = ref.split("/");
+    for (const part of parts) {
+        const problem = partProblem(part);
+        if (problem)
+            return problem;
+    }
+    if (ref.endsWith("."))
+        return 'must not end with "."';
+    if (!options.allowOneLevel && parts.length < 2)
+        return 'needs at least two parts separated by "/"';
+    return undefined;
+}
+function partProblem(part) {
+    if (part === "")
+        return 'must not start or end with "/", nor contain "//"';
+    const bad = BAD_CHARACTER.exec(part);
+    if (bad)
+        return `must not contain ${ref_name_describe(bad[0])}`;
+    if (part.includes(".."))
+        return 'must not contain ".."';
+    if (part.includes("@{"))
+        return 'must not contain "@{"';
+    if (part.startsWith("."))
+        return 'no part may start with "."';
+    if (part.endsWith(".lock"))
+        return 'no part may end with ".lock"';
+    return undefined;
+}
+function ref_name_describe(ch) {
+    if (ch === " ")
+        return "spaces";
+    const code = ch.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f)
+        return `control characters (U+${code.toString(16).toUpperCase().padStart(4, "0")})`;
+    return `"${ch}"`;
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/schema.ts
+// The plan file's shape (SPEC §1) as one zod schema: the single check of types and formats, the source of the
+// messages a user sees about them, and of plan.schema.json (editors' completion and checking). zod/mini: the
+// same checks as classic zod, a lighter start-up for the CLI.
+
+
+
+
+
+
+const quoteShort = (v) => {
+    const s = JSON.stringify(v) ?? String(v);
+    return s.length > 40 ? `${s.slice(0, 37)}…"` : s;
+};
+const present = (input) => input !== undefined;
+const schema_text = (input) => (typeof input === "string" ? input : "");
+const described = (schema, description) => {
+    globalRegistry.add(schema, { description });
+    return schema;
+};
+/** Any string that can reach a process (commands, environment values): a NUL never can. */
+const noNul = () => _regex(NO_NUL_RE, { error: (iss) => `must not contain a NUL character (${codePoint("\0")} at character ${schema_text(iss.input).indexOf("\0") + 1})` });
+/** One line of text (titles, paths, durations): no line breaks, no control characters, not blank. */
+const oneLine = () => _regex(ONE_LINE_RE, { error: (iss) => oneLineProblem(schema_text(iss.input)) ?? "must be one line of text" });
+const DURATION_HINT = 'a number with h, m or s, like "10m", "90s" or "1h30m"';
+const schema_duration = () => mini_schemas_string({ error: (iss) => (present(iss.input) ? `must be a duration: ${DURATION_HINT} (got ${quoteShort(iss.input)})` : undefined) })
+    .check(_regex(DURATION_RE, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` }));
+const usdAmount = () => mini_schemas_number({ error: (iss) => (present(iss.input) ? `must be an amount of US dollars, like 20 or 2.5 (got ${quoteShort(iss.input)})` : undefined) })
+    .check(_positive({ error: (iss) => `must be more than 0 (got ${quoteShort(iss.input)})` }));
+const repoPath = (what) => described(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), oneLine()), `${what}, relative to the repository root (no "..", not absolute)`);
+/** The plan name is part of branch names (`tdd-waves/<name>/<story>`) and of the state file's path. */
+function planNameProblem(name) {
+    const problem = refNameProblem(name, { allowOneLevel: true }) ?? refNameProblem(`tdd-waves/${name}/story`);
+    return problem && `${quoteShort(name)} cannot be part of a git branch name (tdd-waves/${name}/<story>): it ${problem}`;
+}
+const envNameMessage = (name) => `${quoteShort(name)} is not an environment variable name (letters, digits and "_", not starting with a digit)`;
+const agentNameMessage = (name) => `${quoteShort(name)} is not an agent name: letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`;
+const agentSchema = described(schemas_strictObject({
+    run: described(schemas_optional(mini_schemas_string().check(_regex(NON_BLANK_RE, { error: "must not be empty: the shell command that runs the agent" }), noNul())), "Shell command, run in the story's working copy (or give a preset)"),
+    preset: described(schemas_optional(mini_schemas_enum(PRESET_NAMES, { error: (iss) => `${quoteShort(iss.input)} is not a preset: one of ${PRESET_NAMES.join(", ")}` })), "A coding-agent CLI run unattended on the prompt file, instead of run (`tdd-waves agents` lists them)"),
+    model: described(schemas_optional(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), oneLine())), "Model the preset's CLI uses"),
+    args: described(schemas_optional(schemas_array(mini_schemas_string().check(noNul()))), "Extra arguments for the preset's CLI"),
+    timeout: described(schemas_optional(schema_duration()), "Agent time limit, default 30m"),
+    env: described(schemas_optional(schemas_record(mini_schemas_string().check(_regex(ENV_NAME_RE, { error: (iss) => envNameMessage(iss.input) })), mini_schemas_string({
+        error: (iss) => typeof iss.input === "number" || typeof iss.input === "boolean"
+            ? `environment values are strings: put it in quotes ("${String(iss.input)}")`
+            : undefined,
+    })
+        .check(noNul()))), "Extra environment variables for the agent"),
+}), "How to run an agent");
+const agentName = (what) => described(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), oneLine()), `Agent that ${what} (a key of agents)`);
+const storySchema = schemas_strictObject({
+    id: described(mini_schemas_string().check(_regex(STORY_ID_RE, {
+        error: (iss) => `${quoteShort(iss.input)} is not a story id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
+    })), "Unique story id"),
+    title: described(mini_schemas_string().check(oneLine()), "One-line title"),
+    epic: described(schemas_optional(mini_schemas_string().check(_regex(STORY_ID_RE, { error: (iss) => `${quoteShort(iss.input)} is not an epic name: lowercase letters, digits and "-"` }))), 'Epic; default: the id without its last "-segment"'),
+    file: schemas_optional(repoPath("Story file; default <storiesDir>/<id>.md")),
+    testFile: repoPath("The story's test file"),
+    tester: agentName("writes the tests"),
+    implementer: agentName("makes the tests pass"),
+    dependsOn: described(schemas_optional(schemas_array(mini_schemas_string())), "Ids of stories that must complete first"),
+});
+const maxParallelMessage = (iss) => `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})`;
+const planFileSchema = schemas_strictObject({
+    name: described(mini_schemas_string().check(_regex(PLAN_NAME_RE, {
+        error: (iss) => `${quoteShort(iss.input)} is not a plan name: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`,
+    }), schemas_superRefine((name, ctx) => {
+        // Only a name of the right characters is worth asking git's rules about.
+        const message = PLAN_NAME_RE.test(name) ? planNameProblem(name) : undefined;
+        if (message)
+            ctx.addIssue({ code: "custom", message, input: name });
+    })), "Names the execution (and its git branches: tdd-waves/<name>/<story>)"),
+    maxParallel: described(schemas_optional(mini_schemas_int({ error: (iss) => (present(iss.input) ? maxParallelMessage(iss) : undefined) }).check(_gte(1, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }), _lte(10, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }))), "Stories run at once, 1..10, default 10"),
+    storiesDir: schemas_optional(repoPath('Directory of the story files, default "stories"')),
+    test: described(schemas_strictObject({
+        command: described(mini_schemas_string().check(_regex(TEST_FILE_PLACEHOLDER_RE, { error: "must contain {testFile}, which is replaced by the story's test file" }), noNul()), "Test command; {testFile} is replaced by the shell-quoted test file path"),
+        junit: described(schemas_optional(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), oneLine())), "JUnit XML report the command writes ({storyId} replaced)"),
+        timeout: described(schemas_optional(schema_duration()), "Test command time limit, default 10m"),
+    }), "How to run a story's tests"),
+    prompts: described(schemas_optional(schemas_strictObject({
+        tester: schemas_optional(repoPath("Tester prompt template")),
+        implementation: schemas_optional(repoPath("Implementation prompt template")),
+    })), "Own prompt templates"),
+    tdd: schemas_optional(schemas_strictObject({
+        requireRed: described(schemas_optional(mini_schemas_boolean()), "Tests must fail before implementation, default true"),
+        lockTests: described(schemas_optional(mini_schemas_boolean()), "Implementation may not change the test file, default true"),
+    })),
+    agents: described(schemas_record(mini_schemas_string().check(_regex(AGENT_NAME_RE, { error: (iss) => agentNameMessage(iss.input) })), agentSchema), "Agents by name"),
+    budget: described(schemas_optional(schemas_strictObject({
+        costUsd: described(schemas_optional(usdAmount()), "The execution's budget: once its recorded cost reaches it, no new agent phase starts"),
+        perStoryCostUsd: described(schemas_optional(usdAmount()), "One story's budget over all its attempts: reaching it fails the story"),
+    })), "Cost limits in US dollars, from what the agents report"),
+    stories: described(schemas_array(storySchema).check(_minLength(1, { error: "a plan needs at least one story" })), "The stories, in plan order"),
+    waves: described(schemas_optional(schemas_array(schemas_array(mini_schemas_string()).check(_minLength(1, { error: "a wave lists at least one story" })))
+        .check(_minLength(1, { error: "must list at least one wave (or leave waves out)" }))), "Explicit batching: every story exactly once, dependencies in earlier waves"),
+}, {
+    error: (iss) => {
+        if (iss.code !== "invalid_type" || iss.path?.length)
+            return undefined;
+        return iss.input === null || iss.input === undefined
+            ? "the plan is empty: it needs name, test, agents and stories"
+            : `the plan must be a mapping of keys (name, test, agents, stories, …), got ${describeValue(iss.input)}`;
+    },
+})
+    .register(globalRegistry, { title: "tdd-waves plan", description: "An execution plan of stories run test-first in dependency waves" });
+/** plan.schema.json's text: the JSON Schema of planFileSchema (draft 2020-12), as committed at the repository root. */
+function planJsonSchemaText() {
+    return `${JSON.stringify(z.toJSONSchema(planFileSchema), null, 2)}\n`;
+}
+const defOf = (schema) => schema._zod.def;
+/** Keys a strict object accepts at `path` (for "did you mean"), or [] when there is no object there. */
+function knownKeysAt(path) {
+    let schema = planFileSchema;
+    for (const seg of path) {
+        const def = defOf(unwrap(schema));
+        if (def.type === "object")
+            schema = Object.hasOwn(def.shape ?? {}, String(seg)) ? def.shape?.[String(seg)] : undefined;
+        else if (def.type === "array")
+            schema = def.element;
+        else if (def.type === "record")
+            schema = def.valueType;
+        else
+            return [];
+        if (!schema)
+            return [];
+    }
+    const def = defOf(unwrap(schema));
+    return def.type === "object" ? Object.keys(def.shape ?? {}) : [];
+}
+function unwrap(schema) {
+    const def = defOf(schema);
+    return def.type === "optional" && def.innerType ? def.innerType : schema;
+}
+/** "a list", "a mapping", "the number 3", `"text"` — how a value reads in a message. */
+function describeValue(v) {
+    if (v === null)
+        return "nothing";
+    if (Array.isArray(v))
+        return "a list";
+    if (typeof v === "object")
+        return "a mapping";
+    if (typeof v === "number")
+        return `the number ${v}`;
+    if (typeof v === "boolean")
+        return `${v}`;
+    if (typeof v === "string")
+        return quoteShort(v);
+    return typeof v;
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/waves.ts
+// Waves of a plan (SPEC §1): a story's wave is 1 + the highest wave of its dependencies, plan order inside a
+// wave; plus the dependency-cycle search the plan checks use. Linear in stories + edges: plans may be large.
+
+/** The plan's waves: `plan.waves` when given, else computed from the dependencies. Throws on a cycle. */
+function computeWaves(plan) {
+    if (plan.waves)
+        return plan.waves.map((w) => [...w]);
+    const wave = wavesInPlanOrder(plan.stories) ?? wavesInDependencyOrder(plan.stories);
+    const waves = [];
+    for (let i = 0; i < plan.stories.length; i++) {
+        const w = wave[i] - 1;
+        (waves[w] ??= []).push(plan.stories[i].id);
+    }
+    return waves;
+}
+/**
+ * Each story's wave (1-based) in one pass, when every dependency comes earlier in the plan than its dependent
+ * (as plans are usually written; it also rules out cycles). Undefined as soon as one does not.
+ */
+function wavesInPlanOrder(nodes) {
+    const index = firstIndexes(nodes);
+    const wave = new Int32Array(nodes.length);
+    for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i];
+        let w = 1;
+        // Of repeated ids only the first counts: the others have no edges (as in indexGraph).
+        if (index.get(node.id) === i) {
+            for (const d of node.dependsOn) {
+                const j = index.get(d);
+                if (j === undefined)
+                    continue;
+                if (j >= i)
+                    return undefined;
+                if (wave[j] >= w)
+                    w = wave[j] + 1;
+            }
+        }
+        wave[i] = w;
+    }
+    return wave;
+}
+/** Each story's wave (1-based), in topological order. Throws on a cycle. */
+function wavesInDependencyOrder(nodes) {
+    const { adjacency } = indexGraph(nodes);
+    const order = topologicalOrder(adjacency);
+    if (order.length < nodes.length)
+        throw new Error("computeWaves: the plan has a dependency cycle");
+    const wave = new Int32Array(nodes.length);
+    for (const v of order) {
+        let w = 1;
+        for (const d of adjacency[v])
+            if (wave[d] >= w)
+                w = wave[d] + 1;
+        wave[v] = w;
+    }
+    return wave;
+}
+/** A wave as consecutive chunks of at most `size` stories (a GitHub job matrix holds 256 jobs). */
+function chunkWave(ids, size = DEFAULTS.matrixLimit) {
+    if (!Number.isInteger(size) || size < 1)
+        throw new RangeError(`chunkWave: size must be a positive integer, got ${size}`);
+    const chunks = [];
+    for (let i = 0; i < ids.length; i += size)
+        chunks.push(ids.slice(i, i + size));
+    return chunks;
+}
+/**
+ * Dependency cycles, each once, as the ids along it (`[a, b, c]` reads "a depends on b depends on c depends
+ * on a"), starting at the story that comes first in plan order. Self-dependencies and unknown ids are left
+ * to other checks; of repeated ids only the first counts. At most `limit` cycles: every story on a cycle is
+ * on at least one reported cycle until the limit is hit.
+ */
+function findCycles(nodes, limit = 50) {
+    // Dependencies that all come earlier, or else a complete topological order, prove there is no cycle: the
+    // common case, and much cheaper than Tarjan.
+    if (wavesInPlanOrder(nodes))
+        return [];
+    const { adjacency } = indexGraph(nodes);
+    if (topologicalOrder(adjacency).length === nodes.length)
+        return [];
+    const cycles = [];
+    for (const component of stronglyConnected(adjacency)) {
+        if (component.length < 2)
+            continue;
+        const members = new Set(component);
+        const covered = new Set();
+        for (const start of [...component].sort((a, b) => a - b)) {
+            if (cycles.length >= limit)
+                break;
+            if (covered.has(start))
+                continue;
+            const cycle = shortestCycleThrough(start, adjacency, members);
+            cycle.forEach((v) => covered.add(v));
+            cycles.push(rotateToSmallest(cycle));
+        }
+    }
+    cycles.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+    return cycles.map((c) => c.map((v) => nodes[v]?.id ?? ""));
+}
+/** Per node, the indexes of its known dependencies (first occurrence of an id, deduplicated, no self-loops). */
+function indexGraph(nodes) {
+    const index = firstIndexes(nodes);
+    const adjacency = new Array(nodes.length);
+    for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i];
+        adjacency[i] = index.get(node.id) === i ? dependencyIndexes(node.dependsOn, index, i) : [];
+    }
+    return { adjacency };
+}
+/** Each id's first index. */
+function firstIndexes(nodes) {
+    const index = new Map();
+    for (let i = 0; i < nodes.length; i++) {
+        const id = nodes[i].id;
+        if (!index.has(id))
+            index.set(id, i);
+    }
+    return index;
+}
+/** Small lists are deduplicated by scanning: a Set per story costs more than it saves. */
+const SCAN_LIMIT = 16;
+function dependencyIndexes(dependsOn, index, self) {
+    const deps = [];
+    const seen = dependsOn.length > SCAN_LIMIT ? new Set() : undefined;
+    for (const d of dependsOn) {
+        const j = index.get(d);
+        if (j === undefined || j === self || (seen ? seen.has(j) : deps.includes(j)))
+            continue;
+        seen?.add(j);
+        deps.push(j);
+    }
+    return deps;
+}
+/** Kahn's algorithm on "depends on" edges: dependencies come before their dependents. */
+function topologicalOrder(adjacency) {
+    const n = adjacency.length;
+    const remaining = new Int32Array(n);
+    // Dependents as one flat array (CSR): per node, its slice of `dependents` starts at `first[node]`.
+    const first = new Int32Array(n + 1);
+    for (let v = 0; v < n; v++) {
+        const deps = adjacency[v];
+        remaining[v] = deps.length;
+        for (const d of deps)
+            first[d + 1] = first[d + 1] + 1;
+    }
+    for (let v = 0; v < n; v++)
+        first[v + 1] = first[v + 1] + first[v];
+    const fill = first.slice(0, n);
+    const dependents = new Int32Array(first[n]);
+    for (let v = 0; v < n; v++) {
+        for (const d of adjacency[v]) {
+            const at = fill[d];
+            dependents[at] = v;
+            fill[d] = at + 1;
+        }
+    }
+    const order = [];
+    for (let v = 0; v < n; v++)
+        if (remaining[v] === 0)
+            order.push(v);
+    for (let head = 0; head < order.length; head++) {
+        const v = order[head];
+        for (let k = first[v], end = first[v + 1]; k < end; k++) {
+            const u = dependents[k];
+            const left = remaining[u] - 1;
+            remaining[u] = left;
+            if (left === 0)
+                order.push(u);
+        }
+    }
+    return order;
+}
+/** Tarjan's strongly connected components, iterative so long chains cannot overflow the call stack. */
+function stronglyConnected(adjacency) {
+    const n = adjacency.length;
+    const order = new Int32Array(n).fill(-1);
+    const low = new Int32Array(n);
+    const onStack = new Uint8Array(n);
+    const stack = [];
+    const components = [];
+    let counter = 0;
+    const enter = (v, frames) => {
+        order[v] = low[v] = counter++;
+        stack.push(v);
+        onStack[v] = 1;
+        frames.push([v, 0]);
+    };
+    for (let root = 0; root < n; root++) {
+        if (order[root] !== -1)
+            continue;
+        const frames = [];
+        enter(root, frames);
+        while (frames.length > 0) {
+            const frame = frames[frames.length - 1];
+            const v = frame[0];
+            const edges = adjacency[v] ?? [];
+            if (frame[1] < edges.length) {
+                const w = edges[frame[1]++];
+                if (order[w] === -1)
+                    enter(w, frames);
+                else if (onStack[w])
+                    low[v] = Math.min(low[v] ?? 0, order[w] ?? 0);
+                continue;
+            }
+            frames.pop();
+            const parent = frames[frames.length - 1];
+            if (parent)
+                low[parent[0]] = Math.min(low[parent[0]] ?? 0, low[v] ?? 0);
+            if (low[v] === order[v])
+                components.push(popComponent(v, stack, onStack));
+        }
+    }
+    return components;
+}
+function popComponent(v, stack, onStack) {
+    const component = [];
+    for (;;) {
+        const w = stack.pop();
+        onStack[w] = 0;
+        component.push(w);
+        if (w === v)
+            return component;
+    }
+}
+/** Breadth-first search from `start` back to itself inside one component: the shortest cycle through it. */
+function shortestCycleThrough(start, adjacency, members) {
+    const parent = new Map([[start, -1]]);
+    const queue = [start];
+    for (let head = 0; head < queue.length; head++) {
+        const v = queue[head];
+        for (const w of adjacency[v] ?? []) {
+            if (w === start)
+                return pathTo(v, parent);
+            if (!members.has(w) || parent.has(w))
+                continue;
+            parent.set(w, v);
+            queue.push(w);
+        }
+    }
+    return [start];
+}
+function pathTo(end, parent) {
+    const path = [];
+    for (let v = end; v !== -1; v = parent.get(v) ?? -1)
+        path.push(v);
+    return path.reverse();
+}
+function rotateToSmallest(cycle) {
+    let at = 0;
+    cycle.forEach((v, i) => {
+        if (v < (cycle[at] ?? Infinity))
+            at = i;
+    });
+    return [...cycle.slice(at), ...cycle.slice(0, at)];
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/rules.ts
+// The plan rules beyond the schema (SPEC §1): ids, dependencies, cycles, agents, paths, durations, waves.
+// They read the parsed data defensively, so they still run — and report — when the schema found problems
+// elsewhere in the file: every error is reported in one go. Names from the plan are only ever looked up in Maps
+// and Sets, so no name ("constructor", "__proto__") can answer from an object's prototype.
+
+
+
+
+
+
+/** Longest accepted duration: beyond a day a time limit is a typo. */
+const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
+/** Above this many candidates, "did you mean" costs more than it helps. */
+const SUGGEST_LIMIT = 2000;
+/** Every rule violation in the parsed plan data (whatever shape it has). */
+function checkPlanRules(source) {
+    const root = rules_record(source.data);
+    if (!root)
+        return [];
+    const plan = loosePlan(root);
+    const issues = [];
+    for (const rule of RULES) {
+        for (const issue of rule(source, plan))
+            issues.push(issue);
+    }
+    return issues;
+}
+function rules_record(v) {
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? v : undefined;
+}
+const str = (v) => (typeof v === "string" ? v : undefined);
+/** A name from the plan in a message: quoted, its control characters escaped (they never reach a terminal raw). */
+const rules_q = (text) => JSON.stringify(text ?? "");
+function loosePlan(root) {
+    const list = Array.isArray(root.stories) ? root.stories : [];
+    const stories = new Array(list.length);
+    const ids = new Map();
+    for (let index = 0; index < list.length; index++) {
+        const s = rules_record(list[index]) ?? {};
+        const deps = Array.isArray(s.dependsOn) ? s.dependsOn : NO_DEPS;
+        const story = { index, id: str(s.id), deps, tester: str(s.tester), implementer: str(s.implementer), file: str(s.file), testFile: str(s.testFile) };
+        stories[index] = story;
+        if (story.id !== undefined && !ids.has(story.id))
+            ids.set(story.id, index);
+    }
+    const agentMap = rules_record(root.agents);
+    return { root, stories, ids, agents: agentMap ? Object.keys(agentMap) : undefined };
+}
+const NO_DEPS = [];
+/** The string entries of a story's dependsOn. */
+const stringDeps = (s) => s.deps.filter((d) => typeof d === "string");
+const suggest = (word, candidates) => {
+    const size = Array.isArray(candidates) ? candidates.length : candidates.size;
+    return size > SUGGEST_LIMIT ? "" : didYouMean(word, Array.isArray(candidates) ? candidates : candidates.keys());
+};
+const checkIds = (source, plan) => {
+    const issues = [];
+    for (const s of plan.stories) {
+        const first = s.id === undefined ? undefined : plan.ids.get(s.id);
+        if (first === undefined || first === s.index)
+            continue;
+        const line = source.locate(["stories", first, "id"]).line;
+        issues.push(source.issue(["stories", s.index, "id"], `duplicate story id ${rules_q(s.id)} (first used by stories[${first}], line ${line})`));
+    }
+    return issues;
+};
+const checkDependencies = (source, plan) => {
+    const issues = [];
+    for (const s of plan.stories) {
+        // Dependency lists are short: an earlier duplicate is found by scanning, long lists use a set.
+        const seen = s.deps.length > 16 ? new Set() : undefined;
+        for (let k = 0; k < s.deps.length; k++) {
+            const id = s.deps[k];
+            if (typeof id !== "string")
+                continue;
+            let message;
+            if (seen ? seen.has(id) : s.deps.indexOf(id) < k)
+                message = `${rules_q(id)} is listed twice`;
+            else if (id === s.id)
+                message = `story ${rules_q(s.id)} depends on itself`;
+            else if (!plan.ids.has(id))
+                message = `unknown story ${rules_q(id)}${suggest(id, plan.ids)}`;
+            seen?.add(id);
+            if (message !== undefined)
+                issues.push(source.issue(["stories", s.index, "dependsOn", k], message));
+        }
+    }
+    return issues;
+};
+const checkCycles = (source, plan) => {
+    const nodes = plan.stories.map((s) => ({ id: s.id ?? `\0${s.index}`, dependsOn: stringDeps(s) }));
+    return findCycles(nodes).map((cycle) => {
+        const from = plan.ids.get(cycle[0] ?? "") ?? 0;
+        const at = Math.max(0, plan.stories[from]?.deps.indexOf(cycle[1 % cycle.length]) ?? 0);
+        return source.issue(["stories", from, "dependsOn", at], `cycle: ${[...cycle, cycle[0]].join(" -> ")}`);
+    });
+};
+const checkAgents = (source, plan) => {
+    const agents = plan.agents;
+    if (!agents)
+        return [];
+    const known = new Set(agents);
+    const issues = [];
+    const check = (s, role) => {
+        const name = s[role];
+        // A name with control characters is the schema's to report; it names no agent either way.
+        if (name === undefined || name === "" || known.has(name) || CONTROL_RE.test(name))
+            return;
+        const defined = agents.length === 0 ? "agents defines none" : `agents defines ${agents.slice(0, 8).map((a) => `${rules_q(a)}`).join(", ")}${agents.length > 8 ? ", …" : ""}`;
+        const hint = suggest(name, agents) || ` (${defined})`;
+        issues.push(source.issue(["stories", s.index, role], `unknown agent ${rules_q(name)}${hint}`));
+    };
+    for (const s of plan.stories) {
+        check(s, "tester");
+        check(s, "implementer");
+    }
+    return issues;
+};
+const checkPaths = (source, plan) => {
+    const { root } = plan;
+    const test = rules_record(root.test);
+    const prompts = rules_record(root.prompts);
+    const issues = [];
+    const check = (path, value, kind = "file") => {
+        const problem = pathProblem(value, kind);
+        if (problem)
+            issues.push(source.issue(path, problem));
+    };
+    check(["storiesDir"], root.storiesDir, "directory");
+    check(["prompts", "tester"], prompts?.tester);
+    check(["prompts", "implementation"], prompts?.implementation);
+    check(["test", "junit"], typeof test?.junit === "string" ? test.junit.replaceAll("{storyId}", "story") : undefined);
+    for (const s of plan.stories) {
+        // Key paths are only built for a problem: this loop runs over every story of a valid plan.
+        if (pathProblem(s.file, "file"))
+            check(["stories", s.index, "file"], s.file);
+        if (pathProblem(s.testFile, "file"))
+            check(["stories", s.index, "testFile"], s.testFile);
+    }
+    return issues;
+};
+const pathProblem = (value, kind) => typeof value === "string" && value !== "" ? repoPathProblem(value, kind) : undefined;
+/** Two stories writing their status into one story file would overwrite each other. */
+const checkSharedStoryFiles = (source, plan) => {
+    // Default files (<storiesDir>/<id>.md) of distinct ids are distinct: only a `file` key can make two meet.
+    if (!plan.stories.some((s) => s.file !== undefined))
+        return [];
+    const given = plan.root.storiesDir;
+    const dir = normalizeRepoPath(typeof given === "string" && !repoPathProblem(given, "directory") ? given : DEFAULTS.storiesDir);
+    const owners = new Map();
+    const issues = [];
+    for (const s of plan.stories) {
+        if (s.id === undefined || plan.ids.get(s.id) !== s.index)
+            continue;
+        if (s.file !== undefined && repoPathProblem(s.file))
+            continue;
+        const file = s.file !== undefined ? normalizeRepoPath(s.file) : inDirectory(dir, `${s.id}.md`);
+        const owner = owners.get(file);
+        if (!owner) {
+            owners.set(file, s);
+            continue;
+        }
+        const at = ["stories", s.index, s.file !== undefined ? "file" : "id"];
+        issues.push(source.issue(at, `story file ${rules_q(file)} is also the story file of ${rules_q(owner.id)} (stories[${owner.index}]): each story needs its own`));
+    }
+    return issues;
+};
+/** An agent runs either its own shell command (`run`) or a preset; `model` and `args` belong to a preset. */
+const checkAgentCommands = (source, plan) => {
+    const agents = rules_record(plan.root.agents);
+    if (!agents)
+        return [];
+    const issues = [];
+    for (const [name, value] of Object.entries(agents)) {
+        const a = rules_record(value);
+        if (!a)
+            continue;
+        const hasRun = a.run !== undefined;
+        const hasPreset = a.preset !== undefined;
+        if (hasRun && hasPreset)
+            issues.push(source.issue(["agents", name, "preset"], "give either run (a shell command) or preset, not both"));
+        else if (!hasRun && !hasPreset)
+            issues.push(source.issue(["agents", name], "needs run (a shell command) or preset (see `tdd-waves agents`)", "key"));
+        else if (hasRun) {
+            for (const key of ["model", "args"]) {
+                if (a[key] !== undefined)
+                    issues.push(source.issue(["agents", name, key], `${key} is for a preset's CLI: with run, put it in the command itself`, "key"));
+            }
+        }
+    }
+    return issues;
+};
+const checkDurations = (source, plan) => {
+    const agents = rules_record(plan.root.agents) ?? {};
+    const candidates = [
+        [["test", "timeout"], rules_record(plan.root.test)?.timeout],
+        ...Object.entries(agents).map(([name, a]) => [["agents", name, "timeout"], rules_record(a)?.timeout]),
+    ];
+    return candidates.flatMap(([path, value]) => {
+        const ms = typeof value === "string" ? parseDuration(value) : undefined;
+        if (ms === undefined)
+            return [];
+        if (ms === 0)
+            return [source.issue(path, "must be longer than 0s")];
+        if (ms > MAX_DURATION_MS)
+            return [source.issue(path, `${rules_q(String(value))} is too long: at most 24h`)];
+        return [];
+    });
+};
+/**
+ * A "__proto__" key in a record (agents, env): zod's records leave it out of their output without a word (copying
+ * it could replace an object's prototype), so it would vanish between `plan` and `run`. It is refused here.
+ */
+const checkPrototypeKeys = (source, plan) => {
+    const agents = rules_record(plan.root.agents);
+    if (!agents)
+        return [];
+    const issues = [];
+    if (Object.hasOwn(agents, "__proto__"))
+        issues.push(source.issue(["agents", "__proto__"], agentNameMessage("__proto__"), "key"));
+    for (const name of Object.keys(agents)) {
+        const env = rules_record(rules_record(agents[name])?.env);
+        if (env && Object.hasOwn(env, "__proto__"))
+            issues.push(source.issue(["agents", name, "env", "__proto__"], envNameMessage("__proto__"), "key"));
+    }
+    return issues;
+};
+const checkWaves = (source, plan) => {
+    if (!Array.isArray(plan.root.waves))
+        return [];
+    const issues = [];
+    const placed = new Map();
+    plan.root.waves.forEach((wave, w) => {
+        if (!Array.isArray(wave))
+            return;
+        wave.forEach((id, at) => {
+            if (typeof id !== "string")
+                return;
+            const path = ["waves", w, at];
+            const before = placed.get(id);
+            if (before)
+                issues.push(source.issue(path, `${rules_q(id)} is already in wave ${before.wave + 1} (waves[${before.wave}][${before.at}]): each story goes in exactly one wave`));
+            else if (!plan.ids.has(id))
+                issues.push(source.issue(path, `unknown story ${rules_q(id)}${suggest(id, plan.ids)}`));
+            else
+                placed.set(id, { wave: w, at });
+        });
+    });
+    for (const [id, index] of plan.ids) {
+        const own = placed.get(id);
+        if (!own) {
+            issues.push(source.issue(["waves"], `story ${rules_q(id)} is in no wave`, "key"));
+            continue;
+        }
+        for (const d of plan.stories[index]?.deps ?? []) {
+            if (typeof d !== "string")
+                continue;
+            const dep = placed.get(d);
+            if (d === id || !dep || dep.wave < own.wave)
+                continue;
+            issues.push(source.issue(["waves", own.wave, own.at], `${rules_q(id)} depends on ${rules_q(d)}, which is in wave ${dep.wave + 1}: a dependency must be in an earlier wave`));
+        }
+    }
+    return issues;
+};
+const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkPrototypeKeys, checkWaves];
+
+;// CONCATENATED MODULE: ./src/core/plan/schema-check.ts
+
+
+const EXPECTED = {
+    string: "a string",
+    number: "a number",
+    int: "a whole number",
+    boolean: "true or false",
+    array: "a list",
+    object: "a mapping (key: value)",
+    record: "a mapping (key: value)",
+};
+/** Fallback wording for issues the schema does not word itself (mostly wrong types). */
+const fallbackMessages = (iss) => {
+    if (iss.code !== "invalid_type")
+        return undefined;
+    if (iss.input === undefined)
+        return "required";
+    const expected = EXPECTED[iss.expected] ?? iss.expected;
+    const quoteHint = iss.expected === "string" && (typeof iss.input === "number" || typeof iss.input === "boolean") ? " (put the value in quotes)" : "";
+    return iss.input === null ? `has no value (expected ${expected})` : `must be ${expected}, got ${describeValue(iss.input)}${quoteHint}`;
+};
+/** Validates `source.data` against the plan schema. */
+function checkPlanSchema(source) {
+    const result = planFileSchema.safeParse(source.data, { reportInput: true, error: fallbackMessages });
+    if (result.success)
+        return { file: result.data, issues: [] };
+    return { issues: result.error.issues.flatMap((iss) => toPlanIssues(source, iss)) };
+}
+function toPlanIssues(source, iss) {
+    const path = iss.path.filter((p) => typeof p !== "symbol");
+    switch (iss.code) {
+        case "unrecognized_keys":
+            return iss.keys.map((key) => source.issue([...path, key], `unknown key "${key}"${didYouMean(key, knownKeysAt(path))}`, "key"));
+        case "invalid_key":
+            return [source.issue(path, iss.issues[0]?.message ?? iss.message, "key")];
+        default:
+            return [source.issue(path, iss.message)];
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(9547);
+;// CONCATENATED MODULE: ./src/core/plan/document.ts
+/** Line and column (1-based, in UTF-16 code units like the yaml library's LineCounter) of `offset` in `text`. */
+function positionAt(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    const end = Math.min(Math.max(0, offset), text.length);
+    for (let i = 0; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, col: end - lineStart + 1 };
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/json-source.ts
+// A JSON plan: JSON.parse gives the verdict and the data (exactly JSON's grammar, "__proto__" an ordinary key);
+// jsonc-parser, a maintained located JSON parser, says where and why a text is not JSON — comments, trailing
+// commas, single quotes and other YAML-only syntax included — finds duplicate keys (JSON.parse keeps the last one
+// silently) and where each key path is written.
+
+
+const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+function readJsonDocument(body) {
+    let tree;
+    const locate = (path, target = "value") => {
+        tree ??= (0,main.parseTree)(body, [], STRICT);
+        return positionAt(body, locateOffset(tree, path, target));
+    };
+    let data;
+    try {
+        data = JSON.parse(body);
+    }
+    catch (e) {
+        return { data: undefined, syntax: [syntaxError(body, e)], locate };
+    }
+    const duplicates = duplicateKeys(body);
+    return duplicates.length > 0 ? { data: undefined, syntax: duplicates, locate } : { data, syntax: [], locate };
+}
+/** Where and why JSON.parse refused `body`, in words. */
+function syntaxError(body, e) {
+    const errors = [];
+    (0,main.parse)(body, errors, STRICT);
+    const first = errors[0];
+    if (!first) {
+        // jsonc-parser saw nothing wrong: JSON.parse's own words, where it says where.
+        const message = e instanceof Error ? e.message : String(e);
+        const at = /at position (\d+)/.exec(message);
+        return { ...positionAt(body, at ? Number(at[1]) : 0), message: `JSON syntax error: ${message}` };
+    }
+    return { ...positionAt(body, first.offset), message: `JSON syntax error: ${explain(body, first)}` };
+}
+function explain(body, error) {
+    const found = foundAt(body, error.offset, error.length);
+    const afterComma = /,\s*$/.test(body.slice(0, error.offset));
+    switch ((0,main.printParseErrorCode)(error.error)) {
+        case "InvalidCommentToken":
+        case "UnexpectedEndOfComment":
+            return "comments are not allowed in JSON";
+        case "ValueExpected":
+        case "PropertyNameExpected":
+            if (afterComma && (found === '"]"' || found === '"}"'))
+                return `trailing comma before ${found}`;
+            if (found === `"'"`)
+                return "strings and keys take double quotes in JSON, not single quotes";
+            return (0,main.printParseErrorCode)(error.error) === "ValueExpected" ? `expected a value, found ${found}` : `expected a key in double quotes, found ${found}`;
+        case "InvalidSymbol":
+            if (found.startsWith(`"'`))
+                return "strings and keys take double quotes in JSON, not single quotes";
+            return (0,main.getLocation)(body, error.offset).isAtPropertyKey ? `expected a key in double quotes, found ${found}` : `expected a value, found ${found}`;
+        case "ColonExpected":
+            return `expected ":" after the key, found ${found}`;
+        case "CommaExpected":
+            return `expected "," between items, found ${found}`;
+        case "CloseBraceExpected":
+            return error.offset >= body.length ? 'unexpected end of file: missing "}"' : `expected "," or "}", found ${found}`;
+        case "CloseBracketExpected":
+            return error.offset >= body.length ? 'unexpected end of file: missing "]"' : `expected "," or "]", found ${found}`;
+        case "EndOfFileExpected":
+            return `unexpected ${found} after the end of the JSON value`;
+        case "UnexpectedEndOfString":
+            return "a string is not closed";
+        case "InvalidNumberFormat":
+        case "UnexpectedEndOfNumber":
+            return "not a valid JSON number";
+        case "InvalidUnicode":
+            return 'invalid "\\u" escape in a string';
+        case "InvalidEscapeCharacter":
+            return "invalid escape sequence in a string";
+        case "InvalidCharacter":
+            return "control characters in strings must be escaped (\\n, \\t, \\u0000 …)";
+        default:
+            return `unexpected ${found}`;
+    }
+}
+function foundAt(body, offset, length) {
+    if (offset >= body.length)
+        return "end of file";
+    const token = body.slice(offset, offset + Math.max(1, Math.min(length, 20)));
+    return JSON.stringify(token);
+}
+/** Every key that appears twice in one object, located at its second appearance. */
+function duplicateKeys(body) {
+    const found = [];
+    const open = [];
+    (0,main.visit)(body, {
+        onObjectBegin: () => void open.push(new Set()),
+        onObjectEnd: () => void open.pop(),
+        onObjectProperty: (key, offset) => {
+            const keys = open[open.length - 1];
+            if (!keys)
+                return;
+            if (keys.has(key))
+                found.push({ ...positionAt(body, offset), message: `JSON syntax error: duplicate key ${JSON.stringify(key)} (each key may appear once in an object)` });
+            keys.add(key);
+        },
+    }, STRICT);
+    return found;
+}
+/** The offset a key path is written at, or the nearest enclosing value's when part of it is missing. */
+function locateOffset(tree, path, target) {
+    let node = tree;
+    let offset = tree?.offset ?? 0;
+    for (let i = 0; i < path.length && node; i++) {
+        const seg = path[i];
+        const last = i === path.length - 1;
+        if (node.type === "object") {
+            const property = node.children?.find((p) => p.children?.[0]?.value === String(seg));
+            if (!property)
+                break;
+            offset = property.offset;
+            if (last && target === "key")
+                break;
+            node = property.children?.[1];
+            if (node)
+                offset = node.offset;
+        }
+        else if (node.type === "array" && typeof seg === "number") {
+            node = (0,main.findNodeAtLocation)(node, [seg]);
+            if (node)
+                offset = node.offset;
+        }
+        else {
+            break;
+        }
+    }
+    return offset;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/core/plan/yaml-source.ts
+// A YAML plan read by the `yaml` library: its LineCounter gives every error and every key path a line and column.
+
+/** Syntax errors beyond this many are dropped: after a few, the rest are usually echoes of the first. */
+const MAX_SYNTAX_ERRORS = 20;
+function readYamlDocument(body) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(body, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const at = (offset) => lineCounter.linePos(offset);
+    const result = { data: undefined, syntax: [], locate: makeLocator(doc, lineCounter) };
+    const errors = [...doc.errors, ...doc.warnings];
+    if (errors.length > 0) {
+        const seen = new Set();
+        for (const e of errors) {
+            const syntax = { ...at(e.pos[0]), message: `YAML syntax error: ${yamlMessage(e.code, e.message)}` };
+            const key = `${syntax.line}:${syntax.col}:${syntax.message}`;
+            if (!seen.has(key) && seen.size < MAX_SYNTAX_ERRORS)
+                result.syntax.push(syntax);
+            seen.add(key);
+        }
+        return result;
+    }
+    try {
+        result.data = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (e) {
+        result.syntax.push({ ...aliasPosition(doc, lineCounter), message: `YAML error: ${e instanceof Error ? e.message : String(e)}` });
+    }
+    return result;
+}
+function yamlMessage(code, message) {
+    if (code === "DUPLICATE_KEY")
+        return "duplicate key (each key may appear once in a mapping)";
+    if (code === "TAB_AS_INDENT")
+        return "tabs are not allowed for indentation; use spaces";
+    if (code === "MULTIPLE_DOCS")
+        return 'the file holds several YAML documents ("---"); a plan is one document';
+    return message.replace(/\s+/g, " ").trim();
+}
+/** Where the first alias is: toJS only fails on aliases (unknown anchor, too many aliases). */
+function aliasPosition(doc, lc) {
+    let offset = 0;
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_key, node) {
+            offset = node.range?.[0] ?? 0;
+            return dist/* visit */.YR.BREAK;
+        },
+    });
+    return lc.linePos(offset);
+}
+function makeLocator(doc, lc) {
+    return (path, target = "value") => {
+        let offset = nodeStart(doc.contents) ?? 0;
+        let node = doc.contents;
+        for (let i = 0; i < path.length; i++) {
+            const seg = path[i];
+            const last = i === path.length - 1;
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(seg));
+                if (!pair)
+                    break;
+                const keyStart = nodeStart(pair.key);
+                if (keyStart !== undefined)
+                    offset = keyStart;
+                if (last && target === "key")
+                    break;
+                node = pair.value;
+                const valueStart = hasSource(node) ? nodeStart(node) : undefined;
+                if (valueStart !== undefined)
+                    offset = valueStart;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof seg === "number") {
+                node = node.items[seg];
+                const itemStart = nodeStart(node);
+                if (itemStart === undefined)
+                    break;
+                offset = itemStart;
+            }
+            else {
+                break;
+            }
+            if ((0,dist/* isAlias */.Vj)(node))
+                break;
+        }
+        return lc.linePos(offset);
+    };
+}
+/** A value node that is written in the file (`key:` with nothing after it is not worth pointing at). */
+function hasSource(node) {
+    if (!node)
+        return false;
+    if ((0,dist/* isScalar */.jn)(node))
+        return !(node.value === null && (node.source === "" || node.source === undefined));
+    return true;
+}
+function nodeStart(node) {
+    const range = node && node.range;
+    return range ? range[0] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/source.ts
+// A plan file's text as data with positions: syntax errors located by line and column, and a locator that maps
+// a key path (["stories", 2, "dependsOn", 0]) back to where it is written, so that every later error can be
+// reported as FILE:LINE:COL path: message. YAML is read by the `yaml` library (yaml-source.ts), JSON by
+// JSON.parse with jsonc-parser to say where and why it is not JSON (json-source.ts).
+
+
+
+
+/** Parses plan text (YAML, or JSON held to JSON's own grammar) into data with positions. */
+function readPlanSource(text, fileName) {
+    const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+    const format = planFormat(fileName);
+    const doc = format === "yaml"
+        ? readYamlDocument(body)
+        : format === "json"
+            ? readJsonDocument(body)
+            : { data: undefined, syntax: [{ line: 1, col: 1, message: "unsupported plan file extension: use .yml, .yaml or .json" }], locate: () => ({ line: 1, col: 1 }) };
+    const locate = doc.locate;
+    return {
+        fileName,
+        data: doc.data,
+        issues: doc.syntax.map(({ line, col, message }) => ({ file: fileName, line, col, path: "", message })),
+        locate,
+        issue: (path, message, target) => ({ file: fileName, ...locate(path, target), path: formatPath(path), message }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/story-files.ts
+
+
+
+/**
+ * Story-file issues of a valid plan: `contents` maps each story's `file` to its text, or null when it is
+ * missing or not a file. Located at the story's `file` key when the plan gives one, else at its `id`.
+ */
+function checkStoryFiles(plan, fileName, text, contents) {
+    return locateStoryFileProblems(storyFileProblems(plan, contents), fileName, text);
+}
+/** Story-file problems (plan-acceptance.ts) located in the plan file `fileName` whose text is `text`. */
+function locateStoryFileProblems(problems, fileName, text) {
+    if (problems.length === 0)
+        return [];
+    // Parsing the plan again only to locate problems: a large valid plan is not parsed twice.
+    const source = readPlanSource(text, fileName);
+    const written = source.data?.stories;
+    return problems.map(({ story, message }) => {
+        const fileGiven = Array.isArray(written) && typeof written[story.index]?.file === "string";
+        return source.issue(["stories", story.index, fileGiven ? "file" : "id"], message);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/parse.ts
+// Plan file text -> validated Plan with defaults applied, or every problem in it, each located as
+// FILE:LINE:COL path: message (SPEC §1): one reader per format (source.ts), one schema (schema.ts), then the plan
+// rules once (rules.ts). Pure: reading files is the loader's job (adapters/plan-loader.ts).
+
+
+
+
+
+
+
+
+/** Parses and validates a plan file's text; `fileName` picks YAML or JSON and names the file in errors. */
+function parsePlan(text, fileName) {
+    try {
+        const source = readPlanSource(text, fileName);
+        if (source.issues.length > 0)
+            return { errors: source.issues, source };
+        const schema = checkPlanSchema(source);
+        const errors = sortIssues([...schema.issues, ...checkPlanRules(source)]);
+        if (errors.length > 0 || !schema.file)
+            return { errors, source };
+        return { plan: buildPlan(schema.file), errors: [], source };
+    }
+    catch (e) {
+        // The readers and zod are deep recursive walkers: absurd input (nesting thousands deep) can exhaust the
+        // stack. That is still bad input, so it gets a located message like any other.
+        const reason = e instanceof RangeError ? "it is nested too deeply" : e instanceof Error ? e.message : String(e);
+        return { errors: [{ file: fileName, line: 1, col: 1, path: "", message: `cannot read the plan: ${reason}` }] };
+    }
+}
+/** Messages in file order, each once. */
+function sortIssues(issues) {
+    const seen = new Set();
+    return issues
+        .map((issue, order) => ({ issue, order }))
+        .sort((a, b) => a.issue.line - b.issue.line || a.issue.col - b.issue.col || a.order - b.order)
+        .map(({ issue }) => issue)
+        .filter((issue) => {
+        const key = formatIssue(issue);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/repo-paths.ts
+
+/** Every path of `plan` that must resolve inside the repository, in plan-file order. `fileGiven(i)`: stories[i] has a `file` key. */
+function planPaths(plan, fileGiven) {
+    const paths = [{ key: ["storiesDir"], path: plan.storiesDir }];
+    if (plan.test.junit !== undefined && !plan.test.junit.includes("{storyId}"))
+        paths.push({ key: ["test", "junit"], path: plan.test.junit });
+    if (plan.prompts.tester !== undefined)
+        paths.push({ key: ["prompts", "tester"], path: plan.prompts.tester });
+    if (plan.prompts.implementation !== undefined)
+        paths.push({ key: ["prompts", "implementation"], path: plan.prompts.implementation });
+    for (const story of plan.stories) {
+        const given = fileGiven(story.index);
+        paths.push({ key: ["stories", story.index, given ? "file" : "id"], path: story.file, ...(given ? {} : { under: plan.storiesDir }) });
+        paths.push({ key: ["stories", story.index, "testFile"], path: story.testFile });
+        if (plan.test.junit?.includes("{storyId}"))
+            paths.push({ key: ["test", "junit"], path: plan.test.junit.replaceAll("{storyId}", story.id) });
+    }
+    return paths;
+}
+function escapeMessage(path, escape) {
+    const through = escape.link === path ? `is a symbolic link to "${escape.target}"` : `passes through "${escape.link}", a symbolic link to "${escape.target}"`;
+    return `"${path}" leaves the repository: it ${through}; tdd-waves reads and writes only inside the repository`;
+}
+/** The default story files under the stories directory: `dir` itself escaping is said once, at storiesDir. */
+function underDirectory(path, dir) {
+    return path.under !== undefined && (dir === "." || path.path.startsWith(inDirectory(dir, "")));
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/plan-loader.ts
-// Loads a plan from disk: reads and checks the file's bytes, parses and validates it, reads the story files the
-// rules need, and computes the waves. Every bad input becomes one PlanError listing all problems.
-// A valid plan takes the fast path (core/plan-fast.ts, core/plan-acceptance.ts), which loads neither the YAML
-// library nor zod; only a plan with problems loads core/plan.ts, which locates and words each of them.
+// Loads a plan from disk: reads and checks the file's bytes, parses and validates it (core/plan/parse.ts), checks
+// on disk what only the disk can tell — story files exist with acceptance criteria, no path leaves the repository
+// through a symbolic link — and computes the waves. Every bad input becomes one PlanError listing all problems.
+
 
 
 
@@ -54806,7 +56845,7 @@ var waves = __nccwpck_require__(9421);
 class PlanError extends Error {
     issues;
     constructor(issues) {
-        super(issues.map(plan_issue/* formatIssue */.Hd).join("\n"));
+        super(issues.map(formatIssue).join("\n"));
         this.name = "PlanError";
         this.issues = issues;
     }
@@ -54832,17 +56871,20 @@ async function loadPlan(planPath, repoRoot, options = {}) {
     if (relative === ".." || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative)) {
         fail(`the plan file is outside the repository (${root})`);
     }
-    const fast = (0,plan_fast/* parsePlanFast */.R)(text, planPath);
-    const plan = fast?.plan ?? (await parseLocated(text, planPath));
-    const problems = checkStoryFiles(root, plan);
-    if (problems.length > 0) {
-        const { locateStoryFileProblems } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5388));
-        throw new PlanError(locateStoryFileProblems(problems, planPath, text));
+    const { plan, errors, source } = parsePlan(text, planPath);
+    if (!plan || !source)
+        throw new PlanError(errors);
+    const escapes = findEscapes(root, plan, source);
+    const escaped = new Set(escapes.flatMap((e) => (e.story === undefined ? [] : [e.story])));
+    const problems = plan_loader_checkStoryFiles(root, plan, escaped);
+    if (escapes.length > 0 || problems.length > 0) {
+        const issues = [...escapes.map((e) => e.issue), ...locateStoryFileProblems(problems, planPath, text)];
+        throw new PlanError(issues.sort((a, b) => a.line - b.line || a.col - b.col));
     }
     let digest;
     return {
         plan,
-        waves: fast?.waves ?? (0,waves/* computeWaves */.Ss)(plan),
+        waves: computeWaves(plan),
         path: relative.split((external_node_path_default()).sep).join("/"),
         // Hashed on first use: `tdd-waves plan` never needs it, nor the crypto module's start-up cost.
         get digest() {
@@ -54855,13 +56897,93 @@ function sha256(bytes) {
     const { createHash } = (0,external_node_module_namespaceObject.createRequire)(import.meta.url)("node:crypto");
     return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 }
-/** The full reader: the plan when the fast path merely could not tell, else a PlanError with every problem located. */
-async function parseLocated(text, planPath) {
-    const { parsePlanFull } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5388));
-    const { plan, errors } = parsePlanFull(text, planPath);
-    if (!plan)
-        throw new PlanError(errors);
-    return plan;
+/**
+ * Plan paths that leave the repository through a symbolic link (core/plan/repo-paths.ts): each is resolved
+ * component by component, and a link's real target must be inside the repository. A link out of the stories
+ * directory is reported once, at storiesDir, not again for each default story file in it.
+ */
+function findEscapes(root, plan, source) {
+    const written = source.data.stories;
+    const fileGiven = (i) => typeof written?.[i]?.file === "string";
+    const links = new LinkResolver(root);
+    const found = [];
+    const said = new Set();
+    let storiesDirEscapes = false;
+    for (const p of planPaths(plan, fileGiven)) {
+        if (storiesDirEscapes && underDirectory(p, plan.storiesDir))
+            continue;
+        const escape = links.escape(p.path);
+        if (!escape)
+            continue;
+        if (p.key[0] === "storiesDir")
+            storiesDirEscapes = true;
+        // A JUnit template names one report per story: one message per link is enough.
+        const once = `${p.key.join("/")} ${escape.link}`;
+        if (said.has(once))
+            continue;
+        said.add(once);
+        const story = p.key[0] === "stories" && p.key[2] !== "testFile" ? p.key[1] : undefined;
+        found.push({ issue: source.issue(p.key, escapeMessage(p.path, escape)), ...(story === undefined ? {} : { story }) });
+    }
+    return found;
+}
+/** Resolves repository-relative paths one component at a time, each component once. */
+class LinkResolver {
+    root;
+    resolved = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    /** The link through which `relative` leaves the repository, or undefined when it stays inside (or does not exist yet). */
+    escape(relative) {
+        let real = this.root;
+        let prefix = "";
+        for (const part of relative === "." ? [] : relative.split("/")) {
+            prefix = prefix === "" ? part : `${prefix}/${part}`;
+            let step = this.resolved.get(prefix);
+            if (step === undefined) {
+                step = this.step(real, part, prefix);
+                this.resolved.set(prefix, step);
+            }
+            if (step === "missing")
+                return undefined;
+            if ("escape" in step)
+                return step.escape;
+            real = step.real;
+        }
+        return undefined;
+    }
+    step(parent, part, prefix) {
+        const next = external_node_path_default().join(parent, part);
+        let info;
+        try {
+            info = (0,external_node_fs_namespaceObject.lstatSync)(next, { throwIfNoEntry: false });
+        }
+        catch {
+            return "missing";
+        }
+        if (!info)
+            return "missing";
+        if (!info.isSymbolicLink())
+            return { real: next };
+        let target;
+        try {
+            target = external_node_fs_namespaceObject.realpathSync.native(next);
+        }
+        catch {
+            // A link to nothing yet: writing through it would create its target, so where it points is what counts.
+            try {
+                target = external_node_path_default().resolve(parent, (0,external_node_fs_namespaceObject.readlinkSync)(next));
+            }
+            catch {
+                return "missing";
+            }
+        }
+        return inside(this.root, target) ? { real: target } : { escape: { link: prefix, target } };
+    }
+}
+function inside(root, target) {
+    return target === root || target.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
 }
 function readPlanBytes(file, fail) {
     const failWith = (e) => fail(fileErrorMessage(e));
@@ -54945,13 +57067,15 @@ function firstInvalidUtf8(bytes) {
  * of promises: one listing of a directory holding many story files says which names are regular files, and
  * each of those is opened, read and closed. Other files are checked with a stat first.
  */
-function checkStoryFiles(root, plan) {
+function plan_loader_checkStoryFiles(root, plan, skip) {
     const base = root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep;
     const dirs = storyDirectories(plan);
     const listings = new Map();
     const buffer = Buffer.allocUnsafe(READ_CHUNK);
     const problems = [];
     plan.stories.forEach((story, i) => {
+        if (skip.has(i))
+            return;
         const { file } = story;
         const dir = dirs.of[i];
         if (!listings.has(dir))
@@ -55105,7 +57229,7 @@ function dominantEol(lines) {
 const isBlank = (text) => /^[ \t]*$/.test(text);
 const trimTabs = (s) => s.replace(/^[ \t]+|[ \t]+$/g, "");
 /** A value must stay on its own line, whatever the caller passes. */
-const oneLine = (s) => trimTabs(s.replace(/[\r\n\u2028\u2029]+/g, " "));
+const story_file_oneLine = (s) => trimTabs(s.replace(/[\r\n\u2028\u2029]+/g, " "));
 function parseHeading(text) {
     const m = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/s.exec(text);
     if (!m)
@@ -55209,11 +57333,11 @@ function formatField(key, update) {
         case "status":
             return update.status === undefined ? undefined : STATUS_DISPLAY[update.status];
         case "assignee":
-            return update.assignee === undefined ? undefined : oneLine(update.assignee) || "—";
+            return update.assignee === undefined ? undefined : story_file_oneLine(update.assignee) || "—";
         case "testFile": {
             if (update.testFile === undefined)
                 return undefined;
-            const path = oneLine(update.testFile);
+            const path = story_file_oneLine(update.testFile);
             return path === "" ? "—" : story_file_codeSpan(path);
         }
         case "verified":
@@ -55464,7 +57588,7 @@ function insertMissingFields(lines, doc, missing, ctx) {
         at = doc.bodyStart;
         if (doc.fmEnd !== undefined && lines[at] && isBlank(lines[at].text))
             at++;
-        block.push({ text: `# ${oneLine(ctx.storyId)}: ${oneLine(ctx.title)}`, eol }, blank());
+        block.push({ text: `# ${story_file_oneLine(ctx.storyId)}: ${story_file_oneLine(ctx.title)}`, eol }, blank());
     }
     block.push(...missing.map(fieldLine));
     if (lines[at] && !isBlank(lines[at].text))
@@ -55526,7 +57650,17 @@ function updateStoryFile(text, update, ctx) {
     return doc.bom + joinLines(lines);
 }
 
+;// CONCATENATED MODULE: ./src/core/own.ts
+// Lookups in records keyed by names from a plan or a state file (story ids, epics, agents): only a record's own
+// keys answer. A plain `record[id]` answers "constructor" or "toString" from Object.prototype — a function where a
+// story's run or an epic's counts were expected.
+/** `record[key]` when `key` is the record's own, else undefined. */
+function own_own(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/state/state.ts
+
 /** Several transitions applied as one (one state write for steps that happen at the same moment). */
 const chain = (...transitions) => (state) => transitions.reduce((acc, t) => t(acc), state);
 function createState(args) {
@@ -55556,7 +57690,7 @@ function state_statusOf(state, id) {
     if (state.stories.blocked.includes(id))
         return "blocked";
     if (state.stories.inProgress.includes(id))
-        return state.runs[id]?.status ?? "testing";
+        return own_own(state.runs, id)?.status ?? "testing";
     return "pending";
 }
 function waveOf(state, id) {
@@ -55585,8 +57719,8 @@ function derive(state) {
         ...state.stories.blocked,
     ];
     for (const id of all) {
-        const epic = state.storyEpics[id] ?? id;
-        const e = (epics[epic] ??= { total: 0, completed: 0, failed: 0 });
+        const epic = own_own(state.storyEpics, id) ?? id;
+        const e = own_own(epics, epic) ?? (epics[epic] = { total: 0, completed: 0, failed: 0 });
         e.total += 1;
         if (state.stories.completed.includes(id))
             e.completed += 1;
@@ -55607,7 +57741,7 @@ function touch(state, now) {
     return derive({ ...state, lastUpdate: now });
 }
 function withRun(state, id, f) {
-    const run = state.runs[id] ?? { attempt: 0, wave: waveOf(state, id), status: "pending", phases: [] };
+    const run = own_own(state.runs, id) ?? { attempt: 0, wave: waveOf(state, id), status: "pending", phases: [] };
     return { ...state, runs: { ...state.runs, [id]: f(run) } };
 }
 /** A wave starts: it becomes the current wave and the execution is under way. */
@@ -55697,7 +57831,7 @@ const requeueInProgress = (now) => (state) => {
 const retryStories = (ids, dependents, now) => (state) => {
     const reset = new Set();
     const visit = (id) => {
-        for (const d of dependents[id] ?? []) {
+        for (const d of own_own(dependents, id) ?? []) {
             if (state.stories.blocked.includes(d) && !reset.has(d)) {
                 reset.add(d);
                 visit(d);
@@ -56732,7 +58866,7 @@ class GitStateStore {
 function createStateStore(opts) {
     if (!PLAN_NAME.test(opts.planName))
         throw new StateStoreError(`invalid plan name for the state branch: "${opts.planName}"`);
-    const branch = opts.branch ?? model/* DEFAULTS */.z.stateBranch;
+    const branch = opts.branch ?? DEFAULTS.stateBranch;
     if (branch === "" || branch.startsWith("-") || /[\s~^:?*[\\]|\.\.|@\{/.test(branch)) {
         throw new StateStoreError(`invalid state branch name: "${branch}"`);
     }
@@ -57554,7 +59688,7 @@ const createValidator = (production, { xmlVersion = '1.0', asciiOnly = false, ma
  * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
  * @returns {{ valid: boolean, production: string, input: string, reason?: string, position?: number }}
  */
-const validate = (str, production, { xmlVersion = '1.0', asciiOnly = false } = {}) => {
+const src_validate = (str, production, { xmlVersion = '1.0', asciiOnly = false } = {}) => {
   if (!PRODUCTIONS.includes(production)) {
     throw new TypeError(
       `Unknown production "${production}". Must be one of: ${PRODUCTIONS.join(', ')}`
@@ -57622,7 +59756,7 @@ const validate = (str, production, { xmlVersion = '1.0', asciiOnly = false } = {
  * @returns {Array<{ valid: boolean, production: string, input: string, reason?: string, position?: number }>}
  */
 const validateAll = (strings, production, opts = {}) =>
-  strings.map(str => validate(str, production, opts));
+  strings.map(str => src_validate(str, production, opts));
 
 // ---------------------------------------------------------------------------
 // Sanitizer
@@ -64505,8 +66639,6 @@ function wordCounts(parts) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/core/testing/shell-quote.ts
-var shell_quote = __nccwpck_require__(5199);
 ;// CONCATENATED MODULE: ./src/adapters/test-runner.ts
 // Runs the plan's test command on one story's test file and gathers the evidence: exit code and,
 // where the run tells them, the counts (from the JUnit report, else from the runner's summary lines).
@@ -64527,7 +66659,7 @@ async function runTests(opts) {
         (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(junitPath), { recursive: true });
     }
     const logStart = sizeOf(opts.logFile);
-    const outcome = await runShell((0,shell_quote/* renderTestCommand */.A)(opts.test.command, opts.testFile, { storyId: opts.storyId }), {
+    const outcome = await runShell(renderTestCommand(opts.test.command, opts.testFile, { storyId: opts.storyId }), {
         cwd: opts.cwd,
         env: {
             ...opts.env,
@@ -64913,7 +67045,7 @@ var VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
-var DEFAULTS = {
+var dist_bundle_DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
   headers: {
@@ -64937,7 +67069,7 @@ function dist_bundle_lowercaseKeys(object) {
 }
 
 // pkg/dist-src/util/is-plain-object.js
-function isPlainObject(value) {
+function dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -64950,7 +67082,7 @@ function isPlainObject(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
+    if (dist_bundle_isPlainObject(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -64971,7 +67103,7 @@ function removeUndefinedProperties(obj) {
 }
 
 // pkg/dist-src/merge.js
-function merge(defaults, route, options) {
+function dist_bundle_merge(defaults, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -65022,7 +67154,7 @@ function extractUrlVariableNames(url) {
 }
 
 // pkg/dist-src/util/omit.js
-function omit(object, keysToOmit) {
+function dist_bundle_omit(object, keysToOmit) {
   const result = { __proto__: null };
   for (const key of Object.keys(object)) {
     if (keysToOmit.indexOf(key) === -1) {
@@ -65165,12 +67297,12 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function action_parse(options) {
+function dist_bundle_parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
   let body;
-  let parameters = omit(options, [
+  let parameters = dist_bundle_omit(options, [
     "method",
     "baseUrl",
     "url",
@@ -65184,7 +67316,7 @@ function action_parse(options) {
     url = options.baseUrl + url;
   }
   const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
+  const remainingParameters = dist_bundle_omit(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
@@ -65231,23 +67363,23 @@ function action_parse(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return action_parse(merge(defaults, route, options));
+  return dist_bundle_parse(dist_bundle_merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const DEFAULTS2 = dist_bundle_merge(oldDefaults, newDefaults);
   const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
   return Object.assign(endpoint2, {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
-    parse: action_parse
+    merge: dist_bundle_merge.bind(null, DEFAULTS2),
+    parse: dist_bundle_parse
   });
 }
 
 // pkg/dist-src/index.js
-var endpoint = withDefaults(null, DEFAULTS);
+var endpoint = withDefaults(null, dist_bundle_DEFAULTS);
 
 
 ;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
@@ -66206,7 +68338,7 @@ var defaults_default = {
 
 
 // pkg/dist-src/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
+function request_dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -66227,7 +68359,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -70112,12 +72244,13 @@ function describeProgress(e) {
 
 ;// CONCATENATED MODULE: ./src/core/state/progression.ts
 
+
 /** story id -> ids of the stories that depend on it directly. */
 function dependentsOf(plan) {
     const out = {};
     for (const s of plan.stories)
         for (const d of s.dependsOn)
-            (out[d] ??= []).push(s.id);
+            (own_own(out, d) ?? (out[d] = [])).push(s.id);
     return out;
 }
 /** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
@@ -70134,12 +72267,12 @@ function blockReason(state, dep) {
 }
 /** Every dependency is complete and merged into the target branch. */
 function dependenciesIntegrated(state, story) {
-    return story.dependsOn.every((d) => statusOf(state, d) === "complete" && state.runs[d]?.merged !== undefined);
+    return story.dependsOn.every((d) => statusOf(state, d) === "complete" && own(state.runs, d)?.merged !== undefined);
 }
 /** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
 function unmergedCompleted(state, plan) {
     return plan.stories
-        .filter((s) => statusOf(state, s.id) === "complete" && state.runs[s.id]?.merged === undefined)
+        .filter((s) => statusOf(state, s.id) === "complete" && own(state.runs, s.id)?.merged === undefined)
         .map((s) => s.id);
 }
 /**
@@ -70387,10 +72520,10 @@ const PROMPT_PLACEHOLDERS = [
     "testFileRule",
 ];
 const KNOWN = new Set(PROMPT_PLACEHOLDERS);
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+const prompts_PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 /** The placeholders a template uses, each once in order of appearance, split into known and unknown. */
 function templatePlaceholders(template) {
-    const names = [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ""))];
+    const names = [...new Set([...template.matchAll(prompts_PLACEHOLDER)].map((m) => m[1] ?? ""))];
     return { known: names.filter((n) => KNOWN.has(n)), unknown: names.filter((n) => !KNOWN.has(n)) };
 }
 /**
@@ -70401,7 +72534,7 @@ function templatePlaceholders(template) {
 function renderPrompt(role, ctx, template) {
     const text = template ?? (role === "tester" ? TESTER_TEMPLATE : IMPLEMENTATION_TEMPLATE);
     const values = placeholderValues(role, ctx);
-    return text.replace(PLACEHOLDER, (match, name) => values.get(name) ?? match);
+    return text.replace(prompts_PLACEHOLDER, (match, name) => values.get(name) ?? match);
 }
 function placeholderValues(role, ctx) {
     return new Map([
@@ -70452,7 +72585,7 @@ function testFileRule(ctx) {
 const NUMBER_KEYS = ["inputTokens", "outputTokens", "cachedTokens", "costUsd", "turns"];
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 const num = (v) => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : undefined);
-const str = (v) => (typeof v === "string" && v !== "" ? v : undefined);
+const usage_str = (v) => (typeof v === "string" && v !== "" ? v : undefined);
 /** Sum of the numbers given; undefined when none is known. */
 function sum(...values) {
     const known = values.filter((v) => v !== undefined);
@@ -70510,14 +72643,14 @@ function claude(text) {
     const cacheRead = num(u.cache_read_input_tokens);
     const models = isObject(r.modelUsage) ? Object.keys(r.modelUsage) : [];
     return {
-        model: models.length > 0 ? models.join(", ") : str(r.model),
+        model: models.length > 0 ? models.join(", ") : usage_str(r.model),
         inputTokens: num(u.input_tokens) === undefined ? undefined : sum(num(u.input_tokens), num(u.cache_creation_input_tokens), cacheRead),
         outputTokens: num(u.output_tokens),
         cachedTokens: cacheRead,
         // Older versions called it cost_usd.
         costUsd: num(r.total_cost_usd) ?? num(r.cost_usd),
         turns: num(r.num_turns),
-        sessionId: str(r.session_id),
+        sessionId: usage_str(r.session_id),
     };
 }
 /** Codex `exec --json`: thread.started {thread_id}; one turn.completed {usage: {input_tokens, cached_input_tokens, output_tokens}} per turn. */
@@ -70530,7 +72663,7 @@ function codex(text) {
         outputTokens: sum(...usages.map((u) => num(u.output_tokens))),
         cachedTokens: sum(...usages.map((u) => num(u.cached_input_tokens))),
         turns: turns.length > 0 ? turns.length : undefined,
-        sessionId: str(events.find((e) => e.type === "thread.started")?.thread_id),
+        sessionId: usage_str(events.find((e) => e.type === "thread.started")?.thread_id),
     };
 }
 /** Gemini CLI `--output-format json`: {session_id?, response, stats: {models: {<model>: {tokens: {prompt, candidates, cached, thoughts}}}}}. */
@@ -70546,7 +72679,7 @@ function gemini(text) {
         // Thinking tokens are billed as output.
         outputTokens: sum(...tokens.map((t) => num(t.candidates)), ...tokens.map((t) => num(t.thoughts))),
         cachedTokens: sum(...tokens.map((t) => num(t.cached))),
-        sessionId: str(r.session_id),
+        sessionId: usage_str(r.session_id),
     };
 }
 /** opencode `run --format json`: events with sessionID; each step_finish part has tokens {input, output, reasoning, cache {read, write}} and cost. */
@@ -70562,7 +72695,7 @@ function opencode(text) {
         cachedTokens: sum(...cache.map((c) => num(c.read))),
         costUsd: sum(...steps.map((p) => num(p.cost))),
         turns: steps.length > 0 ? steps.length : undefined,
-        sessionId: str(events.find((e) => typeof e.sessionID === "string")?.sessionID),
+        sessionId: usage_str(events.find((e) => typeof e.sessionID === "string")?.sessionID),
     };
 }
 const PARSERS = {
@@ -70594,7 +72727,7 @@ function parseUsageFile(text) {
     for (const key of ["model", "sessionId"]) {
         if (data[key] === undefined || data[key] === null)
             continue;
-        if (str(data[key]) === undefined)
+        if (usage_str(data[key]) === undefined)
             problems.push(`${key} must be a non-empty string`);
         else
             usage[key] = data[key];
@@ -70667,6 +72800,7 @@ function formatTokens(t) {
 // count: an agent that reports none spends nothing as far as a budget can tell (the README says so).
 
 
+
 /** Float sums are rounded in the state; a comparison keeps the same margin. */
 const EPSILON = 1e-9;
 const reached = (spent, limit) => limit !== undefined && (spent ?? 0) >= limit - EPSILON;
@@ -70677,7 +72811,7 @@ const storyUsage = (state, id) => state.usage?.[id];
 const executionUsage = (state) => sumTotals(Object.values(state.usage ?? {}));
 /** Records an agent phase's usage: on its phase record (the last one of that name) and in the story's totals. */
 const recordUsage = (id, phase, usage) => (state) => {
-    const run = state.runs[id];
+    const run = own_own(state.runs, id);
     let runs = state.runs;
     if (run && usage) {
         const phases = [...run.phases];
@@ -70729,7 +72863,7 @@ const returnToPending = (id, now) => (state) => {
     const b = state.stories;
     if (!b.inProgress.includes(id))
         return state;
-    const run = state.runs[id];
+    const run = own_own(state.runs, id);
     return derive({
         ...state,
         stories: { ...b, inProgress: b.inProgress.filter((x) => x !== id), pending: [...b.pending, id] },
@@ -70738,8 +72872,6 @@ const returnToPending = (id, now) => (state) => {
     });
 };
 
-// EXTERNAL MODULE: ./src/core/agents/presets.ts
-var presets = __nccwpck_require__(1214);
 ;// CONCATENATED MODULE: ./src/engine/agent-usage.ts
 // Usage and budget around one agent phase (issue 13): whether the phase may start at all, where the agent's
 // machine-readable output and usage file go, and what the phase reported once it has ended.
@@ -70756,7 +72888,7 @@ class BudgetReached extends Error {
 const usageFile = (job, role) => (0,external_node_path_namespaceObject.join)(job.logDir, `${role}-usage.json`);
 /** Where a preset CLI's standard output goes, when it has a machine-readable one. */
 function stdoutFile(job, role, agent) {
-    return agent.preset && presets/* PRESETS */.fG[agent.preset].output ? (0,external_node_path_namespaceObject.join)(job.logDir, `${role}-output.jsonl`) : undefined;
+    return agent.preset && PRESETS[agent.preset].output ? (0,external_node_path_namespaceObject.join)(job.logDir, `${role}-output.jsonl`) : undefined;
 }
 /**
  * Before an agent phase: under the execution's budget the phase may start (undefined); over it, the story goes
@@ -70785,7 +72917,7 @@ async function prepareUsage(job, role) {
 /** What the phase reported (its CLI's output, then its usage file), recorded on the phase and in the story's totals. */
 async function phaseUsage(ports, job, role, agent, phase) {
     const output = stdoutFile(job, role, agent);
-    const format = agent.preset ? presets/* PRESETS */.fG[agent.preset].output : undefined;
+    const format = agent.preset ? PRESETS[agent.preset].output : undefined;
     const printed = output && format ? parseAgentOutput(format, (await ports.files.read(output)) ?? "") : undefined;
     const written = await ports.files.read(usageFile(job, role));
     let fromFile;
@@ -70845,7 +72977,7 @@ async function promptFor(ports, job, role) {
         title: story.title,
         storyFile: story.file,
         testFile: story.testFile,
-        testCommand: (0,shell_quote/* renderTestCommand */.A)(plan.test.command, story.testFile),
+        testCommand: renderTestCommand(plan.test.command, story.testFile),
         planName: plan.name,
         wave: job.wave,
         epic: story.epic,
@@ -70866,7 +72998,7 @@ async function agentEnvironment(ports, job, role) {
         TDD_WAVES_STORY_ID: job.story.id,
         TDD_WAVES_STORY_FILE: job.story.file,
         TDD_WAVES_TEST_FILE: job.story.testFile,
-        TDD_WAVES_TEST_COMMAND: (0,shell_quote/* renderTestCommand */.A)(job.plan.test.command, job.story.testFile),
+        TDD_WAVES_TEST_COMMAND: renderTestCommand(job.plan.test.command, job.story.testFile),
         TDD_WAVES_PLAN: job.planPath,
         TDD_WAVES_WAVE: String(job.wave),
         TDD_WAVES_ATTEMPT: String(job.attempt),
@@ -70926,6 +73058,7 @@ const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(st
 // Integration: merge completed story branches into the target branch (plan order, one merge commit
 // each), re-run their tests on the merged result, and commit the story file of every failed or
 // blocked story on the target so that the target shows every story's status.
+
 
 
 
@@ -71017,12 +73150,12 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
         if (next === text)
             continue;
         await ports.files.write(path, next);
-        const reason = state.runs[story.id]?.reason ?? status;
+        const reason = own_own(state.runs, story.id)?.reason ?? status;
         await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
     }
 }
 function outcomeCompletion(state, story, runUrl, eol) {
-    const run = state.runs[story.id];
+    const run = own_own(state.runs, story.id);
     const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
     return renderCompletion({ ...info, outcome: state_statusOf(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl }, eol);
 }
@@ -71031,6 +73164,7 @@ function outcomeCompletion(state, story, runUrl, eol) {
 // The phases of one story in its working copy: tester + red check, implementation, verify + commit.
 // Each phase saves the state before its agent starts and after it ends; a failure ends the story
 // (❌ Failed, reason recorded, work committed on the story branch) and the others go on.
+
 
 
 
@@ -71171,7 +73305,7 @@ async function finishStoryFile(ports, job, end) {
     const { story } = job;
     const git = ports.git(job.dir);
     const state = await ports.store.read();
-    const run = state?.runs[story.id];
+    const run = state && own_own(state.runs, story.id);
     const base = run?.base;
     // What differs from the base in the working tree (untracked files too) is what the commit below holds.
     const filesModified = base ? await git.changedFiles(base) : [];
@@ -71191,6 +73325,7 @@ async function finishStoryFile(ports, job, end) {
 ;// CONCATENATED MODULE: ./src/engine/distributed.ts
 // The distributed engine: the same phases as the local runner, cut into the steps of a GitHub workflow
 // run (one wave per run). Story jobs share nothing but `origin`: the state branch, story branches, target.
+
 
 
 
@@ -71236,7 +73371,7 @@ async function chooseNextWave(ports, opts) {
         const open = plan.stories.filter((s) => state.waves[wave - 1].includes(s.id) && state_statusOf(state, s.id) === "pending").map((s) => s.id);
         if (open.length === 0)
             continue;
-        const chunk = (0,waves/* chunkWave */.nQ)(open, model/* DEFAULTS */.z.matrixLimit)[0];
+        const chunk = chunkWave(open, DEFAULTS.matrixLimit)[0];
         // One write (one push) for the whole chunk: the story jobs start from it.
         const now = ports.now();
         state = await ports.store.update(chain(startWave(wave, now), ...chunk.map((id) => startStory(id, now, opts.runUrl))), `wave ${wave}: ${chunk.length} stories`);
@@ -71253,7 +73388,7 @@ async function storyStep(ports, step, opts) {
     const state = (await ports.store.read());
     if (!state.stories.inProgress.includes(story.id))
         return { ok: false, skipped: `${story.id} is ${state_statusOf(state, story.id)}, not in progress` };
-    const run = state.runs[story.id];
+    const run = own_own(state.runs, story.id);
     const job = {
         plan,
         planPath: opts.source.path,
@@ -71265,7 +73400,7 @@ async function storyStep(ports, step, opts) {
         runUrl: opts.runUrl,
     };
     const git = ports.git(opts.dir);
-    const branch = (0,model/* storyBranch */.Q)(plan.name, story.id);
+    const branch = storyBranch(plan.name, story.id);
     let result;
     try {
         if (step === "tester") {
@@ -71310,9 +73445,9 @@ async function advance(ports, opts) {
     }
     const toMerge = await notOnTarget(git, state, plan);
     if (toMerge.length > 0) {
-        await git.fetch(remote, toMerge.map((id) => `+refs/heads/${(0,model/* storyBranch */.Q)(plan.name, id)}:refs/remotes/${remote}/${(0,model/* storyBranch */.Q)(plan.name, id)}`));
+        await git.fetch(remote, toMerge.map((id) => `+refs/heads/${storyBranch(plan.name, id)}:refs/remotes/${remote}/${storyBranch(plan.name, id)}`));
     }
-    const target = { dir: opts.dir, branchRef: (id) => `refs/remotes/${remote}/${(0,model/* storyBranch */.Q)(plan.name, id)}`, logDir: opts.logDir, runUrl: opts.runUrl };
+    const target = { dir: opts.dir, branchRef: (id) => `refs/remotes/${remote}/${storyBranch(plan.name, id)}`, logDir: opts.logDir, runUrl: opts.runUrl };
     await integrateStories(ports, plan, target, toMerge);
     state = (await ports.store.read());
     state = await blockStuck(ports, plan, state, plan.stories.map((s) => s.id));
@@ -71338,7 +73473,7 @@ async function notOnTarget(git, state, plan) {
     for (const story of plan.stories) {
         if (state_statusOf(state, story.id) !== "complete")
             continue;
-        const merged = state.runs[story.id]?.merged;
+        const merged = own_own(state.runs, story.id)?.merged;
         if (merged && (await git.revParse(`${merged}^{commit}`)) !== null && (await git.isAncestor(merged, "HEAD")))
             continue;
         out.push(story.id);
@@ -71374,6 +73509,7 @@ async function pushTarget(git, remote, target) {
 // once some usage is recorded, so reports and summaries of executions without any stay as they were.
 
 
+
 /** True once any agent phase has been counted. */
 const hasUsage = (state) => Object.values(state.usage ?? {}).some((t) => t.phases > 0);
 function lastUsage(run, phase) {
@@ -71384,7 +73520,7 @@ function resultUsage(state, id) {
     const total = storyUsage(state, id);
     if (!total || total.phases === 0)
         return {};
-    const run = state.runs[id];
+    const run = own_own(state.runs, id);
     const tester = lastUsage(run, "tester");
     const implementation = lastUsage(run, "implementation");
     return { usage: { ...(tester ? { tester } : {}), ...(implementation ? { implementation } : {}), total } };
@@ -71409,6 +73545,7 @@ function usageLine(state, plan) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/report.ts
+
 
 
 /** The keys SPEC §5 requires first, in this order. */
@@ -71468,7 +73605,7 @@ function durationOf(run) {
     return run ? runDuration(run) : null;
 }
 function resultOf(state, story) {
-    const run = state.runs[story.id];
+    const run = own_own(state.runs, story.id);
     const status = state_statusOf(state, story.id);
     const result = run?.result;
     const green = result?.green;
@@ -71523,7 +73660,7 @@ function buildReport(state, plan, extra = {}) {
     const b = state.stories;
     const stories = [...plan.stories].sort((x, y) => x.index - y.index);
     const results = stories
-        .filter((s) => state.runs[s.id] !== undefined || b.failed.includes(s.id) || b.blocked.includes(s.id))
+        .filter((s) => own_own(state.runs, s.id) !== undefined || b.failed.includes(s.id) || b.blocked.includes(s.id))
         .map((s) => resultOf(state, s));
     const sum = (f) => results.reduce((n, r) => n + (f(r) ?? 0), 0);
     return {
@@ -71549,6 +73686,7 @@ function buildReport(state, plan, extra = {}) {
 // Renders the recorded execution as Mermaid gantt charts and as the one-line-per-wave text form (SPEC §5).
 // Pure: state in, text out. Every piece of user text is neutralised so that no title can break or steer
 // Mermaid, and charts are split below Mermaid's text limit without ever dropping a story.
+
 
 /** Mermaid refuses diagrams longer than this (its `maxTextSize`). */
 const MERMAID_MAX_CHARS = 50_000;
@@ -71666,7 +73804,7 @@ function taskId(kind, key, used) {
     return id;
 }
 function barsOf(state, id, key, title, used, now) {
-    const run = state.runs[id];
+    const run = own_own(state.runs, id);
     if (!run)
         return [];
     const story = state_statusOf(state, id);
@@ -71701,7 +73839,7 @@ function waveBars(state, titles) {
     return groups
         .map(({ name, ids }) => ({
         name,
-        lines: ids.flatMap((id) => barsOf(state, id, keys[id] ?? id, titles[id] ?? "", used, now)).map((b) => b.line),
+        lines: ids.flatMap((id) => barsOf(state, id, own_own(keys, id) ?? id, own_own(titles, id) ?? "", used, now)).map((b) => b.line),
     }))
         .filter((w) => w.lines.length > 0);
 }
@@ -71788,7 +73926,7 @@ function renderGanttText(state) {
     return state.waves
         .map((ids, i) => {
         const pairs = ids.map((id) => {
-            const key = keys[id] ?? id;
+            const key = own_own(keys, id) ?? id;
             return `[T-${key}]→[I-${key}]${TEXT_STATUS[state_statusOf(state, id)]}`;
         });
         return `Wave ${i + 1}: ${pairs.join(" | ")}`;
@@ -71800,6 +73938,7 @@ function renderGanttText(state) {
 // Human-facing views of an execution (SPEC §5, §6): the GitHub run summary, the pull request comment and
 // the terminal `status` (text and JSON). Pure: state and plan in, text out; the size limits of the places
 // they are posted to are kept here, by truncating with a note, never silently.
+
 
 
 
@@ -71990,7 +74129,7 @@ function progressBar(p) {
 function epicRows(state, plan) {
     const order = [...new Set([...plan.stories.map((s) => s.epic), ...Object.keys(state.epics)])];
     return order.flatMap((epic) => {
-        const e = state.epics[epic];
+        const e = own_own(state.epics, epic);
         if (!e)
             return [];
         return [`| ${markdownCell(epic)} | ${e.completed} | ${e.failed} | ${e.total} | ${progressBar(percent(e.completed, e.total))} |`];
@@ -72086,12 +74225,12 @@ function renderStatusJson(state, plan) {
             wave: i + 1,
             ...countOf(state, ids),
             stories: ids.map((id) => {
-                const reason = state.runs[id]?.reason;
+                const reason = own_own(state.runs, id)?.reason;
                 const status = state_statusOf(state, id);
                 return {
                     id,
                     title: byId.get(id)?.title ?? "",
-                    epic: byId.get(id)?.epic ?? state.storyEpics[id] ?? id,
+                    epic: byId.get(id)?.epic ?? own_own(state.storyEpics, id) ?? id,
                     status,
                     ...(reason && (status === "failed" || status === "blocked") ? { reason } : {}),
                     ...(state.usage?.[id] ? { usage: state.usage[id] } : {}),
@@ -72099,7 +74238,7 @@ function renderStatusJson(state, plan) {
             }),
         })),
         epics: epicOrder(state, plan).map((epic) => {
-            const e = state.epics[epic];
+            const e = own_own(state.epics, epic);
             return { epic, ...e, percentComplete: percent(e.completed, e.total) };
         }),
         errors: state.errors,
@@ -72108,7 +74247,7 @@ function renderStatusJson(state, plan) {
     };
 }
 function epicOrder(state, plan) {
-    return [...new Set([...plan.stories.map((s) => s.epic), ...Object.keys(state.epics)])].filter((e) => state.epics[e]);
+    return [...new Set([...plan.stories.map((s) => s.epic), ...Object.keys(state.epics)])].filter((e) => own_own(state.epics, e));
 }
 function waveLine(w) {
     const rest = [
@@ -72252,8 +74391,6 @@ async function publish(settings, ctx, loaded, state) {
     return gh;
 }
 
-// EXTERNAL MODULE: ./src/core/plan/parse.ts + 4 modules
-var plan_parse = __nccwpck_require__(5388);
 ;// CONCATENATED MODULE: ./src/action/comment.ts
 // The `comment` command (SPEC §8): decides what a `/build` pull request comment may do and does it
 // through the GitHub port. Every refusal is a reply saying why plus a 😕; nothing is dispatched unless
@@ -72261,10 +74398,10 @@ var plan_parse = __nccwpck_require__(5388);
 
 
 /** What the action reads from the issue_comment payload; everything else in it is ignored. */
-const eventSchema = action_schemas/* object */.Ikc({
-    action: action_schemas/* string */.YjP(),
-    comment: action_schemas/* object */.Ikc({ id: action_schemas/* number */.aig(), body: action_schemas/* string */.YjP().nullish(), user: action_schemas/* object */.Ikc({ login: action_schemas/* string */.YjP() }) }),
-    issue: action_schemas/* object */.Ikc({ number: action_schemas/* number */.aig(), pull_request: action_schemas/* unknown */.L5J().optional() }),
+const eventSchema = object({
+    action: schemas_string(),
+    comment: object({ id: schemas_number(), body: schemas_string().nullish(), user: object({ login: schemas_string() }) }),
+    issue: object({ number: schemas_number(), pull_request: unknown().optional() }),
 });
 const ALLOWED = ["write", "maintain", "admin"];
 /** Leaves room under GitHub's 65,536-character comment limit for the reply's own lines. */
@@ -72388,9 +74525,9 @@ async function planOfPull(git, pr, planPath) {
     const text = await git.showFile(ref, planPath);
     if (text === null)
         throw new Error(`there is no plan file \`${planPath}\` on the pull request's branch`);
-    const { plan, errors } = (0,plan_parse/* parsePlan */.vS)(text, planPath);
+    const { plan, errors } = parsePlan(text, planPath);
     if (!plan)
-        throw new Error(`the plan \`${planPath}\` is invalid:\n${errors.map(plan_parse/* formatIssue */.Hd).join("\n")}`);
+        throw new Error(`the plan \`${planPath}\` is invalid:\n${errors.map(formatIssue).join("\n")}`);
     return plan;
 }
 async function commentStep(settings, ctx) {
@@ -72465,7 +74602,7 @@ async function run(settings, ctx) {
             return advanceStep(settings, ctx, loaded);
     }
 }
-async function main() {
+async function main_main() {
     try {
         const settings = readSettings((name) => getInput(name));
         if (settings.token)
@@ -72491,5 +74628,5 @@ async function main() {
 ;// CONCATENATED MODULE: ./src/action/index.ts
 // The action's entry point (dist/index.js): runs the one command the step asks for.
 
-void main();
+void main_main();
 

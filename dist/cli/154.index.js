@@ -2,6 +2,41 @@ export const id = 154;
 export const ids = [154];
 export const modules = {
 
+/***/ 6633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ findExecutable)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Whether a command can be found on PATH, the way a shell looks it up: the first directory holding an
+// executable file of that name. Used to warn about (plan) or refuse (run) a preset whose CLI is not installed.
+
+
+/** The full path of `name` on `pathEnv` (a PATH value), or undefined when no directory holds it as an executable file. */
+function findExecutable(name, pathEnv) {
+    for (const dir of (pathEnv ?? "").split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter))) {
+        // An empty entry means the current directory, as in the shell.
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir === "" ? "." : dir, name);
+        try {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
+                continue;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // Not here: try the next directory.
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 9154:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -18,9 +18,11 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6624);
 /* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5785);
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6207);
 // Usage in the execution state and the plan's budget (`budget: { costUsd, perStoryCostUsd }`): pure transitions
 // that record a phase's usage, and the rules that say when no new agent phase may start. Only recorded costs
 // count: an agent that reports none spends nothing as far as a budget can tell (the README says so).
+
 
 
 /** Float sums are rounded in the state; a comparison keeps the same margin. */
@@ -33,7 +35,7 @@ const storyUsage = (state, id) => state.usage?.[id];
 const executionUsage = (state) => (0,_usage_js__WEBPACK_IMPORTED_MODULE_1__/* .sumTotals */ .L_)(Object.values(state.usage ?? {}));
 /** Records an agent phase's usage: on its phase record (the last one of that name) and in the story's totals. */
 const recordUsage = (id, phase, usage) => (state) => {
-    const run = state.runs[id];
+    const run = (0,_own_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .Z)(state.runs, id);
     let runs = state.runs;
     if (run && usage) {
         const phases = [...run.phases];
@@ -85,7 +87,7 @@ const returnToPending = (id, now) => (state) => {
     const b = state.stories;
     if (!b.inProgress.includes(id))
         return state;
-    const run = state.runs[id];
+    const run = (0,_own_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .Z)(state.runs, id);
     return (0,_state_state_js__WEBPACK_IMPORTED_MODULE_0__/* .derive */ .CX)({
         ...state,
         stories: { ...b, inProgress: b.inProgress.filter((x) => x !== id), pending: [...b.pending, id] },
@@ -330,6 +332,23 @@ function formatTokens(t) {
 
 /***/ }),
 
+/***/ 6207:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ own)
+/* harmony export */ });
+// Lookups in records keyed by names from a plan or a state file (story ids, epics, agents): only a record's own
+// keys answer. A plain `record[id]` answers "constructor" or "toString" from Object.prototype — a function where a
+// story's run or an epic's counts were expected.
+/** `record[key]` when `key` is the record's own, else undefined. */
+function own(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+
+/***/ }),
+
 /***/ 2990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -339,9 +358,11 @@ function formatTokens(t) {
 /* harmony export */ });
 /* unused harmony exports MERMAID_MAX_CHARS, neutraliseLabel, barKeys */
 /* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6624);
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6207);
 // Renders the recorded execution as Mermaid gantt charts and as the one-line-per-wave text form (SPEC §5).
 // Pure: state in, text out. Every piece of user text is neutralised so that no title can break or steer
 // Mermaid, and charts are split below Mermaid's text limit without ever dropping a story.
+
 
 /** Mermaid refuses diagrams longer than this (its `maxTextSize`). */
 const MERMAID_MAX_CHARS = 50_000;
@@ -459,7 +480,7 @@ function taskId(kind, key, used) {
     return id;
 }
 function barsOf(state, id, key, title, used, now) {
-    const run = state.runs[id];
+    const run = (0,_own_js__WEBPACK_IMPORTED_MODULE_1__/* .own */ .Z)(state.runs, id);
     if (!run)
         return [];
     const story = (0,_state_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, id);
@@ -494,7 +515,7 @@ function waveBars(state, titles) {
     return groups
         .map(({ name, ids }) => ({
         name,
-        lines: ids.flatMap((id) => barsOf(state, id, keys[id] ?? id, titles[id] ?? "", used, now)).map((b) => b.line),
+        lines: ids.flatMap((id) => barsOf(state, id, (0,_own_js__WEBPACK_IMPORTED_MODULE_1__/* .own */ .Z)(keys, id) ?? id, (0,_own_js__WEBPACK_IMPORTED_MODULE_1__/* .own */ .Z)(titles, id) ?? "", used, now)).map((b) => b.line),
     }))
         .filter((w) => w.lines.length > 0);
 }
@@ -581,7 +602,7 @@ function renderGanttText(state) {
     return state.waves
         .map((ids, i) => {
         const pairs = ids.map((id) => {
-            const key = keys[id] ?? id;
+            const key = (0,_own_js__WEBPACK_IMPORTED_MODULE_1__/* .own */ .Z)(keys, id) ?? id;
             return `[T-${key}]→[I-${key}]${TEXT_STATUS[(0,_state_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, id)]}`;
         });
         return `Wave ${i + 1}: ${pairs.join(" | ")}`;
@@ -601,6 +622,8 @@ function renderGanttText(state) {
 /* unused harmony exports REPORT_KEYS, RESULT_KEYS, evidencePassed, durationOf */
 /* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9039);
 /* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6624);
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6207);
+
 
 
 /** The keys SPEC §5 requires first, in this order. */
@@ -660,7 +683,7 @@ function durationOf(run) {
     return run ? (0,_state_state_js__WEBPACK_IMPORTED_MODULE_1__/* .runDuration */ .Eo)(run) : null;
 }
 function resultOf(state, story) {
-    const run = state.runs[story.id];
+    const run = (0,_own_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .Z)(state.runs, story.id);
     const status = (0,_state_state_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(state, story.id);
     const result = run?.result;
     const green = result?.green;
@@ -715,7 +738,7 @@ function buildReport(state, plan, extra = {}) {
     const b = state.stories;
     const stories = [...plan.stories].sort((x, y) => x.index - y.index);
     const results = stories
-        .filter((s) => state.runs[s.id] !== undefined || b.failed.includes(s.id) || b.blocked.includes(s.id))
+        .filter((s) => (0,_own_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .Z)(state.runs, s.id) !== undefined || b.failed.includes(s.id) || b.blocked.includes(s.id))
         .map((s) => resultOf(state, s));
     const sum = (f) => results.reduce((n, r) => n + (f(r) ?? 0), 0);
     return {
@@ -751,9 +774,11 @@ function buildReport(state, plan, extra = {}) {
 /* unused harmony exports hasUsage, costCell */
 /* harmony import */ var _agents_budget_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9081);
 /* harmony import */ var _agents_usage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5785);
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6207);
 // Agent usage and cost in the outputs (issue 13): the report's extra keys, the story table's Cost column and
 // the one-line totals of `status`, the run summary and the pull request comment. Keys and columns appear only
 // once some usage is recorded, so reports and summaries of executions without any stay as they were.
+
 
 
 /** True once any agent phase has been counted. */
@@ -766,7 +791,7 @@ function resultUsage(state, id) {
     const total = (0,_agents_budget_js__WEBPACK_IMPORTED_MODULE_0__/* .storyUsage */ .VK)(state, id);
     if (!total || total.phases === 0)
         return {};
-    const run = state.runs[id];
+    const run = (0,_own_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .Z)(state.runs, id);
     const tester = lastUsage(run, "tester");
     const implementation = lastUsage(run, "implementation");
     return { usage: { ...(tester ? { tester } : {}), ...(implementation ? { implementation } : {}), total } };
@@ -816,6 +841,8 @@ function usageLine(state, plan) {
 /* harmony export */   zN: () => (/* binding */ endPhase)
 /* harmony export */ });
 /* unused harmony exports waveOf, retryStories, setLock, openStoriesOf, nextOpenWave */
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6207);
+
 /** Several transitions applied as one (one state write for steps that happen at the same moment). */
 const chain = (...transitions) => (state) => transitions.reduce((acc, t) => t(acc), state);
 function createState(args) {
@@ -845,7 +872,7 @@ function statusOf(state, id) {
     if (state.stories.blocked.includes(id))
         return "blocked";
     if (state.stories.inProgress.includes(id))
-        return state.runs[id]?.status ?? "testing";
+        return (0,_own_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .Z)(state.runs, id)?.status ?? "testing";
     return "pending";
 }
 function waveOf(state, id) {
@@ -874,8 +901,8 @@ function derive(state) {
         ...state.stories.blocked,
     ];
     for (const id of all) {
-        const epic = state.storyEpics[id] ?? id;
-        const e = (epics[epic] ??= { total: 0, completed: 0, failed: 0 });
+        const epic = (0,_own_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .Z)(state.storyEpics, id) ?? id;
+        const e = (0,_own_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .Z)(epics, epic) ?? (epics[epic] = { total: 0, completed: 0, failed: 0 });
         e.total += 1;
         if (state.stories.completed.includes(id))
             e.completed += 1;
@@ -896,7 +923,7 @@ function touch(state, now) {
     return derive({ ...state, lastUpdate: now });
 }
 function withRun(state, id, f) {
-    const run = state.runs[id] ?? { attempt: 0, wave: waveOf(state, id), status: "pending", phases: [] };
+    const run = (0,_own_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .Z)(state.runs, id) ?? { attempt: 0, wave: waveOf(state, id), status: "pending", phases: [] };
     return { ...state, runs: { ...state.runs, [id]: f(run) } };
 }
 /** A wave starts: it becomes the current wave and the execution is under way. */
@@ -986,7 +1013,7 @@ const requeueInProgress = (now) => (state) => {
 const retryStories = (ids, dependents, now) => (state) => {
     const reset = new Set();
     const visit = (id) => {
-        for (const d of dependents[id] ?? []) {
+        for (const d of own(dependents, id) ?? []) {
             if (state.stories.blocked.includes(d) && !reset.has(d)) {
                 reset.add(d);
                 visit(d);

@@ -1,8 +1,6 @@
 // The `tdd-waves` command (index.ts runs it; importing this module does nothing): picks the command and loads only the code it needs (start-up stays close to bare node).
-// `plan` is bundled in: loading a chunk costs more than the little it would save the other commands, which load
-// the plan loader anyway.
+// Every command is its own chunk: the plan reader (yaml, zod) costs a start-up that `--help` need not pay.
 import type { CliIO } from "./io.js";
-import { planCommand } from "./plan-command.js";
 
 const USAGE = `Usage: tdd-waves <command> [options]
 
@@ -21,7 +19,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case "plan":
-      return planCommand(args, io);
+      return (await import("./plan-command.js")).planCommand(args, io);
     case "run":
       return (await import("./run-command.js")).runCommand(args, io);
     case "status":
