@@ -2,7 +2,8 @@
 // survive, written values read back, updates are idempotent, and criteria are read exactly.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readStoryFile, statusToFrontMatter, updateStoryFile } from "../../src/core/story/story-file.js";
+import { statusToFrontMatter } from "../../src/core/story/status.js";
+import { readStoryFile, updateStoryFile } from "../../src/core/story/story-file.js";
 import type { StoryFileUpdate } from "../../src/core/story/story-file.js";
 import type { StoryStatus } from "../../src/core/state/state.js";
 
@@ -83,6 +84,9 @@ const STRUCTURE = [
   /^\s*(?:\*\*|__)?\s*(?:status|assignee|test[ _-]?file|verified)/i,
   /^\s*["']?status/i,
   /^\s*(?:---|\.\.\.)/,
+  // A setext underline, an HTML block or a block quote: each would change how the lines around it read.
+  /^ {0,3}(?:=+|-+)[ \t]*$/,
+  /^\s*[<>]/,
 ];
 const anyText = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 20 }),
@@ -163,18 +167,32 @@ const frontMatter = fc
   .tuple(fc.array(fmFiller, { maxLength: 3 }), fc.option(fmStatusRow, { nil: undefined }), fc.array(fmFiller, { maxLength: 3 }), fc.constantFrom("---", "...", "---  "))
   .map(([a, status, b, close]) => [keep("---"), ...a, ...(status ? [status] : []), ...b, keep(close)]);
 
-const criterionRow = fc
+const criterionRowOf = (markers: string[]) =>
+  fc
   .tuple(
-    fc.constantFrom("", "  ", "    ", "\t", "      "),
-    fc.constantFrom("-", "*", "+", "1.", "12)", "3."),
+    fc.constantFrom("", " ", "  ", "   "),
+    fc.constantFrom(...markers),
     fc.constantFrom(" ", "x", "X"),
-    fc.string({ unit: "grapheme", maxLength: 16 }).map((s) => s.replace(/[\r\n\u2028\u2029]/g, " ").replace(/^[ \t]+|[ \t]+$/g, "")),
+    // GitHub shows a box with nothing after it as text: a criterion has some.
+    fc
+      .string({ unit: "grapheme", minLength: 1, maxLength: 16 })
+      .map((s) => s.replace(/[\r\n\u2028\u2029]/g, " ").replace(/^[ \t]+|[ \t]+$/g, ""))
+      .filter((s) => s !== ""),
     fc.constantFrom("", "  "),
   )
   .map(([indent, marker, mark, text, trail]): Row => ({
-    text: `${indent}${marker} [${mark}]${text ? " " + text : ""}${trail}`,
+    text: `${indent}${marker} [${mark}] ${text}${trail}`,
     role: { kind: "criterion", text, checked: mark !== " " },
   }));
+
+/**
+ * A blank line, then criteria, each after the one before: indented at most three columns, each is an item of a
+ * list or of the item above. (Four columns after a blank line would be indented code.)
+ */
+// Only a bullet or a 1 interrupts the paragraph of the item above (CommonMark): there, `12)` is text.
+const criteriaList = fc
+  .tuple(criterionRowOf(["-", "*", "+", "1.", "12)", "3."]), fc.array(criterionRowOf(["-", "*", "+", "1.", "1)"]), { maxLength: 2 }))
+  .map(([first, more]) => [keep(""), first, ...more]);
 
 const headingText = safeText.filter((s) => !/acceptance\s*criteria|completion/i.test(s));
 
@@ -187,7 +205,7 @@ const section = fc
 const acSection = fc
   .tuple(
     fc.constantFrom(["## Acceptance Criteria"], ["## Story ACCEPTANCE CRITERIA (v2)"], ["## Scope", "### Acceptance criteria"]),
-    fc.array(fc.oneof({ weight: 3, arbitrary: criterionRow.map((r) => [r]) }, { weight: 2, arbitrary: filler }, { weight: 1, arbitrary: headingText.map((t) => [keep(`#### ${t}`)]) }), {
+    fc.array(fc.oneof({ weight: 3, arbitrary: criteriaList }, { weight: 2, arbitrary: filler }, { weight: 1, arbitrary: headingText.map((t) => [keep(`#### ${t}`)]) }), {
       minLength: 1,
       maxLength: 8,
     }),

@@ -1,15 +1,8 @@
 // Examples for the story file reader and surgical editor (SPEC §2): every field form, line endings, BOM,
 // missing fields and sections, checkboxes, code fences and front matter.
 import { describe, expect, it } from "vitest";
-import {
-  STATUS_DISPLAY,
-  parseStatus,
-  readStoryFile,
-  statusFromFrontMatter,
-  statusToDisplay,
-  statusToFrontMatter,
-  updateStoryFile,
-} from "../../src/core/story/story-file.js";
+import { STATUS_DISPLAY, parseStatus, statusFromFrontMatter, statusToDisplay, statusToFrontMatter } from "../../src/core/story/status.js";
+import { readStoryFile, updateStoryFile } from "../../src/core/story/story-file.js";
 import type { StoryStatus } from "../../src/core/state/state.js";
 
 const ctx = { storyId: "msm-auth-001", title: "Schema + AuthService" };
@@ -177,7 +170,7 @@ describe("readStoryFile", () => {
       "1. [ ] numbered",
       "10) [x] numbered paren",
       "-\t[ ] tab after marker",
-      "- [ ]",
+      "- [ ]", // nothing after the box: GitHub shows "[ ]" as text
       "- [] not a task",
       "- [x]no space is not a task",
       "[ ] no list marker",
@@ -197,7 +190,6 @@ describe("readStoryFile", () => {
       ["numbered", false, 9],
       ["numbered paren", true, 10],
       ["tab after marker", false, 11],
-      ["", false, 12],
       ["under the sub-heading", false, 18],
     ]);
   });

@@ -1,5 +1,5 @@
 // The plan rule about story files (SPEC §1), located: each exists and has at least one acceptance-criteria
-// checkbox. Pure: the caller reads the files and passes their text in. The check itself is plan-acceptance.ts.
+// checkbox. Pure: the caller reads the files and passes their text in. The check itself is acceptance.ts.
 import type { Plan } from "./model.js";
 import { storyFileProblems } from "./acceptance.js";
 import type { StoryFileProblem } from "./acceptance.js";
@@ -16,7 +16,7 @@ export function checkStoryFiles(plan: Plan, fileName: string, text: string, cont
   return locateStoryFileProblems(storyFileProblems(plan, contents), fileName, text);
 }
 
-/** Story-file problems (plan-acceptance.ts) located in the plan file `fileName` whose text is `text`. */
+/** Story-file problems (acceptance.ts) located in the plan file `fileName` whose text is `text`. */
 export function locateStoryFileProblems(problems: StoryFileProblem[], fileName: string, text: string): PlanIssue[] {
   if (problems.length === 0) return [];
   // Parsing the plan again only to locate problems: a large valid plan is not parsed twice.

@@ -6,7 +6,7 @@ import type { Plan } from "../plan/model.js";
 import { buildReport, type Report, type ReportResult } from "./report.js";
 import { costCell, hasUsage, reportUsage, usageLine, type ReportBudget } from "./usage.js";
 import { formatCost, type UsageTotals } from "../agents/usage.js";
-import { STATUS_DISPLAY } from "../story/story-file.js";
+import { STATUS_DISPLAY } from "../story/status.js";
 import { statusOf, type ExecutionLock, type StateError, type StoryStatus, type TestEvidence, type WorkflowState } from "../state/state.js";
 import { own } from "../own.js";
 

@@ -1,6 +1,6 @@
 // Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
 import { runDuration, type StoryRun, type TestEvidence } from "../state/state.js";
-import { codeSpan } from "./story-file.js";
+import { codeSpan } from "./code-span.js";
 
 export type CompletionOutcome = "complete" | "failed" | "blocked";
 

@@ -1,65 +1,22 @@
-// Reads and surgically edits a story file (SPEC §2): field lines, acceptance criteria, front matter status
-// and the `## Completion` body. Text in, text out — callers do the I/O (and the atomic write).
-import type { StoryStatus } from "../state/state.js";
+// Reads a story file (SPEC §2): title, field lines, acceptance criteria, front matter status and the
+// `## Completion` body. Text in, text out — callers do the I/O. Edits are story-update.ts (re-exported here).
+import { criteriaOf } from "./acceptance-criteria.js";
+import type { Criterion } from "./acceptance-criteria.js";
+import { parseVerified, readPlain } from "./fields.js";
+import type { FieldKey, FieldValues } from "./fields.js";
+import { findFrontMatterStatus } from "./front-matter.js";
+import { isBlank } from "./lines.js";
+import type { Eol } from "./lines.js";
+import { parseStatus } from "./status.js";
+import type { StoryStatus } from "./status.js";
+import { parseDoc } from "./story-document.js";
+import type { StoryDocument } from "./story-document.js";
 
-export type { StoryStatus };
-
-/** The `status` values a design tool's YAML front matter uses; testing and implementing share one. */
-export type FrontMatterStatus = "pending" | "in-progress" | "complete" | "failed" | "blocked";
-
-export const STATUS_DISPLAY: Readonly<Record<StoryStatus, string>> = {
-  pending: "⏳ Pending",
-  testing: "🧪 Testing",
-  implementing: "🔄 Implementing",
-  complete: "✅ Complete",
-  failed: "❌ Failed",
-  blocked: "⛔ Blocked",
-};
-
-// Maps, not records: a lookup with a word such as "constructor" must not find Object.prototype.
-const STATUS_WORDS = new Map<string, StoryStatus>([
-  ["pending", "pending"],
-  ["testing", "testing"],
-  ["implementing", "implementing"],
-  ["complete", "complete"],
-  ["completed", "complete"],
-  ["failed", "failed"],
-  ["blocked", "blocked"],
-]);
-/** The emoji that opens each status' display form. */
-const STATUS_EMOJI = Object.entries(STATUS_DISPLAY).map(([status, display]) => [display.split(" ")[0]!, status as StoryStatus] as const);
-/** Front matter says `in-progress` for both testing and implementing. */
-const FRONT_MATTER_WORDS = new Map<string, StoryStatus>([...STATUS_WORDS, ["in-progress", "testing"], ["inprogress", "testing"]]);
-
-export function statusToDisplay(status: StoryStatus): string {
-  return STATUS_DISPLAY[status];
-}
-
-/** Lenient: `✅ Complete`, `complete`, `COMPLETE`, `✅`, `❌ Failed (merge conflict)`; unknown → undefined. */
-export function parseStatus(text: string): StoryStatus | undefined {
-  const word = /\p{L}+/u.exec(text)?.[0]?.toLowerCase();
-  if (word !== undefined) return STATUS_WORDS.get(word);
-  return STATUS_EMOJI.find(([emoji]) => text.includes(emoji))?.[1];
-}
-
-export function statusToFrontMatter(status: StoryStatus): FrontMatterStatus {
-  return status === "testing" || status === "implementing" ? "in-progress" : status;
-}
-
-/** `in-progress` reads as `testing`: a story caught in progress restarts from the tester (SPEC §3). */
-export function statusFromFrontMatter(value: string): StoryStatus | undefined {
-  return FRONT_MATTER_WORDS.get(value.trim().toLowerCase().replace(/[ _]+/g, "-"));
-}
-
-export interface Criterion {
-  text: string;
-  checked: boolean;
-  /** 1-based line number in the whole file (front matter included). */
-  line: number;
-}
+export type { Criterion, StoryStatus };
+export { updateStoryFile } from "./story-update.js";
 
 export interface StoryFileInfo {
-  /** Text of the first `# ` heading before the first `##` heading. */
+  /** Text of the first level-1 heading before the first deeper one. */
   title?: string;
   /** That heading split as `<id>: <title>` (no id when it has no such prefix). */
   heading?: { id?: string; title?: string };
@@ -69,360 +26,19 @@ export interface StoryFileInfo {
   assignee?: string;
   testFile?: string;
   verified?: boolean;
+  /** The acceptance criteria (acceptance-criteria.ts says which they are). */
   criteria: Criterion[];
   /** Present when the file opens with YAML front matter; `status` is its top-level status value, unquoted. */
   frontMatter?: { status?: string };
   /** Body of `## Completion`, without surrounding blank lines, lines joined with "\n"; absent without the section. */
   completion?: string;
   /** The file's dominant line ending; new lines are written with it. */
-  eol: "\n" | "\r\n";
+  eol: Eol;
 }
 
-export interface StoryFileUpdate {
-  status?: StoryStatus;
-  /** Empty writes the `—` placeholder. */
-  assignee?: string;
-  testFile?: string;
-  verified?: boolean;
+export interface StoryFileUpdate extends FieldValues {
   /** The new body of `## Completion` (e.g. from renderCompletion). */
   completion?: string;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Lines
-
-interface Line {
-  text: string;
-  eol: string;
-}
-
-function splitLines(s: string): Line[] {
-  const out: Line[] = [];
-  let i = 0;
-  while (i < s.length) {
-    const nl = s.indexOf("\n", i);
-    if (nl < 0) {
-      out.push({ text: s.slice(i), eol: "" });
-      break;
-    }
-    const crlf = nl - 1 >= i && s[nl - 1] === "\r";
-    out.push({ text: s.slice(i, crlf ? nl - 1 : nl), eol: crlf ? "\r\n" : "\n" });
-    i = nl + 1;
-  }
-  return out;
-}
-
-function joinLines(lines: Line[]): string {
-  return lines.map((l) => l.text + l.eol).join("");
-}
-
-function dominantEol(lines: Line[]): "\n" | "\r\n" {
-  let crlf = 0;
-  let lf = 0;
-  for (const l of lines) {
-    if (l.eol === "\r\n") crlf++;
-    else if (l.eol === "\n") lf++;
-  }
-  return crlf > lf ? "\r\n" : "\n";
-}
-
-const isBlank = (text: string): boolean => /^[ \t]*$/.test(text);
-const trimTabs = (s: string): string => s.replace(/^[ \t]+|[ \t]+$/g, "");
-/** A value must stay on its own line, whatever the caller passes. */
-const oneLine = (s: string): string => trimTabs(s.replace(/[\r\n\u2028\u2029]+/g, " "));
-
-// ---------------------------------------------------------------------------------------------------
-// Markdown blocks: ATX headings and fenced code, the only structure the story file format relies on
-
-interface Heading {
-  level: number;
-  text: string;
-}
-
-interface BlockScan {
-  heading: (Heading | undefined)[];
-  /** A fence delimiter line or a line inside a fence: no heading, field or checkbox there. */
-  code: boolean[];
-  /** The opening marker of a fence still open at the end, if any. */
-  openFence?: string;
-}
-
-function parseHeading(text: string): Heading | undefined {
-  const m = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/s.exec(text);
-  if (!m) return undefined;
-  const content = (m[2] ?? "").replace(/(?:^|[ \t]+)#+[ \t]*$/, "");
-  return { level: m[1]!.length, text: trimTabs(content) };
-}
-
-function fenceOpening(text: string): string | undefined {
-  const m = /^ {0,3}(`{3,}|~{3,})(.*)$/s.exec(text);
-  if (!m) return undefined;
-  // A backtick fence's info string may not contain a backtick (CommonMark): that is inline code.
-  if (m[1]!.startsWith("`") && m[2]!.includes("`")) return undefined;
-  return m[1];
-}
-
-function closesFence(text: string, opening: string): boolean {
-  const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text);
-  return !!m && m[1]![0] === opening[0] && m[1]!.length >= opening.length;
-}
-
-function scanBlocks(texts: string[]): BlockScan {
-  const heading: (Heading | undefined)[] = [];
-  const code: boolean[] = [];
-  let fence: string | undefined;
-  for (const text of texts) {
-    if (fence !== undefined) {
-      code.push(true);
-      heading.push(undefined);
-      if (closesFence(text, fence)) fence = undefined;
-      continue;
-    }
-    fence = fenceOpening(text);
-    code.push(fence !== undefined);
-    heading.push(fence === undefined ? parseHeading(text) : undefined);
-  }
-  return { heading, code, ...(fence !== undefined ? { openFence: fence } : {}) };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Field lines: `**Status:** x`, `**Status**: x`, `Status: x` (also `__`), label case-insensitive
-
-type FieldKey = "status" | "assignee" | "testFile" | "verified";
-const FIELD_ORDER: readonly FieldKey[] = ["status", "assignee", "testFile", "verified"];
-const FIELD_LABEL: Readonly<Record<FieldKey, string>> = {
-  status: "Status",
-  assignee: "Assignee",
-  testFile: "Test file",
-  verified: "Verified",
-};
-
-interface FieldLine {
-  key: FieldKey;
-  /** Everything before the value (indent, label, markers, colon, spaces). */
-  head: string;
-  value: string;
-  /** Trailing spaces or a hard-break backslash: kept as they are. */
-  trail: string;
-}
-
-const FIELD_RE =
-  /^([ \t]{0,3})(\*\*|__)?(status|assignee|test[ _-]?file|verified)(\*\*|__)?:(\*\*|__)?([ \t]*)(.*?)([ \t]*\\?[ \t]*)$/is;
-
-function parseField(text: string): FieldLine | undefined {
-  const m = FIELD_RE.exec(text);
-  if (!m) return undefined;
-  const [, , open, label, closeBefore, closeAfter] = m;
-  // Bold markers pair up around the label, with the colon inside or outside: `**Status:**`, `**Status**:`.
-  const balanced = open
-    ? (closeBefore === open && !closeAfter) || (!closeBefore && closeAfter === open)
-    : !closeBefore && !closeAfter;
-  if (!balanced) return undefined;
-  const value = m[7]!;
-  const trail = m[8]!;
-  const normalized = label!.toLowerCase().replace(/[ _-]/g, "");
-  const key: FieldKey = normalized === "testfile" ? "testFile" : (normalized as FieldKey);
-  return { key, head: text.slice(0, text.length - value.length - trail.length), value, trail };
-}
-
-function withFieldValue(f: FieldLine, value: string): string {
-  const gap = value !== "" && !/[ \t]$/.test(f.head) ? " " : "";
-  return f.head + gap + value + f.trail;
-}
-
-const PLACEHOLDERS = new Set(["", "—", "–", "-"]);
-
-/** Renders a code span that survives any content: a fence longer than any backtick run inside. */
-export function codeSpan(s: string): string {
-  const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = s.startsWith("`") || s.endsWith("`") || (s.startsWith(" ") && s.endsWith(" ") && s.trim() !== "") ? " " : "";
-  return fence + pad + s + pad + fence;
-}
-
-function unCodeSpan(v: string): string {
-  const run = /^`+/.exec(v)?.[0];
-  if (!run || v.length <= run.length * 2 || !v.endsWith(run) || v[v.length - run.length - 1] === "`") return v;
-  const inner = v.slice(run.length, v.length - run.length);
-  return inner.length > 1 && inner.startsWith(" ") && inner.endsWith(" ") && inner.trim() !== "" ? inner.slice(1, -1) : inner;
-}
-
-function readPlain(value: string): string | undefined {
-  const v = unCodeSpan(value);
-  return PLACEHOLDERS.has(v) ? undefined : v;
-}
-
-function parseVerified(value: string): boolean | undefined {
-  const word = /\p{L}+/u.exec(value)?.[0]?.toLowerCase();
-  if (word === "yes" || word === "true" || word === "y") return true;
-  if (word === "no" || word === "false" || word === "n") return false;
-  if (word === undefined && value.includes("✅")) return true;
-  if (word === undefined && value.includes("❌")) return false;
-  return undefined;
-}
-
-function formatField(key: FieldKey, update: StoryFileUpdate): string | undefined {
-  switch (key) {
-    case "status":
-      return update.status === undefined ? undefined : STATUS_DISPLAY[update.status];
-    case "assignee":
-      return update.assignee === undefined ? undefined : oneLine(update.assignee) || "—";
-    case "testFile": {
-      if (update.testFile === undefined) return undefined;
-      const path = oneLine(update.testFile);
-      return path === "" ? "—" : codeSpan(path);
-    }
-    case "verified":
-      return update.verified === undefined ? undefined : update.verified ? "yes" : "no";
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Front matter: `---` … `---` (or `...`) at the very start
-
-interface FrontMatterStatusLine {
-  index: number;
-  /** Line text up to the value (and its opening quote). */
-  head: string;
-  value: string;
-  /** Closing quote, spaces, comment. */
-  tail: string;
-}
-
-function frontMatterEnd(lines: Line[]): number | undefined {
-  if (!lines[0] || !/^---[ \t]*$/.test(lines[0].text)) return undefined;
-  for (let i = 1; i < lines.length; i++) if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i]!.text)) return i;
-  return undefined;
-}
-
-/** Splits a YAML scalar after `key:`; undefined for anything but a one-line plain or quoted scalar. */
-function splitScalar(rest: string): { lead: string; value: string; tail: string } | undefined {
-  const ws = /^[ \t]*/.exec(rest)![0];
-  const r = rest.slice(ws.length);
-  const quote = r[0];
-  if (quote === '"' || quote === "'") {
-    let j = 1;
-    for (; j < r.length; j++) {
-      if (quote === '"' && r[j] === "\\") j++;
-      else if (quote === "'" && r[j] === "'" && r[j + 1] === "'") j++;
-      else if (r[j] === quote) break;
-    }
-    if (j >= r.length) return undefined;
-    return { lead: ws + quote, value: r.slice(1, j), tail: r.slice(j) };
-  }
-  if (ws === "" || r === "" || /^[|>&*!{[#]/.test(r)) return undefined;
-  const end = /[ \t]+#|[ \t]*$/.exec(r)!.index;
-  return { lead: ws, value: r.slice(0, end), tail: r.slice(end) };
-}
-
-function findFrontMatterStatus(lines: Line[], fmEnd: number): FrontMatterStatusLine | undefined {
-  for (let i = 1; i < fmEnd; i++) {
-    const text = lines[i]!.text;
-    const m = /^(["']?)status\1[ \t]*:/i.exec(text);
-    if (!m) continue;
-    const scalar = splitScalar(text.slice(m[0].length));
-    if (!scalar) return undefined;
-    return { index: i, head: m[0] + scalar.lead, value: scalar.value, tail: scalar.tail };
-  }
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The document as a whole
-
-interface Doc {
-  bom: string;
-  lines: Line[];
-  eol: "\n" | "\r\n";
-  /** Index of the closing `---` of front matter. */
-  fmEnd?: number;
-  bodyStart: number;
-  blocks: BlockScan;
-  /** First line of the first heading of level 2 or deeper (or lines.length): fields live before it. */
-  headerEnd: number;
-  titleIndex?: number;
-  fields: Map<FieldKey, { index: number; field: FieldLine }>;
-  /** The `## Completion` heading and the line where its body ends (next `#`/`##` heading, or EOF). */
-  completion?: { head: number; end: number };
-}
-
-function parseDoc(text: string): Doc {
-  const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const lines = splitLines(text.slice(bom.length));
-  const fmEnd = frontMatterEnd(lines);
-  const bodyStart = fmEnd === undefined ? 0 : fmEnd + 1;
-  // Front matter lines are scanned as code: a YAML `# comment` is no heading.
-  const scanned = scanBlocks(lines.slice(bodyStart).map((l) => l.text));
-  const blocks: BlockScan = {
-    heading: [...Array<undefined>(bodyStart).fill(undefined), ...scanned.heading],
-    code: [...Array<boolean>(bodyStart).fill(true), ...scanned.code],
-    ...(scanned.openFence !== undefined ? { openFence: scanned.openFence } : {}),
-  };
-  const header = readHeader(lines, blocks, bodyStart);
-  return {
-    bom,
-    lines,
-    eol: dominantEol(lines),
-    ...(fmEnd !== undefined ? { fmEnd } : {}),
-    bodyStart,
-    blocks,
-    ...header,
-    ...findCompletion(blocks, header.headerEnd, lines.length),
-  };
-}
-
-/** The part before the first `##` heading: where the title and the field lines are. */
-function readHeader(lines: Line[], blocks: BlockScan, bodyStart: number): Pick<Doc, "headerEnd" | "titleIndex" | "fields"> {
-  let headerEnd = lines.length;
-  for (let i = bodyStart; i < lines.length; i++) {
-    if ((blocks.heading[i]?.level ?? 0) >= 2) {
-      headerEnd = i;
-      break;
-    }
-  }
-  let titleIndex: number | undefined;
-  const fields = new Map<FieldKey, { index: number; field: FieldLine }>();
-  for (let i = bodyStart; i < headerEnd; i++) {
-    if (blocks.code[i]) continue;
-    if (blocks.heading[i]?.level === 1) titleIndex ??= i;
-    const field = parseField(lines[i]!.text);
-    if (field && !fields.has(field.key)) fields.set(field.key, { index: i, field });
-  }
-  return { headerEnd, fields, ...(titleIndex !== undefined ? { titleIndex } : {}) };
-}
-
-function findCompletion(blocks: BlockScan, from: number, length: number): { completion?: { head: number; end: number } } {
-  for (let i = from; i < length; i++) {
-    const h = blocks.heading[i];
-    if (!h || h.level !== 2 || h.text.toLowerCase() !== "completion") continue;
-    let end = i + 1;
-    while (end < length && !((blocks.heading[end]?.level ?? 99) <= 2)) end++;
-    return { completion: { head: i, end } };
-  }
-  return {};
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Reading
-
-const TASK_RE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/s;
-
-function readCriteria(doc: Doc): Criterion[] {
-  const criteria: Criterion[] = [];
-  let sectionLevel: number | undefined;
-  for (let i = doc.bodyStart; i < doc.lines.length; i++) {
-    if (doc.blocks.code[i]) continue;
-    const h = doc.blocks.heading[i];
-    if (h) {
-      if (sectionLevel !== undefined && h.level <= sectionLevel) sectionLevel = undefined;
-      if (sectionLevel === undefined && /acceptance criteria/i.test(h.text)) sectionLevel = h.level;
-      continue;
-    }
-    if (sectionLevel === undefined) continue;
-    const m = TASK_RE.exec(doc.lines[i]!.text);
-    if (m) criteria.push({ text: trimTabs(m[2] ?? ""), checked: m[1] !== " ", line: i + 1 });
-  }
-  return criteria;
 }
 
 function splitTitle(title: string): { id?: string; title?: string } {
@@ -430,7 +46,7 @@ function splitTitle(title: string): { id?: string; title?: string } {
   return m ? { id: m[1]!, title: m[2]! } : { title };
 }
 
-function readCompletion(doc: Doc): string | undefined {
+function readCompletion(doc: StoryDocument): string | undefined {
   if (!doc.completion) return undefined;
   const body = doc.lines.slice(doc.completion.head + 1, doc.completion.end).map((l) => l.text);
   while (body.length && isBlank(body[0]!)) body.shift();
@@ -440,9 +56,10 @@ function readCompletion(doc: Doc): string | undefined {
 
 export function readStoryFile(text: string): StoryFileInfo {
   const doc = parseDoc(text);
-  const info: StoryFileInfo = { criteria: readCriteria(doc), eol: doc.eol };
-  if (doc.titleIndex !== undefined) {
-    info.title = doc.blocks.heading[doc.titleIndex]!.text;
+  const info: StoryFileInfo = { criteria: criteriaOf(doc), eol: doc.eol };
+  const title = doc.blocks.headings.find((h) => h.line === doc.titleIndex);
+  if (title) {
+    info.title = title.text.replace(/\n/g, " ");
     info.heading = splitTitle(info.title);
   }
   const value = (key: FieldKey): string | undefined => doc.fields.get(key)?.field.value;
@@ -465,119 +82,4 @@ export function readStoryFile(text: string): StoryFileInfo {
   const completion = readCompletion(doc);
   if (completion !== undefined) info.completion = completion;
   return info;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Writing
-
-/**
- * Keeps a new Completion body inside its section whatever it holds: a `#`/`##` heading line would end
- * the section early, an unclosed fence would swallow the next one, and a `---` at column 0 would close a
- * file's opening `---` rule into front matter (always indented: whether the file opens with one changes
- * as fields are inserted, and the result must not).
- */
-function sanitizeCompletionBody(body: string): string[] {
-  const texts = body.split(/\r\n|\r|\n/);
-  while (texts.length && isBlank(texts[0]!)) texts.shift();
-  while (texts.length && isBlank(texts[texts.length - 1]!)) texts.pop();
-  const scan = scanBlocks(texts);
-  const out = texts.map((t, i) => {
-    if ((scan.heading[i]?.level ?? 99) <= 2) return "\\" + t.replace(/^ +/, "");
-    // Indented by one space it renders the same and closes no front matter.
-    return /^(?:---|\.\.\.)[ \t]*$/.test(t) ? " " + t : t;
-  });
-  if (scan.openFence !== undefined) out.push(scan.openFence);
-  return out;
-}
-
-function writeCompletion(lines: Line[], doc: Doc, body: string): void {
-  // The body takes its heading's EOL: the file's dominant one can flip with the lines the body replaces,
-  // which would make a second identical update rewrite it (mixed-EOL files).
-  const eol = (doc.completion && lines[doc.completion.head]!.eol) || doc.eol;
-  const bodyLines = sanitizeCompletionBody(body).map((text) => ({ text, eol }));
-  const blank = (): Line => ({ text: "", eol });
-  if (doc.completion) {
-    const { head, end } = doc.completion;
-    const replacement = bodyLines.length ? [blank(), ...bodyLines] : [];
-    if (end < lines.length) replacement.push(blank());
-    lines.splice(head + 1, end - head - 1, ...replacement);
-    return;
-  }
-  if (doc.blocks.openFence !== undefined) lines.push({ text: doc.blocks.openFence, eol });
-  const last = lines[lines.length - 1];
-  if (last && !isBlank(last.text)) lines.push(blank());
-  lines.push({ text: "## Completion", eol });
-  if (bodyLines.length) lines.push(blank(), ...bodyLines);
-}
-
-function insertMissingFields(lines: Line[], doc: Doc, missing: [FieldKey, string][], ctx: { storyId: string; title: string }): void {
-  const eol = doc.eol;
-  const fieldLine = ([key, value]: [FieldKey, string]): Line => ({ text: `**${FIELD_LABEL[key]}:** ${value}`, eol });
-  if (doc.fields.size > 0) {
-    insertBesideFields(lines, doc, missing.map((m) => [m[0], fieldLine(m)]));
-    return;
-  }
-  const blank = (): Line => ({ text: "", eol });
-  const block: Line[] = [];
-  let at: number;
-  if (doc.titleIndex !== undefined) {
-    at = doc.titleIndex + 1;
-    if (lines[at] && isBlank(lines[at]!.text)) at++;
-    else block.push(blank());
-  } else {
-    at = doc.bodyStart;
-    if (doc.fmEnd !== undefined && lines[at] && isBlank(lines[at]!.text)) at++;
-    block.push({ text: `# ${oneLine(ctx.storyId)}: ${oneLine(ctx.title)}`, eol }, blank());
-  }
-  block.push(...missing.map(fieldLine));
-  if (lines[at] && !isBlank(lines[at]!.text)) block.push(blank());
-  lines.splice(at, 0, ...block);
-}
-
-/** A missing field goes after the nearest present field before it in canonical order, else before the next one. */
-function insertBesideFields(lines: Line[], doc: Doc, missing: [FieldKey, Line][]): void {
-  const groups = new Map<number, Line[]>();
-  for (const [key, line] of missing) {
-    const k = FIELD_ORDER.indexOf(key);
-    const before = FIELD_ORDER.slice(0, k).reverse().find((f) => doc.fields.has(f));
-    const after = FIELD_ORDER.slice(k + 1).find((f) => doc.fields.has(f));
-    const at = before !== undefined ? doc.fields.get(before)!.index + 1 : doc.fields.get(after!)!.index;
-    groups.set(at, [...(groups.get(at) ?? []), line]);
-  }
-  for (const at of [...groups.keys()].sort((a, b) => b - a)) lines.splice(at, 0, ...groups.get(at)!);
-}
-
-function updateFrontMatter(lines: Line[], doc: Doc, status: StoryStatus): void {
-  if (doc.fmEnd === undefined) return;
-  const s = findFrontMatterStatus(lines, doc.fmEnd);
-  if (s) lines[s.index] = { ...lines[s.index]!, text: s.head + statusToFrontMatter(status) + s.tail };
-}
-
-/**
- * Applies an update surgically: field values, the front matter `status` and the Completion body change;
- * missing field lines (and, without any, a title) and a missing Completion section are inserted; every
- * other byte stays. Idempotent.
- */
-export function updateStoryFile(text: string, update: StoryFileUpdate, ctx: { storyId: string; title: string }): string {
-  const doc = parseDoc(text);
-  const lines = doc.lines.map((l) => ({ ...l }));
-  // Work with every line terminated; the last one loses its EOL again if the file had none.
-  const finalNewline = lines.length === 0 || lines[lines.length - 1]!.eol !== "";
-  if (!finalNewline) lines[lines.length - 1]!.eol = doc.eol;
-
-  if (update.status !== undefined) updateFrontMatter(lines, doc, update.status);
-  const missing: [FieldKey, string][] = [];
-  for (const key of FIELD_ORDER) {
-    const value = formatField(key, update);
-    if (value === undefined) continue;
-    const present = doc.fields.get(key);
-    if (present) lines[present.index] = { ...lines[present.index]!, text: withFieldValue(present.field, value) };
-    else missing.push([key, value]);
-  }
-  // The Completion section lies after every field line: edit it first so field indices stay valid.
-  if (update.completion !== undefined) writeCompletion(lines, doc, update.completion);
-  if (missing.length) insertMissingFields(lines, doc, missing, ctx);
-
-  if (!finalNewline && lines.length) lines[lines.length - 1]!.eol = "";
-  return doc.bom + joinLines(lines);
 }
