@@ -8,7 +8,7 @@ import type { Plan } from "../core/plan/model.js";
 import { dependentsOf } from "../core/state/progression.js";
 import { retryStories, statusOf } from "../core/state/state.js";
 import { renderGantt } from "../core/render/gantt.js";
-import { renderStatusText } from "../core/render/summary.js";
+import { renderStatusText } from "../core/render/status-text.js";
 import { Git } from "../adapters/git.js";
 import { createStateStore } from "../adapters/state-store.js";
 import { handleComment } from "./comment.js";

@@ -12,7 +12,8 @@ import { advance, chooseNextWave, storyStep, type StoryStep } from "../engine/di
 import type { Ports } from "../engine/ports.js";
 import { buildReport } from "../core/render/report.js";
 import { recordError, type WorkflowState } from "../core/state/state.js";
-import { commentMarker, renderPrComment, renderRunSummary } from "../core/render/summary.js";
+import { commentMarker, renderPrComment } from "../core/render/pr-comment.js";
+import { renderRunSummary } from "../core/render/run-summary.js";
 
 export class StepFailure extends Error {}
 

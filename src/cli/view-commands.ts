@@ -1,7 +1,8 @@
 // `status`, `gantt` and `report`: read-only views of the recorded execution on the state branch.
 import { renderGantt } from "../core/render/gantt.js";
 import { buildReport } from "../core/render/report.js";
-import { renderStatusJson, renderStatusText } from "../core/render/summary.js";
+import { renderStatusJson } from "../core/render/status-json.js";
+import { renderStatusText } from "../core/render/status-text.js";
 import type { CliIO } from "./io.js";
 import { openPlan, openStore, parseFlags, UsageError } from "./args.js";
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { ActionsRunner, type JobRun, type WorkflowRun } from "../support/action-runner.js";
 import { startGitHubStub, type GitHubStub } from "../support/github-stub.js";
 import { git, makeRepo, planFiles, type StorySpec } from "../support/repo.js";
-import { commentMarker } from "../../src/core/render/summary.js";
+import { commentMarker } from "../../src/core/render/pr-comment.js";
 import type { WorkflowState } from "../../src/core/state/state.js";
 
 const TARGET = "feature/x";

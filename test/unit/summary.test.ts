@@ -3,15 +3,12 @@
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../src/core/render/report.js";
 import { recordError, setLock } from "../../src/core/state/state.js";
-import {
-  commentMarker,
-  formatDuration,
-  markdownCell,
-  renderPrComment,
-  renderRunSummary,
-  renderStatusJson,
-  renderStatusText,
-} from "../../src/core/render/summary.js";
+import { commentMarker, renderPrComment } from "../../src/core/render/pr-comment.js";
+import { formatDuration } from "../../src/core/render/progress.js";
+import { renderRunSummary } from "../../src/core/render/run-summary.js";
+import { markdownCell } from "../../src/core/render/safe-text.js";
+import { renderStatusJson } from "../../src/core/render/status-json.js";
+import { renderStatusText } from "../../src/core/render/status-text.js";
 import { ganttTasks, parseMermaid } from "../support/mermaid.js";
 import { at, bigExecution, block, makePlan, playStory, stateFor } from "../support/plans.js";
 

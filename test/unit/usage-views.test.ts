@@ -3,7 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { recordStop, recordUsage } from "../../src/core/agents/budget.js";
 import { buildReport, REPORT_KEYS, RESULT_KEYS } from "../../src/core/render/report.js";
-import { renderPrComment, renderRunSummary, renderStatusJson, renderStatusText } from "../../src/core/render/summary.js";
+import { renderPrComment } from "../../src/core/render/pr-comment.js";
+import { renderRunSummary } from "../../src/core/render/run-summary.js";
+import { renderStatusJson } from "../../src/core/render/status-json.js";
+import { renderStatusText } from "../../src/core/render/status-text.js";
 import { makePlan, playStory, stateFor } from "../support/plans.js";
 
 function scenario(withUsage: boolean) {
