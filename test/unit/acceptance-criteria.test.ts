@@ -67,6 +67,13 @@ describe("the plan check and verify read the same criteria", () => {
     expect(criteria(text)).toEqual(expected);
   });
 
+  it("reads hostile lines in linear time: long runs of spaces, deep nesting", () => {
+    const spaces = " ".repeat(100_000);
+    expect(criteria(`# s-1: T${spaces}x\n## Acceptance Criteria ${spaces}#\n- [ ] a${spaces}\n`)).toEqual(["a"]);
+    const nested = Array.from({ length: 1_000 }, (_, i) => `${"  ".repeat(i)}- [ ] n${i}`).join("\n");
+    expect(criteria(`${AC}${nested}\n`)).toHaveLength(1_000);
+  });
+
   it("words a file without criteria the same way whatever tripped it", () => {
     const story = { id: "s-1", file: "stories/s-1.md" } as Story;
     expect(storyFileProblem(story, `${AC}- [ ]\u00a0x\n`)).toMatch(/has no acceptance-criteria checkbox/);

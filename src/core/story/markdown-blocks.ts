@@ -56,7 +56,24 @@ interface PendingTask {
   confirmed: boolean;
 }
 
-const TRIM = /^[ \t]+|[ \t]+$/g;
+/** Spaces and tabs trimmed from both ends, in linear time whatever the text (a regex `[ \t]+$` is not). */
+function trim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === " " || text[start] === "\t")) start++;
+  while (end > start && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
+  return text.slice(start, end);
+}
+
+/** An ATX heading's text: without the optional closing run of `#` (after a space or tab, or alone). */
+function atxText(rest: string): string {
+  const text = trim(rest);
+  let i = text.length;
+  while (i > 0 && text[i - 1] === "#") i--;
+  if (i === text.length) return text;
+  if (i === 0) return "";
+  return text[i - 1] === " " || text[i - 1] === "\t" ? trim(text.slice(0, i)) : text;
+}
 const ATX = /^#{1,6}(?:[ \t]+|$)/;
 /** A backtick fence's info string may not contain a backtick: that line is inline code. */
 const FENCE_OPEN = /^`{3,}(?!.*`)|^~{3,}/;
@@ -113,6 +130,9 @@ class Scanner {
   private nextNonspaceColumn = 0;
   private indent = 0;
   private blank = false;
+  /** The run from spacesFrom to nextNonspace was spaces only: findNextNonspace can answer from it. */
+  private spacesOnly = false;
+  private spacesFrom = 0;
 
   private get tip(): Block {
     return this.open[this.open.length - 1]!;
@@ -132,6 +152,7 @@ class Scanner {
     this.index = index;
     this.offset = 0;
     this.column = 0;
+    this.spacesOnly = false;
 
     // 1. Which open blocks does this line continue?
     this.matched = 1;
@@ -257,8 +278,8 @@ class Scanner {
     if (!indented && (m = ATX.exec(rest))) {
       this.advanceNextNonspace();
       this.advanceOffset(m[0].length, false);
-      const text = this.text.slice(this.offset).replace(/^[ \t]*#+[ \t]*$/, "").replace(/[ \t]+#+[ \t]*$/, "").replace(TRIM, "");
-      this.heading(m[0].replace(TRIM, "").length, text, this.index);
+      const text = atxText(this.text.slice(this.offset));
+      this.heading(trim(m[0]).length, text, this.index);
       return "leaf";
     }
     if (!indented && (m = FENCE_OPEN.exec(rest))) {
@@ -282,7 +303,7 @@ class Scanner {
       delete container.task;
       this.matched--;
       this.closeUnmatched();
-      this.heading(m[0][0] === "=" ? 1 : 2, container.lines.join("\n").replace(TRIM, ""), container.start);
+      this.heading(m[0][0] === "=" ? 1 : 2, trim(container.lines.join("\n")), container.start);
       return "leaf";
     }
     if (!indented && THEMATIC.test(rest)) {
@@ -370,7 +391,7 @@ class Scanner {
     this.add(paragraph);
     const m = firstInItem ? TASK.exec(text) : null;
     if (m) {
-      const rest = text.slice(3).replace(TRIM, "");
+      const rest = trim(text.slice(3));
       paragraph.task = { item: { line: this.index, checked: m[1] === "x" || m[1] === "X", text: rest }, confirmed: rest !== "" };
     }
   }
@@ -382,20 +403,32 @@ class Scanner {
     const task = paragraph.task;
     if (task && !task.confirmed) {
       task.confirmed = true;
-      task.item.text = text.replace(TRIM, "");
+      task.item.text = trim(text);
     }
   }
 
   private findNextNonspace(): void {
+    // Each open container asks again from a little further on: a run of spaces already scanned is not scanned
+    // again (with thousands of nested items, that would make a line cost the square of its indentation).
+    if (this.spacesOnly && this.offset >= this.spacesFrom && this.offset <= this.nextNonspace) {
+      this.nextNonspaceColumn = this.column + (this.nextNonspace - this.offset);
+      this.indent = this.nextNonspaceColumn - this.column;
+      return;
+    }
     let i = this.offset;
     let cols = this.column;
+    let tabs = false;
     for (;;) {
       const c = this.text[i];
       if (c === " ") cols++;
-      else if (c === "\t") cols += 4 - (cols % 4);
-      else break;
+      else if (c === "\t") {
+        cols += 4 - (cols % 4);
+        tabs = true;
+      } else break;
       i++;
     }
+    this.spacesOnly = !tabs;
+    this.spacesFrom = this.offset;
     this.blank = i >= this.text.length;
     this.nextNonspace = i;
     this.nextNonspaceColumn = cols;
