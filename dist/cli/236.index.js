@@ -19,9 +19,13 @@ var gantt = __webpack_require__(2990);
 var report = __webpack_require__(6640);
 // EXTERNAL MODULE: ./src/core/state/state.ts
 var state_state = __webpack_require__(6624);
+// EXTERNAL MODULE: ./src/core/own.ts
+var own = __webpack_require__(6207);
+// EXTERNAL MODULE: ./src/core/render/usage.ts
+var render_usage = __webpack_require__(9039);
 ;// CONCATENATED MODULE: ./src/core/render/progress.ts
-// Progress figures shared by every view of an execution: story counts by status, percentages, the headline
-// line, and durations as people read them.
+
+
 
 const percent = (part, total) => (total === 0 ? 0 : Math.floor((part / total) * 100));
 function countOf(state, ids) {
@@ -49,6 +53,12 @@ function headline(state) {
     const wave = state.currentWave > 0 ? ` — wave ${state.currentWave} of ${state.waves.length}` : "";
     return `**${state.status}**${wave} · ${countsLine(countOf(state, allIds(state)))}`;
 }
+/** What the agents cost, and why the execution stopped, under the headline (nothing when there is neither). */
+function usageParagraphs(state, plan) {
+    const usage = usageLine(state, plan);
+    const stopped = state.stopped ? `\n\n**Stopped:** ${markdownCell(state.stopped.message, 300)}` : "";
+    return `${usage ? `\n\n${markdownCell(usage, 300)}` : ""}${stopped}`;
+}
 function formatDuration(ms) {
     if (ms === null)
         return "—";
@@ -62,6 +72,8 @@ function formatDuration(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/status-json.ts
+
+
 
 
 /** Progress per wave and epic, for `tdd-waves status --json`. */
@@ -81,29 +93,33 @@ function renderStatusJson(state, plan) {
             wave: i + 1,
             ...countOf(state, ids),
             stories: ids.map((id) => {
-                const reason = state.runs[id]?.reason;
+                const reason = (0,own/* own */.Z)(state.runs, id)?.reason;
                 const status = (0,state_state/* statusOf */.c2)(state, id);
                 return {
                     id,
                     title: byId.get(id)?.title ?? "",
-                    epic: byId.get(id)?.epic ?? state.storyEpics[id] ?? id,
+                    epic: byId.get(id)?.epic ?? (0,own/* own */.Z)(state.storyEpics, id) ?? id,
                     status,
                     ...(reason && (status === "failed" || status === "blocked") ? { reason } : {}),
+                    ...(state.usage?.[id] ? { usage: state.usage[id] } : {}),
                 };
             }),
         })),
         epics: epicOrder(state, plan).map((epic) => {
-            const e = state.epics[epic];
+            const e = (0,own/* own */.Z)(state.epics, epic);
             return { epic, ...e, percentComplete: percent(e.completed, e.total) };
         }),
         errors: state.errors,
         ...(state.lock ? { lock: state.lock } : {}),
+        ...(0,render_usage/* reportUsage */.gu)(state, plan),
     };
 }
 function epicOrder(state, plan) {
-    return [...new Set([...plan.stories.map((s) => s.epic), ...Object.keys(state.epics)])].filter((e) => state.epics[e]);
+    return [...new Set([...plan.stories.map((s) => s.epic), ...Object.keys(state.epics)])].filter((e) => (0,own/* own */.Z)(state.epics, e));
 }
 
+// EXTERNAL MODULE: ./src/core/agents/usage.ts
+var usage = __webpack_require__(5785);
 // EXTERNAL MODULE: ./src/core/story/status.ts
 var story_status = __webpack_require__(9311);
 ;// CONCATENATED MODULE: ./src/core/render/safe-text.ts
@@ -122,7 +138,7 @@ function plainText(text, max = 200) {
  * Text for a Markdown table cell (or any inline Markdown): one line, HTML and Markdown syntax escaped,
  * `|` escaped, and `@mention` / `#123` references broken so that a title never pings anyone.
  */
-function markdownCell(text, max = 200) {
+function safe_text_markdownCell(text, max = 200) {
     return plainText(text, max)
         .replace(/&/g, "&amp;")
         .replace(/</g, "&lt;")
@@ -143,6 +159,9 @@ function safe_text_link(text, url) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/status-text.ts
+// `tdd-waves status`: the status JSON as plain text for the terminal, with no control characters.
+
+
 
 
 
@@ -159,7 +178,8 @@ function waveLine(w) {
 function storyLine(s, idWidth) {
     const [icon, word] = story_status/* STATUS_DISPLAY */.ej[s.status].split(" ");
     const reason = s.reason ? ` — ${plainText(s.reason, 120)}` : "";
-    return `  ${icon} ${plainText(s.id).padEnd(idWidth)}  ${word.padEnd(12)}  ${plainText(s.title, 80)}${reason}`;
+    const cost = s.usage?.costUsd === undefined ? "" : `  ${(0,usage/* formatCost */.BD)(s.usage)}`;
+    return `  ${icon} ${plainText(s.id).padEnd(idWidth)}  ${word.padEnd(12)}  ${plainText(s.title, 80)}${cost}${reason}`;
 }
 /** Progress per wave and epic as plain text for the terminal (`tdd-waves status`); no control characters. */
 function renderStatusText(state, plan) {
@@ -170,6 +190,11 @@ function renderStatusText(state, plan) {
         `Status: ${j.status}${j.currentWave ? ` · wave ${j.currentWave} of ${j.totalWaves}` : ""} · updated ${plainText(j.lastUpdate)}`,
         `Stories: ${countsLine(j.totals)}`,
     ];
+    const usage = (0,render_usage/* usageLine */.U0)(state, plan);
+    if (usage)
+        lines.push(usage);
+    if (state.stopped)
+        lines.push(`Stopped: ${plainText(state.stopped.message, 300)}`);
     if (j.lock)
         lines.push(`Running: ${j.lock.kind} ${plainText(j.lock.id)}${j.lock.host ? ` on ${plainText(j.lock.host)}` : ""}${j.lock.pid ? ` (pid ${j.lock.pid})` : ""} since ${plainText(j.lock.since)}`);
     for (const w of j.waves)

@@ -7,7 +7,8 @@ import { dependentsOf, unmergedCompleted } from "../../src/core/state/progressio
 import { annotateRun, statusOf } from "../../src/core/state/state.js";
 import { buildReport } from "../../src/core/render/report.js";
 import { renderGantt } from "../../src/core/render/gantt.js";
-import { renderRunSummary, renderStatusText } from "../../src/core/render/summary.js";
+import { renderRunSummary } from "../../src/core/render/run-summary.js";
+import { renderStatusText } from "../../src/core/render/status-text.js";
 import { at, makePlan, playStory, stateFor } from "../support/plans.js";
 
 /** `record[key]` typed as the record's values, as a plain lookup by any name reads it. */
