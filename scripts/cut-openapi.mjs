@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The operations src/adapters/github.ts uses: [method, path template]. */
+/** The operations src/adapters/github.ts (the action) and src/adapters/github-remote.ts (`dispatch --watch`) use: [method, path template]. */
 const OPERATIONS = [
   ["get", "/repos/{owner}/{repo}/collaborators/{username}/permission"],
   ["get", "/repos/{owner}/{repo}/pulls/{pull_number}"],
@@ -16,6 +16,8 @@ const OPERATIONS = [
   ["post", "/repos/{owner}/{repo}/issues/{issue_number}/comments"],
   ["patch", "/repos/{owner}/{repo}/issues/comments/{comment_id}"],
   ["post", "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"],
+  ["get", "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"],
+  ["get", "/repos/{owner}/{repo}/actions/runs/{run_id}"],
 ];
 
 /** Operation keys worth keeping; prose, examples and GitHub's doc metadata are dropped to keep the file small.

@@ -11,7 +11,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "dist", "cli", "index.js");
 const examples = join(root, "examples");
 const PLAN = "plan.yml";
-const REPORT = "tdd-waves-report.json";
+// `run` writes the report inside the git directory, where it never dirties the working tree.
+const REPORT = join(".git", "tdd-waves", "reports", "jwt-auth.json");
 
 function git(repo, ...args) {
   const r = spawnSync("git", args, { cwd: repo, encoding: "utf8" });
@@ -21,7 +22,7 @@ function git(repo, ...args) {
 /** A new repository on branch main holding a copy of examples/, committed with a repository-local identity. */
 function makeRepository() {
   const repo = mkdtempSync(join(tmpdir(), "tdd-waves-demo-"));
-  const skip = new Set(["node_modules", REPORT]);
+  const skip = new Set(["node_modules", "tdd-waves-report.json"]);
   cpSync(examples, repo, { recursive: true, filter: (src) => !skip.has(basename(src)) });
   git(repo, "init", "-q", "-b", "main");
   git(repo, "config", "user.name", "tdd-waves demo");

@@ -5,13 +5,22 @@ import type { CliIO } from "./io.js";
 const USAGE = `Usage: tdd-waves <command> [options]
 
 Commands:
+  init [--force]                       set up a repository: starting plan, story template, the two workflows
   plan <plan-file> [--json]            validate a plan and print its waves
+  plan --from <dir> [--base PLAN] [--write FILE]
+                                       build a plan from story files' YAML front matter
   run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH] [--state-branch B]
                                        execute the plan locally (resumes an interrupted execution)
-  status <plan-file> [--json]          progress per wave and epic
-  gantt <plan-file>                    the Mermaid Gantt of the recorded execution
+  status <plan-file> [--json] [--remote]
+                                       progress per wave and epic, and the Gantt (--remote: the execution on GitHub)
+  gantt <plan-file> [--format mermaid|text|svg]
+                                       the Gantt of the recorded execution
   report <plan-file>                   the report JSON
   agents [<plan-file>] [--json]        the agent presets (or the plan's agents) and the command line each runs
+  dispatch <plan-file> [--repo owner/name] [--ref branch] [--pr N] [--watch]
+                                       start the execution on GitHub Actions (and follow it)
+
+Every command takes --help. Colours and block characters: off with --no-color or NO_COLOR.
 
 Exit codes: 0 all complete (plan: valid), 1 failed or blocked stories, 2 invalid input, 130 interrupted.`;
 
@@ -19,7 +28,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case "plan":
-      return (await import("./plan-command.js")).planCommand(args, io);
+      return args.some((a) => a === "--from" || a.startsWith("--from="))
+        ? (await import("./plan-from-command.js")).planFromCommand(args, io)
+        : (await import("./plan-command.js")).planCommand(args, io);
+    case "init":
+      return (await import("./init-command.js")).initCommand(args, io);
+    case "dispatch":
+      return (await import("./dispatch-command.js")).dispatchCommand(args, io);
     case "run":
       return (await import("./run-command.js")).runCommand(args, io);
     case "status":

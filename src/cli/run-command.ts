@@ -2,9 +2,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { buildReport } from "../core/render/report.js";
-import { renderGanttText } from "../core/render/gantt.js";
+import { renderGanttTerminal } from "../core/render/gantt-terminal.js";
 import type { WorkflowState } from "../core/state/state.js";
 import { realPorts } from "../adapters/default-ports.js";
+import { Git } from "../adapters/git.js";
 import { RefusedError } from "../engine/execution.js";
 import { runLocal } from "../engine/local-run.js";
 import { Interrupted } from "../engine/story-context.js";
@@ -13,6 +14,16 @@ import { openPlan, openStore, parseFlags, UsageError } from "./args.js";
 import { createProgress } from "./progress.js";
 import { missingPresetCLIs } from "./preset-check.js";
 import { usageLine } from "../core/render/usage.js";
+import { terminalOptions } from "./terminal.js";
+
+const USAGE = "Usage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH] [--state-branch B] [--no-color]";
+const HELP = `Executes the plan locally, each story test-first in its own worktree; run it again to resume.
+  --max-parallel N   stories at once, 1 to 10 (default: the plan's maxParallel)
+  --schedule dag     start a story as soon as its own dependencies are merged (default: waves)
+  --restart          start over when the plan changed since the recorded execution
+  --report PATH      where to write the report JSON (default: <git dir>/tdd-waves/reports/<plan>.json, untracked)
+  --state-branch B   the state branch (default: tdd-waves/state)
+  --no-color         plain ASCII, no colours (also NO_COLOR)`;
 
 export async function runCommand(args: string[], io: CliIO): Promise<number> {
   let flags;
@@ -23,10 +34,16 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
       restart: "boolean",
       report: "value",
       "state-branch": "value",
+      "no-color": "boolean",
+      help: "boolean",
     });
   } catch (e) {
     if (e instanceof UsageError) return usage(io, e.message);
     throw e;
+  }
+  if (flags.booleans.has("help")) {
+    io.stdout(`${USAGE}\n\n${HELP}\n`);
+    return 0;
   }
   const maxParallel = flags.values["max-parallel"] === undefined ? undefined : Number(flags.values["max-parallel"]);
   if (maxParallel !== undefined && !(Number.isInteger(maxParallel) && maxParallel >= 1 && maxParallel <= 10)) {
@@ -86,10 +103,17 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   }
   progress.stop();
   const report = buildReport(state, loaded.plan);
-  const reportPath = flags.values.report ? (isAbsolute(flags.values.report) ? flags.values.report : resolve(io.cwd, flags.values.report)) : join(repoRoot, "tdd-waves-report.json");
+  // By default the report goes beside the logs, inside the git directory: it never dirties the working tree.
+  const reportPath = flags.values.report
+    ? isAbsolute(flags.values.report)
+      ? flags.values.report
+      : resolve(io.cwd, flags.values.report)
+    : join(await new Git({ cwd: repoRoot }).commonDir(), "tdd-waves", "reports", `${loaded.plan.name}.json`);
   await mkdir(dirname(reportPath), { recursive: true });
   await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  io.stdout(`\n${renderGanttText(state)}\n\n`);
+  const titles = Object.fromEntries(loaded.plan.stories.map((s) => [s.id, s.title]));
+  const gantt = renderGanttTerminal(state, titles, terminalOptions(io, flags.booleans.has("no-color")));
+  io.stdout(gantt ? `\n${gantt}\n\n` : "\n");
   io.stdout(
     `${report.storiesCompleted.length} completed, ${report.storiesFailed.length} failed, ${report.storiesRemaining.length} not completed; ` +
       `${report.totalTestsPassed}/${report.totalTestsCovered} tests passed. Report: ${reportPath}\n`,
@@ -101,6 +125,6 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
 }
 
 function usage(io: CliIO, message: string): number {
-  io.stderr(`tdd-waves run: ${message}\nUsage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH]\n`);
+  io.stderr(`tdd-waves run: ${message}\n${USAGE}\n`);
   return 2;
 }

@@ -56,6 +56,9 @@ describe("tdd-waves run", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Spawning tester agent (tester) for a-001");
+    // The run ends with the terminal Gantt: a row per story under its wave's header.
+    expect(r.stdout).toMatch(/Wave 1\n  a-001 +[▒█]+/);
+    expect(r.stdout).toMatch(/Wave 3\n  b-002 +[▒█ ]+/);
     expect(r.stdout).toContain("Spawning implementation agent (implementer) for b-002");
 
     // Tester before implementation for every story; every wave after the previous one ended.
@@ -100,7 +103,9 @@ describe("tdd-waves run", () => {
     expect(state.epics).toEqual({ a: { total: 2, completed: 2, failed: 0 }, b: { total: 2, completed: 2, failed: 0 } });
     expect(state.lock).toBeUndefined();
 
-    const report = JSON.parse(readFileSync(join(dir, "tdd-waves-report.json"), "utf8"));
+    // The report is written inside the git directory: the working tree stays clean, untracked files included.
+    expect(git(dir, "status", "--porcelain")).toBe("");
+    const report = JSON.parse(readFileSync(join(dir, ".git", "tdd-waves", "reports", "three.json"), "utf8"));
     expect(Object.keys(report).slice(0, 8)).toEqual([
       "totalWaves",
       "totalStories",
@@ -124,6 +129,11 @@ describe("tdd-waves run", () => {
     const gantt = await runCli(["gantt", "plan.yml"], dir);
     expect(gantt.stdout).toMatch(/^```mermaid\ngantt/);
     expect(gantt.stdout).toContain("section Wave 3");
+    const text = await runCli(["gantt", "plan.yml", "--format", "text", "--no-color"], dir);
+    expect(text.stdout).toMatch(/^Wave 1\n  a-001 +-+=+/);
+    expect(text.stdout).toMatch(/^[\x20-\x7e\n]*$/);
+    const svg = await runCli(["gantt", "plan.yml", "--format", "svg"], dir);
+    expect(svg.stdout).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^]*data-label="I-b-002"[^]*<\/svg>\n$/);
     const rep = await runCli(["report", "plan.yml"], dir);
     expect(JSON.parse(rep.stdout).storiesCompleted).toEqual(report.storiesCompleted);
   });
@@ -158,7 +168,7 @@ describe("tdd-waves run", () => {
     // Its work stays on its own branch: the tests the tester wrote, never the target.
     expect(git(dir, "show", "tdd-waves/failing/a-001:test/a-001.test.mjs")).toContain("a-001 returns its id");
     expect(() => git(dir, "show", "main:test/a-001.test.mjs")).toThrow();
-    const report = JSON.parse(readFileSync(join(dir, "tdd-waves-report.json"), "utf8"));
+    const report = JSON.parse(readFileSync(join(dir, ".git", "tdd-waves", "reports", "failing.json"), "utf8"));
     expect(report.storiesFailed).toEqual(["a-001"]);
     expect(report.results.find((x: { storyId: string }) => x.storyId === "a-002").implStatus).toBe("skipped");
   });

@@ -2,7 +2,8 @@
 // sections, marks, dates) is compared with the recorded execution.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { barKeys, neutraliseLabel, renderGantt, renderGanttText } from "../../src/core/render/gantt.js";
+import { neutraliseLabel, renderGantt, renderGanttText } from "../../src/core/render/gantt.js";
+import { axisFormatFor, timelineOf } from "../../src/core/render/timeline.js";
 import { beginPhase, endPhase, failStory, requeueInProgress } from "../../src/core/state/state.js";
 import { ganttTasks, parseMermaid } from "../support/mermaid.js";
 import { at, bigExecution, block, makePlan, playStory, stateFor, titlesOf } from "../support/plans.js";
@@ -36,13 +37,13 @@ describe("renderGantt", () => {
       end: t.end.toISOString(),
     }));
     expect(view).toEqual([
-      { label: "T-001 msm-auth-001 — Schema + AuthService", section: "Wave 1", mark: "done", start: at(0), end: at(10) },
-      { label: "I-001 msm-auth-001 — Schema + AuthService", section: "Wave 1", mark: "done", start: at(10), end: at(20) },
-      { label: "T-002 msm-auth-002 — TokenService", section: "Wave 2", mark: "done", start: at(20), end: at(30) },
-      { label: "I-002 msm-auth-002 — TokenService", section: "Wave 2", mark: "crit", start: at(30), end: at(40) },
-      { label: "T-003 msm-auth-003 — API integration", section: "Wave 2", mark: "done", start: at(20), end: at(30) },
+      { label: "T-msm-auth-001 — Schema + AuthService", section: "Wave 1", mark: "done", start: at(0), end: at(10) },
+      { label: "I-msm-auth-001 — Schema + AuthService", section: "Wave 1", mark: "done", start: at(10), end: at(20) },
+      { label: "T-msm-auth-002 — TokenService", section: "Wave 2", mark: "done", start: at(20), end: at(30) },
+      { label: "I-msm-auth-002 — TokenService", section: "Wave 2", mark: "crit", start: at(30), end: at(40) },
+      { label: "T-msm-auth-003 — API integration", section: "Wave 2", mark: "done", start: at(20), end: at(30) },
       // Still running: it ends, for now, at the latest instant the state records (002 failing at minute 40).
-      { label: "I-003 msm-auth-003 — API integration", section: "Wave 2", mark: "active", start: at(30), end: at(40) },
+      { label: "I-msm-auth-003 — API integration", section: "Wave 2", mark: "active", start: at(30), end: at(40) },
     ]);
     // Wave 3 has not run: no section, no bar.
     expect(charts[0]).not.toContain("Wave 3");
@@ -50,16 +51,16 @@ describe("renderGantt", () => {
       "gantt
           title tdd-waves · jwt-auth
           dateFormat YYYY-MM-DDTHH:mm:ss
-          axisFormat %H:%M
+          axisFormat %H:%M:%S
           todayMarker off
           section Wave 1
-          T-001 msm-auth-001 — Schema + AuthService :done, t_001, 2025-01-06T09:00:00, 2025-01-06T09:10:00
-          I-001 msm-auth-001 — Schema + AuthService :done, i_001, 2025-01-06T09:10:00, 2025-01-06T09:20:00
+          T-msm-auth-001 — Schema + AuthService :done, t_msm_auth_001, 2025-01-06T09:00:00, 2025-01-06T09:10:00
+          I-msm-auth-001 — Schema + AuthService :done, i_msm_auth_001, 2025-01-06T09:10:00, 2025-01-06T09:20:00
           section Wave 2
-          T-002 msm-auth-002 — TokenService :done, t_002, 2025-01-06T09:20:00, 2025-01-06T09:30:00
-          I-002 msm-auth-002 — TokenService :crit, i_002, 2025-01-06T09:30:00, 2025-01-06T09:40:00
-          T-003 msm-auth-003 — API integration :done, t_003, 2025-01-06T09:20:00, 2025-01-06T09:30:00
-          I-003 msm-auth-003 — API integration :active, i_003, 2025-01-06T09:30:00, 2025-01-06T09:40:00
+          T-msm-auth-002 — TokenService :done, t_msm_auth_002, 2025-01-06T09:20:00, 2025-01-06T09:30:00
+          I-msm-auth-002 — TokenService :crit, i_msm_auth_002, 2025-01-06T09:30:00, 2025-01-06T09:40:00
+          T-msm-auth-003 — API integration :done, t_msm_auth_003, 2025-01-06T09:20:00, 2025-01-06T09:30:00
+          I-msm-auth-003 — API integration :active, i_msm_auth_003, 2025-01-06T09:30:00, 2025-01-06T09:40:00
       "
     `);
   });
@@ -69,7 +70,7 @@ describe("renderGantt", () => {
     let s = playStory(stateFor(plan), "msm-auth-001", { startAt: 0, outcome: { failsIn: "red", reason: "tests pass before implementation" } });
     s = block(s, "msm-auth-002", "msm-auth-001", 11);
     const tasks = await ganttTasks(renderGantt(s, titlesOf(plan))[0]!);
-    expect(tasks.map((t) => [t.label.slice(0, 5), t.crit])).toEqual([["T-001", true]]);
+    expect(tasks.map((t) => [t.label.split(" ")[0], t.crit])).toEqual([["T-msm-auth-001", true]]);
   });
 
   it("marks the implementation crit when the story fails at integration", async () => {
@@ -79,7 +80,7 @@ describe("renderGantt", () => {
     s = endPhase("msm-auth-001", "integrate", "failed", at(22), "merge conflict")(s);
     s = failStory("msm-auth-001", "merge conflict", at(22), "integrate")(s);
     const tasks = await ganttTasks(renderGantt(s, titlesOf(plan))[0]!);
-    expect(tasks.map((t) => [t.label.slice(0, 5), t.crit, t.done])).toEqual([["T-001", false, true], ["I-001", true, false]]);
+    expect(tasks.map((t) => [t.label.split(" ")[0], t.crit, t.done])).toEqual([["T-msm-auth-001", false, true], ["I-msm-auth-001", true, false]]);
   });
 
   it("does not show a phase left running by an interrupted execution as active", async () => {
@@ -87,7 +88,7 @@ describe("renderGantt", () => {
     let s = playStory(stateFor(plan), "msm-auth-001", { startAt: 0, outcome: { runningIn: "tester" } });
     s = requeueInProgress(at(3))(s);
     const [task] = await ganttTasks(renderGantt(s, titlesOf(plan))[0]!);
-    expect(task).toMatchObject({ label: "T-001 msm-auth-001 — Schema + AuthService", active: false, crit: false, done: false });
+    expect(task).toMatchObject({ label: "T-msm-auth-001 — Schema + AuthService", active: false, crit: false, done: false });
   });
 
   it("renders a state where nothing has run as one chart without bars", async () => {
@@ -103,19 +104,43 @@ describe("renderGantt", () => {
     s = beginPhase("x-001", "tester", "2025-01-06T09:00:00.200Z")(s);
     s = endPhase("x-001", "tester", "ok", "2025-01-06T09:00:00.700Z")(s);
     const [chart] = renderGantt(s, {});
-    expect(chart).toContain("T-001 x-001 :done, t_001, 2025-01-06T09:00:00, 2025-01-06T09:00:01");
+    expect(chart).toContain("T-x-001 :done, t_x_001, 2025-01-06T09:00:00, 2025-01-06T09:00:01");
     expect(chart).not.toMatch(/\bafter\b/);
   });
 
-  it("uses the full story id where trailing numbers collide or are missing, so bars stay unique", async () => {
+  it("labels every bar T-<story id> or I-<story id>, whatever the other ids look like", async () => {
     const plan = makePlan([{ id: "api-001" }, { id: "web-001" }, { id: "docs" }, { id: "cli-007" }]);
-    expect(barKeys(stateFor(plan))).toEqual({ "api-001": "api-001", "web-001": "web-001", docs: "docs", "cli-007": "007" });
     let s = stateFor(plan);
     for (const [i, id] of ["api-001", "web-001", "docs", "cli-007"].entries()) s = playStory(s, id, { startAt: i, outcome: "complete" });
     const tasks = await ganttTasks(renderGantt(s, titlesOf(plan))[0]!);
     const names = tasks.map((t) => t.label.split(" ")[0]);
-    expect(names).toEqual(["T-api-001", "I-api-001", "T-web-001", "I-web-001", "T-docs", "I-docs", "T-007", "I-007"]);
+    expect(names).toEqual(["T-api-001", "I-api-001", "T-web-001", "I-web-001", "T-docs", "I-docs", "T-cli-007", "I-cli-007"]);
     expect(new Set(tasks.map((t) => t.id)).size).toBe(tasks.length);
+    expect(renderGanttText(s)).toBe("Wave 1: [T-api-001]→[I-api-001] | [T-web-001]→[I-web-001] | [T-docs]→[I-docs] | [T-cli-007]→[I-cli-007]");
+  });
+
+  it("never lets a story's tester bar overlap its implementation bar, whatever the rounding", async () => {
+    const plan = makePlan([{ id: "x-001" }]);
+    let s = stateFor(plan);
+    // The tester ends at .400 (rounded up to :01), the implementation starts at .600 (rounded down to :00).
+    s = beginPhase("x-001", "tester", "2025-01-06T09:00:00.100Z")(s);
+    s = endPhase("x-001", "tester", "ok", "2025-01-06T09:00:00.400Z")(s);
+    s = beginPhase("x-001", "implementation", "2025-01-06T09:00:00.600Z")(s);
+    s = endPhase("x-001", "implementation", "ok", "2025-01-06T09:00:00.900Z")(s);
+    const [tester, impl] = timelineOf(s, {}).groups[0]!.rows[0]!.bars;
+    expect(impl!.start).toBeGreaterThanOrEqual(tester!.end);
+    expect(impl!.end).toBeGreaterThan(impl!.start);
+    const tasks = await ganttTasks(renderGantt(s, {})[0]!);
+    expect(tasks[1]!.start.getTime()).toBeGreaterThanOrEqual(tasks[0]!.end.getTime());
+  });
+
+  it("chooses the time axis from the execution's length, so ticks of a short wave differ", () => {
+    expect(axisFormatFor(4 * 60_000)).toBe("%H:%M:%S");
+    expect(axisFormatFor(5 * 3_600_000)).toBe("%H:%M");
+    expect(axisFormatFor(3 * 86_400_000)).toBe("%b %d %H:%M");
+    const plan = makePlan([{ id: "x-001" }]);
+    const s = playStory(stateFor(plan), "x-001", { startAt: 0, outcome: "complete" });
+    expect(renderGantt(s, {})[0]).toContain("axisFormat %H:%M:%S");
   });
 
   it("refuses a size limit too small to hold a bar", () => {
@@ -146,11 +171,11 @@ describe("neutralised titles", () => {
     expect(charts).toHaveLength(1);
     const tasks = await ganttTasks(charts[0]!);
     // Exactly the four bars, in their sections, nothing injected, nothing swallowed.
-    expect(tasks.map((t) => [t.label.split(" ").slice(0, 2).join(" "), t.section, t.crit])).toEqual([
-      ["T-001 msm-auth-001", "Wave 1", false],
-      ["I-001 msm-auth-001", "Wave 1", false],
-      ["T-002 msm-auth-002", "Wave 2", false],
-      ["I-002 msm-auth-002", "Wave 2", true],
+    expect(tasks.map((t) => [t.label.split(" ")[0], t.section, t.crit])).toEqual([
+      ["T-msm-auth-001", "Wave 1", false],
+      ["I-msm-auth-001", "Wave 1", false],
+      ["T-msm-auth-002", "Wave 2", false],
+      ["I-msm-auth-002", "Wave 2", true],
     ]);
     expect(charts[0]).not.toMatch(/%%|[<>"`{};#&]/);
     expect(charts[0]!.split("\n")).toHaveLength(12);
@@ -221,7 +246,7 @@ describe("renderGanttText", () => {
     const plan = authPlan();
     let s = stateFor(plan);
     for (const id of ["msm-auth-001", "msm-auth-002", "msm-auth-003", "msm-auth-004"]) s = playStory(s, id, { startAt: 0, outcome: "complete" });
-    expect(renderGanttText(s)).toBe("Wave 1: [T-001]→[I-001]\nWave 2: [T-002]→[I-002] | [T-003]→[I-003]\nWave 3: [T-004]→[I-004]");
+    expect(renderGanttText(s)).toBe("Wave 1: [T-msm-auth-001]→[I-msm-auth-001]\nWave 2: [T-msm-auth-002]→[I-msm-auth-002] | [T-msm-auth-003]→[I-msm-auth-003]\nWave 3: [T-msm-auth-004]→[I-msm-auth-004]");
   });
 
   it("shows stories that are not complete with their status, pending ones included", () => {
@@ -231,8 +256,8 @@ describe("renderGanttText", () => {
     s = playStory(s, "msm-auth-003", { startAt: 20, outcome: { runningIn: "implementation" } });
     s = block(s, "msm-auth-004", "msm-auth-002", 30);
     expect(renderGanttText(s)).toBe(
-      "Wave 1: [T-001]→[I-001]\nWave 2: [T-002]→[I-002] (failed) | [T-003]→[I-003] (implementing)\nWave 3: [T-004]→[I-004] (blocked)",
+      "Wave 1: [T-msm-auth-001]→[I-msm-auth-001]\nWave 2: [T-msm-auth-002]→[I-msm-auth-002] (failed) | [T-msm-auth-003]→[I-msm-auth-003] (implementing)\nWave 3: [T-msm-auth-004]→[I-msm-auth-004] (blocked)",
     );
-    expect(renderGanttText(stateFor(plan)).split("\n")[0]).toBe("Wave 1: [T-001]→[I-001] (pending)");
+    expect(renderGanttText(stateFor(plan)).split("\n")[0]).toBe("Wave 1: [T-msm-auth-001]→[I-msm-auth-001] (pending)");
   });
 });

@@ -46,8 +46,8 @@ describe("renderRunSummary", () => {
     expect(md).not.toMatch(/<pre|<code|<script/);
     const blocks = mermaidBlocks(md);
     expect(blocks).toHaveLength(1);
-    expect((await ganttTasks(blocks[0]!)).map((t) => t.label.slice(0, 5))).toEqual(["T-001", "I-001", "T-002", "I-002", "T-003", "I-003"]);
-    expect(md).toContain("Wave 2: [T-002]→[I-002] (failed) | [T-003]→[I-003] (implementing)");
+    expect((await ganttTasks(blocks[0]!)).map((t) => t.label.split(" ")[0])).toEqual(["T-msm-auth-001", "I-msm-auth-001", "T-msm-auth-002", "I-msm-auth-002", "T-msm-auth-003", "I-msm-auth-003"]);
+    expect(md).toContain("Wave 2: [T-msm-auth-002]→[I-msm-auth-002] (failed) | [T-msm-auth-003]→[I-msm-auth-003] (implementing)");
 
     const rows = md.split("\n").filter((l) => l.startsWith("| msm-"));
     const stories = rows.filter((r) => cells(r).length === 9);

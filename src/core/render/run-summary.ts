@@ -12,14 +12,15 @@ import { EPIC_HEAD, epicRows, storyHead, storyRows } from "./story-tables.js";
 /** GITHUB_STEP_SUMMARY takes at most 1 MiB per step. */
 export const SUMMARY_MAX_BYTES = 1_000_000;
 
+const REPORT_NOTE = "_The report is too large for this summary: see the action's `report` output or `tdd-waves report`._";
+
 function reportBlock(report: Report, budget: number, measure: Measure): string {
   const wrap = (json: string): string => `<details><summary>Report</summary>\n\n${fenced(json, "json")}\n\n</details>`;
   for (const json of [JSON.stringify(report, null, 2), JSON.stringify(report)]) {
     const block = wrap(json);
     if (measure(block) <= budget) return block;
   }
-  const note = "_The report is too large for this summary: see `tdd-waves-report.json` or `tdd-waves report`._";
-  return measure(note) <= budget ? note : "";
+  return measure(REPORT_NOTE) <= budget ? REPORT_NOTE : "";
 }
 
 export function titleOf(plan: Plan): Record<string, string> {
@@ -52,7 +53,8 @@ export function renderRunSummary(state: WorkflowState, plan: Plan, opts: { runUr
       { order: 0, render: () => head },
       { order: 5, render: (b) => fitTable(`### Epics\n\n${EPIC_HEAD}`, epicRows(state, plan), b, measure, (n) => `_${n} more epics left out for size._`) },
       { order: 1, render: (b) => ganttSection(charts, b, measure) },
-      { order: 4, render: (b) => fitTable(`### Stories\n\n${storyHead(state)}`, storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
+      // The story table leaves room for at least the note saying where the report is.
+      { order: 4, render: (b) => fitTable(`### Stories\n\n${storyHead(state)}`, storyRows(state, plan, report), b - measure(REPORT_NOTE) - 2, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
       { order: 2, render: (b) => (measure(fenced(textForm, "text")) <= b ? fenced(textForm, "text") : "") },
       { order: 6, render: (b) => reportBlock(report, b, measure) },
     ],
