@@ -57,8 +57,8 @@ describe("tdd-waves run", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Spawning tester agent (tester) for a-001");
     // The run ends with the terminal Gantt: a row per story under its wave's header.
-    expect(r.stdout).toMatch(/Wave 1\n  a-001 +[▒█]+/);
-    expect(r.stdout).toMatch(/Wave 3\n  b-002 +[▒█ ]+/);
+    expect(r.stdout).toMatch(/Wave 1\n {2}a-001 +[▒█]+/);
+    expect(r.stdout).toMatch(/Wave 3\n {2}b-002 +[▒█ ]+/);
     expect(r.stdout).toContain("Spawning implementation agent (implementer) for b-002");
 
     // Tester before implementation for every story; every wave after the previous one ended.
@@ -130,7 +130,7 @@ describe("tdd-waves run", () => {
     expect(gantt.stdout).toMatch(/^```mermaid\ngantt/);
     expect(gantt.stdout).toContain("section Wave 3");
     const text = await runCli(["gantt", "plan.yml", "--format", "text", "--no-color"], dir);
-    expect(text.stdout).toMatch(/^Wave 1\n  a-001 +-+=+/);
+    expect(text.stdout).toMatch(/^Wave 1\n {2}a-001 +-+=+/);
     expect(text.stdout).toMatch(/^[\x20-\x7e\n]*$/);
     const svg = await runCli(["gantt", "plan.yml", "--format", "svg"], dir);
     expect(svg.stdout).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^]*data-label="I-b-002"[^]*<\/svg>\n$/);

@@ -54,6 +54,16 @@ export interface StubFailure {
   times?: number;
 }
 
+/** A workflow run the stub knows: made by each dispatch; tests move its status along. */
+export interface StubRun {
+  id: number;
+  workflow: string;
+  branch: string;
+  status: "queued" | "in_progress" | "completed";
+  conclusion: "success" | "failure" | "cancelled" | null;
+  createdAt: string;
+}
+
 export interface StubOptions {
   owner?: string;
   repo?: string;
@@ -69,6 +79,10 @@ export interface StubOptions {
   /** Largest page the comment list returns, whatever per_page asks (to force pagination with few comments). */
   maxPerPage?: number;
   failures?: StubFailure[];
+  /** Workflow files installed in the repository (others answer 404). Default: every workflow. */
+  workflows?: string[];
+  /** The token lacks `actions: write`: dispatches answer 403 as GitHub does. */
+  readOnlyToken?: boolean;
 }
 
 export interface GitHubStub {
@@ -80,6 +94,8 @@ export interface GitHubStub {
   violations: string[];
   comments: StubComment[];
   reactions: StubReaction[];
+  /** Workflow runs started by dispatches, oldest first. */
+  runs: StubRun[];
   /** Requests for the given operationId. */
   calls(operationId: string): RecordedRequest[];
   /** Queue failures for the next matching requests. */
@@ -225,6 +241,8 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
   const comments: StubComment[] = [];
   const reactions: StubReaction[] = [];
   const failures: StubFailure[] = [...(options.failures ?? [])];
+  const runs: StubRun[] = [];
+  const installed = (workflow: string | undefined): boolean => options.workflows === undefined || options.workflows.includes(workflow ?? "");
   let nextId = 1000;
   let nextRunId = 9000;
   for (const [issue, list] of Object.entries(options.comments ?? {})) {
@@ -319,9 +337,22 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
         return [200, commentJson(comment)];
       }
       case "actions/create-workflow-dispatch": {
-        if (input.return_run_details !== true || options.dispatchRunDetails === false) return [204];
+        if (!installed(p.workflow_id)) return [404, { message: "Not Found", status: "404" }];
+        if (options.readOnlyToken) return [403, { message: "Resource not accessible by personal access token", status: "403" }];
         const id = nextRunId++;
+        runs.push({ id, workflow: p.workflow_id ?? "", branch: String(input.ref), status: "queued", conclusion: null, createdAt: now() });
+        if (input.return_run_details !== true || options.dispatchRunDetails === false) return [204];
         return [200, { workflow_run_id: id, run_url: `${url}/repos/${base}/actions/runs/${id}`, html_url: `https://github.com/${base}/actions/runs/${id}` }];
+      }
+      case "actions/list-workflow-runs": {
+        if (!installed(p.workflow_id)) return [404, { message: "Not Found", status: "404" }];
+        const branch = parsed.searchParams.get("branch");
+        const list = runs.filter((r) => r.workflow === p.workflow_id && (branch === null || r.branch === branch)).reverse();
+        return [200, { total_count: list.length, workflow_runs: list.map(runJson) }];
+      }
+      case "actions/get-workflow-run": {
+        const run = runs.find((r) => r.id === Number(p.run_id));
+        return run ? [200, runJson(run)] : [404, { message: "Not Found", status: "404" }];
       }
       default:
         return [501, { message: `stub does not answer ${operationId}` }];
@@ -353,6 +384,13 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
     };
   }
 
+  function runJson(r: StubRun) {
+    return {
+      id: r.id, name: "tdd-waves", head_branch: r.branch, status: r.status, conclusion: r.conclusion, event: "workflow_dispatch",
+      path: `.github/workflows/${r.workflow}`, html_url: `https://github.com/${base}/actions/runs/${r.id}`, created_at: r.createdAt, updated_at: now(),
+    };
+  }
+
   function commentJson(c: StubComment) {
     return {
       id: c.id, body: c.body, user: user(c.user), html_url: `https://github.com/${base}/pull/${c.issue}#issuecomment-${c.id}`,
@@ -361,7 +399,7 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
   }
 
   return {
-    url, owner, repo, requests, violations, comments, reactions,
+    url, owner, repo, requests, violations, comments, reactions, runs,
     calls: (operationId) => requests.filter((r) => r.operationId === operationId),
     fail: (failure) => failures.push({ ...failure }),
     assertNoViolations() {
