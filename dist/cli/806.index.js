@@ -1,5 +1,6 @@
-export const id = 806;
-export const ids = [806];
+<<<<<<<< HEAD:dist/cli/238.index.js
+export const id = 238;
+export const ids = [238];
 export const modules = {
 
 /***/ 6633:
@@ -68,7 +69,118 @@ function missingPresetCLIs(plan, pathEnv) {
 
 /***/ }),
 
-/***/ 2806:
+/***/ 4238:
+========
+export const id = 698;
+export const ids = [698];
+export const modules = {
+
+/***/ 1655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ createProgress)
+});
+
+;// CONCATENATED MODULE: ./src/engine/progress-text.ts
+const ICON = { complete: "✅", failed: "❌", blocked: "⛔" };
+function describeProgress(e) {
+    switch (e.type) {
+        case "wave":
+            return `Wave ${e.wave}: ${e.stories.join(", ")}`;
+        case "log":
+            return e.message;
+        case "story":
+            return `${ICON[e.status] ?? ""} ${e.storyId} ${e.status}${e.reason ? `: ${e.reason}` : ""}${e.log ? ` (log: ${e.log})` : ""}`.trim();
+        case "stage":
+            return e.what === null ? null : `Wave ${e.wave}: ${e.what}`;
+        case "phase":
+            return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/progress.ts
+
+function createProgress(io, plan, now = Date.now) {
+    if (!io.isTTY) {
+        const line = (s) => io.stdout(`${new Date(now()).toISOString()} ${s}\n`);
+        return {
+            event: (e) => {
+                const text = describeProgress(e);
+                if (text)
+                    line(text);
+            },
+            note: line,
+            stop: () => undefined,
+        };
+    }
+    return liveProgress(io, plan, now);
+}
+function liveProgress(io, plan, now) {
+    const started = now();
+    const running = new Map();
+    const done = new Map();
+    let wave = 0;
+    let stage = null;
+    let drawn = 0;
+    const clock = (ms) => {
+        const s = Math.floor(ms / 1000);
+        return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+    };
+    const erase = () => {
+        if (drawn > 0)
+            io.stdout(`\x1b[${drawn}A\x1b[0J`);
+        drawn = 0;
+    };
+    const draw = () => {
+        erase();
+        const lines = [
+            `\x1b[1mtdd-waves\x1b[0m ${plan.name} · wave ${wave} · ${done.size}/${plan.stories.length} finished · ${running.size} running${stage ? ` · ${stage}` : ""} · ${clock(now() - started)}`,
+            ...[...running].map(([id, r]) => `  ${id.padEnd(24)} ${r.phase.padEnd(15)} ${(r.agent ?? "").padEnd(16)} ${clock(now() - r.since)}`),
+        ];
+        io.stdout(`${lines.join("\n")}\n`);
+        drawn = lines.length;
+    };
+    const timer = setInterval(draw, 1000);
+    timer.unref();
+    const print = (s) => {
+        erase();
+        io.stdout(`${s}\n`);
+        draw();
+    };
+    return {
+        event: (e) => {
+            if (e.type === "wave")
+                wave = e.wave;
+            if (e.type === "stage")
+                stage = e.what;
+            if (e.type === "phase")
+                running.set(e.storyId, { phase: e.phase, agent: e.agent, since: now() });
+            if (e.type === "story") {
+                running.delete(e.storyId);
+                done.set(e.storyId, e.status);
+            }
+            const text = describeProgress(e);
+            if (text)
+                print(text);
+            else
+                draw();
+        },
+        note: print,
+        stop: () => {
+            clearInterval(timer);
+            draw();
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 6698:
+>>>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run):dist/cli/698.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -85,8 +197,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/render/report.ts
 var render_report = __webpack_require__(6640);
-// EXTERNAL MODULE: ./src/core/render/gantt.ts
-var gantt = __webpack_require__(2990);
+// EXTERNAL MODULE: ./src/core/render/gantt-terminal.ts
+var gantt_terminal = __webpack_require__(7751);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
@@ -688,223 +800,8 @@ function realPorts(opts) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/story/acceptance-criteria.ts
-var acceptance_criteria = __webpack_require__(1822);
-// EXTERNAL MODULE: ./src/core/story/fields.ts
-var fields = __webpack_require__(800);
-// EXTERNAL MODULE: ./src/core/story/front-matter.ts
-var front_matter = __webpack_require__(5410);
-// EXTERNAL MODULE: ./src/core/story/lines.ts
-var story_lines = __webpack_require__(5774);
-// EXTERNAL MODULE: ./src/core/story/status.ts
-var story_status = __webpack_require__(9311);
-// EXTERNAL MODULE: ./src/core/story/story-document.ts
-var story_document = __webpack_require__(6788);
-// EXTERNAL MODULE: ./src/core/story/markdown-blocks.ts
-var markdown_blocks = __webpack_require__(8375);
-;// CONCATENATED MODULE: ./src/core/story/story-update.ts
-// Surgical edits of a story file: field values, the front matter `status` and the `## Completion` body
-// change; missing field lines (and, without any, a title) and a missing Completion section are inserted;
-// every other byte stays, line endings included. Idempotent.
-
-
-
-
-
-
-/**
- * Keeps a new Completion body inside its section whatever it holds: a `#`/`##` heading (ATX or setext)
- * would end the section early, an unclosed fence or HTML comment would swallow the next one, and a `---`
- * at column 0 would close a file's opening `---` rule into front matter (always indented: whether the file
- * opens with one changes as fields are inserted, and the result must not). The body follows a heading and
- * a blank line, where nothing is open: read on its own it reads as it will in the file.
- */
-function sanitizeCompletionBody(body) {
-    const texts = body.split(/\r\n|\r|\n/);
-    while (texts.length && (0,story_lines/* isBlank */.z3)(texts[0]))
-        texts.shift();
-    while (texts.length && (0,story_lines/* isBlank */.z3)(texts[texts.length - 1]))
-        texts.pop();
-    // Escaping one heading can make the next line one (`a`, `---`, `---`): until none is left.
-    for (;;) {
-        const section = (0,markdown_blocks/* scanBlocks */.g)(texts).headings.filter((h) => h.level <= 2);
-        if (section.length === 0)
-            break;
-        for (const h of section)
-            texts[h.line] = "\\" + texts[h.line].replace(/^ +/, "");
-    }
-    // Indented by one space it renders the same and closes no front matter.
-    const out = texts.map((t) => (/^(?:---|\.\.\.)[ \t]*$/.test(t) ? " " + t : t));
-    const openEnd = (0,markdown_blocks/* scanBlocks */.g)(out).openEnd;
-    if (openEnd !== undefined)
-        out.push(openEnd);
-    return out;
-}
-function writeCompletion(lines, doc, body) {
-    // The body takes its heading's EOL: the file's dominant one can flip with the lines the body replaces,
-    // which would make a second identical update rewrite it (mixed-EOL files).
-    const eol = (doc.completion && lines[doc.completion.head].eol) || doc.eol;
-    const bodyLines = sanitizeCompletionBody(body).map((text) => ({ text, eol }));
-    const blank = () => ({ text: "", eol });
-    if (doc.completion) {
-        const { head, end } = doc.completion;
-        const replacement = bodyLines.length ? [blank(), ...bodyLines] : [];
-        if (end < lines.length)
-            replacement.push(blank());
-        lines.splice(head + 1, end - head - 1, ...replacement);
-        return;
-    }
-    if (doc.blocks.openEnd !== undefined)
-        lines.push({ text: doc.blocks.openEnd, eol });
-    const last = lines[lines.length - 1];
-    if (last && !(0,story_lines/* isBlank */.z3)(last.text))
-        lines.push(blank());
-    lines.push({ text: "## Completion", eol });
-    if (bodyLines.length)
-        lines.push(blank(), ...bodyLines);
-}
-function insertMissingFields(lines, doc, missing, ctx) {
-    const eol = doc.eol;
-    const fieldLine = ([key, value]) => ({ text: `**${fields/* FIELD_LABEL */.U2[key]}:** ${value}`, eol });
-    if (doc.fields.size > 0) {
-        insertBesideFields(lines, doc, missing.map((m) => [m[0], fieldLine(m)]));
-        return;
-    }
-    const blank = () => ({ text: "", eol });
-    const block = [];
-    let at;
-    if (doc.titleIndex !== undefined) {
-        at = doc.titleIndex + 1;
-        if (lines[at] && (0,story_lines/* isBlank */.z3)(lines[at].text))
-            at++;
-        else
-            block.push(blank());
-    }
-    else {
-        at = doc.bodyStart;
-        if (doc.fmEnd !== undefined && lines[at] && (0,story_lines/* isBlank */.z3)(lines[at].text))
-            at++;
-        block.push({ text: `# ${(0,story_lines/* oneLine */.TN)(ctx.storyId)}: ${(0,story_lines/* oneLine */.TN)(ctx.title)}`, eol }, blank());
-    }
-    block.push(...missing.map(fieldLine));
-    if (lines[at] && !(0,story_lines/* isBlank */.z3)(lines[at].text))
-        block.push(blank());
-    lines.splice(at, 0, ...block);
-}
-/** A missing field goes after the nearest present field before it in canonical order, else before the next one. */
-function insertBesideFields(lines, doc, missing) {
-    const groups = new Map();
-    for (const [key, line] of missing) {
-        const k = fields/* FIELD_ORDER */.ot.indexOf(key);
-        const before = fields/* FIELD_ORDER */.ot.slice(0, k).reverse().find((f) => doc.fields.has(f));
-        const after = fields/* FIELD_ORDER */.ot.slice(k + 1).find((f) => doc.fields.has(f));
-        const at = before !== undefined ? doc.fields.get(before).index + 1 : doc.fields.get(after).index;
-        groups.set(at, [...(groups.get(at) ?? []), line]);
-    }
-    for (const at of [...groups.keys()].sort((a, b) => b - a))
-        lines.splice(at, 0, ...groups.get(at));
-}
-function updateFrontMatter(lines, doc, status) {
-    if (doc.fmEnd === undefined)
-        return;
-    const s = (0,front_matter/* findFrontMatterStatus */.m)(lines, doc.fmEnd);
-    if (s)
-        lines[s.index] = { ...lines[s.index], text: s.head + (0,story_status/* statusToFrontMatter */.Et)(status) + s.tail };
-}
-/**
- * Applies an update surgically: field values, the front matter `status` and the Completion body change;
- * missing field lines (and, without any, a title) and a missing Completion section are inserted; every
- * other byte stays. Idempotent.
- */
-function updateStoryFile(text, update, ctx) {
-    const doc = (0,story_document/* parseDoc */.a)(text);
-    const lines = doc.lines.map((l) => ({ ...l }));
-    // Work with every line terminated; the last one loses its EOL again if the file had none.
-    const finalNewline = lines.length === 0 || lines[lines.length - 1].eol !== "";
-    if (!finalNewline)
-        lines[lines.length - 1].eol = doc.eol;
-    if (update.status !== undefined)
-        updateFrontMatter(lines, doc, update.status);
-    const missing = [];
-    for (const key of fields/* FIELD_ORDER */.ot) {
-        const value = (0,fields/* formatField */.Wd)(key, update);
-        if (value === undefined)
-            continue;
-        const present = doc.fields.get(key);
-        if (present)
-            lines[present.index] = { ...lines[present.index], text: (0,fields/* withFieldValue */.Sw)(present.field, value) };
-        else
-            missing.push([key, value]);
-    }
-    // The Completion section lies after every field line: edit it first so field indices stay valid.
-    if (update.completion !== undefined)
-        writeCompletion(lines, doc, update.completion);
-    if (missing.length)
-        insertMissingFields(lines, doc, missing, ctx);
-    if (!finalNewline && lines.length)
-        lines[lines.length - 1].eol = "";
-    return doc.bom + (0,story_lines/* joinLines */.cT)(lines);
-}
-
-;// CONCATENATED MODULE: ./src/core/story/story-file.ts
-// Reads a story file (SPEC §2): title, field lines, acceptance criteria, front matter status and the
-// `## Completion` body. Text in, text out — callers do the I/O. Edits are story-update.ts (re-exported here).
-
-
-
-
-
-
-
-function splitTitle(title) {
-    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*:[ \t]*(.*)$/s.exec(title);
-    return m ? { id: m[1], title: m[2] } : { title };
-}
-function readCompletion(doc) {
-    if (!doc.completion)
-        return undefined;
-    const body = doc.lines.slice(doc.completion.head + 1, doc.completion.end).map((l) => l.text);
-    while (body.length && (0,story_lines/* isBlank */.z3)(body[0]))
-        body.shift();
-    while (body.length && (0,story_lines/* isBlank */.z3)(body[body.length - 1]))
-        body.pop();
-    return body.join("\n");
-}
-function readStoryFile(text) {
-    const doc = (0,story_document/* parseDoc */.a)(text);
-    const info = { criteria: (0,acceptance_criteria/* criteriaOf */.pC)(doc), eol: doc.eol };
-    const title = doc.blocks.headings.find((h) => h.line === doc.titleIndex);
-    if (title) {
-        info.title = title.text.replace(/\n/g, " ");
-        info.heading = splitTitle(info.title);
-    }
-    const value = (key) => doc.fields.get(key)?.field.value;
-    const statusText = value("status");
-    if (statusText !== undefined) {
-        info.statusText = statusText;
-        const status = (0,story_status/* parseStatus */.i$)(statusText);
-        if (status)
-            info.status = status;
-    }
-    const assignee = value("assignee");
-    if (assignee !== undefined && (0,fields/* readPlain */.rM)(assignee) !== undefined)
-        info.assignee = (0,fields/* readPlain */.rM)(assignee);
-    const testFile = value("testFile");
-    if (testFile !== undefined && (0,fields/* readPlain */.rM)(testFile) !== undefined)
-        info.testFile = (0,fields/* readPlain */.rM)(testFile);
-    const verified = value("verified");
-    if (verified !== undefined && (0,fields/* parseVerified */.QD)(verified) !== undefined)
-        info.verified = (0,fields/* parseVerified */.QD)(verified);
-    if (doc.fmEnd !== undefined) {
-        const s = (0,front_matter/* findFrontMatterStatus */.m)(doc.lines, doc.fmEnd);
-        info.frontMatter = s ? { status: s.value } : {};
-    }
-    const completion = readCompletion(doc);
-    if (completion !== undefined)
-        info.completion = completion;
-    return info;
-}
-
+// EXTERNAL MODULE: ./src/core/story/story-file.ts
+var story_file = __webpack_require__(3699);
 // EXTERNAL MODULE: ./src/core/state/state.ts
 var state_state = __webpack_require__(6624);
 ;// CONCATENATED MODULE: ./src/engine/execution.ts
@@ -962,7 +859,7 @@ async function completeOnTarget(ports, plan, dir) {
     const done = [];
     for (const story of plan.stories) {
         const text = await ports.files.read((0,external_node_path_.join)(dir, story.file));
-        if (text !== null && readStoryFile(text).status === "complete")
+        if (text !== null && (0,story_file/* readStoryFile */.KC)(text).status === "complete")
             done.push(story.id);
     }
     return done;
@@ -1061,8 +958,6 @@ async function blockStuck(ports, plan, state, ids) {
     return state;
 }
 
-// EXTERNAL MODULE: ./src/core/story/code-span.ts
-var code_span = __webpack_require__(5669);
 ;// CONCATENATED MODULE: ./src/core/story/completion.ts
 // Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
 
@@ -1138,7 +1033,7 @@ function escapeInline(s) {
 }
 /** A code span on one line, whatever the text holds. */
 function inlineCode(s) {
-    return (0,code_span/* codeSpan */.S)(s.replace(/[\r\n\u2028\u2029]+/g, " "));
+    return (0,story_file/* codeSpan */.SS)(s.replace(/[\r\n\u2028\u2029]+/g, " "));
 }
 function runLink(url) {
     if (!/^https?:\/\//i.test(url))
@@ -1415,13 +1310,13 @@ const logFile = (job, name) => (0,external_node_path_.join)(job.logDir, `${name}
 async function editStoryFile(ports, job, update) {
     const path = storyPath(job);
     const text = (await ports.files.read(path)) ?? "";
-    const next = updateStoryFile(text, update, { storyId: job.story.id, title: job.story.title });
+    const next = (0,story_file/* updateStoryFile */.Ho)(text, update, { storyId: job.story.id, title: job.story.title });
     if (next !== text)
         await ports.files.write(path, next);
 }
 async function acceptanceCriteria(ports, job) {
     const text = await ports.files.read(storyPath(job));
-    return text === null ? [] : readStoryFile(text).criteria;
+    return text === null ? [] : (0,story_file/* readStoryFile */.KC)(text).criteria;
 }
 async function promptFor(ports, job, role) {
     const { plan, story } = job;
@@ -1583,7 +1478,7 @@ async function retestMerged(ports, plan, target, merged) {
     const reason = "fails after integration";
     await ports.store.update((0,state_state/* chain */.cy)(...broken.map((s) => (0,state_state/* failStory */.AE)(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
     for (const s of broken)
-        ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+        ports.progress({ type: "story", storyId: s.id, status: "failed", reason, log: (0,external_node_path_.join)(target.logDir, s.id, "integrate.log") });
 }
 /**
  * Commits, on the target, the story file of every given story that failed or is blocked — one commit
@@ -1602,7 +1497,7 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
         const text = await ports.files.read(path);
         if (text === null)
             continue;
-        const next = updateStoryFile(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, readStoryFile(text).eol) }, { storyId: story.id, title: story.title });
+        const next = (0,story_file/* updateStoryFile */.Ho)(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, (0,story_file/* readStoryFile */.KC)(text).eol) }, { storyId: story.id, title: story.title });
         if (next === text)
             continue;
         await ports.files.write(path, next);
@@ -1754,7 +1649,8 @@ async function completeInWorkingCopy(ports, job) {
 async function failInWorkingCopy(ports, job, result) {
     const files = await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
     await ports.store.update((0,state_state/* chain */.cy)(files, (0,state_state/* failStory */.AE)(job.story.id, result.reason, ports.now(), result.phase)), `${job.story.id}: failed`);
-    ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason });
+    const log = ["tester", "red", "implementation", "verify"].includes(result.phase) ? logFile(job, result.phase) : undefined;
+    ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason, ...(log ? { log } : {}) });
 }
 /** Commits the work with the finished story file; returns the files-modified record to save with the outcome. */
 async function finishStoryFile(ports, job, end) {
@@ -1766,7 +1662,7 @@ async function finishStoryFile(ports, job, end) {
     // What differs from the base in the working tree (untracked files too) is what the commit below holds.
     const filesModified = base ? await git.changedFiles(base) : [];
     const withStory = filesModified.includes(story.file) ? filesModified : [...filesModified, story.file].sort();
-    const eol = readStoryFile((await ports.files.read(storyPath(job))) ?? "").eol;
+    const eol = (0,story_file/* readStoryFile */.KC)((await ports.files.read(storyPath(job))) ?? "").eol;
     const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
     const completion = renderCompletion({ ...info, outcome: end.outcome, reason: end.reason, filesModified: withStory, runUrl: job.runUrl ?? run?.runUrl }, eol);
     await editStoryFile(ports, job, {
@@ -1948,9 +1844,10 @@ async function runWaves(run) {
     for (let w = 1; w <= waves.length; w++) {
         const ids = waves[w - 1];
         let state = await ports.store.update((0,state_state/* startWave */.uT)(w, ports.now()), `wave ${w}`);
+        // The wave's header first: the ⛔ lines of stories it blocks belong under it.
+        ports.progress({ type: "wave", wave: w, stories: ids });
         state = await blockStuck(ports, plan, state, ids);
         const open = plan.stories.filter((s) => ids.includes(s.id) && (0,state_state/* statusOf */.c2)(state, s.id) === "pending");
-        ports.progress({ type: "wave", wave: w, stories: ids });
         // Stories are merged while the wave still runs, as soon as every story before them (plan order) is
         // done: only the merges behind the wave's last story stay on its critical path.
         const merged = [];
@@ -1969,7 +1866,10 @@ async function runWaves(run) {
         });
         await mergeDone();
         await run.targetLock.run(async () => {
+            if (merged.length > 0)
+                ports.progress({ type: "stage", wave: w, what: `post-merge tests of ${merged.length} ${merged.length === 1 ? "story" : "stories"} on the target` });
             await retestMerged(ports, plan, run.integration, merged);
+            ports.progress({ type: "stage", wave: w, what: null });
             await recordOutcomesOnTarget(ports, plan, run.integration, ids);
         });
         if (budget)
@@ -2052,6 +1952,7 @@ async function runStory(run, story, wave) {
     }
 }
 
+<<<<<<<< HEAD:dist/cli/238.index.js
 // EXTERNAL MODULE: ./src/cli/args.ts + 4 modules
 var cli_args = __webpack_require__(8261);
 ;// CONCATENATED MODULE: ./src/engine/progress-text.ts
@@ -2145,6 +2046,14 @@ function liveProgress(io, plan, now) {
 var preset_check = __webpack_require__(2302);
 // EXTERNAL MODULE: ./src/core/render/usage.ts
 var render_usage = __webpack_require__(9039);
+========
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/progress.ts + 1 modules
+var cli_progress = __webpack_require__(1655);
+// EXTERNAL MODULE: ./src/cli/terminal.ts
+var terminal = __webpack_require__(1028);
+>>>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run):dist/cli/698.index.js
 ;// CONCATENATED MODULE: ./src/cli/run-command.ts
 // `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
 
@@ -2159,6 +2068,17 @@ var render_usage = __webpack_require__(9039);
 
 
 
+<<<<<<<< HEAD:dist/cli/238.index.js
+========
+const USAGE = "Usage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH] [--state-branch B] [--no-color]";
+const HELP = `Executes the plan locally, each story test-first in its own worktree; run it again to resume.
+  --max-parallel N   stories at once, 1 to 10 (default: the plan's maxParallel)
+  --schedule dag     start a story as soon as its own dependencies are merged (default: waves)
+  --restart          start over when the plan changed since the recorded execution
+  --report PATH      where to write the report JSON (default: <git dir>/tdd-waves/reports/<plan>.json, untracked)
+  --state-branch B   the state branch (default: tdd-waves/state)
+  --no-color         plain ASCII, no colours (also NO_COLOR)`;
+>>>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run):dist/cli/698.index.js
 async function runCommand(args, io) {
     let flags;
     try {
@@ -2168,12 +2088,18 @@ async function runCommand(args, io) {
             restart: "boolean",
             report: "value",
             "state-branch": "value",
+            "no-color": "boolean",
+            help: "boolean",
         });
     }
     catch (e) {
         if (e instanceof cli_args/* UsageError */.eb)
             return run_command_usage(io, e.message);
         throw e;
+    }
+    if (flags.booleans.has("help")) {
+        io.stdout(`${USAGE}\n\n${HELP}\n`);
+        return 0;
     }
     const maxParallel = flags.values["max-parallel"] === undefined ? undefined : Number(flags.values["max-parallel"]);
     if (maxParallel !== undefined && !(Number.isInteger(maxParallel) && maxParallel >= 1 && maxParallel <= 10)) {
@@ -2196,7 +2122,7 @@ async function runCommand(args, io) {
     const store = (0,cli_args/* openStore */.Ch)(loaded.plan.name, repoRoot, flags.values["state-branch"], io);
     if (typeof store === "number")
         return store;
-    const progress = createProgress(io, loaded.plan);
+    const progress = (0,cli_progress/* createProgress */.m)(io, loaded.plan);
     const controller = new AbortController();
     let interrupts = 0;
     const onSignal = () => {
@@ -2240,10 +2166,17 @@ async function runCommand(args, io) {
     }
     progress.stop();
     const report = (0,render_report/* buildReport */.FK)(state, loaded.plan);
-    const reportPath = flags.values.report ? ((0,external_node_path_.isAbsolute)(flags.values.report) ? flags.values.report : (0,external_node_path_.resolve)(io.cwd, flags.values.report)) : (0,external_node_path_.join)(repoRoot, "tdd-waves-report.json");
+    // By default the report goes beside the logs, inside the git directory: it never dirties the working tree.
+    const reportPath = flags.values.report
+        ? (0,external_node_path_.isAbsolute)(flags.values.report)
+            ? flags.values.report
+            : (0,external_node_path_.resolve)(io.cwd, flags.values.report)
+        : (0,external_node_path_.join)(await new git/* Git */.TU({ cwd: repoRoot }).commonDir(), "tdd-waves", "reports", `${loaded.plan.name}.json`);
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(reportPath), { recursive: true });
     await (0,promises_.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    io.stdout(`\n${(0,gantt/* renderGanttText */.kU)(state)}\n\n`);
+    const titles = Object.fromEntries(loaded.plan.stories.map((s) => [s.id, s.title]));
+    const gantt = (0,gantt_terminal/* renderGanttTerminal */.TN)(state, titles, (0,terminal/* terminalOptions */.Z)(io, flags.booleans.has("no-color")));
+    io.stdout(gantt ? `\n${gantt}\n\n` : "\n");
     io.stdout(`${report.storiesCompleted.length} completed, ${report.storiesFailed.length} failed, ${report.storiesRemaining.length} not completed; ` +
         `${report.totalTestsPassed}/${report.totalTestsCovered} tests passed. Report: ${reportPath}\n`);
     const agentsLine = (0,render_usage/* usageLine */.U0)(state, loaded.plan);
@@ -2253,8 +2186,13 @@ async function runCommand(args, io) {
         io.stdout(`Stopped: ${state.stopped.message}\n`);
     return state.stories.completed.length === loaded.plan.stories.length ? 0 : 1;
 }
+<<<<<<<< HEAD:dist/cli/238.index.js
 function run_command_usage(io, message) {
     io.stderr(`tdd-waves run: ${message}\nUsage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH]\n`);
+========
+function usage(io, message) {
+    io.stderr(`tdd-waves run: ${message}\n${USAGE}\n`);
+>>>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run):dist/cli/698.index.js
     return 2;
 }
 

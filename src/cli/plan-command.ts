@@ -9,6 +9,7 @@ import type { CliIO } from "./io.js";
 import { missingPresetCLIs } from "./preset-check.js";
 
 const USAGE = `Usage: tdd-waves plan <plan-file> [--json]
+       tdd-waves plan --from <dir> [--base PLAN] [--write FILE]   (see tdd-waves plan --from . --help)
 
 Validates the plan and prints its waves.
   --json    print {"name", "totalWaves", "waves": [{"wave", "stories"}]} instead of a table`;

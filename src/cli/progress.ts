@@ -31,6 +31,7 @@ function liveProgress(io: CliIO, plan: Plan, now: () => number): Progress {
   const running = new Map<string, { phase: string; agent?: string; since: number }>();
   const done = new Map<string, string>();
   let wave = 0;
+  let stage: string | null = null;
   let drawn = 0;
   const clock = (ms: number) => {
     const s = Math.floor(ms / 1000);
@@ -43,7 +44,7 @@ function liveProgress(io: CliIO, plan: Plan, now: () => number): Progress {
   const draw = () => {
     erase();
     const lines = [
-      `\x1b[1mtdd-waves\x1b[0m ${plan.name} · wave ${wave} · ${done.size}/${plan.stories.length} finished · ${running.size} running · ${clock(now() - started)}`,
+      `\x1b[1mtdd-waves\x1b[0m ${plan.name} · wave ${wave} · ${done.size}/${plan.stories.length} finished · ${running.size} running${stage ? ` · ${stage}` : ""} · ${clock(now() - started)}`,
       ...[...running].map(([id, r]) => `  ${id.padEnd(24)} ${r.phase.padEnd(15)} ${(r.agent ?? "").padEnd(16)} ${clock(now() - r.since)}`),
     ];
     io.stdout(`${lines.join("\n")}\n`);
@@ -59,6 +60,7 @@ function liveProgress(io: CliIO, plan: Plan, now: () => number): Progress {
   return {
     event: (e) => {
       if (e.type === "wave") wave = e.wave;
+      if (e.type === "stage") stage = e.what;
       if (e.type === "phase") running.set(e.storyId, { phase: e.phase, agent: e.agent, since: now() });
       if (e.type === "story") {
         running.delete(e.storyId);

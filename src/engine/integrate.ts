@@ -80,7 +80,7 @@ export async function retestMerged(ports: Ports, plan: Plan, target: Integration
   if (broken.length === 0) return;
   const reason = "fails after integration";
   await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
-  for (const s of broken) ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+  for (const s of broken) ports.progress({ type: "story", storyId: s.id, status: "failed", reason, log: join(target.logDir, s.id, "integrate.log") });
 }
 
 /**

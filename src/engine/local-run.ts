@@ -114,9 +114,10 @@ async function runWaves(run: Run): Promise<void> {
   for (let w = 1; w <= waves.length; w++) {
     const ids = waves[w - 1]!;
     let state = await ports.store.update(startWave(w, ports.now()), `wave ${w}`);
+    // The wave's header first: the ⛔ lines of stories it blocks belong under it.
+    ports.progress({ type: "wave", wave: w, stories: ids });
     state = await blockStuck(ports, plan, state, ids);
     const open = plan.stories.filter((s) => ids.includes(s.id) && statusOf(state, s.id) === "pending");
-    ports.progress({ type: "wave", wave: w, stories: ids });
     // Stories are merged while the wave still runs, as soon as every story before them (plan order) is
     // done: only the merges behind the wave's last story stay on its critical path.
     const merged: Story[] = [];
@@ -140,7 +141,9 @@ async function runWaves(run: Run): Promise<void> {
     });
     await mergeDone();
     await run.targetLock.run(async () => {
+      if (merged.length > 0) ports.progress({ type: "stage", wave: w, what: `post-merge tests of ${merged.length} ${merged.length === 1 ? "story" : "stories"} on the target` });
       await retestMerged(ports, plan, run.integration, merged);
+      ports.progress({ type: "stage", wave: w, what: null });
       await recordOutcomesOnTarget(ports, plan, run.integration, ids);
     });
     if (budget) throw budget;

@@ -40,7 +40,9 @@ export interface TextFiles {
 export type ProgressEvent =
   | { type: "wave"; wave: number; stories: string[] }
   | { type: "phase"; storyId: string; phase: string; agent?: string }
-  | { type: "story"; storyId: string; status: string; reason?: string }
+  | { type: "story"; storyId: string; status: string; reason?: string; /** The log of the phase that failed. */ log?: string }
+  /** What the run does between stories (the wave's post-merge tests); null when that is over. */
+  | { type: "stage"; wave: number; what: string | null }
   | { type: "log"; message: string };
 
 export interface Ports {

@@ -10,7 +10,9 @@ export function describeProgress(e: ProgressEvent): string | null {
     case "log":
       return e.message;
     case "story":
-      return `${ICON[e.status] ?? ""} ${e.storyId} ${e.status}${e.reason ? `: ${e.reason}` : ""}`.trim();
+      return `${ICON[e.status] ?? ""} ${e.storyId} ${e.status}${e.reason ? `: ${e.reason}` : ""}${e.log ? ` (log: ${e.log})` : ""}`.trim();
+    case "stage":
+      return e.what === null ? null : `Wave ${e.wave}: ${e.what}`;
     case "phase":
       return null;
   }

@@ -146,6 +146,11 @@ describe("tdd-waves run", () => {
     );
     const r = await runCli(["run", "plan.yml"], dir, env);
     expect(r.code).toBe(1);
+    // The ❌ line names its log; a ⛔ line comes under its wave's header, never before it.
+    expect(r.stdout).toMatch(/❌ a-001 failed: .* \(log: \S+\/a-001\/attempt-1\/implementation\.log\)/);
+    const out = r.stdout.split("\n").map((l) => l.replace(/^\S+Z /, ""));
+    expect(out.findIndex((l) => l.startsWith("⛔ a-002"))).toBeGreaterThan(out.findIndex((l) => l.startsWith("Wave 2:")));
+    expect(out.findIndex((l) => l.startsWith("⛔ a-003"))).toBeGreaterThan(out.findIndex((l) => l.startsWith("Wave 3:")));
     const state = stateOf(dir, "failing");
     expect(state.stories.failed).toEqual(["a-001"]);
     expect(state.stories.blocked.sort()).toEqual(["a-002", "a-003"]);

@@ -1,7 +1,7 @@
 // The SVG Gantt drawn by a real browser (Debian's headless `chromium`): the document parses as strict XML,
 // and every bar lands where the recorded times put it. Also: hostile titles stay text, the picture loads
 // nothing from outside.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,11 @@ import { timelineOf } from "../../src/core/render/timeline.js";
 import { makePlan, playStory, stateFor, titlesOf } from "../support/plans.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tdd-waves-svg-"));
+/** Debian's `chromium` (.ci/run installs it); GitHub's Ubuntu runners have Google Chrome. CHROMIUM overrides. */
+const BROWSER = [process.env.CHROMIUM, "chromium", "chromium-browser", "google-chrome"].find(
+  (b) => b && spawnSync(b, ["--version"], { stdio: "ignore" }).status === 0,
+);
+if (!BROWSER) throw new Error("no headless browser: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Drawn {
@@ -44,7 +49,7 @@ function drawInChromium(svg: string): Drawn {
     pre.textContent = JSON.stringify(out);
     document.body.appendChild(pre);`;
   writeFileSync(page, `<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0"><script>${script.replace(/<\/script/gi, "<\\/script")}</script></body></html>`);
-  const dom = execFileSync("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", `file://${page}`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 60_000 });
+  const dom = execFileSync(BROWSER!, ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", `file://${page}`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 60_000 });
   const json = /<pre id="out">([\s\S]*?)<\/pre>/.exec(dom)?.[1];
   if (json === undefined) throw new Error(`chromium drew nothing:\n${dom.slice(0, 2000)}`);
   return JSON.parse(json.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&")) as Drawn;

@@ -20,14 +20,28 @@ describe("progress", () => {
     t += 1500;
     p.event({ type: "log", message: "Spawning tester agent (unit) for a-001" });
     p.event({ type: "phase", storyId: "a-001", phase: "tester", agent: "unit" });
-    p.event({ type: "story", storyId: "a-001", status: "failed", reason: "tests fail" });
+    p.event({ type: "story", storyId: "a-001", status: "failed", reason: "tests fail", log: "/logs/a-001/red.log" });
+    p.event({ type: "stage", wave: 1, what: "post-merge tests of 1 story on the target" });
+    p.event({ type: "stage", wave: 1, what: null });
     p.stop();
     expect(o.out.join("")).toBe(
       "2026-11-25T10:00:00.000Z Wave 1: a-001, b-001\n" +
         "2026-11-25T10:00:01.500Z Spawning tester agent (unit) for a-001\n" +
-        "2026-11-25T10:00:01.500Z ❌ a-001 failed: tests fail\n",
+        "2026-11-25T10:00:01.500Z ❌ a-001 failed: tests fail (log: /logs/a-001/red.log)\n" +
+        "2026-11-25T10:00:01.500Z Wave 1: post-merge tests of 1 story on the target\n",
     );
     expect(o.out.join("")).not.toContain("\x1b[");
+  });
+
+  it("names what runs between stories in the live header (the wave's post-merge tests)", () => {
+    const o = io(true);
+    const p = createProgress(o, plan, () => 0);
+    p.event({ type: "wave", wave: 1, stories: ["a-001", "b-001"] });
+    p.event({ type: "stage", wave: 1, what: "post-merge tests of 2 stories on the target" });
+    expect(o.out.at(-1)).toContain("0 running · post-merge tests of 2 stories on the target · 0:00");
+    p.event({ type: "stage", wave: 1, what: null });
+    expect(o.out.at(-1)).not.toContain("post-merge");
+    p.stop();
   });
 
   it("keeps a live block of running stories, phases and elapsed time under the log on a terminal", () => {
