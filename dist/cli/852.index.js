@@ -379,19 +379,24 @@ function renderTimelineSvg(timeline, planName) {
             y += L.rowHeight;
         }
     }
-    const height = y + L.axisHeight;
+    const height = y + L.axisHeight + (timeline.groups.length > 0 ? 22 : 0);
     const axisY = y + 8;
     const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => {
         const t = timeline.start + f * span;
-        return `<line x1="${round(x(t))}" x2="${round(x(t))}" y1="${L.top - 4}" y2="${axisY}" class="tick"/><text class="axis" x="${round(x(t))}" y="${axisY + 14}" text-anchor="middle">${new Date(t).toISOString().slice(11, 19)}</text>`;
+        // The last label ends at its tick, so that it stays inside the picture.
+        const anchor = f === 1 ? "end" : "middle";
+        return `<line x1="${round(x(t))}" x2="${round(x(t))}" y1="${L.top - 4}" y2="${axisY}" class="tick"/><text class="axis" x="${round(x(t))}" y="${axisY + 14}" text-anchor="${anchor}">${new Date(t).toISOString().slice(11, 19)} UTC</text>`;
     });
+    const legendY = axisY + 30;
+    const legend = [["T", "tester + red check"], ["I", "implementation + verify"], ["crit", "failed"], ["active", "running"]]
+        .map(([key, word], i) => `<rect x="${L.labelWidth + i * 160}" y="${legendY - 9}" width="10" height="10" rx="2" fill="${FILL[key]}"/><text class="axis" x="${L.labelWidth + i * 160 + 14}" y="${legendY}">${word}</text>`);
     const empty = timeline.groups.length === 0 ? `<text class="label" x="16" y="${L.top + 16}">No phase has run yet.</text>` : "";
     return [
         `<svg xmlns="http://www.w3.org/2000/svg" width="${L.width}" height="${height}" viewBox="0 0 ${L.width} ${height}" role="img" aria-label="tdd-waves Gantt of ${xml(planName)}">`,
         `<style>text{font-family:ui-sans-serif,system-ui,sans-serif;font-size:12px;fill:#24292f}.wave{font-weight:600}.title{font-size:15px;font-weight:600}.axis{font-size:10px;fill:#57606a}.fail{fill:#cf222e;font-weight:700}.tick{stroke:#d0d7de;stroke-width:1}</style>`,
         `<rect width="100%" height="100%" fill="#ffffff"/>`,
         `<text class="title" x="8" y="24">${xml(`tdd-waves · ${planName}`)}</text>`,
-        ...(timeline.groups.length > 0 ? ticks : []),
+        ...(timeline.groups.length > 0 ? [...ticks, ...legend] : []),
         ...body,
         empty,
         `</svg>`,
