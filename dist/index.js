@@ -74275,12 +74275,8 @@ function renderRunSummary(state, plan, opts = {}) {
         { order: 0, render: () => head },
         { order: 5, render: (b) => fitTable(`### Epics\n\n${EPIC_HEAD}`, epicRows(state, plan), b, measure, (n) => `_${n} more epics left out for size._`) },
         { order: 1, render: (b) => ganttSection(charts, b, measure) },
-<<<<<<< HEAD
-        { order: 4, render: (b) => fitTable(`### Stories\n\n${storyHead(state)}`, storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
-=======
         // The story table leaves room for at least the note saying where the report is.
-        { order: 4, render: (b) => fitTable(`### Stories\n\n${STORY_HEAD}`, storyRows(state, plan, report), b - measure(REPORT_NOTE) - 2, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
->>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run)
+        { order: 4, render: (b) => fitTable(`### Stories\n\n${storyHead(state)}`, storyRows(state, plan, report), b - measure(REPORT_NOTE) - 2, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
         { order: 2, render: (b) => (measure(fenced(textForm, "text")) <= b ? fenced(textForm, "text") : "") },
         { order: 6, render: (b) => reportBlock(report, b, measure) },
     ], opts.maxBytes ?? SUMMARY_MAX_BYTES, measure);

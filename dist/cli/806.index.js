@@ -1,78 +1,5 @@
-<<<<<<<< HEAD:dist/cli/238.index.js
-export const id = 238;
-export const ids = [238];
-export const modules = {
-
-/***/ 6633:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ findExecutable)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// Whether a command can be found on PATH, the way a shell looks it up: the first directory holding an
-// executable file of that name. Used to warn about (plan) or refuse (run) a preset whose CLI is not installed.
-
-
-/** The full path of `name` on `pathEnv` (a PATH value), or undefined when no directory holds it as an executable file. */
-function findExecutable(name, pathEnv) {
-    for (const dir of (pathEnv ?? "").split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter))) {
-        // An empty entry means the current directory, as in the shell.
-        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir === "" ? "." : dir, name);
-        try {
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
-                continue;
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // Not here: try the next directory.
-        }
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 2302:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ missingPresetCLIs)
-/* harmony export */ });
-/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1214);
-/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6633);
-// Agents whose preset CLI is not on PATH: `plan` warns about them, `run` refuses to start (issue 13).
-
-
-/** One message per agent the plan's stories use whose preset's executable is not on `pathEnv`. */
-function missingPresetCLIs(plan, pathEnv) {
-    const used = new Set(plan.stories.flatMap((s) => [s.tester, s.implementer]));
-    const found = new Map();
-    const messages = [];
-    for (const agent of Object.values(plan.agents)) {
-        if (!agent.preset || !used.has(agent.name))
-            continue;
-        const { executable, title } = _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .PRESETS */ .fG[agent.preset];
-        if (!found.has(executable))
-            found.set(executable, (0,_adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__/* .findExecutable */ .o)(executable, pathEnv) !== undefined);
-        if (!found.get(executable))
-            messages.push(`agent "${agent.name}" uses preset ${agent.preset}, but \`${executable}\` (${title}) is not on PATH`);
-    }
-    return messages;
-}
-
-
-/***/ }),
-
-/***/ 4238:
-========
-export const id = 698;
-export const ids = [698];
+export const id = 231;
+export const ids = [231];
 export const modules = {
 
 /***/ 1655:
@@ -179,8 +106,7 @@ function liveProgress(io, plan, now) {
 
 /***/ }),
 
-/***/ 6698:
->>>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run):dist/cli/698.index.js
+/***/ 231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -880,17 +806,14 @@ const releaseLock = (lockId, now) => (state) => {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/core/plan/model.ts
 var model = __webpack_require__(2082);
-// EXTERNAL MODULE: ./src/core/own.ts
-var core_own = __webpack_require__(6207);
 ;// CONCATENATED MODULE: ./src/core/state/progression.ts
-
 
 /** story id -> ids of the stories that depend on it directly. */
 function dependentsOf(plan) {
     const out = {};
     for (const s of plan.stories)
         for (const d of s.dependsOn)
-            (own(out, d) ?? (out[d] = [])).push(s.id);
+            (out[d] ??= []).push(s.id);
     return out;
 }
 /** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
@@ -907,12 +830,12 @@ function blockReason(state, dep) {
 }
 /** Every dependency is complete and merged into the target branch. */
 function dependenciesIntegrated(state, story) {
-    return story.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && (0,core_own/* own */.Z)(state.runs, d)?.merged !== undefined);
+    return story.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && state.runs[d]?.merged !== undefined);
 }
 /** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
 function unmergedCompleted(state, plan) {
     return plan.stories
-        .filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "complete" && (0,core_own/* own */.Z)(state.runs, s.id)?.merged === undefined)
+        .filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "complete" && state.runs[s.id]?.merged === undefined)
         .map((s) => s.id);
 }
 /**
@@ -1416,7 +1339,6 @@ const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(st
 
 
 
-
 /** Merges the given completed stories (plan order) and checks their tests on the merged result. */
 async function integrateStories(ports, plan, target, ids) {
     await retestMerged(ports, plan, target, await mergeStories(ports, plan, target, ids));
@@ -1501,12 +1423,12 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
         if (next === text)
             continue;
         await ports.files.write(path, next);
-        const reason = (0,core_own/* own */.Z)(state.runs, story.id)?.reason ?? status;
+        const reason = state.runs[story.id]?.reason ?? status;
         await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
     }
 }
 function outcomeCompletion(state, story, runUrl, eol) {
-    const run = (0,core_own/* own */.Z)(state.runs, story.id);
+    const run = state.runs[story.id];
     const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
     return renderCompletion({ ...info, outcome: (0,state_state/* statusOf */.c2)(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl }, eol);
 }
@@ -1515,7 +1437,6 @@ function outcomeCompletion(state, story, runUrl, eol) {
 // The phases of one story in its working copy: tester + red check, implementation, verify + commit.
 // Each phase saves the state before its agent starts and after it ends; a failure ends the story
 // (❌ Failed, reason recorded, work committed on the story branch) and the others go on.
-
 
 
 
@@ -1657,7 +1578,7 @@ async function finishStoryFile(ports, job, end) {
     const { story } = job;
     const git = ports.git(job.dir);
     const state = await ports.store.read();
-    const run = state && (0,core_own/* own */.Z)(state.runs, story.id);
+    const run = state?.runs[story.id];
     const base = run?.base;
     // What differs from the base in the working tree (untracked files too) is what the commit below holds.
     const filesModified = base ? await git.changedFiles(base) : [];
@@ -1747,7 +1668,6 @@ class WorktreeSlots {
 ;// CONCATENATED MODULE: ./src/engine/local-run.ts
 // `tdd-waves run`: the whole execution on one machine — each running story in its own git worktree, a
 // worker pool of at most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
-
 
 
 
@@ -1921,7 +1841,7 @@ async function runStory(run, story, wave) {
     if (spent)
         throw new BudgetReached(spent);
     const state = await ports.store.update((0,state_state/* startStory */.OA)(story.id, ports.now()), `${story.id}: start`);
-    const attempt = (0,core_own/* own */.Z)(state.runs, story.id).attempt;
+    const attempt = state.runs[story.id].attempt;
     // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
     const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
     const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q)(plan.name, story.id), tip);
@@ -1940,7 +1860,7 @@ async function runStory(run, story, wave) {
         if (r.ok)
             r = await implementationPhase(ports, job);
         if (r.ok)
-            r = await verifyPhase(ports, job, (0,core_own/* own */.Z)((await ports.store.read()).runs, story.id)?.testFileBlob);
+            r = await verifyPhase(ports, job, (await ports.store.read()).runs[story.id]?.testFileBlob);
         if (r.ok)
             await completeInWorkingCopy(ports, job);
         else
@@ -1952,108 +1872,16 @@ async function runStory(run, story, wave) {
     }
 }
 
-<<<<<<<< HEAD:dist/cli/238.index.js
-// EXTERNAL MODULE: ./src/cli/args.ts + 4 modules
-var cli_args = __webpack_require__(8261);
-;// CONCATENATED MODULE: ./src/engine/progress-text.ts
-const ICON = { complete: "✅", failed: "❌", blocked: "⛔" };
-function describeProgress(e) {
-    switch (e.type) {
-        case "wave":
-            return `Wave ${e.wave}: ${e.stories.join(", ")}`;
-        case "log":
-            return e.message;
-        case "story":
-            return `${ICON[e.status] ?? ""} ${e.storyId} ${e.status}${e.reason ? `: ${e.reason}` : ""}`.trim();
-        case "phase":
-            return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/progress.ts
-
-function createProgress(io, plan, now = Date.now) {
-    if (!io.isTTY) {
-        const line = (s) => io.stdout(`${new Date(now()).toISOString()} ${s}\n`);
-        return {
-            event: (e) => {
-                const text = describeProgress(e);
-                if (text)
-                    line(text);
-            },
-            note: line,
-            stop: () => undefined,
-        };
-    }
-    return liveProgress(io, plan, now);
-}
-function liveProgress(io, plan, now) {
-    const started = now();
-    const running = new Map();
-    const done = new Map();
-    let wave = 0;
-    let drawn = 0;
-    const clock = (ms) => {
-        const s = Math.floor(ms / 1000);
-        return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-    };
-    const erase = () => {
-        if (drawn > 0)
-            io.stdout(`\x1b[${drawn}A\x1b[0J`);
-        drawn = 0;
-    };
-    const draw = () => {
-        erase();
-        const lines = [
-            `\x1b[1mtdd-waves\x1b[0m ${plan.name} · wave ${wave} · ${done.size}/${plan.stories.length} finished · ${running.size} running · ${clock(now() - started)}`,
-            ...[...running].map(([id, r]) => `  ${id.padEnd(24)} ${r.phase.padEnd(15)} ${(r.agent ?? "").padEnd(16)} ${clock(now() - r.since)}`),
-        ];
-        io.stdout(`${lines.join("\n")}\n`);
-        drawn = lines.length;
-    };
-    const timer = setInterval(draw, 1000);
-    timer.unref();
-    const print = (s) => {
-        erase();
-        io.stdout(`${s}\n`);
-        draw();
-    };
-    return {
-        event: (e) => {
-            if (e.type === "wave")
-                wave = e.wave;
-            if (e.type === "phase")
-                running.set(e.storyId, { phase: e.phase, agent: e.agent, since: now() });
-            if (e.type === "story") {
-                running.delete(e.storyId);
-                done.set(e.storyId, e.status);
-            }
-            const text = describeProgress(e);
-            if (text)
-                print(text);
-            else
-                draw();
-        },
-        note: print,
-        stop: () => {
-            clearInterval(timer);
-            draw();
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./src/cli/preset-check.ts
-var preset_check = __webpack_require__(2302);
-// EXTERNAL MODULE: ./src/core/render/usage.ts
-var render_usage = __webpack_require__(9039);
-========
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/progress.ts + 1 modules
 var cli_progress = __webpack_require__(1655);
+// EXTERNAL MODULE: ./src/cli/preset-check.ts
+var preset_check = __webpack_require__(2302);
+// EXTERNAL MODULE: ./src/core/render/usage.ts
+var render_usage = __webpack_require__(9039);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
 var terminal = __webpack_require__(1028);
->>>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run):dist/cli/698.index.js
 ;// CONCATENATED MODULE: ./src/cli/run-command.ts
 // `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
 
@@ -2068,8 +1896,8 @@ var terminal = __webpack_require__(1028);
 
 
 
-<<<<<<<< HEAD:dist/cli/238.index.js
-========
+
+
 const USAGE = "Usage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH] [--state-branch B] [--no-color]";
 const HELP = `Executes the plan locally, each story test-first in its own worktree; run it again to resume.
   --max-parallel N   stories at once, 1 to 10 (default: the plan's maxParallel)
@@ -2078,7 +1906,6 @@ const HELP = `Executes the plan locally, each story test-first in its own worktr
   --report PATH      where to write the report JSON (default: <git dir>/tdd-waves/reports/<plan>.json, untracked)
   --state-branch B   the state branch (default: tdd-waves/state)
   --no-color         plain ASCII, no colours (also NO_COLOR)`;
->>>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run):dist/cli/698.index.js
 async function runCommand(args, io) {
     let flags;
     try {
@@ -2186,13 +2013,8 @@ async function runCommand(args, io) {
         io.stdout(`Stopped: ${state.stopped.message}\n`);
     return state.stories.completed.length === loaded.plan.stories.length ? 0 : 1;
 }
-<<<<<<<< HEAD:dist/cli/238.index.js
 function run_command_usage(io, message) {
-    io.stderr(`tdd-waves run: ${message}\nUsage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH]\n`);
-========
-function usage(io, message) {
     io.stderr(`tdd-waves run: ${message}\n${USAGE}\n`);
->>>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run):dist/cli/698.index.js
     return 2;
 }
 

@@ -415,12 +415,18 @@ function renderGanttSvg(state, titles) {
 var gantt_terminal = __webpack_require__(7751);
 // EXTERNAL MODULE: ./src/core/render/report.ts
 var report = __webpack_require__(6640);
+// EXTERNAL MODULE: ./src/core/render/usage.ts
+var render_usage = __webpack_require__(9039);
+// EXTERNAL MODULE: ./src/core/agents/usage.ts
+var usage = __webpack_require__(5785);
 // EXTERNAL MODULE: ./src/core/story/story-file.ts
 var story_file = __webpack_require__(3699);
 ;// CONCATENATED MODULE: ./src/core/render/summary.ts
 // Human-facing views of an execution (SPEC §5, §6): the GitHub run summary, the pull request comment and
 // the terminal `status` (text and JSON). Pure: state and plan in, text out; the size limits of the places
 // they are posted to are kept here, by truncating with a note, never silently.
+
+
 
 
 
@@ -510,6 +516,12 @@ function headline(state) {
     const wave = state.currentWave > 0 ? ` — wave ${state.currentWave} of ${state.waves.length}` : "";
     return `**${state.status}**${wave} · ${countsLine(countOf(state, allIds(state)))}`;
 }
+/** What the agents cost, and why the execution stopped, under the headline (nothing when there is neither). */
+function usageParagraphs(state, plan) {
+    const usage = usageLine(state, plan);
+    const stopped = state.stopped ? `\n\n**Stopped:** ${markdownCell(state.stopped.message, 300)}` : "";
+    return `${usage ? `\n\n${markdownCell(usage, 300)}` : ""}${stopped}`;
+}
 const chars = (t) => t.length;
 /** UTF-8 length, without TextEncoder so that core stays free of runtime globals. */
 const utf8 = (t) => {
@@ -569,6 +581,7 @@ function assemble(sections, budget, measure) {
 // Tables.
 function storyRows(state, plan, report) {
     const results = new Map(report.results.map((r) => [r.storyId, r]));
+    const withCost = hasUsage(state);
     return [...plan.stories]
         .sort((a, b) => a.index - b.index)
         .map((story) => {
@@ -587,11 +600,14 @@ function storyRows(state, plan, report) {
             tests,
             redGreen(r),
             formatDuration(r?.durationMs ?? null),
+            ...(withCost ? [costCell(state, story.id)] : []),
         ];
         return `| ${cells.join(" | ")} |`;
     });
 }
 const STORY_HEAD = "| Story | Title | Wave | Status | Tester | Implementer | Tests | Red → green | Duration |\n|---|---|--:|---|---|---|--:|---|--:|";
+/** The story table's head: with a Cost column once agents have reported usage. */
+const storyHead = (state) => (hasUsage(state) ? STORY_HEAD.replace(" |\n", " | Cost |\n").concat("--:|") : STORY_HEAD);
 function progressBar(p) {
     const filled = Math.floor(p / 10);
     return `${"█".repeat(filled)}${"░".repeat(10 - filled)} ${p}%`;
@@ -638,7 +654,7 @@ function ganttSection(charts, budget, measure) {
 function renderRunSummary(state, plan, opts = {}) {
     const report = buildReport(state, plan);
     const measure = utf8;
-    const head = [`## tdd-waves · ${markdownCell(plan.name)}`, "", `${headline(state)} · target ${markdownCell(state.target)}${opts.runUrl ? ` · ${summary_link("workflow run", opts.runUrl)}` : ""}`].join("\n");
+    const head = [`## tdd-waves · ${markdownCell(plan.name)}`, "", `${headline(state)} · target ${markdownCell(state.target)}${opts.runUrl ? ` · ${summary_link("workflow run", opts.runUrl)}` : ""}${usageParagraphs(state, plan)}`].join("\n");
     const charts = hasRun(state) ? renderGantt(state, titleOf(plan), { maxChars: MERMAID_MAX_CHARS }) : [];
     const textForm = renderGanttText(state);
     return assemble([
@@ -646,7 +662,7 @@ function renderRunSummary(state, plan, opts = {}) {
         { order: 5, render: (b) => fitTable(`### Epics\n\n${EPIC_HEAD}`, epicRows(state, plan), b, measure, (n) => `_${n} more epics left out for size._`) },
         { order: 1, render: (b) => ganttSection(charts, b, measure) },
         // The story table leaves room for at least the note saying where the report is.
-        { order: 4, render: (b) => fitTable(`### Stories\n\n${STORY_HEAD}`, storyRows(state, plan, report), b - measure(REPORT_NOTE) - 2, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
+        { order: 4, render: (b) => fitTable(`### Stories\n\n${storyHead(state)}`, storyRows(state, plan, report), b - measure(REPORT_NOTE) - 2, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
         { order: 2, render: (b) => (measure(fenced(textForm, "text")) <= b ? fenced(textForm, "text") : "") },
         { order: 6, render: (b) => reportBlock(report, b, measure) },
     ], opts.maxBytes ?? SUMMARY_MAX_BYTES, measure);
@@ -667,7 +683,7 @@ function renderPrComment(state, plan, opts = {}) {
     const measure = chars;
     const marker = commentMarker(plan.name);
     const footer = `_Updated ${markdownCell(state.lastUpdate)}${opts.runUrl ? ` · ${summary_link("workflow run", opts.runUrl)}` : ""}_`;
-    const head = `### tdd-waves · ${markdownCell(plan.name)}\n\n${headline(state)}`;
+    const head = `### tdd-waves · ${markdownCell(plan.name)}\n\n${headline(state)}${usageParagraphs(state, plan)}`;
     const charts = hasRun(state) ? renderGantt(state, titleOf(plan)) : [];
     const where = "see the run summary, or `tdd-waves gantt`";
     const body = assemble([
@@ -675,7 +691,7 @@ function renderPrComment(state, plan, opts = {}) {
         { order: 9, render: () => footer },
         { order: 3, render: (b) => fitTable(EPIC_HEAD, epicRows(state, plan), b, measure, (n) => `_${n} more epics left out for size._`) },
         { order: 1, render: (b) => (charts.length === 0 ? "" : fitGantt(charts, b - 2_000, measure, where)) },
-        { order: 2, render: (b) => fitTable(STORY_HEAD, storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: see the run summary._`) },
+        { order: 2, render: (b) => fitTable(storyHead(state), storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: see the run summary._`) },
     ], (opts.maxChars ?? COMMENT_MAX_CHARS) - marker.length - 1, measure);
     return `${marker}\n${body}`;
 }
@@ -704,6 +720,7 @@ function renderStatusJson(state, plan) {
                     epic: byId.get(id)?.epic ?? state.storyEpics[id] ?? id,
                     status,
                     ...(reason && (status === "failed" || status === "blocked") ? { reason } : {}),
+                    ...(state.usage?.[id] ? { usage: state.usage[id] } : {}),
                 };
             }),
         })),
@@ -713,6 +730,7 @@ function renderStatusJson(state, plan) {
         }),
         errors: state.errors,
         ...(state.lock ? { lock: state.lock } : {}),
+        ...(0,render_usage/* reportUsage */.gu)(state, plan),
     };
 }
 function epicOrder(state, plan) {
@@ -730,7 +748,8 @@ function waveLine(w) {
 function storyLine(s, idWidth) {
     const [icon, word] = STATUS_LABEL[s.status].split(" ");
     const reason = s.reason ? ` — ${plainText(s.reason, 120)}` : "";
-    return `  ${icon} ${plainText(s.id).padEnd(idWidth)}  ${word.padEnd(12)}  ${plainText(s.title, 80)}${reason}`;
+    const cost = s.usage?.costUsd === undefined ? "" : `  ${(0,usage/* formatCost */.BD)(s.usage)}`;
+    return `  ${icon} ${plainText(s.id).padEnd(idWidth)}  ${word.padEnd(12)}  ${plainText(s.title, 80)}${cost}${reason}`;
 }
 /** Progress per wave and epic as plain text for the terminal (`tdd-waves status`); no control characters. */
 function renderStatusText(state, plan) {
@@ -741,6 +760,11 @@ function renderStatusText(state, plan) {
         `Status: ${j.status}${j.currentWave ? ` · wave ${j.currentWave} of ${j.totalWaves}` : ""} · updated ${plainText(j.lastUpdate)}`,
         `Stories: ${countsLine(j.totals)}`,
     ];
+    const usage = (0,render_usage/* usageLine */.U0)(state, plan);
+    if (usage)
+        lines.push(usage);
+    if (state.stopped)
+        lines.push(`Stopped: ${plainText(state.stopped.message, 300)}`);
     if (j.lock)
         lines.push(`Running: ${j.lock.kind} ${plainText(j.lock.id)}${j.lock.host ? ` on ${plainText(j.lock.host)}` : ""}${j.lock.pid ? ` (pid ${j.lock.pid})` : ""} since ${plainText(j.lock.since)}`);
     for (const w of j.waves)

@@ -2,8 +2,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-<<<<<<< HEAD
-=======
 /***/ 6633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -399,140 +397,6 @@ function readRegularFile(file, buffer) {
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 2302:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ missingPresetCLIs)
-/* harmony export */ });
-/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1214);
-/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6633);
-// Agents whose preset CLI is not on PATH: `plan` warns about them, `run` refuses to start (issue 13).
-
-
-/** One message per agent the plan's stories use whose preset's executable is not on `pathEnv`. */
-function missingPresetCLIs(plan, pathEnv) {
-    const used = new Set(plan.stories.flatMap((s) => [s.tester, s.implementer]));
-    const found = new Map();
-    const messages = [];
-    for (const agent of Object.values(plan.agents)) {
-        if (!agent.preset || !used.has(agent.name))
-            continue;
-        const { executable, title } = _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .PRESETS */ .fG[agent.preset];
-        if (!found.has(executable))
-            found.set(executable, (0,_adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__/* .findExecutable */ .o)(executable, pathEnv) !== undefined);
-        if (!found.get(executable))
-            messages.push(`agent "${agent.name}" uses preset ${agent.preset}, but \`${executable}\` (${title}) is not on PATH`);
-    }
-    return messages;
-}
-
-
-/***/ }),
-
-/***/ 1214:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dO: () => (/* binding */ PRESET_NAMES),
-/* harmony export */   fG: () => (/* binding */ PRESETS),
-/* harmony export */   ld: () => (/* binding */ presetCommand)
-/* harmony export */ });
-/* unused harmony export isPresetName */
-/* harmony import */ var _testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5199);
-// Agent presets: the command line that runs each coding-agent CLI unattended on TDD_WAVES_PROMPT_FILE (edits
-// inside the working copy only, no commits of its own, machine-readable output where the CLI has it), as pure
-// data. Every flag comes from the CLI's own documentation, cited next to the preset; what a CLI cannot do is
-// said in `limits` (and in the README's preset table). The command runs with /bin/sh in the story's working copy.
-
-const PRESET_NAMES = ["claude-code", "codex", "gemini", "aider", "opencode"];
-/** The prompt file, left for the shell to expand: tdd-waves sets it for every agent phase. */
-const PROMPT_FILE = '"$TDD_WAVES_PROMPT_FILE"';
-const modelFlag = (flag, model) => (model === undefined ? "" : ` ${flag} ${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(model)}`);
-// opencode reads extra configuration from OPENCODE_CONFIG_CONTENT (highest precedence): edits allowed, nothing
-// outside the working directory, shell commands allowed except commits and pushes (the last matching rule wins).
-const OPENCODE_PERMISSIONS = JSON.stringify({
-    permission: { edit: "allow", external_directory: "deny", bash: { "*": "allow", "git commit*": "deny", "git push*": "deny" } },
-});
-const PRESETS = {
-    // Claude Code, print mode: https://code.claude.com/docs/en/headless (-p, --output-format json, the prompt on
-    // stdin: `echo "…" | claude -p`, the JSON result with total_cost_usd, num_turns, session_id, usage) and
-    // https://code.claude.com/docs/en/cli-reference (--permission-mode acceptEdits: file edits approved, nothing
-    // else; --disallowedTools "Bash(git commit:*)"; --model). Writes stay in the directory it was started in:
-    // https://code.claude.com/docs/en/security ("can only write to the folder where it was started").
-    "claude-code": {
-        name: "claude-code",
-        title: "Claude Code",
-        executable: "claude",
-        output: "claude-json",
-        reports: "model, input/output/cached tokens, cost in USD, turns, session id",
-        docs: ["https://code.claude.com/docs/en/headless", "https://code.claude.com/docs/en/cli-reference", "https://code.claude.com/docs/en/security"],
-        limits: "shell commands are not approved (acceptEdits): the agent cannot run the tests itself unless `args` allow it (--allowedTools)",
-        render: (model, args) => `claude -p --output-format json --permission-mode acceptEdits --disallowedTools 'Bash(git commit:*)' 'Bash(git push:*)'${modelFlag("--model", model)}${args} < ${PROMPT_FILE}`,
-    },
-    // OpenAI Codex CLI, exec: https://developers.openai.com/codex/noninteractive (codex exec, --json JSONL events:
-    // thread.started with thread_id, turn.completed with usage; --sandbox workspace-write allows edits in the
-    // workspace) and https://developers.openai.com/codex/cli/reference#codex-exec (PROMPT `-` reads stdin, --model).
-    codex: {
-        name: "codex",
-        title: "OpenAI Codex CLI",
-        executable: "codex",
-        output: "codex-jsonl",
-        reports: "input/output/cached tokens, turns, session (thread) id; no cost, no model (the preset's `model` is recorded)",
-        docs: ["https://developers.openai.com/codex/noninteractive", "https://developers.openai.com/codex/cli/reference#codex-exec"],
-        limits: "no cost in USD in its output; no flag forbids commits (the sandbox keeps a worktree's git directory read-only, the prompt forbids them)",
-        render: (model, args) => `codex exec --json --sandbox workspace-write${modelFlag("--model", model)}${args} - < ${PROMPT_FILE}`,
-    },
-    // Gemini CLI, headless: https://geminicli.com/docs/cli/headless/ (--output-format json: response,
-    // stats.models.<model>.tokens, session_id) and https://geminicli.com/docs/cli/cli-reference/ (-p: the prompt,
-    // forces non-interactive mode; --approval-mode auto_edit: edit tools approved, shell commands not; --model).
-    gemini: {
-        name: "gemini",
-        title: "Gemini CLI",
-        executable: "gemini",
-        output: "gemini-json",
-        reports: "model, input/output/cached tokens, session id; no cost, no turns",
-        docs: ["https://geminicli.com/docs/cli/headless/", "https://geminicli.com/docs/cli/cli-reference/"],
-        limits: "no cost in USD and no turns in its output; shell commands are not approved (auto_edit), so it cannot run the tests itself; the prompt goes on the command line",
-        render: (model, args) => `gemini --output-format json --approval-mode auto_edit${modelFlag("--model", model)}${args} -p "$(cat ${PROMPT_FILE})"`,
-    },
-    // Aider, scripting: https://aider.chat/docs/scripting.html (--message-file: do one thing and exit, --yes-always)
-    // and https://aider.chat/docs/config/options.html (--no-auto-commits, --no-dirty-commits, --no-gitignore,
-    // --chat-history-file, --input-history-file, --no-suggest-shell-commands, --no-check-update, --no-pretty, --model).
-    // The history files go beside the prompt file, outside the working copy.
-    aider: {
-        name: "aider",
-        title: "Aider",
-        executable: "aider",
-        reports: "nothing machine-readable",
-        docs: ["https://aider.chat/docs/scripting.html", "https://aider.chat/docs/config/options.html"],
-        limits: "no machine-readable output: usage and cost stay unknown unless the agent writes TDD_WAVES_USAGE_FILE; its repo-map cache (.aider.tags.cache.*) lands in the working copy: list `.aider*` in .gitignore",
-        render: (model, args) => `aider --message-file ${PROMPT_FILE} --yes-always --no-auto-commits --no-dirty-commits --no-gitignore --no-suggest-shell-commands --no-check-update --no-pretty` +
-            ` --chat-history-file "$TDD_WAVES_PROMPT_FILE.chat.md" --input-history-file "$TDD_WAVES_PROMPT_FILE.input"${modelFlag("--model", model)}${args}`,
-    },
-    // opencode, run: https://opencode.ai/docs/cli/#run (opencode run [message], --format json: JSON events with
-    // sessionID, step_finish parts with tokens and cost; --model provider/model), https://opencode.ai/docs/permissions/
-    // (edit, bash and external_directory rules) and https://opencode.ai/docs/config/ (OPENCODE_CONFIG_CONTENT).
-    opencode: {
-        name: "opencode",
-        title: "opencode",
-        executable: "opencode",
-        output: "opencode-jsonl",
-        reports: "input/output/cached tokens, cost in USD, steps (as turns), session id; no model (the preset's `model` is recorded)",
-        docs: ["https://opencode.ai/docs/cli/#run", "https://opencode.ai/docs/permissions/", "https://opencode.ai/docs/config/"],
-        limits: "the prompt goes on the command line (run takes a message, not a prompt file)",
-        render: (model, args) => `OPENCODE_CONFIG_CONTENT=${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(OPENCODE_PERMISSIONS)} opencode run --format json${modelFlag("--model", model)}${args} "$(cat ${PROMPT_FILE})"`,
-    },
-};
-function isPresetName(name) {
-    return PRESET_NAMES.includes(name);
-}
-/** The shell command a preset runs, with its `model` and extra `args` (each one shell word). */
-function presetCommand(name, options = {}) {
-    const args = (options.args ?? []).map((a) => ` ${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(a)}`).join("");
-    return PRESETS[name].render(options.model, args);
-=======
 /***/ 167:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -547,7 +411,9 @@ function presetCommand(name, options = {}) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4615);
 /* harmony import */ var _core_plan_model_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2082);
+/* harmony import */ var _preset_check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2302);
 // `tdd-waves plan <plan-file> [--json]` (SPEC §6): validates a plan and prints its waves, as a table or JSON.
+
 
 
 
@@ -582,6 +448,11 @@ async function planCommand(args, io) {
         return 2;
     }
     io.stdout(parsed.json ? `${JSON.stringify(wavesJson(loaded), null, 2)}\n` : wavesTable(loaded));
+    // A preset whose CLI is missing here may be installed where the plan runs: a warning, not an error.
+    if (Object.values(loaded.plan.agents).some((a) => a.preset)) {
+        for (const message of (0,_preset_check_js__WEBPACK_IMPORTED_MODULE_4__/* .missingPresetCLIs */ .T)(loaded.plan, io.env.PATH))
+            io.stderr(`tdd-waves plan: warning: ${message}\n`);
+    }
     return 0;
 }
 /** The plan file and flags, "help", or a usage error message. */
@@ -745,7 +616,143 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
 function clip(text, width) {
     return text.length > width ? `${text.slice(0, width - 1)}…` : text;
->>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run)
+}
+
+
+/***/ }),
+
+/***/ 2302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ missingPresetCLIs)
+/* harmony export */ });
+/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1214);
+/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6633);
+// Agents whose preset CLI is not on PATH: `plan` warns about them, `run` refuses to start (issue 13).
+
+
+/** One message per agent the plan's stories use whose preset's executable is not on `pathEnv`. */
+function missingPresetCLIs(plan, pathEnv) {
+    const used = new Set(plan.stories.flatMap((s) => [s.tester, s.implementer]));
+    const found = new Map();
+    const messages = [];
+    for (const agent of Object.values(plan.agents)) {
+        if (!agent.preset || !used.has(agent.name))
+            continue;
+        const { executable, title } = _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .PRESETS */ .fG[agent.preset];
+        if (!found.has(executable))
+            found.set(executable, (0,_adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__/* .findExecutable */ .o)(executable, pathEnv) !== undefined);
+        if (!found.get(executable))
+            messages.push(`agent "${agent.name}" uses preset ${agent.preset}, but \`${executable}\` (${title}) is not on PATH`);
+    }
+    return messages;
+}
+
+
+/***/ }),
+
+/***/ 1214:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dO: () => (/* binding */ PRESET_NAMES),
+/* harmony export */   fG: () => (/* binding */ PRESETS),
+/* harmony export */   ld: () => (/* binding */ presetCommand)
+/* harmony export */ });
+/* unused harmony export isPresetName */
+/* harmony import */ var _testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5199);
+// Agent presets: the command line that runs each coding-agent CLI unattended on TDD_WAVES_PROMPT_FILE (edits
+// inside the working copy only, no commits of its own, machine-readable output where the CLI has it), as pure
+// data. Every flag comes from the CLI's own documentation, cited next to the preset; what a CLI cannot do is
+// said in `limits` (and in the README's preset table). The command runs with /bin/sh in the story's working copy.
+
+const PRESET_NAMES = ["claude-code", "codex", "gemini", "aider", "opencode"];
+/** The prompt file, left for the shell to expand: tdd-waves sets it for every agent phase. */
+const PROMPT_FILE = '"$TDD_WAVES_PROMPT_FILE"';
+const modelFlag = (flag, model) => (model === undefined ? "" : ` ${flag} ${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(model)}`);
+// opencode reads extra configuration from OPENCODE_CONFIG_CONTENT (highest precedence): edits allowed, nothing
+// outside the working directory, shell commands allowed except commits and pushes (the last matching rule wins).
+const OPENCODE_PERMISSIONS = JSON.stringify({
+    permission: { edit: "allow", external_directory: "deny", bash: { "*": "allow", "git commit*": "deny", "git push*": "deny" } },
+});
+const PRESETS = {
+    // Claude Code, print mode: https://code.claude.com/docs/en/headless (-p, --output-format json, the prompt on
+    // stdin: `echo "…" | claude -p`, the JSON result with total_cost_usd, num_turns, session_id, usage) and
+    // https://code.claude.com/docs/en/cli-reference (--permission-mode acceptEdits: file edits approved, nothing
+    // else; --disallowedTools "Bash(git commit:*)"; --model). Writes stay in the directory it was started in:
+    // https://code.claude.com/docs/en/security ("can only write to the folder where it was started").
+    "claude-code": {
+        name: "claude-code",
+        title: "Claude Code",
+        executable: "claude",
+        output: "claude-json",
+        reports: "model, input/output/cached tokens, cost in USD, turns, session id",
+        docs: ["https://code.claude.com/docs/en/headless", "https://code.claude.com/docs/en/cli-reference", "https://code.claude.com/docs/en/security"],
+        limits: "shell commands are not approved (acceptEdits): the agent cannot run the tests itself unless `args` allow it (--allowedTools)",
+        render: (model, args) => `claude -p --output-format json --permission-mode acceptEdits --disallowedTools 'Bash(git commit:*)' 'Bash(git push:*)'${modelFlag("--model", model)}${args} < ${PROMPT_FILE}`,
+    },
+    // OpenAI Codex CLI, exec: https://developers.openai.com/codex/noninteractive (codex exec, --json JSONL events:
+    // thread.started with thread_id, turn.completed with usage; --sandbox workspace-write allows edits in the
+    // workspace) and https://developers.openai.com/codex/cli/reference#codex-exec (PROMPT `-` reads stdin, --model).
+    codex: {
+        name: "codex",
+        title: "OpenAI Codex CLI",
+        executable: "codex",
+        output: "codex-jsonl",
+        reports: "input/output/cached tokens, turns, session (thread) id; no cost, no model (the preset's `model` is recorded)",
+        docs: ["https://developers.openai.com/codex/noninteractive", "https://developers.openai.com/codex/cli/reference#codex-exec"],
+        limits: "no cost in USD in its output; no flag forbids commits (the sandbox keeps a worktree's git directory read-only, the prompt forbids them)",
+        render: (model, args) => `codex exec --json --sandbox workspace-write${modelFlag("--model", model)}${args} - < ${PROMPT_FILE}`,
+    },
+    // Gemini CLI, headless: https://geminicli.com/docs/cli/headless/ (--output-format json: response,
+    // stats.models.<model>.tokens, session_id) and https://geminicli.com/docs/cli/cli-reference/ (-p: the prompt,
+    // forces non-interactive mode; --approval-mode auto_edit: edit tools approved, shell commands not; --model).
+    gemini: {
+        name: "gemini",
+        title: "Gemini CLI",
+        executable: "gemini",
+        output: "gemini-json",
+        reports: "model, input/output/cached tokens, session id; no cost, no turns",
+        docs: ["https://geminicli.com/docs/cli/headless/", "https://geminicli.com/docs/cli/cli-reference/"],
+        limits: "no cost in USD and no turns in its output; shell commands are not approved (auto_edit), so it cannot run the tests itself; the prompt goes on the command line",
+        render: (model, args) => `gemini --output-format json --approval-mode auto_edit${modelFlag("--model", model)}${args} -p "$(cat ${PROMPT_FILE})"`,
+    },
+    // Aider, scripting: https://aider.chat/docs/scripting.html (--message-file: do one thing and exit, --yes-always)
+    // and https://aider.chat/docs/config/options.html (--no-auto-commits, --no-dirty-commits, --no-gitignore,
+    // --chat-history-file, --input-history-file, --no-suggest-shell-commands, --no-check-update, --no-pretty, --model).
+    // The history files go beside the prompt file, outside the working copy.
+    aider: {
+        name: "aider",
+        title: "Aider",
+        executable: "aider",
+        reports: "nothing machine-readable",
+        docs: ["https://aider.chat/docs/scripting.html", "https://aider.chat/docs/config/options.html"],
+        limits: "no machine-readable output: usage and cost stay unknown unless the agent writes TDD_WAVES_USAGE_FILE; its repo-map cache (.aider.tags.cache.*) lands in the working copy: list `.aider*` in .gitignore",
+        render: (model, args) => `aider --message-file ${PROMPT_FILE} --yes-always --no-auto-commits --no-dirty-commits --no-gitignore --no-suggest-shell-commands --no-check-update --no-pretty` +
+            ` --chat-history-file "$TDD_WAVES_PROMPT_FILE.chat.md" --input-history-file "$TDD_WAVES_PROMPT_FILE.input"${modelFlag("--model", model)}${args}`,
+    },
+    // opencode, run: https://opencode.ai/docs/cli/#run (opencode run [message], --format json: JSON events with
+    // sessionID, step_finish parts with tokens and cost; --model provider/model), https://opencode.ai/docs/permissions/
+    // (edit, bash and external_directory rules) and https://opencode.ai/docs/config/ (OPENCODE_CONFIG_CONTENT).
+    opencode: {
+        name: "opencode",
+        title: "opencode",
+        executable: "opencode",
+        output: "opencode-jsonl",
+        reports: "input/output/cached tokens, cost in USD, steps (as turns), session id; no model (the preset's `model` is recorded)",
+        docs: ["https://opencode.ai/docs/cli/#run", "https://opencode.ai/docs/permissions/", "https://opencode.ai/docs/config/"],
+        limits: "the prompt goes on the command line (run takes a message, not a prompt file)",
+        render: (model, args) => `OPENCODE_CONFIG_CONTENT=${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(OPENCODE_PERMISSIONS)} opencode run --format json${modelFlag("--model", model)}${args} "$(cat ${PROMPT_FILE})"`,
+    },
+};
+function isPresetName(name) {
+    return PRESET_NAMES.includes(name);
+}
+/** The shell command a preset runs, with its `model` and extra `args` (each one shell word). */
+function presetCommand(name, options = {}) {
+    const args = (options.args ?? []).map((a) => ` ${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(a)}`).join("");
+    return PRESETS[name].render(options.model, args);
 }
 
 
@@ -2548,18 +2555,10 @@ function renderTestCommand(template, testFile, vars = {}) {
 
 /***/ }),
 
->>>>>>> 1e73b5d (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run)
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 
 /***/ }),
 
@@ -2588,13 +2587,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 8995:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 
@@ -2830,234 +2822,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-<<<<<<< HEAD
-;// CONCATENATED MODULE: ./src/cli/main.ts
-=======
-<<<<<<< HEAD
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 3 modules
-var plan_loader = __nccwpck_require__(4615);
-// EXTERNAL MODULE: ./src/core/plan/model.ts
-var model = __nccwpck_require__(2082);
-// EXTERNAL MODULE: ./src/cli/preset-check.ts
-var preset_check = __nccwpck_require__(2302);
-;// CONCATENATED MODULE: ./src/cli/plan-command.ts
-// `tdd-waves plan <plan-file> [--json]` (SPEC §6): validates a plan and prints its waves, as a table or JSON.
-
-
-
-
-
-const USAGE = `Usage: tdd-waves plan <plan-file> [--json]
-
-Validates the plan and prints its waves.
-  --json    print {"name", "totalWaves", "waves": [{"wave", "stories"}]} instead of a table`;
-const TITLE_WIDTH = 60;
-const DEPENDS_SHOWN = 3;
-/** Runs the `plan` command; returns the exit code (0 valid, 2 invalid plan or usage). */
-async function planCommand(args, io) {
-    const parsed = parseArgs(args);
-    if (parsed === "help") {
-        io.stdout(`${USAGE}\n`);
-        return 0;
-    }
-    if (typeof parsed === "string") {
-        io.stderr(`tdd-waves plan: ${parsed}\n\n${USAGE}\n`);
-        return 2;
-    }
-    let loaded;
-    try {
-        const repoRoot = await repositoryRoot(external_node_path_default().resolve(io.cwd, parsed.planFile), io);
-        loaded = await (0,plan_loader/* loadPlan */.Yq)(parsed.planFile, repoRoot, { cwd: io.cwd });
-    }
-    catch (e) {
-        if (!(e instanceof plan_loader/* PlanError */.W6))
-            throw e;
-        io.stderr(`${e.message}\n`);
-        return 2;
-    }
-    io.stdout(parsed.json ? `${JSON.stringify(wavesJson(loaded), null, 2)}\n` : wavesTable(loaded));
-    // A preset whose CLI is missing here may be installed where the plan runs: a warning, not an error.
-    if (Object.values(loaded.plan.agents).some((a) => a.preset)) {
-        for (const message of (0,preset_check/* missingPresetCLIs */.T)(loaded.plan, io.env.PATH))
-            io.stderr(`tdd-waves plan: warning: ${message}\n`);
-    }
-    return 0;
-}
-/** The plan file and flags, "help", or a usage error message. */
-function parseArgs(args) {
-    const positional = [];
-    let json = false;
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (arg === "--") {
-            positional.push(...args.slice(i + 1));
-            break;
-        }
-        if (arg === "--help" || arg === "-h")
-            return "help";
-        if (arg === "--json")
-            json = true;
-        else if (arg.startsWith("-") && arg !== "-")
-            return `unknown option "${arg}"`;
-        else
-            positional.push(arg);
-    }
-    if (positional.length === 0)
-        return "a plan file is required";
-    if (positional.length > 1)
-        return `expected one plan file, got ${positional.length}: ${positional.join(" ")}`;
-    return { planFile: positional[0], json };
-}
-/** The git repository holding the plan file; the working directory when it is in none. */
-async function repositoryRoot(planFile, io) {
-    const dir = external_node_path_default().dirname(planFile);
-    if (!(0,external_node_fs_.existsSync)(dir))
-        return io.cwd;
-    // Looking for ".git" the way git does spares starting a process, most of a small plan's run time. Set-ups
-    // that move the repository elsewhere (GIT_DIR, GIT_WORK_TREE) are left to git itself.
-    if (io.env.GIT_DIR === undefined && io.env.GIT_WORK_TREE === undefined)
-        return findWorkTree(dir, io.env.GIT_CEILING_DIRECTORIES) ?? io.cwd;
-    try {
-        const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-        const { promisify } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7975, 23));
-        const { stdout } = await promisify(execFile)("git", ["rev-parse", "--show-toplevel"], { cwd: dir, env: definedEnv(io.env) });
-        const root = stdout.trim();
-        return root === "" ? io.cwd : root;
-    }
-    catch {
-        return io.cwd;
-    }
-}
-/**
- * The nearest directory at or above `dir` (symbolic links resolved) with a ".git" repository or ".git" file
- * (worktrees, submodules) in it, not going up into any of the `ceilings` (GIT_CEILING_DIRECTORIES: a list
- * separated like PATH), as git does.
- */
-function findWorkTree(dir, ceilings) {
-    const stops = new Set((ceilings ?? "").split((external_node_path_default()).delimiter).filter((c) => external_node_path_default().isAbsolute(c)).flatMap((c) => [external_node_path_default().resolve(c), realpathOr(c)]));
-    for (let at = realpathOr(dir);;) {
-        const git = external_node_path_default().join(at, ".git");
-        const kind = (0,external_node_fs_.statSync)(git, { throwIfNoEntry: false });
-        if (kind?.isFile() || (kind?.isDirectory() && (0,external_node_fs_.existsSync)(external_node_path_default().join(git, "HEAD"))))
-            return at;
-        const parent = external_node_path_default().dirname(at);
-        if (parent === at || stops.has(parent))
-            return undefined;
-        at = parent;
-    }
-}
-function definedEnv(env) {
-    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
-}
-function realpathOr(p) {
-    try {
-        return (0,external_node_fs_.realpathSync)(p);
-    }
-    catch {
-        return external_node_path_default().resolve(p);
-    }
-}
-function wavesJson(loaded) {
-    return {
-        name: loaded.plan.name,
-        totalWaves: loaded.waves.length,
-        waves: loaded.waves.map((stories, i) => ({ wave: i + 1, stories })),
-    };
-}
-/** A plain-text table, one row per story in wave order, and a note for waves larger than a job matrix. */
-function wavesTable({ plan, waves }) {
-    const byId = new Map();
-    for (const s of plan.stories)
-        byId.set(s.id, s);
-    const header = ["Wave", "Story", "Title", "Depends on", "Tester → Implementer"];
-    // Column widths come from lengths alone, then each row is written once: plans can have thousands of stories,
-    // and cells kept around until the end would only be copied again and again by the garbage collector.
-    const widths = header.map((h) => h.length);
-    const widen = (c, length) => {
-        if (length > widths[c])
-            widths[c] = length;
-    };
-    waves.forEach((ids, w) => {
-        widen(0, String(w + 1).length);
-        for (const id of ids) {
-            const s = byId.get(id);
-            widen(1, id.length);
-            widen(2, Math.min((s?.title ?? "").length, TITLE_WIDTH));
-            widen(3, dependsOnLength(s?.dependsOn ?? []));
-        }
-    });
-    const [w0, w1, w2, w3] = widths;
-    const line = (wave, story, title, depends, agents) => {
-        const row = `${wave.padEnd(w0)}  ${story.padEnd(w1)}  ${title.padEnd(w2)}  ${depends.padEnd(w3)}  ${agents}`;
-        return row.endsWith(" ") ? row.trimEnd() : row;
-    };
-    const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-    const out = [`Plan ${plan.name}: ${count(plan.stories.length, "story", "stories")} in ${count(waves.length, "wave", "waves")}, up to ${plan.maxParallel} at once`, "", line(...header)];
-    const big = [];
-    let agents = "";
-    let agentsOf;
-    waves.forEach((ids, w) => {
-        const label = String(w + 1);
-        for (const id of ids) {
-            const s = byId.get(id);
-            // Neighbouring stories mostly have the same agents: one string serves them all.
-            const same = s && agentsOf && s.tester === agentsOf.tester && s.implementer === agentsOf.implementer;
-            if (!same)
-                agents = s ? `${s.tester} → ${s.implementer}` : "";
-            agentsOf = s;
-            out.push(line(label, id, clip(oneLine(s?.title ?? ""), TITLE_WIDTH), dependsOn(s?.dependsOn ?? []), agents));
-        }
-        if (ids.length > model/* DEFAULTS */.z.matrixLimit) {
-            big.push(`Wave ${w + 1} has ${ids.length} stories: on GitHub it runs as ${Math.ceil(ids.length / model/* DEFAULTS */.z.matrixLimit)} consecutive matrices of at most ${model/* DEFAULTS */.z.matrixLimit} jobs.`);
-        }
-    });
-    if (big.length > 0)
-        out.push("", ...big);
-    out.push("");
-    return out.join("\n");
-}
-/** The "Depends on" cell: up to three ids, then how many more. */
-function dependsOn(ids) {
-    if (ids.length === 0)
-        return "—";
-    if (ids.length <= DEPENDS_SHOWN)
-        return ids.join(", ");
-    return `${ids.slice(0, DEPENDS_SHOWN).join(", ")} (+${ids.length - DEPENDS_SHOWN})`;
-}
-/** dependsOn(ids).length, without building the string. */
-function dependsOnLength(ids) {
-    if (ids.length === 0)
-        return 1;
-    const shown = Math.min(ids.length, DEPENDS_SHOWN);
-    let length = 2 * (shown - 1);
-    for (let i = 0; i < shown; i++)
-        length += ids[i].length;
-    return ids.length > DEPENDS_SHOWN ? length + ` (+${ids.length - DEPENDS_SHOWN})`.length : length;
-}
-/** Titles come from the plan file: control characters (escape sequences) must not reach the terminal. */
-function oneLine(text) {
-    return CONTROL.test(text) ? text.replace(CONTROL_ALL, " ") : text;
-}
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
-function clip(text, width) {
-    return text.length > width ? `${text.slice(0, width - 1)}…` : text;
-}
-
-=======
 // EXTERNAL MODULE: ./src/cli/plan-command.ts
 var plan_command = __nccwpck_require__(167);
->>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run)
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
->>>>>>> 1e73b5d (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run)
 const USAGE = `Usage: tdd-waves <command> [options]
 
 Commands:
@@ -3072,25 +2840,17 @@ Commands:
   gantt <plan-file> [--format mermaid|text|svg]
                                        the Gantt of the recorded execution
   report <plan-file>                   the report JSON
-<<<<<<< HEAD
   agents [<plan-file>] [--json]        the agent presets (or the plan's agents) and the command line each runs
-=======
   dispatch <plan-file> [--repo owner/name] [--ref branch] [--pr N] [--watch]
                                        start the execution on GitHub Actions (and follow it)
 
 Every command takes --help. Colours and block characters: off with --no-color or NO_COLOR.
->>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run)
 
 Exit codes: 0 all complete (plan: valid), 1 failed or blocked stories, 2 invalid input, 130 interrupted.`;
 async function main(argv, io) {
     const [command, ...args] = argv;
     switch (command) {
         case "plan":
-<<<<<<< HEAD
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(223), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 167))).planCommand(args, io);
-        case "run":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(893), __nccwpck_require__.e(223), __nccwpck_require__.e(261), __nccwpck_require__.e(279), __nccwpck_require__.e(238)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4238))).runCommand(args, io);
-=======
             return args.some((a) => a === "--from" || a.startsWith("--from="))
                 ? (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(593), __nccwpck_require__.e(228)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5228))).planFromCommand(args, io)
                 : (0,plan_command/* planCommand */.VV)(args, io);
@@ -3099,26 +2859,13 @@ async function main(argv, io) {
         case "dispatch":
             return (await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(593), __nccwpck_require__.e(948), __nccwpck_require__.e(134)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7134))).dispatchCommand(args, io);
         case "run":
-<<<<<<< HEAD
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(261), __nccwpck_require__.e(279), __nccwpck_require__.e(238)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4238))).runCommand(args, io);
->>>>>>> 1e73b5d (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run)
-        case "status":
-        case "gantt":
-        case "report":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(223), __nccwpck_require__.e(261), __nccwpck_require__.e(279), __nccwpck_require__.e(185)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4185))).viewCommand(command, args, io);
-        case "agents":
-<<<<<<< HEAD
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(223), __nccwpck_require__.e(261), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154))).agentsCommand(args, io);
-=======
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(261), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154))).agentsCommand(args, io);
-=======
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(593), __nccwpck_require__.e(948), __nccwpck_require__.e(294), __nccwpck_require__.e(698)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6698))).runCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(893), __nccwpck_require__.e(593), __nccwpck_require__.e(948), __nccwpck_require__.e(294), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 231))).runCommand(args, io);
         case "status":
         case "gantt":
         case "report":
             return (await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(593), __nccwpck_require__.e(948), __nccwpck_require__.e(294), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9852))).viewCommand(command, args, io);
->>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run)
->>>>>>> 1e73b5d (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run)
+        case "agents":
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(593), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154))).agentsCommand(args, io);
         case "-h":
         case "--help":
         case "help":

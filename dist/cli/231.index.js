@@ -1,12 +1,5 @@
-<<<<<<<< HEAD:dist/cli/238.index.js
-export const id = 238;
-export const ids = [238];
-export const modules = {
-
-/***/ 4238:
-========
-export const id = 698;
-export const ids = [698];
+export const id = 231;
+export const ids = [231];
 export const modules = {
 
 /***/ 1655:
@@ -113,8 +106,7 @@ function liveProgress(io, plan, now) {
 
 /***/ }),
 
-/***/ 6698:
->>>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run):dist/cli/698.index.js
+/***/ 231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1880,108 +1872,16 @@ async function runStory(run, story, wave) {
     }
 }
 
-<<<<<<<< HEAD:dist/cli/238.index.js
-// EXTERNAL MODULE: ./src/cli/args.ts + 4 modules
-var cli_args = __webpack_require__(8261);
-;// CONCATENATED MODULE: ./src/engine/progress-text.ts
-const ICON = { complete: "✅", failed: "❌", blocked: "⛔" };
-function describeProgress(e) {
-    switch (e.type) {
-        case "wave":
-            return `Wave ${e.wave}: ${e.stories.join(", ")}`;
-        case "log":
-            return e.message;
-        case "story":
-            return `${ICON[e.status] ?? ""} ${e.storyId} ${e.status}${e.reason ? `: ${e.reason}` : ""}`.trim();
-        case "phase":
-            return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/progress.ts
-
-function createProgress(io, plan, now = Date.now) {
-    if (!io.isTTY) {
-        const line = (s) => io.stdout(`${new Date(now()).toISOString()} ${s}\n`);
-        return {
-            event: (e) => {
-                const text = describeProgress(e);
-                if (text)
-                    line(text);
-            },
-            note: line,
-            stop: () => undefined,
-        };
-    }
-    return liveProgress(io, plan, now);
-}
-function liveProgress(io, plan, now) {
-    const started = now();
-    const running = new Map();
-    const done = new Map();
-    let wave = 0;
-    let drawn = 0;
-    const clock = (ms) => {
-        const s = Math.floor(ms / 1000);
-        return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-    };
-    const erase = () => {
-        if (drawn > 0)
-            io.stdout(`\x1b[${drawn}A\x1b[0J`);
-        drawn = 0;
-    };
-    const draw = () => {
-        erase();
-        const lines = [
-            `\x1b[1mtdd-waves\x1b[0m ${plan.name} · wave ${wave} · ${done.size}/${plan.stories.length} finished · ${running.size} running · ${clock(now() - started)}`,
-            ...[...running].map(([id, r]) => `  ${id.padEnd(24)} ${r.phase.padEnd(15)} ${(r.agent ?? "").padEnd(16)} ${clock(now() - r.since)}`),
-        ];
-        io.stdout(`${lines.join("\n")}\n`);
-        drawn = lines.length;
-    };
-    const timer = setInterval(draw, 1000);
-    timer.unref();
-    const print = (s) => {
-        erase();
-        io.stdout(`${s}\n`);
-        draw();
-    };
-    return {
-        event: (e) => {
-            if (e.type === "wave")
-                wave = e.wave;
-            if (e.type === "phase")
-                running.set(e.storyId, { phase: e.phase, agent: e.agent, since: now() });
-            if (e.type === "story") {
-                running.delete(e.storyId);
-                done.set(e.storyId, e.status);
-            }
-            const text = describeProgress(e);
-            if (text)
-                print(text);
-            else
-                draw();
-        },
-        note: print,
-        stop: () => {
-            clearInterval(timer);
-            draw();
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./src/cli/preset-check.ts
-var preset_check = __webpack_require__(2302);
-// EXTERNAL MODULE: ./src/core/render/usage.ts
-var render_usage = __webpack_require__(9039);
-========
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/progress.ts + 1 modules
 var cli_progress = __webpack_require__(1655);
+// EXTERNAL MODULE: ./src/cli/preset-check.ts
+var preset_check = __webpack_require__(2302);
+// EXTERNAL MODULE: ./src/core/render/usage.ts
+var render_usage = __webpack_require__(9039);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
 var terminal = __webpack_require__(1028);
->>>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run):dist/cli/698.index.js
 ;// CONCATENATED MODULE: ./src/cli/run-command.ts
 // `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
 
@@ -1996,8 +1896,8 @@ var terminal = __webpack_require__(1028);
 
 
 
-<<<<<<<< HEAD:dist/cli/238.index.js
-========
+
+
 const USAGE = "Usage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH] [--state-branch B] [--no-color]";
 const HELP = `Executes the plan locally, each story test-first in its own worktree; run it again to resume.
   --max-parallel N   stories at once, 1 to 10 (default: the plan's maxParallel)
@@ -2006,7 +1906,6 @@ const HELP = `Executes the plan locally, each story test-first in its own worktr
   --report PATH      where to write the report JSON (default: <git dir>/tdd-waves/reports/<plan>.json, untracked)
   --state-branch B   the state branch (default: tdd-waves/state)
   --no-color         plain ASCII, no colours (also NO_COLOR)`;
->>>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run):dist/cli/698.index.js
 async function runCommand(args, io) {
     let flags;
     try {
@@ -2114,13 +2013,8 @@ async function runCommand(args, io) {
         io.stdout(`Stopped: ${state.stopped.message}\n`);
     return state.stories.completed.length === loaded.plan.stories.length ? 0 : 1;
 }
-<<<<<<<< HEAD:dist/cli/238.index.js
 function run_command_usage(io, message) {
-    io.stderr(`tdd-waves run: ${message}\nUsage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH]\n`);
-========
-function usage(io, message) {
     io.stderr(`tdd-waves run: ${message}\n${USAGE}\n`);
->>>>>>>> 35ebb27 (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run):dist/cli/698.index.js
     return 2;
 }
 
