@@ -622,7 +622,7 @@ function epicRows(state, plan) {
     });
 }
 const EPIC_HEAD = "| Epic | Complete | Failed | Total | Progress |\n|---|--:|--:|--:|---|";
-const REPORT_NOTE = "_The report is too large for this summary: see `tdd-waves-report.json` or `tdd-waves report`._";
+const REPORT_NOTE = "_The report is too large for this summary: see the action's `report` output or `tdd-waves report`._";
 function reportBlock(report, budget, measure) {
     const wrap = (json) => `<details><summary>Report</summary>\n\n${fenced(json, "json")}\n\n</details>`;
     for (const json of [JSON.stringify(report, null, 2), JSON.stringify(report)]) {

@@ -44,7 +44,8 @@ const calls = (log: string): Call[] =>
     .map((l) => JSON.parse(l) as Call);
 
 const stateOf = (dir: string, plan: string): WorkflowState => JSON.parse(git(dir, "show", `tdd-waves/state:${plan}/workflow-state.json`)) as WorkflowState;
-const reportOf = (dir: string): Report => JSON.parse(readFileSync(join(dir, "tdd-waves-report.json"), "utf8")) as Report;
+// `run` writes the report inside the git directory (the working tree stays clean).
+const reportOf = (dir: string, plan: string): Report => JSON.parse(readFileSync(join(dir, ".git", "tdd-waves", "reports", `${plan}.json`), "utf8")) as Report;
 
 describe("agent presets", () => {
   it("run each CLI with its documented command line and read back the usage it reports", async () => {
@@ -109,7 +110,7 @@ describe("agent presets", () => {
     expect(usage("s-3", "implementation")).toBeUndefined();
     expect(state.usage!["s-3"]).toEqual({ phases: 2, unknownCost: 1, costUsd: 0.5, inputTokens: 1000, outputTokens: 50 });
 
-    const report = reportOf(dir);
+    const report = reportOf(dir, "presets");
     expect(report.results[0]!.usage!.tester!.costUsd).toBe(0.0787);
     expect(report.usage).toMatchObject({ phases: 6, unknownCost: 3, costUsd: 0.5987 });
     expect(r.stdout).toContain("Agents: ≥ $0.60 · ");
@@ -129,7 +130,7 @@ describe("agent presets", () => {
     expect(state.stories.pending.sort()).toEqual(["s-2", "s-3"]);
     expect(state.stopped).toMatchObject({ reason: "budget" });
     expect(state.runs["s-3"]).toBeUndefined();
-    expect(reportOf(dir).budget).toMatchObject({ costUsd: 2.5, stopped: expect.stringMatching(/^budget: /) });
+    expect(reportOf(dir, "budget").budget).toMatchObject({ costUsd: 2.5, stopped: expect.stringMatching(/^budget: /) });
     expect(readFileSync(join(dir, "stories", "s-2.md"), "utf8")).toContain("**Status:** ⏳ Pending");
 
     writeFileSync(join(dir, "plan.yml"), readFileSync(join(dir, "plan.yml"), "utf8").replace("costUsd: 2.5", "costUsd: 10"));
