@@ -4564,7 +4564,7 @@ const { InvalidArgumentError } = errors
 const api = __nccwpck_require__(6615)
 const buildConnector = __nccwpck_require__(9136)
 const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(9882)
+const MockAgent = __nccwpck_require__(7501)
 const MockPool = __nccwpck_require__(4004)
 const mockErrors = __nccwpck_require__(2429)
 const RetryHandler = __nccwpck_require__(7816)
@@ -14950,7 +14950,7 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 9882:
+/***/ 7501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -73690,6 +73690,7 @@ function buildReport(state, plan, extra = {}) {
 // and an implementation bar (implementation + verify) each, in whole seconds. Every chart (Mermaid, terminal,
 // SVG) draws this one model, so they agree on labels, times and marks. Pure.
 
+
 const TESTER_PHASES = ["tester", "red"];
 const IMPL_PHASES = ["implementation", "verify"];
 const SECOND = 1000;
@@ -73739,7 +73740,7 @@ function spanOf(phases, now, notBefore) {
     return { start, end };
 }
 function rowOf(state, id, title, now) {
-    const run = state.runs[id];
+    const run = own_own(state.runs, id);
     if (!run)
         return undefined;
     const status = state_statusOf(state, id);
@@ -73768,7 +73769,7 @@ function timelineOf(state, titles) {
     if (stray.length > 0)
         named.push({ name: "Outside the waves", ids: stray });
     const groups = named
-        .map(({ name, ids }) => ({ name, rows: ids.flatMap((id) => rowOf(state, id, Object.hasOwn(titles, id) ? titles[id] : "", now) ?? []) }))
+        .map(({ name, ids }) => ({ name, rows: ids.flatMap((id) => rowOf(state, id, own_own(titles, id) ?? "", now) ?? []) }))
         .filter((g) => g.rows.length > 0);
     const bars = groups.flatMap((g) => g.rows.flatMap((r) => r.bars));
     if (bars.length === 0)
@@ -73843,90 +73844,10 @@ function taskId(kind, id, used) {
 function mermaidDate(ms) {
     return new Date(ms).toISOString().slice(0, 19);
 }
-<<<<<<< HEAD
-function timeOf(iso) {
-    if (iso === undefined)
-        return undefined;
-    const ms = Date.parse(iso);
-    return Number.isNaN(ms) || ms < 0 || ms > 253_402_300_799_000 ? undefined : ms;
-}
-/**
- * A bar's mark. A failed phase is `crit`; a phase still running is `active` while its story is in progress.
- * A phase left running by an execution that stopped (its story failed or went back to pending) is not
- * active: it is `crit` when the story failed, unmarked when it waits to be run again.
- */
-function markOf(phases, story) {
-    if (phases.some((p) => p.outcome === "failed"))
-        return "crit";
-    if (phases.some((p) => p.outcome === "running" || p.end === undefined)) {
-        if (story === "testing" || story === "implementing")
-            return "active";
-        return story === "failed" ? "crit" : "";
-    }
-    return "done";
-}
-/** The latest instant the state records: where bars still running end, for now. */
-function latestOf(state) {
-    let latest = timeOf(state.lastUpdate) ?? 0;
-    for (const run of Object.values(state.runs)) {
-        for (const p of run.phases)
-            latest = Math.max(latest, timeOf(p.start) ?? 0, timeOf(p.end) ?? 0);
-    }
-    return latest;
-}
-/** Start and end of a bar from its phases; a bar still running ends at `now`. */
-function spanOf(phases, now) {
-    const starts = phases.map((p) => timeOf(p.start) ?? timeOf(p.end) ?? now);
-    const ends = phases.map((p) => timeOf(p.end) ?? now);
-    const start = Math.floor(Math.min(...starts) / 1000) * 1000;
-    const end = Math.max(Math.ceil(Math.max(...ends) / 1000) * 1000, start + 1000);
-    return { start, end };
-}
-function taskId(kind, key, used) {
-    const base = `${kind.toLowerCase()}_${key.replace(/[^A-Za-z0-9_]/g, "_")}`;
-    let id = base;
-    for (let n = 2; used.has(id); n++)
-        id = `${base}_${n}`;
-    used.add(id);
-    return id;
-}
-function barsOf(state, id, key, title, used, now) {
-    const run = own_own(state.runs, id);
-    if (!run)
-        return [];
-    const story = state_statusOf(state, id);
-    const safeId = neutraliseLabel(id, 200);
-    const name = key === id ? "" : ` ${safeId}`;
-    const safeTitle = neutraliseLabel(title);
-    const bars = [];
-    for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]]) {
-        const phases = run.phases.filter((p) => names.includes(p.phase));
-        if (phases.length === 0)
-            continue;
-        const { start, end } = spanOf(phases, now);
-        let mark = markOf(phases, story);
-        // The implementation was rejected at integration (merge conflict, tests failing on the merge).
-        if (kind === "I" && run.phases.some((p) => p.phase === "integrate" && p.outcome === "failed"))
-            mark = "crit";
-        const label = `${kind}-${neutraliseLabel(key, 200)}${name}${safeTitle ? ` — ${safeTitle}` : ""}`;
-        const tags = mark ? `${mark}, ` : "";
-        bars.push({ kind, line: `    ${label} :${tags}${taskId(kind, key, used)}, ${mermaidDate(start)}, ${mermaidDate(end)}` });
-    }
-    return bars;
-}
-function waveBars(state, titles) {
-    const keys = barKeys(state);
-=======
 function waveBars(timeline) {
->>>>>>> 1e73b5d (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run)
     const used = new Set();
     return timeline.groups.map(({ name, rows }) => ({
         name,
-<<<<<<< HEAD
-        lines: ids.flatMap((id) => barsOf(state, id, own_own(keys, id) ?? id, own_own(titles, id) ?? "", used, now)).map((b) => b.line),
-    }))
-        .filter((w) => w.lines.length > 0);
-=======
         lines: rows.flatMap((row) => {
             const title = neutraliseLabel(row.title);
             return row.bars.map((bar) => {
@@ -73936,7 +73857,6 @@ function waveBars(timeline) {
             });
         }),
     }));
->>>>>>> 1e73b5d (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run)
 }
 function header(planName, part, axisFormat) {
     const title = neutraliseLabel(`tdd-waves · ${planName}${part}`, 120);
@@ -74022,12 +73942,7 @@ function renderGanttText(state) {
     return state.waves
         .map((ids, i) => {
         const pairs = ids.map((id) => {
-<<<<<<< HEAD
-            const key = own_own(keys, id) ?? id;
-            return `[T-${key}]→[I-${key}]${TEXT_STATUS[state_statusOf(state, id)]}`;
-=======
             return `[${barLabel("T", id)}]→[${barLabel("I", id)}]${TEXT_STATUS[state_statusOf(state, id)]}`;
->>>>>>> 1e73b5d (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run)
         });
         return `Wave ${i + 1}: ${pairs.join(" | ")}`;
     })

@@ -107,6 +107,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6960);
 /* harmony import */ var _adapters_github_remote_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3244);
 /* harmony import */ var _core_render_gantt_terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7751);
+/* harmony import */ var _core_own_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6207);
 /* harmony import */ var _core_state_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6624);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7593);
 /* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1655);
@@ -115,6 +116,7 @@ __webpack_require__.r(__webpack_exports__);
 // `tdd-waves dispatch <plan> [--repo owner/name] [--ref branch] [--pr N] [--watch]`: starts the execution
 // workflow on GitHub; with --watch follows it wave by wave (the live view of `run`, read from the workflow's
 // runs and from the state branch on origin) until it ends, with `run`'s exit codes.
+
 
 
 
@@ -242,7 +244,7 @@ async function watch(w) {
                 if (status === "testing" || status === "implementing")
                     w.progress.event({ type: "phase", storyId: id, phase: status === "testing" ? "tester" : "implementation" });
                 else if (status === "complete" || status === "failed" || status === "blocked")
-                    w.progress.event({ type: "story", storyId: id, status, ...(state.runs[id]?.reason ? { reason: state.runs[id].reason } : {}) });
+                    w.progress.event({ type: "story", storyId: id, status, ...((0,_core_own_js__WEBPACK_IMPORTED_MODULE_8__/* .own */ .Z)(state.runs, id)?.reason ? { reason: (0,_core_own_js__WEBPACK_IMPORTED_MODULE_8__/* .own */ .Z)(state.runs, id).reason } : {}) });
             }
         }
         const runs = await runsSince(w);

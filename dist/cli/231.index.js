@@ -2,6 +2,72 @@ export const id = 231;
 export const ids = [231];
 export const modules = {
 
+/***/ 6633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ findExecutable)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Whether a command can be found on PATH, the way a shell looks it up: the first directory holding an
+// executable file of that name. Used to warn about (plan) or refuse (run) a preset whose CLI is not installed.
+
+
+/** The full path of `name` on `pathEnv` (a PATH value), or undefined when no directory holds it as an executable file. */
+function findExecutable(name, pathEnv) {
+    for (const dir of (pathEnv ?? "").split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter))) {
+        // An empty entry means the current directory, as in the shell.
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir === "" ? "." : dir, name);
+        try {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
+                continue;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // Not here: try the next directory.
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 2302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ missingPresetCLIs)
+/* harmony export */ });
+/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1214);
+/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6633);
+// Agents whose preset CLI is not on PATH: `plan` warns about them, `run` refuses to start (issue 13).
+
+
+/** One message per agent the plan's stories use whose preset's executable is not on `pathEnv`. */
+function missingPresetCLIs(plan, pathEnv) {
+    const used = new Set(plan.stories.flatMap((s) => [s.tester, s.implementer]));
+    const found = new Map();
+    const messages = [];
+    for (const agent of Object.values(plan.agents)) {
+        if (!agent.preset || !used.has(agent.name))
+            continue;
+        const { executable, title } = _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .PRESETS */ .fG[agent.preset];
+        if (!found.has(executable))
+            found.set(executable, (0,_adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__/* .findExecutable */ .o)(executable, pathEnv) !== undefined);
+        if (!found.get(executable))
+            messages.push(`agent "${agent.name}" uses preset ${agent.preset}, but \`${executable}\` (${title}) is not on PATH`);
+    }
+    return messages;
+}
+
+
+/***/ }),
+
 /***/ 1655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -806,14 +872,17 @@ const releaseLock = (lockId, now) => (state) => {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/core/plan/model.ts
 var model = __webpack_require__(2082);
+// EXTERNAL MODULE: ./src/core/own.ts
+var core_own = __webpack_require__(6207);
 ;// CONCATENATED MODULE: ./src/core/state/progression.ts
+
 
 /** story id -> ids of the stories that depend on it directly. */
 function dependentsOf(plan) {
     const out = {};
     for (const s of plan.stories)
         for (const d of s.dependsOn)
-            (out[d] ??= []).push(s.id);
+            (own(out, d) ?? (out[d] = [])).push(s.id);
     return out;
 }
 /** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
@@ -830,12 +899,12 @@ function blockReason(state, dep) {
 }
 /** Every dependency is complete and merged into the target branch. */
 function dependenciesIntegrated(state, story) {
-    return story.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && state.runs[d]?.merged !== undefined);
+    return story.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && (0,core_own/* own */.Z)(state.runs, d)?.merged !== undefined);
 }
 /** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
 function unmergedCompleted(state, plan) {
     return plan.stories
-        .filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "complete" && state.runs[s.id]?.merged === undefined)
+        .filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "complete" && (0,core_own/* own */.Z)(state.runs, s.id)?.merged === undefined)
         .map((s) => s.id);
 }
 /**
@@ -1339,6 +1408,7 @@ const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(st
 
 
 
+
 /** Merges the given completed stories (plan order) and checks their tests on the merged result. */
 async function integrateStories(ports, plan, target, ids) {
     await retestMerged(ports, plan, target, await mergeStories(ports, plan, target, ids));
@@ -1423,12 +1493,12 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
         if (next === text)
             continue;
         await ports.files.write(path, next);
-        const reason = state.runs[story.id]?.reason ?? status;
+        const reason = (0,core_own/* own */.Z)(state.runs, story.id)?.reason ?? status;
         await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
     }
 }
 function outcomeCompletion(state, story, runUrl, eol) {
-    const run = state.runs[story.id];
+    const run = (0,core_own/* own */.Z)(state.runs, story.id);
     const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
     return renderCompletion({ ...info, outcome: (0,state_state/* statusOf */.c2)(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl }, eol);
 }
@@ -1437,6 +1507,7 @@ function outcomeCompletion(state, story, runUrl, eol) {
 // The phases of one story in its working copy: tester + red check, implementation, verify + commit.
 // Each phase saves the state before its agent starts and after it ends; a failure ends the story
 // (❌ Failed, reason recorded, work committed on the story branch) and the others go on.
+
 
 
 
@@ -1578,7 +1649,7 @@ async function finishStoryFile(ports, job, end) {
     const { story } = job;
     const git = ports.git(job.dir);
     const state = await ports.store.read();
-    const run = state?.runs[story.id];
+    const run = state && (0,core_own/* own */.Z)(state.runs, story.id);
     const base = run?.base;
     // What differs from the base in the working tree (untracked files too) is what the commit below holds.
     const filesModified = base ? await git.changedFiles(base) : [];
@@ -1668,6 +1739,7 @@ class WorktreeSlots {
 ;// CONCATENATED MODULE: ./src/engine/local-run.ts
 // `tdd-waves run`: the whole execution on one machine — each running story in its own git worktree, a
 // worker pool of at most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
+
 
 
 
@@ -1841,7 +1913,7 @@ async function runStory(run, story, wave) {
     if (spent)
         throw new BudgetReached(spent);
     const state = await ports.store.update((0,state_state/* startStory */.OA)(story.id, ports.now()), `${story.id}: start`);
-    const attempt = state.runs[story.id].attempt;
+    const attempt = (0,core_own/* own */.Z)(state.runs, story.id).attempt;
     // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
     const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
     const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q)(plan.name, story.id), tip);
@@ -1860,7 +1932,7 @@ async function runStory(run, story, wave) {
         if (r.ok)
             r = await implementationPhase(ports, job);
         if (r.ok)
-            r = await verifyPhase(ports, job, (await ports.store.read()).runs[story.id]?.testFileBlob);
+            r = await verifyPhase(ports, job, (0,core_own/* own */.Z)((await ports.store.read()).runs, story.id)?.testFileBlob);
         if (r.ok)
             await completeInWorkingCopy(ports, job);
         else

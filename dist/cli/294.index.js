@@ -18,9 +18,11 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6624);
 /* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5785);
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6207);
 // Usage in the execution state and the plan's budget (`budget: { costUsd, perStoryCostUsd }`): pure transitions
 // that record a phase's usage, and the rules that say when no new agent phase may start. Only recorded costs
 // count: an agent that reports none spends nothing as far as a budget can tell (the README says so).
+
 
 
 /** Float sums are rounded in the state; a comparison keeps the same margin. */
@@ -33,7 +35,7 @@ const storyUsage = (state, id) => state.usage?.[id];
 const executionUsage = (state) => (0,_usage_js__WEBPACK_IMPORTED_MODULE_1__/* .sumTotals */ .L_)(Object.values(state.usage ?? {}));
 /** Records an agent phase's usage: on its phase record (the last one of that name) and in the story's totals. */
 const recordUsage = (id, phase, usage) => (state) => {
-    const run = state.runs[id];
+    const run = (0,_own_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .Z)(state.runs, id);
     let runs = state.runs;
     if (run && usage) {
         const phases = [...run.phases];
@@ -85,7 +87,7 @@ const returnToPending = (id, now) => (state) => {
     const b = state.stories;
     if (!b.inProgress.includes(id))
         return state;
-    const run = state.runs[id];
+    const run = (0,_own_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .Z)(state.runs, id);
     return (0,_state_state_js__WEBPACK_IMPORTED_MODULE_0__/* .derive */ .CX)({
         ...state,
         stories: { ...b, inProgress: b.inProgress.filter((x) => x !== id), pending: [...b.pending, id] },
@@ -339,6 +341,8 @@ function formatTokens(t) {
 /* unused harmony exports REPORT_KEYS, RESULT_KEYS, evidencePassed, durationOf */
 /* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9039);
 /* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6624);
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6207);
+
 
 
 /** The keys SPEC §5 requires first, in this order. */
@@ -398,7 +402,7 @@ function durationOf(run) {
     return run ? (0,_state_state_js__WEBPACK_IMPORTED_MODULE_1__/* .runDuration */ .Eo)(run) : null;
 }
 function resultOf(state, story) {
-    const run = state.runs[story.id];
+    const run = (0,_own_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .Z)(state.runs, story.id);
     const status = (0,_state_state_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(state, story.id);
     const result = run?.result;
     const green = result?.green;
@@ -453,7 +457,7 @@ function buildReport(state, plan, extra = {}) {
     const b = state.stories;
     const stories = [...plan.stories].sort((x, y) => x.index - y.index);
     const results = stories
-        .filter((s) => state.runs[s.id] !== undefined || b.failed.includes(s.id) || b.blocked.includes(s.id))
+        .filter((s) => (0,_own_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .Z)(state.runs, s.id) !== undefined || b.failed.includes(s.id) || b.blocked.includes(s.id))
         .map((s) => resultOf(state, s));
     const sum = (f) => results.reduce((n, r) => n + (f(r) ?? 0), 0);
     return {
@@ -489,9 +493,11 @@ function buildReport(state, plan, extra = {}) {
 /* unused harmony exports hasUsage, costCell */
 /* harmony import */ var _agents_budget_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9081);
 /* harmony import */ var _agents_usage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5785);
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6207);
 // Agent usage and cost in the outputs (issue 13): the report's extra keys, the story table's Cost column and
 // the one-line totals of `status`, the run summary and the pull request comment. Keys and columns appear only
 // once some usage is recorded, so reports and summaries of executions without any stay as they were.
+
 
 
 /** True once any agent phase has been counted. */
@@ -504,7 +510,7 @@ function resultUsage(state, id) {
     const total = (0,_agents_budget_js__WEBPACK_IMPORTED_MODULE_0__/* .storyUsage */ .VK)(state, id);
     if (!total || total.phases === 0)
         return {};
-    const run = state.runs[id];
+    const run = (0,_own_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .Z)(state.runs, id);
     const tester = lastUsage(run, "tester");
     const implementation = lastUsage(run, "implementation");
     return { usage: { ...(tester ? { tester } : {}), ...(implementation ? { implementation } : {}), total } };

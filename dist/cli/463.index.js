@@ -1,4 +1,3 @@
-<<<<<<<< HEAD:dist/cli/463.index.js
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 export const id = 463;
 export const ids = [463];
@@ -4548,7 +4547,7 @@ __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
@@ -10464,13 +10463,6 @@ exports.visitAsync = visitAsync;
 /***/ }),
 
 /***/ 3759:
-========
-export const id = 816;
-export const ids = [816];
-export const modules = {
-
-/***/ 8816:
->>>>>>>> 1e73b5d (Installable package (no runtime dependencies: dist bundles them; packed, installed offline and used in e2e); post-merge tests named in the live view, ❌ lines name their log, ⛔ after its wave's header; docs/ reference (getting started, plan, story file, commands, action, security); README links only to shipped files; chromium for the SVG test in .ci/run):dist/cli/816.index.js
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -980,7 +980,7 @@ function createStateStore(opts) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6960);
-/* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4615);
+/* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3231);
 /* harmony import */ var _adapters_state_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1765);
 // Command-line flags and the plan every command starts from (located errors, exit 2, nothing changed).
 

@@ -421,10 +421,13 @@ var render_usage = __webpack_require__(9039);
 var usage = __webpack_require__(5785);
 // EXTERNAL MODULE: ./src/core/story/story-file.ts
 var story_file = __webpack_require__(3699);
+// EXTERNAL MODULE: ./src/core/own.ts
+var core_own = __webpack_require__(6207);
 ;// CONCATENATED MODULE: ./src/core/render/summary.ts
 // Human-facing views of an execution (SPEC §5, §6): the GitHub run summary, the pull request comment and
 // the terminal `status` (text and JSON). Pure: state and plan in, text out; the size limits of the places
 // they are posted to are kept here, by truncating with a note, never silently.
+
 
 
 
@@ -615,7 +618,7 @@ function progressBar(p) {
 function epicRows(state, plan) {
     const order = [...new Set([...plan.stories.map((s) => s.epic), ...Object.keys(state.epics)])];
     return order.flatMap((epic) => {
-        const e = state.epics[epic];
+        const e = own(state.epics, epic);
         if (!e)
             return [];
         return [`| ${markdownCell(epic)} | ${e.completed} | ${e.failed} | ${e.total} | ${progressBar(percent(e.completed, e.total))} |`];
@@ -712,12 +715,12 @@ function renderStatusJson(state, plan) {
             wave: i + 1,
             ...countOf(state, ids),
             stories: ids.map((id) => {
-                const reason = state.runs[id]?.reason;
+                const reason = (0,core_own/* own */.Z)(state.runs, id)?.reason;
                 const status = (0,state_state/* statusOf */.c2)(state, id);
                 return {
                     id,
                     title: byId.get(id)?.title ?? "",
-                    epic: byId.get(id)?.epic ?? state.storyEpics[id] ?? id,
+                    epic: byId.get(id)?.epic ?? (0,core_own/* own */.Z)(state.storyEpics, id) ?? id,
                     status,
                     ...(reason && (status === "failed" || status === "blocked") ? { reason } : {}),
                     ...(state.usage?.[id] ? { usage: state.usage[id] } : {}),
@@ -725,7 +728,7 @@ function renderStatusJson(state, plan) {
             }),
         })),
         epics: epicOrder(state, plan).map((epic) => {
-            const e = state.epics[epic];
+            const e = (0,core_own/* own */.Z)(state.epics, epic);
             return { epic, ...e, percentComplete: percent(e.completed, e.total) };
         }),
         errors: state.errors,
@@ -734,7 +737,7 @@ function renderStatusJson(state, plan) {
     };
 }
 function epicOrder(state, plan) {
-    return [...new Set([...plan.stories.map((s) => s.epic), ...Object.keys(state.epics)])].filter((e) => state.epics[e]);
+    return [...new Set([...plan.stories.map((s) => s.epic), ...Object.keys(state.epics)])].filter((e) => (0,core_own/* own */.Z)(state.epics, e));
 }
 function waveLine(w) {
     const rest = [

@@ -28,6 +28,23 @@ function terminalOptions(io, noColorFlag) {
 
 /***/ }),
 
+/***/ 6207:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ own)
+/* harmony export */ });
+// Lookups in records keyed by names from a plan or a state file (story ids, epics, agents): only a record's own
+// keys answer. A plain `record[id]` answers "constructor" or "toString" from Object.prototype — a function where a
+// story's run or an epic's counts were expected.
+/** `record[key]` when `key` is the record's own, else undefined. */
+function own(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+
+/***/ }),
+
 /***/ 7751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -168,10 +185,12 @@ function renderGanttTerminal(state, titles, options) {
 /* harmony export */   qX: () => (/* binding */ axisFormatFor)
 /* harmony export */ });
 /* unused harmony exports barLabel, timeOf */
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6207);
 /* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6624);
 // The recorded execution as a timeline: one row per story grouped by wave, a tester bar (tester + red check)
 // and an implementation bar (implementation + verify) each, in whole seconds. Every chart (Mermaid, terminal,
 // SVG) draws this one model, so they agree on labels, times and marks. Pure.
+
 
 const TESTER_PHASES = ["tester", "red"];
 const IMPL_PHASES = ["implementation", "verify"];
@@ -222,7 +241,7 @@ function spanOf(phases, now, notBefore) {
     return { start, end };
 }
 function rowOf(state, id, title, now) {
-    const run = state.runs[id];
+    const run = (0,_own_js__WEBPACK_IMPORTED_MODULE_1__/* .own */ .Z)(state.runs, id);
     if (!run)
         return undefined;
     const status = (0,_state_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, id);
@@ -251,7 +270,7 @@ function timelineOf(state, titles) {
     if (stray.length > 0)
         named.push({ name: "Outside the waves", ids: stray });
     const groups = named
-        .map(({ name, ids }) => ({ name, rows: ids.flatMap((id) => rowOf(state, id, Object.hasOwn(titles, id) ? titles[id] : "", now) ?? []) }))
+        .map(({ name, ids }) => ({ name, rows: ids.flatMap((id) => rowOf(state, id, (0,_own_js__WEBPACK_IMPORTED_MODULE_1__/* .own */ .Z)(titles, id) ?? "", now) ?? []) }))
         .filter((g) => g.rows.length > 0);
     const bars = groups.flatMap((g) => g.rows.flatMap((r) => r.bars));
     if (bars.length === 0)
@@ -297,6 +316,8 @@ function axisFormatFor(durationMs) {
 /* harmony export */   zN: () => (/* binding */ endPhase)
 /* harmony export */ });
 /* unused harmony exports waveOf, retryStories, setLock, openStoriesOf, nextOpenWave */
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6207);
+
 /** Several transitions applied as one (one state write for steps that happen at the same moment). */
 const chain = (...transitions) => (state) => transitions.reduce((acc, t) => t(acc), state);
 function createState(args) {
@@ -326,7 +347,7 @@ function statusOf(state, id) {
     if (state.stories.blocked.includes(id))
         return "blocked";
     if (state.stories.inProgress.includes(id))
-        return state.runs[id]?.status ?? "testing";
+        return (0,_own_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .Z)(state.runs, id)?.status ?? "testing";
     return "pending";
 }
 function waveOf(state, id) {
@@ -355,8 +376,8 @@ function derive(state) {
         ...state.stories.blocked,
     ];
     for (const id of all) {
-        const epic = state.storyEpics[id] ?? id;
-        const e = (epics[epic] ??= { total: 0, completed: 0, failed: 0 });
+        const epic = (0,_own_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .Z)(state.storyEpics, id) ?? id;
+        const e = (0,_own_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .Z)(epics, epic) ?? (epics[epic] = { total: 0, completed: 0, failed: 0 });
         e.total += 1;
         if (state.stories.completed.includes(id))
             e.completed += 1;
@@ -377,7 +398,7 @@ function touch(state, now) {
     return derive({ ...state, lastUpdate: now });
 }
 function withRun(state, id, f) {
-    const run = state.runs[id] ?? { attempt: 0, wave: waveOf(state, id), status: "pending", phases: [] };
+    const run = (0,_own_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .Z)(state.runs, id) ?? { attempt: 0, wave: waveOf(state, id), status: "pending", phases: [] };
     return { ...state, runs: { ...state.runs, [id]: f(run) } };
 }
 /** A wave starts: it becomes the current wave and the execution is under way. */
@@ -467,7 +488,7 @@ const requeueInProgress = (now) => (state) => {
 const retryStories = (ids, dependents, now) => (state) => {
     const reset = new Set();
     const visit = (id) => {
-        for (const d of dependents[id] ?? []) {
+        for (const d of own(dependents, id) ?? []) {
             if (state.stories.blocked.includes(d) && !reset.has(d)) {
                 reset.add(d);
                 visit(d);

@@ -1,8 +1,8 @@
-export const id = 223;
-export const ids = [223];
+export const id = 612;
+export const ids = [612];
 export const modules = {
 
-/***/ 6223:
+/***/ 3231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -23,16 +23,74 @@ var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/core/story/acceptance-criteria.ts
-var acceptance_criteria = __webpack_require__(1822);
 ;// CONCATENATED MODULE: ./src/core/plan/acceptance.ts
-// The story-file rule of SPEC §1 without locating anything: a story file exists and has at least one
-// acceptance criterion. Which lines are criteria is the story reader's call (core/story/acceptance-criteria.ts),
-// the same one verify makes: a file `plan` accepts is never one verify finds no criteria in.
-
-/** True when the story file has an acceptance criterion: a task list item under an "Acceptance Criteria" heading. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const TASK_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\](?:\s|$)/;
+const ACCEPTANCE = /acceptance criteria/i;
+/** True when a task-list item (`- [ ]`, `* [x]`, `1. [X]`, nested too) is under an "Acceptance Criteria" heading. */
 function hasAcceptanceCheckbox(markdown) {
-    return (0,acceptance_criteria/* hasAcceptanceCriteria */.DN)(markdown);
+    const text = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
+    // Only a heading naming the criteria opens the section: without those words anywhere, there is none. And
+    // when nothing before their first mention can change how the rest reads (front matter, a code fence), the
+    // scan can start at that line.
+    const mention = text.search(ACCEPTANCE);
+    if (mention === -1)
+        return false;
+    const before = (marker) => {
+        const at = text.indexOf(marker);
+        return at !== -1 && at < mention;
+    };
+    const from = text.startsWith("---") || before("```") || before("~~~") ? 0 : Math.max(text.lastIndexOf("\n", mention), text.lastIndexOf("\r", mention)) + 1;
+    const rest = from === 0 ? text : text.slice(from);
+    const lines = rest.includes("\r") ? rest.split(/\r\n|\r|\n/) : rest.split("\n");
+    let fence;
+    let acLevel;
+    for (let i = from === 0 ? skipFrontMatter(lines) : 0; i < lines.length; i++) {
+        const line = lines[i];
+        // Fences and headings start within three spaces: other lines skip those patterns.
+        const lead = leadingSpaces(line);
+        const first = lead <= 3 ? line.charCodeAt(lead) : -1;
+        const f = first === 96 || first === 126 ? FENCE.exec(line)?.[1] : undefined;
+        if (fence !== undefined) {
+            if (f !== undefined && f[0] === fence[0] && f.length >= fence.length)
+                fence = undefined;
+            continue;
+        }
+        if (f !== undefined) {
+            fence = f;
+            continue;
+        }
+        const h = first === 35 ? HEADING.exec(line) : null;
+        if (h) {
+            const level = (h[1] ?? "").length;
+            if (acLevel !== undefined && level <= acLevel)
+                acLevel = undefined;
+            if (ACCEPTANCE.test(h[2] ?? ""))
+                acLevel = level;
+            continue;
+        }
+        if (acLevel !== undefined && line.includes("[") && TASK_ITEM.test(line))
+            return true;
+    }
+    return false;
+}
+function leadingSpaces(line) {
+    let n = 0;
+    while (line.charCodeAt(n) === 32)
+        n++;
+    return n;
+}
+/** Index of the first line after YAML front matter (`---` … `---`), 0 when there is none. */
+function skipFrontMatter(lines) {
+    if (lines[0]?.trimEnd() !== "---")
+        return 0;
+    for (let i = 1; i < lines.length; i++) {
+        const l = lines[i]?.trimEnd();
+        if (l === "---" || l === "...")
+            return i + 1;
+    }
+    return 0;
 }
 /** What is wrong with a story's file given its text (null: missing or not a file), or undefined when nothing is. */
 function storyFileProblem(story, content) {
@@ -53,36 +111,8 @@ function acceptance_storyFileProblems(plan, contents) {
     return problems;
 }
 
-;// CONCATENATED MODULE: ./src/core/plan/issue.ts
-// A located plan problem and how it is written (FILE:LINE:COL path: message, SPEC §1), and the format a plan
-// file name implies.
-/** The format a plan file name implies, or undefined for an unsupported extension. */
-function planFormat(fileName) {
-    const lower = fileName.toLowerCase();
-    if (lower.endsWith(".yml") || lower.endsWith(".yaml"))
-        return "yaml";
-    if (lower.endsWith(".json"))
-        return "json";
-    return undefined;
-}
-/** `FILE:LINE:COL path: message` (or `FILE:LINE:COL: message` when there is no key path). */
-function formatIssue(i) {
-    return i.path === "" ? `${i.file}:${i.line}:${i.col}: ${i.message}` : `${i.file}:${i.line}:${i.col} ${i.path}: ${i.message}`;
-}
-/** `["stories", 2, "dependsOn", 0]` -> `stories[2].dependsOn[0]`; odd keys are quoted: `agents["a b"]`. */
-function formatPath(path) {
-    let out = "";
-    for (const seg of path) {
-        if (typeof seg === "number")
-            out += `[${seg}]`;
-        else if (/^[A-Za-z_$][\w$-]*$/.test(seg))
-            out += out === "" ? seg : `.${seg}`;
-        else
-            out += `[${JSON.stringify(seg)}]`;
-    }
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/core/plan/issue.ts
+var plan_issue = __webpack_require__(9308);
 // EXTERNAL MODULE: ./src/core/agents/presets.ts
 var presets = __webpack_require__(1214);
 // EXTERNAL MODULE: ./src/core/plan/model.ts
@@ -153,54 +183,8 @@ function inDirectory(normalDir, name) {
     return normalDir === "." ? name : `${normalDir}/${name}`;
 }
 
-;// CONCATENATED MODULE: ./src/core/plan/patterns.ts
-// The value formats of a plan file (names, ids, durations, one-line text): the zod schema (schema.ts) checks
-// them, and plan.schema.json carries them as patterns for editors.
-const PLAN_NAME_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const STORY_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
-/** Agent names start with a letter or digit: no "__proto__", no name an object's prototype could answer for. */
-const AGENT_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-/** Environment variable names; "__proto__" is refused (it is no variable anyone needs, and a trap for objects). */
-const ENV_NAME_RE = /^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]*$/;
-/** `10m`, `30s`, `1h`, `90s`, `1h30m`, `1h30m15s`: hours, minutes, seconds in that order, at least one. */
-const DURATION_RE = /^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
-/** C0 and C1 control characters and DEL: never part of one line of text (a NUL cannot even reach a process). */
-// eslint-disable-next-line no-control-regex
-const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/;
-/** One line of text with something other than spaces on it, and no control characters. */
-// eslint-disable-next-line no-control-regex
-const ONE_LINE_RE = /^(?=[^\u0000-\u001f\u007f-\u009f]*\S)[^\u0000-\u001f\u007f-\u009f]*$/;
-/** Any text that can reach a process (a command, an environment value): everything but NUL. */
-// eslint-disable-next-line no-control-regex
-const NO_NUL_RE = /^[^\u0000]*$/;
-/** Where the test command takes the test file. */
-const TEST_FILE_PLACEHOLDER_RE = /\{testFile\}/;
-/** An agent's command has something to run. */
-const NON_BLANK_RE = /\S/;
-/** A duration such as `1h30m` in milliseconds, or undefined when it is not one. */
-function parseDuration(text) {
-    const m = DURATION_RE.exec(text);
-    if (!m)
-        return undefined;
-    const [h, min, s] = [m[1], m[2], m[3]].map((v) => (v === undefined ? 0 : Number(v)));
-    return ((h * 60 + min) * 60 + s) * 1000;
-}
-/** Why `text` is not one line of text, or undefined when it is. */
-function oneLineProblem(text) {
-    if (ONE_LINE_RE.test(text))
-        return undefined;
-    if (/[\r\n]/.test(text))
-        return "must be a single line";
-    const control = CONTROL_RE.exec(text);
-    if (control)
-        return `must not contain control characters (${codePoint(control[0])} at character ${control.index + 1})`;
-    return "must not be empty";
-}
-/** `U+0000` for a character. */
-function codePoint(ch) {
-    return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
-}
-
+// EXTERNAL MODULE: ./src/core/plan/patterns.ts
+var patterns = __webpack_require__(1236);
 ;// CONCATENATED MODULE: ./src/core/plan/build.ts
 // A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
 // works with. Records keyed by names from the plan (agents, environments) have no prototype: a lookup by any
@@ -277,7 +261,7 @@ function withoutPrototype(entries) {
     return record;
 }
 function durationOr(text, fallback) {
-    return text === undefined ? fallback : (parseDuration(text) ?? fallback);
+    return text === undefined ? fallback : ((0,patterns/* parseDuration */.E9)(text) ?? fallback);
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan/did-you-mean.ts
@@ -397,12 +381,12 @@ const described = (schema, description) => {
     return schema;
 };
 /** Any string that can reach a process (commands, environment values): a NUL never can. */
-const noNul = () => api/* _regex */.Fk(NO_NUL_RE, { error: (iss) => `must not contain a NUL character (${codePoint("\0")} at character ${schema_text(iss.input).indexOf("\0") + 1})` });
+const noNul = () => api/* _regex */.Fk(patterns/* NO_NUL_RE */.si, { error: (iss) => `must not contain a NUL character (${(0,patterns/* codePoint */.yb)("\0")} at character ${schema_text(iss.input).indexOf("\0") + 1})` });
 /** One line of text (titles, paths, durations): no line breaks, no control characters, not blank. */
-const oneLine = () => api/* _regex */.Fk(ONE_LINE_RE, { error: (iss) => oneLineProblem(schema_text(iss.input)) ?? "must be one line of text" });
+const oneLine = () => api/* _regex */.Fk(patterns/* ONE_LINE_RE */.y$, { error: (iss) => (0,patterns/* oneLineProblem */.yw)(schema_text(iss.input)) ?? "must be one line of text" });
 const DURATION_HINT = 'a number with h, m or s, like "10m", "90s" or "1h30m"';
 const duration = () => schemas/* string */.YjP({ error: (iss) => (present(iss.input) ? `must be a duration: ${DURATION_HINT} (got ${quoteShort(iss.input)})` : undefined) })
-    .check(api/* _regex */.Fk(DURATION_RE, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` }));
+    .check(api/* _regex */.Fk(patterns/* DURATION_RE */.Zf, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` }));
 const usdAmount = () => schemas/* number */.aig({ error: (iss) => (present(iss.input) ? `must be an amount of US dollars, like 20 or 2.5 (got ${quoteShort(iss.input)})` : undefined) })
     .check(api/* _positive */.NC({ error: (iss) => `must be more than 0 (got ${quoteShort(iss.input)})` }));
 const repoPath = (what) => described(schemas/* string */.YjP().check(api/* _minLength */.m9(1, { error: "must not be empty" }), oneLine()), `${what}, relative to the repository root (no "..", not absolute)`);
@@ -414,12 +398,12 @@ function planNameProblem(name) {
 const envNameMessage = (name) => `${quoteShort(name)} is not an environment variable name (letters, digits and "_", not starting with a digit)`;
 const agentNameMessage = (name) => `${quoteShort(name)} is not an agent name: letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`;
 const agentSchema = described(schemas/* strictObject */.rej({
-    run: described(schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _regex */.Fk(NON_BLANK_RE, { error: "must not be empty: the shell command that runs the agent" }), noNul())), "Shell command, run in the story's working copy (or give a preset)"),
+    run: described(schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* NON_BLANK_RE */.ZT, { error: "must not be empty: the shell command that runs the agent" }), noNul())), "Shell command, run in the story's working copy (or give a preset)"),
     preset: described(schemas/* optional */.lqM(schemas/* enum */.k5n(presets/* PRESET_NAMES */.dO, { error: (iss) => `${quoteShort(iss.input)} is not a preset: one of ${presets/* PRESET_NAMES */.dO.join(", ")}` })), "A coding-agent CLI run unattended on the prompt file, instead of run (`tdd-waves agents` lists them)"),
     model: described(schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _minLength */.m9(1, { error: "must not be empty" }), oneLine())), "Model the preset's CLI uses"),
     args: described(schemas/* optional */.lqM(schemas/* array */.YOg(schemas/* string */.YjP().check(noNul()))), "Extra arguments for the preset's CLI"),
     timeout: described(schemas/* optional */.lqM(duration()), "Agent time limit, default 30m"),
-    env: described(schemas/* optional */.lqM(schemas/* record */.g1P(schemas/* string */.YjP().check(api/* _regex */.Fk(ENV_NAME_RE, { error: (iss) => envNameMessage(iss.input) })), schemas/* string */.YjP({
+    env: described(schemas/* optional */.lqM(schemas/* record */.g1P(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* ENV_NAME_RE */.mb, { error: (iss) => envNameMessage(iss.input) })), schemas/* string */.YjP({
         error: (iss) => typeof iss.input === "number" || typeof iss.input === "boolean"
             ? `environment values are strings: put it in quotes ("${String(iss.input)}")`
             : undefined,
@@ -428,11 +412,11 @@ const agentSchema = described(schemas/* strictObject */.rej({
 }), "How to run an agent");
 const agentName = (what) => described(schemas/* string */.YjP().check(api/* _minLength */.m9(1, { error: "must not be empty" }), oneLine()), `Agent that ${what} (a key of agents)`);
 const storySchema = schemas/* strictObject */.rej({
-    id: described(schemas/* string */.YjP().check(api/* _regex */.Fk(STORY_ID_RE, {
+    id: described(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* STORY_ID_RE */.QC, {
         error: (iss) => `${quoteShort(iss.input)} is not a story id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
     })), "Unique story id"),
     title: described(schemas/* string */.YjP().check(oneLine()), "One-line title"),
-    epic: described(schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _regex */.Fk(STORY_ID_RE, { error: (iss) => `${quoteShort(iss.input)} is not an epic name: lowercase letters, digits and "-"` }))), 'Epic; default: the id without its last "-segment"'),
+    epic: described(schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* STORY_ID_RE */.QC, { error: (iss) => `${quoteShort(iss.input)} is not an epic name: lowercase letters, digits and "-"` }))), 'Epic; default: the id without its last "-segment"'),
     file: schemas/* optional */.lqM(repoPath("Story file; default <storiesDir>/<id>.md")),
     testFile: repoPath("The story's test file"),
     tester: agentName("writes the tests"),
@@ -441,18 +425,18 @@ const storySchema = schemas/* strictObject */.rej({
 });
 const maxParallelMessage = (iss) => `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})`;
 const planFileSchema = schemas/* strictObject */.rej({
-    name: described(schemas/* string */.YjP().check(api/* _regex */.Fk(PLAN_NAME_RE, {
+    name: described(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* PLAN_NAME_RE */.eC, {
         error: (iss) => `${quoteShort(iss.input)} is not a plan name: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`,
     }), schemas/* superRefine */.zni((name, ctx) => {
         // Only a name of the right characters is worth asking git's rules about.
-        const message = PLAN_NAME_RE.test(name) ? planNameProblem(name) : undefined;
+        const message = patterns/* PLAN_NAME_RE */.eC.test(name) ? planNameProblem(name) : undefined;
         if (message)
             ctx.addIssue({ code: "custom", message, input: name });
     })), "Names the execution (and its git branches: tdd-waves/<name>/<story>)"),
     maxParallel: described(schemas/* optional */.lqM(schemas/* int */.Whr({ error: (iss) => (present(iss.input) ? maxParallelMessage(iss) : undefined) }).check(api/* _gte */.qm(1, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }), api/* _lte */.Zm(10, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }))), "Stories run at once, 1..10, default 10"),
     storiesDir: schemas/* optional */.lqM(repoPath('Directory of the story files, default "stories"')),
     test: described(schemas/* strictObject */.rej({
-        command: described(schemas/* string */.YjP().check(api/* _regex */.Fk(TEST_FILE_PLACEHOLDER_RE, { error: "must contain {testFile}, which is replaced by the story's test file" }), noNul()), "Test command; {testFile} is replaced by the shell-quoted test file path"),
+        command: described(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew, { error: "must contain {testFile}, which is replaced by the story's test file" }), noNul()), "Test command; {testFile} is replaced by the shell-quoted test file path"),
         junit: described(schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _minLength */.m9(1, { error: "must not be empty" }), oneLine())), "JUnit XML report the command writes ({storyId} replaced)"),
         timeout: described(schemas/* optional */.lqM(duration()), "Test command time limit, default 10m"),
     }), "How to run a story's tests"),
@@ -464,7 +448,7 @@ const planFileSchema = schemas/* strictObject */.rej({
         requireRed: described(schemas/* optional */.lqM(schemas/* boolean */.zMY()), "Tests must fail before implementation, default true"),
         lockTests: described(schemas/* optional */.lqM(schemas/* boolean */.zMY()), "Implementation may not change the test file, default true"),
     })),
-    agents: described(schemas/* record */.g1P(schemas/* string */.YjP().check(api/* _regex */.Fk(AGENT_NAME_RE, { error: (iss) => agentNameMessage(iss.input) })), agentSchema), "Agents by name"),
+    agents: described(schemas/* record */.g1P(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* AGENT_NAME_RE */.U$, { error: (iss) => agentNameMessage(iss.input) })), agentSchema), "Agents by name"),
     budget: described(schemas/* optional */.lqM(schemas/* strictObject */.rej({
         costUsd: described(schemas/* optional */.lqM(usdAmount()), "The execution's budget: once its recorded cost reaches it, no new agent phase starts"),
         perStoryCostUsd: described(schemas/* optional */.lqM(usdAmount()), "One story's budget over all its attempts: reaching it fails the story"),
@@ -891,7 +875,7 @@ const checkAgents = (source, plan) => {
     const check = (s, role) => {
         const name = s[role];
         // A name with control characters is the schema's to report; it names no agent either way.
-        if (name === undefined || name === "" || known.has(name) || CONTROL_RE.test(name))
+        if (name === undefined || name === "" || known.has(name) || patterns/* CONTROL_RE */.Gr.test(name))
             return;
         const defined = agents.length === 0 ? "agents defines none" : `agents defines ${agents.slice(0, 8).map((a) => `${rules_q(a)}`).join(", ")}${agents.length > 8 ? ", …" : ""}`;
         const hint = suggest(name, agents) || ` (${defined})`;
@@ -984,7 +968,7 @@ const checkDurations = (source, plan) => {
         ...Object.entries(agents).map(([name, a]) => [["agents", name, "timeout"], record(a)?.timeout]),
     ];
     return candidates.flatMap(([path, value]) => {
-        const ms = typeof value === "string" ? parseDuration(value) : undefined;
+        const ms = typeof value === "string" ? (0,patterns/* parseDuration */.E9)(value) : undefined;
         if (ms === undefined)
             return [];
         if (ms === 0)
@@ -1359,7 +1343,7 @@ function nodeStart(node) {
 /** Parses plan text (YAML, or JSON held to JSON's own grammar) into data with positions. */
 function readPlanSource(text, fileName) {
     const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-    const format = planFormat(fileName);
+    const format = (0,plan_issue/* planFormat */.Tz)(fileName);
     const doc = format === "yaml"
         ? readYamlDocument(body)
         : format === "json"
@@ -1371,7 +1355,7 @@ function readPlanSource(text, fileName) {
         data: doc.data,
         issues: doc.syntax.map(({ line, col, message }) => ({ file: fileName, line, col, path: "", message })),
         locate,
-        issue: (path, message, target) => ({ file: fileName, ...locate(path, target), path: formatPath(path), message }),
+        issue: (path, message, target) => ({ file: fileName, ...locate(path, target), path: (0,plan_issue/* formatPath */.jV)(path), message }),
     };
 }
 
@@ -1386,7 +1370,7 @@ function readPlanSource(text, fileName) {
 function checkStoryFiles(plan, fileName, text, contents) {
     return locateStoryFileProblems(storyFileProblems(plan, contents), fileName, text);
 }
-/** Story-file problems (acceptance.ts) located in the plan file `fileName` whose text is `text`. */
+/** Story-file problems (plan-acceptance.ts) located in the plan file `fileName` whose text is `text`. */
 function locateStoryFileProblems(problems, fileName, text) {
     if (problems.length === 0)
         return [];
@@ -1438,7 +1422,7 @@ function sortIssues(issues) {
         .sort((a, b) => a.issue.line - b.issue.line || a.issue.col - b.issue.col || a.order - b.order)
         .map(({ issue }) => issue)
         .filter((issue) => {
-        const key = formatIssue(issue);
+        const key = (0,plan_issue/* formatIssue */.Hd)(issue);
         if (seen.has(key))
             return false;
         seen.add(key);
@@ -1492,7 +1476,7 @@ function underDirectory(path, dir) {
 class PlanError extends Error {
     issues;
     constructor(issues) {
-        super(issues.map(formatIssue).join("\n"));
+        super(issues.map(plan_issue/* formatIssue */.Hd).join("\n"));
         this.name = "PlanError";
         this.issues = issues;
     }
@@ -1911,6 +1895,46 @@ function presetCommand(name, options = {}) {
 
 /***/ }),
 
+/***/ 9308:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ formatIssue),
+/* harmony export */   Tz: () => (/* binding */ planFormat),
+/* harmony export */   jV: () => (/* binding */ formatPath)
+/* harmony export */ });
+// A located plan problem and how it is written (FILE:LINE:COL path: message, SPEC §1), and the format a plan
+// file name implies.
+/** The format a plan file name implies, or undefined for an unsupported extension. */
+function planFormat(fileName) {
+    const lower = fileName.toLowerCase();
+    if (lower.endsWith(".yml") || lower.endsWith(".yaml"))
+        return "yaml";
+    if (lower.endsWith(".json"))
+        return "json";
+    return undefined;
+}
+/** `FILE:LINE:COL path: message` (or `FILE:LINE:COL: message` when there is no key path). */
+function formatIssue(i) {
+    return i.path === "" ? `${i.file}:${i.line}:${i.col}: ${i.message}` : `${i.file}:${i.line}:${i.col} ${i.path}: ${i.message}`;
+}
+/** `["stories", 2, "dependsOn", 0]` -> `stories[2].dependsOn[0]`; odd keys are quoted: `agents["a b"]`. */
+function formatPath(path) {
+    let out = "";
+    for (const seg of path) {
+        if (typeof seg === "number")
+            out += `[${seg}]`;
+        else if (/^[A-Za-z_$][\w$-]*$/.test(seg))
+            out += out === "" ? seg : `.${seg}`;
+        else
+            out += `[${JSON.stringify(seg)}]`;
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 2082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1935,851 +1959,69 @@ const storyBranch = (planName, storyId) => `tdd-waves/${planName}/${storyId}`;
 
 /***/ }),
 
-/***/ 1822:
+/***/ 1236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DN: () => (/* binding */ hasAcceptanceCriteria),
-/* harmony export */   pC: () => (/* binding */ criteriaOf)
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Ew: () => (/* binding */ TEST_FILE_PLACEHOLDER_RE),
+/* harmony export */   Gr: () => (/* binding */ CONTROL_RE),
+/* harmony export */   QC: () => (/* binding */ STORY_ID_RE),
+/* harmony export */   U$: () => (/* binding */ AGENT_NAME_RE),
+/* harmony export */   ZT: () => (/* binding */ NON_BLANK_RE),
+/* harmony export */   Zf: () => (/* binding */ DURATION_RE),
+/* harmony export */   eC: () => (/* binding */ PLAN_NAME_RE),
+/* harmony export */   mb: () => (/* binding */ ENV_NAME_RE),
+/* harmony export */   si: () => (/* binding */ NO_NUL_RE),
+/* harmony export */   y$: () => (/* binding */ ONE_LINE_RE),
+/* harmony export */   yb: () => (/* binding */ codePoint),
+/* harmony export */   yw: () => (/* binding */ oneLineProblem)
 /* harmony export */ });
-/* unused harmony export acceptanceCriteria */
-/* harmony import */ var _story_document_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6788);
-// A story's acceptance criteria: the one reading that both `plan` (a story file must have at least one) and
-// verify (every one must be checked) use, so the two never disagree.
-//
-// A criterion is what GitHub renders as a task list item under an acceptance-criteria heading:
-// - The file is Markdown as CommonMark 0.31 reads it (markdown-blocks.ts): lines end at `\r\n`, `\n` or a
-//   lone `\r`; tabs stop every 4 columns; a leading byte order mark and YAML front matter (`---` … `---`/`...`
-//   on the first line) are not Markdown, so nothing in them counts.
-// - A section opens at a heading (ATX `##` or setext `===`/`---`) at the top level of the document (not in a
-//   list or block quote) whose text contains the words "acceptance criteria" (any case, any whitespace
-//   between). It runs to the next top-level heading of the same or a higher level. Headings nested deeper,
-//   even another "More acceptance criteria", stay inside it. A later acceptance-criteria heading after the
-//   section ended opens another one.
-// - Inside, a criterion is a GFM task list item: a list item (`-`, `*`, `+`, `1.`, `1)`), at any depth, in a
-//   block quote too, whose first block is a paragraph that starts with `[ ]` (or a tab inside), `[x]` or
-//   `[X]`, followed by a space, a tab or the end of the line, and that has text after the checkbox (on that
-//   line or the next).
-//   A non-breaking space is no space there: `- [ ]\u00a0x` is plain text, as GitHub shows it.
-// - Nothing in fenced code (``` or ~~~; a backtick in a backtick fence's info string makes the line inline
-//   code, no fence), indented code or an HTML block (`<!-- … -->`, `<details>` …) counts, and a line four
-//   columns in after a blank line is code, not a list item.
-// - Its text is the rest of the checkbox's line (or of the next line when that is empty), spaces and tabs
-//   trimmed; its line number is 1-based in the whole file.
-
-const ACCEPTANCE = /acceptance\s+criteria/i;
-/** The criteria of a document read by readMarkdown. */
-function criteriaOf(doc) {
-    const { headings, tasks } = doc.blocks;
-    const sections = [];
-    let open;
-    for (const h of headings) {
-        if (open && h.level <= open.level) {
-            sections.push([open.from, h.start]);
-            open = undefined;
-        }
-        if (!open && ACCEPTANCE.test(h.text))
-            open = { level: h.level, from: h.line + 1 };
-    }
-    if (open)
-        sections.push([open.from, doc.lines.length]);
-    return tasks
-        .filter((t) => sections.some(([from, to]) => t.line >= from && t.line < to))
-        .map((t) => ({ text: t.text, checked: t.checked, line: t.line + 1 }));
-}
-function acceptanceCriteria(text) {
-    return criteriaOf((0,_story_document_js__WEBPACK_IMPORTED_MODULE_0__/* .readMarkdown */ .k)(text));
-}
-/** True when the story has at least one acceptance criterion (checked or not). */
-function hasAcceptanceCriteria(text) {
-    // Cheap answers first for the plan loader, which asks of every story file: without the heading's words or
-    // anything like a checkbox there is none.
-    if (!ACCEPTANCE.test(text) || !/\[[ \txX]\]/.test(text))
-        return false;
-    return acceptanceCriteria(text).length > 0;
-}
-
-
-/***/ }),
-
-/***/ 5669:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ codeSpan),
-/* harmony export */   l: () => (/* binding */ unCodeSpan)
-/* harmony export */ });
-// Markdown code spans for field values such as the test file: written so that any content survives, and
-// read back to the content.
-/** Renders a code span that survives any content: a fence longer than any backtick run inside. */
-function codeSpan(s) {
-    const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
-    const fence = "`".repeat(longest + 1);
-    const pad = s.startsWith("`") || s.endsWith("`") || (s.startsWith(" ") && s.endsWith(" ") && s.trim() !== "") ? " " : "";
-    return fence + pad + s + pad + fence;
-}
-/** The content of a value that is one code span, else the value itself. */
-function unCodeSpan(v) {
-    const run = /^`+/.exec(v)?.[0];
-    if (!run || v.length <= run.length * 2 || !v.endsWith(run) || v[v.length - run.length - 1] === "`")
-        return v;
-    const inner = v.slice(run.length, v.length - run.length);
-    return inner.length > 1 && inner.startsWith(" ") && inner.endsWith(" ") && inner.trim() !== "" ? inner.slice(1, -1) : inner;
-}
-
-
-/***/ }),
-
-/***/ 800:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   QD: () => (/* binding */ parseVerified),
-/* harmony export */   Sw: () => (/* binding */ withFieldValue),
-/* harmony export */   U2: () => (/* binding */ FIELD_LABEL),
-/* harmony export */   Wd: () => (/* binding */ formatField),
-/* harmony export */   cn: () => (/* binding */ parseField),
-/* harmony export */   ot: () => (/* binding */ FIELD_ORDER),
-/* harmony export */   rM: () => (/* binding */ readPlain)
-/* harmony export */ });
-/* harmony import */ var _code_span_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5669);
-/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5774);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9311);
-// Field lines of a story file's header: `**Status:** x`, `**Status**: x`, `Status: x` (also `__`), the label
-// in any case. Split into the part kept as written and the value, which alone an update rewrites.
-
-
-
-const FIELD_ORDER = ["status", "assignee", "testFile", "verified"];
-const FIELD_LABEL = {
-    status: "Status",
-    assignee: "Assignee",
-    testFile: "Test file",
-    verified: "Verified",
-};
-const FIELD_RE = /^([ \t]{0,3})(\*\*|__)?(status|assignee|test[ _-]?file|verified)(\*\*|__)?:(\*\*|__)?([ \t]*)(.*?)([ \t]*\\?[ \t]*)$/is;
-function parseField(text) {
-    const m = FIELD_RE.exec(text);
+// The value formats of a plan file (names, ids, durations, one-line text): the zod schema (schema.ts) checks
+// them, and plan.schema.json carries them as patterns for editors.
+const PLAN_NAME_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const STORY_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Agent names start with a letter or digit: no "__proto__", no name an object's prototype could answer for. */
+const AGENT_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** Environment variable names; "__proto__" is refused (it is no variable anyone needs, and a trap for objects). */
+const ENV_NAME_RE = /^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]*$/;
+/** `10m`, `30s`, `1h`, `90s`, `1h30m`, `1h30m15s`: hours, minutes, seconds in that order, at least one. */
+const DURATION_RE = /^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+/** C0 and C1 control characters and DEL: never part of one line of text (a NUL cannot even reach a process). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/;
+/** One line of text with something other than spaces on it, and no control characters. */
+// eslint-disable-next-line no-control-regex
+const ONE_LINE_RE = /^(?=[^\u0000-\u001f\u007f-\u009f]*\S)[^\u0000-\u001f\u007f-\u009f]*$/;
+/** Any text that can reach a process (a command, an environment value): everything but NUL. */
+// eslint-disable-next-line no-control-regex
+const NO_NUL_RE = /^[^\u0000]*$/;
+/** Where the test command takes the test file. */
+const TEST_FILE_PLACEHOLDER_RE = /\{testFile\}/;
+/** An agent's command has something to run. */
+const NON_BLANK_RE = /\S/;
+/** A duration such as `1h30m` in milliseconds, or undefined when it is not one. */
+function parseDuration(text) {
+    const m = DURATION_RE.exec(text);
     if (!m)
         return undefined;
-    const [, , open, label, closeBefore, closeAfter] = m;
-    // Bold markers pair up around the label, with the colon inside or outside: `**Status:**`, `**Status**:`.
-    const balanced = open
-        ? (closeBefore === open && !closeAfter) || (!closeBefore && closeAfter === open)
-        : !closeBefore && !closeAfter;
-    if (!balanced)
+    const [h, min, s] = [m[1], m[2], m[3]].map((v) => (v === undefined ? 0 : Number(v)));
+    return ((h * 60 + min) * 60 + s) * 1000;
+}
+/** Why `text` is not one line of text, or undefined when it is. */
+function oneLineProblem(text) {
+    if (ONE_LINE_RE.test(text))
         return undefined;
-    const value = m[7];
-    const trail = m[8];
-    const normalized = label.toLowerCase().replace(/[ _-]/g, "");
-    const key = normalized === "testfile" ? "testFile" : normalized;
-    return { key, head: text.slice(0, text.length - value.length - trail.length), value, trail };
+    if (/[\r\n]/.test(text))
+        return "must be a single line";
+    const control = CONTROL_RE.exec(text);
+    if (control)
+        return `must not contain control characters (${codePoint(control[0])} at character ${control.index + 1})`;
+    return "must not be empty";
 }
-function withFieldValue(f, value) {
-    const gap = value !== "" && !/[ \t]$/.test(f.head) ? " " : "";
-    return f.head + gap + value + f.trail;
-}
-const PLACEHOLDERS = new Set(["", "—", "–", "-"]);
-/** A plain value (a code span's content), undefined for a placeholder. */
-function readPlain(value) {
-    const v = (0,_code_span_js__WEBPACK_IMPORTED_MODULE_1__/* .unCodeSpan */ .l)(value);
-    return PLACEHOLDERS.has(v) ? undefined : v;
-}
-function parseVerified(value) {
-    const word = /\p{L}+/u.exec(value)?.[0]?.toLowerCase();
-    if (word === "yes" || word === "true" || word === "y")
-        return true;
-    if (word === "no" || word === "false" || word === "n")
-        return false;
-    if (word === undefined && value.includes("✅"))
-        return true;
-    if (word === undefined && value.includes("❌"))
-        return false;
-    return undefined;
-}
-/** The value written for `key`, or undefined when the update leaves it alone. */
-function formatField(key, update) {
-    switch (key) {
-        case "status":
-            return update.status === undefined ? undefined : _status_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_DISPLAY */ .ej[update.status];
-        case "assignee":
-            return update.assignee === undefined ? undefined : (0,_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(update.assignee) || "—";
-        case "testFile": {
-            if (update.testFile === undefined)
-                return undefined;
-            const path = (0,_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(update.testFile);
-            return path === "" ? "—" : (0,_code_span_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .S)(path);
-        }
-        case "verified":
-            return update.verified === undefined ? undefined : update.verified ? "yes" : "no";
-    }
-}
-
-
-/***/ }),
-
-/***/ 5410:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ frontMatterEnd),
-/* harmony export */   m: () => (/* binding */ findFrontMatterStatus)
-/* harmony export */ });
-/** Index of the closing `---` (or `...`) line, when the file opens with front matter. */
-function frontMatterEnd(lines) {
-    if (!lines[0] || !/^---[ \t]*$/.test(lines[0].text))
-        return undefined;
-    for (let i = 1; i < lines.length; i++)
-        if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i].text))
-            return i;
-    return undefined;
-}
-/** Splits a YAML scalar after `key:`; undefined for anything but a one-line plain or quoted scalar. */
-function splitScalar(rest) {
-    const ws = /^[ \t]*/.exec(rest)[0];
-    const r = rest.slice(ws.length);
-    const quote = r[0];
-    if (quote === '"' || quote === "'") {
-        let j = 1;
-        for (; j < r.length; j++) {
-            if (quote === '"' && r[j] === "\\")
-                j++;
-            else if (quote === "'" && r[j] === "'" && r[j + 1] === "'")
-                j++;
-            else if (r[j] === quote)
-                break;
-        }
-        if (j >= r.length)
-            return undefined;
-        return { lead: ws + quote, value: r.slice(1, j), tail: r.slice(j) };
-    }
-    if (ws === "" || r === "" || /^[|>&*!{[#]/.test(r))
-        return undefined;
-    const end = /[ \t]+#|[ \t]*$/.exec(r).index;
-    return { lead: ws, value: r.slice(0, end), tail: r.slice(end) };
-}
-/** The top-level `status:` line of the front matter ending at `fmEnd`, when its value is one scalar. */
-function findFrontMatterStatus(lines, fmEnd) {
-    for (let i = 1; i < fmEnd; i++) {
-        const text = lines[i].text;
-        const m = /^(["']?)status\1[ \t]*:/i.exec(text);
-        if (!m)
-            continue;
-        const scalar = splitScalar(text.slice(m[0].length));
-        if (!scalar)
-            return undefined;
-        return { index: i, head: m[0] + scalar.lead, value: scalar.value, tail: scalar.tail };
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 5774:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   V1: () => (/* binding */ dominantEol),
-/* harmony export */   cT: () => (/* binding */ joinLines),
-/* harmony export */   uz: () => (/* binding */ splitLines),
-/* harmony export */   z3: () => (/* binding */ isBlank)
-/* harmony export */ });
-/* unused harmony export trimTabs */
-// A story file as lines that keep their own line endings, so that an edit rewrites only the lines it means
-// to and every other byte survives. Line endings are CommonMark's: `\r\n`, `\n`, or a lone `\r`.
-function splitLines(s) {
-    const out = [];
-    const re = /\r\n|\r|\n/g;
-    let start = 0;
-    for (let m = re.exec(s); m; m = re.exec(s)) {
-        out.push({ text: s.slice(start, m.index), eol: m[0] });
-        start = m.index + m[0].length;
-    }
-    if (start < s.length)
-        out.push({ text: s.slice(start), eol: "" });
-    return out;
-}
-function joinLines(lines) {
-    return lines.map((l) => l.text + l.eol).join("");
-}
-/** The line ending most lines have (a tie goes to `\n`, then `\r\n`): new lines are written with it. */
-function dominantEol(lines) {
-    const count = { "\n": 0, "\r\n": 0, "\r": 0 };
-    for (const l of lines)
-        if (l.eol !== "")
-            count[l.eol]++;
-    if (count["\r"] > count["\n"] && count["\r"] > count["\r\n"])
-        return "\r";
-    return count["\r\n"] > count["\n"] ? "\r\n" : "\n";
-}
-const isBlank = (text) => /^[ \t]*$/.test(text);
-const trimTabs = (s) => s.replace(/^[ \t]+|[ \t]+$/g, "");
-/** A value must stay on its own line, whatever the caller passes. */
-const oneLine = (s) => trimTabs(s.replace(/[\r\n\u2028\u2029]+/g, " "));
-
-
-/***/ }),
-
-/***/ 8375:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ scanBlocks)
-/* harmony export */ });
-// The Markdown block structure of a story file, read line by line the way CommonMark 0.31 (and so GitHub)
-// reads it: block quotes and list items (with tab stops), ATX and setext headings, fenced and indented code,
-// HTML blocks, thematic breaks, paragraphs with lazy continuation lines, and GFM task list items. Only what the
-// story file format needs comes out: the document-level headings, which lines are literal (code, HTML), the
-// task list items, and what closes a block left open at the end. Inline content is not parsed.
-//
-// The algorithm is CommonMark's own (the reference implementation's block phase): for each line, the open
-// containers it continues, then the new blocks it starts, then the rest as paragraph text. Not modelled,
-// since no story file needs them: link reference definitions (a paragraph of nothing but definitions
-// followed by `===` is still read as a heading here) and the tight/loose distinction of lists.
-/** Spaces and tabs trimmed from both ends, in linear time whatever the text (a regex `[ \t]+$` is not). */
-function trim(text) {
-    let start = 0;
-    let end = text.length;
-    while (start < end && (text[start] === " " || text[start] === "\t"))
-        start++;
-    while (end > start && (text[end - 1] === " " || text[end - 1] === "\t"))
-        end--;
-    return text.slice(start, end);
-}
-/** An ATX heading's text: without the optional closing run of `#` (after a space or tab, or alone). */
-function atxText(rest) {
-    const text = trim(rest);
-    let i = text.length;
-    while (i > 0 && text[i - 1] === "#")
-        i--;
-    if (i === text.length)
-        return text;
-    if (i === 0)
-        return "";
-    return text[i - 1] === " " || text[i - 1] === "\t" ? trim(text.slice(0, i)) : text;
-}
-const ATX = /^#{1,6}(?:[ \t]+|$)/;
-/** A backtick fence's info string may not contain a backtick: that line is inline code. */
-const FENCE_OPEN = /^`{3,}(?!.*`)|^~{3,}/;
-const FENCE_CLOSE = /^(?:`{3,}|~{3,})(?=[ \t]*$)/;
-const SETEXT = /^(?:=+|-+)[ \t]*$/;
-const THEMATIC = /^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$|^(?:-[ \t]*){3,}$/;
-const BULLET = /^[*+-]/;
-const ORDERED = /^(\d{1,9})([.)])/;
-const TASK = /^\[([ \txX])\](?:[ \t]|$)/;
-/** Characters a block start can begin with: any other line is paragraph text. */
-const MAYBE_SPECIAL = /^[#`~*+_=<>0-9-]/;
-const TAG_NAME = "[A-Za-z][A-Za-z0-9-]*";
-const ATTRIBUTE = `(?:\\s+[a-zA-Z_:][a-zA-Z0-9_.:-]*(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
-const HTML_OPEN = [
-    /^<(?:script|pre|textarea|style)(?:\s|>|$)/i,
-    /^<!--/,
-    /^<[?]/,
-    /^<![A-Za-z]/,
-    /^<!\[CDATA\[/,
-    /^<[/]?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[123456]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|[/]?[>]|$)/i,
-    new RegExp(`^(?:<${TAG_NAME}${ATTRIBUTE}*\\s*/?>|</${TAG_NAME}\\s*>)\\s*$`, "i"),
-];
-/** How HTML blocks of kinds 1–5 end (6 and 7 end at a blank line). */
-const HTML_CLOSE = [/<\/(?:script|pre|textarea|style)>/i, /-->/, /\?>/, />/, /\]\]>/];
-/** A line that ends an HTML block of kind 1–5. */
-function htmlCloser(block) {
-    if (block.kind === 1)
-        return `</${/^<([a-z]+)/i.exec(block.opening)[1].toLowerCase()}>`;
-    return ["-->", "?>", ">", "]]>"][block.kind - 2];
-}
-const isLeaf = (b) => b.type !== "document" && b.type !== "quote" && b.type !== "item";
-/** Reads the block structure of `lines` (line texts without their line endings). */
-function scanBlocks(lines) {
-    const scanner = new Scanner();
-    lines.forEach((text, index) => scanner.line(text, index));
-    return scanner.finish(lines.length);
-}
-class Scanner {
-    /** The open blocks, outermost (the document) first: in CommonMark only a last child can be open. */
-    open = [{ type: "document" }];
-    out = { headings: [], literal: [], tasks: [] };
-    /** How many of the open blocks the current line continues (the document always). */
-    matched = 1;
-    // The cursor on the current line, in characters (offset) and in columns (tabs stop every 4).
-    text = "";
-    index = 0;
-    offset = 0;
-    column = 0;
-    nextNonspace = 0;
-    nextNonspaceColumn = 0;
-    indent = 0;
-    blank = false;
-    /** The run from spacesFrom to nextNonspace was spaces only: findNextNonspace can answer from it. */
-    spacesOnly = false;
-    spacesFrom = 0;
-    get tip() {
-        return this.open[this.open.length - 1];
-    }
-    finish(length) {
-        for (let i = 0; i < length; i++)
-            this.out.literal[i] ??= false;
-        const top = this.open[1];
-        if (top?.type === "fence")
-            this.out.openEnd = top.marker;
-        else if (top?.type === "html" && top.kind <= 5)
-            this.out.openEnd = htmlCloser(top);
-        while (this.open.length > 1)
-            this.pop();
-        return this.out;
-    }
-    line(text, index) {
-        this.text = text;
-        this.index = index;
-        this.offset = 0;
-        this.column = 0;
-        this.spacesOnly = false;
-        // 1. Which open blocks does this line continue?
-        this.matched = 1;
-        while (this.matched < this.open.length) {
-            this.findNextNonspace();
-            const r = this.continues(this.open[this.matched]);
-            if (r === "done")
-                return;
-            if (r === "no")
-                break;
-            this.matched++;
-        }
-        const allClosed = this.matched === this.open.length;
-        let container = this.open[this.matched - 1];
-        // 2. New blocks this line starts.
-        let leaf = container.type !== "paragraph" && isLeaf(container);
-        while (!leaf) {
-            this.findNextNonspace();
-            if (this.indent < 4 && !MAYBE_SPECIAL.test(this.text.slice(this.nextNonspace))) {
-                this.advanceNextNonspace();
-                break;
-            }
-            const started = this.start(container, allClosed);
-            if (started === undefined) {
-                this.advanceNextNonspace();
-                break;
-            }
-            container = this.tip;
-            leaf = started === "leaf";
-        }
-        // 3. The rest of the line.
-        if (!allClosed && !this.blank && this.tip.type === "paragraph" && this.matched < this.open.length) {
-            this.addParagraphLine(this.tip); // a lazy continuation line
-            return;
-        }
-        this.closeUnmatched();
-        if (container.type === "fence" || container.type === "indented") {
-            this.out.literal[index] = true;
-        }
-        else if (container.type === "html") {
-            this.out.literal[index] = true;
-            if (container.kind <= 5 && HTML_CLOSE[container.kind - 1].test(this.text.slice(this.offset)))
-                this.pop();
-        }
-        else if (container.type === "paragraph") {
-            this.addParagraphLine(container);
-        }
-        else if (this.offset < this.text.length && !this.blank) {
-            this.advanceNextNonspace();
-            this.startParagraph();
-        }
-    }
-    closeUnmatched() {
-        while (this.open.length > this.matched)
-            this.pop();
-    }
-    pop() {
-        const block = this.open.pop();
-        if (block.type === "paragraph" && block.task?.confirmed)
-            this.out.tasks.push(block.task.item);
-    }
-    continues(block) {
-        switch (block.type) {
-            case "quote":
-                if (this.indent < 4 && this.text[this.nextNonspace] === ">") {
-                    this.advanceNextNonspace();
-                    this.advanceOffset(1, false);
-                    if (this.isSpaceOrTab(this.offset))
-                        this.advanceOffset(1, true);
-                    return "yes";
-                }
-                return "no";
-            case "item":
-                if (this.blank) {
-                    if (!block.hasChild)
-                        return "no"; // a list item may begin with at most one blank line
-                    this.advanceNextNonspace();
-                    return "yes";
-                }
-                if (this.indent >= block.contentOffset) {
-                    this.advanceOffset(block.contentOffset, true);
-                    return "yes";
-                }
-                return "no";
-            case "fence": {
-                this.out.literal[this.index] = true;
-                const m = this.indent < 4 && this.text[this.nextNonspace] === block.char ? FENCE_CLOSE.exec(this.text.slice(this.nextNonspace)) : null;
-                if (m && m[0].length >= block.length) {
-                    this.matched++;
-                    this.closeUnmatched();
-                    this.pop();
-                    return "done";
-                }
-                for (let i = block.indent; i > 0 && this.isSpaceOrTab(this.offset); i--)
-                    this.advanceOffset(1, true);
-                return "yes";
-            }
-            case "indented":
-                if (this.indent >= 4) {
-                    this.advanceOffset(4, true);
-                    return "yes";
-                }
-                if (this.blank) {
-                    this.advanceNextNonspace();
-                    return "yes";
-                }
-                return "no";
-            case "html":
-                return this.blank && block.kind >= 6 ? "no" : "yes";
-            case "paragraph":
-                return this.blank ? "no" : "yes";
-            case "document":
-                return "yes";
-        }
-    }
-    /** Tries each block start in CommonMark's order: a container, a leaf, or nothing. */
-    start(container, allClosed) {
-        const rest = this.text.slice(this.nextNonspace);
-        const indented = this.indent >= 4;
-        if (!indented && rest[0] === ">") {
-            this.advanceNextNonspace();
-            this.advanceOffset(1, false);
-            if (this.isSpaceOrTab(this.offset))
-                this.advanceOffset(1, true);
-            this.add({ type: "quote" });
-            return "container";
-        }
-        let m;
-        if (!indented && (m = ATX.exec(rest))) {
-            this.advanceNextNonspace();
-            this.advanceOffset(m[0].length, false);
-            const text = atxText(this.text.slice(this.offset));
-            this.heading(trim(m[0]).length, text, this.index);
-            return "leaf";
-        }
-        if (!indented && (m = FENCE_OPEN.exec(rest))) {
-            this.out.literal[this.index] = true;
-            this.add({ type: "fence", char: m[0][0], length: m[0].length, indent: this.indent, marker: m[0] });
-            this.advanceNextNonspace();
-            this.advanceOffset(m[0].length, false);
-            return "leaf";
-        }
-        if (!indented && rest[0] === "<") {
-            for (let kind = 1; kind <= 7; kind++) {
-                if (!HTML_OPEN[kind - 1].test(rest))
-                    continue;
-                // The last kind (any other tag alone on its line) cannot interrupt a paragraph, even a lazy one.
-                if (kind === 7 && (container.type === "paragraph" || (!allClosed && !this.blank && this.tip.type === "paragraph")))
-                    continue;
-                this.add({ type: "html", kind, opening: rest });
-                return "leaf";
-            }
-        }
-        if (!indented && container.type === "paragraph" && (m = SETEXT.exec(rest))) {
-            // The paragraph so far becomes the heading's text: no paragraph, so no task either.
-            delete container.task;
-            this.matched--;
-            this.closeUnmatched();
-            this.heading(m[0][0] === "=" ? 1 : 2, trim(container.lines.join("\n")), container.start);
-            return "leaf";
-        }
-        if (!indented && THEMATIC.test(rest)) {
-            this.closeUnmatched();
-            this.closeLeaf();
-            this.noteChild();
-            this.offset = this.text.length;
-            return "leaf";
-        }
-        const contentOffset = this.listItem(container);
-        if (contentOffset !== undefined) {
-            this.add({ type: "item", contentOffset, hasChild: false });
-            return "container";
-        }
-        if (indented && this.tip.type !== "paragraph" && !this.blank) {
-            this.advanceOffset(4, true);
-            this.add({ type: "indented" });
-            return "leaf";
-        }
-        return undefined;
-    }
-    /** When the line opens a list item: the column its content starts at (CommonMark's rules for the gap). */
-    listItem(container) {
-        if (this.indent >= 4)
-            return undefined;
-        const rest = this.text.slice(this.nextNonspace);
-        const m = BULLET.exec(rest) ?? ORDERED.exec(rest);
-        if (!m)
-            return undefined;
-        // Interrupting a paragraph, an ordered list starts at 1 and no item is empty.
-        if (m[2] !== undefined && container.type === "paragraph" && m[1] !== "1")
-            return undefined;
-        const after = this.text[this.nextNonspace + m[0].length];
-        if (after !== undefined && after !== " " && after !== "\t")
-            return undefined;
-        if (container.type === "paragraph" && !/[^ \t]/.test(this.text.slice(this.nextNonspace + m[0].length)))
-            return undefined;
-        const markerColumn = this.indent;
-        this.advanceNextNonspace();
-        this.advanceOffset(m[0].length, true);
-        const spacesStartColumn = this.column;
-        const spacesStartOffset = this.offset;
-        do
-            this.advanceOffset(1, true);
-        while (this.column - spacesStartColumn < 5 && this.isSpaceOrTab(this.offset));
-        const spaces = this.column - spacesStartColumn;
-        if (spaces >= 5 || spaces < 1 || this.offset >= this.text.length) {
-            // Content five columns in is code inside the item (and an empty first line says nothing): one space.
-            this.column = spacesStartColumn;
-            this.offset = spacesStartOffset;
-            if (this.isSpaceOrTab(this.offset))
-                this.advanceOffset(1, true);
-            return markerColumn + m[0].length + 1;
-        }
-        return markerColumn + m[0].length + spaces;
-    }
-    /** Adds a block as the last child of the innermost open container, closing what this line did not continue. */
-    add(block) {
-        this.closeUnmatched();
-        this.closeLeaf();
-        this.noteChild();
-        this.open.push(block);
-        this.matched = this.open.length;
-    }
-    /** A leaf holds no blocks: a new block beside one closes it. */
-    closeLeaf() {
-        while (isLeaf(this.tip))
-            this.pop();
-        this.matched = this.open.length;
-    }
-    noteChild() {
-        const parent = this.tip;
-        if (parent.type === "item")
-            parent.hasChild = true;
-    }
-    heading(level, text, start) {
-        this.closeUnmatched();
-        this.closeLeaf();
-        this.noteChild();
-        if (this.open.length === 1)
-            this.out.headings.push({ level, text, start, line: this.index });
-        this.offset = this.text.length;
-    }
-    startParagraph() {
-        const text = this.text.slice(this.offset);
-        const parent = this.tip;
-        const firstInItem = parent.type === "item" && !parent.hasChild;
-        const paragraph = { type: "paragraph", start: this.index, lines: [text] };
-        this.add(paragraph);
-        const m = firstInItem ? TASK.exec(text) : null;
-        if (m) {
-            const rest = trim(text.slice(3));
-            paragraph.task = { item: { line: this.index, checked: m[1] === "x" || m[1] === "X", text: rest }, confirmed: rest !== "" };
-        }
-    }
-    addParagraphLine(paragraph) {
-        if (paragraph.type !== "paragraph")
-            return;
-        const text = this.text.slice(this.offset);
-        paragraph.lines.push(text);
-        const task = paragraph.task;
-        if (task && !task.confirmed) {
-            task.confirmed = true;
-            task.item.text = trim(text);
-        }
-    }
-    findNextNonspace() {
-        // Each open container asks again from a little further on: a run of spaces already scanned is not scanned
-        // again (with thousands of nested items, that would make a line cost the square of its indentation).
-        if (this.spacesOnly && this.offset >= this.spacesFrom && this.offset <= this.nextNonspace) {
-            this.nextNonspaceColumn = this.column + (this.nextNonspace - this.offset);
-            this.indent = this.nextNonspaceColumn - this.column;
-            return;
-        }
-        let i = this.offset;
-        let cols = this.column;
-        let tabs = false;
-        for (;;) {
-            const c = this.text[i];
-            if (c === " ")
-                cols++;
-            else if (c === "\t") {
-                cols += 4 - (cols % 4);
-                tabs = true;
-            }
-            else
-                break;
-            i++;
-        }
-        this.spacesOnly = !tabs;
-        this.spacesFrom = this.offset;
-        this.blank = i >= this.text.length;
-        this.nextNonspace = i;
-        this.nextNonspaceColumn = cols;
-        this.indent = cols - this.column;
-    }
-    advanceNextNonspace() {
-        this.offset = this.nextNonspace;
-        this.column = this.nextNonspaceColumn;
-    }
-    /** Moves `count` characters, or with `columns` that many columns (a tab may then be consumed in part). */
-    advanceOffset(count, columns) {
-        while (count > 0 && this.offset < this.text.length) {
-            if (this.text[this.offset] === "\t") {
-                const toTab = 4 - (this.column % 4);
-                if (columns) {
-                    const step = Math.min(toTab, count);
-                    this.column += step;
-                    if (step === toTab)
-                        this.offset++;
-                    count -= step;
-                }
-                else {
-                    this.column += toTab;
-                    this.offset++;
-                    count--;
-                }
-            }
-            else {
-                this.offset++;
-                this.column++;
-                count--;
-            }
-        }
-    }
-    isSpaceOrTab(at) {
-        const c = this.text[at];
-        return c === " " || c === "\t";
-    }
-}
-
-
-/***/ }),
-
-/***/ 9311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Et: () => (/* binding */ statusToFrontMatter),
-/* harmony export */   ej: () => (/* binding */ STATUS_DISPLAY),
-/* harmony export */   i$: () => (/* binding */ parseStatus)
-/* harmony export */ });
-/* unused harmony exports statusToDisplay, statusFromFrontMatter */
-const STATUS_DISPLAY = {
-    pending: "⏳ Pending",
-    testing: "🧪 Testing",
-    implementing: "🔄 Implementing",
-    complete: "✅ Complete",
-    failed: "❌ Failed",
-    blocked: "⛔ Blocked",
-};
-// Maps, not records: a lookup with a word such as "constructor" must not find Object.prototype.
-const STATUS_WORDS = new Map([
-    ["pending", "pending"],
-    ["testing", "testing"],
-    ["implementing", "implementing"],
-    ["complete", "complete"],
-    ["completed", "complete"],
-    ["failed", "failed"],
-    ["blocked", "blocked"],
-]);
-/** The emoji that opens each status' display form. */
-const STATUS_EMOJI = Object.entries(STATUS_DISPLAY).map(([status, display]) => [display.split(" ")[0], status]);
-/** Front matter says `in-progress` for both testing and implementing. */
-const FRONT_MATTER_WORDS = new Map([...STATUS_WORDS, ["in-progress", "testing"], ["inprogress", "testing"]]);
-function statusToDisplay(status) {
-    return STATUS_DISPLAY[status];
-}
-/** Lenient: `✅ Complete`, `complete`, `COMPLETE`, `✅`, `❌ Failed (merge conflict)`; unknown → undefined. */
-function parseStatus(text) {
-    const word = /\p{L}+/u.exec(text)?.[0]?.toLowerCase();
-    if (word !== undefined)
-        return STATUS_WORDS.get(word);
-    return STATUS_EMOJI.find(([emoji]) => text.includes(emoji))?.[1];
-}
-function statusToFrontMatter(status) {
-    return status === "testing" || status === "implementing" ? "in-progress" : status;
-}
-/** `in-progress` reads as `testing`: a story caught in progress restarts from the tester (SPEC §3). */
-function statusFromFrontMatter(value) {
-    return FRONT_MATTER_WORDS.get(value.trim().toLowerCase().replace(/[ _]+/g, "-"));
-}
-
-
-/***/ }),
-
-/***/ 6788:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ parseDoc),
-/* harmony export */   k: () => (/* binding */ readMarkdown)
-/* harmony export */ });
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(800);
-/* harmony import */ var _front_matter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5410);
-/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5774);
-/* harmony import */ var _markdown_blocks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8375);
-// A story file read as a document: its lines, front matter, Markdown blocks (markdown-blocks.ts), and the
-// places the format gives meaning to: the title, the field lines before the first section heading, and the
-// `## Completion` section. Reading (story-file.ts) and editing (story-update.ts) both start here.
-
-
-
-
-function readMarkdown(text) {
-    const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
-    const lines = (0,_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .splitLines */ .uz)(text.slice(bom.length));
-    const fmEnd = (0,_front_matter_js__WEBPACK_IMPORTED_MODULE_3__/* .frontMatterEnd */ .Q)(lines);
-    const bodyStart = fmEnd === undefined ? 0 : fmEnd + 1;
-    const body = (0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .scanBlocks */ .g)(lines.slice(bodyStart).map((l) => l.text));
-    const blocks = {
-        headings: body.headings.map((h) => ({ ...h, start: h.start + bodyStart, line: h.line + bodyStart })),
-        literal: [...Array(bodyStart).fill(true), ...body.literal],
-        tasks: body.tasks.map((t) => ({ ...t, line: t.line + bodyStart })),
-        ...(body.openEnd !== undefined ? { openEnd: body.openEnd } : {}),
-    };
-    return { bom, lines, ...(fmEnd !== undefined ? { fmEnd } : {}), bodyStart, blocks };
-}
-function parseDoc(text) {
-    const doc = readMarkdown(text);
-    const header = readHeader(doc);
-    return { ...doc, eol: (0,_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .dominantEol */ .V1)(doc.lines), ...header, ...findCompletion(doc) };
-}
-/** The part before the first section heading: where the title and the field lines are. */
-function readHeader(doc) {
-    const { lines, blocks } = doc;
-    // A setext heading's text lines still belong to the header: field lines above a `---` are fields.
-    const headerEnd = blocks.headings.find((h) => h.level >= 2)?.line ?? lines.length;
-    const title = blocks.headings.find((h) => h.level === 1 && h.line < headerEnd);
-    const fields = new Map();
-    for (let i = doc.bodyStart; i < headerEnd; i++) {
-        if (blocks.literal[i])
-            continue;
-        const field = (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .parseField */ .cn)(lines[i].text);
-        if (field && !fields.has(field.key))
-            fields.set(field.key, { index: i, field });
-    }
-    return { headerEnd, fields, ...(title ? { titleIndex: title.line } : {}) };
-}
-function findCompletion(doc) {
-    const headings = doc.blocks.headings;
-    const at = headings.findIndex((h) => h.level === 2 && h.text.toLowerCase() === "completion");
-    if (at < 0)
-        return {};
-    const next = headings.slice(at + 1).find((h) => h.level <= 2);
-    return { completion: { head: headings[at].line, end: next?.start ?? doc.lines.length } };
+/** `U+0000` for a character. */
+function codePoint(ch) {
+    return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 
