@@ -54200,74 +54200,773 @@ var external_node_buffer_ = __nccwpck_require__(4573);
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/core/plan/acceptance.ts
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const TASK_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\](?:\s|$)/;
-const ACCEPTANCE = /acceptance criteria/i;
-/** True when a task-list item (`- [ ]`, `* [x]`, `1. [X]`, nested too) is under an "Acceptance Criteria" heading. */
-function hasAcceptanceCheckbox(markdown) {
-    const text = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
-    // Only a heading naming the criteria opens the section: without those words anywhere, there is none. And
-    // when nothing before their first mention can change how the rest reads (front matter, a code fence), the
-    // scan can start at that line.
-    const mention = text.search(ACCEPTANCE);
-    if (mention === -1)
+;// CONCATENATED MODULE: ./src/core/story/code-span.ts
+// Markdown code spans for field values such as the test file: written so that any content survives, and
+// read back to the content.
+/** Renders a code span that survives any content: a fence longer than any backtick run inside. */
+function code_span_codeSpan(s) {
+    const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
+    const fence = "`".repeat(longest + 1);
+    const pad = s.startsWith("`") || s.endsWith("`") || (s.startsWith(" ") && s.endsWith(" ") && s.trim() !== "") ? " " : "";
+    return fence + pad + s + pad + fence;
+}
+/** The content of a value that is one code span, else the value itself. */
+function unCodeSpan(v) {
+    const run = /^`+/.exec(v)?.[0];
+    if (!run || v.length <= run.length * 2 || !v.endsWith(run) || v[v.length - run.length - 1] === "`")
+        return v;
+    const inner = v.slice(run.length, v.length - run.length);
+    return inner.length > 1 && inner.startsWith(" ") && inner.endsWith(" ") && inner.trim() !== "" ? inner.slice(1, -1) : inner;
+}
+
+;// CONCATENATED MODULE: ./src/core/story/lines.ts
+// A story file as lines that keep their own line endings, so that an edit rewrites only the lines it means
+// to and every other byte survives. Line endings are CommonMark's: `\r\n`, `\n`, or a lone `\r`.
+function splitLines(s) {
+    const out = [];
+    const re = /\r\n|\r|\n/g;
+    let start = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+        out.push({ text: s.slice(start, m.index), eol: m[0] });
+        start = m.index + m[0].length;
+    }
+    if (start < s.length)
+        out.push({ text: s.slice(start), eol: "" });
+    return out;
+}
+function joinLines(lines) {
+    return lines.map((l) => l.text + l.eol).join("");
+}
+/** The line ending most lines have (a tie goes to `\n`, then `\r\n`): new lines are written with it. */
+function dominantEol(lines) {
+    const count = { "\n": 0, "\r\n": 0, "\r": 0 };
+    for (const l of lines)
+        if (l.eol !== "")
+            count[l.eol]++;
+    if (count["\r"] > count["\n"] && count["\r"] > count["\r\n"])
+        return "\r";
+    return count["\r\n"] > count["\n"] ? "\r\n" : "\n";
+}
+const isBlank = (text) => /^[ \t]*$/.test(text);
+const trimTabs = (s) => s.replace(/^[ \t]+|[ \t]+$/g, "");
+/** A value must stay on its own line, whatever the caller passes. */
+const oneLine = (s) => trimTabs(s.replace(/[\r\n\u2028\u2029]+/g, " "));
+
+;// CONCATENATED MODULE: ./src/core/story/status.ts
+const STATUS_DISPLAY = {
+    pending: "⏳ Pending",
+    testing: "🧪 Testing",
+    implementing: "🔄 Implementing",
+    complete: "✅ Complete",
+    failed: "❌ Failed",
+    blocked: "⛔ Blocked",
+};
+// Maps, not records: a lookup with a word such as "constructor" must not find Object.prototype.
+const STATUS_WORDS = new Map([
+    ["pending", "pending"],
+    ["testing", "testing"],
+    ["implementing", "implementing"],
+    ["complete", "complete"],
+    ["completed", "complete"],
+    ["failed", "failed"],
+    ["blocked", "blocked"],
+]);
+/** The emoji that opens each status' display form. */
+const STATUS_EMOJI = Object.entries(STATUS_DISPLAY).map(([status, display]) => [display.split(" ")[0], status]);
+/** Front matter says `in-progress` for both testing and implementing. */
+const FRONT_MATTER_WORDS = new Map([...STATUS_WORDS, ["in-progress", "testing"], ["inprogress", "testing"]]);
+function statusToDisplay(status) {
+    return STATUS_DISPLAY[status];
+}
+/** Lenient: `✅ Complete`, `complete`, `COMPLETE`, `✅`, `❌ Failed (merge conflict)`; unknown → undefined. */
+function parseStatus(text) {
+    const word = /\p{L}+/u.exec(text)?.[0]?.toLowerCase();
+    if (word !== undefined)
+        return STATUS_WORDS.get(word);
+    return STATUS_EMOJI.find(([emoji]) => text.includes(emoji))?.[1];
+}
+function statusToFrontMatter(status) {
+    return status === "testing" || status === "implementing" ? "in-progress" : status;
+}
+/** `in-progress` reads as `testing`: a story caught in progress restarts from the tester (SPEC §3). */
+function statusFromFrontMatter(value) {
+    return FRONT_MATTER_WORDS.get(value.trim().toLowerCase().replace(/[ _]+/g, "-"));
+}
+
+;// CONCATENATED MODULE: ./src/core/story/fields.ts
+// Field lines of a story file's header: `**Status:** x`, `**Status**: x`, `Status: x` (also `__`), the label
+// in any case. Split into the part kept as written and the value, which alone an update rewrites.
+
+
+
+const FIELD_ORDER = ["status", "assignee", "testFile", "verified"];
+const FIELD_LABEL = {
+    status: "Status",
+    assignee: "Assignee",
+    testFile: "Test file",
+    verified: "Verified",
+};
+const FIELD_RE = /^([ \t]{0,3})(\*\*|__)?(status|assignee|test[ _-]?file|verified)(\*\*|__)?:(\*\*|__)?([ \t]*)(.*?)([ \t]*\\?[ \t]*)$/is;
+function parseField(text) {
+    const m = FIELD_RE.exec(text);
+    if (!m)
+        return undefined;
+    const [, , open, label, closeBefore, closeAfter] = m;
+    // Bold markers pair up around the label, with the colon inside or outside: `**Status:**`, `**Status**:`.
+    const balanced = open
+        ? (closeBefore === open && !closeAfter) || (!closeBefore && closeAfter === open)
+        : !closeBefore && !closeAfter;
+    if (!balanced)
+        return undefined;
+    const value = m[7];
+    const trail = m[8];
+    const normalized = label.toLowerCase().replace(/[ _-]/g, "");
+    const key = normalized === "testfile" ? "testFile" : normalized;
+    return { key, head: text.slice(0, text.length - value.length - trail.length), value, trail };
+}
+function withFieldValue(f, value) {
+    const gap = value !== "" && !/[ \t]$/.test(f.head) ? " " : "";
+    return f.head + gap + value + f.trail;
+}
+const PLACEHOLDERS = new Set(["", "—", "–", "-"]);
+/** A plain value (a code span's content), undefined for a placeholder. */
+function readPlain(value) {
+    const v = unCodeSpan(value);
+    return PLACEHOLDERS.has(v) ? undefined : v;
+}
+function parseVerified(value) {
+    const word = /\p{L}+/u.exec(value)?.[0]?.toLowerCase();
+    if (word === "yes" || word === "true" || word === "y")
+        return true;
+    if (word === "no" || word === "false" || word === "n")
         return false;
-    const before = (marker) => {
-        const at = text.indexOf(marker);
-        return at !== -1 && at < mention;
+    if (word === undefined && value.includes("✅"))
+        return true;
+    if (word === undefined && value.includes("❌"))
+        return false;
+    return undefined;
+}
+/** The value written for `key`, or undefined when the update leaves it alone. */
+function formatField(key, update) {
+    switch (key) {
+        case "status":
+            return update.status === undefined ? undefined : STATUS_DISPLAY[update.status];
+        case "assignee":
+            return update.assignee === undefined ? undefined : oneLine(update.assignee) || "—";
+        case "testFile": {
+            if (update.testFile === undefined)
+                return undefined;
+            const path = oneLine(update.testFile);
+            return path === "" ? "—" : code_span_codeSpan(path);
+        }
+        case "verified":
+            return update.verified === undefined ? undefined : update.verified ? "yes" : "no";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/story/front-matter.ts
+/** Index of the closing `---` (or `...`) line, when the file opens with front matter. */
+function frontMatterEnd(lines) {
+    if (!lines[0] || !/^---[ \t]*$/.test(lines[0].text))
+        return undefined;
+    for (let i = 1; i < lines.length; i++)
+        if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i].text))
+            return i;
+    return undefined;
+}
+/** Splits a YAML scalar after `key:`; undefined for anything but a one-line plain or quoted scalar. */
+function splitScalar(rest) {
+    const ws = /^[ \t]*/.exec(rest)[0];
+    const r = rest.slice(ws.length);
+    const quote = r[0];
+    if (quote === '"' || quote === "'") {
+        let j = 1;
+        for (; j < r.length; j++) {
+            if (quote === '"' && r[j] === "\\")
+                j++;
+            else if (quote === "'" && r[j] === "'" && r[j + 1] === "'")
+                j++;
+            else if (r[j] === quote)
+                break;
+        }
+        if (j >= r.length)
+            return undefined;
+        return { lead: ws + quote, value: r.slice(1, j), tail: r.slice(j) };
+    }
+    if (ws === "" || r === "" || /^[|>&*!{[#]/.test(r))
+        return undefined;
+    const end = /[ \t]+#|[ \t]*$/.exec(r).index;
+    return { lead: ws, value: r.slice(0, end), tail: r.slice(end) };
+}
+/** The top-level `status:` line of the front matter ending at `fmEnd`, when its value is one scalar. */
+function findFrontMatterStatus(lines, fmEnd) {
+    for (let i = 1; i < fmEnd; i++) {
+        const text = lines[i].text;
+        const m = /^(["']?)status\1[ \t]*:/i.exec(text);
+        if (!m)
+            continue;
+        const scalar = splitScalar(text.slice(m[0].length));
+        if (!scalar)
+            return undefined;
+        return { index: i, head: m[0] + scalar.lead, value: scalar.value, tail: scalar.tail };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/story/markdown-blocks.ts
+// The Markdown block structure of a story file, read line by line the way CommonMark 0.31 (and so GitHub)
+// reads it: block quotes and list items (with tab stops), ATX and setext headings, fenced and indented code,
+// HTML blocks, thematic breaks, paragraphs with lazy continuation lines, and GFM task list items. Only what the
+// story file format needs comes out: the document-level headings, which lines are literal (code, HTML), the
+// task list items, and what closes a block left open at the end. Inline content is not parsed.
+//
+// The algorithm is CommonMark's own (the reference implementation's block phase): for each line, the open
+// containers it continues, then the new blocks it starts, then the rest as paragraph text. Not modelled,
+// since no story file needs them: link reference definitions (a paragraph of nothing but definitions
+// followed by `===` is still read as a heading here) and the tight/loose distinction of lists.
+/** Spaces and tabs trimmed from both ends, in linear time whatever the text (a regex `[ \t]+$` is not). */
+function trim(text) {
+    let start = 0;
+    let end = text.length;
+    while (start < end && (text[start] === " " || text[start] === "\t"))
+        start++;
+    while (end > start && (text[end - 1] === " " || text[end - 1] === "\t"))
+        end--;
+    return text.slice(start, end);
+}
+/** An ATX heading's text: without the optional closing run of `#` (after a space or tab, or alone). */
+function atxText(rest) {
+    const text = trim(rest);
+    let i = text.length;
+    while (i > 0 && text[i - 1] === "#")
+        i--;
+    if (i === text.length)
+        return text;
+    if (i === 0)
+        return "";
+    return text[i - 1] === " " || text[i - 1] === "\t" ? trim(text.slice(0, i)) : text;
+}
+const ATX = /^#{1,6}(?:[ \t]+|$)/;
+/** A backtick fence's info string may not contain a backtick: that line is inline code. */
+const FENCE_OPEN = /^`{3,}(?!.*`)|^~{3,}/;
+const FENCE_CLOSE = /^(?:`{3,}|~{3,})(?=[ \t]*$)/;
+const SETEXT = /^(?:=+|-+)[ \t]*$/;
+const THEMATIC = /^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$|^(?:-[ \t]*){3,}$/;
+const BULLET = /^[*+-]/;
+const ORDERED = /^(\d{1,9})([.)])/;
+const TASK = /^\[([ \txX])\](?:[ \t]|$)/;
+/** Characters a block start can begin with: any other line is paragraph text. */
+const MAYBE_SPECIAL = /^[#`~*+_=<>0-9-]/;
+const TAG_NAME = "[A-Za-z][A-Za-z0-9-]*";
+const ATTRIBUTE = `(?:\\s+[a-zA-Z_:][a-zA-Z0-9_.:-]*(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
+const HTML_OPEN = [
+    /^<(?:script|pre|textarea|style)(?:\s|>|$)/i,
+    /^<!--/,
+    /^<[?]/,
+    /^<![A-Za-z]/,
+    /^<!\[CDATA\[/,
+    /^<[/]?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[123456]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|[/]?[>]|$)/i,
+    new RegExp(`^(?:<${TAG_NAME}${ATTRIBUTE}*\\s*/?>|</${TAG_NAME}\\s*>)\\s*$`, "i"),
+];
+/** How HTML blocks of kinds 1–5 end (6 and 7 end at a blank line). */
+const HTML_CLOSE = [/<\/(?:script|pre|textarea|style)>/i, /-->/, /\?>/, />/, /\]\]>/];
+/** A line that ends an HTML block of kind 1–5. */
+function htmlCloser(block) {
+    if (block.kind === 1)
+        return `</${/^<([a-z]+)/i.exec(block.opening)[1].toLowerCase()}>`;
+    return ["-->", "?>", ">", "]]>"][block.kind - 2];
+}
+const isLeaf = (b) => b.type !== "document" && b.type !== "quote" && b.type !== "item";
+/** Reads the block structure of `lines` (line texts without their line endings). */
+function scanBlocks(lines) {
+    const scanner = new Scanner();
+    lines.forEach((text, index) => scanner.line(text, index));
+    return scanner.finish(lines.length);
+}
+class Scanner {
+    /** The open blocks, outermost (the document) first: in CommonMark only a last child can be open. */
+    open = [{ type: "document" }];
+    out = { headings: [], literal: [], tasks: [] };
+    /** How many of the open blocks the current line continues (the document always). */
+    matched = 1;
+    // The cursor on the current line, in characters (offset) and in columns (tabs stop every 4).
+    text = "";
+    index = 0;
+    offset = 0;
+    column = 0;
+    nextNonspace = 0;
+    nextNonspaceColumn = 0;
+    indent = 0;
+    blank = false;
+    /** The run from spacesFrom to nextNonspace was spaces only: findNextNonspace can answer from it. */
+    spacesOnly = false;
+    spacesFrom = 0;
+    get tip() {
+        return this.open[this.open.length - 1];
+    }
+    finish(length) {
+        for (let i = 0; i < length; i++)
+            this.out.literal[i] ??= false;
+        const top = this.open[1];
+        if (top?.type === "fence")
+            this.out.openEnd = top.marker;
+        else if (top?.type === "html" && top.kind <= 5)
+            this.out.openEnd = htmlCloser(top);
+        while (this.open.length > 1)
+            this.pop();
+        return this.out;
+    }
+    line(text, index) {
+        this.text = text;
+        this.index = index;
+        this.offset = 0;
+        this.column = 0;
+        this.spacesOnly = false;
+        // 1. Which open blocks does this line continue?
+        this.matched = 1;
+        while (this.matched < this.open.length) {
+            this.findNextNonspace();
+            const r = this.continues(this.open[this.matched]);
+            if (r === "done")
+                return;
+            if (r === "no")
+                break;
+            this.matched++;
+        }
+        const allClosed = this.matched === this.open.length;
+        let container = this.open[this.matched - 1];
+        // 2. New blocks this line starts.
+        let leaf = container.type !== "paragraph" && isLeaf(container);
+        while (!leaf) {
+            this.findNextNonspace();
+            if (this.indent < 4 && !MAYBE_SPECIAL.test(this.text.slice(this.nextNonspace))) {
+                this.advanceNextNonspace();
+                break;
+            }
+            const started = this.start(container, allClosed);
+            if (started === undefined) {
+                this.advanceNextNonspace();
+                break;
+            }
+            container = this.tip;
+            leaf = started === "leaf";
+        }
+        // 3. The rest of the line.
+        if (!allClosed && !this.blank && this.tip.type === "paragraph" && this.matched < this.open.length) {
+            this.addParagraphLine(this.tip); // a lazy continuation line
+            return;
+        }
+        this.closeUnmatched();
+        if (container.type === "fence" || container.type === "indented") {
+            this.out.literal[index] = true;
+        }
+        else if (container.type === "html") {
+            this.out.literal[index] = true;
+            if (container.kind <= 5 && HTML_CLOSE[container.kind - 1].test(this.text.slice(this.offset)))
+                this.pop();
+        }
+        else if (container.type === "paragraph") {
+            this.addParagraphLine(container);
+        }
+        else if (this.offset < this.text.length && !this.blank) {
+            this.advanceNextNonspace();
+            this.startParagraph();
+        }
+    }
+    closeUnmatched() {
+        while (this.open.length > this.matched)
+            this.pop();
+    }
+    pop() {
+        const block = this.open.pop();
+        if (block.type === "paragraph" && block.task?.confirmed)
+            this.out.tasks.push(block.task.item);
+    }
+    continues(block) {
+        switch (block.type) {
+            case "quote":
+                if (this.indent < 4 && this.text[this.nextNonspace] === ">") {
+                    this.advanceNextNonspace();
+                    this.advanceOffset(1, false);
+                    if (this.isSpaceOrTab(this.offset))
+                        this.advanceOffset(1, true);
+                    return "yes";
+                }
+                return "no";
+            case "item":
+                if (this.blank) {
+                    if (!block.hasChild)
+                        return "no"; // a list item may begin with at most one blank line
+                    this.advanceNextNonspace();
+                    return "yes";
+                }
+                if (this.indent >= block.contentOffset) {
+                    this.advanceOffset(block.contentOffset, true);
+                    return "yes";
+                }
+                return "no";
+            case "fence": {
+                this.out.literal[this.index] = true;
+                const m = this.indent < 4 && this.text[this.nextNonspace] === block.char ? FENCE_CLOSE.exec(this.text.slice(this.nextNonspace)) : null;
+                if (m && m[0].length >= block.length) {
+                    this.matched++;
+                    this.closeUnmatched();
+                    this.pop();
+                    return "done";
+                }
+                for (let i = block.indent; i > 0 && this.isSpaceOrTab(this.offset); i--)
+                    this.advanceOffset(1, true);
+                return "yes";
+            }
+            case "indented":
+                if (this.indent >= 4) {
+                    this.advanceOffset(4, true);
+                    return "yes";
+                }
+                if (this.blank) {
+                    this.advanceNextNonspace();
+                    return "yes";
+                }
+                return "no";
+            case "html":
+                return this.blank && block.kind >= 6 ? "no" : "yes";
+            case "paragraph":
+                return this.blank ? "no" : "yes";
+            case "document":
+                return "yes";
+        }
+    }
+    /** Tries each block start in CommonMark's order: a container, a leaf, or nothing. */
+    start(container, allClosed) {
+        const rest = this.text.slice(this.nextNonspace);
+        const indented = this.indent >= 4;
+        if (!indented && rest[0] === ">") {
+            this.advanceNextNonspace();
+            this.advanceOffset(1, false);
+            if (this.isSpaceOrTab(this.offset))
+                this.advanceOffset(1, true);
+            this.add({ type: "quote" });
+            return "container";
+        }
+        let m;
+        if (!indented && (m = ATX.exec(rest))) {
+            this.advanceNextNonspace();
+            this.advanceOffset(m[0].length, false);
+            const text = atxText(this.text.slice(this.offset));
+            this.heading(trim(m[0]).length, text, this.index);
+            return "leaf";
+        }
+        if (!indented && (m = FENCE_OPEN.exec(rest))) {
+            this.out.literal[this.index] = true;
+            this.add({ type: "fence", char: m[0][0], length: m[0].length, indent: this.indent, marker: m[0] });
+            this.advanceNextNonspace();
+            this.advanceOffset(m[0].length, false);
+            return "leaf";
+        }
+        if (!indented && rest[0] === "<") {
+            for (let kind = 1; kind <= 7; kind++) {
+                if (!HTML_OPEN[kind - 1].test(rest))
+                    continue;
+                // The last kind (any other tag alone on its line) cannot interrupt a paragraph, even a lazy one.
+                if (kind === 7 && (container.type === "paragraph" || (!allClosed && !this.blank && this.tip.type === "paragraph")))
+                    continue;
+                this.add({ type: "html", kind, opening: rest });
+                return "leaf";
+            }
+        }
+        if (!indented && container.type === "paragraph" && (m = SETEXT.exec(rest))) {
+            // The paragraph so far becomes the heading's text: no paragraph, so no task either.
+            delete container.task;
+            this.matched--;
+            this.closeUnmatched();
+            this.heading(m[0][0] === "=" ? 1 : 2, trim(container.lines.join("\n")), container.start);
+            return "leaf";
+        }
+        if (!indented && THEMATIC.test(rest)) {
+            this.closeUnmatched();
+            this.closeLeaf();
+            this.noteChild();
+            this.offset = this.text.length;
+            return "leaf";
+        }
+        const contentOffset = this.listItem(container);
+        if (contentOffset !== undefined) {
+            this.add({ type: "item", contentOffset, hasChild: false });
+            return "container";
+        }
+        if (indented && this.tip.type !== "paragraph" && !this.blank) {
+            this.advanceOffset(4, true);
+            this.add({ type: "indented" });
+            return "leaf";
+        }
+        return undefined;
+    }
+    /** When the line opens a list item: the column its content starts at (CommonMark's rules for the gap). */
+    listItem(container) {
+        if (this.indent >= 4)
+            return undefined;
+        const rest = this.text.slice(this.nextNonspace);
+        const m = BULLET.exec(rest) ?? ORDERED.exec(rest);
+        if (!m)
+            return undefined;
+        // Interrupting a paragraph, an ordered list starts at 1 and no item is empty.
+        if (m[2] !== undefined && container.type === "paragraph" && m[1] !== "1")
+            return undefined;
+        const after = this.text[this.nextNonspace + m[0].length];
+        if (after !== undefined && after !== " " && after !== "\t")
+            return undefined;
+        if (container.type === "paragraph" && !/[^ \t]/.test(this.text.slice(this.nextNonspace + m[0].length)))
+            return undefined;
+        const markerColumn = this.indent;
+        this.advanceNextNonspace();
+        this.advanceOffset(m[0].length, true);
+        const spacesStartColumn = this.column;
+        const spacesStartOffset = this.offset;
+        do
+            this.advanceOffset(1, true);
+        while (this.column - spacesStartColumn < 5 && this.isSpaceOrTab(this.offset));
+        const spaces = this.column - spacesStartColumn;
+        if (spaces >= 5 || spaces < 1 || this.offset >= this.text.length) {
+            // Content five columns in is code inside the item (and an empty first line says nothing): one space.
+            this.column = spacesStartColumn;
+            this.offset = spacesStartOffset;
+            if (this.isSpaceOrTab(this.offset))
+                this.advanceOffset(1, true);
+            return markerColumn + m[0].length + 1;
+        }
+        return markerColumn + m[0].length + spaces;
+    }
+    /** Adds a block as the last child of the innermost open container, closing what this line did not continue. */
+    add(block) {
+        this.closeUnmatched();
+        this.closeLeaf();
+        this.noteChild();
+        this.open.push(block);
+        this.matched = this.open.length;
+    }
+    /** A leaf holds no blocks: a new block beside one closes it. */
+    closeLeaf() {
+        while (isLeaf(this.tip))
+            this.pop();
+        this.matched = this.open.length;
+    }
+    noteChild() {
+        const parent = this.tip;
+        if (parent.type === "item")
+            parent.hasChild = true;
+    }
+    heading(level, text, start) {
+        this.closeUnmatched();
+        this.closeLeaf();
+        this.noteChild();
+        if (this.open.length === 1)
+            this.out.headings.push({ level, text, start, line: this.index });
+        this.offset = this.text.length;
+    }
+    startParagraph() {
+        const text = this.text.slice(this.offset);
+        const parent = this.tip;
+        const firstInItem = parent.type === "item" && !parent.hasChild;
+        const paragraph = { type: "paragraph", start: this.index, lines: [text] };
+        this.add(paragraph);
+        const m = firstInItem ? TASK.exec(text) : null;
+        if (m) {
+            const rest = trim(text.slice(3));
+            paragraph.task = { item: { line: this.index, checked: m[1] === "x" || m[1] === "X", text: rest }, confirmed: rest !== "" };
+        }
+    }
+    addParagraphLine(paragraph) {
+        if (paragraph.type !== "paragraph")
+            return;
+        const text = this.text.slice(this.offset);
+        paragraph.lines.push(text);
+        const task = paragraph.task;
+        if (task && !task.confirmed) {
+            task.confirmed = true;
+            task.item.text = trim(text);
+        }
+    }
+    findNextNonspace() {
+        // Each open container asks again from a little further on: a run of spaces already scanned is not scanned
+        // again (with thousands of nested items, that would make a line cost the square of its indentation).
+        if (this.spacesOnly && this.offset >= this.spacesFrom && this.offset <= this.nextNonspace) {
+            this.nextNonspaceColumn = this.column + (this.nextNonspace - this.offset);
+            this.indent = this.nextNonspaceColumn - this.column;
+            return;
+        }
+        let i = this.offset;
+        let cols = this.column;
+        let tabs = false;
+        for (;;) {
+            const c = this.text[i];
+            if (c === " ")
+                cols++;
+            else if (c === "\t") {
+                cols += 4 - (cols % 4);
+                tabs = true;
+            }
+            else
+                break;
+            i++;
+        }
+        this.spacesOnly = !tabs;
+        this.spacesFrom = this.offset;
+        this.blank = i >= this.text.length;
+        this.nextNonspace = i;
+        this.nextNonspaceColumn = cols;
+        this.indent = cols - this.column;
+    }
+    advanceNextNonspace() {
+        this.offset = this.nextNonspace;
+        this.column = this.nextNonspaceColumn;
+    }
+    /** Moves `count` characters, or with `columns` that many columns (a tab may then be consumed in part). */
+    advanceOffset(count, columns) {
+        while (count > 0 && this.offset < this.text.length) {
+            if (this.text[this.offset] === "\t") {
+                const toTab = 4 - (this.column % 4);
+                if (columns) {
+                    const step = Math.min(toTab, count);
+                    this.column += step;
+                    if (step === toTab)
+                        this.offset++;
+                    count -= step;
+                }
+                else {
+                    this.column += toTab;
+                    this.offset++;
+                    count--;
+                }
+            }
+            else {
+                this.offset++;
+                this.column++;
+                count--;
+            }
+        }
+    }
+    isSpaceOrTab(at) {
+        const c = this.text[at];
+        return c === " " || c === "\t";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/story/story-document.ts
+// A story file read as a document: its lines, front matter, Markdown blocks (markdown-blocks.ts), and the
+// places the format gives meaning to: the title, the field lines before the first section heading, and the
+// `## Completion` section. Reading (story-file.ts) and editing (story-update.ts) both start here.
+
+
+
+
+function readMarkdown(text) {
+    const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+    const lines = splitLines(text.slice(bom.length));
+    const fmEnd = frontMatterEnd(lines);
+    const bodyStart = fmEnd === undefined ? 0 : fmEnd + 1;
+    const body = scanBlocks(lines.slice(bodyStart).map((l) => l.text));
+    const blocks = {
+        headings: body.headings.map((h) => ({ ...h, start: h.start + bodyStart, line: h.line + bodyStart })),
+        literal: [...Array(bodyStart).fill(true), ...body.literal],
+        tasks: body.tasks.map((t) => ({ ...t, line: t.line + bodyStart })),
+        ...(body.openEnd !== undefined ? { openEnd: body.openEnd } : {}),
     };
-    const from = text.startsWith("---") || before("```") || before("~~~") ? 0 : Math.max(text.lastIndexOf("\n", mention), text.lastIndexOf("\r", mention)) + 1;
-    const rest = from === 0 ? text : text.slice(from);
-    const lines = rest.includes("\r") ? rest.split(/\r\n|\r|\n/) : rest.split("\n");
-    let fence;
-    let acLevel;
-    for (let i = from === 0 ? skipFrontMatter(lines) : 0; i < lines.length; i++) {
-        const line = lines[i];
-        // Fences and headings start within three spaces: other lines skip those patterns.
-        const lead = leadingSpaces(line);
-        const first = lead <= 3 ? line.charCodeAt(lead) : -1;
-        const f = first === 96 || first === 126 ? FENCE.exec(line)?.[1] : undefined;
-        if (fence !== undefined) {
-            if (f !== undefined && f[0] === fence[0] && f.length >= fence.length)
-                fence = undefined;
-            continue;
-        }
-        if (f !== undefined) {
-            fence = f;
-            continue;
-        }
-        const h = first === 35 ? HEADING.exec(line) : null;
-        if (h) {
-            const level = (h[1] ?? "").length;
-            if (acLevel !== undefined && level <= acLevel)
-                acLevel = undefined;
-            if (ACCEPTANCE.test(h[2] ?? ""))
-                acLevel = level;
-            continue;
-        }
-        if (acLevel !== undefined && line.includes("[") && TASK_ITEM.test(line))
-            return true;
-    }
-    return false;
+    return { bom, lines, ...(fmEnd !== undefined ? { fmEnd } : {}), bodyStart, blocks };
 }
-function leadingSpaces(line) {
-    let n = 0;
-    while (line.charCodeAt(n) === 32)
-        n++;
-    return n;
+function parseDoc(text) {
+    const doc = readMarkdown(text);
+    const header = readHeader(doc);
+    return { ...doc, eol: dominantEol(doc.lines), ...header, ...findCompletion(doc) };
 }
-/** Index of the first line after YAML front matter (`---` … `---`), 0 when there is none. */
-function skipFrontMatter(lines) {
-    if (lines[0]?.trimEnd() !== "---")
-        return 0;
-    for (let i = 1; i < lines.length; i++) {
-        const l = lines[i]?.trimEnd();
-        if (l === "---" || l === "...")
-            return i + 1;
+/** The part before the first section heading: where the title and the field lines are. */
+function readHeader(doc) {
+    const { lines, blocks } = doc;
+    // A setext heading's text lines still belong to the header: field lines above a `---` are fields.
+    const headerEnd = blocks.headings.find((h) => h.level >= 2)?.line ?? lines.length;
+    const title = blocks.headings.find((h) => h.level === 1 && h.line < headerEnd);
+    const fields = new Map();
+    for (let i = doc.bodyStart; i < headerEnd; i++) {
+        if (blocks.literal[i])
+            continue;
+        const field = parseField(lines[i].text);
+        if (field && !fields.has(field.key))
+            fields.set(field.key, { index: i, field });
     }
-    return 0;
+    return { headerEnd, fields, ...(title ? { titleIndex: title.line } : {}) };
+}
+function findCompletion(doc) {
+    const headings = doc.blocks.headings;
+    const at = headings.findIndex((h) => h.level === 2 && h.text.toLowerCase() === "completion");
+    if (at < 0)
+        return {};
+    const next = headings.slice(at + 1).find((h) => h.level <= 2);
+    return { completion: { head: headings[at].line, end: next?.start ?? doc.lines.length } };
+}
+
+;// CONCATENATED MODULE: ./src/core/story/acceptance-criteria.ts
+// A story's acceptance criteria: the one reading that both `plan` (a story file must have at least one) and
+// verify (every one must be checked) use, so the two never disagree.
+//
+// A criterion is what GitHub renders as a task list item under an acceptance-criteria heading:
+// - The file is Markdown as CommonMark 0.31 reads it (markdown-blocks.ts): lines end at `\r\n`, `\n` or a
+//   lone `\r`; tabs stop every 4 columns; a leading byte order mark and YAML front matter (`---` … `---`/`...`
+//   on the first line) are not Markdown, so nothing in them counts.
+// - A section opens at a heading (ATX `##` or setext `===`/`---`) at the top level of the document (not in a
+//   list or block quote) whose text contains the words "acceptance criteria" (any case, any whitespace
+//   between). It runs to the next top-level heading of the same or a higher level. Headings nested deeper,
+//   even another "More acceptance criteria", stay inside it. A later acceptance-criteria heading after the
+//   section ended opens another one.
+// - Inside, a criterion is a GFM task list item: a list item (`-`, `*`, `+`, `1.`, `1)`), at any depth, in a
+//   block quote too, whose first block is a paragraph that starts with `[ ]` (or a tab inside), `[x]` or
+//   `[X]`, followed by a space, a tab or the end of the line, and that has text after the checkbox (on that
+//   line or the next).
+//   A non-breaking space is no space there: `- [ ]\u00a0x` is plain text, as GitHub shows it.
+// - Nothing in fenced code (``` or ~~~; a backtick in a backtick fence's info string makes the line inline
+//   code, no fence), indented code or an HTML block (`<!-- … -->`, `<details>` …) counts, and a line four
+//   columns in after a blank line is code, not a list item.
+// - Its text is the rest of the checkbox's line (or of the next line when that is empty), spaces and tabs
+//   trimmed; its line number is 1-based in the whole file.
+
+const ACCEPTANCE = /acceptance\s+criteria/i;
+/** The criteria of a document read by readMarkdown. */
+function criteriaOf(doc) {
+    const { headings, tasks } = doc.blocks;
+    const sections = [];
+    let open;
+    for (const h of headings) {
+        if (open && h.level <= open.level) {
+            sections.push([open.from, h.start]);
+            open = undefined;
+        }
+        if (!open && ACCEPTANCE.test(h.text))
+            open = { level: h.level, from: h.line + 1 };
+    }
+    if (open)
+        sections.push([open.from, doc.lines.length]);
+    return tasks
+        .filter((t) => sections.some(([from, to]) => t.line >= from && t.line < to))
+        .map((t) => ({ text: t.text, checked: t.checked, line: t.line + 1 }));
+}
+function acceptanceCriteria(text) {
+    return criteriaOf(readMarkdown(text));
+}
+/** True when the story has at least one acceptance criterion (checked or not). */
+function hasAcceptanceCriteria(text) {
+    // Cheap answers first for the plan loader, which asks of every story file: without the heading's words or
+    // anything like a checkbox there is none.
+    if (!ACCEPTANCE.test(text) || !/\[[ \txX]\]/.test(text))
+        return false;
+    return acceptanceCriteria(text).length > 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/acceptance.ts
+// The story-file rule of SPEC §1 without locating anything: a story file exists and has at least one
+// acceptance criterion. Which lines are criteria is the story reader's call (core/story/acceptance-criteria.ts),
+// the same one verify makes: a file `plan` accepts is never one verify finds no criteria in.
+
+/** True when the story file has an acceptance criterion: a task list item under an "Acceptance Criteria" heading. */
+function hasAcceptanceCheckbox(markdown) {
+    return hasAcceptanceCriteria(markdown);
 }
 /** What is wrong with a story's file given its text (null: missing or not a file), or undefined when nothing is. */
 function storyFileProblem(story, content) {
@@ -55752,13 +56451,13 @@ const described = (schema, description) => {
 /** Any string that can reach a process (commands, environment values): a NUL never can. */
 const noNul = () => _regex(NO_NUL_RE, { error: (iss) => `must not contain a NUL character (${codePoint("\0")} at character ${schema_text(iss.input).indexOf("\0") + 1})` });
 /** One line of text (titles, paths, durations): no line breaks, no control characters, not blank. */
-const oneLine = () => _regex(ONE_LINE_RE, { error: (iss) => oneLineProblem(schema_text(iss.input)) ?? "must be one line of text" });
+const schema_oneLine = () => _regex(ONE_LINE_RE, { error: (iss) => oneLineProblem(schema_text(iss.input)) ?? "must be one line of text" });
 const DURATION_HINT = 'a number with h, m or s, like "10m", "90s" or "1h30m"';
 const schema_duration = () => mini_schemas_string({ error: (iss) => (present(iss.input) ? `must be a duration: ${DURATION_HINT} (got ${quoteShort(iss.input)})` : undefined) })
     .check(_regex(DURATION_RE, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` }));
 const usdAmount = () => mini_schemas_number({ error: (iss) => (present(iss.input) ? `must be an amount of US dollars, like 20 or 2.5 (got ${quoteShort(iss.input)})` : undefined) })
     .check(_positive({ error: (iss) => `must be more than 0 (got ${quoteShort(iss.input)})` }));
-const repoPath = (what) => described(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), oneLine()), `${what}, relative to the repository root (no "..", not absolute)`);
+const repoPath = (what) => described(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), schema_oneLine()), `${what}, relative to the repository root (no "..", not absolute)`);
 /** The plan name is part of branch names (`tdd-waves/<name>/<story>`) and of the state file's path. */
 function planNameProblem(name) {
     const problem = refNameProblem(name, { allowOneLevel: true }) ?? refNameProblem(`tdd-waves/${name}/story`);
@@ -55769,7 +56468,7 @@ const agentNameMessage = (name) => `${quoteShort(name)} is not an agent name: le
 const agentSchema = described(schemas_strictObject({
     run: described(schemas_optional(mini_schemas_string().check(_regex(NON_BLANK_RE, { error: "must not be empty: the shell command that runs the agent" }), noNul())), "Shell command, run in the story's working copy (or give a preset)"),
     preset: described(schemas_optional(mini_schemas_enum(PRESET_NAMES, { error: (iss) => `${quoteShort(iss.input)} is not a preset: one of ${PRESET_NAMES.join(", ")}` })), "A coding-agent CLI run unattended on the prompt file, instead of run (`tdd-waves agents` lists them)"),
-    model: described(schemas_optional(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), oneLine())), "Model the preset's CLI uses"),
+    model: described(schemas_optional(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), schema_oneLine())), "Model the preset's CLI uses"),
     args: described(schemas_optional(schemas_array(mini_schemas_string().check(noNul()))), "Extra arguments for the preset's CLI"),
     timeout: described(schemas_optional(schema_duration()), "Agent time limit, default 30m"),
     env: described(schemas_optional(schemas_record(mini_schemas_string().check(_regex(ENV_NAME_RE, { error: (iss) => envNameMessage(iss.input) })), mini_schemas_string({
@@ -55779,12 +56478,12 @@ const agentSchema = described(schemas_strictObject({
     })
         .check(noNul()))), "Extra environment variables for the agent"),
 }), "How to run an agent");
-const agentName = (what) => described(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), oneLine()), `Agent that ${what} (a key of agents)`);
+const agentName = (what) => described(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), schema_oneLine()), `Agent that ${what} (a key of agents)`);
 const storySchema = schemas_strictObject({
     id: described(mini_schemas_string().check(_regex(STORY_ID_RE, {
         error: (iss) => `${quoteShort(iss.input)} is not a story id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
     })), "Unique story id"),
-    title: described(mini_schemas_string().check(oneLine()), "One-line title"),
+    title: described(mini_schemas_string().check(schema_oneLine()), "One-line title"),
     epic: described(schemas_optional(mini_schemas_string().check(_regex(STORY_ID_RE, { error: (iss) => `${quoteShort(iss.input)} is not an epic name: lowercase letters, digits and "-"` }))), 'Epic; default: the id without its last "-segment"'),
     file: schemas_optional(repoPath("Story file; default <storiesDir>/<id>.md")),
     testFile: repoPath("The story's test file"),
@@ -55806,7 +56505,7 @@ const planFileSchema = schemas_strictObject({
     storiesDir: schemas_optional(repoPath('Directory of the story files, default "stories"')),
     test: described(schemas_strictObject({
         command: described(mini_schemas_string().check(_regex(TEST_FILE_PLACEHOLDER_RE, { error: "must contain {testFile}, which is replaced by the story's test file" }), noNul()), "Test command; {testFile} is replaced by the shell-quoted test file path"),
-        junit: described(schemas_optional(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), oneLine())), "JUnit XML report the command writes ({storyId} replaced)"),
+        junit: described(schemas_optional(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), schema_oneLine())), "JUnit XML report the command writes ({storyId} replaced)"),
         timeout: described(schemas_optional(schema_duration()), "Test command time limit, default 10m"),
     }), "How to run a story's tests"),
     prompts: described(schemas_optional(schemas_strictObject({
@@ -56739,7 +57438,7 @@ function readPlanSource(text, fileName) {
 function checkStoryFiles(plan, fileName, text, contents) {
     return locateStoryFileProblems(storyFileProblems(plan, contents), fileName, text);
 }
-/** Story-file problems (plan-acceptance.ts) located in the plan file `fileName` whose text is `text`. */
+/** Story-file problems (acceptance.ts) located in the plan file `fileName` whose text is `text`. */
 function locateStoryFileProblems(problems, fileName, text) {
     if (problems.length === 0)
         return [];
@@ -57157,375 +57856,22 @@ function readRegularFile(file, buffer) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/core/story/story-file.ts
-const STATUS_DISPLAY = {
-    pending: "⏳ Pending",
-    testing: "🧪 Testing",
-    implementing: "🔄 Implementing",
-    complete: "✅ Complete",
-    failed: "❌ Failed",
-    blocked: "⛔ Blocked",
-};
-// Maps, not records: a lookup with a word such as "constructor" must not find Object.prototype.
-const STATUS_WORDS = new Map([
-    ["pending", "pending"],
-    ["testing", "testing"],
-    ["implementing", "implementing"],
-    ["complete", "complete"],
-    ["completed", "complete"],
-    ["failed", "failed"],
-    ["blocked", "blocked"],
-]);
-/** The emoji that opens each status' display form. */
-const STATUS_EMOJI = Object.entries(STATUS_DISPLAY).map(([status, display]) => [display.split(" ")[0], status]);
-/** Front matter says `in-progress` for both testing and implementing. */
-const FRONT_MATTER_WORDS = new Map([...STATUS_WORDS, ["in-progress", "testing"], ["inprogress", "testing"]]);
-function statusToDisplay(status) {
-    return STATUS_DISPLAY[status];
-}
-/** Lenient: `✅ Complete`, `complete`, `COMPLETE`, `✅`, `❌ Failed (merge conflict)`; unknown → undefined. */
-function parseStatus(text) {
-    const word = /\p{L}+/u.exec(text)?.[0]?.toLowerCase();
-    if (word !== undefined)
-        return STATUS_WORDS.get(word);
-    return STATUS_EMOJI.find(([emoji]) => text.includes(emoji))?.[1];
-}
-function statusToFrontMatter(status) {
-    return status === "testing" || status === "implementing" ? "in-progress" : status;
-}
-/** `in-progress` reads as `testing`: a story caught in progress restarts from the tester (SPEC §3). */
-function statusFromFrontMatter(value) {
-    return FRONT_MATTER_WORDS.get(value.trim().toLowerCase().replace(/[ _]+/g, "-"));
-}
-function splitLines(s) {
-    const out = [];
-    let i = 0;
-    while (i < s.length) {
-        const nl = s.indexOf("\n", i);
-        if (nl < 0) {
-            out.push({ text: s.slice(i), eol: "" });
-            break;
-        }
-        const crlf = nl - 1 >= i && s[nl - 1] === "\r";
-        out.push({ text: s.slice(i, crlf ? nl - 1 : nl), eol: crlf ? "\r\n" : "\n" });
-        i = nl + 1;
-    }
-    return out;
-}
-function joinLines(lines) {
-    return lines.map((l) => l.text + l.eol).join("");
-}
-function dominantEol(lines) {
-    let crlf = 0;
-    let lf = 0;
-    for (const l of lines) {
-        if (l.eol === "\r\n")
-            crlf++;
-        else if (l.eol === "\n")
-            lf++;
-    }
-    return crlf > lf ? "\r\n" : "\n";
-}
-const isBlank = (text) => /^[ \t]*$/.test(text);
-const trimTabs = (s) => s.replace(/^[ \t]+|[ \t]+$/g, "");
-/** A value must stay on its own line, whatever the caller passes. */
-const story_file_oneLine = (s) => trimTabs(s.replace(/[\r\n\u2028\u2029]+/g, " "));
-function parseHeading(text) {
-    const m = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/s.exec(text);
-    if (!m)
-        return undefined;
-    const content = (m[2] ?? "").replace(/(?:^|[ \t]+)#+[ \t]*$/, "");
-    return { level: m[1].length, text: trimTabs(content) };
-}
-function fenceOpening(text) {
-    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/s.exec(text);
-    if (!m)
-        return undefined;
-    // A backtick fence's info string may not contain a backtick (CommonMark): that is inline code.
-    if (m[1].startsWith("`") && m[2].includes("`"))
-        return undefined;
-    return m[1];
-}
-function closesFence(text, opening) {
-    const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text);
-    return !!m && m[1][0] === opening[0] && m[1].length >= opening.length;
-}
-function scanBlocks(texts) {
-    const heading = [];
-    const code = [];
-    let fence;
-    for (const text of texts) {
-        if (fence !== undefined) {
-            code.push(true);
-            heading.push(undefined);
-            if (closesFence(text, fence))
-                fence = undefined;
-            continue;
-        }
-        fence = fenceOpening(text);
-        code.push(fence !== undefined);
-        heading.push(fence === undefined ? parseHeading(text) : undefined);
-    }
-    return { heading, code, ...(fence !== undefined ? { openFence: fence } : {}) };
-}
-const FIELD_ORDER = ["status", "assignee", "testFile", "verified"];
-const FIELD_LABEL = {
-    status: "Status",
-    assignee: "Assignee",
-    testFile: "Test file",
-    verified: "Verified",
-};
-const FIELD_RE = /^([ \t]{0,3})(\*\*|__)?(status|assignee|test[ _-]?file|verified)(\*\*|__)?:(\*\*|__)?([ \t]*)(.*?)([ \t]*\\?[ \t]*)$/is;
-function parseField(text) {
-    const m = FIELD_RE.exec(text);
-    if (!m)
-        return undefined;
-    const [, , open, label, closeBefore, closeAfter] = m;
-    // Bold markers pair up around the label, with the colon inside or outside: `**Status:**`, `**Status**:`.
-    const balanced = open
-        ? (closeBefore === open && !closeAfter) || (!closeBefore && closeAfter === open)
-        : !closeBefore && !closeAfter;
-    if (!balanced)
-        return undefined;
-    const value = m[7];
-    const trail = m[8];
-    const normalized = label.toLowerCase().replace(/[ _-]/g, "");
-    const key = normalized === "testfile" ? "testFile" : normalized;
-    return { key, head: text.slice(0, text.length - value.length - trail.length), value, trail };
-}
-function withFieldValue(f, value) {
-    const gap = value !== "" && !/[ \t]$/.test(f.head) ? " " : "";
-    return f.head + gap + value + f.trail;
-}
-const PLACEHOLDERS = new Set(["", "—", "–", "-"]);
-/** Renders a code span that survives any content: a fence longer than any backtick run inside. */
-function story_file_codeSpan(s) {
-    const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
-    const fence = "`".repeat(longest + 1);
-    const pad = s.startsWith("`") || s.endsWith("`") || (s.startsWith(" ") && s.endsWith(" ") && s.trim() !== "") ? " " : "";
-    return fence + pad + s + pad + fence;
-}
-function unCodeSpan(v) {
-    const run = /^`+/.exec(v)?.[0];
-    if (!run || v.length <= run.length * 2 || !v.endsWith(run) || v[v.length - run.length - 1] === "`")
-        return v;
-    const inner = v.slice(run.length, v.length - run.length);
-    return inner.length > 1 && inner.startsWith(" ") && inner.endsWith(" ") && inner.trim() !== "" ? inner.slice(1, -1) : inner;
-}
-function readPlain(value) {
-    const v = unCodeSpan(value);
-    return PLACEHOLDERS.has(v) ? undefined : v;
-}
-function parseVerified(value) {
-    const word = /\p{L}+/u.exec(value)?.[0]?.toLowerCase();
-    if (word === "yes" || word === "true" || word === "y")
-        return true;
-    if (word === "no" || word === "false" || word === "n")
-        return false;
-    if (word === undefined && value.includes("✅"))
-        return true;
-    if (word === undefined && value.includes("❌"))
-        return false;
-    return undefined;
-}
-function formatField(key, update) {
-    switch (key) {
-        case "status":
-            return update.status === undefined ? undefined : STATUS_DISPLAY[update.status];
-        case "assignee":
-            return update.assignee === undefined ? undefined : story_file_oneLine(update.assignee) || "—";
-        case "testFile": {
-            if (update.testFile === undefined)
-                return undefined;
-            const path = story_file_oneLine(update.testFile);
-            return path === "" ? "—" : story_file_codeSpan(path);
-        }
-        case "verified":
-            return update.verified === undefined ? undefined : update.verified ? "yes" : "no";
-    }
-}
-function frontMatterEnd(lines) {
-    if (!lines[0] || !/^---[ \t]*$/.test(lines[0].text))
-        return undefined;
-    for (let i = 1; i < lines.length; i++)
-        if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i].text))
-            return i;
-    return undefined;
-}
-/** Splits a YAML scalar after `key:`; undefined for anything but a one-line plain or quoted scalar. */
-function splitScalar(rest) {
-    const ws = /^[ \t]*/.exec(rest)[0];
-    const r = rest.slice(ws.length);
-    const quote = r[0];
-    if (quote === '"' || quote === "'") {
-        let j = 1;
-        for (; j < r.length; j++) {
-            if (quote === '"' && r[j] === "\\")
-                j++;
-            else if (quote === "'" && r[j] === "'" && r[j + 1] === "'")
-                j++;
-            else if (r[j] === quote)
-                break;
-        }
-        if (j >= r.length)
-            return undefined;
-        return { lead: ws + quote, value: r.slice(1, j), tail: r.slice(j) };
-    }
-    if (ws === "" || r === "" || /^[|>&*!{[#]/.test(r))
-        return undefined;
-    const end = /[ \t]+#|[ \t]*$/.exec(r).index;
-    return { lead: ws, value: r.slice(0, end), tail: r.slice(end) };
-}
-function findFrontMatterStatus(lines, fmEnd) {
-    for (let i = 1; i < fmEnd; i++) {
-        const text = lines[i].text;
-        const m = /^(["']?)status\1[ \t]*:/i.exec(text);
-        if (!m)
-            continue;
-        const scalar = splitScalar(text.slice(m[0].length));
-        if (!scalar)
-            return undefined;
-        return { index: i, head: m[0] + scalar.lead, value: scalar.value, tail: scalar.tail };
-    }
-    return undefined;
-}
-function parseDoc(text) {
-    const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
-    const lines = splitLines(text.slice(bom.length));
-    const fmEnd = frontMatterEnd(lines);
-    const bodyStart = fmEnd === undefined ? 0 : fmEnd + 1;
-    // Front matter lines are scanned as code: a YAML `# comment` is no heading.
-    const scanned = scanBlocks(lines.slice(bodyStart).map((l) => l.text));
-    const blocks = {
-        heading: [...Array(bodyStart).fill(undefined), ...scanned.heading],
-        code: [...Array(bodyStart).fill(true), ...scanned.code],
-        ...(scanned.openFence !== undefined ? { openFence: scanned.openFence } : {}),
-    };
-    const header = readHeader(lines, blocks, bodyStart);
-    return {
-        bom,
-        lines,
-        eol: dominantEol(lines),
-        ...(fmEnd !== undefined ? { fmEnd } : {}),
-        bodyStart,
-        blocks,
-        ...header,
-        ...findCompletion(blocks, header.headerEnd, lines.length),
-    };
-}
-/** The part before the first `##` heading: where the title and the field lines are. */
-function readHeader(lines, blocks, bodyStart) {
-    let headerEnd = lines.length;
-    for (let i = bodyStart; i < lines.length; i++) {
-        if ((blocks.heading[i]?.level ?? 0) >= 2) {
-            headerEnd = i;
-            break;
-        }
-    }
-    let titleIndex;
-    const fields = new Map();
-    for (let i = bodyStart; i < headerEnd; i++) {
-        if (blocks.code[i])
-            continue;
-        if (blocks.heading[i]?.level === 1)
-            titleIndex ??= i;
-        const field = parseField(lines[i].text);
-        if (field && !fields.has(field.key))
-            fields.set(field.key, { index: i, field });
-    }
-    return { headerEnd, fields, ...(titleIndex !== undefined ? { titleIndex } : {}) };
-}
-function findCompletion(blocks, from, length) {
-    for (let i = from; i < length; i++) {
-        const h = blocks.heading[i];
-        if (!h || h.level !== 2 || h.text.toLowerCase() !== "completion")
-            continue;
-        let end = i + 1;
-        while (end < length && !((blocks.heading[end]?.level ?? 99) <= 2))
-            end++;
-        return { completion: { head: i, end } };
-    }
-    return {};
-}
-// ---------------------------------------------------------------------------------------------------
-// Reading
-const TASK_RE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]+(.*))?$/s;
-function readCriteria(doc) {
-    const criteria = [];
-    let sectionLevel;
-    for (let i = doc.bodyStart; i < doc.lines.length; i++) {
-        if (doc.blocks.code[i])
-            continue;
-        const h = doc.blocks.heading[i];
-        if (h) {
-            if (sectionLevel !== undefined && h.level <= sectionLevel)
-                sectionLevel = undefined;
-            if (sectionLevel === undefined && /acceptance criteria/i.test(h.text))
-                sectionLevel = h.level;
-            continue;
-        }
-        if (sectionLevel === undefined)
-            continue;
-        const m = TASK_RE.exec(doc.lines[i].text);
-        if (m)
-            criteria.push({ text: trimTabs(m[2] ?? ""), checked: m[1] !== " ", line: i + 1 });
-    }
-    return criteria;
-}
-function splitTitle(title) {
-    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*:[ \t]*(.*)$/s.exec(title);
-    return m ? { id: m[1], title: m[2] } : { title };
-}
-function readCompletion(doc) {
-    if (!doc.completion)
-        return undefined;
-    const body = doc.lines.slice(doc.completion.head + 1, doc.completion.end).map((l) => l.text);
-    while (body.length && isBlank(body[0]))
-        body.shift();
-    while (body.length && isBlank(body[body.length - 1]))
-        body.pop();
-    return body.join("\n");
-}
-function readStoryFile(text) {
-    const doc = parseDoc(text);
-    const info = { criteria: readCriteria(doc), eol: doc.eol };
-    if (doc.titleIndex !== undefined) {
-        info.title = doc.blocks.heading[doc.titleIndex].text;
-        info.heading = splitTitle(info.title);
-    }
-    const value = (key) => doc.fields.get(key)?.field.value;
-    const statusText = value("status");
-    if (statusText !== undefined) {
-        info.statusText = statusText;
-        const status = parseStatus(statusText);
-        if (status)
-            info.status = status;
-    }
-    const assignee = value("assignee");
-    if (assignee !== undefined && readPlain(assignee) !== undefined)
-        info.assignee = readPlain(assignee);
-    const testFile = value("testFile");
-    if (testFile !== undefined && readPlain(testFile) !== undefined)
-        info.testFile = readPlain(testFile);
-    const verified = value("verified");
-    if (verified !== undefined && parseVerified(verified) !== undefined)
-        info.verified = parseVerified(verified);
-    if (doc.fmEnd !== undefined) {
-        const s = findFrontMatterStatus(doc.lines, doc.fmEnd);
-        info.frontMatter = s ? { status: s.value } : {};
-    }
-    const completion = readCompletion(doc);
-    if (completion !== undefined)
-        info.completion = completion;
-    return info;
-}
-// ---------------------------------------------------------------------------------------------------
-// Writing
+;// CONCATENATED MODULE: ./src/core/story/story-update.ts
+// Surgical edits of a story file: field values, the front matter `status` and the `## Completion` body
+// change; missing field lines (and, without any, a title) and a missing Completion section are inserted;
+// every other byte stays, line endings included. Idempotent.
+
+
+
+
+
+
 /**
- * Keeps a new Completion body inside its section whatever it holds: a `#`/`##` heading line would end
- * the section early, an unclosed fence would swallow the next one, and a `---` at column 0 would close a
- * file's opening `---` rule into front matter (always indented: whether the file opens with one changes
- * as fields are inserted, and the result must not).
+ * Keeps a new Completion body inside its section whatever it holds: a `#`/`##` heading (ATX or setext)
+ * would end the section early, an unclosed fence or HTML comment would swallow the next one, and a `---`
+ * at column 0 would close a file's opening `---` rule into front matter (always indented: whether the file
+ * opens with one changes as fields are inserted, and the result must not). The body follows a heading and
+ * a blank line, where nothing is open: read on its own it reads as it will in the file.
  */
 function sanitizeCompletionBody(body) {
     const texts = body.split(/\r\n|\r|\n/);
@@ -57533,15 +57879,19 @@ function sanitizeCompletionBody(body) {
         texts.shift();
     while (texts.length && isBlank(texts[texts.length - 1]))
         texts.pop();
-    const scan = scanBlocks(texts);
-    const out = texts.map((t, i) => {
-        if ((scan.heading[i]?.level ?? 99) <= 2)
-            return "\\" + t.replace(/^ +/, "");
-        // Indented by one space it renders the same and closes no front matter.
-        return /^(?:---|\.\.\.)[ \t]*$/.test(t) ? " " + t : t;
-    });
-    if (scan.openFence !== undefined)
-        out.push(scan.openFence);
+    // Escaping one heading can make the next line one (`a`, `---`, `---`): until none is left.
+    for (;;) {
+        const section = scanBlocks(texts).headings.filter((h) => h.level <= 2);
+        if (section.length === 0)
+            break;
+        for (const h of section)
+            texts[h.line] = "\\" + texts[h.line].replace(/^ +/, "");
+    }
+    // Indented by one space it renders the same and closes no front matter.
+    const out = texts.map((t) => (/^(?:---|\.\.\.)[ \t]*$/.test(t) ? " " + t : t));
+    const openEnd = scanBlocks(out).openEnd;
+    if (openEnd !== undefined)
+        out.push(openEnd);
     return out;
 }
 function writeCompletion(lines, doc, body) {
@@ -57558,8 +57908,8 @@ function writeCompletion(lines, doc, body) {
         lines.splice(head + 1, end - head - 1, ...replacement);
         return;
     }
-    if (doc.blocks.openFence !== undefined)
-        lines.push({ text: doc.blocks.openFence, eol });
+    if (doc.blocks.openEnd !== undefined)
+        lines.push({ text: doc.blocks.openEnd, eol });
     const last = lines[lines.length - 1];
     if (last && !isBlank(last.text))
         lines.push(blank());
@@ -57588,7 +57938,7 @@ function insertMissingFields(lines, doc, missing, ctx) {
         at = doc.bodyStart;
         if (doc.fmEnd !== undefined && lines[at] && isBlank(lines[at].text))
             at++;
-        block.push({ text: `# ${story_file_oneLine(ctx.storyId)}: ${story_file_oneLine(ctx.title)}`, eol }, blank());
+        block.push({ text: `# ${oneLine(ctx.storyId)}: ${oneLine(ctx.title)}`, eol }, blank());
     }
     block.push(...missing.map(fieldLine));
     if (lines[at] && !isBlank(lines[at].text))
@@ -57648,6 +57998,65 @@ function updateStoryFile(text, update, ctx) {
     if (!finalNewline && lines.length)
         lines[lines.length - 1].eol = "";
     return doc.bom + joinLines(lines);
+}
+
+;// CONCATENATED MODULE: ./src/core/story/story-file.ts
+// Reads a story file (SPEC §2): title, field lines, acceptance criteria, front matter status and the
+// `## Completion` body. Text in, text out — callers do the I/O. Edits are story-update.ts (re-exported here).
+
+
+
+
+
+
+
+function splitTitle(title) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*:[ \t]*(.*)$/s.exec(title);
+    return m ? { id: m[1], title: m[2] } : { title };
+}
+function readCompletion(doc) {
+    if (!doc.completion)
+        return undefined;
+    const body = doc.lines.slice(doc.completion.head + 1, doc.completion.end).map((l) => l.text);
+    while (body.length && isBlank(body[0]))
+        body.shift();
+    while (body.length && isBlank(body[body.length - 1]))
+        body.pop();
+    return body.join("\n");
+}
+function readStoryFile(text) {
+    const doc = parseDoc(text);
+    const info = { criteria: criteriaOf(doc), eol: doc.eol };
+    const title = doc.blocks.headings.find((h) => h.line === doc.titleIndex);
+    if (title) {
+        info.title = title.text.replace(/\n/g, " ");
+        info.heading = splitTitle(info.title);
+    }
+    const value = (key) => doc.fields.get(key)?.field.value;
+    const statusText = value("status");
+    if (statusText !== undefined) {
+        info.statusText = statusText;
+        const status = parseStatus(statusText);
+        if (status)
+            info.status = status;
+    }
+    const assignee = value("assignee");
+    if (assignee !== undefined && readPlain(assignee) !== undefined)
+        info.assignee = readPlain(assignee);
+    const testFile = value("testFile");
+    if (testFile !== undefined && readPlain(testFile) !== undefined)
+        info.testFile = readPlain(testFile);
+    const verified = value("verified");
+    if (verified !== undefined && parseVerified(verified) !== undefined)
+        info.verified = parseVerified(verified);
+    if (doc.fmEnd !== undefined) {
+        const s = findFrontMatterStatus(doc.lines, doc.fmEnd);
+        info.frontMatter = s ? { status: s.value } : {};
+    }
+    const completion = readCompletion(doc);
+    if (completion !== undefined)
+        info.completion = completion;
+    return info;
 }
 
 ;// CONCATENATED MODULE: ./src/core/own.ts
@@ -72395,7 +72804,7 @@ function escapeInline(s) {
 }
 /** A code span on one line, whatever the text holds. */
 function inlineCode(s) {
-    return story_file_codeSpan(s.replace(/[\r\n\u2028\u2029]+/g, " "));
+    return code_span_codeSpan(s.replace(/[\r\n\u2028\u2029]+/g, " "));
 }
 function runLink(url) {
     if (!/^https?:\/\//i.test(url))
@@ -72965,7 +73374,7 @@ async function editStoryFile(ports, job, update) {
     if (next !== text)
         await ports.files.write(path, next);
 }
-async function acceptanceCriteria(ports, job) {
+async function story_context_acceptanceCriteria(ports, job) {
     const text = await ports.files.read(storyPath(job));
     return text === null ? [] : readStoryFile(text).criteria;
 }
@@ -72973,7 +73382,7 @@ async function promptFor(ports, job, role) {
     const { plan, story } = job;
     const templatePath = role === "tester" ? plan.prompts.tester : plan.prompts.implementation;
     const template = templatePath ? ((await ports.files.read((0,external_node_path_namespaceObject.join)(job.dir, templatePath))) ?? undefined) : undefined;
-    const criteria = await acceptanceCriteria(ports, job);
+    const criteria = await story_context_acceptanceCriteria(ports, job);
     return renderPrompt(role, {
         storyId: story.id,
         title: story.title,
@@ -73267,7 +73676,7 @@ async function verifyPhase(ports, job, lockedBlob) {
     const git = ports.git(job.dir);
     await ports.store.update(beginPhase(story.id, "verify", ports.now(), { log: logFile(job, "verify") }), `${story.id}: verify`);
     const green = await runStoryTests(ports, job, "verify");
-    const criteria = await acceptanceCriteria(ports, job);
+    const criteria = await story_context_acceptanceCriteria(ports, job);
     const acComplete = criteria.length > 0 && criteria.every((c) => c.checked);
     const problems = [];
     if (green.timedOut)
@@ -73949,28 +74358,15 @@ function renderGanttText(state) {
         .join("\n");
 }
 
-;// CONCATENATED MODULE: ./src/core/render/summary.ts
-// Human-facing views of an execution (SPEC §5, §6): the GitHub run summary, the pull request comment and
-// the terminal `status` (text and JSON). Pure: state and plan in, text out; the size limits of the places
-// they are posted to are kept here, by truncating with a note, never silently.
-
-
-
-
-
-
-
-/** The story-file status values (SPEC §2), used wherever a status is shown to a person. */
-const STATUS_LABEL = STATUS_DISPLAY;
-/** GitHub refuses comments over 65,536 characters; a margin keeps edits by hand possible. */
-const COMMENT_MAX_CHARS = 65_000;
-/** GITHUB_STEP_SUMMARY takes at most 1 MiB per step. */
-const SUMMARY_MAX_BYTES = 1_000_000;
-const summary_LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const summary_INVISIBLE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+;// CONCATENATED MODULE: ./src/core/render/safe-text.ts
+// Text from plans, agents and git made safe for where it is shown: one plain line for a terminal (no control
+// characters or bidi overrides), inline Markdown that stays a table cell and pings no one, code blocks and
+// links no content can break out of.
+const safe_text_LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const safe_text_INVISIBLE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
 /** One line of plain text: no control characters (terminal escapes included), no bidi overrides. */
 function plainText(text, max = 200) {
-    const line = text.replace(summary_LONE_SURROGATE, "\uFFFD").replace(summary_INVISIBLE, " ").replace(/\s+/gu, " ").trim();
+    const line = text.replace(safe_text_LONE_SURROGATE, "\uFFFD").replace(safe_text_INVISIBLE, " ").replace(/\s+/gu, " ").trim();
     const points = Array.from(line);
     return points.length <= max ? line : `${points.slice(0, max - 1).join("")}…`;
 }
@@ -73993,32 +74389,15 @@ function fenced(content, lang) {
     return `${fence}${lang}\n${content.replace(/\n$/, "")}\n${fence}`;
 }
 /** `[text](url)` with the characters that would end the link destination encoded. */
-function summary_link(text, url) {
+function safe_text_link(text, url) {
     const safe = url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
     return `[${text}](${safe})`;
 }
-function summary_formatDuration(ms) {
-    if (ms === null)
-        return "—";
-    const s = Math.round(ms / 1000);
-    if (s < 60)
-        return `${s}s`;
-    const m = Math.floor(s / 60);
-    if (m < 60)
-        return `${m}m ${String(s % 60).padStart(2, "0")}s`;
-    return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, "0")}m`;
-}
-function evidence(e) {
-    if (!e)
-        return null;
-    const icon = e.timedOut ? "⏱" : e.exitCode === 0 ? "✓" : "✗";
-    return e.passed !== null && e.total !== null ? `${icon} ${e.passed}/${e.total}` : icon;
-}
-function summary_redGreen(r) {
-    const red = evidence(r?.red ?? null);
-    const green = evidence(r?.green ?? null);
-    return red === null && green === null ? "—" : `${red ?? "—"} → ${green ?? "—"}`;
-}
+
+;// CONCATENATED MODULE: ./src/core/render/progress.ts
+
+
+
 const percent = (part, total) => (total === 0 ? 0 : Math.floor((part / total) * 100));
 function countOf(state, ids) {
     const c = { total: ids.length, completed: 0, failed: 0, blocked: 0, inProgress: 0, pending: 0 };
@@ -74051,6 +74430,23 @@ function usageParagraphs(state, plan) {
     const stopped = state.stopped ? `\n\n**Stopped:** ${markdownCell(state.stopped.message, 300)}` : "";
     return `${usage ? `\n\n${markdownCell(usage, 300)}` : ""}${stopped}`;
 }
+function progress_formatDuration(ms) {
+    if (ms === null)
+        return "—";
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s}s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m}m ${String(s % 60).padStart(2, "0")}s`;
+    return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, "0")}m`;
+}
+
+;// CONCATENATED MODULE: ./src/core/render/size-budget.ts
+// Fitting a view into the size limit of the place it is posted to (a step summary, a pull request comment):
+// sections rendered by priority against what is left, tables and charts cut with a note saying where the
+// rest is, never silently.
+
 const chars = (t) => t.length;
 /** UTF-8 length, without TextEncoder so that core stays free of runtime globals. */
 const utf8 = (t) => {
@@ -74106,8 +74502,25 @@ function assemble(sections, budget, measure) {
     }
     return `${out.sort((a, b) => a.order - b.order).map((s) => s.text).join("\n\n")}\n`;
 }
-// ---------------------------------------------------------------------------------------------------
-// Tables.
+
+;// CONCATENATED MODULE: ./src/core/render/story-tables.ts
+
+
+
+
+
+
+function evidence(e) {
+    if (!e)
+        return null;
+    const icon = e.timedOut ? "⏱" : e.exitCode === 0 ? "✓" : "✗";
+    return e.passed !== null && e.total !== null ? `${icon} ${e.passed}/${e.total}` : icon;
+}
+function story_tables_redGreen(r) {
+    const red = evidence(r?.red ?? null);
+    const green = evidence(r?.green ?? null);
+    return red === null && green === null ? "—" : `${red ?? "—"} → ${green ?? "—"}`;
+}
 function storyRows(state, plan, report) {
     const results = new Map(report.results.map((r) => [r.storyId, r]));
     const withCost = hasUsage(state);
@@ -74123,12 +74536,12 @@ function storyRows(state, plan, report) {
             markdownCell(story.id),
             markdownCell(story.title, 80),
             String(wave),
-            `${STATUS_LABEL[status]}${reason}`,
+            `${STATUS_DISPLAY[status]}${reason}`,
             markdownCell(r?.testerAgent ?? story.tester),
             markdownCell(r?.implAgent ?? story.implementer),
             tests,
-            summary_redGreen(r),
-            summary_formatDuration(r?.durationMs ?? null),
+            story_tables_redGreen(r),
+            progress_formatDuration(r?.durationMs ?? null),
             ...(withCost ? [costCell(state, story.id)] : []),
         ];
         return `| ${cells.join(" | ")} |`;
@@ -74151,6 +74564,18 @@ function epicRows(state, plan) {
     });
 }
 const EPIC_HEAD = "| Epic | Complete | Failed | Total | Progress |\n|---|--:|--:|--:|---|";
+
+;// CONCATENATED MODULE: ./src/core/render/run-summary.ts
+// The GitHub run summary (SPEC §5): headline, the Gantt and its text form, the story and epic tables, and the
+// report in a collapsed block, kept under the 1 MiB GITHUB_STEP_SUMMARY takes.
+
+
+
+
+
+
+/** GITHUB_STEP_SUMMARY takes at most 1 MiB per step. */
+const SUMMARY_MAX_BYTES = 1_000_000;
 const REPORT_NOTE = "_The report is too large for this summary: see the action's `report` output or `tdd-waves report`._";
 function reportBlock(report, budget, measure) {
     const wrap = (json) => `<details><summary>Report</summary>\n\n${fenced(json, "json")}\n\n</details>`;
@@ -74161,8 +74586,6 @@ function reportBlock(report, budget, measure) {
     }
     return measure(REPORT_NOTE) <= budget ? REPORT_NOTE : "";
 }
-// ---------------------------------------------------------------------------------------------------
-// The run summary and the pull request comment.
 function titleOf(plan) {
     return Object.fromEntries(plan.stories.map((s) => [s.id, s.title]));
 }
@@ -74183,7 +74606,7 @@ function ganttSection(charts, budget, measure) {
 function renderRunSummary(state, plan, opts = {}) {
     const report = buildReport(state, plan);
     const measure = utf8;
-    const head = [`## tdd-waves · ${markdownCell(plan.name)}`, "", `${headline(state)} · target ${markdownCell(state.target)}${opts.runUrl ? ` · ${summary_link("workflow run", opts.runUrl)}` : ""}${usageParagraphs(state, plan)}`].join("\n");
+    const head = [`## tdd-waves · ${markdownCell(plan.name)}`, "", `${headline(state)} · target ${markdownCell(state.target)}${opts.runUrl ? ` · ${safe_text_link("workflow run", opts.runUrl)}` : ""}${usageParagraphs(state, plan)}`].join("\n");
     const charts = hasRun(state) ? renderGantt(state, titleOf(plan), { maxChars: MERMAID_MAX_CHARS }) : [];
     const textForm = renderGanttText(state);
     return assemble([
@@ -74196,6 +74619,19 @@ function renderRunSummary(state, plan, opts = {}) {
         { order: 6, render: (b) => reportBlock(report, b, measure) },
     ], opts.maxBytes ?? SUMMARY_MAX_BYTES, measure);
 }
+
+;// CONCATENATED MODULE: ./src/core/render/pr-comment.ts
+// The pull request comment (SPEC §6): a hidden marker to find it again, progress, the Gantt, the story and
+// epic tables, kept under GitHub's 65,536-character limit.
+
+
+
+
+
+
+
+/** GitHub refuses comments over 65,536 characters; a margin keeps edits by hand possible. */
+const COMMENT_MAX_CHARS = 65_000;
 /** The hidden first line by which the plan's comment is found again and edited in place. */
 function commentMarker(planName) {
     // Anything but the plan-name characters is percent-encoded, and so is a "--" that could end the comment.
@@ -74211,7 +74647,7 @@ function renderPrComment(state, plan, opts = {}) {
     const report = buildReport(state, plan);
     const measure = chars;
     const marker = commentMarker(plan.name);
-    const footer = `_Updated ${markdownCell(state.lastUpdate)}${opts.runUrl ? ` · ${summary_link("workflow run", opts.runUrl)}` : ""}_`;
+    const footer = `_Updated ${markdownCell(state.lastUpdate)}${opts.runUrl ? ` · ${safe_text_link("workflow run", opts.runUrl)}` : ""}_`;
     const head = `### tdd-waves · ${markdownCell(plan.name)}\n\n${headline(state)}${usageParagraphs(state, plan)}`;
     const charts = hasRun(state) ? renderGantt(state, titleOf(plan)) : [];
     const where = "see the run summary, or `tdd-waves gantt`";
@@ -74224,91 +74660,10 @@ function renderPrComment(state, plan, opts = {}) {
     ], (opts.maxChars ?? COMMENT_MAX_CHARS) - marker.length - 1, measure);
     return `${marker}\n${body}`;
 }
-/** Progress per wave and epic, for `tdd-waves status --json`. */
-function renderStatusJson(state, plan) {
-    const byId = new Map(plan.stories.map((s) => [s.id, s]));
-    const totals = countOf(state, allIds(state));
-    return {
-        plan: state.plan.name,
-        path: state.plan.path,
-        target: state.target,
-        status: state.status,
-        currentWave: state.currentWave,
-        totalWaves: state.waves.length,
-        lastUpdate: state.lastUpdate,
-        totals: { ...totals, percentComplete: percent(totals.completed, totals.total) },
-        waves: state.waves.map((ids, i) => ({
-            wave: i + 1,
-            ...countOf(state, ids),
-            stories: ids.map((id) => {
-                const reason = own_own(state.runs, id)?.reason;
-                const status = state_statusOf(state, id);
-                return {
-                    id,
-                    title: byId.get(id)?.title ?? "",
-                    epic: byId.get(id)?.epic ?? own_own(state.storyEpics, id) ?? id,
-                    status,
-                    ...(reason && (status === "failed" || status === "blocked") ? { reason } : {}),
-                    ...(state.usage?.[id] ? { usage: state.usage[id] } : {}),
-                };
-            }),
-        })),
-        epics: epicOrder(state, plan).map((epic) => {
-            const e = own_own(state.epics, epic);
-            return { epic, ...e, percentComplete: percent(e.completed, e.total) };
-        }),
-        errors: state.errors,
-        ...(state.lock ? { lock: state.lock } : {}),
-        ...reportUsage(state, plan),
-    };
-}
-function epicOrder(state, plan) {
-    return [...new Set([...plan.stories.map((s) => s.epic), ...Object.keys(state.epics)])].filter((e) => own_own(state.epics, e));
-}
-function waveLine(w) {
-    const rest = [
-        w.failed ? `${w.failed} failed` : "",
-        w.blocked ? `${w.blocked} blocked` : "",
-        w.inProgress ? `${w.inProgress} in progress` : "",
-        w.pending ? `${w.pending} pending` : "",
-    ].filter(Boolean);
-    return `Wave ${w.wave}: ${w.completed}/${w.total} complete${rest.length ? `, ${rest.join(", ")}` : ""}`;
-}
-function storyLine(s, idWidth) {
-    const [icon, word] = STATUS_LABEL[s.status].split(" ");
-    const reason = s.reason ? ` — ${plainText(s.reason, 120)}` : "";
-    const cost = s.usage?.costUsd === undefined ? "" : `  ${formatCost(s.usage)}`;
-    return `  ${icon} ${plainText(s.id).padEnd(idWidth)}  ${word.padEnd(12)}  ${plainText(s.title, 80)}${cost}${reason}`;
-}
-/** Progress per wave and epic as plain text for the terminal (`tdd-waves status`); no control characters. */
-function renderStatusText(state, plan) {
-    const j = renderStatusJson(state, plan);
-    const idWidth = Math.max(0, ...j.waves.flatMap((w) => w.stories.map((s) => plainText(s.id).length)));
-    const lines = [
-        `tdd-waves · ${plainText(j.plan)} (${plainText(j.path)}) → ${plainText(j.target)}`,
-        `Status: ${j.status}${j.currentWave ? ` · wave ${j.currentWave} of ${j.totalWaves}` : ""} · updated ${plainText(j.lastUpdate)}`,
-        `Stories: ${countsLine(j.totals)}`,
-    ];
-    const usage = usageLine(state, plan);
-    if (usage)
-        lines.push(usage);
-    if (state.stopped)
-        lines.push(`Stopped: ${plainText(state.stopped.message, 300)}`);
-    if (j.lock)
-        lines.push(`Running: ${j.lock.kind} ${plainText(j.lock.id)}${j.lock.host ? ` on ${plainText(j.lock.host)}` : ""}${j.lock.pid ? ` (pid ${j.lock.pid})` : ""} since ${plainText(j.lock.since)}`);
-    for (const w of j.waves)
-        lines.push("", waveLine(w), ...w.stories.map((s) => storyLine(s, idWidth)));
-    lines.push("", "Epics:", ...j.epics.map((e) => `  ${plainText(e.epic)}  ${e.completed}/${e.total} complete (${e.percentComplete}%), ${e.failed} failed`));
-    if (j.errors.length > 0) {
-        lines.push("", `Errors (${j.errors.length}${j.errors.length > 5 ? ", last 5" : ""}):`);
-        for (const e of j.errors.slice(-5))
-            lines.push(`  ${plainText(e.at)}  ${[e.story, e.phase].filter(Boolean).map((x) => plainText(x)).join(" ")}${e.story || e.phase ? ": " : ""}${plainText(e.message, 200)}`);
-    }
-    return lines.join("\n");
-}
 
 ;// CONCATENATED MODULE: ./src/action/steps.ts
 // The action's commands, one function each: inputs and runner context in, engine call, outputs out.
+
 
 
 
@@ -74405,6 +74760,103 @@ async function publish(settings, ctx, loaded, state) {
     if (settings.pr)
         await gh.upsertComment(settings.pr, commentMarker(loaded.plan.name), renderPrComment(state, loaded.plan, { runUrl: ctx.runUrl }));
     return gh;
+}
+
+;// CONCATENATED MODULE: ./src/core/render/status-json.ts
+
+
+
+
+/** Progress per wave and epic, for `tdd-waves status --json`. */
+function renderStatusJson(state, plan) {
+    const byId = new Map(plan.stories.map((s) => [s.id, s]));
+    const totals = countOf(state, allIds(state));
+    return {
+        plan: state.plan.name,
+        path: state.plan.path,
+        target: state.target,
+        status: state.status,
+        currentWave: state.currentWave,
+        totalWaves: state.waves.length,
+        lastUpdate: state.lastUpdate,
+        totals: { ...totals, percentComplete: percent(totals.completed, totals.total) },
+        waves: state.waves.map((ids, i) => ({
+            wave: i + 1,
+            ...countOf(state, ids),
+            stories: ids.map((id) => {
+                const reason = own_own(state.runs, id)?.reason;
+                const status = state_statusOf(state, id);
+                return {
+                    id,
+                    title: byId.get(id)?.title ?? "",
+                    epic: byId.get(id)?.epic ?? own_own(state.storyEpics, id) ?? id,
+                    status,
+                    ...(reason && (status === "failed" || status === "blocked") ? { reason } : {}),
+                    ...(state.usage?.[id] ? { usage: state.usage[id] } : {}),
+                };
+            }),
+        })),
+        epics: epicOrder(state, plan).map((epic) => {
+            const e = own_own(state.epics, epic);
+            return { epic, ...e, percentComplete: percent(e.completed, e.total) };
+        }),
+        errors: state.errors,
+        ...(state.lock ? { lock: state.lock } : {}),
+        ...reportUsage(state, plan),
+    };
+}
+function epicOrder(state, plan) {
+    return [...new Set([...plan.stories.map((s) => s.epic), ...Object.keys(state.epics)])].filter((e) => own_own(state.epics, e));
+}
+
+;// CONCATENATED MODULE: ./src/core/render/status-text.ts
+// `tdd-waves status`: the status JSON as plain text for the terminal, with no control characters.
+
+
+
+
+
+
+function waveLine(w) {
+    const rest = [
+        w.failed ? `${w.failed} failed` : "",
+        w.blocked ? `${w.blocked} blocked` : "",
+        w.inProgress ? `${w.inProgress} in progress` : "",
+        w.pending ? `${w.pending} pending` : "",
+    ].filter(Boolean);
+    return `Wave ${w.wave}: ${w.completed}/${w.total} complete${rest.length ? `, ${rest.join(", ")}` : ""}`;
+}
+function storyLine(s, idWidth) {
+    const [icon, word] = STATUS_DISPLAY[s.status].split(" ");
+    const reason = s.reason ? ` — ${plainText(s.reason, 120)}` : "";
+    const cost = s.usage?.costUsd === undefined ? "" : `  ${formatCost(s.usage)}`;
+    return `  ${icon} ${plainText(s.id).padEnd(idWidth)}  ${word.padEnd(12)}  ${plainText(s.title, 80)}${cost}${reason}`;
+}
+/** Progress per wave and epic as plain text for the terminal (`tdd-waves status`); no control characters. */
+function renderStatusText(state, plan) {
+    const j = renderStatusJson(state, plan);
+    const idWidth = Math.max(0, ...j.waves.flatMap((w) => w.stories.map((s) => plainText(s.id).length)));
+    const lines = [
+        `tdd-waves · ${plainText(j.plan)} (${plainText(j.path)}) → ${plainText(j.target)}`,
+        `Status: ${j.status}${j.currentWave ? ` · wave ${j.currentWave} of ${j.totalWaves}` : ""} · updated ${plainText(j.lastUpdate)}`,
+        `Stories: ${countsLine(j.totals)}`,
+    ];
+    const usage = usageLine(state, plan);
+    if (usage)
+        lines.push(usage);
+    if (state.stopped)
+        lines.push(`Stopped: ${plainText(state.stopped.message, 300)}`);
+    if (j.lock)
+        lines.push(`Running: ${j.lock.kind} ${plainText(j.lock.id)}${j.lock.host ? ` on ${plainText(j.lock.host)}` : ""}${j.lock.pid ? ` (pid ${j.lock.pid})` : ""} since ${plainText(j.lock.since)}`);
+    for (const w of j.waves)
+        lines.push("", waveLine(w), ...w.stories.map((s) => storyLine(s, idWidth)));
+    lines.push("", "Epics:", ...j.epics.map((e) => `  ${plainText(e.epic)}  ${e.completed}/${e.total} complete (${e.percentComplete}%), ${e.failed} failed`));
+    if (j.errors.length > 0) {
+        lines.push("", `Errors (${j.errors.length}${j.errors.length > 5 ? ", last 5" : ""}):`);
+        for (const e of j.errors.slice(-5))
+            lines.push(`  ${plainText(e.at)}  ${[e.story, e.phase].filter(Boolean).map((x) => plainText(x)).join(" ")}${e.story || e.phase ? ": " : ""}${plainText(e.message, 200)}`);
+    }
+    return lines.join("\n");
 }
 
 ;// CONCATENATED MODULE: ./src/action/comment.ts

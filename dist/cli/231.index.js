@@ -2,34 +2,2207 @@ export const id = 231;
 export const ids = [231];
 export const modules = {
 
-/***/ 6633:
+/***/ 3231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  W6: () => (/* binding */ PlanError),
+  Yq: () => (/* binding */ loadPlan)
+});
+
+// UNUSED EXPORTS: firstInvalidUtf8
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/story/acceptance-criteria.ts
+var acceptance_criteria = __webpack_require__(1822);
+;// CONCATENATED MODULE: ./src/core/plan/acceptance.ts
+// The story-file rule of SPEC §1 without locating anything: a story file exists and has at least one
+// acceptance criterion. Which lines are criteria is the story reader's call (core/story/acceptance-criteria.ts),
+// the same one verify makes: a file `plan` accepts is never one verify finds no criteria in.
+
+/** True when the story file has an acceptance criterion: a task list item under an "Acceptance Criteria" heading. */
+function hasAcceptanceCheckbox(markdown) {
+    return (0,acceptance_criteria/* hasAcceptanceCriteria */.DN)(markdown);
+}
+/** What is wrong with a story's file given its text (null: missing or not a file), or undefined when nothing is. */
+function storyFileProblem(story, content) {
+    if (content === undefined || content === null)
+        return `story file "${story.file}" is missing`;
+    if (hasAcceptanceCheckbox(content))
+        return undefined;
+    return `story file "${story.file}" has no acceptance-criteria checkbox: add "- [ ] …" items under a "## Acceptance Criteria" heading`;
+}
+/** Stories whose file (`contents` maps it to its text, or null when missing or not a file) breaks the rule. */
+function acceptance_storyFileProblems(plan, contents) {
+    const problems = [];
+    for (const story of plan.stories) {
+        const message = storyFileProblem(story, contents.get(story.file));
+        if (message !== undefined)
+            problems.push({ story, message });
+    }
+    return problems;
+}
+
+// EXTERNAL MODULE: ./src/core/plan/issue.ts
+var plan_issue = __webpack_require__(9308);
+// EXTERNAL MODULE: ./src/core/agents/presets.ts
+var presets = __webpack_require__(1214);
+// EXTERNAL MODULE: ./src/core/plan/model.ts
+var model = __webpack_require__(2082);
+;// CONCATENATED MODULE: ./src/core/plan/paths.ts
+// Paths written in a plan are relative to the repository root and must stay inside it: one check and one
+// normal form for all of them, so that "./a/b.ts" and "a/b.ts" are the same file everywhere.
+/**
+ * Paths that are already in normal form and plainly inside the repository: segments of ordinary characters,
+ * none starting with "." (so no "..", no ".git"), no drive letter, no doubled or trailing "/". Most plan paths
+ * are like this, and they need no further checking or normalising.
+ */
+const PLAIN_PATH = /^[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*(?:\/[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*)*$/;
+/** Why `p` is not an acceptable repository-relative path, or undefined when it is. */
+function repoPathProblem(p, kind = "file") {
+    if (PLAIN_PATH.test(p))
+        return undefined;
+    if (p.trim() === "")
+        return "must not be empty";
+    if (p.includes("\0"))
+        return "must not contain a NUL character";
+    if (/^[A-Za-z]:/.test(p))
+        return `must be relative to the repository root, not a drive path (${q(p)})`;
+    if (p.startsWith("/") || p.startsWith("\\"))
+        return `must be relative to the repository root, not absolute (${q(p)})`;
+    if (p.startsWith("~"))
+        return `must be relative to the repository root ("~" is not expanded)`;
+    if (p.includes("\\"))
+        return `use "/" between directories, not "\\" (${q(p)})`;
+    const segments = p.split("/");
+    if (segments.includes("..")) {
+        return leavesRoot(segments) ? `leaves the repository (${q(p)})` : `must not contain ".." (${q(p)})`;
+    }
+    const normal = normalizeRepoPath(p);
+    if (normal === ".")
+        return kind === "directory" ? undefined : "must name a file, not the repository root";
+    if (normal === ".git" || normal.startsWith(".git/"))
+        return "must not point into .git";
+    return undefined;
+}
+function leavesRoot(segments) {
+    let depth = 0;
+    for (const s of segments) {
+        if (s === "..")
+            depth--;
+        else if (s !== "" && s !== ".")
+            depth++;
+        if (depth < 0)
+            return true;
+    }
+    return false;
+}
+const q = (p) => `"${p}"`;
+/** `./a//b/` -> `a/b`; "." for the root. Assumes repoPathProblem(p) found nothing. */
+function normalizeRepoPath(p) {
+    if (PLAIN_PATH.test(p))
+        return p;
+    // No ".." is left by then (repoPathProblem refuses it), so normalising is dropping "" and "." segments.
+    const kept = p.split("/").filter((s) => s !== "" && s !== ".");
+    return kept.length === 0 ? "." : kept.join("/");
+}
+/** `<dir>/<name>` without a "./" when dir is the root. */
+function joinRepoPath(dir, name) {
+    return inDirectory(normalizeRepoPath(dir), name);
+}
+/** joinRepoPath for a directory already in normal form (as from normalizeRepoPath). */
+function inDirectory(normalDir, name) {
+    return normalDir === "." ? name : `${normalDir}/${name}`;
+}
+
+// EXTERNAL MODULE: ./src/core/plan/patterns.ts
+var patterns = __webpack_require__(1236);
+;// CONCATENATED MODULE: ./src/core/plan/build.ts
+// A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
+// works with. Records keyed by names from the plan (agents, environments) have no prototype: a lookup by any
+// name ("constructor", "toString") finds what the plan defines or nothing.
+
+
+
+
+/** The stories directory a plan file names, in normal form. */
+function storiesDirOf(file) {
+    return file.storiesDir === undefined ? model/* DEFAULTS */.z.storiesDir : normalizeRepoPath(file.storiesDir);
+}
+/** One story of a plan file that passed every check, with its defaults applied. */
+function buildStory(s, index, storiesDir) {
+    return {
+        id: s.id,
+        title: s.title.trim(),
+        epic: s.epic ?? defaultEpic(s.id),
+        file: s.file === undefined ? inDirectory(storiesDir, `${s.id}.md`) : normalizeRepoPath(s.file),
+        testFile: normalizeRepoPath(s.testFile),
+        tester: s.tester,
+        implementer: s.implementer,
+        // The parsed file is not used after this: its list can be the story's own.
+        dependsOn: s.dependsOn ?? [],
+        index,
+    };
+}
+/** Applies the defaults of SPEC §1 to a plan file that passed every check. */
+function buildPlan(file) {
+    const storiesDir = storiesDirOf(file);
+    const stories = file.stories.map((s, index) => buildStory(s, index, storiesDir));
+    const agents = withoutPrototype(Object.entries(file.agents).map(([name, a]) => [name, buildAgent(name, a)]));
+    const plan = {
+        name: file.name,
+        maxParallel: file.maxParallel ?? model/* DEFAULTS */.z.maxParallel,
+        storiesDir,
+        test: {
+            command: file.test.command,
+            ...(file.test.junit === undefined ? {} : { junit: normalizeRepoPath(file.test.junit) }),
+            timeoutMs: durationOr(file.test.timeout, model/* DEFAULTS */.z.testTimeoutMs),
+        },
+        prompts: {
+            ...(file.prompts?.tester === undefined ? {} : { tester: normalizeRepoPath(file.prompts.tester) }),
+            ...(file.prompts?.implementation === undefined ? {} : { implementation: normalizeRepoPath(file.prompts.implementation) }),
+        },
+        tdd: { requireRed: file.tdd?.requireRed ?? model/* DEFAULTS */.z.requireRed, lockTests: file.tdd?.lockTests ?? model/* DEFAULTS */.z.lockTests },
+        agents,
+        stories,
+    };
+    if (file.waves)
+        plan.waves = file.waves.map((w) => [...w]);
+    if (file.budget)
+        plan.budget = { ...file.budget };
+    return plan;
+}
+/** An agent with its command: its own `run`, or its preset's command line with `model` and `args`. */
+function buildAgent(name, a) {
+    const agent = { name, run: a.run ?? "", timeoutMs: durationOr(a.timeout, model/* DEFAULTS */.z.agentTimeoutMs), env: withoutPrototype(Object.entries(a.env ?? {})) };
+    if (a.preset === undefined)
+        return agent;
+    const args = a.args ?? [];
+    return { ...agent, run: (0,presets/* presetCommand */.ld)(a.preset, { model: a.model, args }), preset: a.preset, ...(a.model === undefined ? {} : { model: a.model }), args: [...args] };
+}
+/** `msm-auth-001` -> `msm-auth`; an id without "-" is its own epic. */
+function defaultEpic(id) {
+    const cut = id.lastIndexOf("-");
+    return cut > 0 ? id.slice(0, cut) : id;
+}
+/** A record of `entries` that answers only for its own keys. */
+function withoutPrototype(entries) {
+    const record = Object.create(null);
+    for (const [key, value] of entries)
+        record[key] = value;
+    return record;
+}
+function durationOr(text, fallback) {
+    return text === undefined ? fallback : ((0,patterns/* parseDuration */.E9)(text) ?? fallback);
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/did-you-mean.ts
+// "Did you mean …?" for names a user probably mistyped (keys, story ids, agent names).
+/** The closest candidate within a small edit distance, or undefined when nothing is close. */
+function closest(word, candidates) {
+    const limit = Math.min(3, Math.floor(word.length / 3));
+    if (limit === 0)
+        return undefined;
+    let best;
+    let bestDistance = limit + 1;
+    for (const c of candidates) {
+        if (Math.abs(c.length - word.length) > limit || sameButNumber(word, c))
+            continue;
+        const d = editDistance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+/** ` (did you mean "x"?)`, or "" when nothing is close. */
+function didYouMean(word, candidates) {
+    const c = closest(word, candidates);
+    return c === undefined || c === word ? "" : ` (did you mean "${c}"?)`;
+}
+/** "msm-auth-009" is not a typo of "msm-auth-001": a different number of the same length is another name. */
+function sameButNumber(a, b) {
+    return a.length === b.length && a.replace(/\d/g, "") === b.replace(/\d/g, "");
+}
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+        }
+        prev = cur;
+    }
+    return prev[b.length] ?? 0;
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/registries.js
+var registries = __webpack_require__(9396);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __webpack_require__(3759);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 5 modules
+var schemas = __webpack_require__(8395);
+;// CONCATENATED MODULE: ./src/core/plan/ref-name.ts
+// Git's rules for reference names (`git check-ref-format`, refs.c check_refname_format), as a pure rule: the
+// plan name becomes part of branch names (`tdd-waves/<name>/<story>`), and a name git refuses must be refused by
+// `plan`, not discovered by `run` halfway through. test/integration/ref-name.test.ts holds it to the real git.
+/** Characters git never accepts in a reference name: controls, DEL, space and ~ ^ : ? * [ \ . */
+// eslint-disable-next-line no-control-regex
+const BAD_CHARACTER = /[\u0000-\u0020\u007f~^:?*[\\]/;
+/** Why git refuses `ref` as a reference name, or undefined when `git check-ref-format` accepts it. */
+function refNameProblem(ref, options = {}) {
+    if (ref === "@")
+        return 'must not be "@" alone';
+    const parts = ref.split("/");
+    for (const part of parts) {
+        const problem = partProblem(part);
+        if (problem)
+            return problem;
+    }
+    if (ref.endsWith("."))
+        return 'must not end with "."';
+    if (!options.allowOneLevel && parts.length < 2)
+        return 'needs at least two parts separated by "/"';
+    return undefined;
+}
+function partProblem(part) {
+    if (part === "")
+        return 'must not start or end with "/", nor contain "//"';
+    const bad = BAD_CHARACTER.exec(part);
+    if (bad)
+        return `must not contain ${describe(bad[0])}`;
+    if (part.includes(".."))
+        return 'must not contain ".."';
+    if (part.includes("@{"))
+        return 'must not contain "@{"';
+    if (part.startsWith("."))
+        return 'no part may start with "."';
+    if (part.endsWith(".lock"))
+        return 'no part may end with ".lock"';
+    return undefined;
+}
+function describe(ch) {
+    if (ch === " ")
+        return "spaces";
+    const code = ch.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f)
+        return `control characters (U+${code.toString(16).toUpperCase().padStart(4, "0")})`;
+    return `"${ch}"`;
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/schema.ts
+// The plan file's shape (SPEC §1) as one zod schema: the single check of types and formats, the source of the
+// messages a user sees about them, and of plan.schema.json (editors' completion and checking). zod/mini: the
+// same checks as classic zod, a lighter start-up for the CLI.
+
+
+
+
+
+
+const quoteShort = (v) => {
+    const s = JSON.stringify(v) ?? String(v);
+    return s.length > 40 ? `${s.slice(0, 37)}…"` : s;
+};
+const present = (input) => input !== undefined;
+const schema_text = (input) => (typeof input === "string" ? input : "");
+const described = (schema, description) => {
+    registries/* globalRegistry */.fd.add(schema, { description });
+    return schema;
+};
+/** Any string that can reach a process (commands, environment values): a NUL never can. */
+const noNul = () => api/* _regex */.Fk(patterns/* NO_NUL_RE */.si, { error: (iss) => `must not contain a NUL character (${(0,patterns/* codePoint */.yb)("\0")} at character ${schema_text(iss.input).indexOf("\0") + 1})` });
+/** One line of text (titles, paths, durations): no line breaks, no control characters, not blank. */
+const oneLine = () => api/* _regex */.Fk(patterns/* ONE_LINE_RE */.y$, { error: (iss) => (0,patterns/* oneLineProblem */.yw)(schema_text(iss.input)) ?? "must be one line of text" });
+const DURATION_HINT = 'a number with h, m or s, like "10m", "90s" or "1h30m"';
+const duration = () => schemas/* string */.YjP({ error: (iss) => (present(iss.input) ? `must be a duration: ${DURATION_HINT} (got ${quoteShort(iss.input)})` : undefined) })
+    .check(api/* _regex */.Fk(patterns/* DURATION_RE */.Zf, { error: (iss) => `${quoteShort(iss.input)} is not a duration: write ${DURATION_HINT}` }));
+const usdAmount = () => schemas/* number */.aig({ error: (iss) => (present(iss.input) ? `must be an amount of US dollars, like 20 or 2.5 (got ${quoteShort(iss.input)})` : undefined) })
+    .check(api/* _positive */.NC({ error: (iss) => `must be more than 0 (got ${quoteShort(iss.input)})` }));
+const repoPath = (what) => described(schemas/* string */.YjP().check(api/* _minLength */.m9(1, { error: "must not be empty" }), oneLine()), `${what}, relative to the repository root (no "..", not absolute)`);
+/** The plan name is part of branch names (`tdd-waves/<name>/<story>`) and of the state file's path. */
+function planNameProblem(name) {
+    const problem = refNameProblem(name, { allowOneLevel: true }) ?? refNameProblem(`tdd-waves/${name}/story`);
+    return problem && `${quoteShort(name)} cannot be part of a git branch name (tdd-waves/${name}/<story>): it ${problem}`;
+}
+const envNameMessage = (name) => `${quoteShort(name)} is not an environment variable name (letters, digits and "_", not starting with a digit)`;
+const agentNameMessage = (name) => `${quoteShort(name)} is not an agent name: letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`;
+const agentSchema = described(schemas/* strictObject */.rej({
+    run: described(schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* NON_BLANK_RE */.ZT, { error: "must not be empty: the shell command that runs the agent" }), noNul())), "Shell command, run in the story's working copy (or give a preset)"),
+    preset: described(schemas/* optional */.lqM(schemas/* enum */.k5n(presets/* PRESET_NAMES */.dO, { error: (iss) => `${quoteShort(iss.input)} is not a preset: one of ${presets/* PRESET_NAMES */.dO.join(", ")}` })), "A coding-agent CLI run unattended on the prompt file, instead of run (`tdd-waves agents` lists them)"),
+    model: described(schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _minLength */.m9(1, { error: "must not be empty" }), oneLine())), "Model the preset's CLI uses"),
+    args: described(schemas/* optional */.lqM(schemas/* array */.YOg(schemas/* string */.YjP().check(noNul()))), "Extra arguments for the preset's CLI"),
+    timeout: described(schemas/* optional */.lqM(duration()), "Agent time limit, default 30m"),
+    env: described(schemas/* optional */.lqM(schemas/* record */.g1P(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* ENV_NAME_RE */.mb, { error: (iss) => envNameMessage(iss.input) })), schemas/* string */.YjP({
+        error: (iss) => typeof iss.input === "number" || typeof iss.input === "boolean"
+            ? `environment values are strings: put it in quotes ("${String(iss.input)}")`
+            : undefined,
+    })
+        .check(noNul()))), "Extra environment variables for the agent"),
+}), "How to run an agent");
+const agentName = (what) => described(schemas/* string */.YjP().check(api/* _minLength */.m9(1, { error: "must not be empty" }), oneLine()), `Agent that ${what} (a key of agents)`);
+const storySchema = schemas/* strictObject */.rej({
+    id: described(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* STORY_ID_RE */.QC, {
+        error: (iss) => `${quoteShort(iss.input)} is not a story id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
+    })), "Unique story id"),
+    title: described(schemas/* string */.YjP().check(oneLine()), "One-line title"),
+    epic: described(schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* STORY_ID_RE */.QC, { error: (iss) => `${quoteShort(iss.input)} is not an epic name: lowercase letters, digits and "-"` }))), 'Epic; default: the id without its last "-segment"'),
+    file: schemas/* optional */.lqM(repoPath("Story file; default <storiesDir>/<id>.md")),
+    testFile: repoPath("The story's test file"),
+    tester: agentName("writes the tests"),
+    implementer: agentName("makes the tests pass"),
+    dependsOn: described(schemas/* optional */.lqM(schemas/* array */.YOg(schemas/* string */.YjP())), "Ids of stories that must complete first"),
+});
+const maxParallelMessage = (iss) => `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})`;
+const planFileSchema = schemas/* strictObject */.rej({
+    name: described(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* PLAN_NAME_RE */.eC, {
+        error: (iss) => `${quoteShort(iss.input)} is not a plan name: lowercase letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`,
+    }), schemas/* superRefine */.zni((name, ctx) => {
+        // Only a name of the right characters is worth asking git's rules about.
+        const message = patterns/* PLAN_NAME_RE */.eC.test(name) ? planNameProblem(name) : undefined;
+        if (message)
+            ctx.addIssue({ code: "custom", message, input: name });
+    })), "Names the execution (and its git branches: tdd-waves/<name>/<story>)"),
+    maxParallel: described(schemas/* optional */.lqM(schemas/* int */.Whr({ error: (iss) => (present(iss.input) ? maxParallelMessage(iss) : undefined) }).check(api/* _gte */.qm(1, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }), api/* _lte */.Zm(10, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }))), "Stories run at once, 1..10, default 10"),
+    storiesDir: schemas/* optional */.lqM(repoPath('Directory of the story files, default "stories"')),
+    test: described(schemas/* strictObject */.rej({
+        command: described(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew, { error: "must contain {testFile}, which is replaced by the story's test file" }), noNul()), "Test command; {testFile} is replaced by the shell-quoted test file path"),
+        junit: described(schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _minLength */.m9(1, { error: "must not be empty" }), oneLine())), "JUnit XML report the command writes ({storyId} replaced)"),
+        timeout: described(schemas/* optional */.lqM(duration()), "Test command time limit, default 10m"),
+    }), "How to run a story's tests"),
+    prompts: described(schemas/* optional */.lqM(schemas/* strictObject */.rej({
+        tester: schemas/* optional */.lqM(repoPath("Tester prompt template")),
+        implementation: schemas/* optional */.lqM(repoPath("Implementation prompt template")),
+    })), "Own prompt templates"),
+    tdd: schemas/* optional */.lqM(schemas/* strictObject */.rej({
+        requireRed: described(schemas/* optional */.lqM(schemas/* boolean */.zMY()), "Tests must fail before implementation, default true"),
+        lockTests: described(schemas/* optional */.lqM(schemas/* boolean */.zMY()), "Implementation may not change the test file, default true"),
+    })),
+    agents: described(schemas/* record */.g1P(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* AGENT_NAME_RE */.U$, { error: (iss) => agentNameMessage(iss.input) })), agentSchema), "Agents by name"),
+    budget: described(schemas/* optional */.lqM(schemas/* strictObject */.rej({
+        costUsd: described(schemas/* optional */.lqM(usdAmount()), "The execution's budget: once its recorded cost reaches it, no new agent phase starts"),
+        perStoryCostUsd: described(schemas/* optional */.lqM(usdAmount()), "One story's budget over all its attempts: reaching it fails the story"),
+    })), "Cost limits in US dollars, from what the agents report"),
+    stories: described(schemas/* array */.YOg(storySchema).check(api/* _minLength */.m9(1, { error: "a plan needs at least one story" })), "The stories, in plan order"),
+    waves: described(schemas/* optional */.lqM(schemas/* array */.YOg(schemas/* array */.YOg(schemas/* string */.YjP()).check(api/* _minLength */.m9(1, { error: "a wave lists at least one story" })))
+        .check(api/* _minLength */.m9(1, { error: "must list at least one wave (or leave waves out)" }))), "Explicit batching: every story exactly once, dependencies in earlier waves"),
+}, {
+    error: (iss) => {
+        if (iss.code !== "invalid_type" || iss.path?.length)
+            return undefined;
+        return iss.input === null || iss.input === undefined
+            ? "the plan is empty: it needs name, test, agents and stories"
+            : `the plan must be a mapping of keys (name, test, agents, stories, …), got ${describeValue(iss.input)}`;
+    },
+})
+    .register(registries/* globalRegistry */.fd, { title: "tdd-waves plan", description: "An execution plan of stories run test-first in dependency waves" });
+/** plan.schema.json's text: the JSON Schema of planFileSchema (draft 2020-12), as committed at the repository root. */
+function planJsonSchemaText() {
+    return `${JSON.stringify(z.toJSONSchema(planFileSchema), null, 2)}\n`;
+}
+const defOf = (schema) => schema._zod.def;
+/** Keys a strict object accepts at `path` (for "did you mean"), or [] when there is no object there. */
+function knownKeysAt(path) {
+    let schema = planFileSchema;
+    for (const seg of path) {
+        const def = defOf(unwrap(schema));
+        if (def.type === "object")
+            schema = Object.hasOwn(def.shape ?? {}, String(seg)) ? def.shape?.[String(seg)] : undefined;
+        else if (def.type === "array")
+            schema = def.element;
+        else if (def.type === "record")
+            schema = def.valueType;
+        else
+            return [];
+        if (!schema)
+            return [];
+    }
+    const def = defOf(unwrap(schema));
+    return def.type === "object" ? Object.keys(def.shape ?? {}) : [];
+}
+function unwrap(schema) {
+    const def = defOf(schema);
+    return def.type === "optional" && def.innerType ? def.innerType : schema;
+}
+/** "a list", "a mapping", "the number 3", `"text"` — how a value reads in a message. */
+function describeValue(v) {
+    if (v === null)
+        return "nothing";
+    if (Array.isArray(v))
+        return "a list";
+    if (typeof v === "object")
+        return "a mapping";
+    if (typeof v === "number")
+        return `the number ${v}`;
+    if (typeof v === "boolean")
+        return `${v}`;
+    if (typeof v === "string")
+        return quoteShort(v);
+    return typeof v;
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/waves.ts
+// Waves of a plan (SPEC §1): a story's wave is 1 + the highest wave of its dependencies, plan order inside a
+// wave; plus the dependency-cycle search the plan checks use. Linear in stories + edges: plans may be large.
+
+/** The plan's waves: `plan.waves` when given, else computed from the dependencies. Throws on a cycle. */
+function computeWaves(plan) {
+    if (plan.waves)
+        return plan.waves.map((w) => [...w]);
+    const wave = wavesInPlanOrder(plan.stories) ?? wavesInDependencyOrder(plan.stories);
+    const waves = [];
+    for (let i = 0; i < plan.stories.length; i++) {
+        const w = wave[i] - 1;
+        (waves[w] ??= []).push(plan.stories[i].id);
+    }
+    return waves;
+}
+/**
+ * Each story's wave (1-based) in one pass, when every dependency comes earlier in the plan than its dependent
+ * (as plans are usually written; it also rules out cycles). Undefined as soon as one does not.
+ */
+function wavesInPlanOrder(nodes) {
+    const index = firstIndexes(nodes);
+    const wave = new Int32Array(nodes.length);
+    for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i];
+        let w = 1;
+        // Of repeated ids only the first counts: the others have no edges (as in indexGraph).
+        if (index.get(node.id) === i) {
+            for (const d of node.dependsOn) {
+                const j = index.get(d);
+                if (j === undefined)
+                    continue;
+                if (j >= i)
+                    return undefined;
+                if (wave[j] >= w)
+                    w = wave[j] + 1;
+            }
+        }
+        wave[i] = w;
+    }
+    return wave;
+}
+/** Each story's wave (1-based), in topological order. Throws on a cycle. */
+function wavesInDependencyOrder(nodes) {
+    const { adjacency } = indexGraph(nodes);
+    const order = topologicalOrder(adjacency);
+    if (order.length < nodes.length)
+        throw new Error("computeWaves: the plan has a dependency cycle");
+    const wave = new Int32Array(nodes.length);
+    for (const v of order) {
+        let w = 1;
+        for (const d of adjacency[v])
+            if (wave[d] >= w)
+                w = wave[d] + 1;
+        wave[v] = w;
+    }
+    return wave;
+}
+/** A wave as consecutive chunks of at most `size` stories (a GitHub job matrix holds 256 jobs). */
+function chunkWave(ids, size = DEFAULTS.matrixLimit) {
+    if (!Number.isInteger(size) || size < 1)
+        throw new RangeError(`chunkWave: size must be a positive integer, got ${size}`);
+    const chunks = [];
+    for (let i = 0; i < ids.length; i += size)
+        chunks.push(ids.slice(i, i + size));
+    return chunks;
+}
+/**
+ * Dependency cycles, each once, as the ids along it (`[a, b, c]` reads "a depends on b depends on c depends
+ * on a"), starting at the story that comes first in plan order. Self-dependencies and unknown ids are left
+ * to other checks; of repeated ids only the first counts. At most `limit` cycles: every story on a cycle is
+ * on at least one reported cycle until the limit is hit.
+ */
+function findCycles(nodes, limit = 50) {
+    // Dependencies that all come earlier, or else a complete topological order, prove there is no cycle: the
+    // common case, and much cheaper than Tarjan.
+    if (wavesInPlanOrder(nodes))
+        return [];
+    const { adjacency } = indexGraph(nodes);
+    if (topologicalOrder(adjacency).length === nodes.length)
+        return [];
+    const cycles = [];
+    for (const component of stronglyConnected(adjacency)) {
+        if (component.length < 2)
+            continue;
+        const members = new Set(component);
+        const covered = new Set();
+        for (const start of [...component].sort((a, b) => a - b)) {
+            if (cycles.length >= limit)
+                break;
+            if (covered.has(start))
+                continue;
+            const cycle = shortestCycleThrough(start, adjacency, members);
+            cycle.forEach((v) => covered.add(v));
+            cycles.push(rotateToSmallest(cycle));
+        }
+    }
+    cycles.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+    return cycles.map((c) => c.map((v) => nodes[v]?.id ?? ""));
+}
+/** Per node, the indexes of its known dependencies (first occurrence of an id, deduplicated, no self-loops). */
+function indexGraph(nodes) {
+    const index = firstIndexes(nodes);
+    const adjacency = new Array(nodes.length);
+    for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i];
+        adjacency[i] = index.get(node.id) === i ? dependencyIndexes(node.dependsOn, index, i) : [];
+    }
+    return { adjacency };
+}
+/** Each id's first index. */
+function firstIndexes(nodes) {
+    const index = new Map();
+    for (let i = 0; i < nodes.length; i++) {
+        const id = nodes[i].id;
+        if (!index.has(id))
+            index.set(id, i);
+    }
+    return index;
+}
+/** Small lists are deduplicated by scanning: a Set per story costs more than it saves. */
+const SCAN_LIMIT = 16;
+function dependencyIndexes(dependsOn, index, self) {
+    const deps = [];
+    const seen = dependsOn.length > SCAN_LIMIT ? new Set() : undefined;
+    for (const d of dependsOn) {
+        const j = index.get(d);
+        if (j === undefined || j === self || (seen ? seen.has(j) : deps.includes(j)))
+            continue;
+        seen?.add(j);
+        deps.push(j);
+    }
+    return deps;
+}
+/** Kahn's algorithm on "depends on" edges: dependencies come before their dependents. */
+function topologicalOrder(adjacency) {
+    const n = adjacency.length;
+    const remaining = new Int32Array(n);
+    // Dependents as one flat array (CSR): per node, its slice of `dependents` starts at `first[node]`.
+    const first = new Int32Array(n + 1);
+    for (let v = 0; v < n; v++) {
+        const deps = adjacency[v];
+        remaining[v] = deps.length;
+        for (const d of deps)
+            first[d + 1] = first[d + 1] + 1;
+    }
+    for (let v = 0; v < n; v++)
+        first[v + 1] = first[v + 1] + first[v];
+    const fill = first.slice(0, n);
+    const dependents = new Int32Array(first[n]);
+    for (let v = 0; v < n; v++) {
+        for (const d of adjacency[v]) {
+            const at = fill[d];
+            dependents[at] = v;
+            fill[d] = at + 1;
+        }
+    }
+    const order = [];
+    for (let v = 0; v < n; v++)
+        if (remaining[v] === 0)
+            order.push(v);
+    for (let head = 0; head < order.length; head++) {
+        const v = order[head];
+        for (let k = first[v], end = first[v + 1]; k < end; k++) {
+            const u = dependents[k];
+            const left = remaining[u] - 1;
+            remaining[u] = left;
+            if (left === 0)
+                order.push(u);
+        }
+    }
+    return order;
+}
+/** Tarjan's strongly connected components, iterative so long chains cannot overflow the call stack. */
+function stronglyConnected(adjacency) {
+    const n = adjacency.length;
+    const order = new Int32Array(n).fill(-1);
+    const low = new Int32Array(n);
+    const onStack = new Uint8Array(n);
+    const stack = [];
+    const components = [];
+    let counter = 0;
+    const enter = (v, frames) => {
+        order[v] = low[v] = counter++;
+        stack.push(v);
+        onStack[v] = 1;
+        frames.push([v, 0]);
+    };
+    for (let root = 0; root < n; root++) {
+        if (order[root] !== -1)
+            continue;
+        const frames = [];
+        enter(root, frames);
+        while (frames.length > 0) {
+            const frame = frames[frames.length - 1];
+            const v = frame[0];
+            const edges = adjacency[v] ?? [];
+            if (frame[1] < edges.length) {
+                const w = edges[frame[1]++];
+                if (order[w] === -1)
+                    enter(w, frames);
+                else if (onStack[w])
+                    low[v] = Math.min(low[v] ?? 0, order[w] ?? 0);
+                continue;
+            }
+            frames.pop();
+            const parent = frames[frames.length - 1];
+            if (parent)
+                low[parent[0]] = Math.min(low[parent[0]] ?? 0, low[v] ?? 0);
+            if (low[v] === order[v])
+                components.push(popComponent(v, stack, onStack));
+        }
+    }
+    return components;
+}
+function popComponent(v, stack, onStack) {
+    const component = [];
+    for (;;) {
+        const w = stack.pop();
+        onStack[w] = 0;
+        component.push(w);
+        if (w === v)
+            return component;
+    }
+}
+/** Breadth-first search from `start` back to itself inside one component: the shortest cycle through it. */
+function shortestCycleThrough(start, adjacency, members) {
+    const parent = new Map([[start, -1]]);
+    const queue = [start];
+    for (let head = 0; head < queue.length; head++) {
+        const v = queue[head];
+        for (const w of adjacency[v] ?? []) {
+            if (w === start)
+                return pathTo(v, parent);
+            if (!members.has(w) || parent.has(w))
+                continue;
+            parent.set(w, v);
+            queue.push(w);
+        }
+    }
+    return [start];
+}
+function pathTo(end, parent) {
+    const path = [];
+    for (let v = end; v !== -1; v = parent.get(v) ?? -1)
+        path.push(v);
+    return path.reverse();
+}
+function rotateToSmallest(cycle) {
+    let at = 0;
+    cycle.forEach((v, i) => {
+        if (v < (cycle[at] ?? Infinity))
+            at = i;
+    });
+    return [...cycle.slice(at), ...cycle.slice(0, at)];
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/rules.ts
+// The plan rules beyond the schema (SPEC §1): ids, dependencies, cycles, agents, paths, durations, waves.
+// They read the parsed data defensively, so they still run — and report — when the schema found problems
+// elsewhere in the file: every error is reported in one go. Names from the plan are only ever looked up in Maps
+// and Sets, so no name ("constructor", "__proto__") can answer from an object's prototype.
+
+
+
+
+
+
+/** Longest accepted duration: beyond a day a time limit is a typo. */
+const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
+/** Above this many candidates, "did you mean" costs more than it helps. */
+const SUGGEST_LIMIT = 2000;
+/** Every rule violation in the parsed plan data (whatever shape it has). */
+function checkPlanRules(source) {
+    const root = record(source.data);
+    if (!root)
+        return [];
+    const plan = loosePlan(root);
+    const issues = [];
+    for (const rule of RULES) {
+        for (const issue of rule(source, plan))
+            issues.push(issue);
+    }
+    return issues;
+}
+function record(v) {
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? v : undefined;
+}
+const str = (v) => (typeof v === "string" ? v : undefined);
+/** A name from the plan in a message: quoted, its control characters escaped (they never reach a terminal raw). */
+const rules_q = (text) => JSON.stringify(text ?? "");
+function loosePlan(root) {
+    const list = Array.isArray(root.stories) ? root.stories : [];
+    const stories = new Array(list.length);
+    const ids = new Map();
+    for (let index = 0; index < list.length; index++) {
+        const s = record(list[index]) ?? {};
+        const deps = Array.isArray(s.dependsOn) ? s.dependsOn : NO_DEPS;
+        const story = { index, id: str(s.id), deps, tester: str(s.tester), implementer: str(s.implementer), file: str(s.file), testFile: str(s.testFile) };
+        stories[index] = story;
+        if (story.id !== undefined && !ids.has(story.id))
+            ids.set(story.id, index);
+    }
+    const agentMap = record(root.agents);
+    return { root, stories, ids, agents: agentMap ? Object.keys(agentMap) : undefined };
+}
+const NO_DEPS = [];
+/** The string entries of a story's dependsOn. */
+const stringDeps = (s) => s.deps.filter((d) => typeof d === "string");
+const suggest = (word, candidates) => {
+    const size = Array.isArray(candidates) ? candidates.length : candidates.size;
+    return size > SUGGEST_LIMIT ? "" : didYouMean(word, Array.isArray(candidates) ? candidates : candidates.keys());
+};
+const checkIds = (source, plan) => {
+    const issues = [];
+    for (const s of plan.stories) {
+        const first = s.id === undefined ? undefined : plan.ids.get(s.id);
+        if (first === undefined || first === s.index)
+            continue;
+        const line = source.locate(["stories", first, "id"]).line;
+        issues.push(source.issue(["stories", s.index, "id"], `duplicate story id ${rules_q(s.id)} (first used by stories[${first}], line ${line})`));
+    }
+    return issues;
+};
+const checkDependencies = (source, plan) => {
+    const issues = [];
+    for (const s of plan.stories) {
+        // Dependency lists are short: an earlier duplicate is found by scanning, long lists use a set.
+        const seen = s.deps.length > 16 ? new Set() : undefined;
+        for (let k = 0; k < s.deps.length; k++) {
+            const id = s.deps[k];
+            if (typeof id !== "string")
+                continue;
+            let message;
+            if (seen ? seen.has(id) : s.deps.indexOf(id) < k)
+                message = `${rules_q(id)} is listed twice`;
+            else if (id === s.id)
+                message = `story ${rules_q(s.id)} depends on itself`;
+            else if (!plan.ids.has(id))
+                message = `unknown story ${rules_q(id)}${suggest(id, plan.ids)}`;
+            seen?.add(id);
+            if (message !== undefined)
+                issues.push(source.issue(["stories", s.index, "dependsOn", k], message));
+        }
+    }
+    return issues;
+};
+const checkCycles = (source, plan) => {
+    const nodes = plan.stories.map((s) => ({ id: s.id ?? `\0${s.index}`, dependsOn: stringDeps(s) }));
+    return findCycles(nodes).map((cycle) => {
+        const from = plan.ids.get(cycle[0] ?? "") ?? 0;
+        const at = Math.max(0, plan.stories[from]?.deps.indexOf(cycle[1 % cycle.length]) ?? 0);
+        return source.issue(["stories", from, "dependsOn", at], `cycle: ${[...cycle, cycle[0]].join(" -> ")}`);
+    });
+};
+const checkAgents = (source, plan) => {
+    const agents = plan.agents;
+    if (!agents)
+        return [];
+    const known = new Set(agents);
+    const issues = [];
+    const check = (s, role) => {
+        const name = s[role];
+        // A name with control characters is the schema's to report; it names no agent either way.
+        if (name === undefined || name === "" || known.has(name) || patterns/* CONTROL_RE */.Gr.test(name))
+            return;
+        const defined = agents.length === 0 ? "agents defines none" : `agents defines ${agents.slice(0, 8).map((a) => `${rules_q(a)}`).join(", ")}${agents.length > 8 ? ", …" : ""}`;
+        const hint = suggest(name, agents) || ` (${defined})`;
+        issues.push(source.issue(["stories", s.index, role], `unknown agent ${rules_q(name)}${hint}`));
+    };
+    for (const s of plan.stories) {
+        check(s, "tester");
+        check(s, "implementer");
+    }
+    return issues;
+};
+const checkPaths = (source, plan) => {
+    const { root } = plan;
+    const test = record(root.test);
+    const prompts = record(root.prompts);
+    const issues = [];
+    const check = (path, value, kind = "file") => {
+        const problem = pathProblem(value, kind);
+        if (problem)
+            issues.push(source.issue(path, problem));
+    };
+    check(["storiesDir"], root.storiesDir, "directory");
+    check(["prompts", "tester"], prompts?.tester);
+    check(["prompts", "implementation"], prompts?.implementation);
+    check(["test", "junit"], typeof test?.junit === "string" ? test.junit.replaceAll("{storyId}", "story") : undefined);
+    for (const s of plan.stories) {
+        // Key paths are only built for a problem: this loop runs over every story of a valid plan.
+        if (pathProblem(s.file, "file"))
+            check(["stories", s.index, "file"], s.file);
+        if (pathProblem(s.testFile, "file"))
+            check(["stories", s.index, "testFile"], s.testFile);
+    }
+    return issues;
+};
+const pathProblem = (value, kind) => typeof value === "string" && value !== "" ? repoPathProblem(value, kind) : undefined;
+/** Two stories writing their status into one story file would overwrite each other. */
+const checkSharedStoryFiles = (source, plan) => {
+    // Default files (<storiesDir>/<id>.md) of distinct ids are distinct: only a `file` key can make two meet.
+    if (!plan.stories.some((s) => s.file !== undefined))
+        return [];
+    const given = plan.root.storiesDir;
+    const dir = normalizeRepoPath(typeof given === "string" && !repoPathProblem(given, "directory") ? given : model/* DEFAULTS */.z.storiesDir);
+    const owners = new Map();
+    const issues = [];
+    for (const s of plan.stories) {
+        if (s.id === undefined || plan.ids.get(s.id) !== s.index)
+            continue;
+        if (s.file !== undefined && repoPathProblem(s.file))
+            continue;
+        const file = s.file !== undefined ? normalizeRepoPath(s.file) : inDirectory(dir, `${s.id}.md`);
+        const owner = owners.get(file);
+        if (!owner) {
+            owners.set(file, s);
+            continue;
+        }
+        const at = ["stories", s.index, s.file !== undefined ? "file" : "id"];
+        issues.push(source.issue(at, `story file ${rules_q(file)} is also the story file of ${rules_q(owner.id)} (stories[${owner.index}]): each story needs its own`));
+    }
+    return issues;
+};
+/** An agent runs either its own shell command (`run`) or a preset; `model` and `args` belong to a preset. */
+const checkAgentCommands = (source, plan) => {
+    const agents = record(plan.root.agents);
+    if (!agents)
+        return [];
+    const issues = [];
+    for (const [name, value] of Object.entries(agents)) {
+        const a = record(value);
+        if (!a)
+            continue;
+        const hasRun = a.run !== undefined;
+        const hasPreset = a.preset !== undefined;
+        if (hasRun && hasPreset)
+            issues.push(source.issue(["agents", name, "preset"], "give either run (a shell command) or preset, not both"));
+        else if (!hasRun && !hasPreset)
+            issues.push(source.issue(["agents", name], "needs run (a shell command) or preset (see `tdd-waves agents`)", "key"));
+        else if (hasRun) {
+            for (const key of ["model", "args"]) {
+                if (a[key] !== undefined)
+                    issues.push(source.issue(["agents", name, key], `${key} is for a preset's CLI: with run, put it in the command itself`, "key"));
+            }
+        }
+    }
+    return issues;
+};
+const checkDurations = (source, plan) => {
+    const agents = record(plan.root.agents) ?? {};
+    const candidates = [
+        [["test", "timeout"], record(plan.root.test)?.timeout],
+        ...Object.entries(agents).map(([name, a]) => [["agents", name, "timeout"], record(a)?.timeout]),
+    ];
+    return candidates.flatMap(([path, value]) => {
+        const ms = typeof value === "string" ? (0,patterns/* parseDuration */.E9)(value) : undefined;
+        if (ms === undefined)
+            return [];
+        if (ms === 0)
+            return [source.issue(path, "must be longer than 0s")];
+        if (ms > MAX_DURATION_MS)
+            return [source.issue(path, `${rules_q(String(value))} is too long: at most 24h`)];
+        return [];
+    });
+};
+/**
+ * A "__proto__" key in a record (agents, env): zod's records leave it out of their output without a word (copying
+ * it could replace an object's prototype), so it would vanish between `plan` and `run`. It is refused here.
+ */
+const checkPrototypeKeys = (source, plan) => {
+    const agents = record(plan.root.agents);
+    if (!agents)
+        return [];
+    const issues = [];
+    if (Object.hasOwn(agents, "__proto__"))
+        issues.push(source.issue(["agents", "__proto__"], agentNameMessage("__proto__"), "key"));
+    for (const name of Object.keys(agents)) {
+        const env = record(record(agents[name])?.env);
+        if (env && Object.hasOwn(env, "__proto__"))
+            issues.push(source.issue(["agents", name, "env", "__proto__"], envNameMessage("__proto__"), "key"));
+    }
+    return issues;
+};
+const checkWaves = (source, plan) => {
+    if (!Array.isArray(plan.root.waves))
+        return [];
+    const issues = [];
+    const placed = new Map();
+    plan.root.waves.forEach((wave, w) => {
+        if (!Array.isArray(wave))
+            return;
+        wave.forEach((id, at) => {
+            if (typeof id !== "string")
+                return;
+            const path = ["waves", w, at];
+            const before = placed.get(id);
+            if (before)
+                issues.push(source.issue(path, `${rules_q(id)} is already in wave ${before.wave + 1} (waves[${before.wave}][${before.at}]): each story goes in exactly one wave`));
+            else if (!plan.ids.has(id))
+                issues.push(source.issue(path, `unknown story ${rules_q(id)}${suggest(id, plan.ids)}`));
+            else
+                placed.set(id, { wave: w, at });
+        });
+    });
+    for (const [id, index] of plan.ids) {
+        const own = placed.get(id);
+        if (!own) {
+            issues.push(source.issue(["waves"], `story ${rules_q(id)} is in no wave`, "key"));
+            continue;
+        }
+        for (const d of plan.stories[index]?.deps ?? []) {
+            if (typeof d !== "string")
+                continue;
+            const dep = placed.get(d);
+            if (d === id || !dep || dep.wave < own.wave)
+                continue;
+            issues.push(source.issue(["waves", own.wave, own.at], `${rules_q(id)} depends on ${rules_q(d)}, which is in wave ${dep.wave + 1}: a dependency must be in an earlier wave`));
+        }
+    }
+    return issues;
+};
+const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkPrototypeKeys, checkWaves];
+
+;// CONCATENATED MODULE: ./src/core/plan/schema-check.ts
+
+
+const EXPECTED = {
+    string: "a string",
+    number: "a number",
+    int: "a whole number",
+    boolean: "true or false",
+    array: "a list",
+    object: "a mapping (key: value)",
+    record: "a mapping (key: value)",
+};
+/** Fallback wording for issues the schema does not word itself (mostly wrong types). */
+const fallbackMessages = (iss) => {
+    if (iss.code !== "invalid_type")
+        return undefined;
+    if (iss.input === undefined)
+        return "required";
+    const expected = EXPECTED[iss.expected] ?? iss.expected;
+    const quoteHint = iss.expected === "string" && (typeof iss.input === "number" || typeof iss.input === "boolean") ? " (put the value in quotes)" : "";
+    return iss.input === null ? `has no value (expected ${expected})` : `must be ${expected}, got ${describeValue(iss.input)}${quoteHint}`;
+};
+/** Validates `source.data` against the plan schema. */
+function checkPlanSchema(source) {
+    const result = planFileSchema.safeParse(source.data, { reportInput: true, error: fallbackMessages });
+    if (result.success)
+        return { file: result.data, issues: [] };
+    return { issues: result.error.issues.flatMap((iss) => toPlanIssues(source, iss)) };
+}
+function toPlanIssues(source, iss) {
+    const path = iss.path.filter((p) => typeof p !== "symbol");
+    switch (iss.code) {
+        case "unrecognized_keys":
+            return iss.keys.map((key) => source.issue([...path, key], `unknown key "${key}"${didYouMean(key, knownKeysAt(path))}`, "key"));
+        case "invalid_key":
+            return [source.issue(path, iss.issues[0]?.message ?? iss.message, "key")];
+        default:
+            return [source.issue(path, iss.message)];
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __webpack_require__(9547);
+;// CONCATENATED MODULE: ./src/core/plan/document.ts
+/** Line and column (1-based, in UTF-16 code units like the yaml library's LineCounter) of `offset` in `text`. */
+function positionAt(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    const end = Math.min(Math.max(0, offset), text.length);
+    for (let i = 0; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, col: end - lineStart + 1 };
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/json-source.ts
+// A JSON plan: JSON.parse gives the verdict and the data (exactly JSON's grammar, "__proto__" an ordinary key);
+// jsonc-parser, a maintained located JSON parser, says where and why a text is not JSON — comments, trailing
+// commas, single quotes and other YAML-only syntax included — finds duplicate keys (JSON.parse keeps the last one
+// silently) and where each key path is written.
+
+
+const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+function readJsonDocument(body) {
+    let tree;
+    const locate = (path, target = "value") => {
+        tree ??= (0,main.parseTree)(body, [], STRICT);
+        return positionAt(body, locateOffset(tree, path, target));
+    };
+    let data;
+    try {
+        data = JSON.parse(body);
+    }
+    catch (e) {
+        return { data: undefined, syntax: [syntaxError(body, e)], locate };
+    }
+    const duplicates = duplicateKeys(body);
+    return duplicates.length > 0 ? { data: undefined, syntax: duplicates, locate } : { data, syntax: [], locate };
+}
+/** Where and why JSON.parse refused `body`, in words. */
+function syntaxError(body, e) {
+    const errors = [];
+    (0,main.parse)(body, errors, STRICT);
+    const first = errors[0];
+    if (!first) {
+        // jsonc-parser saw nothing wrong: JSON.parse's own words, where it says where.
+        const message = e instanceof Error ? e.message : String(e);
+        const at = /at position (\d+)/.exec(message);
+        return { ...positionAt(body, at ? Number(at[1]) : 0), message: `JSON syntax error: ${message}` };
+    }
+    return { ...positionAt(body, first.offset), message: `JSON syntax error: ${explain(body, first)}` };
+}
+function explain(body, error) {
+    const found = foundAt(body, error.offset, error.length);
+    const afterComma = /,\s*$/.test(body.slice(0, error.offset));
+    switch ((0,main.printParseErrorCode)(error.error)) {
+        case "InvalidCommentToken":
+        case "UnexpectedEndOfComment":
+            return "comments are not allowed in JSON";
+        case "ValueExpected":
+        case "PropertyNameExpected":
+            if (afterComma && (found === '"]"' || found === '"}"'))
+                return `trailing comma before ${found}`;
+            if (found === `"'"`)
+                return "strings and keys take double quotes in JSON, not single quotes";
+            return (0,main.printParseErrorCode)(error.error) === "ValueExpected" ? `expected a value, found ${found}` : `expected a key in double quotes, found ${found}`;
+        case "InvalidSymbol":
+            if (found.startsWith(`"'`))
+                return "strings and keys take double quotes in JSON, not single quotes";
+            return (0,main.getLocation)(body, error.offset).isAtPropertyKey ? `expected a key in double quotes, found ${found}` : `expected a value, found ${found}`;
+        case "ColonExpected":
+            return `expected ":" after the key, found ${found}`;
+        case "CommaExpected":
+            return `expected "," between items, found ${found}`;
+        case "CloseBraceExpected":
+            return error.offset >= body.length ? 'unexpected end of file: missing "}"' : `expected "," or "}", found ${found}`;
+        case "CloseBracketExpected":
+            return error.offset >= body.length ? 'unexpected end of file: missing "]"' : `expected "," or "]", found ${found}`;
+        case "EndOfFileExpected":
+            return `unexpected ${found} after the end of the JSON value`;
+        case "UnexpectedEndOfString":
+            return "a string is not closed";
+        case "InvalidNumberFormat":
+        case "UnexpectedEndOfNumber":
+            return "not a valid JSON number";
+        case "InvalidUnicode":
+            return 'invalid "\\u" escape in a string';
+        case "InvalidEscapeCharacter":
+            return "invalid escape sequence in a string";
+        case "InvalidCharacter":
+            return "control characters in strings must be escaped (\\n, \\t, \\u0000 …)";
+        default:
+            return `unexpected ${found}`;
+    }
+}
+function foundAt(body, offset, length) {
+    if (offset >= body.length)
+        return "end of file";
+    const token = body.slice(offset, offset + Math.max(1, Math.min(length, 20)));
+    return JSON.stringify(token);
+}
+/** Every key that appears twice in one object, located at its second appearance. */
+function duplicateKeys(body) {
+    const found = [];
+    const open = [];
+    (0,main.visit)(body, {
+        onObjectBegin: () => void open.push(new Set()),
+        onObjectEnd: () => void open.pop(),
+        onObjectProperty: (key, offset) => {
+            const keys = open[open.length - 1];
+            if (!keys)
+                return;
+            if (keys.has(key))
+                found.push({ ...positionAt(body, offset), message: `JSON syntax error: duplicate key ${JSON.stringify(key)} (each key may appear once in an object)` });
+            keys.add(key);
+        },
+    }, STRICT);
+    return found;
+}
+/** The offset a key path is written at, or the nearest enclosing value's when part of it is missing. */
+function locateOffset(tree, path, target) {
+    let node = tree;
+    let offset = tree?.offset ?? 0;
+    for (let i = 0; i < path.length && node; i++) {
+        const seg = path[i];
+        const last = i === path.length - 1;
+        if (node.type === "object") {
+            const property = node.children?.find((p) => p.children?.[0]?.value === String(seg));
+            if (!property)
+                break;
+            offset = property.offset;
+            if (last && target === "key")
+                break;
+            node = property.children?.[1];
+            if (node)
+                offset = node.offset;
+        }
+        else if (node.type === "array" && typeof seg === "number") {
+            node = (0,main.findNodeAtLocation)(node, [seg]);
+            if (node)
+                offset = node.offset;
+        }
+        else {
+            break;
+        }
+    }
+    return offset;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/core/plan/yaml-source.ts
+// A YAML plan read by the `yaml` library: its LineCounter gives every error and every key path a line and column.
+
+/** Syntax errors beyond this many are dropped: after a few, the rest are usually echoes of the first. */
+const MAX_SYNTAX_ERRORS = 20;
+function readYamlDocument(body) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(body, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const at = (offset) => lineCounter.linePos(offset);
+    const result = { data: undefined, syntax: [], locate: makeLocator(doc, lineCounter) };
+    const errors = [...doc.errors, ...doc.warnings];
+    if (errors.length > 0) {
+        const seen = new Set();
+        for (const e of errors) {
+            const syntax = { ...at(e.pos[0]), message: `YAML syntax error: ${yamlMessage(e.code, e.message)}` };
+            const key = `${syntax.line}:${syntax.col}:${syntax.message}`;
+            if (!seen.has(key) && seen.size < MAX_SYNTAX_ERRORS)
+                result.syntax.push(syntax);
+            seen.add(key);
+        }
+        return result;
+    }
+    try {
+        result.data = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (e) {
+        result.syntax.push({ ...aliasPosition(doc, lineCounter), message: `YAML error: ${e instanceof Error ? e.message : String(e)}` });
+    }
+    return result;
+}
+function yamlMessage(code, message) {
+    if (code === "DUPLICATE_KEY")
+        return "duplicate key (each key may appear once in a mapping)";
+    if (code === "TAB_AS_INDENT")
+        return "tabs are not allowed for indentation; use spaces";
+    if (code === "MULTIPLE_DOCS")
+        return 'the file holds several YAML documents ("---"); a plan is one document';
+    return message.replace(/\s+/g, " ").trim();
+}
+/** Where the first alias is: toJS only fails on aliases (unknown anchor, too many aliases). */
+function aliasPosition(doc, lc) {
+    let offset = 0;
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_key, node) {
+            offset = node.range?.[0] ?? 0;
+            return dist/* visit */.YR.BREAK;
+        },
+    });
+    return lc.linePos(offset);
+}
+function makeLocator(doc, lc) {
+    return (path, target = "value") => {
+        let offset = nodeStart(doc.contents) ?? 0;
+        let node = doc.contents;
+        for (let i = 0; i < path.length; i++) {
+            const seg = path[i];
+            const last = i === path.length - 1;
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(seg));
+                if (!pair)
+                    break;
+                const keyStart = nodeStart(pair.key);
+                if (keyStart !== undefined)
+                    offset = keyStart;
+                if (last && target === "key")
+                    break;
+                node = pair.value;
+                const valueStart = hasSource(node) ? nodeStart(node) : undefined;
+                if (valueStart !== undefined)
+                    offset = valueStart;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof seg === "number") {
+                node = node.items[seg];
+                const itemStart = nodeStart(node);
+                if (itemStart === undefined)
+                    break;
+                offset = itemStart;
+            }
+            else {
+                break;
+            }
+            if ((0,dist/* isAlias */.Vj)(node))
+                break;
+        }
+        return lc.linePos(offset);
+    };
+}
+/** A value node that is written in the file (`key:` with nothing after it is not worth pointing at). */
+function hasSource(node) {
+    if (!node)
+        return false;
+    if ((0,dist/* isScalar */.jn)(node))
+        return !(node.value === null && (node.source === "" || node.source === undefined));
+    return true;
+}
+function nodeStart(node) {
+    const range = node && node.range;
+    return range ? range[0] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/source.ts
+// A plan file's text as data with positions: syntax errors located by line and column, and a locator that maps
+// a key path (["stories", 2, "dependsOn", 0]) back to where it is written, so that every later error can be
+// reported as FILE:LINE:COL path: message. YAML is read by the `yaml` library (yaml-source.ts), JSON by
+// JSON.parse with jsonc-parser to say where and why it is not JSON (json-source.ts).
+
+
+
+
+/** Parses plan text (YAML, or JSON held to JSON's own grammar) into data with positions. */
+function readPlanSource(text, fileName) {
+    const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+    const format = (0,plan_issue/* planFormat */.Tz)(fileName);
+    const doc = format === "yaml"
+        ? readYamlDocument(body)
+        : format === "json"
+            ? readJsonDocument(body)
+            : { data: undefined, syntax: [{ line: 1, col: 1, message: "unsupported plan file extension: use .yml, .yaml or .json" }], locate: () => ({ line: 1, col: 1 }) };
+    const locate = doc.locate;
+    return {
+        fileName,
+        data: doc.data,
+        issues: doc.syntax.map(({ line, col, message }) => ({ file: fileName, line, col, path: "", message })),
+        locate,
+        issue: (path, message, target) => ({ file: fileName, ...locate(path, target), path: (0,plan_issue/* formatPath */.jV)(path), message }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/story-files.ts
+
+
+
+/**
+ * Story-file issues of a valid plan: `contents` maps each story's `file` to its text, or null when it is
+ * missing or not a file. Located at the story's `file` key when the plan gives one, else at its `id`.
+ */
+function checkStoryFiles(plan, fileName, text, contents) {
+    return locateStoryFileProblems(storyFileProblems(plan, contents), fileName, text);
+}
+/** Story-file problems (acceptance.ts) located in the plan file `fileName` whose text is `text`. */
+function locateStoryFileProblems(problems, fileName, text) {
+    if (problems.length === 0)
+        return [];
+    // Parsing the plan again only to locate problems: a large valid plan is not parsed twice.
+    const source = readPlanSource(text, fileName);
+    const written = source.data?.stories;
+    return problems.map(({ story, message }) => {
+        const fileGiven = Array.isArray(written) && typeof written[story.index]?.file === "string";
+        return source.issue(["stories", story.index, fileGiven ? "file" : "id"], message);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/parse.ts
+// Plan file text -> validated Plan with defaults applied, or every problem in it, each located as
+// FILE:LINE:COL path: message (SPEC §1): one reader per format (source.ts), one schema (schema.ts), then the plan
+// rules once (rules.ts). Pure: reading files is the loader's job (adapters/plan-loader.ts).
+
+
+
+
+
+
+
+
+/** Parses and validates a plan file's text; `fileName` picks YAML or JSON and names the file in errors. */
+function parsePlan(text, fileName) {
+    try {
+        const source = readPlanSource(text, fileName);
+        if (source.issues.length > 0)
+            return { errors: source.issues, source };
+        const schema = checkPlanSchema(source);
+        const errors = sortIssues([...schema.issues, ...checkPlanRules(source)]);
+        if (errors.length > 0 || !schema.file)
+            return { errors, source };
+        return { plan: buildPlan(schema.file), errors: [], source };
+    }
+    catch (e) {
+        // The readers and zod are deep recursive walkers: absurd input (nesting thousands deep) can exhaust the
+        // stack. That is still bad input, so it gets a located message like any other.
+        const reason = e instanceof RangeError ? "it is nested too deeply" : e instanceof Error ? e.message : String(e);
+        return { errors: [{ file: fileName, line: 1, col: 1, path: "", message: `cannot read the plan: ${reason}` }] };
+    }
+}
+/** Messages in file order, each once. */
+function sortIssues(issues) {
+    const seen = new Set();
+    return issues
+        .map((issue, order) => ({ issue, order }))
+        .sort((a, b) => a.issue.line - b.issue.line || a.issue.col - b.issue.col || a.order - b.order)
+        .map(({ issue }) => issue)
+        .filter((issue) => {
+        const key = (0,plan_issue/* formatIssue */.Hd)(issue);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/repo-paths.ts
+
+/** Every path of `plan` that must resolve inside the repository, in plan-file order. `fileGiven(i)`: stories[i] has a `file` key. */
+function planPaths(plan, fileGiven) {
+    const paths = [{ key: ["storiesDir"], path: plan.storiesDir }];
+    if (plan.test.junit !== undefined && !plan.test.junit.includes("{storyId}"))
+        paths.push({ key: ["test", "junit"], path: plan.test.junit });
+    if (plan.prompts.tester !== undefined)
+        paths.push({ key: ["prompts", "tester"], path: plan.prompts.tester });
+    if (plan.prompts.implementation !== undefined)
+        paths.push({ key: ["prompts", "implementation"], path: plan.prompts.implementation });
+    for (const story of plan.stories) {
+        const given = fileGiven(story.index);
+        paths.push({ key: ["stories", story.index, given ? "file" : "id"], path: story.file, ...(given ? {} : { under: plan.storiesDir }) });
+        paths.push({ key: ["stories", story.index, "testFile"], path: story.testFile });
+        if (plan.test.junit?.includes("{storyId}"))
+            paths.push({ key: ["test", "junit"], path: plan.test.junit.replaceAll("{storyId}", story.id) });
+    }
+    return paths;
+}
+function escapeMessage(path, escape) {
+    const through = escape.link === path ? `is a symbolic link to "${escape.target}"` : `passes through "${escape.link}", a symbolic link to "${escape.target}"`;
+    return `"${path}" leaves the repository: it ${through}; tdd-waves reads and writes only inside the repository`;
+}
+/** The default story files under the stories directory: `dir` itself escaping is said once, at storiesDir. */
+function underDirectory(path, dir) {
+    return path.under !== undefined && (dir === "." || path.path.startsWith(inDirectory(dir, "")));
+}
+
+;// CONCATENATED MODULE: ./src/adapters/plan-loader.ts
+// Loads a plan from disk: reads and checks the file's bytes, parses and validates it (core/plan/parse.ts), checks
+// on disk what only the disk can tell — story files exist with acceptance criteria, no path leaves the repository
+// through a symbolic link — and computes the waves. Every bad input becomes one PlanError listing all problems.
+
+
+
+
+
+
+
+
+
+/** A plan that cannot be used, with every problem found; the message is all of them, one per line. */
+class PlanError extends Error {
+    issues;
+    constructor(issues) {
+        super(issues.map(plan_issue/* formatIssue */.Hd).join("\n"));
+        this.name = "PlanError";
+        this.issues = issues;
+    }
+}
+/** Plans larger than this are refused before parsing: no real plan comes near it. */
+const MAX_PLAN_BYTES = 32 * 1024 * 1024;
+/** Story files are read in chunks of this size (one chunk holds nearly every story file). */
+const READ_CHUNK = 64 * 1024;
+/** A directory is listed (instead of a stat per file) when it holds at least this many story files. */
+const LIST_THRESHOLD = 32;
+/** Reads, validates and resolves the plan at `planPath` (paths in it are relative to `repoRoot`). */
+async function loadPlan(planPath, repoRoot, options = {}) {
+    const cwd = options.cwd ?? process.cwd();
+    const absolute = external_node_path_default().resolve(cwd, planPath);
+    const fail = (message, line = 1, col = 1) => {
+        throw new PlanError([{ file: planPath, line, col, path: "", message }]);
+    };
+    // Plain synchronous calls: a handful of them, and a CLI start-up spared loading the promise API.
+    const bytes = readPlanBytes(absolute, fail);
+    const text = decodePlanText(bytes, fail);
+    const root = attempt(() => external_node_fs_.realpathSync.native(external_node_path_default().resolve(cwd, repoRoot)), () => fail(`repository root "${repoRoot}" does not exist`));
+    const relative = external_node_path_default().relative(root, attempt(() => external_node_fs_.realpathSync.native(absolute), () => fail("plan file not found")));
+    if (relative === ".." || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative)) {
+        fail(`the plan file is outside the repository (${root})`);
+    }
+    const { plan, errors, source } = parsePlan(text, planPath);
+    if (!plan || !source)
+        throw new PlanError(errors);
+    const escapes = findEscapes(root, plan, source);
+    const escaped = new Set(escapes.flatMap((e) => (e.story === undefined ? [] : [e.story])));
+    const problems = plan_loader_checkStoryFiles(root, plan, escaped);
+    if (escapes.length > 0 || problems.length > 0) {
+        const issues = [...escapes.map((e) => e.issue), ...locateStoryFileProblems(problems, planPath, text)];
+        throw new PlanError(issues.sort((a, b) => a.line - b.line || a.col - b.col));
+    }
+    let digest;
+    return {
+        plan,
+        waves: computeWaves(plan),
+        path: relative.split((external_node_path_default()).sep).join("/"),
+        // Hashed on first use: `tdd-waves plan` never needs it, nor the crypto module's start-up cost.
+        get digest() {
+            return (digest ??= sha256(bytes));
+        },
+    };
+}
+/** "sha256:" + the hex digest of `bytes`; node:crypto is loaded on the first call. */
+function sha256(bytes) {
+    const { createHash } = (0,external_node_module_.createRequire)(import.meta.url)("node:crypto");
+    return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+/**
+ * Plan paths that leave the repository through a symbolic link (core/plan/repo-paths.ts): each is resolved
+ * component by component, and a link's real target must be inside the repository. A link out of the stories
+ * directory is reported once, at storiesDir, not again for each default story file in it.
+ */
+function findEscapes(root, plan, source) {
+    const written = source.data.stories;
+    const fileGiven = (i) => typeof written?.[i]?.file === "string";
+    const links = new LinkResolver(root);
+    const found = [];
+    const said = new Set();
+    let storiesDirEscapes = false;
+    for (const p of planPaths(plan, fileGiven)) {
+        if (storiesDirEscapes && underDirectory(p, plan.storiesDir))
+            continue;
+        const escape = links.escape(p.path);
+        if (!escape)
+            continue;
+        if (p.key[0] === "storiesDir")
+            storiesDirEscapes = true;
+        // A JUnit template names one report per story: one message per link is enough.
+        const once = `${p.key.join("/")} ${escape.link}`;
+        if (said.has(once))
+            continue;
+        said.add(once);
+        const story = p.key[0] === "stories" && p.key[2] !== "testFile" ? p.key[1] : undefined;
+        found.push({ issue: source.issue(p.key, escapeMessage(p.path, escape)), ...(story === undefined ? {} : { story }) });
+    }
+    return found;
+}
+/** Resolves repository-relative paths one component at a time, each component once. */
+class LinkResolver {
+    root;
+    resolved = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    /** The link through which `relative` leaves the repository, or undefined when it stays inside (or does not exist yet). */
+    escape(relative) {
+        let real = this.root;
+        let prefix = "";
+        for (const part of relative === "." ? [] : relative.split("/")) {
+            prefix = prefix === "" ? part : `${prefix}/${part}`;
+            let step = this.resolved.get(prefix);
+            if (step === undefined) {
+                step = this.step(real, part, prefix);
+                this.resolved.set(prefix, step);
+            }
+            if (step === "missing")
+                return undefined;
+            if ("escape" in step)
+                return step.escape;
+            real = step.real;
+        }
+        return undefined;
+    }
+    step(parent, part, prefix) {
+        const next = external_node_path_default().join(parent, part);
+        let info;
+        try {
+            info = (0,external_node_fs_.lstatSync)(next, { throwIfNoEntry: false });
+        }
+        catch {
+            return "missing";
+        }
+        if (!info)
+            return "missing";
+        if (!info.isSymbolicLink())
+            return { real: next };
+        let target;
+        try {
+            target = external_node_fs_.realpathSync.native(next);
+        }
+        catch {
+            // A link to nothing yet: writing through it would create its target, so where it points is what counts.
+            try {
+                target = external_node_path_default().resolve(parent, (0,external_node_fs_.readlinkSync)(next));
+            }
+            catch {
+                return "missing";
+            }
+        }
+        return inside(this.root, target) ? { real: target } : { escape: { link: prefix, target } };
+    }
+}
+function inside(root, target) {
+    return target === root || target.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
+}
+function readPlanBytes(file, fail) {
+    const failWith = (e) => fail(fileErrorMessage(e));
+    const info = attempt(() => (0,external_node_fs_.statSync)(file), failWith);
+    if (info.isDirectory())
+        fail("is a directory, not a plan file");
+    if (!info.isFile())
+        fail("is not a regular file");
+    if (info.size > MAX_PLAN_BYTES)
+        fail(`is too large for a plan file (${info.size} bytes)`);
+    return attempt(() => (0,external_node_fs_.readFileSync)(file), failWith);
+}
+/** `run()`, or what `failed` makes of its error (it throws). */
+function attempt(run, failed) {
+    try {
+        return run();
+    }
+    catch (e) {
+        return failed(e);
+    }
+}
+function fileErrorMessage(e) {
+    if (e.code === "ENOENT" || e.code === "ENOTDIR")
+        return "plan file not found";
+    if (e.code === "EACCES" || e.code === "EPERM")
+        return "cannot read the plan file: permission denied";
+    if (e.code === "EISDIR")
+        return "is a directory, not a plan file";
+    return `cannot read the plan file: ${e.message}`;
+}
+/** The file's text; binary content, invalid UTF-8 and emptiness are refused with where they are. */
+function decodePlanText(bytes, fail) {
+    const nul = bytes.indexOf(0);
+    if (nul !== -1) {
+        const at = bytePosition(bytes, nul);
+        fail("binary content (a NUL byte): a plan is a YAML or JSON text file", at.line, at.col);
+    }
+    // isUtf8 is the same strict check, native: the byte-by-byte scan only runs to say where the problem is.
+    const invalid = (0,external_node_buffer_.isUtf8)(bytes) ? -1 : firstInvalidUtf8(bytes);
+    if (invalid !== -1) {
+        const at = bytePosition(bytes, invalid);
+        fail(`not UTF-8 text (byte 0x${(bytes[invalid] ?? 0).toString(16).padStart(2, "0")}): save the plan as UTF-8`, at.line, at.col);
+    }
+    // TextDecoder drops a leading byte-order mark.
+    const text = new TextDecoder("utf-8").decode(bytes);
+    if (text.trim() === "")
+        fail("the plan file is empty");
+    return text;
+}
+function bytePosition(bytes, offset) {
+    const before = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));
+    const lines = before.split(/\r\n|\r|\n/);
+    return { line: lines.length, col: (lines[lines.length - 1] ?? "").length + 1 };
+}
+/** Offset of the first byte that is not part of well-formed UTF-8 (no overlongs, no surrogates), or -1. */
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i] ?? 0;
+        const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+        if (len === 0)
+            return i;
+        if (len > 1) {
+            const [lo, hi] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+            const second = bytes[i + 1];
+            if (second === undefined || second < lo || second > hi)
+                return i;
+            for (let k = 2; k < len; k++) {
+                const c = bytes[i + k];
+                if (c === undefined || c < 0x80 || c > 0xbf)
+                    return i;
+            }
+        }
+        i += len;
+    }
+    return -1;
+}
+/**
+ * The story-file rule on disk: each story file is read and checked at once (its text is not kept). Plans can
+ * have thousands of story files, so this makes only the system calls each really needs, without the overhead
+ * of promises: one listing of a directory holding many story files says which names are regular files, and
+ * each of those is opened, read and closed. Other files are checked with a stat first.
+ */
+function plan_loader_checkStoryFiles(root, plan, skip) {
+    const base = root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep;
+    const dirs = storyDirectories(plan);
+    const listings = new Map();
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    const problems = [];
+    plan.stories.forEach((story, i) => {
+        if (skip.has(i))
+            return;
+        const { file } = story;
+        const dir = dirs.of[i];
+        if (!listings.has(dir))
+            listings.set(dir, (dirs.count.get(dir) ?? 0) >= LIST_THRESHOLD ? regularFiles(base + dir) : undefined);
+        // Anything but a plainly listed regular file (a symlink, a name that differs only in case on a
+        // case-insensitive disk, an unlistable directory) is checked the slow way.
+        const full = base + file;
+        const content = listings.get(dir)?.has(file.slice(dir.length)) ? readRegularFile(full, buffer) : readIfRegularFile(full, buffer);
+        const message = storyFileProblem(story, content);
+        if (message !== undefined)
+            problems.push({ story, message });
+    });
+    return problems;
+}
+/** Each story file's directory ("a/b/" for "a/b/c.md", "" at the root), and how many story files each holds. */
+function storyDirectories(plan) {
+    const of = [];
+    const count = new Map();
+    let last = "";
+    for (const { file } of plan.stories) {
+        // Story paths are normalized and inside the repository: plain string work is enough. Most stories share a
+        // directory, so the previous one is tried first (and the same string reused).
+        const cut = file.lastIndexOf("/") + 1;
+        const dir = cut === last.length && file.startsWith(last) ? last : file.slice(0, cut);
+        of.push(dir);
+        count.set(dir, (count.get(dir) ?? 0) + 1);
+        last = dir;
+    }
+    return { of, count };
+}
+/** Names of the regular files in `dir` (one directory listing), or undefined when it cannot be listed. */
+function regularFiles(dir) {
+    try {
+        const names = new Set();
+        for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }))
+            if (entry.isFile())
+                names.add(entry.name);
+        return names;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A regular file's text; null for anything else (missing, a directory, a pipe that would block). */
+function readIfRegularFile(file, buffer) {
+    try {
+        return (0,external_node_fs_.statSync)(file).isFile() ? readRegularFile(file, buffer) : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** A file the directory listing says is regular: its text, or null when it cannot be read after all. */
+function readRegularFile(file, buffer) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, "r");
+    }
+    catch {
+        return null;
+    }
+    try {
+        let length = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, null);
+        // A regular file reads short only at its end: one read is the whole file.
+        if (length < buffer.length)
+            return buffer.toString("utf8", 0, length);
+        const chunks = [Buffer.from(buffer.subarray(0, length))];
+        while ((length = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, null)) > 0)
+            chunks.push(Buffer.from(buffer.subarray(0, length)));
+        return Buffer.concat(chunks).toString("utf8");
+    }
+    catch {
+        return null;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ findExecutable)
+/* harmony export */   dO: () => (/* binding */ PRESET_NAMES),
+/* harmony export */   fG: () => (/* binding */ PRESETS),
+/* harmony export */   ld: () => (/* binding */ presetCommand)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// Whether a command can be found on PATH, the way a shell looks it up: the first directory holding an
-// executable file of that name. Used to warn about (plan) or refuse (run) a preset whose CLI is not installed.
+/* unused harmony export isPresetName */
+/* harmony import */ var _testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5199);
+// Agent presets: the command line that runs each coding-agent CLI unattended on TDD_WAVES_PROMPT_FILE (edits
+// inside the working copy only, no commits of its own, machine-readable output where the CLI has it), as pure
+// data. Every flag comes from the CLI's own documentation, cited next to the preset; what a CLI cannot do is
+// said in `limits` (and in the README's preset table). The command runs with /bin/sh in the story's working copy.
+
+const PRESET_NAMES = ["claude-code", "codex", "gemini", "aider", "opencode"];
+/** The prompt file, left for the shell to expand: tdd-waves sets it for every agent phase. */
+const PROMPT_FILE = '"$TDD_WAVES_PROMPT_FILE"';
+const modelFlag = (flag, model) => (model === undefined ? "" : ` ${flag} ${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(model)}`);
+// opencode reads extra configuration from OPENCODE_CONFIG_CONTENT (highest precedence): edits allowed, nothing
+// outside the working directory, shell commands allowed except commits and pushes (the last matching rule wins).
+const OPENCODE_PERMISSIONS = JSON.stringify({
+    permission: { edit: "allow", external_directory: "deny", bash: { "*": "allow", "git commit*": "deny", "git push*": "deny" } },
+});
+const PRESETS = {
+    // Claude Code, print mode: https://code.claude.com/docs/en/headless (-p, --output-format json, the prompt on
+    // stdin: `echo "…" | claude -p`, the JSON result with total_cost_usd, num_turns, session_id, usage) and
+    // https://code.claude.com/docs/en/cli-reference (--permission-mode acceptEdits: file edits approved, nothing
+    // else; --disallowedTools "Bash(git commit:*)"; --model). Writes stay in the directory it was started in:
+    // https://code.claude.com/docs/en/security ("can only write to the folder where it was started").
+    "claude-code": {
+        name: "claude-code",
+        title: "Claude Code",
+        executable: "claude",
+        output: "claude-json",
+        reports: "model, input/output/cached tokens, cost in USD, turns, session id",
+        docs: ["https://code.claude.com/docs/en/headless", "https://code.claude.com/docs/en/cli-reference", "https://code.claude.com/docs/en/security"],
+        limits: "shell commands are not approved (acceptEdits): the agent cannot run the tests itself unless `args` allow it (--allowedTools)",
+        render: (model, args) => `claude -p --output-format json --permission-mode acceptEdits --disallowedTools 'Bash(git commit:*)' 'Bash(git push:*)'${modelFlag("--model", model)}${args} < ${PROMPT_FILE}`,
+    },
+    // OpenAI Codex CLI, exec: https://developers.openai.com/codex/noninteractive (codex exec, --json JSONL events:
+    // thread.started with thread_id, turn.completed with usage; --sandbox workspace-write allows edits in the
+    // workspace) and https://developers.openai.com/codex/cli/reference#codex-exec (PROMPT `-` reads stdin, --model).
+    codex: {
+        name: "codex",
+        title: "OpenAI Codex CLI",
+        executable: "codex",
+        output: "codex-jsonl",
+        reports: "input/output/cached tokens, turns, session (thread) id; no cost, no model (the preset's `model` is recorded)",
+        docs: ["https://developers.openai.com/codex/noninteractive", "https://developers.openai.com/codex/cli/reference#codex-exec"],
+        limits: "no cost in USD in its output; no flag forbids commits (the sandbox keeps a worktree's git directory read-only, the prompt forbids them)",
+        render: (model, args) => `codex exec --json --sandbox workspace-write${modelFlag("--model", model)}${args} - < ${PROMPT_FILE}`,
+    },
+    // Gemini CLI, headless: https://geminicli.com/docs/cli/headless/ (--output-format json: response,
+    // stats.models.<model>.tokens, session_id) and https://geminicli.com/docs/cli/cli-reference/ (-p: the prompt,
+    // forces non-interactive mode; --approval-mode auto_edit: edit tools approved, shell commands not; --model).
+    gemini: {
+        name: "gemini",
+        title: "Gemini CLI",
+        executable: "gemini",
+        output: "gemini-json",
+        reports: "model, input/output/cached tokens, session id; no cost, no turns",
+        docs: ["https://geminicli.com/docs/cli/headless/", "https://geminicli.com/docs/cli/cli-reference/"],
+        limits: "no cost in USD and no turns in its output; shell commands are not approved (auto_edit), so it cannot run the tests itself; the prompt goes on the command line",
+        render: (model, args) => `gemini --output-format json --approval-mode auto_edit${modelFlag("--model", model)}${args} -p "$(cat ${PROMPT_FILE})"`,
+    },
+    // Aider, scripting: https://aider.chat/docs/scripting.html (--message-file: do one thing and exit, --yes-always)
+    // and https://aider.chat/docs/config/options.html (--no-auto-commits, --no-dirty-commits, --no-gitignore,
+    // --chat-history-file, --input-history-file, --no-suggest-shell-commands, --no-check-update, --no-pretty, --model).
+    // The history files go beside the prompt file, outside the working copy.
+    aider: {
+        name: "aider",
+        title: "Aider",
+        executable: "aider",
+        reports: "nothing machine-readable",
+        docs: ["https://aider.chat/docs/scripting.html", "https://aider.chat/docs/config/options.html"],
+        limits: "no machine-readable output: usage and cost stay unknown unless the agent writes TDD_WAVES_USAGE_FILE; its repo-map cache (.aider.tags.cache.*) lands in the working copy: list `.aider*` in .gitignore",
+        render: (model, args) => `aider --message-file ${PROMPT_FILE} --yes-always --no-auto-commits --no-dirty-commits --no-gitignore --no-suggest-shell-commands --no-check-update --no-pretty` +
+            ` --chat-history-file "$TDD_WAVES_PROMPT_FILE.chat.md" --input-history-file "$TDD_WAVES_PROMPT_FILE.input"${modelFlag("--model", model)}${args}`,
+    },
+    // opencode, run: https://opencode.ai/docs/cli/#run (opencode run [message], --format json: JSON events with
+    // sessionID, step_finish parts with tokens and cost; --model provider/model), https://opencode.ai/docs/permissions/
+    // (edit, bash and external_directory rules) and https://opencode.ai/docs/config/ (OPENCODE_CONFIG_CONTENT).
+    opencode: {
+        name: "opencode",
+        title: "opencode",
+        executable: "opencode",
+        output: "opencode-jsonl",
+        reports: "input/output/cached tokens, cost in USD, steps (as turns), session id; no model (the preset's `model` is recorded)",
+        docs: ["https://opencode.ai/docs/cli/#run", "https://opencode.ai/docs/permissions/", "https://opencode.ai/docs/config/"],
+        limits: "the prompt goes on the command line (run takes a message, not a prompt file)",
+        render: (model, args) => `OPENCODE_CONFIG_CONTENT=${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(OPENCODE_PERMISSIONS)} opencode run --format json${modelFlag("--model", model)}${args} "$(cat ${PROMPT_FILE})"`,
+    },
+};
+function isPresetName(name) {
+    return PRESET_NAMES.includes(name);
+}
+/** The shell command a preset runs, with its `model` and extra `args` (each one shell word). */
+function presetCommand(name, options = {}) {
+    const args = (options.args ?? []).map((a) => ` ${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(a)}`).join("");
+    return PRESETS[name].render(options.model, args);
+}
 
 
-/** The full path of `name` on `pathEnv` (a PATH value), or undefined when no directory holds it as an executable file. */
-function findExecutable(name, pathEnv) {
-    for (const dir of (pathEnv ?? "").split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter))) {
-        // An empty entry means the current directory, as in the shell.
-        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir === "" ? "." : dir, name);
-        try {
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
-                continue;
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-            return candidate;
+/***/ }),
+
+/***/ 9308:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ formatIssue),
+/* harmony export */   Tz: () => (/* binding */ planFormat),
+/* harmony export */   jV: () => (/* binding */ formatPath)
+/* harmony export */ });
+// A located plan problem and how it is written (FILE:LINE:COL path: message, SPEC §1), and the format a plan
+// file name implies.
+/** The format a plan file name implies, or undefined for an unsupported extension. */
+function planFormat(fileName) {
+    const lower = fileName.toLowerCase();
+    if (lower.endsWith(".yml") || lower.endsWith(".yaml"))
+        return "yaml";
+    if (lower.endsWith(".json"))
+        return "json";
+    return undefined;
+}
+/** `FILE:LINE:COL path: message` (or `FILE:LINE:COL: message` when there is no key path). */
+function formatIssue(i) {
+    return i.path === "" ? `${i.file}:${i.line}:${i.col}: ${i.message}` : `${i.file}:${i.line}:${i.col} ${i.path}: ${i.message}`;
+}
+/** `["stories", 2, "dependsOn", 0]` -> `stories[2].dependsOn[0]`; odd keys are quoted: `agents["a b"]`. */
+function formatPath(path) {
+    let out = "";
+    for (const seg of path) {
+        if (typeof seg === "number")
+            out += `[${seg}]`;
+        else if (/^[A-Za-z_$][\w$-]*$/.test(seg))
+            out += out === "" ? seg : `.${seg}`;
+        else
+            out += `[${JSON.stringify(seg)}]`;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 2082:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ storyBranch),
+/* harmony export */   z: () => (/* binding */ DEFAULTS)
+/* harmony export */ });
+const DEFAULTS = {
+    maxParallel: 10,
+    storiesDir: "stories",
+    testTimeoutMs: 10 * 60_000,
+    agentTimeoutMs: 30 * 60_000,
+    requireRed: true,
+    lockTests: true,
+    /** A GitHub job matrix holds at most this many jobs. */
+    matrixLimit: 256,
+    stateBranch: "tdd-waves/state",
+};
+/** Branch a story's work is committed on. */
+const storyBranch = (planName, storyId) => `tdd-waves/${planName}/${storyId}`;
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Ew: () => (/* binding */ TEST_FILE_PLACEHOLDER_RE),
+/* harmony export */   Gr: () => (/* binding */ CONTROL_RE),
+/* harmony export */   QC: () => (/* binding */ STORY_ID_RE),
+/* harmony export */   U$: () => (/* binding */ AGENT_NAME_RE),
+/* harmony export */   ZT: () => (/* binding */ NON_BLANK_RE),
+/* harmony export */   Zf: () => (/* binding */ DURATION_RE),
+/* harmony export */   eC: () => (/* binding */ PLAN_NAME_RE),
+/* harmony export */   mb: () => (/* binding */ ENV_NAME_RE),
+/* harmony export */   si: () => (/* binding */ NO_NUL_RE),
+/* harmony export */   y$: () => (/* binding */ ONE_LINE_RE),
+/* harmony export */   yb: () => (/* binding */ codePoint),
+/* harmony export */   yw: () => (/* binding */ oneLineProblem)
+/* harmony export */ });
+// The value formats of a plan file (names, ids, durations, one-line text): the zod schema (schema.ts) checks
+// them, and plan.schema.json carries them as patterns for editors.
+const PLAN_NAME_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const STORY_ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Agent names start with a letter or digit: no "__proto__", no name an object's prototype could answer for. */
+const AGENT_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** Environment variable names; "__proto__" is refused (it is no variable anyone needs, and a trap for objects). */
+const ENV_NAME_RE = /^(?!__proto__$)[A-Za-z_][A-Za-z0-9_]*$/;
+/** `10m`, `30s`, `1h`, `90s`, `1h30m`, `1h30m15s`: hours, minutes, seconds in that order, at least one. */
+const DURATION_RE = /^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+/** C0 and C1 control characters and DEL: never part of one line of text (a NUL cannot even reach a process). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/;
+/** One line of text with something other than spaces on it, and no control characters. */
+// eslint-disable-next-line no-control-regex
+const ONE_LINE_RE = /^(?=[^\u0000-\u001f\u007f-\u009f]*\S)[^\u0000-\u001f\u007f-\u009f]*$/;
+/** Any text that can reach a process (a command, an environment value): everything but NUL. */
+// eslint-disable-next-line no-control-regex
+const NO_NUL_RE = /^[^\u0000]*$/;
+/** Where the test command takes the test file. */
+const TEST_FILE_PLACEHOLDER_RE = /\{testFile\}/;
+/** An agent's command has something to run. */
+const NON_BLANK_RE = /\S/;
+/** A duration such as `1h30m` in milliseconds, or undefined when it is not one. */
+function parseDuration(text) {
+    const m = DURATION_RE.exec(text);
+    if (!m)
+        return undefined;
+    const [h, min, s] = [m[1], m[2], m[3]].map((v) => (v === undefined ? 0 : Number(v)));
+    return ((h * 60 + min) * 60 + s) * 1000;
+}
+/** Why `text` is not one line of text, or undefined when it is. */
+function oneLineProblem(text) {
+    if (ONE_LINE_RE.test(text))
+        return undefined;
+    if (/[\r\n]/.test(text))
+        return "must be a single line";
+    const control = CONTROL_RE.exec(text);
+    if (control)
+        return `must not contain control characters (${codePoint(control[0])} at character ${control.index + 1})`;
+    return "must not be empty";
+}
+/** `U+0000` for a character. */
+function codePoint(ch) {
+    return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+
+/***/ }),
+
+/***/ 1822:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DN: () => (/* binding */ hasAcceptanceCriteria),
+/* harmony export */   pC: () => (/* binding */ criteriaOf)
+/* harmony export */ });
+/* unused harmony export acceptanceCriteria */
+/* harmony import */ var _story_document_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6788);
+// A story's acceptance criteria: the one reading that both `plan` (a story file must have at least one) and
+// verify (every one must be checked) use, so the two never disagree.
+//
+// A criterion is what GitHub renders as a task list item under an acceptance-criteria heading:
+// - The file is Markdown as CommonMark 0.31 reads it (markdown-blocks.ts): lines end at `\r\n`, `\n` or a
+//   lone `\r`; tabs stop every 4 columns; a leading byte order mark and YAML front matter (`---` … `---`/`...`
+//   on the first line) are not Markdown, so nothing in them counts.
+// - A section opens at a heading (ATX `##` or setext `===`/`---`) at the top level of the document (not in a
+//   list or block quote) whose text contains the words "acceptance criteria" (any case, any whitespace
+//   between). It runs to the next top-level heading of the same or a higher level. Headings nested deeper,
+//   even another "More acceptance criteria", stay inside it. A later acceptance-criteria heading after the
+//   section ended opens another one.
+// - Inside, a criterion is a GFM task list item: a list item (`-`, `*`, `+`, `1.`, `1)`), at any depth, in a
+//   block quote too, whose first block is a paragraph that starts with `[ ]` (or a tab inside), `[x]` or
+//   `[X]`, followed by a space, a tab or the end of the line, and that has text after the checkbox (on that
+//   line or the next).
+//   A non-breaking space is no space there: `- [ ]\u00a0x` is plain text, as GitHub shows it.
+// - Nothing in fenced code (``` or ~~~; a backtick in a backtick fence's info string makes the line inline
+//   code, no fence), indented code or an HTML block (`<!-- … -->`, `<details>` …) counts, and a line four
+//   columns in after a blank line is code, not a list item.
+// - Its text is the rest of the checkbox's line (or of the next line when that is empty), spaces and tabs
+//   trimmed; its line number is 1-based in the whole file.
+
+const ACCEPTANCE = /acceptance\s+criteria/i;
+/** The criteria of a document read by readMarkdown. */
+function criteriaOf(doc) {
+    const { headings, tasks } = doc.blocks;
+    const sections = [];
+    let open;
+    for (const h of headings) {
+        if (open && h.level <= open.level) {
+            sections.push([open.from, h.start]);
+            open = undefined;
         }
-        catch {
-            // Not here: try the next directory.
+        if (!open && ACCEPTANCE.test(h.text))
+            open = { level: h.level, from: h.line + 1 };
+    }
+    if (open)
+        sections.push([open.from, doc.lines.length]);
+    return tasks
+        .filter((t) => sections.some(([from, to]) => t.line >= from && t.line < to))
+        .map((t) => ({ text: t.text, checked: t.checked, line: t.line + 1 }));
+}
+function acceptanceCriteria(text) {
+    return criteriaOf((0,_story_document_js__WEBPACK_IMPORTED_MODULE_0__/* .readMarkdown */ .k)(text));
+}
+/** True when the story has at least one acceptance criterion (checked or not). */
+function hasAcceptanceCriteria(text) {
+    // Cheap answers first for the plan loader, which asks of every story file: without the heading's words or
+    // anything like a checkbox there is none.
+    if (!ACCEPTANCE.test(text) || !/\[[ \txX]\]/.test(text))
+        return false;
+    return acceptanceCriteria(text).length > 0;
+}
+
+
+/***/ }),
+
+/***/ 5669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ codeSpan),
+/* harmony export */   l: () => (/* binding */ unCodeSpan)
+/* harmony export */ });
+// Markdown code spans for field values such as the test file: written so that any content survives, and
+// read back to the content.
+/** Renders a code span that survives any content: a fence longer than any backtick run inside. */
+function codeSpan(s) {
+    const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
+    const fence = "`".repeat(longest + 1);
+    const pad = s.startsWith("`") || s.endsWith("`") || (s.startsWith(" ") && s.endsWith(" ") && s.trim() !== "") ? " " : "";
+    return fence + pad + s + pad + fence;
+}
+/** The content of a value that is one code span, else the value itself. */
+function unCodeSpan(v) {
+    const run = /^`+/.exec(v)?.[0];
+    if (!run || v.length <= run.length * 2 || !v.endsWith(run) || v[v.length - run.length - 1] === "`")
+        return v;
+    const inner = v.slice(run.length, v.length - run.length);
+    return inner.length > 1 && inner.startsWith(" ") && inner.endsWith(" ") && inner.trim() !== "" ? inner.slice(1, -1) : inner;
+}
+
+
+/***/ }),
+
+/***/ 800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QD: () => (/* binding */ parseVerified),
+/* harmony export */   Sw: () => (/* binding */ withFieldValue),
+/* harmony export */   U2: () => (/* binding */ FIELD_LABEL),
+/* harmony export */   Wd: () => (/* binding */ formatField),
+/* harmony export */   cn: () => (/* binding */ parseField),
+/* harmony export */   ot: () => (/* binding */ FIELD_ORDER),
+/* harmony export */   rM: () => (/* binding */ readPlain)
+/* harmony export */ });
+/* harmony import */ var _code_span_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5669);
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5774);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9311);
+// Field lines of a story file's header: `**Status:** x`, `**Status**: x`, `Status: x` (also `__`), the label
+// in any case. Split into the part kept as written and the value, which alone an update rewrites.
+
+
+
+const FIELD_ORDER = ["status", "assignee", "testFile", "verified"];
+const FIELD_LABEL = {
+    status: "Status",
+    assignee: "Assignee",
+    testFile: "Test file",
+    verified: "Verified",
+};
+const FIELD_RE = /^([ \t]{0,3})(\*\*|__)?(status|assignee|test[ _-]?file|verified)(\*\*|__)?:(\*\*|__)?([ \t]*)(.*?)([ \t]*\\?[ \t]*)$/is;
+function parseField(text) {
+    const m = FIELD_RE.exec(text);
+    if (!m)
+        return undefined;
+    const [, , open, label, closeBefore, closeAfter] = m;
+    // Bold markers pair up around the label, with the colon inside or outside: `**Status:**`, `**Status**:`.
+    const balanced = open
+        ? (closeBefore === open && !closeAfter) || (!closeBefore && closeAfter === open)
+        : !closeBefore && !closeAfter;
+    if (!balanced)
+        return undefined;
+    const value = m[7];
+    const trail = m[8];
+    const normalized = label.toLowerCase().replace(/[ _-]/g, "");
+    const key = normalized === "testfile" ? "testFile" : normalized;
+    return { key, head: text.slice(0, text.length - value.length - trail.length), value, trail };
+}
+function withFieldValue(f, value) {
+    const gap = value !== "" && !/[ \t]$/.test(f.head) ? " " : "";
+    return f.head + gap + value + f.trail;
+}
+const PLACEHOLDERS = new Set(["", "—", "–", "-"]);
+/** A plain value (a code span's content), undefined for a placeholder. */
+function readPlain(value) {
+    const v = (0,_code_span_js__WEBPACK_IMPORTED_MODULE_1__/* .unCodeSpan */ .l)(value);
+    return PLACEHOLDERS.has(v) ? undefined : v;
+}
+function parseVerified(value) {
+    const word = /\p{L}+/u.exec(value)?.[0]?.toLowerCase();
+    if (word === "yes" || word === "true" || word === "y")
+        return true;
+    if (word === "no" || word === "false" || word === "n")
+        return false;
+    if (word === undefined && value.includes("✅"))
+        return true;
+    if (word === undefined && value.includes("❌"))
+        return false;
+    return undefined;
+}
+/** The value written for `key`, or undefined when the update leaves it alone. */
+function formatField(key, update) {
+    switch (key) {
+        case "status":
+            return update.status === undefined ? undefined : _status_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_DISPLAY */ .ej[update.status];
+        case "assignee":
+            return update.assignee === undefined ? undefined : (0,_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(update.assignee) || "—";
+        case "testFile": {
+            if (update.testFile === undefined)
+                return undefined;
+            const path = (0,_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(update.testFile);
+            return path === "" ? "—" : (0,_code_span_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .S)(path);
         }
+        case "verified":
+            return update.verified === undefined ? undefined : update.verified ? "yes" : "no";
+    }
+}
+
+
+/***/ }),
+
+/***/ 5410:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ frontMatterEnd),
+/* harmony export */   m: () => (/* binding */ findFrontMatterStatus)
+/* harmony export */ });
+/** Index of the closing `---` (or `...`) line, when the file opens with front matter. */
+function frontMatterEnd(lines) {
+    if (!lines[0] || !/^---[ \t]*$/.test(lines[0].text))
+        return undefined;
+    for (let i = 1; i < lines.length; i++)
+        if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i].text))
+            return i;
+    return undefined;
+}
+/** Splits a YAML scalar after `key:`; undefined for anything but a one-line plain or quoted scalar. */
+function splitScalar(rest) {
+    const ws = /^[ \t]*/.exec(rest)[0];
+    const r = rest.slice(ws.length);
+    const quote = r[0];
+    if (quote === '"' || quote === "'") {
+        let j = 1;
+        for (; j < r.length; j++) {
+            if (quote === '"' && r[j] === "\\")
+                j++;
+            else if (quote === "'" && r[j] === "'" && r[j + 1] === "'")
+                j++;
+            else if (r[j] === quote)
+                break;
+        }
+        if (j >= r.length)
+            return undefined;
+        return { lead: ws + quote, value: r.slice(1, j), tail: r.slice(j) };
+    }
+    if (ws === "" || r === "" || /^[|>&*!{[#]/.test(r))
+        return undefined;
+    const end = /[ \t]+#|[ \t]*$/.exec(r).index;
+    return { lead: ws, value: r.slice(0, end), tail: r.slice(end) };
+}
+/** The top-level `status:` line of the front matter ending at `fmEnd`, when its value is one scalar. */
+function findFrontMatterStatus(lines, fmEnd) {
+    for (let i = 1; i < fmEnd; i++) {
+        const text = lines[i].text;
+        const m = /^(["']?)status\1[ \t]*:/i.exec(text);
+        if (!m)
+            continue;
+        const scalar = splitScalar(text.slice(m[0].length));
+        if (!scalar)
+            return undefined;
+        return { index: i, head: m[0] + scalar.lead, value: scalar.value, tail: scalar.tail };
     }
     return undefined;
 }
@@ -37,2057 +2210,649 @@ function findExecutable(name, pathEnv) {
 
 /***/ }),
 
-/***/ 2302:
+/***/ 5774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ missingPresetCLIs)
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   V1: () => (/* binding */ dominantEol),
+/* harmony export */   cT: () => (/* binding */ joinLines),
+/* harmony export */   uz: () => (/* binding */ splitLines),
+/* harmony export */   z3: () => (/* binding */ isBlank)
 /* harmony export */ });
-/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1214);
-/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6633);
-// Agents whose preset CLI is not on PATH: `plan` warns about them, `run` refuses to start (issue 13).
-
-
-/** One message per agent the plan's stories use whose preset's executable is not on `pathEnv`. */
-function missingPresetCLIs(plan, pathEnv) {
-    const used = new Set(plan.stories.flatMap((s) => [s.tester, s.implementer]));
-    const found = new Map();
-    const messages = [];
-    for (const agent of Object.values(plan.agents)) {
-        if (!agent.preset || !used.has(agent.name))
-            continue;
-        const { executable, title } = _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .PRESETS */ .fG[agent.preset];
-        if (!found.has(executable))
-            found.set(executable, (0,_adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__/* .findExecutable */ .o)(executable, pathEnv) !== undefined);
-        if (!found.get(executable))
-            messages.push(`agent "${agent.name}" uses preset ${agent.preset}, but \`${executable}\` (${title}) is not on PATH`);
-    }
-    return messages;
-}
-
-
-/***/ }),
-
-/***/ 1655:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ createProgress)
-});
-
-;// CONCATENATED MODULE: ./src/engine/progress-text.ts
-const ICON = { complete: "✅", failed: "❌", blocked: "⛔" };
-function describeProgress(e) {
-    switch (e.type) {
-        case "wave":
-            return `Wave ${e.wave}: ${e.stories.join(", ")}`;
-        case "log":
-            return e.message;
-        case "story":
-            return `${ICON[e.status] ?? ""} ${e.storyId} ${e.status}${e.reason ? `: ${e.reason}` : ""}${e.log ? ` (log: ${e.log})` : ""}`.trim();
-        case "stage":
-            return e.what === null ? null : `Wave ${e.wave}: ${e.what}`;
-        case "phase":
-            return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/progress.ts
-
-function createProgress(io, plan, now = Date.now) {
-    if (!io.isTTY) {
-        const line = (s) => io.stdout(`${new Date(now()).toISOString()} ${s}\n`);
-        return {
-            event: (e) => {
-                const text = describeProgress(e);
-                if (text)
-                    line(text);
-            },
-            note: line,
-            stop: () => undefined,
-        };
-    }
-    return liveProgress(io, plan, now);
-}
-function liveProgress(io, plan, now) {
-    const started = now();
-    const running = new Map();
-    const done = new Map();
-    let wave = 0;
-    let stage = null;
-    let drawn = 0;
-    const clock = (ms) => {
-        const s = Math.floor(ms / 1000);
-        return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-    };
-    const erase = () => {
-        if (drawn > 0)
-            io.stdout(`\x1b[${drawn}A\x1b[0J`);
-        drawn = 0;
-    };
-    const draw = () => {
-        erase();
-        const lines = [
-            `\x1b[1mtdd-waves\x1b[0m ${plan.name} · wave ${wave} · ${done.size}/${plan.stories.length} finished · ${running.size} running${stage ? ` · ${stage}` : ""} · ${clock(now() - started)}`,
-            ...[...running].map(([id, r]) => `  ${id.padEnd(24)} ${r.phase.padEnd(15)} ${(r.agent ?? "").padEnd(16)} ${clock(now() - r.since)}`),
-        ];
-        io.stdout(`${lines.join("\n")}\n`);
-        drawn = lines.length;
-    };
-    const timer = setInterval(draw, 1000);
-    timer.unref();
-    const print = (s) => {
-        erase();
-        io.stdout(`${s}\n`);
-        draw();
-    };
-    return {
-        event: (e) => {
-            if (e.type === "wave")
-                wave = e.wave;
-            if (e.type === "stage")
-                stage = e.what;
-            if (e.type === "phase")
-                running.set(e.storyId, { phase: e.phase, agent: e.agent, since: now() });
-            if (e.type === "story") {
-                running.delete(e.storyId);
-                done.set(e.storyId, e.status);
-            }
-            const text = describeProgress(e);
-            if (text)
-                print(text);
-            else
-                draw();
-        },
-        note: print,
-        stop: () => {
-            clearInterval(timer);
-            draw();
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 231:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  runCommand: () => (/* binding */ runCommand)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/render/report.ts
-var render_report = __webpack_require__(6640);
-// EXTERNAL MODULE: ./src/core/render/gantt-terminal.ts
-var gantt_terminal = __webpack_require__(7751);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/adapters/agent-process.ts
-// Runs an agent's or a test's shell command as a child process, logs its output to a file, and makes
-// sure that on timeout or abort nothing the command started survives it.
-
-
-
-const DEFAULT_KILL_GRACE_MS = 2000;
-// setTimeout fires at once for delays beyond a signed 32-bit number of milliseconds.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/**
- * Runs `command` with `/bin/sh -c` in `cwd`, stdout and stderr appended to `logFile`. Resolves once the
- * shell has exited and, after a timeout or an abort, its whole process tree is gone. Never rejects for
- * the command's sake: a failing or missing command is an exit code (127 for "not found").
- */
-async function runShell(command, opts) {
-    const started = Date.now();
-    const graceMs = opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
-    const log = openLog(opts.logFile, headerLines(command, opts.header, started));
-    const out = opts.stdoutFile === undefined ? undefined : openOutput(opts.stdoutFile);
-    const outcome = (o) => {
-        const result = { exitCode: null, signal: null, timedOut: false, aborted: false, ...o, durationMs: Date.now() - started, logFile: opts.logFile };
-        if (opts.stdoutFile !== undefined)
-            (0,external_node_fs_.appendFileSync)(opts.logFile, stdoutSection(opts.stdoutFile));
-        (0,external_node_fs_.appendFileSync)(opts.logFile, footerLine(result));
-        return result;
-    };
-    const problem = opts.signal?.aborted ? "aborted before it started" : missingDirectory(opts.cwd);
-    let child;
-    let spawnError;
-    try {
-        if (!problem) {
-            child = (0,external_node_child_process_.spawn)("/bin/sh", ["-c", command], {
-                cwd: opts.cwd,
-                env: { ...process.env, ...opts.env },
-                // Own process group, so that the group can be signalled as a whole.
-                detached: true,
-                stdio: ["ignore", out ?? log, log],
-            });
-        }
-    }
-    catch (err) {
-        spawnError = err instanceof Error ? err.message : String(err);
-    }
-    finally {
-        // The child has its own copy of the descriptors.
-        (0,external_node_fs_.closeSync)(log);
-        if (out !== undefined)
-            (0,external_node_fs_.closeSync)(out);
-    }
-    if (!child)
-        return outcome({ aborted: Boolean(opts.signal?.aborted), error: problem ?? spawnError ?? "could not start /bin/sh" });
-    const exited = waitForExit(child);
-    const stopped = stopRequest(opts.timeoutMs, opts.signal);
-    const reason = await Promise.race([exited.then(() => null), stopped.promise]);
-    stopped.cancel();
-    const pgid = child.pid;
-    if (reason && pgid !== undefined)
-        await killTree(pgid, graceMs);
-    const exit = await exited;
-    if (exit.error)
-        return outcome({ error: exit.error });
-    if (!reason && pgid !== undefined && groupAlive(pgid)) {
-        (0,external_node_fs_.appendFileSync)(opts.logFile, "--- tdd-waves: stopping processes the command left running\n");
-        await killTree(pgid, graceMs);
-    }
-    return outcome({ exitCode: exit.code, signal: exit.signal, timedOut: reason === "timeout", aborted: reason === "abort" });
-}
-function openLog(logFile, header) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(logFile), { recursive: true });
-    const fd = (0,external_node_fs_.openSync)(logFile, "a");
-    (0,external_node_fs_.writeSync)(fd, header);
-    return fd;
-}
-function openOutput(file) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-    return (0,external_node_fs_.openSync)(file, "w");
-}
-/** Most of a standard output worth reading in a log; the file keeps all of it. */
-const STDOUT_IN_LOG_BYTES = 256 * 1024;
-function stdoutSection(file) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, "utf8");
-    }
-    catch {
-        return "";
-    }
-    if (text === "")
-        return "";
-    const shown = text.length > STDOUT_IN_LOG_BYTES ? `${text.slice(0, STDOUT_IN_LOG_BYTES)}\n… (cut: ${file} holds all of it)\n` : text;
-    return `--- standard output (${file}):\n${shown}${shown.endsWith("\n") ? "" : "\n"}`;
-}
-function headerLines(command, header, started) {
-    return `=== ${new Date(started).toISOString()}${header ? ` ${header}` : ""}\n$ ${command}\n`;
-}
-function footerLine(o) {
-    const took = `${(o.durationMs / 1000).toFixed(1)} s`;
-    if (o.error)
-        return `--- tdd-waves: not run: ${o.error}\n`;
-    const end = o.exitCode !== null ? `exit ${o.exitCode}` : `signal ${o.signal ?? "?"}`;
-    const why = o.timedOut ? "timed out, process tree killed; " : o.aborted ? "aborted, process tree killed; " : "";
-    return `--- ${why}${end} after ${took}\n`;
-}
-function missingDirectory(cwd) {
-    try {
-        return (0,external_node_fs_.statSync)(cwd).isDirectory() ? undefined : `working directory is not a directory: ${cwd}`;
-    }
-    catch {
-        return `working directory does not exist: ${cwd}`;
-    }
-}
-function waitForExit(child) {
-    return new Promise((resolve) => {
-        child.once("error", (err) => resolve({ code: null, signal: null, error: err.message }));
-        child.once("close", (code, signal) => resolve({ code, signal }));
-    });
-}
-function stopRequest(timeoutMs, signal) {
-    let timer;
-    let onAbort;
-    const promise = new Promise((resolve) => {
-        if (Number.isFinite(timeoutMs))
-            timer = setTimeout(() => resolve("timeout"), Math.min(Math.max(0, timeoutMs), MAX_TIMER_MS));
-        onAbort = () => resolve("abort");
-        signal?.addEventListener("abort", onAbort, { once: true });
-    });
-    return {
-        promise,
-        cancel: () => {
-            clearTimeout(timer);
-            if (onAbort)
-                signal?.removeEventListener("abort", onAbort);
-        },
-    };
-}
-/** Live (not zombie) processes; null where there is no /proc (then only the group is signalled). */
-function scanProcs() {
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)("/proc");
-    }
-    catch {
-        return null;
-    }
-    const procs = [];
-    for (const name of entries) {
-        if (!/^\d+$/.test(name))
-            continue;
-        const p = readStat(name);
-        if (p)
-            procs.push(p);
-    }
-    return procs;
-}
-function readStat(pid) {
-    try {
-        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, "utf8");
-        // The command name is in parentheses and may itself contain spaces and parentheses.
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        const state = fields[0];
-        if (state === "Z" || state === "X" || state === "x")
-            return null;
-        return { pid: Number(pid), ppid: Number(fields[1]), pgrp: Number(fields[2]), start: fields[19] ?? "" };
-    }
-    catch {
-        return null;
-    }
-}
-function groupAlive(pgid) {
-    const procs = scanProcs();
-    return procs ? procs.some((p) => p.pgrp === pgid) : sendSignal(-pgid, 0);
-}
-/** Nothing of the tree is left. Zombies count as gone: they hold no resources and cannot be killed. */
-function treeGone(pgid, targets) {
-    if (scanProcs() === null)
-        return !sendSignal(-pgid, 0);
-    return collectTree(pgid, targets).length === 0;
-}
-/**
- * Adds to `targets` every live member of the group and every live descendant of a target, which
- * catches children that left the group (setsid) while their parent still lives.
- */
-function collectTree(pgid, targets) {
-    const live = (scanProcs() ?? []).filter((p) => p.pid !== process.pid);
-    const byPid = new Map(live.map((p) => [p.pid, p]));
-    const isTarget = (pid) => {
-        const known = targets.get(pid);
-        return known !== undefined && byPid.get(pid)?.start === known.start;
-    };
-    for (const p of live)
-        if (p.pgrp === pgid)
-            targets.set(p.pid, p);
-    let grew = true;
-    while (grew) {
-        grew = false;
-        for (const p of live) {
-            if (!targets.has(p.pid) && isTarget(p.ppid)) {
-                targets.set(p.pid, p);
-                grew = true;
-            }
-        }
-    }
-    return live.filter((p) => isTarget(p.pid));
-}
-/** SIGTERM to the group and every target outside it; SIGKILL to whatever is left after the grace time. */
-async function killTree(pgid, graceMs) {
-    const targets = new Map();
-    let alive = collectTree(pgid, targets);
-    signalTree(pgid, alive, "SIGTERM");
-    const deadline = Date.now() + graceMs;
-    while (Date.now() < deadline) {
-        await sleep(Math.min(50, Math.max(1, deadline - Date.now())));
-        if (treeGone(pgid, targets))
-            return;
-    }
-    // A few rounds: a process may fork between the scan and the signal.
-    for (let round = 0; round < 10; round++) {
-        alive = collectTree(pgid, targets);
-        signalTree(pgid, alive, "SIGKILL");
-        await sleep(20);
-        if (treeGone(pgid, targets))
-            return;
-    }
-}
-function signalTree(pgid, alive, sig) {
-    sendSignal(-pgid, sig);
-    for (const p of alive)
-        if (p.pgrp !== pgid)
-            sendSignal(p.pid, sig);
-}
-/** True when the signal was delivered (ESRCH and EPERM are not errors here). */
-function sendSignal(pid, sig) {
-    try {
-        process.kill(pid, sig);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-// EXTERNAL MODULE: ./src/adapters/git.ts
-var git = __webpack_require__(6960);
-// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 26 modules
-var XMLParser = __webpack_require__(9658);
-// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/fxp.js
-var fxp = __webpack_require__(5824);
-;// CONCATENATED MODULE: ./src/core/testing/junit.ts
-// Test counts from a JUnit XML report, whichever runner wrote it (vitest, jest-junit, node --test, …).
-
-const ARRAYS = new Set(["testsuite", "testcase"]);
-const parser = new XMLParser/* default */.A({
-    ignoreAttributes: false,
-    attributeNamePrefix: "@_",
-    parseAttributeValue: false,
-    parseTagValue: false,
-    // Failure messages and logs are not needed, only whether the elements are there.
-    isArray: (name) => ARRAYS.has(name),
-});
-/** Counts of a JUnit report, or null when the text is not a JUnit report. Never throws. */
-function parseJunit(xml) {
-    try {
-        if (xml.trim() === "" || fxp/* XMLValidator */.iI.validate(xml) !== true)
-            return null;
-        const doc = parser.parse(xml);
-        if (isNode(doc["testsuites"]))
-            return finish(countContainer(doc["testsuites"]));
-        const suites = doc["testsuite"];
-        if (Array.isArray(suites))
-            return finish(sumAll(suites.filter(isNode).map(countContainer)));
-        // `<testsuites/>`: a run that found no tests.
-        if (doc["testsuites"] === "")
-            return finish(zero());
-        return null;
-    }
-    catch {
-        return null;
-    }
-}
-const zero = () => ({ tests: 0, failures: 0, errors: 0, skipped: 0 });
-function isNode(v) {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function sumAll(list) {
-    return list.reduce((a, b) => ({ tests: a.tests + b.tests, failures: a.failures + b.failures, errors: a.errors + b.errors, skipped: a.skipped + b.skipped }), zero());
-}
-/** A `<testsuites>` or `<testsuite>`: its own totals where it states them, else what its children add up to. */
-function countContainer(node) {
-    const cases = asNodes(node["testcase"]).map(countCase);
-    const suites = asNodes(node["testsuite"]).map(countContainer);
-    const derived = sumAll([...cases, ...suites]);
-    return {
-        tests: attr(node, "tests") ?? derived.tests,
-        failures: attr(node, "failures") ?? derived.failures,
-        errors: attr(node, "errors") ?? derived.errors,
-        skipped: attr(node, "skipped") ?? derived.skipped,
-    };
-}
-function countCase(node) {
-    // One outcome per test case: a case that both failed and errored counts once, as a failure.
-    const failed = "failure" in node;
-    const errored = !failed && "error" in node;
-    const skipped = !failed && !errored && "skipped" in node;
-    return { tests: 1, failures: failed ? 1 : 0, errors: errored ? 1 : 0, skipped: skipped ? 1 : 0 };
-}
-function asNodes(v) {
-    if (Array.isArray(v))
-        return v.map((x) => (isNode(x) ? x : {}));
-    return [];
-}
-function attr(node, name) {
-    const raw = node[`@_${name}`];
-    if (typeof raw !== "string" || raw.trim() === "")
-        return undefined;
-    const n = Number(raw);
-    return Number.isInteger(n) && n >= 0 ? n : undefined;
-}
-function finish(c) {
-    return { ...c, passed: Math.max(0, c.tests - c.failures - c.errors - c.skipped) };
-}
-
-;// CONCATENATED MODULE: ./src/core/testing/test-output.ts
-// Colour and cursor sequences that runners print when they think they talk to a terminal.
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
-/**
- * The counts of the last test summary in `text` (the summary nearest the end wins, so that output of
- * a nested run earlier in the log does not count), or null when no summary is recognised.
- */
-function countsFromOutput(text) {
-    const lines = text.replace(ANSI, "").split(/\r?\n|\r/);
-    for (let i = lines.length - 1; i >= 0; i--) {
-        for (const recognize of RECOGNIZERS) {
-            const counts = recognize(lines, i);
-            if (counts)
-                return counts;
-        }
-    }
-    return null;
-}
-/** node --test: a block of `# tests N`, `# pass N`, … (TAP) or `ℹ tests N`, … (spec reporter). */
-const NODE_LINE = /^\s*(?:#|ℹ)\s+(tests|suites|pass|fail|cancelled|skipped|todo|duration_ms)\s+(\d+(?:\.\d+)?)\s*$/;
-const nodeSummary = (lines, i) => {
-    if (!NODE_LINE.test(lines[i] ?? ""))
-        return null;
-    const values = blockAround(lines, i, NODE_LINE);
-    const tests = values.get("tests");
-    const pass = values.get("pass");
-    if (tests === undefined || pass === undefined)
-        return null;
-    const get = (k) => values.get(k) ?? 0;
-    return {
-        tests,
-        passed: pass,
-        failures: get("fail") + get("cancelled"),
-        errors: 0,
-        skipped: get("skipped") + get("todo"),
-    };
-};
-/** The key/value lines next to line i that match `pattern` (first group key, second group number). */
-function blockAround(lines, i, pattern) {
-    let start = i;
-    while (start > 0 && pattern.test(lines[start - 1] ?? ""))
-        start--;
-    let end = i;
-    while (end < lines.length - 1 && pattern.test(lines[end + 1] ?? ""))
-        end++;
-    const values = new Map();
-    for (let k = start; k <= end; k++) {
-        const m = pattern.exec(lines[k] ?? "");
-        if (m?.[1] && m[2])
-            values.set(m[1], Number(m[2]));
-    }
-    return values;
-}
-/** vitest: `Tests  1 failed | 2 passed | 1 skipped (4)`, or `Tests  no tests`. */
-const VITEST_LINE = /^\s*Tests\s+((?:\d+ [a-z][a-z ]*?\s*\|\s*)*\d+ [a-z][a-z ]*?)\s*\((\d+)\)\s*$/;
-const vitestSummary = (lines, i) => {
-    const line = lines[i] ?? "";
-    if (/^\s*Tests\s+no tests\s*$/.test(line))
-        return { tests: 0, passed: 0, failures: 0, errors: 0, skipped: 0 };
-    const m = VITEST_LINE.exec(line);
-    if (!m?.[1] || !m[2])
-        return null;
-    const parts = wordCounts(m[1].split("|"));
-    return {
-        tests: Number(m[2]),
-        passed: (parts.get("passed") ?? 0) + (parts.get("expected fail") ?? 0),
-        failures: parts.get("failed") ?? 0,
-        errors: 0,
-        skipped: (parts.get("skipped") ?? 0) + (parts.get("todo") ?? 0),
-    };
-};
-/** jest: `Tests:       1 failed, 1 skipped, 2 passed, 4 total`. */
-const JEST_LINE = /^\s*Tests:\s+(.*\b\d+ total)\s*$/;
-const jestSummary = (lines, i) => {
-    const m = JEST_LINE.exec(lines[i] ?? "");
-    if (!m?.[1])
-        return null;
-    const parts = wordCounts(m[1].split(","));
-    const tests = parts.get("total");
-    if (tests === undefined)
-        return null;
-    return {
-        tests,
-        passed: parts.get("passed") ?? 0,
-        failures: parts.get("failed") ?? 0,
-        errors: 0,
-        skipped: (parts.get("skipped") ?? 0) + (parts.get("todo") ?? 0),
-    };
-};
-/** mocha: `2 passing (5ms)`, `1 pending`, `1 failing` on lines of their own. */
-const MOCHA_LINE = /^\s*(\d+) (passing|failing|pending)\b(?:\s*\([^)]*\))?\s*$/;
-const mochaSummary = (lines, i) => {
-    if (!MOCHA_LINE.test(lines[i] ?? ""))
-        return null;
-    // The three lines may be separated by blank lines, and failures are listed after "failing".
-    const values = new Map();
-    for (let k = Math.max(0, i - 4); k <= Math.min(lines.length - 1, i + 4); k++) {
-        const m = MOCHA_LINE.exec(lines[k] ?? "");
-        if (m?.[1] && m[2] && !values.has(m[2]))
-            values.set(m[2], Number(m[1]));
-    }
-    const passed = values.get("passing") ?? 0;
-    const failures = values.get("failing") ?? 0;
-    const skipped = values.get("pending") ?? 0;
-    return { tests: passed + failures + skipped, passed, failures, errors: 0, skipped };
-};
-/** Anything else that says `N passed` / `N failed` on one line, e.g. pytest's `1 failed, 2 passed in 0.1s`. */
-const PLAIN_WORD = /\b(\d+) (passed|failed|skipped|errors?)\b/g;
-const plainSummary = (lines, i) => {
-    const line = lines[i] ?? "";
-    // File and suite counts of vitest and jest are not test counts.
-    if (/^\s*(Test Files|Test Suites:)/.test(line))
-        return null;
-    const values = new Map();
-    for (const m of line.matchAll(PLAIN_WORD)) {
-        const word = m[2] === "errors" ? "error" : (m[2] ?? "");
-        if (!values.has(word))
-            values.set(word, Number(m[1]));
-    }
-    if (!values.has("passed") && !values.has("failed"))
-        return null;
-    const passed = values.get("passed") ?? 0;
-    const failures = values.get("failed") ?? 0;
-    const errors = values.get("error") ?? 0;
-    const skipped = values.get("skipped") ?? 0;
-    return { tests: passed + failures + errors + skipped, passed, failures, errors, skipped };
-};
-const RECOGNIZERS = [nodeSummary, vitestSummary, jestSummary, mochaSummary, plainSummary];
-/** `["1 failed ", " 2 passed"]` -> failed: 1, passed: 2. */
-function wordCounts(parts) {
-    const out = new Map();
-    for (const part of parts) {
-        const m = /^\s*(\d+)\s+([a-z][a-z ]*?)\s*$/.exec(part);
-        if (m?.[1] && m[2])
-            out.set(m[2], Number(m[1]));
-    }
-    return out;
-}
-
-// EXTERNAL MODULE: ./src/core/testing/shell-quote.ts
-var shell_quote = __webpack_require__(5199);
-;// CONCATENATED MODULE: ./src/adapters/test-runner.ts
-// Runs the plan's test command on one story's test file and gathers the evidence: exit code and,
-// where the run tells them, the counts (from the JUnit report, else from the runner's summary lines).
-
-
-
-
-
-
-// The summary of a run is at its end; a runaway log is not read whole.
-const MAX_OUTPUT_READ = 4 * 1024 * 1024;
-async function runTests(opts) {
-    const junitPath = opts.test.junit ? (0,external_node_path_.resolve)(opts.cwd, opts.test.junit.replaceAll("{storyId}", opts.storyId)) : undefined;
-    if (junitPath) {
-        // A report left by an earlier run must not pass for this run's.
-        (0,external_node_fs_.rmSync)(junitPath, { force: true });
-        // Some reporters (node --test's) fail when the report's directory is missing.
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(junitPath), { recursive: true });
-    }
-    const logStart = sizeOf(opts.logFile);
-    const outcome = await runShell((0,shell_quote/* renderTestCommand */.A)(opts.test.command, opts.testFile, { storyId: opts.storyId }), {
-        cwd: opts.cwd,
-        env: {
-            ...opts.env,
-            // For commands that name the report themselves: `--outputFile=reports/$TDD_WAVES_STORY_ID.xml`.
-            TDD_WAVES_STORY_ID: opts.storyId,
-            TDD_WAVES_TEST_FILE: opts.testFile,
-            ...(junitPath ? { TDD_WAVES_JUNIT: junitPath } : {}),
-        },
-        timeoutMs: opts.test.timeoutMs,
-        logFile: opts.logFile,
-        header: `tests of ${opts.storyId}`,
-        ...(opts.signal ? { signal: opts.signal } : {}),
-    });
-    const junit = junitPath ? readJunit(junitPath) : null;
-    if (junitPath && !junit)
-        (0,external_node_fs_.appendFileSync)(opts.logFile, `--- tdd-waves: no readable JUnit report at ${junitPath}\n`);
-    const counts = junit ?? countsFromOutput(readFrom(opts.logFile, logStart));
-    return {
-        exitCode: outcome.exitCode,
-        passed: counts ? counts.passed : null,
-        total: counts ? counts.tests : null,
-        timedOut: outcome.timedOut,
-        junitFound: junit !== null,
-        durationMs: outcome.durationMs,
-    };
-}
-function readJunit(path) {
-    try {
-        return parseJunit((0,external_node_fs_.readFileSync)(path, "utf8"));
-    }
-    catch {
-        return null;
-    }
-}
-function sizeOf(path) {
-    try {
-        return (0,external_node_fs_.statSync)(path).size;
-    }
-    catch {
-        return 0;
-    }
-}
-/** What the log got from `offset` on (at most the last MAX_OUTPUT_READ bytes of it). */
-function readFrom(path, offset) {
-    const end = sizeOf(path);
-    const start = Math.max(offset, end - MAX_OUTPUT_READ);
-    if (end <= start)
-        return "";
-    const buf = Buffer.alloc(end - start);
-    const fd = (0,external_node_fs_.openSync)(path, "r");
-    try {
-        (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, start);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-    return buf.toString("utf8");
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/adapters/text-files.ts
-// Text files with atomic writes (temporary file in the same directory, then rename), so a story file
-// is never seen half-written, even when the process is killed mid-write.
-
-
-
-async function readText(path) {
-    try {
-        return await (0,promises_.readFile)(path, "utf8");
-    }
-    catch (e) {
-        if (e.code === "ENOENT" || e.code === "EISDIR")
-            return null;
-        throw e;
-    }
-}
-async function writeTextAtomic(path, text) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.tmp`);
-    try {
-        await (0,promises_.writeFile)(tmp, text, "utf8");
-        await (0,promises_.rename)(tmp, path);
-    }
-    catch (e) {
-        await (0,promises_.rm)(tmp, { force: true });
-        throw e;
-    }
-}
-const textFiles = { read: readText, write: writeTextAtomic };
-
-;// CONCATENATED MODULE: ./src/adapters/default-ports.ts
-
-
-
-
-function realPorts(opts) {
-    // One Git per working copy: it learns the identity to commit with once, not once per call site.
-    const gits = new Map();
-    return {
-        git: (cwd) => gits.get(cwd) ?? gits.set(cwd, new git/* Git */.TU({ cwd })).get(cwd),
-        store: opts.store,
-        agents: (command, o) => runShell(command, o),
-        tests: (o) => runTests(o),
-        files: textFiles,
-        now: opts.now ?? (() => new Date().toISOString()),
-        progress: opts.progress,
-    };
-}
-
-// EXTERNAL MODULE: ./src/core/story/story-file.ts
-var story_file = __webpack_require__(3699);
-// EXTERNAL MODULE: ./src/core/state/state.ts
-var state_state = __webpack_require__(6624);
-;// CONCATENATED MODULE: ./src/engine/execution.ts
-
-
-
-
-/** The user asked for something that cannot be done as asked; nothing was changed. Exit code 2. */
-class RefusedError extends Error {
-}
-function describeLock(l) {
-    return l.kind === "local" ? `process ${l.pid} on ${l.host}, since ${l.since}` : `workflow run ${l.id}, since ${l.since}`;
-}
-/** Refusals that do not depend on the lock: a changed plan, another target branch. */
-function checkResumable(state, source, target) {
-    // A plan whose only change is its budget resumes: raising the budget is how a stopped execution continues.
-    if (state.plan.digest !== source.digest && state.plan.digestWithoutBudget !== digestWithoutBudget(source.plan)) {
-        throw new RefusedError(`${source.path}: the plan changed since its execution started (recorded ${state.plan.digest.slice(0, 19)}…, now ${source.digest.slice(0, 19)}…). ` +
-            `Restore the plan to resume, or start over with --restart.`);
-    }
-    if (state.target !== target) {
-        throw new RefusedError(`${source.path}: the execution of plan "${state.plan.name}" targets branch "${state.target}", not "${target}". ` +
-            `Check out "${state.target}" to resume it, or start over here with --restart.`);
-    }
-}
-const acquire = (lock, judgedDead, now) => (state) => {
-    if (state.lock && state.lock.id !== lock.id && state.lock.id !== judgedDead) {
-        throw new RefusedError(`plan "${state.plan.name}" is already being executed (${describeLock(state.lock)}); a second execution is refused`);
-    }
-    return (0,state_state/* derive */.CX)({ ...state, lock, lastUpdate: now, status: state.status === "error" ? "executing" : state.status });
-};
-/** Creates or resumes the execution's state, holding the lock. Returns the state to run from. */
-async function startExecution(ports, opts) {
-    const { source, target } = opts;
-    const now = ports.now();
-    const created = (0,state_state/* createState */.ur)({ plan: source.plan, planPath: source.path, digest: source.digest, target, waves: source.waves, now });
-    const planRecord = { ...created.plan, digest: source.digest, digestWithoutBudget: digestWithoutBudget(source.plan) };
-    const fresh = { ...created, plan: planRecord };
-    const current = await ports.store.read();
-    if (current && !opts.restart)
-        checkResumable(current, source, target);
-    const held = current?.lock;
-    const judgedDead = held && held.id !== opts.lock.id && !opts.lockAlive(held) ? held.id : undefined;
-    if (current && held && held.id !== opts.lock.id && !judgedDead) {
-        throw new RefusedError(`plan "${current.plan.name}" is already being executed (${describeLock(held)}); a second execution is refused`);
-    }
-    if (!current)
-        await ports.store.init(fresh, "start execution");
-    const done = await completeOnTarget(ports, source.plan, opts.targetDir);
-    const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
-    const begin = (state) => (0,state_state/* adoptCompleted */.EY)(done, head, now)((0,state_state/* requeueInProgress */.dp)(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : { ...state, plan: { ...state.plan, ...planRecord } })));
-    return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
-}
-async function completeOnTarget(ports, plan, dir) {
-    const done = [];
-    for (const story of plan.stories) {
-        const text = await ports.files.read((0,external_node_path_.join)(dir, story.file));
-        if (text !== null && (0,story_file/* readStoryFile */.KC)(text).status === "complete")
-            done.push(story.id);
-    }
-    return done;
-}
-/** The plan's meaning without its budget (the resolved plan, not the file's bytes: comments and layout do not count). */
-function digestWithoutBudget(plan) {
-    const { budget: _budget, ...rest } = plan;
-    return `sha256:${(0,external_node_crypto_.createHash)("sha256").update(JSON.stringify(rest)).digest("hex")}`;
-}
-const releaseLock = (lockId, now) => (state) => {
-    if (state.lock?.id !== lockId)
-        return state;
-    const { lock: _l, ...rest } = state;
-    return { ...rest, lastUpdate: now };
-};
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/core/plan/model.ts
-var model = __webpack_require__(2082);
-// EXTERNAL MODULE: ./src/core/own.ts
-var core_own = __webpack_require__(6207);
-;// CONCATENATED MODULE: ./src/core/state/progression.ts
-
-
-/** story id -> ids of the stories that depend on it directly. */
-function dependentsOf(plan) {
-    const out = {};
-    for (const s of plan.stories)
-        for (const d of s.dependsOn)
-            (own(out, d) ?? (out[d] = [])).push(s.id);
-    return out;
-}
-/** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
-function blockingDependency(state, story) {
-    for (const d of story.dependsOn) {
-        const s = (0,state_state/* statusOf */.c2)(state, d);
-        if (s === "failed" || s === "blocked")
-            return d;
-    }
-    return null;
-}
-function blockReason(state, dep) {
-    return `dependency ${dep} is ${(0,state_state/* statusOf */.c2)(state, dep) === "failed" ? "failed" : "blocked"}`;
-}
-/** Every dependency is complete and merged into the target branch. */
-function dependenciesIntegrated(state, story) {
-    return story.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && (0,core_own/* own */.Z)(state.runs, d)?.merged !== undefined);
-}
-/** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
-function unmergedCompleted(state, plan) {
-    return plan.stories
-        .filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "complete" && (0,core_own/* own */.Z)(state.runs, s.id)?.merged === undefined)
-        .map((s) => s.id);
-}
-/**
- * Of a wave's stories, the completed, unmerged ones that may be merged now, in plan order: those before
- * the first story still pending or in progress (merges keep plan order while the wave still runs).
- */
-function mergeableNow(state, plan, wave) {
-    const unmerged = new Set(unmergedCompleted(state, plan));
+/* unused harmony export trimTabs */
+// A story file as lines that keep their own line endings, so that an edit rewrites only the lines it means
+// to and every other byte survives. Line endings are CommonMark's: `\r\n`, `\n`, or a lone `\r`.
+function splitLines(s) {
     const out = [];
-    for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
-        const status = (0,state_state/* statusOf */.c2)(state, s.id);
-        if (status !== "complete" && status !== "failed" && status !== "blocked")
-            break;
-        if (unmerged.has(s.id))
-            out.push(s.id);
+    const re = /\r\n|\r|\n/g;
+    let start = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+        out.push({ text: s.slice(start, m.index), eol: m[0] });
+        start = m.index + m[0].length;
     }
+    if (start < s.length)
+        out.push({ text: s.slice(start), eol: "" });
     return out;
 }
-function storyById(plan) {
-    return new Map(plan.stories.map((s) => [s.id, s]));
+function joinLines(lines) {
+    return lines.map((l) => l.text + l.eol).join("");
 }
+/** The line ending most lines have (a tie goes to `\n`, then `\r\n`): new lines are written with it. */
+function dominantEol(lines) {
+    const count = { "\n": 0, "\r\n": 0, "\r": 0 };
+    for (const l of lines)
+        if (l.eol !== "")
+            count[l.eol]++;
+    if (count["\r"] > count["\n"] && count["\r"] > count["\r\n"])
+        return "\r";
+    return count["\r\n"] > count["\n"] ? "\r\n" : "\n";
+}
+const isBlank = (text) => /^[ \t]*$/.test(text);
+const trimTabs = (s) => s.replace(/^[ \t]+|[ \t]+$/g, "");
+/** A value must stay on its own line, whatever the caller passes. */
+const oneLine = (s) => trimTabs(s.replace(/[\r\n\u2028\u2029]+/g, " "));
 
-;// CONCATENATED MODULE: ./src/engine/blocking.ts
 
+/***/ }),
 
-async function blockStuck(ports, plan, state, ids) {
-    const scope = new Set(ids);
-    // Plan order need not be dependency order: repeat until nothing more gets blocked.
-    for (let changed = true; changed;) {
-        changed = false;
-        for (const story of plan.stories) {
-            if (!scope.has(story.id) || (0,state_state/* statusOf */.c2)(state, story.id) !== "pending")
-                continue;
-            const dep = blockingDependency(state, story);
-            if (!dep)
-                continue;
-            const reason = blockReason(state, dep);
-            state = await ports.store.update((0,state_state/* blockStory */.ne)(story.id, reason, ports.now()), `${story.id}: blocked`);
-            ports.progress({ type: "story", storyId: story.id, status: "blocked", reason });
-            changed = true;
+/***/ 8375:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ scanBlocks)
+/* harmony export */ });
+// The Markdown block structure of a story file, read line by line the way CommonMark 0.31 (and so GitHub)
+// reads it: block quotes and list items (with tab stops), ATX and setext headings, fenced and indented code,
+// HTML blocks, thematic breaks, paragraphs with lazy continuation lines, and GFM task list items. Only what the
+// story file format needs comes out: the document-level headings, which lines are literal (code, HTML), the
+// task list items, and what closes a block left open at the end. Inline content is not parsed.
+//
+// The algorithm is CommonMark's own (the reference implementation's block phase): for each line, the open
+// containers it continues, then the new blocks it starts, then the rest as paragraph text. Not modelled,
+// since no story file needs them: link reference definitions (a paragraph of nothing but definitions
+// followed by `===` is still read as a heading here) and the tight/loose distinction of lists.
+/** Spaces and tabs trimmed from both ends, in linear time whatever the text (a regex `[ \t]+$` is not). */
+function trim(text) {
+    let start = 0;
+    let end = text.length;
+    while (start < end && (text[start] === " " || text[start] === "\t"))
+        start++;
+    while (end > start && (text[end - 1] === " " || text[end - 1] === "\t"))
+        end--;
+    return text.slice(start, end);
+}
+/** An ATX heading's text: without the optional closing run of `#` (after a space or tab, or alone). */
+function atxText(rest) {
+    const text = trim(rest);
+    let i = text.length;
+    while (i > 0 && text[i - 1] === "#")
+        i--;
+    if (i === text.length)
+        return text;
+    if (i === 0)
+        return "";
+    return text[i - 1] === " " || text[i - 1] === "\t" ? trim(text.slice(0, i)) : text;
+}
+const ATX = /^#{1,6}(?:[ \t]+|$)/;
+/** A backtick fence's info string may not contain a backtick: that line is inline code. */
+const FENCE_OPEN = /^`{3,}(?!.*`)|^~{3,}/;
+const FENCE_CLOSE = /^(?:`{3,}|~{3,})(?=[ \t]*$)/;
+const SETEXT = /^(?:=+|-+)[ \t]*$/;
+const THEMATIC = /^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$|^(?:-[ \t]*){3,}$/;
+const BULLET = /^[*+-]/;
+const ORDERED = /^(\d{1,9})([.)])/;
+const TASK = /^\[([ \txX])\](?:[ \t]|$)/;
+/** Characters a block start can begin with: any other line is paragraph text. */
+const MAYBE_SPECIAL = /^[#`~*+_=<>0-9-]/;
+const TAG_NAME = "[A-Za-z][A-Za-z0-9-]*";
+const ATTRIBUTE = `(?:\\s+[a-zA-Z_:][a-zA-Z0-9_.:-]*(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
+const HTML_OPEN = [
+    /^<(?:script|pre|textarea|style)(?:\s|>|$)/i,
+    /^<!--/,
+    /^<[?]/,
+    /^<![A-Za-z]/,
+    /^<!\[CDATA\[/,
+    /^<[/]?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[123456]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|[/]?[>]|$)/i,
+    new RegExp(`^(?:<${TAG_NAME}${ATTRIBUTE}*\\s*/?>|</${TAG_NAME}\\s*>)\\s*$`, "i"),
+];
+/** How HTML blocks of kinds 1–5 end (6 and 7 end at a blank line). */
+const HTML_CLOSE = [/<\/(?:script|pre|textarea|style)>/i, /-->/, /\?>/, />/, /\]\]>/];
+/** A line that ends an HTML block of kind 1–5. */
+function htmlCloser(block) {
+    if (block.kind === 1)
+        return `</${/^<([a-z]+)/i.exec(block.opening)[1].toLowerCase()}>`;
+    return ["-->", "?>", ">", "]]>"][block.kind - 2];
+}
+const isLeaf = (b) => b.type !== "document" && b.type !== "quote" && b.type !== "item";
+/** Reads the block structure of `lines` (line texts without their line endings). */
+function scanBlocks(lines) {
+    const scanner = new Scanner();
+    lines.forEach((text, index) => scanner.line(text, index));
+    return scanner.finish(lines.length);
+}
+class Scanner {
+    /** The open blocks, outermost (the document) first: in CommonMark only a last child can be open. */
+    open = [{ type: "document" }];
+    out = { headings: [], literal: [], tasks: [] };
+    /** How many of the open blocks the current line continues (the document always). */
+    matched = 1;
+    // The cursor on the current line, in characters (offset) and in columns (tabs stop every 4).
+    text = "";
+    index = 0;
+    offset = 0;
+    column = 0;
+    nextNonspace = 0;
+    nextNonspaceColumn = 0;
+    indent = 0;
+    blank = false;
+    /** The run from spacesFrom to nextNonspace was spaces only: findNextNonspace can answer from it. */
+    spacesOnly = false;
+    spacesFrom = 0;
+    get tip() {
+        return this.open[this.open.length - 1];
+    }
+    finish(length) {
+        for (let i = 0; i < length; i++)
+            this.out.literal[i] ??= false;
+        const top = this.open[1];
+        if (top?.type === "fence")
+            this.out.openEnd = top.marker;
+        else if (top?.type === "html" && top.kind <= 5)
+            this.out.openEnd = htmlCloser(top);
+        while (this.open.length > 1)
+            this.pop();
+        return this.out;
+    }
+    line(text, index) {
+        this.text = text;
+        this.index = index;
+        this.offset = 0;
+        this.column = 0;
+        this.spacesOnly = false;
+        // 1. Which open blocks does this line continue?
+        this.matched = 1;
+        while (this.matched < this.open.length) {
+            this.findNextNonspace();
+            const r = this.continues(this.open[this.matched]);
+            if (r === "done")
+                return;
+            if (r === "no")
+                break;
+            this.matched++;
+        }
+        const allClosed = this.matched === this.open.length;
+        let container = this.open[this.matched - 1];
+        // 2. New blocks this line starts.
+        let leaf = container.type !== "paragraph" && isLeaf(container);
+        while (!leaf) {
+            this.findNextNonspace();
+            if (this.indent < 4 && !MAYBE_SPECIAL.test(this.text.slice(this.nextNonspace))) {
+                this.advanceNextNonspace();
+                break;
+            }
+            const started = this.start(container, allClosed);
+            if (started === undefined) {
+                this.advanceNextNonspace();
+                break;
+            }
+            container = this.tip;
+            leaf = started === "leaf";
+        }
+        // 3. The rest of the line.
+        if (!allClosed && !this.blank && this.tip.type === "paragraph" && this.matched < this.open.length) {
+            this.addParagraphLine(this.tip); // a lazy continuation line
+            return;
+        }
+        this.closeUnmatched();
+        if (container.type === "fence" || container.type === "indented") {
+            this.out.literal[index] = true;
+        }
+        else if (container.type === "html") {
+            this.out.literal[index] = true;
+            if (container.kind <= 5 && HTML_CLOSE[container.kind - 1].test(this.text.slice(this.offset)))
+                this.pop();
+        }
+        else if (container.type === "paragraph") {
+            this.addParagraphLine(container);
+        }
+        else if (this.offset < this.text.length && !this.blank) {
+            this.advanceNextNonspace();
+            this.startParagraph();
         }
     }
-    return state;
+    closeUnmatched() {
+        while (this.open.length > this.matched)
+            this.pop();
+    }
+    pop() {
+        const block = this.open.pop();
+        if (block.type === "paragraph" && block.task?.confirmed)
+            this.out.tasks.push(block.task.item);
+    }
+    continues(block) {
+        switch (block.type) {
+            case "quote":
+                if (this.indent < 4 && this.text[this.nextNonspace] === ">") {
+                    this.advanceNextNonspace();
+                    this.advanceOffset(1, false);
+                    if (this.isSpaceOrTab(this.offset))
+                        this.advanceOffset(1, true);
+                    return "yes";
+                }
+                return "no";
+            case "item":
+                if (this.blank) {
+                    if (!block.hasChild)
+                        return "no"; // a list item may begin with at most one blank line
+                    this.advanceNextNonspace();
+                    return "yes";
+                }
+                if (this.indent >= block.contentOffset) {
+                    this.advanceOffset(block.contentOffset, true);
+                    return "yes";
+                }
+                return "no";
+            case "fence": {
+                this.out.literal[this.index] = true;
+                const m = this.indent < 4 && this.text[this.nextNonspace] === block.char ? FENCE_CLOSE.exec(this.text.slice(this.nextNonspace)) : null;
+                if (m && m[0].length >= block.length) {
+                    this.matched++;
+                    this.closeUnmatched();
+                    this.pop();
+                    return "done";
+                }
+                for (let i = block.indent; i > 0 && this.isSpaceOrTab(this.offset); i--)
+                    this.advanceOffset(1, true);
+                return "yes";
+            }
+            case "indented":
+                if (this.indent >= 4) {
+                    this.advanceOffset(4, true);
+                    return "yes";
+                }
+                if (this.blank) {
+                    this.advanceNextNonspace();
+                    return "yes";
+                }
+                return "no";
+            case "html":
+                return this.blank && block.kind >= 6 ? "no" : "yes";
+            case "paragraph":
+                return this.blank ? "no" : "yes";
+            case "document":
+                return "yes";
+        }
+    }
+    /** Tries each block start in CommonMark's order: a container, a leaf, or nothing. */
+    start(container, allClosed) {
+        const rest = this.text.slice(this.nextNonspace);
+        const indented = this.indent >= 4;
+        if (!indented && rest[0] === ">") {
+            this.advanceNextNonspace();
+            this.advanceOffset(1, false);
+            if (this.isSpaceOrTab(this.offset))
+                this.advanceOffset(1, true);
+            this.add({ type: "quote" });
+            return "container";
+        }
+        let m;
+        if (!indented && (m = ATX.exec(rest))) {
+            this.advanceNextNonspace();
+            this.advanceOffset(m[0].length, false);
+            const text = atxText(this.text.slice(this.offset));
+            this.heading(trim(m[0]).length, text, this.index);
+            return "leaf";
+        }
+        if (!indented && (m = FENCE_OPEN.exec(rest))) {
+            this.out.literal[this.index] = true;
+            this.add({ type: "fence", char: m[0][0], length: m[0].length, indent: this.indent, marker: m[0] });
+            this.advanceNextNonspace();
+            this.advanceOffset(m[0].length, false);
+            return "leaf";
+        }
+        if (!indented && rest[0] === "<") {
+            for (let kind = 1; kind <= 7; kind++) {
+                if (!HTML_OPEN[kind - 1].test(rest))
+                    continue;
+                // The last kind (any other tag alone on its line) cannot interrupt a paragraph, even a lazy one.
+                if (kind === 7 && (container.type === "paragraph" || (!allClosed && !this.blank && this.tip.type === "paragraph")))
+                    continue;
+                this.add({ type: "html", kind, opening: rest });
+                return "leaf";
+            }
+        }
+        if (!indented && container.type === "paragraph" && (m = SETEXT.exec(rest))) {
+            // The paragraph so far becomes the heading's text: no paragraph, so no task either.
+            delete container.task;
+            this.matched--;
+            this.closeUnmatched();
+            this.heading(m[0][0] === "=" ? 1 : 2, trim(container.lines.join("\n")), container.start);
+            return "leaf";
+        }
+        if (!indented && THEMATIC.test(rest)) {
+            this.closeUnmatched();
+            this.closeLeaf();
+            this.noteChild();
+            this.offset = this.text.length;
+            return "leaf";
+        }
+        const contentOffset = this.listItem(container);
+        if (contentOffset !== undefined) {
+            this.add({ type: "item", contentOffset, hasChild: false });
+            return "container";
+        }
+        if (indented && this.tip.type !== "paragraph" && !this.blank) {
+            this.advanceOffset(4, true);
+            this.add({ type: "indented" });
+            return "leaf";
+        }
+        return undefined;
+    }
+    /** When the line opens a list item: the column its content starts at (CommonMark's rules for the gap). */
+    listItem(container) {
+        if (this.indent >= 4)
+            return undefined;
+        const rest = this.text.slice(this.nextNonspace);
+        const m = BULLET.exec(rest) ?? ORDERED.exec(rest);
+        if (!m)
+            return undefined;
+        // Interrupting a paragraph, an ordered list starts at 1 and no item is empty.
+        if (m[2] !== undefined && container.type === "paragraph" && m[1] !== "1")
+            return undefined;
+        const after = this.text[this.nextNonspace + m[0].length];
+        if (after !== undefined && after !== " " && after !== "\t")
+            return undefined;
+        if (container.type === "paragraph" && !/[^ \t]/.test(this.text.slice(this.nextNonspace + m[0].length)))
+            return undefined;
+        const markerColumn = this.indent;
+        this.advanceNextNonspace();
+        this.advanceOffset(m[0].length, true);
+        const spacesStartColumn = this.column;
+        const spacesStartOffset = this.offset;
+        do
+            this.advanceOffset(1, true);
+        while (this.column - spacesStartColumn < 5 && this.isSpaceOrTab(this.offset));
+        const spaces = this.column - spacesStartColumn;
+        if (spaces >= 5 || spaces < 1 || this.offset >= this.text.length) {
+            // Content five columns in is code inside the item (and an empty first line says nothing): one space.
+            this.column = spacesStartColumn;
+            this.offset = spacesStartOffset;
+            if (this.isSpaceOrTab(this.offset))
+                this.advanceOffset(1, true);
+            return markerColumn + m[0].length + 1;
+        }
+        return markerColumn + m[0].length + spaces;
+    }
+    /** Adds a block as the last child of the innermost open container, closing what this line did not continue. */
+    add(block) {
+        this.closeUnmatched();
+        this.closeLeaf();
+        this.noteChild();
+        this.open.push(block);
+        this.matched = this.open.length;
+    }
+    /** A leaf holds no blocks: a new block beside one closes it. */
+    closeLeaf() {
+        while (isLeaf(this.tip))
+            this.pop();
+        this.matched = this.open.length;
+    }
+    noteChild() {
+        const parent = this.tip;
+        if (parent.type === "item")
+            parent.hasChild = true;
+    }
+    heading(level, text, start) {
+        this.closeUnmatched();
+        this.closeLeaf();
+        this.noteChild();
+        if (this.open.length === 1)
+            this.out.headings.push({ level, text, start, line: this.index });
+        this.offset = this.text.length;
+    }
+    startParagraph() {
+        const text = this.text.slice(this.offset);
+        const parent = this.tip;
+        const firstInItem = parent.type === "item" && !parent.hasChild;
+        const paragraph = { type: "paragraph", start: this.index, lines: [text] };
+        this.add(paragraph);
+        const m = firstInItem ? TASK.exec(text) : null;
+        if (m) {
+            const rest = trim(text.slice(3));
+            paragraph.task = { item: { line: this.index, checked: m[1] === "x" || m[1] === "X", text: rest }, confirmed: rest !== "" };
+        }
+    }
+    addParagraphLine(paragraph) {
+        if (paragraph.type !== "paragraph")
+            return;
+        const text = this.text.slice(this.offset);
+        paragraph.lines.push(text);
+        const task = paragraph.task;
+        if (task && !task.confirmed) {
+            task.confirmed = true;
+            task.item.text = trim(text);
+        }
+    }
+    findNextNonspace() {
+        // Each open container asks again from a little further on: a run of spaces already scanned is not scanned
+        // again (with thousands of nested items, that would make a line cost the square of its indentation).
+        if (this.spacesOnly && this.offset >= this.spacesFrom && this.offset <= this.nextNonspace) {
+            this.nextNonspaceColumn = this.column + (this.nextNonspace - this.offset);
+            this.indent = this.nextNonspaceColumn - this.column;
+            return;
+        }
+        let i = this.offset;
+        let cols = this.column;
+        let tabs = false;
+        for (;;) {
+            const c = this.text[i];
+            if (c === " ")
+                cols++;
+            else if (c === "\t") {
+                cols += 4 - (cols % 4);
+                tabs = true;
+            }
+            else
+                break;
+            i++;
+        }
+        this.spacesOnly = !tabs;
+        this.spacesFrom = this.offset;
+        this.blank = i >= this.text.length;
+        this.nextNonspace = i;
+        this.nextNonspaceColumn = cols;
+        this.indent = cols - this.column;
+    }
+    advanceNextNonspace() {
+        this.offset = this.nextNonspace;
+        this.column = this.nextNonspaceColumn;
+    }
+    /** Moves `count` characters, or with `columns` that many columns (a tab may then be consumed in part). */
+    advanceOffset(count, columns) {
+        while (count > 0 && this.offset < this.text.length) {
+            if (this.text[this.offset] === "\t") {
+                const toTab = 4 - (this.column % 4);
+                if (columns) {
+                    const step = Math.min(toTab, count);
+                    this.column += step;
+                    if (step === toTab)
+                        this.offset++;
+                    count -= step;
+                }
+                else {
+                    this.column += toTab;
+                    this.offset++;
+                    count--;
+                }
+            }
+            else {
+                this.offset++;
+                this.column++;
+                count--;
+            }
+        }
+    }
+    isSpaceOrTab(at) {
+        const c = this.text[at];
+        return c === " " || c === "\t";
+    }
 }
 
-;// CONCATENATED MODULE: ./src/core/story/completion.ts
-// Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
 
+/***/ }),
 
-const OUTCOME = {
+/***/ 9311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Et: () => (/* binding */ statusToFrontMatter),
+/* harmony export */   ej: () => (/* binding */ STATUS_DISPLAY),
+/* harmony export */   i$: () => (/* binding */ parseStatus)
+/* harmony export */ });
+/* unused harmony exports statusToDisplay, statusFromFrontMatter */
+const STATUS_DISPLAY = {
+    pending: "⏳ Pending",
+    testing: "🧪 Testing",
+    implementing: "🔄 Implementing",
     complete: "✅ Complete",
     failed: "❌ Failed",
     blocked: "⛔ Blocked",
 };
-/** Longer lists would drown the story file; the commit holds the full list. */
-const MAX_FILES = 100;
-const MAX_REASON = 500;
-/** Builds the completion record from a story's run; duration spans its phases, first start to last end. */
-function completionInfoFromRun(run, agents) {
-    const outcome = run.status === "complete" ? "complete" : run.status === "blocked" ? "blocked" : "failed";
-    const info = { outcome, testerAgent: agents.testerAgent, implAgent: agents.implAgent, attempt: run.attempt };
-    if (outcome !== "complete" && run.reason)
-        info.reason = run.reason;
-    if (run.result) {
-        info.filesModified = run.result.filesModified;
-        if (run.result.red)
-            info.red = run.result.red;
-        if (run.result.green)
-            info.green = run.result.green;
-        if (run.result.commit)
-            info.commit = run.result.commit;
-    }
-    const durationMs = (0,state_state/* runDuration */.Eo)(run);
-    if (durationMs !== null)
-        info.durationMs = durationMs;
-    if (run.runUrl)
-        info.runUrl = run.runUrl;
-    return info;
+// Maps, not records: a lookup with a word such as "constructor" must not find Object.prototype.
+const STATUS_WORDS = new Map([
+    ["pending", "pending"],
+    ["testing", "testing"],
+    ["implementing", "implementing"],
+    ["complete", "complete"],
+    ["completed", "complete"],
+    ["failed", "failed"],
+    ["blocked", "blocked"],
+]);
+/** The emoji that opens each status' display form. */
+const STATUS_EMOJI = Object.entries(STATUS_DISPLAY).map(([status, display]) => [display.split(" ")[0], status]);
+/** Front matter says `in-progress` for both testing and implementing. */
+const FRONT_MATTER_WORDS = new Map([...STATUS_WORDS, ["in-progress", "testing"], ["inprogress", "testing"]]);
+function statusToDisplay(status) {
+    return STATUS_DISPLAY[status];
 }
-/** `450ms`, `12s`, `1m 12s`, `2h 5s` — zero parts are left out. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return "unknown";
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const total = Math.round(ms / 1000);
-    const parts = [
-        [Math.floor(total / 3600), "h"],
-        [Math.floor((total % 3600) / 60), "m"],
-        [total % 60, "s"],
-    ];
-    return parts
-        .filter(([n]) => n > 0)
-        .map(([n, unit]) => `${n}${unit}`)
-        .join(" ");
+/** Lenient: `✅ Complete`, `complete`, `COMPLETE`, `✅`, `❌ Failed (merge conflict)`; unknown → undefined. */
+function parseStatus(text) {
+    const word = /\p{L}+/u.exec(text)?.[0]?.toLowerCase();
+    if (word !== undefined)
+        return STATUS_WORDS.get(word);
+    return STATUS_EMOJI.find(([emoji]) => text.includes(emoji))?.[1];
 }
-/** `exit 1, 0/3 passed`; `timed out`; `killed` when there was no exit code. */
-function formatEvidence(e) {
-    const parts = [e.timedOut ? "timed out" : e.exitCode === null ? "killed" : `exit ${e.exitCode}`];
-    if (e.passed !== null && e.total !== null)
-        parts.push(`${e.passed}/${e.total} passed`);
-    return parts.join(", ");
+function statusToFrontMatter(status) {
+    return status === "testing" || status === "implementing" ? "in-progress" : status;
 }
-function redGreen(red, green) {
-    return `red: ${red ? formatEvidence(red) : "not checked"} → green: ${green ? formatEvidence(green) : "not reached"}`;
+/** `in-progress` reads as `testing`: a story caught in progress restarts from the tester (SPEC §3). */
+function statusFromFrontMatter(value) {
+    return FRONT_MATTER_WORDS.get(value.trim().toLowerCase().replace(/[ _]+/g, "-"));
 }
-function testsLine(green) {
-    if (green.passed !== null && green.total !== null)
-        return `${green.passed}/${green.total} passed`;
-    return green.exitCode === 0 && !green.timedOut ? "passed" : "failed";
-}
-/** Free text on one line, with the characters that could start Markdown markup escaped. */
-function escapeInline(s) {
-    let one = s.replace(/\s+/g, " ").trim();
-    if (one.length > MAX_REASON)
-        one = one.slice(0, MAX_REASON - 1) + "…";
-    return one.replace(/[\\`*_[\]<>|~#&!]/g, "\\$&");
-}
-/** A code span on one line, whatever the text holds. */
-function inlineCode(s) {
-    return (0,story_file/* codeSpan */.SS)(s.replace(/[\r\n\u2028\u2029]+/g, " "));
-}
-function runLink(url) {
-    if (!/^https?:\/\//i.test(url))
-        return inlineCode(url);
-    // An autolink may hold no space, `<` or `>`: percent-encode them.
-    return `<${url.replace(/[\s<>]/g, (c) => encodeURIComponent(c))}>`;
-}
-function agentsLine(c) {
-    const parts = [];
-    if (c.testerAgent)
-        parts.push(`${inlineCode(c.testerAgent)} (tester)`);
-    if (c.implAgent)
-        parts.push(`${inlineCode(c.implAgent)} (implementation)`);
-    return parts.length ? parts.join(" → ") : undefined;
-}
-function filesLines(files) {
-    if (!files.length)
-        return ["- **Files modified:** none"];
-    const shown = files.slice(0, MAX_FILES).map((f) => `  - ${inlineCode(f)}`);
-    if (files.length > MAX_FILES)
-        shown.push(`  - … and ${files.length - MAX_FILES} more`);
-    return [`- **Files modified:** ${files.length}`, ...shown];
-}
-/** The `## Completion` body: a Markdown list, lines joined with `eol`, no trailing line break. */
-function renderCompletion(c, eol) {
-    const outcome = OUTCOME[c.outcome] + (c.outcome !== "complete" && c.reason ? `: ${escapeInline(c.reason)}` : "");
-    const lines = [`- **Outcome:** ${outcome}`];
-    const item = (label, value) => {
-        if (value !== undefined)
-            lines.push(`- **${label}:** ${value}`);
+
+
+/***/ }),
+
+/***/ 6788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ parseDoc),
+/* harmony export */   k: () => (/* binding */ readMarkdown)
+/* harmony export */ });
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(800);
+/* harmony import */ var _front_matter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5410);
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5774);
+/* harmony import */ var _markdown_blocks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8375);
+// A story file read as a document: its lines, front matter, Markdown blocks (markdown-blocks.ts), and the
+// places the format gives meaning to: the title, the field lines before the first section heading, and the
+// `## Completion` section. Reading (story-file.ts) and editing (story-update.ts) both start here.
+
+
+
+
+function readMarkdown(text) {
+    const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+    const lines = (0,_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .splitLines */ .uz)(text.slice(bom.length));
+    const fmEnd = (0,_front_matter_js__WEBPACK_IMPORTED_MODULE_3__/* .frontMatterEnd */ .Q)(lines);
+    const bodyStart = fmEnd === undefined ? 0 : fmEnd + 1;
+    const body = (0,_markdown_blocks_js__WEBPACK_IMPORTED_MODULE_1__/* .scanBlocks */ .g)(lines.slice(bodyStart).map((l) => l.text));
+    const blocks = {
+        headings: body.headings.map((h) => ({ ...h, start: h.start + bodyStart, line: h.line + bodyStart })),
+        literal: [...Array(bodyStart).fill(true), ...body.literal],
+        tasks: body.tasks.map((t) => ({ ...t, line: t.line + bodyStart })),
+        ...(body.openEnd !== undefined ? { openEnd: body.openEnd } : {}),
     };
-    item("Attempt", c.attempt !== undefined ? String(c.attempt) : undefined);
-    item("Agents", agentsLine(c));
-    item("Tests", c.green ? testsLine(c.green) : undefined);
-    item("Red → green", c.red || c.green ? redGreen(c.red, c.green) : undefined);
-    item("Duration", c.durationMs !== undefined ? formatDuration(c.durationMs) : undefined);
-    item("Commit", c.commit ? inlineCode(c.commit.slice(0, 12)) : undefined);
-    item("Run", c.runUrl ? runLink(c.runUrl) : undefined);
-    if (c.filesModified)
-        lines.push(...filesLines(c.filesModified));
-    return lines.join(eol);
+    return { bom, lines, ...(fmEnd !== undefined ? { fmEnd } : {}), bodyStart, blocks };
+}
+function parseDoc(text) {
+    const doc = readMarkdown(text);
+    const header = readHeader(doc);
+    return { ...doc, eol: (0,_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .dominantEol */ .V1)(doc.lines), ...header, ...findCompletion(doc) };
+}
+/** The part before the first section heading: where the title and the field lines are. */
+function readHeader(doc) {
+    const { lines, blocks } = doc;
+    // A setext heading's text lines still belong to the header: field lines above a `---` are fields.
+    const headerEnd = blocks.headings.find((h) => h.level >= 2)?.line ?? lines.length;
+    const title = blocks.headings.find((h) => h.level === 1 && h.line < headerEnd);
+    const fields = new Map();
+    for (let i = doc.bodyStart; i < headerEnd; i++) {
+        if (blocks.literal[i])
+            continue;
+        const field = (0,_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .parseField */ .cn)(lines[i].text);
+        if (field && !fields.has(field.key))
+            fields.set(field.key, { index: i, field });
+    }
+    return { headerEnd, fields, ...(title ? { titleIndex: title.line } : {}) };
+}
+function findCompletion(doc) {
+    const headings = doc.blocks.headings;
+    const at = headings.findIndex((h) => h.level === 2 && h.text.toLowerCase() === "completion");
+    if (at < 0)
+        return {};
+    const next = headings.slice(at + 1).find((h) => h.level <= 2);
+    return { completion: { head: headings[at].line, end: next?.start ?? doc.lines.length } };
 }
 
-;// CONCATENATED MODULE: ./src/core/prompts.ts
-// The briefs the tester and implementation agents receive (TDD_WAVES_PROMPT), and the rendering of
-// a plan's own prompt templates.
-const CONSTITUTION = `Working rules
-1. Read before you write: the story file, the code around it, the conventions the repository already has.
-2. Change only what this task needs. No drive-by refactoring, no unrelated clean-up.
-3. When something breaks, fix the cause, not the symptom.
-4. You are not done until you have run the check below and read its output.
-5. Do what is asked, no more and no less. Where the story is unclear, take the plainest reading and say so at the end.`;
-const STORY = `Story: {storyId} — {title}
-Epic {epic}, wave {wave} of plan {planName}.
-Read the story file first: {storyFile}
 
-Acceptance criteria:
-{acceptanceCriteria}`;
-const TESTER_TEMPLATE = `# tdd-waves: {role} brief for {storyId}
+/***/ }),
 
-${CONSTITUTION}
+/***/ 5199:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-Role: tester. You write the tests for this story before anyone implements it. An implementation
-agent takes over after you and has to make your tests pass, so they are the contract for the story.
-
-${STORY}
-
-Task
-- Write tests that pin down every acceptance criterion above: at least one test per criterion, for the
-  behaviour that must work and for the ways it must fail (bad input, errors, edge cases).
-- Test behaviour through the interface the story describes, not implementation details, so that any
-  correct implementation passes. Import production code where the story and the repository say it
-  will live, even though it does not exist yet.
-
-Files
-- Write only {testFile} (create it, and its directory, if it is missing).
-- Do not write production code, and do not edit the story file: its checkboxes are ticked by the
-  implementation agent once each criterion is met, and its status fields belong to tdd-waves.
-
-Check
-- Run: {testCommand}
-- {redRule}
-- End with a short summary: the tests you wrote and the criterion each one covers.
-`;
-const IMPLEMENTATION_TEMPLATE = `# tdd-waves: {role} brief for {storyId}
-
-${CONSTITUTION}
-
-Role: implementation. The tests for this story are already written. You make them pass by writing
-the production code the story asks for.
-
-${STORY}
-
-Then read the tests in {testFile}: they are the contract.
-
-Task
-- Implement the story in production code so that every test in {testFile} passes and every
-  acceptance criterion holds.
-- {testFileRule}
-- In {storyFile}, tick each acceptance-criteria box (\`- [ ]\` becomes \`- [x]\`) once that criterion is
-  met. Change nothing else in the story file: tdd-waves keeps its status fields and Completion section.
-
-Files
-- Change or create the production files the story needs, and nothing unrelated.
-
-Check
-- Run: {testCommand}
-- Every test must pass. Run it again after your last change; tdd-waves runs it too before accepting the story.
-- End with a short report: every file you changed or created, one line each on why.
-`;
-/** Every placeholder a prompt template may use. */
-const PROMPT_PLACEHOLDERS = [
-    "storyId",
-    "storyFile",
-    "testFile",
-    "title",
-    "testCommand",
-    "planName",
-    "wave",
-    "epic",
-    "acceptanceCriteria",
-    "role",
-    "redRule",
-    "testFileRule",
-];
-const KNOWN = new Set(PROMPT_PLACEHOLDERS);
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
-/** The placeholders a template uses, each once in order of appearance, split into known and unknown. */
-function templatePlaceholders(template) {
-    const names = [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ""))];
-    return { known: names.filter((n) => KNOWN.has(n)), unknown: names.filter((n) => !KNOWN.has(n)) };
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ renderTestCommand),
+/* harmony export */   Z: () => (/* binding */ shellQuote)
+/* harmony export */ });
+// POSIX shell quoting, so that a path from a plan can be put into the plan's test command safely.
+// Characters that mean nothing to a POSIX shell anywhere in a word. `=` and `~` are left out on
+// purpose: `a=b` as a first word is an assignment and a leading `~` is expanded.
+const SAFE_WORD = /^[A-Za-z0-9_@%+,./:-]+$/;
+/** One shell word that the shell turns back into exactly `s`. */
+function shellQuote(s) {
+    if (s.includes("\0"))
+        throw new RangeError("a shell word cannot contain a NUL character");
+    if (SAFE_WORD.test(s))
+        return s;
+    // Inside single quotes nothing is special except the closing quote itself: end the quoted
+    // part, add an escaped quote, open a new quoted part.
+    return `'${s.replace(/'/g, `'\\''`)}'`;
 }
+// A placeholder the plan author already wrapped in quotes ("{testFile}" or '{testFile}') takes the
+// quotes with it, so that the quoted path is not quoted twice.
+const PLACEHOLDER = /(["']?)\{(testFile|storyId)\}\1/g;
 /**
- * The prompt for one agent: `template` (the plan's own, or the built-in one for the role) with its
- * placeholders replaced in a single pass, so that values containing `{…}` are never expanded again.
- * Unknown placeholders stay as written.
+ * The test command for one test file: every `{testFile}` becomes the shell-quoted path (and every
+ * `{storyId}`, when given, the quoted story id). One pass: a path containing `{storyId}` stays as is.
  */
-function renderPrompt(role, ctx, template) {
-    const text = template ?? (role === "tester" ? TESTER_TEMPLATE : IMPLEMENTATION_TEMPLATE);
-    const values = placeholderValues(role, ctx);
-    return text.replace(PLACEHOLDER, (match, name) => values.get(name) ?? match);
-}
-function placeholderValues(role, ctx) {
-    return new Map([
-        ["storyId", ctx.storyId],
-        ["storyFile", ctx.storyFile],
-        ["testFile", ctx.testFile],
-        ["title", ctx.title],
-        ["testCommand", ctx.testCommand],
-        ["planName", ctx.planName],
-        ["wave", String(ctx.wave)],
-        ["epic", ctx.epic],
-        ["acceptanceCriteria", bullets(ctx.acceptanceCriteria)],
-        ["role", role],
-        ["redRule", redRule(ctx)],
-        ["testFileRule", testFileRule(ctx)],
-    ]);
-}
-function bullets(items) {
-    if (items.length === 0)
-        return "- (none listed: see the story file)";
-    return items.map((item) => `- ${item.replace(/\r?\n/g, " ").trim()}`).join("\n");
-}
-function redRule(ctx) {
-    if (!ctx.requireRed) {
-        return "The tests will fail until the story is implemented; make sure they load and run.";
-    }
-    return [
-        "Nothing is implemented yet, so the tests must run and FAIL now. tdd-waves runs this command when",
-        "  you finish and rejects tests that pass, or a test file you did not create or change. Make them fail",
-        "  for the right reason (the behaviour is missing), not because of a mistake in the test file itself.",
-    ].join("\n");
-}
-function testFileRule(ctx) {
-    if (!ctx.lockTests) {
-        return `Keep ${ctx.testFile} as the tester wrote it. Change a test only where it contradicts the story, and explain why in your report.`;
-    }
-    return [
-        `Never edit ${ctx.testFile}: it is locked. tdd-waves checks that it is byte-for-byte what the tester`,
-        "  left and fails the story otherwise. If a test looks wrong, say so in your report instead.",
-    ].join("\n");
-}
-
-// EXTERNAL MODULE: ./src/core/agents/budget.ts
-var agents_budget = __webpack_require__(9081);
-// EXTERNAL MODULE: ./src/core/agents/presets.ts
-var presets = __webpack_require__(1214);
-// EXTERNAL MODULE: ./src/core/agents/usage.ts
-var usage = __webpack_require__(5785);
-;// CONCATENATED MODULE: ./src/engine/agent-usage.ts
-// Usage and budget around one agent phase (issue 13): whether the phase may start at all, where the agent's
-// machine-readable output and usage file go, and what the phase reported once it has ended.
-
-
-
-
-
-
-/** The execution's budget is used up: no new agent phase starts. The stories it refused are ⏳ Pending again. */
-class BudgetReached extends Error {
-}
-/** Where an agent may write its usage (TDD_WAVES_USAGE_FILE): beside its prompt, outside the working copy. */
-const usageFile = (job, role) => (0,external_node_path_.join)(job.logDir, `${role}-usage.json`);
-/** Where a preset CLI's standard output goes, when it has a machine-readable one. */
-function stdoutFile(job, role, agent) {
-    return agent.preset && presets/* PRESETS */.fG[agent.preset].output ? (0,external_node_path_.join)(job.logDir, `${role}-output.jsonl`) : undefined;
-}
-/**
- * Before an agent phase: under the execution's budget the phase may start (undefined); over it, the story goes
- * back to pending, the state says why, and BudgetReached is thrown; over the story's own budget, the reason the
- * story fails is returned.
- */
-async function checkBudget(ports, job, state) {
-    const budget = job.plan.budget;
-    if (!budget)
-        return undefined;
-    const current = state ?? (await ports.store.read());
-    if (!current)
-        return undefined;
-    const verdict = (0,agents_budget/* budgetBeforePhase */.Od)(current, budget, job.story.id);
-    if (verdict?.kind === "execution") {
-        await ports.store.update((0,state_state/* chain */.cy)((0,agents_budget/* returnToPending */.vt)(job.story.id, ports.now()), (0,agents_budget/* recordStop */.GQ)(verdict.message, ports.now())), `${job.story.id}: budget reached, not started`);
-        ports.progress({ type: "log", message: `${job.story.id}: ${verdict.message}` });
-        throw new BudgetReached(verdict.message);
-    }
-    return verdict?.message;
-}
-/** Clears what a previous attempt left in the usage file, so that only this run's report is read. */
-async function prepareUsage(job, role) {
-    await (0,promises_.rm)(usageFile(job, role), { force: true });
-}
-/** What the phase reported (its CLI's output, then its usage file), recorded on the phase and in the story's totals. */
-async function phaseUsage(ports, job, role, agent, phase) {
-    const output = stdoutFile(job, role, agent);
-    const format = agent.preset ? presets/* PRESETS */.fG[agent.preset].output : undefined;
-    const printed = output && format ? (0,usage/* parseAgentOutput */._8)(format, (await ports.files.read(output)) ?? "") : undefined;
-    const written = await ports.files.read(usageFile(job, role));
-    let fromFile;
-    if (written !== null) {
-        const parsed = (0,usage/* parseUsageFile */.Pf)(written);
-        fromFile = parsed.usage;
-        if (parsed.problems.length > 0)
-            ports.progress({ type: "log", message: `${job.story.id}: ${usageFile(job, role)}: ${parsed.problems.join("; ")} (left out)` });
-    }
-    const configured = agent.model === undefined ? undefined : { model: agent.model };
-    return (0,agents_budget/* recordUsage */.L2)(job.story.id, phase, (0,usage/* mergeUsage */._L)(configured, printed, fromFile));
-}
-/** After the phase: a story whose recorded cost went over its own budget fails ("budget"). */
-function overStoryBudget(state, job) {
-    return (0,agents_budget/* storyOverBudget */.V_)(state, job.plan.budget, job.story.id);
-}
-
-;// CONCATENATED MODULE: ./src/engine/story-context.ts
-// What one story's phases need to know and where they write: the working copy, logs, prompts, the
-// agents' environment, and the story-file edits every phase makes.
-
-
-
-
-
-class Interrupted extends Error {
-    constructor() {
-        super("interrupted");
-    }
-}
-function throwIfAborted(job) {
-    if (job.signal?.aborted)
-        throw new Interrupted();
-}
-const storyPath = (job) => (0,external_node_path_.join)(job.dir, job.story.file);
-const testPath = (job) => (0,external_node_path_.join)(job.dir, job.story.testFile);
-const logFile = (job, name) => (0,external_node_path_.join)(job.logDir, `${name}.log`);
-/** Applies a surgical update to the story file in the working copy (atomic write). */
-async function editStoryFile(ports, job, update) {
-    const path = storyPath(job);
-    const text = (await ports.files.read(path)) ?? "";
-    const next = (0,story_file/* updateStoryFile */.Ho)(text, update, { storyId: job.story.id, title: job.story.title });
-    if (next !== text)
-        await ports.files.write(path, next);
-}
-async function acceptanceCriteria(ports, job) {
-    const text = await ports.files.read(storyPath(job));
-    return text === null ? [] : (0,story_file/* readStoryFile */.KC)(text).criteria;
-}
-async function promptFor(ports, job, role) {
-    const { plan, story } = job;
-    const templatePath = role === "tester" ? plan.prompts.tester : plan.prompts.implementation;
-    const template = templatePath ? ((await ports.files.read((0,external_node_path_.join)(job.dir, templatePath))) ?? undefined) : undefined;
-    const criteria = await acceptanceCriteria(ports, job);
-    return renderPrompt(role, {
-        storyId: story.id,
-        title: story.title,
-        storyFile: story.file,
-        testFile: story.testFile,
-        testCommand: (0,shell_quote/* renderTestCommand */.A)(plan.test.command, story.testFile),
-        planName: plan.name,
-        wave: job.wave,
-        epic: story.epic,
-        acceptanceCriteria: criteria.map((c) => c.text),
-        lockTests: plan.tdd.lockTests,
-        requireRed: plan.tdd.requireRed,
-    }, template);
-}
-/** The environment an agent runs with (SPEC §3), plus the agent's own `env`. */
-async function agentEnvironment(ports, job, role) {
-    const prompt = await promptFor(ports, job, role);
-    const promptFile = (0,external_node_path_.join)(job.logDir, `${role}-prompt.md`);
-    await ports.files.write(promptFile, prompt);
-    const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer];
-    return {
-        ...agent.env,
-        TDD_WAVES_ROLE: role,
-        TDD_WAVES_STORY_ID: job.story.id,
-        TDD_WAVES_STORY_FILE: job.story.file,
-        TDD_WAVES_TEST_FILE: job.story.testFile,
-        TDD_WAVES_TEST_COMMAND: (0,shell_quote/* renderTestCommand */.A)(job.plan.test.command, job.story.testFile),
-        TDD_WAVES_PLAN: job.planPath,
-        TDD_WAVES_WAVE: String(job.wave),
-        TDD_WAVES_ATTEMPT: String(job.attempt),
-        TDD_WAVES_PROMPT: prompt,
-        TDD_WAVES_PROMPT_FILE: promptFile,
-        TDD_WAVES_USAGE_FILE: usageFile(job, role),
-    };
-}
-function describeExit(who, r, timeoutMs) {
-    if (r.timedOut)
-        return `${who} timed out after ${formatMs(timeoutMs)}`;
-    if (r.signal)
-        return `${who} was killed by ${r.signal}`;
-    return `${who} exited with code ${r.exitCode}`;
-}
-function formatMs(ms) {
-    if (ms % 3_600_000 === 0)
-        return `${ms / 3_600_000}h`;
-    if (ms % 60_000 === 0)
-        return `${ms / 60_000}m`;
-    if (ms % 1000 === 0)
-        return `${ms / 1000}s`;
-    return `${ms}ms`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/pool.ts
-// A worker pool: `work` over `items`, at most `limit` at once, results in the items' order. It stops
-// starting new items after the first failure (rethrown once the running ones end) or once `signal` aborts.
-
-async function runPool(items, limit, work, signal) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failure;
-    const lane = async () => {
-        while (next < items.length && failure === undefined && !signal?.aborted) {
-            const i = next++;
-            try {
-                results[i] = await work(items[i]);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, lane));
-    if (failure !== undefined)
-        throw failure.error;
-    if (signal?.aborted)
-        throw new Interrupted();
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/engine/tests.ts
-const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(storyId);
-
-;// CONCATENATED MODULE: ./src/engine/integrate.ts
-// Integration: merge completed story branches into the target branch (plan order, one merge commit
-// each), re-run their tests on the merged result, and commit the story file of every failed or
-// blocked story on the target so that the target shows every story's status.
-
-
-
-
-
-
-
-
-/** Merges the given completed stories (plan order) and checks their tests on the merged result. */
-async function integrateStories(ports, plan, target, ids) {
-    await retestMerged(ports, plan, target, await mergeStories(ports, plan, target, ids));
-}
-/** Merges the given completed stories in plan order, one merge commit each; returns those merged. */
-async function mergeStories(ports, plan, target, ids) {
-    const git = ports.git(target.dir);
-    const merged = [];
-    // Merge first, record after: an execution killed in between finds the merges on the target (see
-    // the ancestor check) and records them then; one state write for the whole batch.
-    const outcomes = [];
-    for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
-        const ref = target.branchRef(story.id);
-        const tip = await git.revParse(ref);
-        if (!tip) {
-            outcomes.push((0,state_state/* failStory */.AE)(story.id, `story branch ${ref} is missing`, ports.now(), "integrate"));
-            continue;
-        }
-        if (await git.isAncestor(tip, "HEAD")) {
-            // Merged already by an execution that stopped before recording it.
-            outcomes.push((0,state_state/* annotateRun */.Eg)(story.id, { merged: (await git.revParse("HEAD")) }, ports.now()));
-            merged.push(story);
-            continue;
-        }
-        const r = await git.merge(ref, `tdd-waves: merge ${story.id}: ${story.title}`);
-        if (r.ok) {
-            outcomes.push((0,state_state/* annotateRun */.Eg)(story.id, { merged: r.sha }, ports.now()));
-            ports.progress({ type: "log", message: `Merged ${story.id} into the target branch` });
-            merged.push(story);
-        }
-        else {
-            const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
-            outcomes.push((0,state_state/* failStory */.AE)(story.id, reason, ports.now(), "integrate"));
-            ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
-        }
-    }
-    if (outcomes.length > 0)
-        await ports.store.update((0,state_state/* chain */.cy)(...outcomes), `integrate ${ids.join(", ")}`);
-    return merged;
-}
-/** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
-async function retestMerged(ports, plan, target, merged) {
-    const failing = await runPool(merged, plan.maxParallel, async (story) => {
-        const r = await ports.tests({
-            test: plan.test,
-            testFile: story.testFile,
-            storyId: story.id,
-            cwd: target.dir,
-            logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log"),
-        });
-        const junit = junitPath(plan, story.id);
-        if (junit)
-            await (0,promises_.rm)((0,external_node_path_.join)(target.dir, junit), { force: true });
-        return r.exitCode !== 0 || r.timedOut;
+function renderTestCommand(template, testFile, vars = {}) {
+    return template.replace(PLACEHOLDER, (match, _quote, name) => {
+        if (name === "testFile")
+            return shellQuote(testFile);
+        return vars.storyId === undefined ? match : shellQuote(vars.storyId);
     });
-    const broken = merged.filter((_, i) => failing[i]);
-    if (broken.length === 0)
-        return;
-    const reason = "fails after integration";
-    await ports.store.update((0,state_state/* chain */.cy)(...broken.map((s) => (0,state_state/* failStory */.AE)(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
-    for (const s of broken)
-        ports.progress({ type: "story", storyId: s.id, status: "failed", reason, log: (0,external_node_path_.join)(target.logDir, s.id, "integrate.log") });
-}
-/**
- * Commits, on the target, the story file of every given story that failed or is blocked — one commit
- * each, that file alone. Stories whose file already says so get no commit (safe to repeat on resume).
- */
-async function recordOutcomesOnTarget(ports, plan, target, ids) {
-    const git = ports.git(target.dir);
-    const state = await ports.store.read();
-    if (!state)
-        return;
-    for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
-        const status = (0,state_state/* statusOf */.c2)(state, story.id);
-        if (status !== "failed" && status !== "blocked")
-            continue;
-        const path = (0,external_node_path_.join)(target.dir, story.file);
-        const text = await ports.files.read(path);
-        if (text === null)
-            continue;
-        const next = (0,story_file/* updateStoryFile */.Ho)(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, (0,story_file/* readStoryFile */.KC)(text).eol) }, { storyId: story.id, title: story.title });
-        if (next === text)
-            continue;
-        await ports.files.write(path, next);
-        const reason = (0,core_own/* own */.Z)(state.runs, story.id)?.reason ?? status;
-        await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
-    }
-}
-function outcomeCompletion(state, story, runUrl, eol) {
-    const run = (0,core_own/* own */.Z)(state.runs, story.id);
-    const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
-    return renderCompletion({ ...info, outcome: (0,state_state/* statusOf */.c2)(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl }, eol);
-}
-
-;// CONCATENATED MODULE: ./src/engine/story-phases.ts
-// The phases of one story in its working copy: tester + red check, implementation, verify + commit.
-// Each phase saves the state before its agent starts and after it ends; a failure ends the story
-// (❌ Failed, reason recorded, work committed on the story branch) and the others go on.
-
-
-
-
-
-
-
-
-
-const fail = (phase, reason) => ({ ok: false, phase, reason });
-/** Runs the role's agent; the state is saved before it starts (with `atStart`) and its end returned to save. */
-async function runAgent(ports, job, role, atStart) {
-    const { story, plan } = job;
-    const name = role === "tester" ? story.tester : story.implementer;
-    const agent = plan.agents[name];
-    const phase = role === "tester" ? "tester" : "implementation";
-    const overBudget = await checkBudget(ports, job);
-    if (overBudget)
-        return { result: fail(phase, overBudget), end: atStart ?? ((s) => s) };
-    ports.progress({ type: "log", message: `Spawning ${role === "tester" ? "tester" : "implementation"} agent (${name}) for ${story.id}` });
-    await editStoryFile(ports, job, {
-        status: role === "tester" ? "testing" : "implementing",
-        assignee: name,
-        testFile: story.testFile,
-        ...(role === "tester" ? { verified: false } : {}),
-    });
-    const env = await agentEnvironment(ports, job, role);
-    const log = logFile(job, phase);
-    const begin = (0,state_state/* beginPhase */.tA)(story.id, phase, ports.now(), { agent: name, log });
-    await ports.store.update(atStart ? (0,state_state/* chain */.cy)(atStart, begin) : begin, `${story.id}: ${phase} started`);
-    ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
-    await prepareUsage(job, role);
-    const stdout = stdoutFile(job, role, agent);
-    const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
-    throwIfAborted(job);
-    const usage = await phaseUsage(ports, job, role, agent, phase);
-    let reason = r.exitCode === 0 && !r.timedOut ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
-    if (reason === undefined && plan.budget?.perStoryCostUsd !== undefined) {
-        const state = await ports.store.read();
-        if (state)
-            reason = overStoryBudget(usage((0,state_state/* endPhase */.zN)(story.id, phase, "ok", ports.now())(state)), job);
-    }
-    const end = (0,state_state/* chain */.cy)((0,state_state/* endPhase */.zN)(story.id, phase, reason === undefined ? "ok" : "failed", ports.now(), reason), usage);
-    return { result: reason === undefined ? { ok: true } : fail(phase, reason), end };
-}
-async function runStoryTests(ports, job, name) {
-    const { plan, story } = job;
-    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), signal: job.signal });
-    throwIfAborted(job);
-    // The JUnit report is tdd-waves' own by-product: it must not land in the story's commits.
-    const junit = junitPath(plan, story.id);
-    if (junit)
-        await (0,promises_.rm)((0,external_node_path_.join)(job.dir, junit), { force: true });
-    const { durationMs: _d, ...evidence } = r;
-    return evidence;
-}
-/** Tester agent, then the red check: the test file exists, was created or changed, and FAILS. */
-async function testerPhase(ports, job) {
-    const { story, plan } = job;
-    const git = ports.git(job.dir);
-    const base = (await git.revParse("HEAD")) ?? undefined;
-    const before = await ports.files.read(testPath(job));
-    const tester = await runAgent(ports, job, "tester", (0,state_state/* annotateRun */.Eg)(story.id, { base }, ports.now()));
-    if (!tester.result.ok) {
-        await ports.store.update(tester.end, `${story.id}: tester failed`);
-        return tester.result;
-    }
-    await ports.store.update((0,state_state/* chain */.cy)(tester.end, (0,state_state/* beginPhase */.tA)(story.id, "red", ports.now(), { log: logFile(job, "red") })), `${story.id}: red check`);
-    const after = await ports.files.read(testPath(job));
-    let problem;
-    let red;
-    if (after === null)
-        problem = `test file ${story.testFile} was not written by the tester`;
-    else if (after === before)
-        problem = `test file ${story.testFile} was not created or changed by the tester`;
-    else if (plan.tdd.requireRed) {
-        red = await runStoryTests(ports, job, "red");
-        if (red.exitCode === 0 && !red.timedOut)
-            problem = "red check: the tests pass before implementation (they must fail first)";
-    }
-    const evidence = red ? (0,state_state/* recordResult */.Pr)(story.id, { red }, ports.now()) : (s) => s;
-    if (problem) {
-        await ports.store.update((0,state_state/* chain */.cy)(evidence, (0,state_state/* endPhase */.zN)(story.id, "red", "failed", ports.now(), problem)), `${story.id}: red failed`);
-        return fail("red", problem);
-    }
-    const testerCommit = (await git.commitAll(`tdd-waves: tests for ${story.id} (${story.tester})`)) ?? undefined;
-    const testFileBlob = await git.hashFile(story.testFile);
-    await ports.store.update((0,state_state/* chain */.cy)(evidence, (0,state_state/* endPhase */.zN)(story.id, "red", "ok", ports.now()), (0,state_state/* annotateRun */.Eg)(story.id, { testerCommit, testFileBlob }, ports.now())), `${story.id}: red ok, tests committed`);
-    return { ok: true };
-}
-async function implementationPhase(ports, job) {
-    const impl = await runAgent(ports, job, "implementation");
-    await ports.store.update(impl.end, `${job.story.id}: implementation ${impl.result.ok ? "ok" : "failed"}`);
-    return impl.result;
-}
-/** Production check: tests pass, the test file is what the tester left, every AC box is checked. */
-async function verifyPhase(ports, job, lockedBlob) {
-    const { story, plan } = job;
-    const git = ports.git(job.dir);
-    await ports.store.update((0,state_state/* beginPhase */.tA)(story.id, "verify", ports.now(), { log: logFile(job, "verify") }), `${story.id}: verify`);
-    const green = await runStoryTests(ports, job, "verify");
-    const criteria = await acceptanceCriteria(ports, job);
-    const acComplete = criteria.length > 0 && criteria.every((c) => c.checked);
-    const problems = [];
-    if (green.timedOut)
-        problems.push("tests timed out");
-    else if (green.exitCode !== 0)
-        problems.push(`tests fail (exit code ${green.exitCode})`);
-    if (plan.tdd.lockTests) {
-        const now = (await ports.files.read(testPath(job))) === null ? null : await git.hashFile(story.testFile);
-        if (now === null)
-            problems.push(`the test file ${story.testFile} was deleted`);
-        else if (lockedBlob !== undefined && now !== lockedBlob)
-            problems.push(`the test file ${story.testFile} was changed after the tester wrote it`);
-    }
-    if (!acComplete) {
-        const open = criteria.filter((c) => !c.checked).length;
-        problems.push(criteria.length === 0 ? "the story file has no acceptance criteria" : `${open} acceptance criteria not checked`);
-    }
-    const verified = problems.length === 0;
-    const reason = verified ? undefined : `verify: ${problems.join("; ")}`;
-    await ports.store.update((0,state_state/* chain */.cy)((0,state_state/* recordResult */.Pr)(story.id, { acChecklistComplete: acComplete, verifiedProduction: verified, green }, ports.now()), (0,state_state/* endPhase */.zN)(story.id, "verify", verified ? "ok" : "failed", ports.now(), reason)), `${story.id}: verify ${verified ? "ok" : "failed"}`);
-    return verified ? { ok: true } : fail("verify", reason);
-}
-/** Success: ✅ Complete, Verified yes, Completion filled, committed on the story branch. */
-async function completeInWorkingCopy(ports, job) {
-    const files = await finishStoryFile(ports, job, { outcome: "complete" });
-    await ports.store.update((0,state_state/* chain */.cy)(files, (0,state_state/* completeStory */.X_)(job.story.id, ports.now())), `${job.story.id}: complete`);
-    ports.progress({ type: "story", storyId: job.story.id, status: "complete" });
-}
-/** Failure: ❌ Failed with the reason; the work so far is committed on the story branch all the same. */
-async function failInWorkingCopy(ports, job, result) {
-    const files = await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
-    await ports.store.update((0,state_state/* chain */.cy)(files, (0,state_state/* failStory */.AE)(job.story.id, result.reason, ports.now(), result.phase)), `${job.story.id}: failed`);
-    const log = ["tester", "red", "implementation", "verify"].includes(result.phase) ? logFile(job, result.phase) : undefined;
-    ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason, ...(log ? { log } : {}) });
-}
-/** Commits the work with the finished story file; returns the files-modified record to save with the outcome. */
-async function finishStoryFile(ports, job, end) {
-    const { story } = job;
-    const git = ports.git(job.dir);
-    const state = await ports.store.read();
-    const run = state && (0,core_own/* own */.Z)(state.runs, story.id);
-    const base = run?.base;
-    // What differs from the base in the working tree (untracked files too) is what the commit below holds.
-    const filesModified = base ? await git.changedFiles(base) : [];
-    const withStory = filesModified.includes(story.file) ? filesModified : [...filesModified, story.file].sort();
-    const eol = (0,story_file/* readStoryFile */.KC)((await ports.files.read(storyPath(job))) ?? "").eol;
-    const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
-    const completion = renderCompletion({ ...info, outcome: end.outcome, reason: end.reason, filesModified: withStory, runUrl: job.runUrl ?? run?.runUrl }, eol);
-    await editStoryFile(ports, job, {
-        status: end.outcome,
-        verified: end.outcome === "complete",
-        completion,
-    });
-    const commit = await git.commitAll(`tdd-waves: ${story.id} ${end.outcome === "complete" ? "complete" : `failed: ${end.reason}`}`);
-    return (0,state_state/* recordResult */.Pr)(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
-}
-
-;// CONCATENATED MODULE: ./src/engine/worktree-slots.ts
-// Working copies of the local runner: one git worktree per story running at the same time, handed on to
-// the next story (a checkout and a clean: as good as new, and many times cheaper than a new worktree),
-// all removed when the run ends.
-
-
-class WorktreeSlots {
-    git;
-    repoDir;
-    root;
-    free = [];
-    made = new Set();
-    count = 0;
-    /** `git worktree add` reads every other worktree's records: two at once may find one half made. */
-    adding = Promise.resolve();
-    constructor(git, repoDir, root) {
-        this.git = git;
-        this.repoDir = repoDir;
-        this.root = root;
-    }
-    /** Removes the worktrees an earlier run of this plan left behind (killed before it could), then prunes. */
-    async clear() {
-        const main = this.git(this.repoDir);
-        const left = await (0,promises_.readdir)(this.root).catch(() => []);
-        // Git's records too: a worktree whose directory was half made or is gone still holds its branch.
-        const recorded = (await main.worktreePaths()).filter((p) => p.startsWith(`${this.root}${external_node_path_.sep}`));
-        for (const dir of new Set([...left.map((name) => (0,external_node_path_.join)(this.root, name)), ...recorded])) {
-            await main.worktreeRemove(dir, { prune: false });
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
-        }
-        await main.worktreePrune();
-    }
-    /** A working copy with `branch` checked out, (re)set to `startPoint`, with nothing else in it. */
-    async checkout(branch, startPoint) {
-        const reused = this.free.pop();
-        if (reused !== undefined) {
-            try {
-                await this.git(reused).resetTo(branch, startPoint);
-                return reused;
-            }
-            catch {
-                // Left in a state a checkout cannot undo (say, an agent's half-done rebase): start afresh.
-                await this.remove(reused);
-            }
-        }
-        const dir = (0,external_node_path_.join)(this.root, `slot-${++this.count}`);
-        this.made.add(dir);
-        await (0,promises_.mkdir)(this.root, { recursive: true });
-        // Only the bookkeeping waits its turn; the files are checked out in parallel.
-        const add = this.adding.then(() => this.git(this.repoDir).worktreeAdd(dir, branch, startPoint, { prune: false, checkout: false }));
-        this.adding = add.catch(() => undefined);
-        await add;
-        await this.git(dir).resetTo(branch, startPoint);
-        return dir;
-    }
-    release(dir) {
-        this.free.push(dir);
-    }
-    /** Removes every worktree this run made. */
-    async removeAll() {
-        for (const dir of [...this.made])
-            await this.remove(dir);
-    }
-    async remove(dir) {
-        this.made.delete(dir);
-        await this.git(this.repoDir).worktreeRemove(dir, { prune: false });
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/local-run.ts
-// `tdd-waves run`: the whole execution on one machine — each running story in its own git worktree, a
-// worker pool of at most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-class Mutex {
-    tail = Promise.resolve();
-    run(f) {
-        const next = this.tail.then(f, f);
-        this.tail = next.catch(() => undefined);
-        return next;
-    }
-}
-function pidAlive(pid) {
-    if (!pid)
-        return false;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === "EPERM";
-    }
-}
-async function runLocal(ports, opts) {
-    const git = ports.git(opts.repoDir);
-    const target = await git.currentBranch();
-    if (!target)
-        throw new RefusedError("HEAD is detached: check out the branch the stories should be merged into");
-    if (await git.hasTrackedChanges()) {
-        throw new RefusedError("the working tree has uncommitted changes to tracked files: commit or stash them first (untracked files are fine)");
-    }
-    const lock = { kind: "local", id: `local:${(0,external_node_os_.hostname)()}:${process.pid}`, host: (0,external_node_os_.hostname)(), pid: process.pid, since: ports.now() };
-    await startExecution(ports, {
-        source: opts.source,
-        target,
-        restart: opts.restart,
-        lock,
-        lockAlive: (l) => l.kind === "local" && (l.host !== (0,external_node_os_.hostname)() || pidAlive(l.pid)),
-        targetDir: opts.repoDir,
-    });
-    const work = opts.workDir ?? (0,external_node_path_.join)(await git.commonDir(), "tdd-waves");
-    const run = {
-        ports,
-        plan: opts.source.plan,
-        opts,
-        target,
-        work,
-        limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
-        integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name) },
-        targetLock: new Mutex(),
-        worktrees: new WorktreeSlots(ports.git, opts.repoDir, (0,external_node_path_.join)(work, "worktrees", opts.source.plan.name)),
-    };
-    try {
-        if ((await ports.store.read())?.stopped)
-            await ports.store.update((0,agents_budget/* clearStop */.eh)(ports.now()), "resume after a stop");
-        await run.worktrees.clear();
-        // An execution killed between verify and merge left completed stories unmerged: merge them first.
-        await integrate(run, unmergedCompleted((await ports.store.read()), run.plan));
-        if (opts.schedule === "dag")
-            await runDag(run);
-        else
-            await runWaves(run);
-    }
-    catch (e) {
-        // The budget is used up: the execution stops as planned, the stories left stay pending (state.stopped says why).
-        if (e instanceof BudgetReached)
-            await ports.store.update((0,agents_budget/* recordStop */.GQ)(e.message, ports.now()), "budget reached");
-        else if (!(e instanceof Interrupted))
-            await ports.store.update((0,state_state/* recordError */.Eq)(e instanceof Error ? e.message : String(e), ports.now(), true), "execution error");
-        if (!(e instanceof BudgetReached))
-            throw e;
-    }
-    finally {
-        // Interrupted, agents may still be winding down in them: the next run clears them.
-        if (!opts.signal?.aborted)
-            await run.worktrees.removeAll().catch(() => undefined);
-        await ports.store.update(releaseLock(lock.id, ports.now()), "release lock");
-    }
-    return (await ports.store.read());
-}
-async function runWaves(run) {
-    const { ports, plan } = run;
-    const waves = (await ports.store.read()).waves;
-    for (let w = 1; w <= waves.length; w++) {
-        const ids = waves[w - 1];
-        let state = await ports.store.update((0,state_state/* startWave */.uT)(w, ports.now()), `wave ${w}`);
-        // The wave's header first: the ⛔ lines of stories it blocks belong under it.
-        ports.progress({ type: "wave", wave: w, stories: ids });
-        state = await blockStuck(ports, plan, state, ids);
-        const open = plan.stories.filter((s) => ids.includes(s.id) && (0,state_state/* statusOf */.c2)(state, s.id) === "pending");
-        // Stories are merged while the wave still runs, as soon as every story before them (plan order) is
-        // done: only the merges behind the wave's last story stay on its critical path.
-        const merged = [];
-        const mergeDone = () => run.targetLock.run(async () => {
-            merged.push(...(await mergeStories(ports, plan, run.integration, mergeableNow((await ports.store.read()), plan, ids))));
-        });
-        // A used-up budget stops new stories; the ones that finished are still merged before the execution stops.
-        let budget;
-        await runPool(open, run.limit, async (s) => {
-            await runStory(run, s, w);
-            await mergeDone();
-        }, run.opts.signal).catch((e) => {
-            if (!(e instanceof BudgetReached))
-                throw e;
-            budget = e;
-        });
-        await mergeDone();
-        await run.targetLock.run(async () => {
-            if (merged.length > 0)
-                ports.progress({ type: "stage", wave: w, what: `post-merge tests of ${merged.length} ${merged.length === 1 ? "story" : "stories"} on the target` });
-            await retestMerged(ports, plan, run.integration, merged);
-            ports.progress({ type: "stage", wave: w, what: null });
-            await recordOutcomesOnTarget(ports, plan, run.integration, ids);
-        });
-        if (budget)
-            throw budget;
-    }
-}
-async function runDag(run) {
-    const { ports, plan } = run;
-    const waves = (await ports.store.read()).waves;
-    const waveOf = (id) => waves.findIndex((w) => w.includes(id)) + 1;
-    const running = new Map();
-    let failure;
-    for (;;) {
-        const state = await blockStuck(ports, plan, (await ports.store.read()), plan.stories.map((s) => s.id));
-        const ready = plan.stories.filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "pending" && !running.has(s.id) && dependenciesIntegrated(state, s));
-        while (failure === undefined && !run.opts.signal?.aborted && running.size < run.limit && ready.length > 0) {
-            const story = ready.shift();
-            const task = runStory(run, story, waveOf(story.id))
-                .then(() => integrate(run, [story.id]))
-                .catch((e) => {
-                failure ??= e;
-            })
-                .finally(() => running.delete(story.id));
-            running.set(story.id, task);
-        }
-        if (running.size === 0)
-            break;
-        await Promise.race(running.values());
-    }
-    if (failure !== undefined)
-        throw failure;
-    if (run.opts.signal?.aborted)
-        throw new Interrupted();
-    // Stories blocked after the last integration still need their story file on the target.
-    await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, plan.stories.map((s) => s.id)));
-}
-async function integrate(run, ids) {
-    if (ids.length === 0)
-        return;
-    await run.targetLock.run(async () => {
-        await integrateStories(run.ports, run.plan, run.integration, ids);
-        if (run.opts.schedule === "dag")
-            await recordOutcomesOnTarget(run.ports, run.plan, run.integration, run.plan.stories.map((s) => s.id));
-    });
-}
-async function runStory(run, story, wave) {
-    const { ports, plan } = run;
-    const spent = plan.budget && (0,agents_budget/* executionBudgetReached */.Ov)((await ports.store.read()), plan.budget);
-    if (spent)
-        throw new BudgetReached(spent);
-    const state = await ports.store.update((0,state_state/* startStory */.OA)(story.id, ports.now()), `${story.id}: start`);
-    const attempt = (0,core_own/* own */.Z)(state.runs, story.id).attempt;
-    // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
-    const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
-    const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q)(plan.name, story.id), tip);
-    const job = {
-        plan,
-        planPath: run.opts.source.path,
-        story,
-        wave,
-        attempt,
-        dir,
-        logDir: (0,external_node_path_.join)(run.work, "logs", plan.name, story.id, `attempt-${attempt}`),
-        signal: run.opts.signal,
-    };
-    try {
-        let r = await testerPhase(ports, job);
-        if (r.ok)
-            r = await implementationPhase(ports, job);
-        if (r.ok)
-            r = await verifyPhase(ports, job, (0,core_own/* own */.Z)((await ports.store.read()).runs, story.id)?.testFileBlob);
-        if (r.ok)
-            await completeInWorkingCopy(ports, job);
-        else
-            await failInWorkingCopy(ports, job, r);
-    }
-    finally {
-        if (!run.opts.signal?.aborted)
-            run.worktrees.release(dir);
-    }
-}
-
-// EXTERNAL MODULE: ./src/cli/args.ts
-var cli_args = __webpack_require__(7593);
-// EXTERNAL MODULE: ./src/cli/progress.ts + 1 modules
-var cli_progress = __webpack_require__(1655);
-// EXTERNAL MODULE: ./src/cli/preset-check.ts
-var preset_check = __webpack_require__(2302);
-// EXTERNAL MODULE: ./src/core/render/usage.ts
-var render_usage = __webpack_require__(9039);
-// EXTERNAL MODULE: ./src/cli/terminal.ts
-var terminal = __webpack_require__(1028);
-;// CONCATENATED MODULE: ./src/cli/run-command.ts
-// `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const USAGE = "Usage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH] [--state-branch B] [--no-color]";
-const HELP = `Executes the plan locally, each story test-first in its own worktree; run it again to resume.
-  --max-parallel N   stories at once, 1 to 10 (default: the plan's maxParallel)
-  --schedule dag     start a story as soon as its own dependencies are merged (default: waves)
-  --restart          start over when the plan changed since the recorded execution
-  --report PATH      where to write the report JSON (default: <git dir>/tdd-waves/reports/<plan>.json, untracked)
-  --state-branch B   the state branch (default: tdd-waves/state)
-  --no-color         plain ASCII, no colours (also NO_COLOR)`;
-async function runCommand(args, io) {
-    let flags;
-    try {
-        flags = (0,cli_args/* parseFlags */.bQ)(args, {
-            "max-parallel": "value",
-            schedule: "value",
-            restart: "boolean",
-            report: "value",
-            "state-branch": "value",
-            "no-color": "boolean",
-            help: "boolean",
-        });
-    }
-    catch (e) {
-        if (e instanceof cli_args/* UsageError */.eb)
-            return run_command_usage(io, e.message);
-        throw e;
-    }
-    if (flags.booleans.has("help")) {
-        io.stdout(`${USAGE}\n\n${HELP}\n`);
-        return 0;
-    }
-    const maxParallel = flags.values["max-parallel"] === undefined ? undefined : Number(flags.values["max-parallel"]);
-    if (maxParallel !== undefined && !(Number.isInteger(maxParallel) && maxParallel >= 1 && maxParallel <= 10)) {
-        return run_command_usage(io, `--max-parallel must be a whole number from 1 to 10, got "${flags.values["max-parallel"]}"`);
-    }
-    const schedule = flags.values.schedule ?? "waves";
-    if (schedule !== "waves" && schedule !== "dag")
-        return run_command_usage(io, `--schedule must be "waves" or "dag", got "${schedule}"`);
-    if (flags.positional.length !== 1)
-        return run_command_usage(io, "run takes exactly one plan file");
-    const opened = await (0,cli_args/* openPlan */.uD)(flags.positional[0], io);
-    if (typeof opened === "number")
-        return opened;
-    const { loaded, repoRoot } = opened;
-    const missing = (0,preset_check/* missingPresetCLIs */.T)(loaded.plan, io.env.PATH);
-    if (missing.length > 0) {
-        io.stderr(`${missing.map((m) => `tdd-waves: ${m}\n`).join("")}tdd-waves: install it (or change the agent) and run again; nothing was started\n`);
-        return 2;
-    }
-    const store = (0,cli_args/* openStore */.Ch)(loaded.plan.name, repoRoot, flags.values["state-branch"], io);
-    if (typeof store === "number")
-        return store;
-    const progress = (0,cli_progress/* createProgress */.m)(io, loaded.plan);
-    const controller = new AbortController();
-    let interrupts = 0;
-    const onSignal = () => {
-        interrupts += 1;
-        if (interrupts === 1) {
-            progress.note("Interrupted: stopping agents and saving the state (Ctrl-C again to quit at once)");
-            controller.abort();
-        }
-        else
-            process.exit(130);
-    };
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
-    let state;
-    try {
-        state = await runLocal(realPorts({ store, progress: progress.event }), {
-            source: loaded,
-            repoDir: repoRoot,
-            maxParallel,
-            schedule,
-            restart: flags.booleans.has("restart"),
-            signal: controller.signal,
-        });
-    }
-    catch (e) {
-        progress.stop();
-        if (e instanceof RefusedError) {
-            io.stderr(`tdd-waves: ${e.message}\n`);
-            return 2;
-        }
-        if (e instanceof Interrupted || controller.signal.aborted) {
-            io.stderr("tdd-waves: interrupted; the state is saved — run the same command again to resume\n");
-            return 130;
-        }
-        io.stderr(`tdd-waves: the execution stopped: ${e instanceof Error ? e.message : String(e)}\n`);
-        return 1;
-    }
-    finally {
-        process.off("SIGINT", onSignal);
-        process.off("SIGTERM", onSignal);
-    }
-    progress.stop();
-    const report = (0,render_report/* buildReport */.FK)(state, loaded.plan);
-    // By default the report goes beside the logs, inside the git directory: it never dirties the working tree.
-    const reportPath = flags.values.report
-        ? (0,external_node_path_.isAbsolute)(flags.values.report)
-            ? flags.values.report
-            : (0,external_node_path_.resolve)(io.cwd, flags.values.report)
-        : (0,external_node_path_.join)(await new git/* Git */.TU({ cwd: repoRoot }).commonDir(), "tdd-waves", "reports", `${loaded.plan.name}.json`);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(reportPath), { recursive: true });
-    await (0,promises_.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    const titles = Object.fromEntries(loaded.plan.stories.map((s) => [s.id, s.title]));
-    const gantt = (0,gantt_terminal/* renderGanttTerminal */.TN)(state, titles, (0,terminal/* terminalOptions */.Z)(io, flags.booleans.has("no-color")));
-    io.stdout(gantt ? `\n${gantt}\n\n` : "\n");
-    io.stdout(`${report.storiesCompleted.length} completed, ${report.storiesFailed.length} failed, ${report.storiesRemaining.length} not completed; ` +
-        `${report.totalTestsPassed}/${report.totalTestsCovered} tests passed. Report: ${reportPath}\n`);
-    const agentsLine = (0,render_usage/* usageLine */.U0)(state, loaded.plan);
-    if (agentsLine)
-        io.stdout(`${agentsLine}\n`);
-    if (state.stopped)
-        io.stdout(`Stopped: ${state.stopped.message}\n`);
-    return state.stories.completed.length === loaded.plan.stories.length ? 0 : 1;
-}
-function run_command_usage(io, message) {
-    io.stderr(`tdd-waves run: ${message}\n${USAGE}\n`);
-    return 2;
 }
 
 

@@ -1,6 +1,72 @@
-export const id = 231;
-export const ids = [231];
+export const id = 227;
+export const ids = [227];
 export const modules = {
+
+/***/ 6633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ findExecutable)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Whether a command can be found on PATH, the way a shell looks it up: the first directory holding an
+// executable file of that name. Used to warn about (plan) or refuse (run) a preset whose CLI is not installed.
+
+
+/** The full path of `name` on `pathEnv` (a PATH value), or undefined when no directory holds it as an executable file. */
+function findExecutable(name, pathEnv) {
+    for (const dir of (pathEnv ?? "").split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter))) {
+        // An empty entry means the current directory, as in the shell.
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir === "" ? "." : dir, name);
+        try {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
+                continue;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // Not here: try the next directory.
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 2302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ missingPresetCLIs)
+/* harmony export */ });
+/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1214);
+/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6633);
+// Agents whose preset CLI is not on PATH: `plan` warns about them, `run` refuses to start (issue 13).
+
+
+/** One message per agent the plan's stories use whose preset's executable is not on `pathEnv`. */
+function missingPresetCLIs(plan, pathEnv) {
+    const used = new Set(plan.stories.flatMap((s) => [s.tester, s.implementer]));
+    const found = new Map();
+    const messages = [];
+    for (const agent of Object.values(plan.agents)) {
+        if (!agent.preset || !used.has(agent.name))
+            continue;
+        const { executable, title } = _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .PRESETS */ .fG[agent.preset];
+        if (!found.has(executable))
+            found.set(executable, (0,_adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__/* .findExecutable */ .o)(executable, pathEnv) !== undefined);
+        if (!found.get(executable))
+            messages.push(`agent "${agent.name}" uses preset ${agent.preset}, but \`${executable}\` (${title}) is not on PATH`);
+    }
+    return messages;
+}
+
+
+/***/ }),
 
 /***/ 1655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -106,7 +172,7 @@ function liveProgress(io, plan, now) {
 
 /***/ }),
 
-/***/ 231:
+/***/ 5227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -726,8 +792,223 @@ function realPorts(opts) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/story/story-file.ts
-var story_file = __webpack_require__(3699);
+// EXTERNAL MODULE: ./src/core/story/acceptance-criteria.ts
+var acceptance_criteria = __webpack_require__(1822);
+// EXTERNAL MODULE: ./src/core/story/fields.ts
+var fields = __webpack_require__(800);
+// EXTERNAL MODULE: ./src/core/story/front-matter.ts
+var front_matter = __webpack_require__(5410);
+// EXTERNAL MODULE: ./src/core/story/lines.ts
+var story_lines = __webpack_require__(5774);
+// EXTERNAL MODULE: ./src/core/story/status.ts
+var story_status = __webpack_require__(9311);
+// EXTERNAL MODULE: ./src/core/story/story-document.ts
+var story_document = __webpack_require__(6788);
+// EXTERNAL MODULE: ./src/core/story/markdown-blocks.ts
+var markdown_blocks = __webpack_require__(8375);
+;// CONCATENATED MODULE: ./src/core/story/story-update.ts
+// Surgical edits of a story file: field values, the front matter `status` and the `## Completion` body
+// change; missing field lines (and, without any, a title) and a missing Completion section are inserted;
+// every other byte stays, line endings included. Idempotent.
+
+
+
+
+
+
+/**
+ * Keeps a new Completion body inside its section whatever it holds: a `#`/`##` heading (ATX or setext)
+ * would end the section early, an unclosed fence or HTML comment would swallow the next one, and a `---`
+ * at column 0 would close a file's opening `---` rule into front matter (always indented: whether the file
+ * opens with one changes as fields are inserted, and the result must not). The body follows a heading and
+ * a blank line, where nothing is open: read on its own it reads as it will in the file.
+ */
+function sanitizeCompletionBody(body) {
+    const texts = body.split(/\r\n|\r|\n/);
+    while (texts.length && (0,story_lines/* isBlank */.z3)(texts[0]))
+        texts.shift();
+    while (texts.length && (0,story_lines/* isBlank */.z3)(texts[texts.length - 1]))
+        texts.pop();
+    // Escaping one heading can make the next line one (`a`, `---`, `---`): until none is left.
+    for (;;) {
+        const section = (0,markdown_blocks/* scanBlocks */.g)(texts).headings.filter((h) => h.level <= 2);
+        if (section.length === 0)
+            break;
+        for (const h of section)
+            texts[h.line] = "\\" + texts[h.line].replace(/^ +/, "");
+    }
+    // Indented by one space it renders the same and closes no front matter.
+    const out = texts.map((t) => (/^(?:---|\.\.\.)[ \t]*$/.test(t) ? " " + t : t));
+    const openEnd = (0,markdown_blocks/* scanBlocks */.g)(out).openEnd;
+    if (openEnd !== undefined)
+        out.push(openEnd);
+    return out;
+}
+function writeCompletion(lines, doc, body) {
+    // The body takes its heading's EOL: the file's dominant one can flip with the lines the body replaces,
+    // which would make a second identical update rewrite it (mixed-EOL files).
+    const eol = (doc.completion && lines[doc.completion.head].eol) || doc.eol;
+    const bodyLines = sanitizeCompletionBody(body).map((text) => ({ text, eol }));
+    const blank = () => ({ text: "", eol });
+    if (doc.completion) {
+        const { head, end } = doc.completion;
+        const replacement = bodyLines.length ? [blank(), ...bodyLines] : [];
+        if (end < lines.length)
+            replacement.push(blank());
+        lines.splice(head + 1, end - head - 1, ...replacement);
+        return;
+    }
+    if (doc.blocks.openEnd !== undefined)
+        lines.push({ text: doc.blocks.openEnd, eol });
+    const last = lines[lines.length - 1];
+    if (last && !(0,story_lines/* isBlank */.z3)(last.text))
+        lines.push(blank());
+    lines.push({ text: "## Completion", eol });
+    if (bodyLines.length)
+        lines.push(blank(), ...bodyLines);
+}
+function insertMissingFields(lines, doc, missing, ctx) {
+    const eol = doc.eol;
+    const fieldLine = ([key, value]) => ({ text: `**${fields/* FIELD_LABEL */.U2[key]}:** ${value}`, eol });
+    if (doc.fields.size > 0) {
+        insertBesideFields(lines, doc, missing.map((m) => [m[0], fieldLine(m)]));
+        return;
+    }
+    const blank = () => ({ text: "", eol });
+    const block = [];
+    let at;
+    if (doc.titleIndex !== undefined) {
+        at = doc.titleIndex + 1;
+        if (lines[at] && (0,story_lines/* isBlank */.z3)(lines[at].text))
+            at++;
+        else
+            block.push(blank());
+    }
+    else {
+        at = doc.bodyStart;
+        if (doc.fmEnd !== undefined && lines[at] && (0,story_lines/* isBlank */.z3)(lines[at].text))
+            at++;
+        block.push({ text: `# ${(0,story_lines/* oneLine */.TN)(ctx.storyId)}: ${(0,story_lines/* oneLine */.TN)(ctx.title)}`, eol }, blank());
+    }
+    block.push(...missing.map(fieldLine));
+    if (lines[at] && !(0,story_lines/* isBlank */.z3)(lines[at].text))
+        block.push(blank());
+    lines.splice(at, 0, ...block);
+}
+/** A missing field goes after the nearest present field before it in canonical order, else before the next one. */
+function insertBesideFields(lines, doc, missing) {
+    const groups = new Map();
+    for (const [key, line] of missing) {
+        const k = fields/* FIELD_ORDER */.ot.indexOf(key);
+        const before = fields/* FIELD_ORDER */.ot.slice(0, k).reverse().find((f) => doc.fields.has(f));
+        const after = fields/* FIELD_ORDER */.ot.slice(k + 1).find((f) => doc.fields.has(f));
+        const at = before !== undefined ? doc.fields.get(before).index + 1 : doc.fields.get(after).index;
+        groups.set(at, [...(groups.get(at) ?? []), line]);
+    }
+    for (const at of [...groups.keys()].sort((a, b) => b - a))
+        lines.splice(at, 0, ...groups.get(at));
+}
+function updateFrontMatter(lines, doc, status) {
+    if (doc.fmEnd === undefined)
+        return;
+    const s = (0,front_matter/* findFrontMatterStatus */.m)(lines, doc.fmEnd);
+    if (s)
+        lines[s.index] = { ...lines[s.index], text: s.head + (0,story_status/* statusToFrontMatter */.Et)(status) + s.tail };
+}
+/**
+ * Applies an update surgically: field values, the front matter `status` and the Completion body change;
+ * missing field lines (and, without any, a title) and a missing Completion section are inserted; every
+ * other byte stays. Idempotent.
+ */
+function updateStoryFile(text, update, ctx) {
+    const doc = (0,story_document/* parseDoc */.a)(text);
+    const lines = doc.lines.map((l) => ({ ...l }));
+    // Work with every line terminated; the last one loses its EOL again if the file had none.
+    const finalNewline = lines.length === 0 || lines[lines.length - 1].eol !== "";
+    if (!finalNewline)
+        lines[lines.length - 1].eol = doc.eol;
+    if (update.status !== undefined)
+        updateFrontMatter(lines, doc, update.status);
+    const missing = [];
+    for (const key of fields/* FIELD_ORDER */.ot) {
+        const value = (0,fields/* formatField */.Wd)(key, update);
+        if (value === undefined)
+            continue;
+        const present = doc.fields.get(key);
+        if (present)
+            lines[present.index] = { ...lines[present.index], text: (0,fields/* withFieldValue */.Sw)(present.field, value) };
+        else
+            missing.push([key, value]);
+    }
+    // The Completion section lies after every field line: edit it first so field indices stay valid.
+    if (update.completion !== undefined)
+        writeCompletion(lines, doc, update.completion);
+    if (missing.length)
+        insertMissingFields(lines, doc, missing, ctx);
+    if (!finalNewline && lines.length)
+        lines[lines.length - 1].eol = "";
+    return doc.bom + (0,story_lines/* joinLines */.cT)(lines);
+}
+
+;// CONCATENATED MODULE: ./src/core/story/story-file.ts
+// Reads a story file (SPEC §2): title, field lines, acceptance criteria, front matter status and the
+// `## Completion` body. Text in, text out — callers do the I/O. Edits are story-update.ts (re-exported here).
+
+
+
+
+
+
+
+function splitTitle(title) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*:[ \t]*(.*)$/s.exec(title);
+    return m ? { id: m[1], title: m[2] } : { title };
+}
+function readCompletion(doc) {
+    if (!doc.completion)
+        return undefined;
+    const body = doc.lines.slice(doc.completion.head + 1, doc.completion.end).map((l) => l.text);
+    while (body.length && (0,story_lines/* isBlank */.z3)(body[0]))
+        body.shift();
+    while (body.length && (0,story_lines/* isBlank */.z3)(body[body.length - 1]))
+        body.pop();
+    return body.join("\n");
+}
+function readStoryFile(text) {
+    const doc = (0,story_document/* parseDoc */.a)(text);
+    const info = { criteria: (0,acceptance_criteria/* criteriaOf */.pC)(doc), eol: doc.eol };
+    const title = doc.blocks.headings.find((h) => h.line === doc.titleIndex);
+    if (title) {
+        info.title = title.text.replace(/\n/g, " ");
+        info.heading = splitTitle(info.title);
+    }
+    const value = (key) => doc.fields.get(key)?.field.value;
+    const statusText = value("status");
+    if (statusText !== undefined) {
+        info.statusText = statusText;
+        const status = (0,story_status/* parseStatus */.i$)(statusText);
+        if (status)
+            info.status = status;
+    }
+    const assignee = value("assignee");
+    if (assignee !== undefined && (0,fields/* readPlain */.rM)(assignee) !== undefined)
+        info.assignee = (0,fields/* readPlain */.rM)(assignee);
+    const testFile = value("testFile");
+    if (testFile !== undefined && (0,fields/* readPlain */.rM)(testFile) !== undefined)
+        info.testFile = (0,fields/* readPlain */.rM)(testFile);
+    const verified = value("verified");
+    if (verified !== undefined && (0,fields/* parseVerified */.QD)(verified) !== undefined)
+        info.verified = (0,fields/* parseVerified */.QD)(verified);
+    if (doc.fmEnd !== undefined) {
+        const s = (0,front_matter/* findFrontMatterStatus */.m)(doc.lines, doc.fmEnd);
+        info.frontMatter = s ? { status: s.value } : {};
+    }
+    const completion = readCompletion(doc);
+    if (completion !== undefined)
+        info.completion = completion;
+    return info;
+}
+
 // EXTERNAL MODULE: ./src/core/state/state.ts
 var state_state = __webpack_require__(6624);
 ;// CONCATENATED MODULE: ./src/engine/execution.ts
@@ -785,7 +1066,7 @@ async function completeOnTarget(ports, plan, dir) {
     const done = [];
     for (const story of plan.stories) {
         const text = await ports.files.read((0,external_node_path_.join)(dir, story.file));
-        if (text !== null && (0,story_file/* readStoryFile */.KC)(text).status === "complete")
+        if (text !== null && readStoryFile(text).status === "complete")
             done.push(story.id);
     }
     return done;
@@ -806,14 +1087,17 @@ const releaseLock = (lockId, now) => (state) => {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/core/plan/model.ts
 var model = __webpack_require__(2082);
+// EXTERNAL MODULE: ./src/core/own.ts
+var core_own = __webpack_require__(6207);
 ;// CONCATENATED MODULE: ./src/core/state/progression.ts
+
 
 /** story id -> ids of the stories that depend on it directly. */
 function dependentsOf(plan) {
     const out = {};
     for (const s of plan.stories)
         for (const d of s.dependsOn)
-            (out[d] ??= []).push(s.id);
+            (own(out, d) ?? (out[d] = [])).push(s.id);
     return out;
 }
 /** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
@@ -830,12 +1114,12 @@ function blockReason(state, dep) {
 }
 /** Every dependency is complete and merged into the target branch. */
 function dependenciesIntegrated(state, story) {
-    return story.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && state.runs[d]?.merged !== undefined);
+    return story.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && (0,core_own/* own */.Z)(state.runs, d)?.merged !== undefined);
 }
 /** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
 function unmergedCompleted(state, plan) {
     return plan.stories
-        .filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "complete" && state.runs[s.id]?.merged === undefined)
+        .filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "complete" && (0,core_own/* own */.Z)(state.runs, s.id)?.merged === undefined)
         .map((s) => s.id);
 }
 /**
@@ -881,6 +1165,8 @@ async function blockStuck(ports, plan, state, ids) {
     return state;
 }
 
+// EXTERNAL MODULE: ./src/core/story/code-span.ts
+var code_span = __webpack_require__(5669);
 ;// CONCATENATED MODULE: ./src/core/story/completion.ts
 // Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
 
@@ -956,7 +1242,7 @@ function escapeInline(s) {
 }
 /** A code span on one line, whatever the text holds. */
 function inlineCode(s) {
-    return (0,story_file/* codeSpan */.SS)(s.replace(/[\r\n\u2028\u2029]+/g, " "));
+    return (0,code_span/* codeSpan */.S)(s.replace(/[\r\n\u2028\u2029]+/g, " "));
 }
 function runLink(url) {
     if (!/^https?:\/\//i.test(url))
@@ -1233,13 +1519,13 @@ const logFile = (job, name) => (0,external_node_path_.join)(job.logDir, `${name}
 async function editStoryFile(ports, job, update) {
     const path = storyPath(job);
     const text = (await ports.files.read(path)) ?? "";
-    const next = (0,story_file/* updateStoryFile */.Ho)(text, update, { storyId: job.story.id, title: job.story.title });
+    const next = updateStoryFile(text, update, { storyId: job.story.id, title: job.story.title });
     if (next !== text)
         await ports.files.write(path, next);
 }
 async function acceptanceCriteria(ports, job) {
     const text = await ports.files.read(storyPath(job));
-    return text === null ? [] : (0,story_file/* readStoryFile */.KC)(text).criteria;
+    return text === null ? [] : readStoryFile(text).criteria;
 }
 async function promptFor(ports, job, role) {
     const { plan, story } = job;
@@ -1339,6 +1625,7 @@ const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(st
 
 
 
+
 /** Merges the given completed stories (plan order) and checks their tests on the merged result. */
 async function integrateStories(ports, plan, target, ids) {
     await retestMerged(ports, plan, target, await mergeStories(ports, plan, target, ids));
@@ -1419,16 +1706,16 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
         const text = await ports.files.read(path);
         if (text === null)
             continue;
-        const next = (0,story_file/* updateStoryFile */.Ho)(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, (0,story_file/* readStoryFile */.KC)(text).eol) }, { storyId: story.id, title: story.title });
+        const next = updateStoryFile(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, readStoryFile(text).eol) }, { storyId: story.id, title: story.title });
         if (next === text)
             continue;
         await ports.files.write(path, next);
-        const reason = state.runs[story.id]?.reason ?? status;
+        const reason = (0,core_own/* own */.Z)(state.runs, story.id)?.reason ?? status;
         await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
     }
 }
 function outcomeCompletion(state, story, runUrl, eol) {
-    const run = state.runs[story.id];
+    const run = (0,core_own/* own */.Z)(state.runs, story.id);
     const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
     return renderCompletion({ ...info, outcome: (0,state_state/* statusOf */.c2)(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl }, eol);
 }
@@ -1437,6 +1724,7 @@ function outcomeCompletion(state, story, runUrl, eol) {
 // The phases of one story in its working copy: tester + red check, implementation, verify + commit.
 // Each phase saves the state before its agent starts and after it ends; a failure ends the story
 // (❌ Failed, reason recorded, work committed on the story branch) and the others go on.
+
 
 
 
@@ -1578,12 +1866,12 @@ async function finishStoryFile(ports, job, end) {
     const { story } = job;
     const git = ports.git(job.dir);
     const state = await ports.store.read();
-    const run = state?.runs[story.id];
+    const run = state && (0,core_own/* own */.Z)(state.runs, story.id);
     const base = run?.base;
     // What differs from the base in the working tree (untracked files too) is what the commit below holds.
     const filesModified = base ? await git.changedFiles(base) : [];
     const withStory = filesModified.includes(story.file) ? filesModified : [...filesModified, story.file].sort();
-    const eol = (0,story_file/* readStoryFile */.KC)((await ports.files.read(storyPath(job))) ?? "").eol;
+    const eol = readStoryFile((await ports.files.read(storyPath(job))) ?? "").eol;
     const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
     const completion = renderCompletion({ ...info, outcome: end.outcome, reason: end.reason, filesModified: withStory, runUrl: job.runUrl ?? run?.runUrl }, eol);
     await editStoryFile(ports, job, {
@@ -1668,6 +1956,7 @@ class WorktreeSlots {
 ;// CONCATENATED MODULE: ./src/engine/local-run.ts
 // `tdd-waves run`: the whole execution on one machine — each running story in its own git worktree, a
 // worker pool of at most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
+
 
 
 
@@ -1841,7 +2130,7 @@ async function runStory(run, story, wave) {
     if (spent)
         throw new BudgetReached(spent);
     const state = await ports.store.update((0,state_state/* startStory */.OA)(story.id, ports.now()), `${story.id}: start`);
-    const attempt = state.runs[story.id].attempt;
+    const attempt = (0,core_own/* own */.Z)(state.runs, story.id).attempt;
     // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
     const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
     const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q)(plan.name, story.id), tip);
@@ -1860,7 +2149,7 @@ async function runStory(run, story, wave) {
         if (r.ok)
             r = await implementationPhase(ports, job);
         if (r.ok)
-            r = await verifyPhase(ports, job, (await ports.store.read()).runs[story.id]?.testFileBlob);
+            r = await verifyPhase(ports, job, (0,core_own/* own */.Z)((await ports.store.read()).runs, story.id)?.testFileBlob);
         if (r.ok)
             await completeInWorkingCopy(ports, job);
         else
