@@ -5,6 +5,7 @@ import { buildReport } from "../core/render/report.js";
 import { renderGanttText } from "../core/render/gantt.js";
 import type { WorkflowState } from "../core/state/state.js";
 import { realPorts } from "../adapters/default-ports.js";
+import { InvalidStateError } from "../adapters/state-store.js";
 import { RefusedError } from "../engine/execution.js";
 import { runLocal } from "../engine/local-run.js";
 import { Interrupted } from "../engine/story-context.js";
@@ -70,7 +71,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     });
   } catch (e) {
     progress.stop();
-    if (e instanceof RefusedError) {
+    if (e instanceof RefusedError || e instanceof InvalidStateError) {
       io.stderr(`tdd-waves: ${e.message}\n`);
       return 2;
     }

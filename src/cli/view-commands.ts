@@ -4,6 +4,7 @@ import { buildReport } from "../core/render/report.js";
 import { renderStatusJson } from "../core/render/status-json.js";
 import { renderStatusText } from "../core/render/status-text.js";
 import type { CliIO } from "./io.js";
+import { InvalidStateError } from "../adapters/state-store.js";
 import { openPlan, openStore, parseFlags, UsageError } from "./args.js";
 
 export async function viewCommand(command: "status" | "gantt" | "report", args: string[], io: CliIO): Promise<number> {
@@ -21,7 +22,14 @@ export async function viewCommand(command: "status" | "gantt" | "report", args: 
   const { loaded, repoRoot } = opened;
   const store = openStore(loaded.plan.name, repoRoot, flags.values["state-branch"], io);
   if (typeof store === "number") return store;
-  const state = await store.read();
+  let state;
+  try {
+    state = await store.read();
+  } catch (e) {
+    if (!(e instanceof InvalidStateError)) throw e;
+    io.stderr(`tdd-waves: ${e.message}\n`);
+    return 2;
+  }
   if (!state) {
     io.stderr(`tdd-waves: plan "${loaded.plan.name}" has no recorded execution on branch ${store.branch}: start one with \`tdd-waves run ${flags.positional[0]}\`\n`);
     return 2;
