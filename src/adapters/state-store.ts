@@ -84,14 +84,20 @@ class LostRace extends Error {}
 
 /** The commit a ref points at; null when the ref does not exist. */
 async function commitAt(git: Git, objects: GitObjects, ref: string): Promise<string | null> {
-  const found = await objects.read(ref);
-  if (found?.type === "commit") return found.id;
-  // Missing for cat-file: no such ref, or a ref whose commit is gone (which must not read as "no state").
-  const id = await git.revParse(ref);
-  if (id === null) return null;
-  if (found) throw new StateStoreError(`${ref} points at a ${found.type}, not a commit`);
-  if (await objects.restore([id])) return id;
-  throw new StateStoreError(`${ref} points at commit ${id}, which the repository does not have (deleted by a concurrent \`git gc --prune=now\`?)`);
+  for (let waited = 0; ; waited += MISSING_POLL_MS) {
+    const found = await objects.read(ref);
+    if (found?.type === "commit") return found.id;
+    // Missing for cat-file: no such ref, or a ref whose commit is gone (which must not read as "no state").
+    const id = await git.revParse(ref);
+    if (id === null) return null;
+    if (found) throw new StateStoreError(`${ref} points at a ${found.type}, not a commit`);
+    if (await objects.restore([id])) return id;
+    // Deleted by a concurrent prune just after it was published: its writer writes it again shortly.
+    if (waited >= MISSING_WAIT_MS) {
+      throw new StateStoreError(`${ref} points at commit ${id}, which the repository does not have (deleted by a concurrent \`git gc --prune=now\`?)`);
+    }
+    await sleep(MISSING_POLL_MS);
+  }
 }
 
 function localBackend(git: Git, objects: GitObjects, refs: RefTransactions, branch: string): Backend {
@@ -204,6 +210,12 @@ function parseState(text: string, where: string): WorkflowState {
   throw new InvalidStateError(shown.join("\n"));
 }
 
+/** How long a ref's missing commit is waited for (its writer's re-check restores it), and how often it is looked for. */
+const MISSING_WAIT_MS = 3_000;
+const MISSING_POLL_MS = 100;
+/** When a store's latest objects are checked again after it published them (a prune may end later). */
+const RECHECK_MS = 250;
+
 /** Git's words for an object it was given and no longer finds. */
 const PRUNED = /nonexistent object|is unavailable|missing object|unable to read|unable to write file/i;
 
@@ -244,6 +256,7 @@ class GitStateStore implements StateStore {
   private last: { tip: string | null; state: WorkflowState | null } | undefined;
   /** Objects of this store's latest publishes, newest first. */
   private published: string[][] = [];
+  private recheck: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly git: Git,
@@ -269,6 +282,7 @@ class GitStateStore implements StateStore {
   }
 
   close(): void {
+    if (this.recheck) clearTimeout(this.recheck);
     this.io?.objects.close();
     this.io?.refs.close();
     this.io = undefined;
@@ -300,10 +314,25 @@ class GitStateStore implements StateStore {
     const tip = await io.backend.tip();
     // The tip names the state exactly: when it is the one this store last saw, so is the state.
     if (this.last && this.last.tip === tip) return this.last;
-    const blob = tip ? await io.objects.read(`${tip}:${this.file}`) : null;
-    const current = { tip, state: blob === null ? null : parseState(blob.content.toString("utf8"), this.where) };
+    const text = tip ? await this.stateText(io, tip) : null;
+    const current = { tip, state: text === null ? null : parseState(text, this.where) };
     this.last = current;
     return current;
+  }
+
+  /** The state file's text at `tip`; null when `tip` has no such file (never when only its blob is gone). */
+  private async stateText(io: Io, tip: string): Promise<string | null> {
+    for (let waited = 0; ; waited += MISSING_POLL_MS) {
+      const blob = await io.objects.read(`${tip}:${this.file}`);
+      if (blob) return blob.content.toString("utf8");
+      const listed = (await this.git.run(["ls-tree", "-z", tip, "--", this.file])).stdout;
+      if (listed === "") return null;
+      // Listed but not there: deleted by a concurrent prune just after it was published; its writer writes it again.
+      const id = listed.split(/[ \t]/)[2]!;
+      if (await io.objects.restore([id])) continue;
+      if (waited >= MISSING_WAIT_MS) throw new StateStoreError(`${this.where}: blob ${id} is missing from the repository (deleted by a concurrent \`git gc --prune=now\`?)`);
+      await sleep(MISSING_POLL_MS);
+    }
   }
 
   private cas(message: string, decide: (current: WorkflowState | null) => Decision): Promise<WorkflowState> {
@@ -413,7 +442,8 @@ class GitStateStore implements StateStore {
     // Published: from here on nothing is retried (that would apply the batch twice). A prune that listed
     // what was reachable before this update may still delete its objects for a few moments: those of the
     // latest updates are checked and, if gone, written again (same content, same ids).
-    this.published = [written, ...this.published.slice(0, 2)];
+    this.published = [written, ...this.published.slice(0, 7)];
+    this.recheckLater(io);
     for (let attempt = 1; ; attempt++) {
       try {
         if (await io.objects.restore(this.published.flat())) return written.at(-1)!;
@@ -423,6 +453,14 @@ class GitStateStore implements StateStore {
       }
       throw new StateStoreError(`${this.where}: objects of commit ${written.at(-1)!} were deleted as it was published (a concurrent \`git gc --prune=now\`?)`);
     }
+  }
+
+  /** Checks the latest publishes once more when the store falls idle (a timer that keeps nobody waiting). */
+  private recheckLater(io: Io): void {
+    if (this.recheck) clearTimeout(this.recheck);
+    const objects = this.published.flat();
+    this.recheck = setTimeout(() => void io.objects.restore(objects).catch(() => undefined), RECHECK_MS);
+    this.recheck.unref();
   }
 
   /** Why git would not move the branch, said with the branch and file. */

