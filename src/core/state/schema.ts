@@ -55,7 +55,7 @@ const ids = z.array(text);
 
 export const workflowStateSchema = z.looseObject({
   version: z.literal(1),
-  plan: z.looseObject({ name: text, path: text, digest: text }),
+  plan: z.looseObject({ name: text, path: text, digest: text, digestWithoutBudget: optionalText }),
   target: text,
   status: z.enum(["pending", "executing", "complete", "error"]),
   currentWave: count,
