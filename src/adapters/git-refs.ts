@@ -52,11 +52,6 @@ export class RefTransactions {
     return this.transaction(ref, `update ${ref} ${next} ${expected ?? "0".repeat(next.length)}\n`);
   }
 
-  /** Points `ref` at `next`, whatever it pointed at. */
-  async set(ref: string, next: string): Promise<void> {
-    await this.transaction(ref, `update ${ref} ${next}\n`);
-  }
-
   async delete(ref: string): Promise<void> {
     await this.transaction(ref, `delete ${ref}\n`);
   }

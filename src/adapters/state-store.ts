@@ -71,6 +71,8 @@ export function isPushRace(stderr: string): boolean {
 
 /** Where the branch tip is read from and how a new tip is published (compare-and-swap). */
 interface Backend {
+  /** Whether published objects live in this repository (a remote has its own copy once pushed). */
+  readonly local: boolean;
   tip(): Promise<string | null>;
   /** False when the branch moved away from `old` (lost race). */
   publish(sha: string, old: string | null, message: string): Promise<boolean>;
@@ -103,6 +105,7 @@ async function commitAt(git: Git, objects: GitObjects, ref: string): Promise<str
 function localBackend(git: Git, objects: GitObjects, refs: RefTransactions, branch: string): Backend {
   const ref = `refs/heads/${branch}`;
   return {
+    local: true,
     tip: () => commitAt(git, objects, ref),
     publish: (sha, old) => refs.compareAndSwap(ref, sha, old),
   };
@@ -112,6 +115,7 @@ function remoteBackend(git: Git, objects: GitObjects, refs: RefTransactions, rem
   // A private ref keeps the fetched tip's objects alive without touching the user's remote-tracking refs.
   const mirror = `refs/tdd-waves/remote-state/${branch}`;
   return {
+    local: false,
     async tip() {
       try {
         await git.fetch(remote, [`+refs/heads/${branch}:${mirror}`]);
@@ -133,7 +137,7 @@ function remoteBackend(git: Git, objects: GitObjects, refs: RefTransactions, rem
         if (e instanceof GitError && isPushRace(e.stderr)) return false;
         throw e;
       }
-      await refs.set(mirror, sha).catch(() => undefined);
+      // The mirror follows at the next fetch: moving it now would cost a process per store for nothing.
       return true;
     },
   };
@@ -213,8 +217,6 @@ function parseState(text: string, where: string): WorkflowState {
 /** How long a ref's missing commit is waited for (its writer's re-check restores it), and how often it is looked for. */
 const MISSING_WAIT_MS = 3_000;
 const MISSING_POLL_MS = 100;
-/** When a store's latest objects are checked again after it published them (a prune may end later). */
-const RECHECK_MS = 250;
 
 /** Git's words for an object it was given and no longer finds. */
 const PRUNED = /nonexistent object|is unavailable|missing object|unable to read|unable to write file/i;
@@ -256,7 +258,6 @@ class GitStateStore implements StateStore {
   private last: { tip: string | null; state: WorkflowState | null } | undefined;
   /** Objects of this store's latest publishes, newest first. */
   private published: string[][] = [];
-  private recheck: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly git: Git,
@@ -282,7 +283,6 @@ class GitStateStore implements StateStore {
   }
 
   close(): void {
-    if (this.recheck) clearTimeout(this.recheck);
     this.io?.objects.close();
     this.io?.refs.close();
     this.io = undefined;
@@ -442,8 +442,8 @@ class GitStateStore implements StateStore {
     // Published: from here on nothing is retried (that would apply the batch twice). A prune that listed
     // what was reachable before this update may still delete its objects for a few moments: those of the
     // latest updates are checked and, if gone, written again (same content, same ids).
+    if (!io.backend.local) return written.at(-1)!;
     this.published = [written, ...this.published.slice(0, 7)];
-    this.recheckLater(io);
     for (let attempt = 1; ; attempt++) {
       try {
         if (await io.objects.restore(this.published.flat())) return written.at(-1)!;
@@ -453,14 +453,6 @@ class GitStateStore implements StateStore {
       }
       throw new StateStoreError(`${this.where}: objects of commit ${written.at(-1)!} were deleted as it was published (a concurrent \`git gc --prune=now\`?)`);
     }
-  }
-
-  /** Checks the latest publishes once more when the store falls idle (a timer that keeps nobody waiting). */
-  private recheckLater(io: Io): void {
-    if (this.recheck) clearTimeout(this.recheck);
-    const objects = this.published.flat();
-    this.recheck = setTimeout(() => void io.objects.restore(objects).catch(() => undefined), RECHECK_MS);
-    this.recheck.unref();
   }
 
   /** Why git would not move the branch, said with the branch and file. */
