@@ -1,102 +1,137 @@
-// Git objects (blobs, trees, commits) written in-process as loose objects, in git's own format. The state
-// store writes several objects per update; a git process each costs a fork of this whole Node process,
-// which on a busy run is most of tdd-waves' own CPU time. Anything unusual falls back to git itself.
-import { createHash } from "node:crypto";
-import { link, mkdir, rename, unlink, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { deflateSync } from "node:zlib";
+// Reading and writing git objects through long-lived git processes: `cat-file --batch` reads, `hash-object
+// -w --stdin-paths` writes blobs and commits, `mktree -z --batch` writes trees. Git writes every object
+// (its modes, its shared-repository rules, its object format, its checks); nothing here touches
+// `.git/objects`. Content goes to git through private temporary files, as `--stdin-paths` reads files.
+import { mkdtempSync, rmSync } from "node:fs";
+import { unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { line, PlumbingProcess, type AnswerReader } from "./git-plumbing-process.js";
 import { checkEntryName, type Git, type TreeEntry } from "./git.js";
 
-/** What the state store writes: content-addressed objects, by whichever means. */
-export interface ObjectWriter {
-  writeBlob(text: string): Promise<string>;
-  /** Entries in any order; names must be single path components. */
-  writeTree(entries: TreeEntry[]): Promise<string>;
-  writeCommit(tree: string, parents: string[], message: string): Promise<string>;
+export interface GitObject {
+  id: string;
+  type: string;
+  content: Buffer;
 }
 
-/** Where a repository keeps its objects and how it names them, as git reports it. */
-export interface ObjectLayout {
-  objectsDir: string;
-  format: "sha1" | "sha256";
+/** One object of `cat-file --batch`: `<id> <type> <size>\n<content>\n`, or `<name> missing\n`. */
+const batchObject: AnswerReader<GitObject | null> = (out) => {
+  const end = out.indexOf(10);
+  if (end < 0) return undefined;
+  const header = out.subarray(0, end).toString("utf8");
+  if (/ (missing|ambiguous)$/.test(header)) return { value: null, used: end + 1 };
+  const [id, type, size] = header.split(" ");
+  const length = Number(size);
+  if (out.length < end + 1 + length + 1) return undefined;
+  return { value: { id: id!, type: type!, content: out.subarray(end + 1, end + 1 + length) }, used: end + 2 + length };
+};
+
+/** Where this process hands content to git: one private directory, removed when the process exits. */
+let handOver: string | undefined;
+let handOverCount = 0;
+
+function handOverPath(): string {
+  if (!handOver) {
+    const dir = mkdtempSync(join(tmpdir(), "tdd-waves-objects-"));
+    handOver = dir;
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return join(handOver, String(++handOverCount));
 }
 
-/** The writer that asks git for everything (one process per object). */
-export function gitProcessObjects(git: Git): ObjectWriter {
-  return {
-    writeBlob: (text) => git.hashObject(text),
-    writeTree: (entries) => git.mkTree(entries),
-    writeCommit: (tree, parents, message) => git.commitTree(tree, parents, message),
-  };
-}
+/** The ` <seconds> <offset>` that ends an ident as `git var` prints it. */
+const IDENT_TIME = / (\d+) ([+-]\d{4})$/;
 
-/** Git orders tree entries by name bytes, a tree's name compared as if it ended with "/". */
-function treeOrder(a: TreeEntry, b: TreeEntry): number {
-  const key = (e: TreeEntry) => Buffer.from(e.type === "tree" ? `${e.name}/` : e.name);
-  return Buffer.compare(key(a), key(b));
-}
+export class GitObjects {
+  private readonly reader: PlumbingProcess;
+  private readonly checker: PlumbingProcess;
+  private readonly blobs: PlumbingProcess;
+  private readonly commits: PlumbingProcess;
+  private readonly trees: PlumbingProcess;
+  private identities: Promise<[string, string]> | undefined;
+  /** How to write again the objects written last: a concurrent `gc --prune=now` may delete them before they are reachable. */
+  private readonly recent = new Map<string, () => Promise<string>>();
 
-/** Git's seconds-and-offset form of a moment: `1700000000 +0100`. */
-export function gitTimestamp(date: Date): string {
-  const offset = -date.getTimezoneOffset() || 0;
-  const abs = Math.abs(offset);
-  const tz = `${offset < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
-  return `${Math.floor(date.getTime() / 1000)} ${tz}`;
-}
+  constructor(private readonly git: Git) {
+    this.reader = new PlumbingProcess(git, ["cat-file", "--batch"]);
+    this.checker = new PlumbingProcess(git, ["cat-file", "--batch-check"]);
+    this.blobs = new PlumbingProcess(git, ["hash-object", "-w", "--no-filters", "--stdin-paths"]);
+    this.commits = new PlumbingProcess(git, ["hash-object", "-w", "-t", "commit", "--stdin-paths"]);
+    this.trees = new PlumbingProcess(git, ["mktree", "-z", "--batch"]);
+  }
 
-/** The `<seconds> <offset>` that ends a full ident (`Name <email> 1700000000 +0100`). */
-const IDENT_TIME = / \d+ [+-]\d{4}$/;
+  /** The object a revision names (`<id>`, `refs/…`, `<commit>:<path>`), or null when it names none. */
+  read(revision: string): Promise<GitObject | null> {
+    if (/[\n\r]/.test(revision) || revision.startsWith("-")) throw new Error(`invalid revision for git: "${revision}"`);
+    return this.reader.request(`${revision}\n`, batchObject);
+  }
 
-/** `Name <email>` of a full ident. */
-export function withoutTime(ident: string): string {
-  return ident.replace(IDENT_TIME, "");
-}
+  writeBlob(text: string): Promise<string> {
+    return this.remember(() => this.hashFile(this.blobs, text));
+  }
 
-export interface Identities {
-  /** `Name <email>`, or a full ident with its timestamp when the environment fixed the date. */
-  author: string;
-  committer: string;
-}
+  /** Entries in any order (git sorts them); names must be single path components. */
+  writeTree(entries: TreeEntry[]): Promise<string> {
+    for (const e of entries) checkEntryName(e.name);
+    const input = `${entries.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join("")}\0`;
+    return this.remember(() => this.trees.request(input, line));
+  }
 
-/** The writer that writes loose objects itself: no process at all. */
-export function looseObjects(layout: ObjectLayout, identities: Identities, clock: () => Date = () => new Date()): ObjectWriter {
-  const hashName = layout.format === "sha256" ? "sha256" : "sha1";
+  /** A commit by the configured author and committer, dated now (or as the environment fixes dates). */
+  async writeCommit(tree: string, parents: string[], message: string): Promise<string> {
+    const [author, committer] = await this.stamps();
+    const header = [`tree ${tree}`, ...parents.map((p) => `parent ${p}`), `author ${author}`, `committer ${committer}`];
+    const text = `${header.join("\n")}\n\n${message.endsWith("\n") ? message : `${message}\n`}`;
+    return this.remember(() => this.hashFile(this.commits, text));
+  }
 
-  async function write(type: "blob" | "tree" | "commit", body: Buffer): Promise<string> {
-    const data = Buffer.concat([Buffer.from(`${type} ${body.length}\0`), body]);
-    const id = createHash(hashName).update(data).digest("hex");
-    const path = join(layout.objectsDir, id.slice(0, 2), id.slice(2));
-    const temp = join(layout.objectsDir, id.slice(0, 2), `tmp_obj_${process.pid}_${Math.random().toString(36).slice(2)}`);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(temp, deflateSync(data, { level: 1 }), { mode: 0o444 });
-    try {
-      // link, not rename, as git does: an object that exists already is left as it is (objects never change).
-      await link(temp, path);
-    } catch (e) {
-      // Some file systems have no hard links: then rename, as git falls back to.
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") await rename(temp, path);
-    } finally {
-      await unlink(temp).catch(() => undefined);
+  /**
+   * Writes again, from what this process still holds, those of `ids` (written here lately) that the object
+   * database no longer has; false when one is missing that it cannot write again.
+   */
+  async restore(ids: string[]): Promise<boolean> {
+    const found = await Promise.all(ids.map((id) => this.checker.request(`${id}\n`, line)));
+    for (const [i, id] of ids.entries()) {
+      if (!/ missing$/.test(found[i]!)) continue;
+      const write = this.recent.get(id);
+      if (!write || (await write()) !== id) return false;
     }
+    return true;
+  }
+
+  close(): void {
+    for (const p of [this.reader, this.checker, this.blobs, this.commits, this.trees]) p.close();
+  }
+
+  private async remember(write: () => Promise<string>): Promise<string> {
+    const id = await write();
+    this.recent.delete(id);
+    this.recent.set(id, write);
+    // A few writes' worth: what the store may need to restore after its latest publish.
+    if (this.recent.size > 64) this.recent.delete(this.recent.keys().next().value!);
     return id;
   }
 
-  const stamp = (ident: string) => (IDENT_TIME.test(ident) ? ident : `${ident} ${gitTimestamp(clock())}`);
+  private async hashFile(writer: PlumbingProcess, content: string): Promise<string> {
+    const path = handOverPath();
+    await writeFile(path, content, { mode: 0o600 });
+    try {
+      return await writer.request(`${path}\n`, line);
+    } finally {
+      await unlink(path).catch(() => undefined);
+    }
+  }
 
-  return {
-    writeBlob: (text) => write("blob", Buffer.from(text, "utf8")),
-    async writeTree(entries) {
-      for (const e of entries) checkEntryName(e.name);
-      const parts = [...entries].sort(treeOrder).map((e) => {
-        // In the object a tree's mode has no leading zero (`40000`), unlike what ls-tree prints.
-        const mode = e.mode.replace(/^0+/, "");
-        return Buffer.concat([Buffer.from(`${mode} ${e.name}\0`), Buffer.from(e.sha, "hex")]);
-      });
-      return await write("tree", Buffer.concat(parts));
-    },
-    writeCommit(tree, parents, message) {
-      const lines = [`tree ${tree}`, ...parents.map((p) => `parent ${p}`), `author ${stamp(identities.author)}`, `committer ${stamp(identities.committer)}`];
-      return write("commit", Buffer.from(`${lines.join("\n")}\n\n${message.endsWith("\n") ? message : `${message}\n`}`, "utf8"));
-    },
-  };
+  /** `Name <email> <seconds> <offset>` for author and committer: git's idents, with the time of this commit. */
+  private async stamps(): Promise<[string, string]> {
+    this.identities ??= Promise.all([this.git.ident("author"), this.git.ident("committer")]).catch((e: unknown) => {
+      this.identities = undefined;
+      throw e;
+    });
+    const idents = await this.identities;
+    if (this.git.fixedDates) return idents;
+    const now = Math.floor(Date.now() / 1000);
+    return idents.map((ident) => ident.replace(IDENT_TIME, (_all, _seconds, offset: string) => ` ${now} ${offset}`)) as [string, string];
+  }
 }

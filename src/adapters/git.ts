@@ -1,7 +1,7 @@
 // The one place that runs git: every git command of tdd-waves goes through `Git.run` (no shell, fixed
-// options, identity fallback) and the small typed helpers built on it. (The state store's objects and
-// ref are written in-process, in git's own formats: git-objects.ts, git-refs.ts.)
-import { execFile } from "node:child_process";
+// options, identity fallback) and the small typed helpers built on it, or through `Git.spawn` for the
+// long-lived plumbing processes of the state store (git-plumbing-process.ts).
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 
 export interface GitResult {
   stdout: string;
@@ -114,6 +114,15 @@ export class Git {
     const result = await execGit(["-c", "core.quotepath=off", ...args], this.cwd, env, opts.input);
     if (result.code !== 0 && !opts.allowFail) throw new GitError(args, result.code, result.stderr);
     return result;
+  }
+
+  /**
+   * A long-lived git process (a plumbing command serving requests read on its stdin, e.g. `cat-file
+   * --batch`) in the same environment, identity fallback included, as `run` gives its commands.
+   */
+  async spawn(args: string[]): Promise<ChildProcessWithoutNullStreams> {
+    const env = { ...this.baseEnv(), ...(await this.identityEnv()) };
+    return spawn("git", ["-c", "core.quotepath=off", ...args], { cwd: this.cwd, env, stdio: "pipe" });
   }
 
   private baseEnv(): Record<string, string> {
@@ -267,17 +276,6 @@ export class Git {
   /** The repository's common git directory (shared by all its worktrees), absolute. */
   async commonDir(): Promise<string> {
     return (await this.stdout(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
-  }
-
-  /** Where the repository keeps its refs and objects, and how it names objects. */
-  async layout(): Promise<{ commonDir: string; objectsDir: string; bare: boolean; format: string; refStorage: string }> {
-    const [commonDir, objectsDir, bare, format] = (
-      await this.stdout(["rev-parse", "--path-format=absolute", "--git-common-dir", "--git-path", "objects", "--is-bare-repository", "--show-object-format"])
-    )
-      .trim()
-      .split("\n");
-    const storage = await this.run(["config", "--get", "extensions.refStorage"], { allowFail: true });
-    return { commonDir: commonDir!, objectsDir: objectsDir!, bare: bare === "true", format: format!, refStorage: storage.stdout.trim() || "files" };
   }
 
   /** `Name <email> <seconds> <offset>` that git would write as the author or committer of a commit now. */

@@ -6,6 +6,7 @@ import { renderGanttTerminal } from "../core/render/gantt-terminal.js";
 import type { WorkflowState } from "../core/state/state.js";
 import { realPorts } from "../adapters/default-ports.js";
 import { Git } from "../adapters/git.js";
+import { InvalidStateError } from "../adapters/state-store.js";
 import { RefusedError } from "../engine/execution.js";
 import { runLocal } from "../engine/local-run.js";
 import { Interrupted } from "../engine/story-context.js";
@@ -87,7 +88,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     });
   } catch (e) {
     progress.stop();
-    if (e instanceof RefusedError) {
+    if (e instanceof RefusedError || e instanceof InvalidStateError) {
       io.stderr(`tdd-waves: ${e.message}\n`);
       return 2;
     }

@@ -6,6 +6,7 @@ import { buildReport } from "../core/render/report.js";
 import { renderStatusJson } from "../core/render/status-json.js";
 import { renderStatusText } from "../core/render/status-text.js";
 import type { CliIO } from "./io.js";
+import { InvalidStateError } from "../adapters/state-store.js";
 import { openPlan, openStore, parseFlags, UsageError } from "./args.js";
 import { openRemoteStore, REMOTE } from "./remote.js";
 import { terminalOptions } from "./terminal.js";
@@ -54,6 +55,10 @@ export async function viewCommand(command: "status" | "gantt" | "report", args: 
   try {
     state = await store.read();
   } catch (e) {
+    if (e instanceof InvalidStateError) {
+      io.stderr(`tdd-waves: ${e.message}\n`);
+      return 2;
+    }
     if (!remote) throw e;
     io.stderr(`tdd-waves: cannot read the state branch ${store.branch} from ${REMOTE}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
