@@ -16,6 +16,8 @@ const OPERATIONS = [
   ["post", "/repos/{owner}/{repo}/issues/{issue_number}/comments"],
   ["patch", "/repos/{owner}/{repo}/issues/comments/{comment_id}"],
   ["post", "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"],
+  ["get", "/repos/{owner}/{repo}/pulls"],
+  ["post", "/repos/{owner}/{repo}/pulls"],
 ];
 
 /** Operation keys worth keeping; prose, examples and GitHub's doc metadata are dropped to keep the file small.
