@@ -2,7 +2,7 @@
 // `origin` and the GitHub API stand-in, every step the real dist/index.js in its own process and fresh
 // checkout, each wave's run started from the dispatch the previous one sent, `/build` from a comment event.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -96,22 +96,24 @@ const only = (run: WorkflowRun, id: string): JobRun => {
   return found[0]!;
 };
 const stepOutputs = (job: JobRun) => job.steps.at(-1)!.outputs;
+/** REST calls a job made with a token the API accepted (a hostile process's refused attempts are checked apart). */
+const accepted = (job: JobRun) => job.requests.filter((r) => r.status !== 401 && r.status !== 403);
 const row = (markdown: string, id: string, label: string) => new RegExp(`^\\| ${id} \\|[^\\n]*\\| ${label}`, "m").test(markdown);
 
 /** What must hold of every wave's run: the plan job's outputs, story jobs' steps and REST silence, publish's budget. */
-function checkWaveRun(run: WorkflowRun, wave: number, expected: { stories: string[]; laterStories: boolean; hasMore: boolean; failedSteps?: Record<string, string> }): void {
+function checkWaveRun(run: WorkflowRun, wave: number, expected: { stories: string[]; laterStories: boolean; hasMore: boolean; failedSteps?: Record<string, string>; totalWaves?: number }): void {
   const plan = only(run, "plan");
   expect(plan.result).toBe("success");
   const out = stepOutputs(plan);
   expect(out.wave).toBe(String(wave));
-  expect(out["total-waves"]).toBe("3");
+  expect(out["total-waves"]).toBe(String(expected.totalWaves ?? 3));
   expect(out["max-parallel"]).toBe("10");
   // Pending stories remain after this wave (publish may still find them blocked).
   expect(out["has-more"]).toBe(String(expected.laterStories));
   const matrix = JSON.parse(out.matrix!) as { include: Array<{ story: string; title: string; tester: string; implementer: string }> };
   expect(matrix.include.map((e) => e.story)).toEqual(expected.stories);
   expect(out["target-sha"]).toMatch(/^[0-9a-f]{40}$/);
-  expect(plan.requests).toEqual([]);
+  expect(accepted(plan)).toEqual([]);
 
   const storyJobs = jobs(run, "story");
   expect(storyJobs.map((j) => j.matrix?.story)).toEqual(expected.stories);
@@ -129,24 +131,25 @@ function checkWaveRun(run: WorkflowRun, wave: number, expected: { stories: strin
       expect(job.steps.map((s) => s.exitCode), job.steps.map((s) => s.stdout + s.stderr).join("\n")).toEqual([0, 0, 0]);
       expect(job.result).toBe("success");
     }
-    expect(job.steps[0]!.stdout).toContain(`Spawning tester agent (tester) for ${id}`);
-    expect(job.requests, `REST calls made by story job ${id}`).toEqual([]);
+    expect(job.steps[0]!.stdout).toMatch(new RegExp(`Spawning tester agent \\(tester[\\w-]*\\) for ${id}`));
+    expect(accepted(job), `REST calls made by story job ${id}`).toEqual([]);
   }
 
   // Read-only jobs: no write access to the repository, no API calls.
   for (const job of [...storyJobs, only(run, "integrate")]) expect(job.permissions).toEqual({ contents: "read" });
   const integrate = only(run, "integrate");
   expect(integrate.result, integrate.steps.map((s) => s.stdout + s.stderr).join("\n")).toBe("success");
-  expect(integrate.requests).toEqual([]);
+  expect(accepted(integrate)).toEqual([]);
 
   const publish = only(run, "publish");
   expect(publish.result, publish.steps.map((s) => s.stdout + s.stderr).join("\n")).toBe("success");
   expect(stepOutputs(publish)["has-more"]).toBe(String(expected.hasMore));
-  expect(publish.requests.length).toBeGreaterThan(0);
-  expect(publish.requests.length).toBeLessThanOrEqual(3);
-  const all = run.jobs.flatMap((j) => j.requests);
-  expect(new Set(all).size, "REST calls of the whole run").toBe(publish.requests.length);
-  expect(run.dispatches).toEqual(expected.hasMore ? [{ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } }] : []);
+  expect(accepted(publish).length).toBeGreaterThan(0);
+  expect(accepted(publish).length).toBeLessThanOrEqual(3);
+  const all = run.jobs.flatMap(accepted);
+  expect(new Set(all).size, "REST calls of the whole run").toBe(accepted(publish).length);
+  if (expected.hasMore) expect(run.dispatches).toEqual([{ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } }]);
+  else expect(run.dispatches).toEqual([]);
 }
 
 function progressComments(stub: GitHubStub, planName: string) {
@@ -343,5 +346,78 @@ describe.concurrent("the GitHub Action, end to end through the shipped workflows
     expect(isAncestor(w.origin, state.runs["a-001"]!.merged!, TARGET)).toBe(true);
     w.stub.assertNoViolations();
   }, 180_000);
-});
 
+  it("hostile agents and tests: every push, state rewrite, token hunt and dispatch fails; the execution goes on; the branches hold what verify accepted; a pull request is opened", async ({ onTestFinished }) => {
+    const attacks = mkdtempSync(join(tmpdir(), "tdd-waves-attacks-"));
+    onTestFinished(() => rmSync(attacks, { recursive: true, force: true }));
+    const ATTACK_LOG = join(attacks, "attempts.jsonl");
+    // One wave: h-001's tester pushes to the target, its implementer rewrites the state and dispatches;
+    // h-002's test file attacks wherever it runs (red, verify, integrate); its implementer hunts tokens.
+    const w = await world(onTestFinished, "e2e-hostile", [
+      { id: "h-001", tester: "tester-push", implementer: "impl-state" },
+      { id: "h-002", tester: "tester-badtest", implementer: "impl-scan" },
+    ], {
+      noPull: true,
+      agents: {
+        "tester-push": { HOSTILE: "push-target", ATTACK_LOG },
+        "impl-state": { HOSTILE: "push-state,dispatch", ATTACK_LOG },
+        "tester-badtest": { TESTER_MODE: "hostile", ATTACK_LOG },
+        "impl-scan": { HOSTILE: "scan,push-target,push-state,dispatch", ATTACK_LOG },
+      },
+    });
+    const targetBefore = git(w.origin, "rev-parse", TARGET);
+    const runs = await w.runner.followDispatches({ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN } });
+    expect(runs).toHaveLength(1);
+    const run = runs[0]!;
+
+    // Every attempt was made, and every one failed.
+    const attempts = readFileSync(ATTACK_LOG, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { who: string; story: string; job: string | null; attempt: string; ok?: boolean; found?: string[] });
+    const made = new Set(attempts.map((a) => `${a.job}:${a.who}:${a.attempt}`));
+    for (const expected of ["story:tester:push-target", "story:implementation:push-state", "story:implementation:dispatch", "story:implementation:scan", "story:test:push-target", "integrate:test:push-target", "integrate:test:push-state", "integrate:test:dispatch", "integrate:test:scan"]) {
+      expect(made, expected).toContain(expected);
+    }
+    expect(attempts.filter((a) => a.ok === true)).toEqual([]);
+    // No token was there to find: not in any environment, .git/config or ancestor process of agents and tests.
+    const haystack = readFileSync(`${ATTACK_LOG}.haystack`, "utf8");
+    expect(w.runner.issuedTokens.length).toBeGreaterThan(0);
+    for (const token of w.runner.issuedTokens) {
+      expect(haystack.includes(token) || haystack.includes(Buffer.from(`x-access-token:${token}`).toString("base64"))).toBe(false);
+    }
+    expect(attempts.filter((a) => a.attempt === "scan").flatMap((a) => a.found ?? [])).toEqual([]);
+    expect(w.gitHttp.refusals.length).toBeGreaterThan(0);
+    expect(w.stub.refused.map((r) => r.operationId)).toContain("actions/create-workflow-dispatch");
+    expect(w.stub.refused.every((r) => r.status === 401)).toBe(true);
+    expect(run.dispatches).toEqual([]);
+
+    // The execution went on: both stories verified, merged, and published by publish alone.
+    checkWaveRun(run, 1, { stories: ["h-001", "h-002"], laterStories: false, hasMore: false, totalWaves: 1 });
+    const state = stateOn(w.origin, "e2e-hostile");
+    expect(state.status).toBe("complete");
+    expect([...state.stories.completed].sort()).toEqual(["h-001", "h-002"]);
+    for (const id of ["h-001", "h-002"]) {
+      const verified = state.runs[id]!.result!.commit!;
+      expect(git(w.origin, "rev-parse", `tdd-waves/e2e-hostile/${id}`), `${id}'s branch is the commit verify accepted`).toBe(verified);
+      expect(isAncestor(w.origin, verified, TARGET)).toBe(true);
+      expect(storyFileOn(w.origin, id)).toContain("**Status:** ✅ Complete");
+    }
+    // The target: what it was plus the two merges, nothing pushed by anyone else.
+    expect(git(w.origin, "rev-list", "--first-parent", `${targetBefore}..${TARGET}`).split("\n")).toHaveLength(2);
+    expect(git(w.origin, "log", "--first-parent", "--format=%s", `${targetBefore}..${TARGET}`).split("\n"))
+      .toEqual(["tdd-waves: merge h-002: Story h-002", "tdd-waves: merge h-001: Story h-001"]);
+    // Only tdd-waves' branches and the ones that were there.
+    expect(git(w.origin, "for-each-ref", "--format=%(refname)", "refs/heads").split("\n").sort())
+      .toEqual(["refs/heads/feature/x", "refs/heads/main", "refs/heads/tdd-waves/e2e-hostile/h-001", "refs/heads/tdd-waves/e2e-hostile/h-002", "refs/heads/tdd-waves/state"]);
+
+    // No pull request was open for the branch: publish opened one into the default branch, with the report.
+    const opened = w.stub.pulls.filter((p) => p.headRef === TARGET);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ base: "main", title: "tdd-waves: e2e-hostile" });
+    expect(opened[0]!.body).toContain("```mermaid");
+    expect(row(opened[0]!.body!, "h-002", "✅ Complete")).toBe(true);
+    const summary = only(run, "publish").steps[0]!.summary;
+    expect(summary).toContain("Pull request opened: https://github.com/octo/widgets/pull/");
+    expect(summary).toContain("pushed with the workflow's `GITHUB_TOKEN`");
+    expect(existsSync(w.origin)).toBe(true);
+    w.stub.assertNoViolations();
+  }, 180_000);
+});
