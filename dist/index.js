@@ -75158,7 +75158,51 @@ async function checkIntegration(ports, git, plan, state, wave, opts, problems) {
             return null;
         }
     }
+    const history = await historyProblem(git, plan, state, opts.start, sha);
+    if (history) {
+        problems.push(`the merged result was refused: ${history}`);
+        return null;
+    }
     return { sha, verdicts };
+}
+/**
+ * What integrate may have added on top of the wave's start, commit by commit along the first parents:
+ * merges of a completed story's tip whose tree is exactly what git's own merge of the two gives, and
+ * commits that change story files only (failed and blocked stories' status). Anything else, whoever
+ * uploaded it, is refused.
+ */
+async function historyProblem(git, plan, state, start, head) {
+    const tips = new Set();
+    for (const story of plan.stories) {
+        if (state_statusOf(state, story.id) !== "complete")
+            continue;
+        const tip = (await git.revParse(INCOMING.story(story.id))) ?? (await git.revParse(`refs/remotes/origin/${(0,model/* storyBranch */.Q)(plan.name, story.id)}`));
+        if (tip)
+            tips.add(tip);
+    }
+    const storyFiles = new Set(plan.stories.map((s) => s.file));
+    const lines = (await git.run(["rev-list", "--first-parent", "--parents", `${start}..${head}`])).stdout.split("\n").filter(Boolean);
+    for (const line of lines) {
+        const [commit, first, second, ...more] = line.split(" ");
+        const short = commit.slice(0, 12);
+        if (more.length > 0 || first === undefined)
+            return `commit ${short} is not a two-parent merge or a plain commit`;
+        if (second !== undefined) {
+            if (!tips.has(second))
+                return `merge ${short} merges ${second.slice(0, 12)}, which is no completed story's branch`;
+            const merged = await git.run(["merge-tree", "--write-tree", "--no-messages", first, second], { allowFail: true });
+            const tree = (await git.run(["rev-parse", `${commit}^{tree}`])).stdout.trim();
+            if (merged.code !== 0 || merged.stdout.split("\n")[0] !== tree)
+                return `merge ${short} holds more (or less) than the merge of its parents`;
+        }
+        else {
+            const changed = (await git.run(["diff-tree", "--no-commit-id", "--name-only", "-r", "-z", first, commit])).stdout.split("\0").filter(Boolean);
+            const other = changed.find((f) => !storyFiles.has(f));
+            if (other !== undefined)
+                return `commit ${short} changes ${other}, which is not a story file`;
+        }
+    }
+    return undefined;
 }
 /** Integrate's verdicts on the stories publish holds complete and not merged: merged (when the merge is in the result) or failed. */
 async function applyVerdicts(ports, git, plan, state, verdicts) {
@@ -75604,7 +75648,6 @@ async function commentStep(settings, ctx) {
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The action's work (index.ts runs it; importing this module does nothing): read the inputs, run the one command asked for, report failures as
 // a failed step with a clear message (and file annotations for plan errors), never a stack trace.
-
 
 
 

@@ -1,7 +1,7 @@
 // The action's work (index.ts runs it; importing this module does nothing): read the inputs, run the one command asked for, report failures as
 // a failed step with a clear message (and file annotations for plan errors), never a stack trace.
 import * as core from "@actions/core";
-import { readSettings, SettingsError, type Settings } from "./settings.js";
+import { readSettings, RUNS_REPOSITORY_CODE, SettingsError, type Settings } from "./settings.js";
 import { runnerContext, type RunnerContext } from "./runner-context.js";
 import { loadPlan, PlanError } from "../adapters/plan-loader.js";
 import { RefusedError } from "../engine/execution.js";
@@ -9,7 +9,6 @@ import { StateStoreError } from "../adapters/state-store.js";
 import { integrateStep, planStep, StepFailure, storyStepCommand } from "./steps.js";
 import { publishStep } from "./publish-step.js";
 import { scrubEnvironment } from "./scrubbed-env.js";
-import { RUNS_REPOSITORY_CODE } from "./settings.js";
 import { commentStep } from "./comment-step.js";
 
 async function run(settings: Settings, ctx: RunnerContext): Promise<void> {

@@ -6,6 +6,8 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 
+const { fetch } = globalThis;
+
 const kinds = new Set((process.env.HOSTILE ?? "").split(",").filter(Boolean));
 const logFile = process.env.ATTACK_LOG;
 const who = process.env.ATTACK_WHO ?? process.env.TDD_WAVES_ROLE ?? "unknown";
