@@ -75176,7 +75176,7 @@ async function historyProblem(git, plan, state, start, head) {
     for (const story of plan.stories) {
         if (state_statusOf(state, story.id) !== "complete")
             continue;
-        const tip = (await git.revParse(INCOMING.story(story.id))) ?? (await git.revParse(`refs/remotes/origin/${(0,model/* storyBranch */.Q)(plan.name, story.id)}`));
+        const tip = (await git.revParse(INCOMING.story(story.id))) ?? (await git.revParse(`refs/remotes/origin/${storyBranch(plan.name, story.id)}`));
         if (tip)
             tips.add(tip);
     }
