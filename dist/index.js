@@ -48508,16 +48508,16 @@ const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    util.defineLazyInternal(inst, "pattern", (zod) => {
+    defineLazyInternal(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -48534,7 +48534,7 @@ const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -53095,13 +53095,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
-    core.$ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
 function schemas_boolean(params) {
-    return core._boolean(ZodBoolean, params);
+    return _boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ $constructor("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);
@@ -53436,14 +53436,14 @@ function tuple(items, _paramsOrRest, _params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodRecord", (inst, def) => {
+const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
     _ensureDefaultMemoizer();
-    core.$ZodRecord.init(inst, def);
+    $ZodRecord.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.recordProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
     inst.keyType = def.keyType;
     inst.valueType = def.valueType;
-})));
+});
 function record(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
     if (!valueType || !valueType._zod) {
@@ -53451,14 +53451,14 @@ function record(keyType, valueType, params) {
             type: "record",
             keyType: schemas_string(),
             valueType: keyType,
-            ...util.normalizeParams(valueType),
+            ...normalizeParams(valueType),
         });
     }
     return new ZodRecord({
         type: "record",
         keyType,
         valueType: valueType,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // type alksjf = core.output<core.$ZodRecordKey>;
@@ -53581,10 +53581,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
-    core.$ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -53594,12 +53594,12 @@ const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && 
             return def.values[0];
         },
     });
-})));
+});
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {
@@ -54083,11 +54083,11 @@ function codeSpan(text, max = 80) {
 
 
 
-const ACTION_COMMANDS = ["plan", "tester", "implement", "verify", "advance", "comment"];
+const ACTION_COMMANDS = ["plan", "tester", "implement", "verify", "integrate", "publish", "comment"];
 /** The single home of the inputs' defaults: action.yml must say the same (test/integration/workflows.test.ts). */
 const INPUT_DEFAULTS = {
     plan: ".tdd-waves/plan.yml",
-    token: "${{ github.token }}",
+    token: "",
     stateBranch: DEFAULTS.stateBranch,
     workflow: "tdd-waves.yml",
 };
@@ -54095,13 +54095,22 @@ const ACTION_INPUTS = [
     { name: "command", required: true, description: `The step to run: ${ACTION_COMMANDS.join(", ")}.` },
     { name: "plan", required: false, default: INPUT_DEFAULTS.plan, description: "Path of the plan file, relative to the repository root." },
     { name: "story", required: false, description: "Story id the tester, implement and verify commands work on." },
-    { name: "token", required: false, default: INPUT_DEFAULTS.token, description: "Token for the GitHub API (comments, reactions, dispatching the next wave)." },
+    {
+        name: "token",
+        required: false,
+        default: INPUT_DEFAULTS.token,
+        description: "Token of the publish and comment commands, for the GitHub API and publish's pushes: `${{ github.token }}` or a GitHub App token (pushes made with the workflow's own token start no workflows). Refused by the commands that run agents or tests.",
+    },
     { name: "state-branch", required: false, default: INPUT_DEFAULTS.stateBranch, description: "Branch that holds the execution state." },
     { name: "workflow", required: false, default: INPUT_DEFAULTS.workflow, description: "File name of the execution workflow that is dispatched for each wave." },
     { name: "pr", required: false, description: "Pull request number to report progress on." },
+    { name: "wave-start", required: false, description: "publish: the target commit the wave started from (the plan command's target-sha output)." },
 ];
 const NEEDS_STORY = ["tester", "implement", "verify"];
-const NEEDS_TOKEN = ["advance", "comment"];
+const NEEDS_TOKEN = ["publish", "comment"];
+/** Commands that run agents or the repository's tests: a token there is a token the agents can reach. */
+const RUNS_REPOSITORY_CODE = ["tester", "implement", "verify", "integrate"];
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 const WORKFLOW_FILE = /^[A-Za-z0-9_][A-Za-z0-9._-]*\.ya?ml$/;
 const BRANCH_CHARS = /^[A-Za-z0-9._/-]+$/;
 const settingsSchema = object({
@@ -54124,12 +54133,23 @@ const settingsSchema = object({
         error: "must be the file name of a workflow in .github/workflows, e.g. tdd-waves.yml",
     }).default(INPUT_DEFAULTS.workflow),
     pr: schemas_string().regex(/^[1-9][0-9]{0,9}$/, { error: "must be a pull request number" }).transform(Number).optional(),
+    "wave-start": schemas_string().regex(SHA, { error: "must be a commit id (the plan command's target-sha output)" }).optional(),
 }).superRefine((raw, ctx) => {
     if (NEEDS_STORY.includes(raw.command) && raw.story === undefined) {
         ctx.addIssue({ code: "custom", path: ["story"], message: `is required for command ${raw.command}` });
     }
     if (NEEDS_TOKEN.includes(raw.command) && raw.token === undefined) {
         ctx.addIssue({ code: "custom", path: ["token"], message: `is required for command ${raw.command}` });
+    }
+    if (RUNS_REPOSITORY_CODE.includes(raw.command) && raw.token !== undefined) {
+        ctx.addIssue({
+            code: "custom",
+            path: ["token"],
+            message: `must be empty for command ${raw.command}: it runs agents and the repository's tests, which must not reach a token (only publish and comment take one)`,
+        });
+    }
+    if (raw.command === "publish" && raw["wave-start"] === undefined) {
+        ctx.addIssue({ code: "custom", path: ["wave-start"], message: "is required for command publish (the plan command's target-sha output)" });
     }
 }).transform((raw) => ({
     command: raw.command,
@@ -54139,6 +54159,7 @@ const settingsSchema = object({
     stateBranch: raw["state-branch"],
     workflow: raw.workflow,
     pr: raw.pr,
+    waveStart: raw["wave-start"],
 }));
 class SettingsError extends Error {
     name = "SettingsError";
@@ -54190,8 +54211,14 @@ function runnerContext(env = process.env) {
         refName: env.GITHUB_REF_NAME ?? "",
         refIsBranch: (env.GITHUB_REF ?? "").startsWith("refs/heads/"),
         eventPath: env.GITHUB_EVENT_PATH,
+        eventName: env.GITHUB_EVENT_NAME ?? "",
         logDir: (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), "tdd-waves-logs"),
+        artifacts: artifactDirs((0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), "tdd-waves")),
     };
+}
+/** `$RUNNER_TEMP/tdd-waves/…`: the shipped workflow uploads and downloads exactly these (README, Security model). */
+function artifactDirs(root) {
+    return { tester: (0,external_node_path_namespaceObject.join)(root, "tester"), story: (0,external_node_path_namespaceObject.join)(root, "story"), integrated: (0,external_node_path_namespaceObject.join)(root, "integrated"), downloaded: (0,external_node_path_namespaceObject.join)(root, "in") };
 }
 
 // EXTERNAL MODULE: external "node:buffer"
@@ -72550,6 +72577,14 @@ function createGitHub(opts) {
             const { id } = await reply(issueNumber, body);
             return { id, created: true };
         },
+        async openPullFor(branch) {
+            const { data } = await call(`looking for an open pull request of ${branch}`, () => octokit.request("GET /repos/{owner}/{repo}/pulls", { ...repo, head: `${opts.owner}:${branch}`, state: "open", per_page: 1 }));
+            return data[0]?.number;
+        },
+        async createPull(pull) {
+            const { data } = await call(`opening a pull request of ${pull.head} into ${pull.base}`, () => octokit.request("POST /repos/{owner}/{repo}/pulls", { ...repo, ...pull }));
+            return { number: data.number, url: data.html_url };
+        },
         async dispatch(workflow, ref, inputs) {
             const response = await call(`dispatching workflow ${workflow} on ${ref}`, () => octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
                 ...repo, workflow_id: workflow, ref, inputs, return_run_details: true,
@@ -72645,9 +72680,7 @@ function describeProgress(e) {
         case "log":
             return e.message;
         case "story":
-            return `${ICON[e.status] ?? ""} ${e.storyId} ${e.status}${e.reason ? `: ${e.reason}` : ""}${e.log ? ` (log: ${e.log})` : ""}`.trim();
-        case "stage":
-            return e.what === null ? null : `Wave ${e.wave}: ${e.what}`;
+            return `${ICON[e.status] ?? ""} ${e.storyId} ${e.status}${e.reason ? `: ${e.reason}` : ""}`.trim();
         case "phase":
             return null;
     }
@@ -72727,265 +72760,6 @@ async function blockStuck(ports, plan, state, ids) {
         }
     }
     return state;
-}
-
-;// CONCATENATED MODULE: ./src/core/story/completion.ts
-// Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
-
-
-const OUTCOME = {
-    complete: "✅ Complete",
-    failed: "❌ Failed",
-    blocked: "⛔ Blocked",
-};
-/** Longer lists would drown the story file; the commit holds the full list. */
-const MAX_FILES = 100;
-const MAX_REASON = 500;
-/** Builds the completion record from a story's run; duration spans its phases, first start to last end. */
-function completionInfoFromRun(run, agents) {
-    const outcome = run.status === "complete" ? "complete" : run.status === "blocked" ? "blocked" : "failed";
-    const info = { outcome, testerAgent: agents.testerAgent, implAgent: agents.implAgent, attempt: run.attempt };
-    if (outcome !== "complete" && run.reason)
-        info.reason = run.reason;
-    if (run.result) {
-        info.filesModified = run.result.filesModified;
-        if (run.result.red)
-            info.red = run.result.red;
-        if (run.result.green)
-            info.green = run.result.green;
-        if (run.result.commit)
-            info.commit = run.result.commit;
-    }
-    const durationMs = runDuration(run);
-    if (durationMs !== null)
-        info.durationMs = durationMs;
-    if (run.runUrl)
-        info.runUrl = run.runUrl;
-    return info;
-}
-/** `450ms`, `12s`, `1m 12s`, `2h 5s` — zero parts are left out. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return "unknown";
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const total = Math.round(ms / 1000);
-    const parts = [
-        [Math.floor(total / 3600), "h"],
-        [Math.floor((total % 3600) / 60), "m"],
-        [total % 60, "s"],
-    ];
-    return parts
-        .filter(([n]) => n > 0)
-        .map(([n, unit]) => `${n}${unit}`)
-        .join(" ");
-}
-/** `exit 1, 0/3 passed`; `timed out`; `killed` when there was no exit code. */
-function formatEvidence(e) {
-    const parts = [e.timedOut ? "timed out" : e.exitCode === null ? "killed" : `exit ${e.exitCode}`];
-    if (e.passed !== null && e.total !== null)
-        parts.push(`${e.passed}/${e.total} passed`);
-    return parts.join(", ");
-}
-function redGreen(red, green) {
-    return `red: ${red ? formatEvidence(red) : "not checked"} → green: ${green ? formatEvidence(green) : "not reached"}`;
-}
-function testsLine(green) {
-    if (green.passed !== null && green.total !== null)
-        return `${green.passed}/${green.total} passed`;
-    return green.exitCode === 0 && !green.timedOut ? "passed" : "failed";
-}
-/** Free text on one line, with the characters that could start Markdown markup escaped. */
-function escapeInline(s) {
-    let one = s.replace(/\s+/g, " ").trim();
-    if (one.length > MAX_REASON)
-        one = one.slice(0, MAX_REASON - 1) + "…";
-    return one.replace(/[\\`*_[\]<>|~#&!]/g, "\\$&");
-}
-/** A code span on one line, whatever the text holds. */
-function inlineCode(s) {
-    return code_span_codeSpan(s.replace(/[\r\n\u2028\u2029]+/g, " "));
-}
-function runLink(url) {
-    if (!/^https?:\/\//i.test(url))
-        return inlineCode(url);
-    // An autolink may hold no space, `<` or `>`: percent-encode them.
-    return `<${url.replace(/[\s<>]/g, (c) => encodeURIComponent(c))}>`;
-}
-function agentsLine(c) {
-    const parts = [];
-    if (c.testerAgent)
-        parts.push(`${inlineCode(c.testerAgent)} (tester)`);
-    if (c.implAgent)
-        parts.push(`${inlineCode(c.implAgent)} (implementation)`);
-    return parts.length ? parts.join(" → ") : undefined;
-}
-function filesLines(files) {
-    if (!files.length)
-        return ["- **Files modified:** none"];
-    const shown = files.slice(0, MAX_FILES).map((f) => `  - ${inlineCode(f)}`);
-    if (files.length > MAX_FILES)
-        shown.push(`  - … and ${files.length - MAX_FILES} more`);
-    return [`- **Files modified:** ${files.length}`, ...shown];
-}
-/** The `## Completion` body: a Markdown list, lines joined with `eol`, no trailing line break. */
-function renderCompletion(c, eol) {
-    const outcome = OUTCOME[c.outcome] + (c.outcome !== "complete" && c.reason ? `: ${escapeInline(c.reason)}` : "");
-    const lines = [`- **Outcome:** ${outcome}`];
-    const item = (label, value) => {
-        if (value !== undefined)
-            lines.push(`- **${label}:** ${value}`);
-    };
-    item("Attempt", c.attempt !== undefined ? String(c.attempt) : undefined);
-    item("Agents", agentsLine(c));
-    item("Tests", c.green ? testsLine(c.green) : undefined);
-    item("Red → green", c.red || c.green ? redGreen(c.red, c.green) : undefined);
-    item("Duration", c.durationMs !== undefined ? formatDuration(c.durationMs) : undefined);
-    item("Commit", c.commit ? inlineCode(c.commit.slice(0, 12)) : undefined);
-    item("Run", c.runUrl ? runLink(c.runUrl) : undefined);
-    if (c.filesModified)
-        lines.push(...filesLines(c.filesModified));
-    return lines.join(eol);
-}
-
-;// CONCATENATED MODULE: ./src/core/prompts.ts
-// The briefs the tester and implementation agents receive (TDD_WAVES_PROMPT), and the rendering of
-// a plan's own prompt templates.
-const CONSTITUTION = `Working rules
-1. Read before you write: the story file, the code around it, the conventions the repository already has.
-2. Change only what this task needs. No drive-by refactoring, no unrelated clean-up.
-3. When something breaks, fix the cause, not the symptom.
-4. You are not done until you have run the check below and read its output.
-5. Do what is asked, no more and no less. Where the story is unclear, take the plainest reading and say so at the end.`;
-const STORY = `Story: {storyId} — {title}
-Epic {epic}, wave {wave} of plan {planName}.
-Read the story file first: {storyFile}
-
-Acceptance criteria:
-{acceptanceCriteria}`;
-const TESTER_TEMPLATE = `# tdd-waves: {role} brief for {storyId}
-
-${CONSTITUTION}
-
-Role: tester. You write the tests for this story before anyone implements it. An implementation
-agent takes over after you and has to make your tests pass, so they are the contract for the story.
-
-${STORY}
-
-Task
-- Write tests that pin down every acceptance criterion above: at least one test per criterion, for the
-  behaviour that must work and for the ways it must fail (bad input, errors, edge cases).
-- Test behaviour through the interface the story describes, not implementation details, so that any
-  correct implementation passes. Import production code where the story and the repository say it
-  will live, even though it does not exist yet.
-
-Files
-- Write only {testFile} (create it, and its directory, if it is missing).
-- Do not write production code, and do not edit the story file: its checkboxes are ticked by the
-  implementation agent once each criterion is met, and its status fields belong to tdd-waves.
-
-Check
-- Run: {testCommand}
-- {redRule}
-- End with a short summary: the tests you wrote and the criterion each one covers.
-`;
-const IMPLEMENTATION_TEMPLATE = `# tdd-waves: {role} brief for {storyId}
-
-${CONSTITUTION}
-
-Role: implementation. The tests for this story are already written. You make them pass by writing
-the production code the story asks for.
-
-${STORY}
-
-Then read the tests in {testFile}: they are the contract.
-
-Task
-- Implement the story in production code so that every test in {testFile} passes and every
-  acceptance criterion holds.
-- {testFileRule}
-- In {storyFile}, tick each acceptance-criteria box (\`- [ ]\` becomes \`- [x]\`) once that criterion is
-  met. Change nothing else in the story file: tdd-waves keeps its status fields and Completion section.
-
-Files
-- Change or create the production files the story needs, and nothing unrelated.
-
-Check
-- Run: {testCommand}
-- Every test must pass. Run it again after your last change; tdd-waves runs it too before accepting the story.
-- End with a short report: every file you changed or created, one line each on why.
-`;
-/** Every placeholder a prompt template may use. */
-const PROMPT_PLACEHOLDERS = [
-    "storyId",
-    "storyFile",
-    "testFile",
-    "title",
-    "testCommand",
-    "planName",
-    "wave",
-    "epic",
-    "acceptanceCriteria",
-    "role",
-    "redRule",
-    "testFileRule",
-];
-const KNOWN = new Set(PROMPT_PLACEHOLDERS);
-const prompts_PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
-/** The placeholders a template uses, each once in order of appearance, split into known and unknown. */
-function templatePlaceholders(template) {
-    const names = [...new Set([...template.matchAll(prompts_PLACEHOLDER)].map((m) => m[1] ?? ""))];
-    return { known: names.filter((n) => KNOWN.has(n)), unknown: names.filter((n) => !KNOWN.has(n)) };
-}
-/**
- * The prompt for one agent: `template` (the plan's own, or the built-in one for the role) with its
- * placeholders replaced in a single pass, so that values containing `{…}` are never expanded again.
- * Unknown placeholders stay as written.
- */
-function renderPrompt(role, ctx, template) {
-    const text = template ?? (role === "tester" ? TESTER_TEMPLATE : IMPLEMENTATION_TEMPLATE);
-    const values = placeholderValues(role, ctx);
-    return text.replace(prompts_PLACEHOLDER, (match, name) => values.get(name) ?? match);
-}
-function placeholderValues(role, ctx) {
-    return new Map([
-        ["storyId", ctx.storyId],
-        ["storyFile", ctx.storyFile],
-        ["testFile", ctx.testFile],
-        ["title", ctx.title],
-        ["testCommand", ctx.testCommand],
-        ["planName", ctx.planName],
-        ["wave", String(ctx.wave)],
-        ["epic", ctx.epic],
-        ["acceptanceCriteria", bullets(ctx.acceptanceCriteria)],
-        ["role", role],
-        ["redRule", redRule(ctx)],
-        ["testFileRule", testFileRule(ctx)],
-    ]);
-}
-function bullets(items) {
-    if (items.length === 0)
-        return "- (none listed: see the story file)";
-    return items.map((item) => `- ${item.replace(/\r?\n/g, " ").trim()}`).join("\n");
-}
-function redRule(ctx) {
-    if (!ctx.requireRed) {
-        return "The tests will fail until the story is implemented; make sure they load and run.";
-    }
-    return [
-        "Nothing is implemented yet, so the tests must run and FAIL now. tdd-waves runs this command when",
-        "  you finish and rejects tests that pass, or a test file you did not create or change. Make them fail",
-        "  for the right reason (the behaviour is missing), not because of a mistake in the test file itself.",
-    ].join("\n");
-}
-function testFileRule(ctx) {
-    if (!ctx.lockTests) {
-        return `Keep ${ctx.testFile} as the tester wrote it. Change a test only where it contradicts the story, and explain why in your report.`;
-    }
-    return [
-        `Never edit ${ctx.testFile}: it is locked. tdd-waves checks that it is byte-for-byte what the tester`,
-        "  left and fails the story otherwise. If a test looks wrong, say so in your report instead.",
-    ].join("\n");
 }
 
 ;// CONCATENATED MODULE: ./src/core/agents/usage.ts
@@ -73283,6 +73057,393 @@ const returnToPending = (id, now) => (state) => {
     });
 };
 
+;// CONCATENATED MODULE: ./src/core/state/story-record.ts
+// What a read-only story job hands on (SPEC §7, issue 11): its story's phases, outcome, test counts and
+// log tails as one small JSON record, next to a git bundle of the story branch. The record comes from a
+// job where agents ran, so it is untrusted: the schema bounds it, and adopting it touches that story's
+// run alone (never another story, the buckets of others, the lock or the errors of others).
+
+
+
+
+const story_record_SHA = schemas_string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/);
+const TIME = schemas_string().max(40);
+const TEXT = schemas_string().max(2000);
+const evidence = object({
+    exitCode: schemas_number().int().nullable(),
+    passed: schemas_number().int().nonnegative().nullable(),
+    total: schemas_number().int().nonnegative().nullable(),
+    timedOut: schemas_boolean().optional(),
+});
+const COUNT = schemas_number().nonnegative().optional();
+const usage = object({
+    model: schemas_string().max(100).optional(),
+    inputTokens: COUNT,
+    outputTokens: COUNT,
+    cachedTokens: COUNT,
+    costUsd: COUNT,
+    turns: COUNT,
+    sessionId: schemas_string().max(200).optional(),
+});
+const totals = object({
+    phases: schemas_number().int().nonnegative(),
+    inputTokens: COUNT,
+    outputTokens: COUNT,
+    cachedTokens: COUNT,
+    costUsd: COUNT,
+    turns: COUNT,
+    unknownCost: schemas_number().int().nonnegative(),
+});
+const phase = object({
+    phase: schemas_enum(["tester", "red", "implementation", "verify", "integrate"]),
+    agent: schemas_string().max(100).optional(),
+    start: TIME,
+    end: TIME.optional(),
+    outcome: schemas_enum(["running", "ok", "failed"]),
+    message: TEXT.optional(),
+    log: schemas_string().max(500).optional(),
+    usage: usage.optional(),
+});
+const storyRecordSchema = object({
+    version: literal(1),
+    story: schemas_string().max(64),
+    attempt: schemas_number().int().positive(),
+    /** pending: the execution's budget refused its next agent phase (`stopped` says why). */
+    outcome: schemas_enum(["complete", "failed", "pending"]),
+    stopped: TEXT.optional(),
+    /** The story's agent usage over all its attempts, this one included. */
+    usage: totals.optional(),
+    reason: TEXT.optional(),
+    /** The phase that failed, when the story failed. */
+    failedPhase: schemas_string().max(20).optional(),
+    /** The story branch's tip in the bundle. */
+    tip: story_record_SHA,
+    phases: array(phase).max(50),
+    result: object({
+        filesModified: array(schemas_string().max(500)).max(10_000),
+        acChecklistComplete: schemas_boolean(),
+        verifiedProduction: schemas_boolean(),
+        red: evidence.optional(),
+        green: evidence.optional(),
+        commit: story_record_SHA.optional(),
+    }).optional(),
+    testerCommit: story_record_SHA.optional(),
+    testFileBlob: story_record_SHA.optional(),
+    base: story_record_SHA.optional(),
+    /** The last lines of each phase's log, by phase name. */
+    logTails: record(schemas_string().max(20), schemas_string().max(4000)).optional(),
+});
+/** The record of `run` (as the story job's own state copy holds it). */
+function recordOfRun(id, run, tip, logTails, extra = {}) {
+    const failedPhase = run.phases.findLast((p) => p.outcome === "failed")?.phase;
+    return {
+        version: 1,
+        story: id,
+        attempt: run.attempt,
+        outcome: extra.stopped !== undefined ? "pending" : run.status === "complete" ? "complete" : "failed",
+        ...(extra.stopped !== undefined ? { stopped: extra.stopped } : {}),
+        ...(extra.usage ? { usage: extra.usage } : {}),
+        ...(run.reason !== undefined && run.status !== "complete" ? { reason: run.reason } : {}),
+        ...(failedPhase && run.status !== "complete" ? { failedPhase } : {}),
+        tip,
+        phases: run.phases,
+        ...(run.result ? { result: run.result } : {}),
+        ...(run.testerCommit ? { testerCommit: run.testerCommit } : {}),
+        ...(run.testFileBlob ? { testFileBlob: run.testFileBlob } : {}),
+        ...(run.base ? { base: run.base } : {}),
+        logTails,
+    };
+}
+/**
+ * The story's outcome as its job reported it: only for a story this wave started (in progress, same
+ * attempt); `rejection` (a check of what the job sent that failed) turns it into a failure.
+ */
+const adoptStoryRecord = (record, now, rejection) => (state) => {
+    const id = record.story;
+    const current = own_own(state.runs, id);
+    if (!current || !state.stories.inProgress.includes(id) || current.attempt !== record.attempt)
+        return state;
+    const run = {
+        ...current,
+        phases: record.phases,
+        ...(record.result ? { result: record.result } : {}),
+        ...(record.testerCommit ? { testerCommit: record.testerCommit } : {}),
+        ...(record.testFileBlob ? { testFileBlob: record.testFileBlob } : {}),
+        ...(record.base ? { base: record.base } : {}),
+    };
+    const next = { ...state, runs: { ...state.runs, [id]: run }, ...(record.usage ? { usage: { ...state.usage, [id]: record.usage } } : {}) };
+    if (rejection !== undefined)
+        return failStory(id, rejection, now, "publish")(next);
+    if (record.outcome === "pending")
+        return recordStop(record.stopped ?? "the execution's budget is used up", now)(returnToPending(id, now)(next));
+    if (record.outcome === "complete")
+        return completeStory(id, now)(next);
+    return failStory(id, record.reason ?? "the story job reported a failure without a reason", now, record.failedPhase)(next);
+};
+/** Stories this wave started whose job sent nothing: cancelled, crashed, or its artifact never arrived. */
+const failUnreported = (reported, now) => (state) => state.stories.inProgress
+    .filter((id) => !reported.has(id) && state_statusOf(state, id) !== "complete")
+    .reduce((s, id) => failStory(id, "the story job did not finish (cancelled or crashed)", now, "job")(s), state);
+
+;// CONCATENATED MODULE: ./src/core/story/completion.ts
+// Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
+
+
+const OUTCOME = {
+    complete: "✅ Complete",
+    failed: "❌ Failed",
+    blocked: "⛔ Blocked",
+};
+/** Longer lists would drown the story file; the commit holds the full list. */
+const MAX_FILES = 100;
+const MAX_REASON = 500;
+/** Builds the completion record from a story's run; duration spans its phases, first start to last end. */
+function completionInfoFromRun(run, agents) {
+    const outcome = run.status === "complete" ? "complete" : run.status === "blocked" ? "blocked" : "failed";
+    const info = { outcome, testerAgent: agents.testerAgent, implAgent: agents.implAgent, attempt: run.attempt };
+    if (outcome !== "complete" && run.reason)
+        info.reason = run.reason;
+    if (run.result) {
+        info.filesModified = run.result.filesModified;
+        if (run.result.red)
+            info.red = run.result.red;
+        if (run.result.green)
+            info.green = run.result.green;
+        if (run.result.commit)
+            info.commit = run.result.commit;
+    }
+    const durationMs = runDuration(run);
+    if (durationMs !== null)
+        info.durationMs = durationMs;
+    if (run.runUrl)
+        info.runUrl = run.runUrl;
+    return info;
+}
+/** `450ms`, `12s`, `1m 12s`, `2h 5s` — zero parts are left out. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return "unknown";
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const total = Math.round(ms / 1000);
+    const parts = [
+        [Math.floor(total / 3600), "h"],
+        [Math.floor((total % 3600) / 60), "m"],
+        [total % 60, "s"],
+    ];
+    return parts
+        .filter(([n]) => n > 0)
+        .map(([n, unit]) => `${n}${unit}`)
+        .join(" ");
+}
+/** `exit 1, 0/3 passed`; `timed out`; `killed` when there was no exit code. */
+function formatEvidence(e) {
+    const parts = [e.timedOut ? "timed out" : e.exitCode === null ? "killed" : `exit ${e.exitCode}`];
+    if (e.passed !== null && e.total !== null)
+        parts.push(`${e.passed}/${e.total} passed`);
+    return parts.join(", ");
+}
+function redGreen(red, green) {
+    return `red: ${red ? formatEvidence(red) : "not checked"} → green: ${green ? formatEvidence(green) : "not reached"}`;
+}
+function testsLine(green) {
+    if (green.passed !== null && green.total !== null)
+        return `${green.passed}/${green.total} passed`;
+    return green.exitCode === 0 && !green.timedOut ? "passed" : "failed";
+}
+/** Free text on one line, with the characters that could start Markdown markup escaped. */
+function escapeInline(s) {
+    let one = s.replace(/\s+/g, " ").trim();
+    if (one.length > MAX_REASON)
+        one = one.slice(0, MAX_REASON - 1) + "…";
+    return one.replace(/[\\`*_[\]<>|~#&!]/g, "\\$&");
+}
+/** A code span on one line, whatever the text holds. */
+function inlineCode(s) {
+    return code_span_codeSpan(s.replace(/[\r\n\u2028\u2029]+/g, " "));
+}
+function runLink(url) {
+    if (!/^https?:\/\//i.test(url))
+        return inlineCode(url);
+    // An autolink may hold no space, `<` or `>`: percent-encode them.
+    return `<${url.replace(/[\s<>]/g, (c) => encodeURIComponent(c))}>`;
+}
+function agentsLine(c) {
+    const parts = [];
+    if (c.testerAgent)
+        parts.push(`${inlineCode(c.testerAgent)} (tester)`);
+    if (c.implAgent)
+        parts.push(`${inlineCode(c.implAgent)} (implementation)`);
+    return parts.length ? parts.join(" → ") : undefined;
+}
+function filesLines(files) {
+    if (!files.length)
+        return ["- **Files modified:** none"];
+    const shown = files.slice(0, MAX_FILES).map((f) => `  - ${inlineCode(f)}`);
+    if (files.length > MAX_FILES)
+        shown.push(`  - … and ${files.length - MAX_FILES} more`);
+    return [`- **Files modified:** ${files.length}`, ...shown];
+}
+/** The `## Completion` body: a Markdown list, lines joined with `eol`, no trailing line break. */
+function renderCompletion(c, eol) {
+    const outcome = OUTCOME[c.outcome] + (c.outcome !== "complete" && c.reason ? `: ${escapeInline(c.reason)}` : "");
+    const lines = [`- **Outcome:** ${outcome}`];
+    const item = (label, value) => {
+        if (value !== undefined)
+            lines.push(`- **${label}:** ${value}`);
+    };
+    item("Attempt", c.attempt !== undefined ? String(c.attempt) : undefined);
+    item("Agents", agentsLine(c));
+    item("Tests", c.green ? testsLine(c.green) : undefined);
+    item("Red → green", c.red || c.green ? redGreen(c.red, c.green) : undefined);
+    item("Duration", c.durationMs !== undefined ? formatDuration(c.durationMs) : undefined);
+    item("Commit", c.commit ? inlineCode(c.commit.slice(0, 12)) : undefined);
+    item("Run", c.runUrl ? runLink(c.runUrl) : undefined);
+    if (c.filesModified)
+        lines.push(...filesLines(c.filesModified));
+    return lines.join(eol);
+}
+
+;// CONCATENATED MODULE: ./src/core/prompts.ts
+// The briefs the tester and implementation agents receive (TDD_WAVES_PROMPT), and the rendering of
+// a plan's own prompt templates.
+const CONSTITUTION = `Working rules
+1. Read before you write: the story file, the code around it, the conventions the repository already has.
+2. Change only what this task needs. No drive-by refactoring, no unrelated clean-up.
+3. When something breaks, fix the cause, not the symptom.
+4. You are not done until you have run the check below and read its output.
+5. Do what is asked, no more and no less. Where the story is unclear, take the plainest reading and say so at the end.`;
+const STORY = `Story: {storyId} — {title}
+Epic {epic}, wave {wave} of plan {planName}.
+Read the story file first: {storyFile}
+
+Acceptance criteria:
+{acceptanceCriteria}`;
+const TESTER_TEMPLATE = `# tdd-waves: {role} brief for {storyId}
+
+${CONSTITUTION}
+
+Role: tester. You write the tests for this story before anyone implements it. An implementation
+agent takes over after you and has to make your tests pass, so they are the contract for the story.
+
+${STORY}
+
+Task
+- Write tests that pin down every acceptance criterion above: at least one test per criterion, for the
+  behaviour that must work and for the ways it must fail (bad input, errors, edge cases).
+- Test behaviour through the interface the story describes, not implementation details, so that any
+  correct implementation passes. Import production code where the story and the repository say it
+  will live, even though it does not exist yet.
+
+Files
+- Write only {testFile} (create it, and its directory, if it is missing).
+- Do not write production code, and do not edit the story file: its checkboxes are ticked by the
+  implementation agent once each criterion is met, and its status fields belong to tdd-waves.
+
+Check
+- Run: {testCommand}
+- {redRule}
+- End with a short summary: the tests you wrote and the criterion each one covers.
+`;
+const IMPLEMENTATION_TEMPLATE = `# tdd-waves: {role} brief for {storyId}
+
+${CONSTITUTION}
+
+Role: implementation. The tests for this story are already written. You make them pass by writing
+the production code the story asks for.
+
+${STORY}
+
+Then read the tests in {testFile}: they are the contract.
+
+Task
+- Implement the story in production code so that every test in {testFile} passes and every
+  acceptance criterion holds.
+- {testFileRule}
+- In {storyFile}, tick each acceptance-criteria box (\`- [ ]\` becomes \`- [x]\`) once that criterion is
+  met. Change nothing else in the story file: tdd-waves keeps its status fields and Completion section.
+
+Files
+- Change or create the production files the story needs, and nothing unrelated.
+
+Check
+- Run: {testCommand}
+- Every test must pass. Run it again after your last change; tdd-waves runs it too before accepting the story.
+- End with a short report: every file you changed or created, one line each on why.
+`;
+/** Every placeholder a prompt template may use. */
+const PROMPT_PLACEHOLDERS = [
+    "storyId",
+    "storyFile",
+    "testFile",
+    "title",
+    "testCommand",
+    "planName",
+    "wave",
+    "epic",
+    "acceptanceCriteria",
+    "role",
+    "redRule",
+    "testFileRule",
+];
+const KNOWN = new Set(PROMPT_PLACEHOLDERS);
+const prompts_PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+/** The placeholders a template uses, each once in order of appearance, split into known and unknown. */
+function templatePlaceholders(template) {
+    const names = [...new Set([...template.matchAll(prompts_PLACEHOLDER)].map((m) => m[1] ?? ""))];
+    return { known: names.filter((n) => KNOWN.has(n)), unknown: names.filter((n) => !KNOWN.has(n)) };
+}
+/**
+ * The prompt for one agent: `template` (the plan's own, or the built-in one for the role) with its
+ * placeholders replaced in a single pass, so that values containing `{…}` are never expanded again.
+ * Unknown placeholders stay as written.
+ */
+function renderPrompt(role, ctx, template) {
+    const text = template ?? (role === "tester" ? TESTER_TEMPLATE : IMPLEMENTATION_TEMPLATE);
+    const values = placeholderValues(role, ctx);
+    return text.replace(prompts_PLACEHOLDER, (match, name) => values.get(name) ?? match);
+}
+function placeholderValues(role, ctx) {
+    return new Map([
+        ["storyId", ctx.storyId],
+        ["storyFile", ctx.storyFile],
+        ["testFile", ctx.testFile],
+        ["title", ctx.title],
+        ["testCommand", ctx.testCommand],
+        ["planName", ctx.planName],
+        ["wave", String(ctx.wave)],
+        ["epic", ctx.epic],
+        ["acceptanceCriteria", bullets(ctx.acceptanceCriteria)],
+        ["role", role],
+        ["redRule", redRule(ctx)],
+        ["testFileRule", testFileRule(ctx)],
+    ]);
+}
+function bullets(items) {
+    if (items.length === 0)
+        return "- (none listed: see the story file)";
+    return items.map((item) => `- ${item.replace(/\r?\n/g, " ").trim()}`).join("\n");
+}
+function redRule(ctx) {
+    if (!ctx.requireRed) {
+        return "The tests will fail until the story is implemented; make sure they load and run.";
+    }
+    return [
+        "Nothing is implemented yet, so the tests must run and FAIL now. tdd-waves runs this command when",
+        "  you finish and rejects tests that pass, or a test file you did not create or change. Make them fail",
+        "  for the right reason (the behaviour is missing), not because of a mistake in the test file itself.",
+    ].join("\n");
+}
+function testFileRule(ctx) {
+    if (!ctx.lockTests) {
+        return `Keep ${ctx.testFile} as the tester wrote it. Change a test only where it contradicts the story, and explain why in your report.`;
+    }
+    return [
+        `Never edit ${ctx.testFile}: it is locked. tdd-waves checks that it is byte-for-byte what the tester`,
+        "  left and fails the story otherwise. If a test looks wrong, say so in your report instead.",
+    ].join("\n");
+}
+
 ;// CONCATENATED MODULE: ./src/engine/agent-usage.ts
 // Usage and budget around one agent phase (issue 13): whether the phase may start at all, where the agent's
 // machine-readable output and usage file go, and what the phase reported once it has ended.
@@ -73435,141 +73596,8 @@ function formatMs(ms) {
     return `${ms}ms`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/pool.ts
-// A worker pool: `work` over `items`, at most `limit` at once, results in the items' order. It stops
-// starting new items after the first failure (rethrown once the running ones end) or once `signal` aborts.
-
-async function runPool(items, limit, work, signal) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failure;
-    const lane = async () => {
-        while (next < items.length && failure === undefined && !signal?.aborted) {
-            const i = next++;
-            try {
-                results[i] = await work(items[i]);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, lane));
-    if (failure !== undefined)
-        throw failure.error;
-    if (signal?.aborted)
-        throw new Interrupted();
-    return results;
-}
-
 ;// CONCATENATED MODULE: ./src/engine/tests.ts
 const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(storyId);
-
-;// CONCATENATED MODULE: ./src/engine/integrate.ts
-// Integration: merge completed story branches into the target branch (plan order, one merge commit
-// each), re-run their tests on the merged result, and commit the story file of every failed or
-// blocked story on the target so that the target shows every story's status.
-
-
-
-
-
-
-
-
-/** Merges the given completed stories (plan order) and checks their tests on the merged result. */
-async function integrateStories(ports, plan, target, ids) {
-    await retestMerged(ports, plan, target, await mergeStories(ports, plan, target, ids));
-}
-/** Merges the given completed stories in plan order, one merge commit each; returns those merged. */
-async function mergeStories(ports, plan, target, ids) {
-    const git = ports.git(target.dir);
-    const merged = [];
-    // Merge first, record after: an execution killed in between finds the merges on the target (see
-    // the ancestor check) and records them then; one state write for the whole batch.
-    const outcomes = [];
-    for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
-        const ref = target.branchRef(story.id);
-        const tip = await git.revParse(ref);
-        if (!tip) {
-            outcomes.push(failStory(story.id, `story branch ${ref} is missing`, ports.now(), "integrate"));
-            continue;
-        }
-        if (await git.isAncestor(tip, "HEAD")) {
-            // Merged already by an execution that stopped before recording it.
-            outcomes.push(annotateRun(story.id, { merged: (await git.revParse("HEAD")) }, ports.now()));
-            merged.push(story);
-            continue;
-        }
-        const r = await git.merge(ref, `tdd-waves: merge ${story.id}: ${story.title}`);
-        if (r.ok) {
-            outcomes.push(annotateRun(story.id, { merged: r.sha }, ports.now()));
-            ports.progress({ type: "log", message: `Merged ${story.id} into the target branch` });
-            merged.push(story);
-        }
-        else {
-            const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
-            outcomes.push(failStory(story.id, reason, ports.now(), "integrate"));
-            ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
-        }
-    }
-    if (outcomes.length > 0)
-        await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`);
-    return merged;
-}
-/** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
-async function retestMerged(ports, plan, target, merged) {
-    const failing = await runPool(merged, plan.maxParallel, async (story) => {
-        const r = await ports.tests({
-            test: plan.test,
-            testFile: story.testFile,
-            storyId: story.id,
-            cwd: target.dir,
-            logFile: (0,external_node_path_namespaceObject.join)(target.logDir, story.id, "integrate.log"),
-        });
-        const junit = junitPath(plan, story.id);
-        if (junit)
-            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(target.dir, junit), { force: true });
-        return r.exitCode !== 0 || r.timedOut;
-    });
-    const broken = merged.filter((_, i) => failing[i]);
-    if (broken.length === 0)
-        return;
-    const reason = "fails after integration";
-    await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
-    for (const s of broken)
-        ports.progress({ type: "story", storyId: s.id, status: "failed", reason, log: (0,external_node_path_namespaceObject.join)(target.logDir, s.id, "integrate.log") });
-}
-/**
- * Commits, on the target, the story file of every given story that failed or is blocked — one commit
- * each, that file alone. Stories whose file already says so get no commit (safe to repeat on resume).
- */
-async function recordOutcomesOnTarget(ports, plan, target, ids) {
-    const git = ports.git(target.dir);
-    const state = await ports.store.read();
-    if (!state)
-        return;
-    for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
-        const status = state_statusOf(state, story.id);
-        if (status !== "failed" && status !== "blocked")
-            continue;
-        const path = (0,external_node_path_namespaceObject.join)(target.dir, story.file);
-        const text = await ports.files.read(path);
-        if (text === null)
-            continue;
-        const next = updateStoryFile(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, readStoryFile(text).eol) }, { storyId: story.id, title: story.title });
-        if (next === text)
-            continue;
-        await ports.files.write(path, next);
-        const reason = own_own(state.runs, story.id)?.reason ?? status;
-        await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
-    }
-}
-function outcomeCompletion(state, story, runUrl, eol) {
-    const run = own_own(state.runs, story.id);
-    const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
-    return renderCompletion({ ...info, outcome: state_statusOf(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl }, eol);
-}
 
 ;// CONCATENATED MODULE: ./src/engine/story-phases.ts
 // The phases of one story in its working copy: tester + red check, implementation, verify + commit.
@@ -73709,8 +73737,7 @@ async function completeInWorkingCopy(ports, job) {
 async function failInWorkingCopy(ports, job, result) {
     const files = await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
     await ports.store.update(chain(files, failStory(job.story.id, result.reason, ports.now(), result.phase)), `${job.story.id}: failed`);
-    const log = ["tester", "red", "implementation", "verify"].includes(result.phase) ? logFile(job, result.phase) : undefined;
-    ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason, ...(log ? { log } : {}) });
+    ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason });
 }
 /** Commits the work with the finished story file; returns the files-modified record to save with the outcome. */
 async function finishStoryFile(ports, job, end) {
@@ -73734,9 +73761,112 @@ async function finishStoryFile(ports, job, end) {
     return recordResult(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
 }
 
+;// CONCATENATED MODULE: ./src/engine/wave-artifacts.ts
+// The files the jobs of one wave's run hand each other as artifacts (SPEC §7, issue 11): read-only jobs
+// never push; they leave git bundles (made and read by git itself) and small JSON records. Whatever
+// arrives was made where agents ran, so reading it checks it: a bundle must hold exactly the one ref
+// it is meant to hold, and a record must pass its schema.
+
+
+
+/** Artifact names and the files in them. `<id>` is a story id. */
+const ARTIFACTS = {
+    tester: (id) => `tdd-waves-tester-${id}`,
+    story: (id) => `tdd-waves-story-${id}`,
+    integrated: "tdd-waves-integrated",
+    testerBundle: "tester.bundle",
+    storyBundle: "story.bundle",
+    record: "record.json",
+    mergedBundle: "merged.bundle",
+    verdicts: "verdicts.json",
+};
+/** Where incoming bundles are fetched to: private refs, never a branch anyone pushes. */
+const INCOMING = {
+    story: (id) => `refs/tdd-waves/incoming/story/${id}`,
+    tester: (id) => `refs/tdd-waves/incoming/tester/${id}`,
+    merged: "refs/tdd-waves/incoming/merged",
+};
+const LOG_TAIL_LINES = 20;
+const LOG_TAIL_CHARS = 4000;
+/** Bundles `ref` with the commits it has beyond `base` (all of them when `base` is not an ancestor). */
+async function writeBundle(git, file, ref, base) {
+    const tip = await git.revParse(ref);
+    if (tip === null)
+        throw new Error(`cannot bundle ${ref}: it does not exist`);
+    const exclude = base && base !== tip && (await git.isAncestor(base, tip)) ? [`^${base}`] : [];
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(file), { recursive: true });
+    await git.run(["bundle", "create", "--quiet", file, ref, ...exclude]);
+}
+/**
+ * Fetches `ref` out of the bundle `file` into `into`, refusing a bundle that holds any other ref (or
+ * none), or whose prerequisites this repository lacks. Returns the tip, or why it was refused.
+ */
+async function importBundle(git, file, ref, into) {
+    const heads = await git.run(["bundle", "list-heads", file], { allowFail: true });
+    if (heads.code !== 0)
+        return { ok: false, problem: `${file} is not a git bundle` };
+    const refs = heads.stdout.split("\n").filter(Boolean).map((line) => line.split(" ")[1] ?? "");
+    if (refs.length !== 1 || refs[0] !== ref) {
+        return { ok: false, problem: `its bundle holds ${refs.length === 0 ? "no branch" : refs.join(", ")}; only ${ref} was expected` };
+    }
+    const verified = await git.run(["bundle", "verify", "--quiet", file], { allowFail: true });
+    if (verified.code !== 0)
+        return { ok: false, problem: `its bundle does not apply here: ${verified.stderr.trim().split("\n")[0] ?? ""}` };
+    await git.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", file, `+${ref}:${into}`]);
+    return { ok: true, tip: (await git.revParse(into)) };
+}
+/** The last lines of each log in `logDir` (tester, red, implementation, verify): what a summary can quote. */
+async function logTails(ports, logDir) {
+    const tails = {};
+    for (const name of ["tester", "red", "implementation", "verify"]) {
+        const text = await ports.files.read((0,external_node_path_namespaceObject.join)(logDir, `${name}.log`));
+        if (text === null)
+            continue;
+        tails[name] = text.trimEnd().split("\n").slice(-LOG_TAIL_LINES).join("\n").slice(-LOG_TAIL_CHARS);
+    }
+    return tails;
+}
+/** A story job's artifact in `dir` (downloaded): null when there is none, else its record or what is wrong with it. */
+async function readStoryArtifact(ports, dir, id) {
+    const text = await ports.files.read((0,external_node_path_namespaceObject.join)(dir, ARTIFACTS.record));
+    if (text === null)
+        return null;
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch {
+        return { problem: `its ${ARTIFACTS.record} is not JSON` };
+    }
+    const parsed = storyRecordSchema.safeParse(raw);
+    if (!parsed.success)
+        return { problem: `its ${ARTIFACTS.record} is not a story record (${parsed.error.issues[0]?.message ?? "invalid"})` };
+    if (parsed.data.story !== id)
+        return { problem: `its ${ARTIFACTS.record} is about ${parsed.data.story}` };
+    return { record: parsed.data, bundle: (0,external_node_path_namespaceObject.join)(dir, ARTIFACTS.storyBundle) };
+}
+async function readVerdicts(ports, dir) {
+    const text = await ports.files.read((0,external_node_path_namespaceObject.join)(dir, ARTIFACTS.verdicts));
+    if (text === null)
+        return null;
+    try {
+        const v = JSON.parse(text);
+        const sha = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+        if (v.version !== 1 || !sha.test(v.start) || !sha.test(v.head) || typeof v.stories !== "object" || v.stories === null)
+            return null;
+        return v;
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/distributed.ts
-// The distributed engine: the same phases as the local runner, cut into the steps of a GitHub workflow
-// run (one wave per run). Story jobs share nothing but `origin`: the state branch, story branches, target.
+// The distributed engine: the same phases as the local runner, cut into the jobs of a GitHub workflow
+// run (one wave per run): `plan` picks the wave, read-only story jobs build one story each and hand on
+// a bundle and a record (here), `integrate` merges them (wave-integrate.ts), and `publish`, the one job
+// that writes, checks and applies it all (wave-publish.ts).
+
 
 
 
@@ -73791,7 +73921,11 @@ async function chooseNextWave(ports, opts) {
         return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel, integrate };
     }
 }
-/** One step of a story job. Returns false when the story failed (or had already ended). */
+/**
+ * One step of a story job. The job is read-only: it pushes nothing and writes the state only in its
+ * own checkout; what it did leaves as files (bundle + record) for the workflow to upload. Returns
+ * false when the story failed (or had already ended).
+ */
 async function storyStep(ports, step, opts) {
     const { plan } = opts.source;
     const story = plan.stories.find((s) => s.id === opts.storyId);
@@ -73812,12 +73946,15 @@ async function storyStep(ports, step, opts) {
         runUrl: opts.runUrl,
     };
     const git = ports.git(opts.dir);
-    const branch = storyBranch(plan.name, story.id);
+    const branch = `refs/heads/${storyBranch(plan.name, story.id)}`;
     let result;
     try {
         if (step === "tester") {
-            await git.run(["checkout", "-B", branch]);
+            await git.run(["checkout", "-B", storyBranch(plan.name, story.id)]);
             result = await testerPhase(ports, job);
+            // Uploaded before the implementation agent runs, so that nothing it does can change what the tester wrote.
+            if (result.ok)
+                await writeBundle(git, (0,external_node_path_namespaceObject.join)(opts.out.tester, ARTIFACTS.testerBundle), branch, own_own((await ports.store.read())?.runs ?? {}, story.id)?.base);
         }
         else if (step === "implement") {
             result = await implementationPhase(ports, job);
@@ -73829,55 +73966,33 @@ async function storyStep(ports, step, opts) {
         }
     }
     catch (e) {
-        // The budget refused this story's next agent phase: it is pending again, not failed.
-        if (e instanceof BudgetReached)
+        // The budget refused this story's next agent phase: it is pending again, not failed (the record says so).
+        if (e instanceof BudgetReached) {
+            await exportStory(ports, job, branch, opts.out.story, e.message);
             return { ok: false, skipped: e.message };
+        }
         throw e;
     }
     if (!result.ok)
         await failInWorkingCopy(ports, job, result);
     if (!result.ok || step === "verify")
-        await git.push(opts.remote ?? "origin", [`HEAD:refs/heads/${branch}`], { force: true });
+        await exportStory(ports, job, branch, opts.out.story);
     return result;
 }
-/** How often `advance` merges a target that moved under it and pushes again before it gives up. */
-const TARGET_PUSH_ATTEMPTS = 5;
-/**
- * `advance` step (after every story job, whatever happened to it): stories whose job never finished
- * fail, completed ones are merged into the target (plan order), failed/blocked story files are
- * committed, the target is pushed, and the caller learns whether another run is needed.
- */
-async function advance(ports, opts) {
-    const { plan } = opts.source;
-    const remote = opts.remote ?? "origin";
-    const git = ports.git(opts.dir);
-    let state = (await ports.store.read());
-    for (const id of [...state.stories.inProgress]) {
-        state = await ports.store.update(failStory(id, "the story job did not finish (cancelled or crashed)", ports.now(), "job"), `${id}: job lost`);
-    }
-    const toMerge = await notOnTarget(git, state, plan);
-    if (toMerge.length > 0) {
-        await git.fetch(remote, toMerge.map((id) => `+refs/heads/${storyBranch(plan.name, id)}:refs/remotes/${remote}/${storyBranch(plan.name, id)}`));
-    }
-    const target = { dir: opts.dir, branchRef: (id) => `refs/remotes/${remote}/${storyBranch(plan.name, id)}`, logDir: opts.logDir, runUrl: opts.runUrl };
-    await integrateStories(ports, plan, target, toMerge);
-    state = (await ports.store.read());
-    state = await blockStuck(ports, plan, state, plan.stories.map((s) => s.id));
-    await recordOutcomesOnTarget(ports, plan, target, plan.stories.map((s) => s.id));
-    try {
-        await pushTarget(git, remote, opts.target);
-    }
-    catch (e) {
-        const message = `the target branch ${opts.target} could not be updated: ${e instanceof Error ? e.message : String(e)}`;
-        await ports.store.update(recordError(message, ports.now(), true), "target branch not updated");
-        throw new Error(message, { cause: e });
-    }
-    state = (await ports.store.read());
-    // A used-up budget leaves stories pending; the next run would start none of them.
-    return { state, hasMore: nextOpenWave(state) > 0 && !executionBudgetReached(state, plan.budget) };
+/** The story's bundle and record, from the job's own state copy and logs. */
+async function exportStory(ports, job, branch, outDir, stopped) {
+    const git = ports.git(job.dir);
+    const tip = (await git.revParse(branch));
+    const state = (await ports.store.read());
+    const run = own_own(state.runs, job.story.id);
+    // A story the budget sent back to pending hands on no work, only its record.
+    if (stopped === undefined)
+        await writeBundle(git, (0,external_node_path_namespaceObject.join)(outDir, ARTIFACTS.storyBundle), branch, run.base);
+    const record = recordOfRun(job.story.id, run, tip, await logTails(ports, job.logDir), { usage: own_own(state.usage ?? {}, job.story.id), stopped });
+    await ports.files.write((0,external_node_path_namespaceObject.join)(outDir, ARTIFACTS.record), `${JSON.stringify(record, null, 2)}\n`);
 }
 /**
- * Completed stories whose merge is not on the target: never merged, or merged by an earlier `advance`
+ * Completed stories whose merge is not on the target: never merged, or merged by an earlier run
  * whose push of the target was lost (its merge commit is not in this checkout's history).
  */
 async function notOnTarget(git, state, plan) {
@@ -73892,27 +74007,298 @@ async function notOnTarget(git, state, plan) {
     }
     return out;
 }
-/** A push refused because the remote branch moved on (someone pushed to it during the wave). */
-const TARGET_MOVED = /\[rejected\]|\(fetch first\)|non-fast-forward/;
-/**
- * Pushes the integrated target. When someone pushed to it meanwhile (a commit on the pull request
- * during the wave), their commits are fetched and merged, and the push is tried again.
- */
-async function pushTarget(git, remote, target) {
-    for (let attempt = 1;; attempt++) {
-        const r = await git.run(["push", remote, `HEAD:refs/heads/${target}`], { allowFail: true, env: { LC_ALL: "C" } });
-        if (r.code === 0)
-            return;
-        if (!TARGET_MOVED.test(r.stderr))
-            throw new Error(`git push ${remote} ${target} failed: ${r.stderr.trim()}`);
-        if (attempt === TARGET_PUSH_ATTEMPTS)
-            throw new Error(`${target} kept moving: the push was rejected ${attempt} times`);
-        const tracking = `refs/remotes/${remote}/${target}`;
-        await git.fetch(remote, [`+refs/heads/${target}:${tracking}`]);
-        const merged = await git.merge(tracking, `tdd-waves: merge ${target} (updated during the wave)`);
-        if (!merged.ok)
-            throw new Error(`${target} changed during the wave and merging it conflicts in ${merged.conflicts.join(", ") || "some files"}`);
+
+;// CONCATENATED MODULE: ./src/engine/pool.ts
+// A worker pool: `work` over `items`, at most `limit` at once, results in the items' order. It stops
+// starting new items after the first failure (rethrown once the running ones end) or once `signal` aborts.
+
+async function runPool(items, limit, work, signal) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const lane = async () => {
+        while (next < items.length && failure === undefined && !signal?.aborted) {
+            const i = next++;
+            try {
+                results[i] = await work(items[i]);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, lane));
+    if (failure !== undefined)
+        throw failure.error;
+    if (signal?.aborted)
+        throw new Interrupted();
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/engine/integrate.ts
+// Integration: merge completed story branches into the target branch (plan order, one merge commit
+// each), re-run their tests on the merged result, and commit the story file of every failed or
+// blocked story on the target so that the target shows every story's status.
+
+
+
+
+
+
+
+
+/** Merges the given completed stories (plan order) and checks their tests on the merged result. */
+async function integrateStories(ports, plan, target, ids) {
+    await retestMerged(ports, plan, target, await mergeStories(ports, plan, target, ids));
+}
+/** Merges the given completed stories in plan order, one merge commit each; returns those merged. */
+async function mergeStories(ports, plan, target, ids) {
+    const git = ports.git(target.dir);
+    const merged = [];
+    // Merge first, record after: an execution killed in between finds the merges on the target (see
+    // the ancestor check) and records them then; one state write for the whole batch.
+    const outcomes = [];
+    for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
+        const ref = target.branchRef(story.id);
+        const tip = await git.revParse(ref);
+        if (!tip) {
+            outcomes.push(failStory(story.id, `story branch ${ref} is missing`, ports.now(), "integrate"));
+            continue;
+        }
+        if (await git.isAncestor(tip, "HEAD")) {
+            // Merged already by an execution that stopped before recording it.
+            outcomes.push(annotateRun(story.id, { merged: (await git.revParse("HEAD")) }, ports.now()));
+            merged.push(story);
+            continue;
+        }
+        const r = await git.merge(ref, `tdd-waves: merge ${story.id}: ${story.title}`);
+        if (r.ok) {
+            outcomes.push(annotateRun(story.id, { merged: r.sha }, ports.now()));
+            ports.progress({ type: "log", message: `Merged ${story.id} into the target branch` });
+            merged.push(story);
+        }
+        else {
+            const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
+            outcomes.push(failStory(story.id, reason, ports.now(), "integrate"));
+            ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
+        }
     }
+    if (outcomes.length > 0)
+        await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`);
+    return merged;
+}
+/** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
+async function retestMerged(ports, plan, target, merged) {
+    const failing = await runPool(merged, plan.maxParallel, async (story) => {
+        const r = await ports.tests({
+            test: plan.test,
+            testFile: story.testFile,
+            storyId: story.id,
+            cwd: target.dir,
+            logFile: (0,external_node_path_namespaceObject.join)(target.logDir, story.id, "integrate.log"),
+        });
+        const junit = junitPath(plan, story.id);
+        if (junit)
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(target.dir, junit), { force: true });
+        return r.exitCode !== 0 || r.timedOut;
+    });
+    const broken = merged.filter((_, i) => failing[i]);
+    if (broken.length === 0)
+        return;
+    const reason = "fails after integration";
+    await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
+    for (const s of broken)
+        ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+}
+/**
+ * Commits, on the target, the story file of every given story that failed or is blocked — one commit
+ * each, that file alone. Stories whose file already says so get no commit (safe to repeat on resume).
+ */
+async function recordOutcomesOnTarget(ports, plan, target, ids) {
+    const git = ports.git(target.dir);
+    const state = await ports.store.read();
+    if (!state)
+        return;
+    for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
+        const status = state_statusOf(state, story.id);
+        if (status !== "failed" && status !== "blocked")
+            continue;
+        const path = (0,external_node_path_namespaceObject.join)(target.dir, story.file);
+        const text = await ports.files.read(path);
+        if (text === null)
+            continue;
+        const next = updateStoryFile(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, readStoryFile(text).eol) }, { storyId: story.id, title: story.title });
+        if (next === text)
+            continue;
+        await ports.files.write(path, next);
+        const reason = own_own(state.runs, story.id)?.reason ?? status;
+        await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
+    }
+}
+function outcomeCompletion(state, story, runUrl, eol) {
+    const run = own_own(state.runs, story.id);
+    const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
+    return renderCompletion({ ...info, outcome: state_statusOf(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl }, eol);
+}
+
+;// CONCATENATED MODULE: ./src/engine/wave-integrate.ts
+// The `integrate` job of a wave's run: read-only, like the story jobs. It takes the story jobs' bundles
+// and records (artifacts), merges the completed stories into the target in plan order, runs their tests
+// on the merged result, commits the story files of failed and blocked stories, and hands the merged
+// result and its verdicts on as files. It pushes nothing and writes the state only in its checkout.
+
+
+
+
+
+
+
+
+
+async function integrateWave(ports, opts) {
+    const { plan } = opts.source;
+    const git = ports.git(opts.dir);
+    const start = (await git.revParse("HEAD"));
+    await git.run(["checkout", "-q", "-B", opts.target]);
+    let state = (await ports.store.read());
+    const incoming = new Map();
+    const reported = new Set();
+    for (const id of [...state.stories.inProgress]) {
+        const artifact = await readStoryArtifact(ports, (0,external_node_path_namespaceObject.join)(opts.inDir, ARTIFACTS.story(id)), id);
+        if (artifact === null)
+            continue;
+        reported.add(id);
+        if ("problem" in artifact) {
+            state = await ports.store.update(failStory(id, `the story job's result was refused: ${artifact.problem}`, ports.now(), "integrate"), `${id}: result refused`);
+            continue;
+        }
+        if (artifact.record.outcome === "pending") {
+            state = await ports.store.update(adoptStoryRecord(artifact.record, ports.now()), `${id}: sent back to pending`);
+            continue;
+        }
+        const imported = await importBundle(git, artifact.bundle, `refs/heads/${storyBranch(plan.name, id)}`, INCOMING.story(id));
+        const problem = !imported.ok ? imported.problem : imported.tip !== artifact.record.tip ? "its bundle and its record disagree on the tip" : undefined;
+        state = await ports.store.update(adoptStoryRecord(artifact.record, ports.now(), problem && `the story job's result was refused: ${problem}`), `${id}: result of its job`);
+        if (!problem)
+            incoming.set(id, INCOMING.story(id));
+    }
+    state = await ports.store.update(failUnreported(reported, ports.now()), "stories whose job sent nothing");
+    const toMerge = await notOnTarget(git, state, plan);
+    const target = {
+        dir: opts.dir,
+        // This wave's stories come from their bundles; earlier ones (merges an earlier run could not push) from origin.
+        branchRef: (id) => incoming.get(id) ?? `refs/remotes/origin/${storyBranch(plan.name, id)}`,
+        logDir: opts.logDir,
+        runUrl: opts.runUrl,
+    };
+    await integrateStories(ports, plan, target, toMerge);
+    const all = plan.stories.map((s) => s.id);
+    state = await blockStuck(ports, plan, (await ports.store.read()), all);
+    await recordOutcomesOnTarget(ports, plan, target, all);
+    state = (await ports.store.read());
+    const head = (await git.revParse("HEAD"));
+    const verdicts = { version: 1, start, head, stories: {} };
+    for (const id of toMerge) {
+        const run = own_own(state.runs, id);
+        if (state_statusOf(state, id) === "complete" && run?.merged)
+            verdicts.stories = { ...verdicts.stories, [id]: { merged: run.merged } };
+        else if (state_statusOf(state, id) === "failed")
+            verdicts.stories = { ...verdicts.stories, [id]: { failed: { reason: run?.reason ?? "failed in integration" } } };
+    }
+    if (head !== start)
+        await writeBundle(git, (0,external_node_path_namespaceObject.join)(opts.outDir, ARTIFACTS.mergedBundle), `refs/heads/${opts.target}`, start);
+    await ports.files.write((0,external_node_path_namespaceObject.join)(opts.outDir, ARTIFACTS.verdicts), `${JSON.stringify(verdicts, null, 2)}\n`);
+    return { state, verdicts };
+}
+
+;// CONCATENATED MODULE: ./src/action/steps.ts
+// The action's commands, one function each: inputs and runner context in, engine call, outputs out.
+
+
+
+
+
+
+
+
+class StepFailure extends Error {
+}
+function portsFor(settings, ctx, planName, where = "origin") {
+    const git = new Git({ cwd: ctx.workspace });
+    const store = createStateStore({ git, planName, branch: settings.stateBranch, ...(where === "origin" ? { remote: "origin" } : {}) });
+    return realPorts({
+        store,
+        progress: (e) => {
+            const line = describeProgress(e);
+            if (line)
+                info(line);
+        },
+    });
+}
+/**
+ * Read-only jobs keep the state in their checkout: a local state branch started from the one the
+ * checkout fetched (the plan job's write), never pushed. Their results leave as artifacts.
+ */
+async function checkoutPorts(settings, ctx, planName) {
+    const git = new Git({ cwd: ctx.workspace });
+    const local = `refs/heads/${settings.stateBranch}`;
+    if ((await git.revParse(local)) === null) {
+        const fetched = `refs/remotes/origin/${settings.stateBranch}`;
+        if ((await git.revParse(fetched)) === null)
+            throw new StepFailure(`the checkout has no ${fetched}: check out with fetch-depth: 0`);
+        await git.run(["update-ref", local, fetched]);
+    }
+    return portsFor(settings, ctx, planName, "checkout");
+}
+function target(ctx) {
+    if (!ctx.refIsBranch || !ctx.refName)
+        throw new StepFailure(`tdd-waves runs on a branch (it merges stories into it); this run is on "${ctx.refName || "no ref"}"`);
+    return ctx.refName;
+}
+function github(settings, ctx) {
+    return createGitHub({ token: settings.token ?? "", baseUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, log: info });
+}
+
+async function planStep(settings, ctx, loaded) {
+    const ports = portsFor(settings, ctx, loaded.plan.name);
+    const choice = await chooseNextWave(ports, { source: loaded, target: target(ctx), dir: ctx.workspace, runId: ctx.runId, runUrl: ctx.runUrl });
+    const byId = new Map(loaded.plan.stories.map((s) => [s.id, s]));
+    const include = choice.stories.map((id) => {
+        const s = byId.get(id);
+        return { story: s.id, title: s.title, tester: s.tester, implementer: s.implementer };
+    });
+    setOutput("matrix", JSON.stringify({ include }));
+    setOutput("wave", String(choice.wave));
+    setOutput("total-waves", String(choice.totalWaves));
+    setOutput("has-more", String(choice.hasMore));
+    setOutput("max-parallel", String(choice.maxParallel));
+    // Every later job of the run starts from this very commit, and publish checks against it.
+    setOutput("target-sha", (await new Git({ cwd: ctx.workspace }).revParse("HEAD")) ?? "");
+    info(choice.wave > 0
+        ? `Wave ${choice.wave} of ${choice.totalWaves}: ${choice.stories.join(", ")}`
+        : choice.integrate.length > 0
+            ? `No story runs in this run: it integrates ${choice.integrate.join(", ")} first.`
+            : "Nothing left to run.");
+}
+async function storyStepCommand(step, settings, ctx, loaded) {
+    const ports = await checkoutPorts(settings, ctx, loaded.plan.name);
+    const out = { tester: ctx.artifacts.tester, story: ctx.artifacts.story };
+    const result = await storyStep(ports, step, { source: loaded, storyId: settings.story, dir: ctx.workspace, logDir: ctx.logDir, runUrl: ctx.runUrl, out });
+    if ("skipped" in result) {
+        info(`Nothing to do: ${result.skipped}`);
+        return;
+    }
+    if (!result.ok)
+        throw new StepFailure(`${settings.story}: ${result.reason}`);
+}
+async function integrateStep(settings, ctx, loaded) {
+    const ports = await checkoutPorts(settings, ctx, loaded.plan.name);
+    const { verdicts } = await integrateWave(ports, {
+        source: loaded, dir: ctx.workspace, target: target(ctx), inDir: ctx.artifacts.downloaded, outDir: ctx.artifacts.integrated, logDir: ctx.logDir, runUrl: ctx.runUrl,
+    });
+    const merged = Object.entries(verdicts.stories).filter(([, v]) => v.merged).map(([id]) => id);
+    const failed = Object.entries(verdicts.stories).filter(([, v]) => v.failed).map(([id, v]) => `${id} (${v.failed.reason})`);
+    info(`Integrated: ${merged.join(", ") || "nothing"}${failed.length ? `; failed: ${failed.join(", ")}` : ""}`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/usage.ts
@@ -74094,110 +74480,6 @@ function buildReport(state, plan, extra = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/render/timeline.ts
-// The recorded execution as a timeline: one row per story grouped by wave, a tester bar (tester + red check)
-// and an implementation bar (implementation + verify) each, in whole seconds. Every chart (Mermaid, terminal,
-// SVG) draws this one model, so they agree on labels, times and marks. Pure.
-
-
-const TESTER_PHASES = ["tester", "red"];
-const IMPL_PHASES = ["implementation", "verify"];
-const SECOND = 1000;
-/** The bar label of a story's phase group: the story id itself, whatever the other ids look like. */
-function barLabel(kind, storyId) {
-    return `${kind}-${storyId}`;
-}
-function timeOf(iso) {
-    if (iso === undefined)
-        return undefined;
-    const ms = Date.parse(iso);
-    return Number.isNaN(ms) || ms < 0 || ms > 253_402_300_799_000 ? undefined : ms;
-}
-/**
- * A bar's mark. A failed phase is `crit`; a phase still running is `active` while its story is in progress.
- * A phase left running by an execution that stopped (its story failed or went back to pending) is not
- * active: it is `crit` when the story failed, unmarked when it waits to be run again.
- */
-function markOf(phases, story) {
-    if (phases.some((p) => p.outcome === "failed"))
-        return "crit";
-    if (phases.some((p) => p.outcome === "running" || p.end === undefined)) {
-        if (story === "testing" || story === "implementing")
-            return "active";
-        return story === "failed" ? "crit" : "";
-    }
-    return "done";
-}
-/** The latest instant the state records: where bars still running end, for now. */
-function latestOf(state) {
-    let latest = timeOf(state.lastUpdate) ?? 0;
-    for (const run of Object.values(state.runs)) {
-        for (const p of run.phases)
-            latest = Math.max(latest, timeOf(p.start) ?? 0, timeOf(p.end) ?? 0);
-    }
-    return latest;
-}
-/**
- * Start and end of a bar in whole seconds (start rounded down, end up, at least one second), starting no
- * earlier than `notBefore`: the previous bar of the same story ends there after its own rounding up.
- */
-function spanOf(phases, now, notBefore) {
-    const starts = phases.map((p) => timeOf(p.start) ?? timeOf(p.end) ?? now);
-    const ends = phases.map((p) => timeOf(p.end) ?? now);
-    const start = Math.max(Math.floor(Math.min(...starts) / SECOND) * SECOND, notBefore);
-    const end = Math.max(Math.ceil(Math.max(...ends) / SECOND) * SECOND, start + SECOND);
-    return { start, end };
-}
-function rowOf(state, id, title, now) {
-    const run = own_own(state.runs, id);
-    if (!run)
-        return undefined;
-    const status = state_statusOf(state, id);
-    const bars = [];
-    let notBefore = 0;
-    for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]]) {
-        const phases = run.phases.filter((p) => names.includes(p.phase));
-        if (phases.length === 0)
-            continue;
-        const { start, end } = spanOf(phases, now, notBefore);
-        notBefore = end;
-        let mark = markOf(phases, status);
-        // The implementation was rejected at integration (merge conflict, tests failing on the merge).
-        if (kind === "I" && run.phases.some((p) => p.phase === "integrate" && p.outcome === "failed"))
-            mark = "crit";
-        bars.push({ kind, label: barLabel(kind, id), start, end, mark });
-    }
-    return bars.length > 0 ? { id, title, status, bars } : undefined;
-}
-/** The timeline of the recorded execution; stories not yet run have no row. */
-function timelineOf(state, titles) {
-    const now = latestOf(state);
-    const inWaves = new Set(state.waves.flat());
-    const named = state.waves.map((ids, i) => ({ name: `Wave ${i + 1}`, ids }));
-    const stray = Object.keys(state.runs).filter((id) => !inWaves.has(id));
-    if (stray.length > 0)
-        named.push({ name: "Outside the waves", ids: stray });
-    const groups = named
-        .map(({ name, ids }) => ({ name, rows: ids.flatMap((id) => rowOf(state, id, own_own(titles, id) ?? "", now) ?? []) }))
-        .filter((g) => g.rows.length > 0);
-    const bars = groups.flatMap((g) => g.rows.flatMap((r) => r.bars));
-    if (bars.length === 0)
-        return { start: 0, end: 0, groups };
-    // reduce, not Math.min(...): plans with thousands of stories would pass too many arguments.
-    return { start: bars.reduce((m, b) => Math.min(m, b.start), Infinity), end: bars.reduce((m, b) => Math.max(m, b.end), 0), groups };
-}
-/**
- * The time axis format (d3 / Mermaid `axisFormat`) that tells ticks apart for an execution of this length:
- * seconds for an hour or less, minutes within two days, the date beyond.
- */
-function axisFormatFor(durationMs) {
-    if (durationMs <= 60 * 60 * SECOND)
-        return "%H:%M:%S";
-    if (durationMs <= 48 * 60 * 60 * SECOND)
-        return "%H:%M";
-    return "%b %d %H:%M";
-}
-
 ;// CONCATENATED MODULE: ./src/core/render/gantt.ts
 // Renders the recorded execution as Mermaid gantt charts and as the one-line-per-wave text form (SPEC §5).
 // Pure: state in, text out. Every piece of user text is neutralised so that no title can break or steer
@@ -74241,35 +74523,127 @@ function neutraliseLabel(text, max = MAX_TITLE) {
     const points = Array.from(squeezed);
     return points.length <= max ? squeezed : `${points.slice(0, max - 1).join("").trimEnd()}…`;
 }
-function taskId(kind, id, used) {
-    const base = `${kind.toLowerCase()}_${id.replace(/[^A-Za-z0-9_]/g, "_")}`;
-    let task = base;
-    for (let n = 2; used.has(task); n++)
-        task = `${base}_${n}`;
-    used.add(task);
-    return task;
+/**
+ * The short key of each story in bar names (`T-<key>`): the id's trailing number (`msm-auth-002` → `002`),
+ * or the whole id when it has no trailing number or shares its number with another story.
+ */
+function barKeys(state) {
+    const ids = allStoryIds(state);
+    const numberOf = (id) => /(\d+)$/.exec(id)?.[1];
+    const uses = new Map();
+    for (const id of ids) {
+        const n = numberOf(id);
+        if (n !== undefined)
+            uses.set(n, (uses.get(n) ?? 0) + 1);
+    }
+    const keys = {};
+    for (const id of ids) {
+        const n = numberOf(id);
+        keys[id] = n !== undefined && uses.get(n) === 1 && !ids.includes(n) ? n : id;
+    }
+    return keys;
 }
+/** Every story the state knows, waves first (in wave order), then any with a run but no wave. */
+function allStoryIds(state) {
+    const seen = new Set(state.waves.flat());
+    const extra = Object.keys(state.runs).filter((id) => !seen.has(id));
+    return [...seen, ...extra];
+}
+const TESTER_PHASES = ["tester", "red"];
+const IMPL_PHASES = ["implementation", "verify"];
 /** Mermaid dates: UTC, whole seconds, in the chart's `dateFormat`. */
 function mermaidDate(ms) {
     return new Date(ms).toISOString().slice(0, 19);
 }
-function waveBars(timeline) {
-    const used = new Set();
-    return timeline.groups.map(({ name, rows }) => ({
-        name,
-        lines: rows.flatMap((row) => {
-            const title = neutraliseLabel(row.title);
-            return row.bars.map((bar) => {
-                const label = `${neutraliseLabel(bar.label, 200)}${title ? ` — ${title}` : ""}`;
-                const tags = bar.mark ? `${bar.mark}, ` : "";
-                return `    ${label} :${tags}${taskId(bar.kind, row.id, used)}, ${mermaidDate(bar.start)}, ${mermaidDate(bar.end)}`;
-            });
-        }),
-    }));
+function timeOf(iso) {
+    if (iso === undefined)
+        return undefined;
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) || ms < 0 || ms > 253_402_300_799_000 ? undefined : ms;
 }
-function header(planName, part, axisFormat) {
+/**
+ * A bar's mark. A failed phase is `crit`; a phase still running is `active` while its story is in progress.
+ * A phase left running by an execution that stopped (its story failed or went back to pending) is not
+ * active: it is `crit` when the story failed, unmarked when it waits to be run again.
+ */
+function markOf(phases, story) {
+    if (phases.some((p) => p.outcome === "failed"))
+        return "crit";
+    if (phases.some((p) => p.outcome === "running" || p.end === undefined)) {
+        if (story === "testing" || story === "implementing")
+            return "active";
+        return story === "failed" ? "crit" : "";
+    }
+    return "done";
+}
+/** The latest instant the state records: where bars still running end, for now. */
+function latestOf(state) {
+    let latest = timeOf(state.lastUpdate) ?? 0;
+    for (const run of Object.values(state.runs)) {
+        for (const p of run.phases)
+            latest = Math.max(latest, timeOf(p.start) ?? 0, timeOf(p.end) ?? 0);
+    }
+    return latest;
+}
+/** Start and end of a bar from its phases; a bar still running ends at `now`. */
+function spanOf(phases, now) {
+    const starts = phases.map((p) => timeOf(p.start) ?? timeOf(p.end) ?? now);
+    const ends = phases.map((p) => timeOf(p.end) ?? now);
+    const start = Math.floor(Math.min(...starts) / 1000) * 1000;
+    const end = Math.max(Math.ceil(Math.max(...ends) / 1000) * 1000, start + 1000);
+    return { start, end };
+}
+function taskId(kind, key, used) {
+    const base = `${kind.toLowerCase()}_${key.replace(/[^A-Za-z0-9_]/g, "_")}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++)
+        id = `${base}_${n}`;
+    used.add(id);
+    return id;
+}
+function barsOf(state, id, key, title, used, now) {
+    const run = own_own(state.runs, id);
+    if (!run)
+        return [];
+    const story = state_statusOf(state, id);
+    const safeId = neutraliseLabel(id, 200);
+    const name = key === id ? "" : ` ${safeId}`;
+    const safeTitle = neutraliseLabel(title);
+    const bars = [];
+    for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]]) {
+        const phases = run.phases.filter((p) => names.includes(p.phase));
+        if (phases.length === 0)
+            continue;
+        const { start, end } = spanOf(phases, now);
+        let mark = markOf(phases, story);
+        // The implementation was rejected at integration (merge conflict, tests failing on the merge).
+        if (kind === "I" && run.phases.some((p) => p.phase === "integrate" && p.outcome === "failed"))
+            mark = "crit";
+        const label = `${kind}-${neutraliseLabel(key, 200)}${name}${safeTitle ? ` — ${safeTitle}` : ""}`;
+        const tags = mark ? `${mark}, ` : "";
+        bars.push({ kind, line: `    ${label} :${tags}${taskId(kind, key, used)}, ${mermaidDate(start)}, ${mermaidDate(end)}` });
+    }
+    return bars;
+}
+function waveBars(state, titles) {
+    const keys = barKeys(state);
+    const used = new Set();
+    const now = latestOf(state);
+    const inWaves = new Set(state.waves.flat());
+    const groups = state.waves.map((ids, i) => ({ name: `Wave ${i + 1}`, ids }));
+    const stray = Object.keys(state.runs).filter((id) => !inWaves.has(id));
+    if (stray.length > 0)
+        groups.push({ name: "Outside the waves", ids: stray });
+    return groups
+        .map(({ name, ids }) => ({
+        name,
+        lines: ids.flatMap((id) => barsOf(state, id, own_own(keys, id) ?? id, own_own(titles, id) ?? "", used, now)).map((b) => b.line),
+    }))
+        .filter((w) => w.lines.length > 0);
+}
+function header(planName, part) {
     const title = neutraliseLabel(`tdd-waves · ${planName}${part}`, 120);
-    return `gantt\n    title ${title}\n    dateFormat YYYY-MM-DDTHH:mm:ss\n    axisFormat ${axisFormat}\n    todayMarker off\n`;
+    return `gantt\n    title ${title}\n    dateFormat YYYY-MM-DDTHH:mm:ss\n    axisFormat %H:%M\n    todayMarker off\n`;
 }
 const sectionLine = (name) => `    section ${name}\n`;
 const size = (lines) => lines.reduce((n, l) => n + l.length + 1, 0);
@@ -74327,13 +74701,11 @@ function renderGantt(state, titles, opts = {}) {
     const maxChars = opts.maxChars ?? MERMAID_MAX_CHARS;
     if (!(maxChars >= MIN_CHARS))
         throw new RangeError(`renderGantt: maxChars must be at least ${MIN_CHARS}, got ${maxChars}`);
-    const timeline = timelineOf(state, titles);
-    const axis = axisFormatFor(timeline.end - timeline.start);
-    const room = maxChars - header(state.plan.name, " (99999/99999)", "%b %d %H:%M:%S").length;
-    const bodies = pack(waveBars(timeline), room);
+    const room = maxChars - header(state.plan.name, " (99999/99999)").length;
+    const bodies = pack(waveBars(state, titles), room);
     if (bodies.length === 0)
-        return [header(state.plan.name, "", axis)];
-    return bodies.map((body, i) => header(state.plan.name, bodies.length > 1 ? ` (${i + 1}/${bodies.length})` : "", axis) + body);
+        return [header(state.plan.name, "")];
+    return bodies.map((body, i) => header(state.plan.name, bodies.length > 1 ? ` (${i + 1}/${bodies.length})` : "") + body);
 }
 const TEXT_STATUS = {
     pending: " (pending)",
@@ -74344,14 +74716,16 @@ const TEXT_STATUS = {
     blocked: " (blocked)",
 };
 /**
- * The PM text form, one line per wave: `Wave 2: [T-auth-002]→[I-auth-002] | [T-auth-003]→[I-auth-003]`. A story that is not
- * complete carries its status after its pair, e.g. `[T-auth-003]→[I-auth-003] (pending)`.
+ * The PM text form, one line per wave: `Wave 2: [T-002]→[I-002] | [T-003]→[I-003]`. A story that is not
+ * complete carries its status after its pair, e.g. `[T-003]→[I-003] (pending)`.
  */
 function renderGanttText(state) {
+    const keys = barKeys(state);
     return state.waves
         .map((ids, i) => {
         const pairs = ids.map((id) => {
-            return `[${barLabel("T", id)}]→[${barLabel("I", id)}]${TEXT_STATUS[state_statusOf(state, id)]}`;
+            const key = own_own(keys, id) ?? id;
+            return `[T-${key}]→[I-${key}]${TEXT_STATUS[state_statusOf(state, id)]}`;
         });
         return `Wave ${i + 1}: ${pairs.join(" | ")}`;
     })
@@ -74510,15 +74884,15 @@ function assemble(sections, budget, measure) {
 
 
 
-function evidence(e) {
+function story_tables_evidence(e) {
     if (!e)
         return null;
     const icon = e.timedOut ? "⏱" : e.exitCode === 0 ? "✓" : "✗";
     return e.passed !== null && e.total !== null ? `${icon} ${e.passed}/${e.total}` : icon;
 }
 function story_tables_redGreen(r) {
-    const red = evidence(r?.red ?? null);
-    const green = evidence(r?.green ?? null);
+    const red = story_tables_evidence(r?.red ?? null);
+    const green = story_tables_evidence(r?.green ?? null);
     return red === null && green === null ? "—" : `${red ?? "—"} → ${green ?? "—"}`;
 }
 function storyRows(state, plan, report) {
@@ -74576,7 +74950,6 @@ const EPIC_HEAD = "| Epic | Complete | Failed | Total | Progress |\n|---|--:|--:
 
 /** GITHUB_STEP_SUMMARY takes at most 1 MiB per step. */
 const SUMMARY_MAX_BYTES = 1_000_000;
-const REPORT_NOTE = "_The report is too large for this summary: see the action's `report` output or `tdd-waves report`._";
 function reportBlock(report, budget, measure) {
     const wrap = (json) => `<details><summary>Report</summary>\n\n${fenced(json, "json")}\n\n</details>`;
     for (const json of [JSON.stringify(report, null, 2), JSON.stringify(report)]) {
@@ -74584,7 +74957,8 @@ function reportBlock(report, budget, measure) {
         if (measure(block) <= budget)
             return block;
     }
-    return measure(REPORT_NOTE) <= budget ? REPORT_NOTE : "";
+    const note = "_The report is too large for this summary: see `tdd-waves-report.json` or `tdd-waves report`._";
+    return measure(note) <= budget ? note : "";
 }
 function titleOf(plan) {
     return Object.fromEntries(plan.stories.map((s) => [s.id, s.title]));
@@ -74613,8 +74987,7 @@ function renderRunSummary(state, plan, opts = {}) {
         { order: 0, render: () => head },
         { order: 5, render: (b) => fitTable(`### Epics\n\n${EPIC_HEAD}`, epicRows(state, plan), b, measure, (n) => `_${n} more epics left out for size._`) },
         { order: 1, render: (b) => ganttSection(charts, b, measure) },
-        // The story table leaves room for at least the note saying where the report is.
-        { order: 4, render: (b) => fitTable(`### Stories\n\n${storyHead(state)}`, storyRows(state, plan, report), b - measure(REPORT_NOTE) - 2, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
+        { order: 4, render: (b) => fitTable(`### Stories\n\n${storyHead(state)}`, storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
         { order: 2, render: (b) => (measure(fenced(textForm, "text")) <= b ? fenced(textForm, "text") : "") },
         { order: 6, render: (b) => reportBlock(report, b, measure) },
     ], opts.maxBytes ?? SUMMARY_MAX_BYTES, measure);
@@ -74661,8 +75034,12 @@ function renderPrComment(state, plan, opts = {}) {
     return `${marker}\n${body}`;
 }
 
-;// CONCATENATED MODULE: ./src/action/steps.ts
-// The action's commands, one function each: inputs and runner context in, engine call, outputs out.
+;// CONCATENATED MODULE: ./src/engine/wave-publish.ts
+// The `publish` job of a wave's run: the only job that holds write permissions, and it runs no command
+// of the plan and no code of the repository. It checks what the read-only jobs sent (each bundle holds
+// only its story's branch, which starts from the wave's target commit; a completed story's test file is
+// byte-identical to the one its tester's bundle holds; the merged result descends from that commit and
+// contains no refused story), then pushes the story branches and the target and writes the state.
 
 
 
@@ -74672,94 +75049,321 @@ function renderPrComment(state, plan, opts = {}) {
 
 
 
-
-
-class StepFailure extends Error {
-}
-function portsFor(settings, ctx, planName) {
-    const store = createStateStore({ git: new Git({ cwd: ctx.workspace }), planName, branch: settings.stateBranch, remote: "origin" });
-    return realPorts({
-        store,
-        progress: (e) => {
-            const line = describeProgress(e);
-            if (line)
-                info(line);
-        },
-    });
-}
-function target(ctx) {
-    if (!ctx.refIsBranch || !ctx.refName)
-        throw new StepFailure(`tdd-waves runs on a branch (it merges stories into it); this run is on "${ctx.refName || "no ref"}"`);
-    return ctx.refName;
-}
-function github(settings, ctx) {
-    return createGitHub({ token: settings.token ?? "", baseUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, log: info });
-}
-async function planStep(settings, ctx, loaded) {
-    const ports = portsFor(settings, ctx, loaded.plan.name);
-    const choice = await chooseNextWave(ports, { source: loaded, target: target(ctx), dir: ctx.workspace, runId: ctx.runId, runUrl: ctx.runUrl });
-    const byId = new Map(loaded.plan.stories.map((s) => [s.id, s]));
-    const include = choice.stories.map((id) => {
-        const s = byId.get(id);
-        return { story: s.id, title: s.title, tester: s.tester, implementer: s.implementer };
-    });
-    setOutput("matrix", JSON.stringify({ include }));
-    setOutput("wave", String(choice.wave));
-    setOutput("total-waves", String(choice.totalWaves));
-    setOutput("has-more", String(choice.hasMore));
-    setOutput("max-parallel", String(choice.maxParallel));
-    info(choice.wave > 0
-        ? `Wave ${choice.wave} of ${choice.totalWaves}: ${choice.stories.join(", ")}`
-        : choice.integrate.length > 0
-            ? `No story runs in this run: it integrates ${choice.integrate.join(", ")} first.`
-            : "Nothing left to run.");
-}
-async function storyStepCommand(step, settings, ctx, loaded) {
-    const ports = portsFor(settings, ctx, loaded.plan.name);
-    const result = await storyStep(ports, step, { source: loaded, storyId: settings.story, dir: ctx.workspace, logDir: ctx.logDir, runUrl: ctx.runUrl });
-    if ("skipped" in result) {
-        info(`Nothing to do: ${result.skipped}`);
-        return;
+/** How often `publish` merges a target that moved under it and pushes again before it gives up. */
+const TARGET_PUSH_ATTEMPTS = 5;
+async function publishWave(ports, opts) {
+    const { plan } = opts.source;
+    const remote = opts.remote ?? "origin";
+    const git = ports.git(opts.dir);
+    let state = await ports.store.read();
+    if (!state)
+        throw new Error(`there is no state of plan ${plan.name} to publish into`);
+    const problems = [];
+    const wave = [...state.stories.inProgress];
+    const accepted = [];
+    const reported = new Set();
+    for (const id of wave) {
+        const artifact = await readStoryArtifact(ports, (0,external_node_path_namespaceObject.join)(opts.inDir, ARTIFACTS.story(id)), id);
+        if (artifact === null)
+            continue;
+        reported.add(id);
+        const problem = "problem" in artifact ? artifact.problem
+            : artifact.record.outcome === "pending" ? undefined
+                : await checkStory(git, plan, artifact.record, artifact.bundle, opts);
+        const refused = problem && `the story job's result was refused: ${problem}`;
+        if (refused)
+            problems.push(`${id}: ${refused}`);
+        state = "problem" in artifact
+            ? await ports.store.update(failStory(id, refused, ports.now(), "publish"), `${id}: result refused`)
+            : await ports.store.update(adoptStoryRecord(artifact.record, ports.now(), refused), `${id}: result of its job`);
+        if (!problem && !("problem" in artifact) && artifact.record.outcome !== "pending")
+            accepted.push(id);
     }
-    if (!result.ok)
-        throw new StepFailure(`${settings.story}: ${result.reason}`);
+    state = await ports.store.update(failUnreported(reported, ports.now()), "stories whose job sent nothing");
+    if (accepted.length > 0) {
+        await git.push(remote, accepted.map((id) => `${INCOMING.story(id)}:refs/heads/${storyBranch(plan.name, id)}`), { force: true });
+    }
+    const head = await checkIntegration(ports, git, plan, state, wave, opts, problems);
+    if (head !== null)
+        state = await applyVerdicts(ports, git, plan, state, head.verdicts);
+    state = await blockStuck(ports, plan, state, plan.stories.map((s) => s.id));
+    if (head !== null && head.sha !== opts.start) {
+        await git.run(["checkout", "-q", "-B", opts.target, head.sha]);
+        try {
+            await pushTarget(git, remote, opts.target);
+        }
+        catch (e) {
+            problems.push(`the target branch ${opts.target} could not be updated: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
+    const unmerged = head === null || problems.length > 0 ? await notOnTarget(git, state, plan) : [];
+    if (unmerged.length > 0)
+        problems.push(`${unmerged.join(", ")} ${unmerged.length === 1 ? "is" : "are"} complete but not merged into ${opts.target}: run the workflow again to integrate them`);
+    if (problems.length > 0 && (unmerged.length > 0 || problems.some((p) => p.startsWith("the target branch")))) {
+        state = await ports.store.update(recordError(problems.join("; "), ports.now(), true), "publish: execution stopped");
+    }
+    // A used-up budget leaves stories pending; the next run would start none of them.
+    return { state, hasMore: state.status !== "error" && nextOpenWave(state) > 0 && !executionBudgetReached(state, plan.budget), problems };
 }
-async function advanceStep(settings, ctx, loaded) {
+/** Why a story job's result cannot be taken, or undefined when it can (its bundle is then fetched to INCOMING). */
+async function checkStory(git, plan, record, bundle, opts) {
+    const id = record.story;
+    const story = plan.stories.find((s) => s.id === id);
+    const branch = `refs/heads/${storyBranch(plan.name, id)}`;
+    const imported = await importBundle(git, bundle, branch, INCOMING.story(id));
+    if (!imported.ok)
+        return imported.problem;
+    if (imported.tip !== record.tip)
+        return "its bundle and its record disagree on the tip";
+    if (!(await git.isAncestor(opts.start, imported.tip)))
+        return `${branch} does not start from ${opts.target} at ${opts.start.slice(0, 12)}`;
+    if (record.outcome !== "complete" || !plan.tdd.lockTests)
+        return undefined;
+    const tester = await importBundle(git, (0,external_node_path_namespaceObject.join)(opts.inDir, ARTIFACTS.tester(id), ARTIFACTS.testerBundle), branch, INCOMING.tester(id));
+    if (!tester.ok)
+        return `the tester's bundle: ${tester.problem}`;
+    if (!(await git.isAncestor(tester.tip, imported.tip)))
+        return "the story branch does not contain the tester's commit";
+    const [now, written] = await Promise.all([git.revParse(`${imported.tip}:${story.testFile}`), git.revParse(`${tester.tip}:${story.testFile}`)]);
+    if (written === null || now !== written)
+        return `the test file ${story.testFile} differs from the one the tester wrote`;
+    return undefined;
+}
+/** The merged result integrate sent, when it holds up; otherwise null with the reason in `problems`. */
+async function checkIntegration(ports, git, plan, state, wave, opts, problems) {
+    const dir = (0,external_node_path_namespaceObject.join)(opts.inDir, ARTIFACTS.integrated);
+    const verdicts = await readVerdicts(ports, dir);
+    if (verdicts === null) {
+        problems.push("the integrate job sent no result");
+        return null;
+    }
+    let sha = opts.start;
+    if (verdicts.head !== opts.start) {
+        const imported = await importBundle(git, (0,external_node_path_namespaceObject.join)(dir, ARTIFACTS.mergedBundle), `refs/heads/${opts.target}`, INCOMING.merged);
+        const problem = !imported.ok ? imported.problem : imported.tip !== verdicts.head ? "its bundle and its verdicts disagree on the head" : undefined;
+        if (problem) {
+            problems.push(`the merged result was refused: ${problem}`);
+            return null;
+        }
+        sha = verdicts.head;
+    }
+    if (!(await git.isAncestor(opts.start, sha))) {
+        problems.push(`the merged result was refused: it does not descend from ${opts.target} at ${opts.start.slice(0, 12)}`);
+        return null;
+    }
+    for (const id of wave) {
+        const tip = await git.revParse(INCOMING.story(id));
+        if (tip !== null && state_statusOf(state, id) !== "complete" && (await git.isAncestor(tip, sha))) {
+            problems.push(`the merged result was refused: it contains ${id}, which is ${state_statusOf(state, id)}`);
+            return null;
+        }
+    }
+    const history = await historyProblem(git, plan, state, opts.start, sha);
+    if (history) {
+        problems.push(`the merged result was refused: ${history}`);
+        return null;
+    }
+    return { sha, verdicts };
+}
+/**
+ * What integrate may have added on top of the wave's start, commit by commit along the first parents:
+ * merges of a completed story's tip whose tree is exactly what git's own merge of the two gives, and
+ * commits that change story files only (failed and blocked stories' status). Anything else, whoever
+ * uploaded it, is refused.
+ */
+async function historyProblem(git, plan, state, start, head) {
+    const tips = new Set();
+    for (const story of plan.stories) {
+        if (state_statusOf(state, story.id) !== "complete")
+            continue;
+        const tip = (await git.revParse(INCOMING.story(story.id))) ?? (await git.revParse(`refs/remotes/origin/${storyBranch(plan.name, story.id)}`));
+        if (tip)
+            tips.add(tip);
+    }
+    const storyFiles = new Set(plan.stories.map((s) => s.file));
+    const lines = (await git.run(["rev-list", "--first-parent", "--parents", `${start}..${head}`])).stdout.split("\n").filter(Boolean);
+    for (const line of lines) {
+        const [commit, first, second, ...more] = line.split(" ");
+        const short = commit.slice(0, 12);
+        if (more.length > 0 || first === undefined)
+            return `commit ${short} is not a two-parent merge or a plain commit`;
+        if (second !== undefined) {
+            if (!tips.has(second))
+                return `merge ${short} merges ${second.slice(0, 12)}, which is no completed story's branch`;
+            const merged = await git.run(["merge-tree", "--write-tree", "--no-messages", first, second], { allowFail: true });
+            const tree = (await git.run(["rev-parse", `${commit}^{tree}`])).stdout.trim();
+            if (merged.code !== 0 || merged.stdout.split("\n")[0] !== tree)
+                return `merge ${short} holds more (or less) than the merge of its parents`;
+        }
+        else {
+            const changed = (await git.run(["diff-tree", "--no-commit-id", "--name-only", "-r", "-z", first, commit])).stdout.split("\0").filter(Boolean);
+            const other = changed.find((f) => !storyFiles.has(f));
+            if (other !== undefined)
+                return `commit ${short} changes ${other}, which is not a story file`;
+        }
+    }
+    return undefined;
+}
+/** Integrate's verdicts on the stories publish holds complete and not merged: merged (when the merge is in the result) or failed. */
+async function applyVerdicts(ports, git, plan, state, verdicts) {
+    for (const id of await notOnTarget(git, state, plan)) {
+        const verdict = own_own(verdicts.stories, id);
+        const merged = typeof verdict?.merged === "string" ? verdict.merged : undefined;
+        const tip = (await git.revParse(INCOMING.story(id))) ?? (await git.revParse(`refs/remotes/origin/${storyBranch(plan.name, id)}`));
+        if (merged && tip && (await git.revParse(`${merged}^{commit}`)) && (await git.isAncestor(merged, verdicts.head)) && (await git.isAncestor(tip, merged))) {
+            state = await ports.store.update(annotateRun(id, { merged }, ports.now()), `${id}: merged`);
+        }
+        else if (verdict?.failed) {
+            const reason = typeof verdict.failed.reason === "string" ? verdict.failed.reason.slice(0, 500) : "failed in integration";
+            state = await ports.store.update(failStory(id, reason, ports.now(), "integrate"), `${id}: failed in integration`);
+        }
+    }
+    return state;
+}
+/** A push refused because the remote branch moved on (someone pushed to it during the wave). */
+const TARGET_MOVED = /\[rejected\]|\(fetch first\)|non-fast-forward/;
+/**
+ * Pushes the integrated target. When someone pushed to it meanwhile (a commit on the pull request
+ * during the wave), their commits are fetched and merged, and the push is tried again.
+ */
+async function pushTarget(git, remote, target) {
+    for (let attempt = 1;; attempt++) {
+        const r = await git.run(["push", remote, `HEAD:refs/heads/${target}`], { allowFail: true, env: { LC_ALL: "C" } });
+        if (r.code === 0)
+            return;
+        if (!TARGET_MOVED.test(r.stderr))
+            throw new Error(`git push ${remote} ${target} failed: ${r.stderr.trim()}`);
+        if (attempt === TARGET_PUSH_ATTEMPTS)
+            throw new Error(`${target} kept moving: the push was rejected ${attempt} times`);
+        const tracking = `refs/remotes/${remote}/${target}`;
+        await git.fetch(remote, [`+refs/heads/${target}:${tracking}`]);
+        const merged = await git.merge(tracking, `tdd-waves: merge ${target} (updated during the wave)`);
+        if (!merged.ok)
+            throw new Error(`${target} changed during the wave and merging it conflicts in ${merged.conflicts.join(", ") || "some files"}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/publish-step.ts
+// The `publish` command: the one job of a wave's run with write permissions. It runs no command of the
+// plan and no code of the repository (its action comes from the default branch, its checkout is data):
+// it checks and applies what the read-only jobs sent (engine/wave-publish.ts), pushes with the `token`
+// input, and writes the run summary, the pull request's progress (opening the pull request at the end
+// of an execution that has none) and the dispatch of the next wave: at most 3 REST calls.
+
+
+
+
+
+
+
+
+
+/** Pushes and fetches of this process's git children authenticate with `token`, as actions/checkout would, but only in memory. */
+async function authenticateGit(ctx, token) {
+    const url = (await new Git({ cwd: ctx.workspace }).run(["remote", "get-url", "origin"])).stdout.trim();
+    const n = Number(process.env.GIT_CONFIG_COUNT ?? 0);
+    process.env[`GIT_CONFIG_KEY_${n}`] = `http.${url}.extraheader`;
+    process.env[`GIT_CONFIG_VALUE_${n}`] = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
+    process.env.GIT_CONFIG_COUNT = String(n + 1);
+}
+/** Why the pull request's checks will not run on what was pushed, when they will not. */
+function checksNote(token, workflowToken) {
+    if (workflowToken === undefined || token !== workflowToken)
+        return undefined;
+    return "⚠️ The commits were pushed with the workflow's `GITHUB_TOKEN`: GitHub starts no workflow for such pushes, " +
+        "so the pull request's checks will not run on them. Give the publish job a GitHub App token as `token` " +
+        "(actions/create-github-app-token) to have them run.";
+}
+async function publishStep(settings, ctx, loaded) {
+    const token = settings.token;
+    await authenticateGit(ctx, token);
     const ports = portsFor(settings, ctx, loaded.plan.name);
     const targetBranch = target(ctx);
     let outcome;
     try {
-        outcome = await advance(ports, { source: loaded, dir: ctx.workspace, target: targetBranch, logDir: ctx.logDir, runUrl: ctx.runUrl });
+        outcome = await publishWave(ports, { source: loaded, dir: ctx.workspace, target: targetBranch, start: settings.waveStart, inDir: ctx.artifacts.downloaded });
     }
     catch (e) {
-        // The execution cannot go on: say so in the state, the summary and the pull request, then fail the step.
+        // The execution cannot go on: say so in the state and the summary, then fail the step.
         const message = e instanceof Error ? e.message : String(e);
-        const state = await ports.store.update(recordError(`advance: ${message}`, ports.now(), true), "execution error").catch(() => null);
+        const state = await ports.store.update(recordError(`publish: ${message}`, ports.now(), true), "execution error").catch(() => null);
         if (state)
-            await publish(settings, ctx, loaded, state).catch((err) => warning(`could not publish the summary: ${String(err)}`));
+            await writeSummary(loaded, ctx, state, [message]).catch((err) => warning(`could not write the summary: ${String(err)}`));
         throw e;
     }
-    const { state, hasMore } = outcome;
+    const { state, hasMore, problems } = outcome;
+    for (const p of problems)
+        warning(p);
     const report = buildReport(state, loaded.plan);
     setOutput("status", state.status);
     setOutput("report", JSON.stringify(report));
     setOutput("has-more", String(hasMore));
-    const gh = await publish(settings, ctx, loaded, state);
+    const notes = [...problems];
+    const checks = checksNote(token, process.env.GITHUB_TOKEN);
+    if (checks)
+        notes.push(checks);
+    const gh = github(settings, ctx);
+    let pr = settings.pr;
+    if (pr === undefined && !hasMore && ctx.eventName === "workflow_dispatch") {
+        pr = await openPullRequest(gh, ctx, loaded, state, targetBranch, notes);
+    }
+    else if (pr !== undefined) {
+        await gh.upsertComment(pr, commentMarker(loaded.plan.name), renderPrComment(state, loaded.plan, { runUrl: ctx.runUrl }));
+    }
+    await writeSummary(loaded, ctx, state, notes);
+    // Stopped (a refused merged result, a target that could not be pushed): the state says why; so does the step.
+    if (state.status === "error")
+        throw new StepFailure(problems.join("; ") || state.errors.at(-1)?.message || "the execution stopped");
     if (hasMore) {
-        const run = await gh.dispatch(settings.workflow, targetBranch, { plan: settings.plan, ...(settings.pr ? { pr: String(settings.pr) } : {}) });
+        const run = await gh.dispatch(settings.workflow, targetBranch, { plan: settings.plan, ...(pr ? { pr: String(pr) } : {}) });
         info(`Next wave dispatched: ${run.runUrl}`);
     }
     else {
         info(`Execution ${state.status}: ${report.storiesCompleted.length} completed, ${report.storiesFailed.length} failed.`);
     }
 }
-/** The run summary and the pull request's progress comment. */
-async function publish(settings, ctx, loaded, state) {
-    await summary.addRaw(renderRunSummary(state, loaded.plan, { runUrl: ctx.runUrl }), true).write();
-    const gh = github(settings, ctx);
-    if (settings.pr)
-        await gh.upsertComment(settings.pr, commentMarker(loaded.plan.name), renderPrComment(state, loaded.plan, { runUrl: ctx.runUrl }));
-    return gh;
+/**
+ * The end of an execution that reports to no pull request: the open one of the target branch gets the
+ * progress comment; without one, a pull request into the default branch is opened with the report.
+ */
+async function openPullRequest(gh, ctx, loaded, state, branch, notes) {
+    const body = renderPrComment(state, loaded.plan, { runUrl: ctx.runUrl });
+    const base = await defaultBranch(ctx);
+    if (base === undefined || base === branch) {
+        notes.push(`No pull request was opened: ${base === undefined ? "the event does not name the default branch" : `${branch} is the default branch`}.`);
+        return undefined;
+    }
+    const open = await gh.openPullFor(branch);
+    if (open !== undefined) {
+        await gh.upsertComment(open, commentMarker(loaded.plan.name), body);
+        return open;
+    }
+    const created = await gh.createPull({ head: branch, base, title: `tdd-waves: ${loaded.plan.name}`, body });
+    notes.push(`Pull request opened: ${created.url}`);
+    info(`Pull request #${created.number} opened: ${created.url}`);
+    return created.number;
+}
+async function defaultBranch(ctx) {
+    if (!ctx.eventPath)
+        return undefined;
+    const event = JSON.parse(await (0,promises_namespaceObject.readFile)(ctx.eventPath, "utf8"));
+    return typeof event.repository?.default_branch === "string" ? event.repository.default_branch : undefined;
+}
+async function writeSummary(loaded, ctx, state, notes) {
+    const extra = notes.length > 0 ? `\n\n${notes.map((n) => `- ${n}`).join("\n")}\n` : "";
+    await summary.addRaw(renderRunSummary(state, loaded.plan, { runUrl: ctx.runUrl }) + extra, true).write();
+}
+
+;// CONCATENATED MODULE: ./src/action/scrubbed-env.ts
+// Before a command runs agents or the repository's tests, this process's environment loses everything
+// that grants access: the action's inputs (a token among them), the runner's ACTIONS_* credentials
+// (artifacts, caches, OIDC) and any GITHUB_TOKEN. Children inherit the environment, so they get none.
+const GRANTS = /^(INPUT_|ACTIONS_(RUNTIME|ID_TOKEN|CACHE|RESULTS)|GITHUB_TOKEN$|GH_TOKEN$)/;
+function scrubEnvironment(env = process.env) {
+    const removed = Object.keys(env).filter((k) => GRANTS.test(k));
+    for (const k of removed)
+        delete env[k];
+    return removed;
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/status-json.ts
@@ -75052,6 +75656,8 @@ async function commentStep(settings, ctx) {
 
 
 
+
+
 async function run(settings, ctx) {
     if (settings.command === "comment")
         return commentStep(settings, ctx);
@@ -75066,8 +75672,10 @@ async function run(settings, ctx) {
             return storyStepCommand("implement", settings, ctx, loaded);
         case "verify":
             return storyStepCommand("verify", settings, ctx, loaded);
-        case "advance":
-            return advanceStep(settings, ctx, loaded);
+        case "integrate":
+            return integrateStep(settings, ctx, loaded);
+        case "publish":
+            return publishStep(settings, ctx, loaded);
     }
 }
 async function main_main() {
@@ -75075,6 +75683,9 @@ async function main_main() {
         const settings = readSettings((name) => getInput(name));
         if (settings.token)
             core_setSecret(settings.token);
+        // Agents and the repository's tests run in these commands: nothing in the environment may grant access.
+        if (RUNS_REPOSITORY_CODE.includes(settings.command))
+            scrubEnvironment();
         await run(settings, runnerContext());
     }
     catch (e) {

@@ -18,6 +18,8 @@ const OPERATIONS = [
   ["post", "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"],
   ["get", "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"],
   ["get", "/repos/{owner}/{repo}/actions/runs/{run_id}"],
+  ["get", "/repos/{owner}/{repo}/pulls"],
+  ["post", "/repos/{owner}/{repo}/pulls"],
 ];
 
 /** Operation keys worth keeping; prose, examples and GitHub's doc metadata are dropped to keep the file small.

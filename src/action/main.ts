@@ -1,12 +1,14 @@
 // The action's work (index.ts runs it; importing this module does nothing): read the inputs, run the one command asked for, report failures as
 // a failed step with a clear message (and file annotations for plan errors), never a stack trace.
 import * as core from "@actions/core";
-import { readSettings, SettingsError, type Settings } from "./settings.js";
+import { readSettings, RUNS_REPOSITORY_CODE, SettingsError, type Settings } from "./settings.js";
 import { runnerContext, type RunnerContext } from "./runner-context.js";
 import { loadPlan, PlanError } from "../adapters/plan-loader.js";
 import { RefusedError } from "../engine/execution.js";
 import { StateStoreError } from "../adapters/state-store.js";
-import { advanceStep, planStep, StepFailure, storyStepCommand } from "./steps.js";
+import { integrateStep, planStep, StepFailure, storyStepCommand } from "./steps.js";
+import { publishStep } from "./publish-step.js";
+import { scrubEnvironment } from "./scrubbed-env.js";
 import { commentStep } from "./comment-step.js";
 
 async function run(settings: Settings, ctx: RunnerContext): Promise<void> {
@@ -22,8 +24,10 @@ async function run(settings: Settings, ctx: RunnerContext): Promise<void> {
       return storyStepCommand("implement", settings, ctx, loaded);
     case "verify":
       return storyStepCommand("verify", settings, ctx, loaded);
-    case "advance":
-      return advanceStep(settings, ctx, loaded);
+    case "integrate":
+      return integrateStep(settings, ctx, loaded);
+    case "publish":
+      return publishStep(settings, ctx, loaded);
   }
 }
 
@@ -31,6 +35,8 @@ export async function main(): Promise<void> {
   try {
     const settings = readSettings((name) => core.getInput(name));
     if (settings.token) core.setSecret(settings.token);
+    // Agents and the repository's tests run in these commands: nothing in the environment may grant access.
+    if (RUNS_REPOSITORY_CODE.includes(settings.command)) scrubEnvironment();
     await run(settings, runnerContext());
   } catch (e) {
     if (e instanceof PlanError) {

@@ -17,6 +17,9 @@ export interface RunnerContext {
   refIsBranch: boolean;
   eventPath?: string;
   logDir: string;
+  /** Where a job leaves the files it uploads as artifacts, and where downloaded artifacts land (one directory each). */
+  artifacts: { tester: string; story: string; integrated: string; downloaded: string };
+  eventName: string;
 }
 
 export function runnerContext(env: NodeJS.ProcessEnv = process.env): RunnerContext {
@@ -36,6 +39,13 @@ export function runnerContext(env: NodeJS.ProcessEnv = process.env): RunnerConte
     refName: env.GITHUB_REF_NAME ?? "",
     refIsBranch: (env.GITHUB_REF ?? "").startsWith("refs/heads/"),
     eventPath: env.GITHUB_EVENT_PATH,
+    eventName: env.GITHUB_EVENT_NAME ?? "",
     logDir: join(env.RUNNER_TEMP ?? tmpdir(), "tdd-waves-logs"),
+    artifacts: artifactDirs(join(env.RUNNER_TEMP ?? tmpdir(), "tdd-waves")),
   };
+}
+
+/** `$RUNNER_TEMP/tdd-waves/…`: the shipped workflow uploads and downloads exactly these (README, Security model). */
+function artifactDirs(root: string): RunnerContext["artifacts"] {
+  return { tester: join(root, "tester"), story: join(root, "story"), integrated: join(root, "integrated"), downloaded: join(root, "in") };
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DEFAULTS } from "../core/plan/model.js";
 import { STORY_ID, codeSpan, planPathProblem } from "../core/build-command.js";
 
-export const ACTION_COMMANDS = ["plan", "tester", "implement", "verify", "advance", "comment"] as const;
+export const ACTION_COMMANDS = ["plan", "tester", "implement", "verify", "integrate", "publish", "comment"] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
 export interface ActionInput {
@@ -18,7 +18,7 @@ export interface ActionInput {
 /** The single home of the inputs' defaults: action.yml must say the same (test/integration/workflows.test.ts). */
 export const INPUT_DEFAULTS = {
   plan: ".tdd-waves/plan.yml",
-  token: "${{ github.token }}",
+  token: "",
   stateBranch: DEFAULTS.stateBranch,
   workflow: "tdd-waves.yml",
 } as const;
@@ -27,14 +27,23 @@ export const ACTION_INPUTS: readonly ActionInput[] = [
   { name: "command", required: true, description: `The step to run: ${ACTION_COMMANDS.join(", ")}.` },
   { name: "plan", required: false, default: INPUT_DEFAULTS.plan, description: "Path of the plan file, relative to the repository root." },
   { name: "story", required: false, description: "Story id the tester, implement and verify commands work on." },
-  { name: "token", required: false, default: INPUT_DEFAULTS.token, description: "Token for the GitHub API (comments, reactions, dispatching the next wave)." },
+  {
+    name: "token",
+    required: false,
+    default: INPUT_DEFAULTS.token,
+    description: "Token of the publish and comment commands, for the GitHub API and publish's pushes: `${{ github.token }}` or a GitHub App token (pushes made with the workflow's own token start no workflows). Refused by the commands that run agents or tests.",
+  },
   { name: "state-branch", required: false, default: INPUT_DEFAULTS.stateBranch, description: "Branch that holds the execution state." },
   { name: "workflow", required: false, default: INPUT_DEFAULTS.workflow, description: "File name of the execution workflow that is dispatched for each wave." },
   { name: "pr", required: false, description: "Pull request number to report progress on." },
+  { name: "wave-start", required: false, description: "publish: the target commit the wave started from (the plan command's target-sha output)." },
 ];
 
 const NEEDS_STORY: readonly ActionCommand[] = ["tester", "implement", "verify"];
-const NEEDS_TOKEN: readonly ActionCommand[] = ["advance", "comment"];
+const NEEDS_TOKEN: readonly ActionCommand[] = ["publish", "comment"];
+/** Commands that run agents or the repository's tests: a token there is a token the agents can reach. */
+export const RUNS_REPOSITORY_CODE: readonly ActionCommand[] = ["tester", "implement", "verify", "integrate"];
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 const WORKFLOW_FILE = /^[A-Za-z0-9_][A-Za-z0-9._-]*\.ya?ml$/;
 const BRANCH_CHARS = /^[A-Za-z0-9._/-]+$/;
 
@@ -57,12 +66,23 @@ const settingsSchema = z.object({
     error: "must be the file name of a workflow in .github/workflows, e.g. tdd-waves.yml",
   }).default(INPUT_DEFAULTS.workflow),
   pr: z.string().regex(/^[1-9][0-9]{0,9}$/, { error: "must be a pull request number" }).transform(Number).optional(),
+  "wave-start": z.string().regex(SHA, { error: "must be a commit id (the plan command's target-sha output)" }).optional(),
 }).superRefine((raw, ctx) => {
   if (NEEDS_STORY.includes(raw.command) && raw.story === undefined) {
     ctx.addIssue({ code: "custom", path: ["story"], message: `is required for command ${raw.command}` });
   }
   if (NEEDS_TOKEN.includes(raw.command) && raw.token === undefined) {
     ctx.addIssue({ code: "custom", path: ["token"], message: `is required for command ${raw.command}` });
+  }
+  if (RUNS_REPOSITORY_CODE.includes(raw.command) && raw.token !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["token"],
+      message: `must be empty for command ${raw.command}: it runs agents and the repository's tests, which must not reach a token (only publish and comment take one)`,
+    });
+  }
+  if (raw.command === "publish" && raw["wave-start"] === undefined) {
+    ctx.addIssue({ code: "custom", path: ["wave-start"], message: "is required for command publish (the plan command's target-sha output)" });
   }
 }).transform((raw) => ({
   command: raw.command,
@@ -72,6 +92,7 @@ const settingsSchema = z.object({
   stateBranch: raw["state-branch"],
   workflow: raw.workflow,
   pr: raw.pr,
+  waveStart: raw["wave-start"],
 }));
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -8,17 +8,15 @@ import { Git } from "../adapters/git.js";
 import type { LoadedPlan } from "../adapters/plan-loader.js";
 import { createGitHub, type GitHubPort } from "../adapters/github.js";
 import { describeProgress } from "../engine/progress-text.js";
-import { advance, chooseNextWave, storyStep, type StoryStep } from "../engine/distributed.js";
+import { chooseNextWave, storyStep, type StoryStep } from "../engine/distributed.js";
+import { integrateWave } from "../engine/wave-integrate.js";
 import type { Ports } from "../engine/ports.js";
-import { buildReport } from "../core/render/report.js";
-import { recordError, type WorkflowState } from "../core/state/state.js";
-import { commentMarker, renderPrComment } from "../core/render/pr-comment.js";
-import { renderRunSummary } from "../core/render/run-summary.js";
 
 export class StepFailure extends Error {}
 
-function portsFor(settings: Settings, ctx: RunnerContext, planName: string): Ports {
-  const store = createStateStore({ git: new Git({ cwd: ctx.workspace }), planName, branch: settings.stateBranch, remote: "origin" });
+function portsFor(settings: Settings, ctx: RunnerContext, planName: string, where: "origin" | "checkout" = "origin"): Ports {
+  const git = new Git({ cwd: ctx.workspace });
+  const store = createStateStore({ git, planName, branch: settings.stateBranch, ...(where === "origin" ? { remote: "origin" } : {}) });
   return realPorts({
     store,
     progress: (e) => {
@@ -28,7 +26,22 @@ function portsFor(settings: Settings, ctx: RunnerContext, planName: string): Por
   });
 }
 
-function target(ctx: RunnerContext): string {
+/**
+ * Read-only jobs keep the state in their checkout: a local state branch started from the one the
+ * checkout fetched (the plan job's write), never pushed. Their results leave as artifacts.
+ */
+async function checkoutPorts(settings: Settings, ctx: RunnerContext, planName: string): Promise<Ports> {
+  const git = new Git({ cwd: ctx.workspace });
+  const local = `refs/heads/${settings.stateBranch}`;
+  if ((await git.revParse(local)) === null) {
+    const fetched = `refs/remotes/origin/${settings.stateBranch}`;
+    if ((await git.revParse(fetched)) === null) throw new StepFailure(`the checkout has no ${fetched}: check out with fetch-depth: 0`);
+    await git.run(["update-ref", local, fetched]);
+  }
+  return portsFor(settings, ctx, planName, "checkout");
+}
+
+export function target(ctx: RunnerContext): string {
   if (!ctx.refIsBranch || !ctx.refName) throw new StepFailure(`tdd-waves runs on a branch (it merges stories into it); this run is on "${ctx.refName || "no ref"}"`);
   return ctx.refName;
 }
@@ -36,6 +49,8 @@ function target(ctx: RunnerContext): string {
 export function github(settings: Settings, ctx: RunnerContext): GitHubPort {
   return createGitHub({ token: settings.token ?? "", baseUrl: ctx.apiUrl, serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, log: core.info });
 }
+
+export { portsFor };
 
 export async function planStep(settings: Settings, ctx: RunnerContext, loaded: LoadedPlan): Promise<void> {
   const ports = portsFor(settings, ctx, loaded.plan.name);
@@ -50,6 +65,8 @@ export async function planStep(settings: Settings, ctx: RunnerContext, loaded: L
   core.setOutput("total-waves", String(choice.totalWaves));
   core.setOutput("has-more", String(choice.hasMore));
   core.setOutput("max-parallel", String(choice.maxParallel));
+  // Every later job of the run starts from this very commit, and publish checks against it.
+  core.setOutput("target-sha", (await new Git({ cwd: ctx.workspace }).revParse("HEAD")) ?? "");
   core.info(
     choice.wave > 0
       ? `Wave ${choice.wave} of ${choice.totalWaves}: ${choice.stories.join(", ")}`
@@ -60,8 +77,9 @@ export async function planStep(settings: Settings, ctx: RunnerContext, loaded: L
 }
 
 export async function storyStepCommand(step: StoryStep, settings: Settings, ctx: RunnerContext, loaded: LoadedPlan): Promise<void> {
-  const ports = portsFor(settings, ctx, loaded.plan.name);
-  const result = await storyStep(ports, step, { source: loaded, storyId: settings.story!, dir: ctx.workspace, logDir: ctx.logDir, runUrl: ctx.runUrl });
+  const ports = await checkoutPorts(settings, ctx, loaded.plan.name);
+  const out = { tester: ctx.artifacts.tester, story: ctx.artifacts.story };
+  const result = await storyStep(ports, step, { source: loaded, storyId: settings.story!, dir: ctx.workspace, logDir: ctx.logDir, runUrl: ctx.runUrl, out });
   if ("skipped" in result) {
     core.info(`Nothing to do: ${result.skipped}`);
     return;
@@ -69,37 +87,12 @@ export async function storyStepCommand(step: StoryStep, settings: Settings, ctx:
   if (!result.ok) throw new StepFailure(`${settings.story}: ${result.reason}`);
 }
 
-export async function advanceStep(settings: Settings, ctx: RunnerContext, loaded: LoadedPlan): Promise<void> {
-  const ports = portsFor(settings, ctx, loaded.plan.name);
-  const targetBranch = target(ctx);
-  let outcome: Awaited<ReturnType<typeof advance>>;
-  try {
-    outcome = await advance(ports, { source: loaded, dir: ctx.workspace, target: targetBranch, logDir: ctx.logDir, runUrl: ctx.runUrl });
-  } catch (e) {
-    // The execution cannot go on: say so in the state, the summary and the pull request, then fail the step.
-    const message = e instanceof Error ? e.message : String(e);
-    const state = await ports.store.update(recordError(`advance: ${message}`, ports.now(), true), "execution error").catch(() => null);
-    if (state) await publish(settings, ctx, loaded, state).catch((err) => core.warning(`could not publish the summary: ${String(err)}`));
-    throw e;
-  }
-  const { state, hasMore } = outcome;
-  const report = buildReport(state, loaded.plan);
-  core.setOutput("status", state.status);
-  core.setOutput("report", JSON.stringify(report));
-  core.setOutput("has-more", String(hasMore));
-  const gh = await publish(settings, ctx, loaded, state);
-  if (hasMore) {
-    const run = await gh.dispatch(settings.workflow, targetBranch, { plan: settings.plan, ...(settings.pr ? { pr: String(settings.pr) } : {}) });
-    core.info(`Next wave dispatched: ${run.runUrl}`);
-  } else {
-    core.info(`Execution ${state.status}: ${report.storiesCompleted.length} completed, ${report.storiesFailed.length} failed.`);
-  }
-}
-
-/** The run summary and the pull request's progress comment. */
-async function publish(settings: Settings, ctx: RunnerContext, loaded: LoadedPlan, state: WorkflowState): Promise<GitHubPort> {
-  await core.summary.addRaw(renderRunSummary(state, loaded.plan, { runUrl: ctx.runUrl }), true).write();
-  const gh = github(settings, ctx);
-  if (settings.pr) await gh.upsertComment(settings.pr, commentMarker(loaded.plan.name), renderPrComment(state, loaded.plan, { runUrl: ctx.runUrl }));
-  return gh;
+export async function integrateStep(settings: Settings, ctx: RunnerContext, loaded: LoadedPlan): Promise<void> {
+  const ports = await checkoutPorts(settings, ctx, loaded.plan.name);
+  const { verdicts } = await integrateWave(ports, {
+    source: loaded, dir: ctx.workspace, target: target(ctx), inDir: ctx.artifacts.downloaded, outDir: ctx.artifacts.integrated, logDir: ctx.logDir, runUrl: ctx.runUrl,
+  });
+  const merged = Object.entries(verdicts.stories).filter(([, v]) => v.merged).map(([id]) => id);
+  const failed = Object.entries(verdicts.stories).filter(([, v]) => v.failed).map(([id, v]) => `${id} (${v.failed!.reason})`);
+  core.info(`Integrated: ${merged.join(", ") || "nothing"}${failed.length ? `; failed: ${failed.join(", ")}` : ""}`);
 }

@@ -33,6 +33,10 @@ export interface GitHubPort {
   reply(issueNumber: number, body: string): Promise<{ id: number }>;
   /** Edits the issue's comment containing `marker`, or creates one; `body` should contain the marker. */
   upsertComment(issueNumber: number, marker: string, body: string): Promise<{ id: number; created: boolean }>;
+  /** The number of the open pull request whose head is `branch` of this repository, if there is one. */
+  openPullFor(branch: string): Promise<number | undefined>;
+  /** Opens a pull request of `head` into `base`. */
+  createPull(pull: { head: string; base: string; title: string; body: string }): Promise<{ number: number; url: string }>;
   /** Starts `workflow` (its file name) on `ref` with `inputs`. */
   dispatch(workflow: string, ref: string, inputs: Record<string, string>): Promise<DispatchResult>;
 }
@@ -106,6 +110,18 @@ export function createGitHub(opts: GitHubOptions): GitHubPort {
       }
       const { id } = await reply(issueNumber, body);
       return { id, created: true };
+    },
+
+    async openPullFor(branch) {
+      const { data } = await call(`looking for an open pull request of ${branch}`, () =>
+        octokit.request("GET /repos/{owner}/{repo}/pulls", { ...repo, head: `${opts.owner}:${branch}`, state: "open", per_page: 1 }));
+      return data[0]?.number;
+    },
+
+    async createPull(pull) {
+      const { data } = await call(`opening a pull request of ${pull.head} into ${pull.base}`, () =>
+        octokit.request("POST /repos/{owner}/{repo}/pulls", { ...repo, ...pull }));
+      return { number: data.number, url: data.html_url };
     },
 
     async dispatch(workflow, ref, inputs) {

@@ -1,10 +1,12 @@
-// The distributed engine: the same phases as the local runner, cut into the steps of a GitHub workflow
-// run (one wave per run). Story jobs share nothing but `origin`: the state branch, story branches, target.
+// The distributed engine: the same phases as the local runner, cut into the jobs of a GitHub workflow
+// run (one wave per run): `plan` picks the wave, read-only story jobs build one story each and hand on
+// a bundle and a record (here), `integrate` merges them (wave-integrate.ts), and `publish`, the one job
+// that writes, checks and applies it all (wave-publish.ts).
 import { DEFAULTS, storyBranch } from "../core/plan/model.js";
 import { blockStuck } from "./blocking.js";
 import { chunkWave } from "../core/plan/waves.js";
-import { chain, failStory, nextOpenWave, recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state/state.js";
-import { integrateStories, recordOutcomesOnTarget } from "./integrate.js";
+import { chain, nextOpenWave, startStory, startWave, statusOf, type WorkflowState } from "../core/state/state.js";
+import { recordOfRun } from "../core/state/story-record.js";
 import type { Ports } from "./ports.js";
 import { startExecution, type PlanSource } from "./execution.js";
 import type { StoryJob } from "./story-context.js";
@@ -15,6 +17,7 @@ import { clearStop, executionBudgetReached, recordStop } from "../core/agents/bu
 import type { Plan } from "../core/plan/model.js";
 import type { Git } from "../adapters/git.js";
 import { own } from "../core/own.js";
+import { ARTIFACTS, logTails, writeBundle } from "./wave-artifacts.js";
 
 export interface WaveChoice {
   /** 0 when nothing is left to run. */
@@ -23,13 +26,13 @@ export interface WaveChoice {
   stories: string[];
   /**
    * Whether stories are left for later runs after this chunk (pending ones: a later wave, or the rest of a
-   * wave larger than a matrix). Some may still end up blocked by this chunk; `advance` has the last word.
+   * wave larger than a matrix). Some may still end up blocked by this chunk; `publish` has the last word.
    */
   hasMore: boolean;
   maxParallel: number;
   /**
-   * Completed stories whose merge is not on the target (the `advance` that merged them could not push):
-   * this run builds nothing (wave 0) and its `advance` integrates them before any later wave starts.
+   * Completed stories whose merge is not on the target (the `publish` that took their merges could not push):
+   * this run builds nothing (wave 0) and its `integrate` merges them before any later wave starts.
    */
   integrate: string[];
 }
@@ -87,10 +90,15 @@ export interface StoryStepOptions {
   dir: string;
   logDir: string;
   runUrl?: string;
-  remote?: string;
+  /** Where the job's artifacts are written: the tester's bundle, and the story's bundle with its record. */
+  out: { tester: string; story: string };
 }
 
-/** One step of a story job. Returns false when the story failed (or had already ended). */
+/**
+ * One step of a story job. The job is read-only: it pushes nothing and writes the state only in its
+ * own checkout; what it did leaves as files (bundle + record) for the workflow to upload. Returns
+ * false when the story failed (or had already ended).
+ */
 export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOptions): Promise<PhaseResult | { ok: false; skipped: string }> {
   const { plan } = opts.source;
   const story = plan.stories.find((s) => s.id === opts.storyId);
@@ -109,12 +117,14 @@ export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOp
     runUrl: opts.runUrl,
   };
   const git = ports.git(opts.dir);
-  const branch = storyBranch(plan.name, story.id);
+  const branch = `refs/heads/${storyBranch(plan.name, story.id)}`;
   let result: PhaseResult;
   try {
     if (step === "tester") {
-      await git.run(["checkout", "-B", branch]);
+      await git.run(["checkout", "-B", storyBranch(plan.name, story.id)]);
       result = await testerPhase(ports, job);
+      // Uploaded before the implementation agent runs, so that nothing it does can change what the tester wrote.
+      if (result.ok) await writeBundle(git, join(opts.out.tester, ARTIFACTS.testerBundle), branch, own((await ports.store.read())?.runs ?? {}, story.id)?.base);
     } else if (step === "implement") {
       result = await implementationPhase(ports, job);
     } else {
@@ -122,62 +132,35 @@ export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOp
       if (result.ok) await completeInWorkingCopy(ports, job);
     }
   } catch (e) {
-    // The budget refused this story's next agent phase: it is pending again, not failed.
-    if (e instanceof BudgetReached) return { ok: false, skipped: e.message };
+    // The budget refused this story's next agent phase: it is pending again, not failed (the record says so).
+    if (e instanceof BudgetReached) {
+      await exportStory(ports, job, branch, opts.out.story, e.message);
+      return { ok: false, skipped: e.message };
+    }
     throw e;
   }
   if (!result.ok) await failInWorkingCopy(ports, job, result);
-  if (!result.ok || step === "verify") await git.push(opts.remote ?? "origin", [`HEAD:refs/heads/${branch}`], { force: true });
+  if (!result.ok || step === "verify") await exportStory(ports, job, branch, opts.out.story);
   return result;
 }
 
-export interface AdvanceResult {
-  state: WorkflowState;
-  hasMore: boolean;
-}
-
-/** How often `advance` merges a target that moved under it and pushes again before it gives up. */
-const TARGET_PUSH_ATTEMPTS = 5;
-
-/**
- * `advance` step (after every story job, whatever happened to it): stories whose job never finished
- * fail, completed ones are merged into the target (plan order), failed/blocked story files are
- * committed, the target is pushed, and the caller learns whether another run is needed.
- */
-export async function advance(ports: Ports, opts: { source: PlanSource; dir: string; target: string; logDir: string; runUrl?: string; remote?: string }): Promise<AdvanceResult> {
-  const { plan } = opts.source;
-  const remote = opts.remote ?? "origin";
-  const git = ports.git(opts.dir);
-  let state = (await ports.store.read())!;
-  for (const id of [...state.stories.inProgress]) {
-    state = await ports.store.update(failStory(id, "the story job did not finish (cancelled or crashed)", ports.now(), "job"), `${id}: job lost`);
-  }
-  const toMerge = await notOnTarget(git, state, plan);
-  if (toMerge.length > 0) {
-    await git.fetch(remote, toMerge.map((id) => `+refs/heads/${storyBranch(plan.name, id)}:refs/remotes/${remote}/${storyBranch(plan.name, id)}`));
-  }
-  const target = { dir: opts.dir, branchRef: (id: string) => `refs/remotes/${remote}/${storyBranch(plan.name, id)}`, logDir: opts.logDir, runUrl: opts.runUrl };
-  await integrateStories(ports, plan, target, toMerge);
-  state = (await ports.store.read())!;
-  state = await blockStuck(ports, plan, state, plan.stories.map((s) => s.id));
-  await recordOutcomesOnTarget(ports, plan, target, plan.stories.map((s) => s.id));
-  try {
-    await pushTarget(git, remote, opts.target);
-  } catch (e) {
-    const message = `the target branch ${opts.target} could not be updated: ${e instanceof Error ? e.message : String(e)}`;
-    await ports.store.update(recordError(message, ports.now(), true), "target branch not updated");
-    throw new Error(message, { cause: e });
-  }
-  state = (await ports.store.read())!;
-  // A used-up budget leaves stories pending; the next run would start none of them.
-  return { state, hasMore: nextOpenWave(state) > 0 && !executionBudgetReached(state, plan.budget) };
+/** The story's bundle and record, from the job's own state copy and logs. */
+async function exportStory(ports: Ports, job: StoryJob, branch: string, outDir: string, stopped?: string): Promise<void> {
+  const git = ports.git(job.dir);
+  const tip = (await git.revParse(branch))!;
+  const state = (await ports.store.read())!;
+  const run = own(state.runs, job.story.id)!;
+  // A story the budget sent back to pending hands on no work, only its record.
+  if (stopped === undefined) await writeBundle(git, join(outDir, ARTIFACTS.storyBundle), branch, run.base);
+  const record = recordOfRun(job.story.id, run, tip, await logTails(ports, job.logDir), { usage: own(state.usage ?? {}, job.story.id), stopped });
+  await ports.files.write(join(outDir, ARTIFACTS.record), `${JSON.stringify(record, null, 2)}\n`);
 }
 
 /**
- * Completed stories whose merge is not on the target: never merged, or merged by an earlier `advance`
+ * Completed stories whose merge is not on the target: never merged, or merged by an earlier run
  * whose push of the target was lost (its merge commit is not in this checkout's history).
  */
-async function notOnTarget(git: Git, state: WorkflowState, plan: Plan): Promise<string[]> {
+export async function notOnTarget(git: Git, state: WorkflowState, plan: Plan): Promise<string[]> {
   const out: string[] = [];
   for (const story of plan.stories) {
     if (statusOf(state, story.id) !== "complete") continue;
@@ -186,24 +169,4 @@ async function notOnTarget(git: Git, state: WorkflowState, plan: Plan): Promise<
     out.push(story.id);
   }
   return out;
-}
-
-/** A push refused because the remote branch moved on (someone pushed to it during the wave). */
-const TARGET_MOVED = /\[rejected\]|\(fetch first\)|non-fast-forward/;
-
-/**
- * Pushes the integrated target. When someone pushed to it meanwhile (a commit on the pull request
- * during the wave), their commits are fetched and merged, and the push is tried again.
- */
-async function pushTarget(git: Git, remote: string, target: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const r = await git.run(["push", remote, `HEAD:refs/heads/${target}`], { allowFail: true, env: { LC_ALL: "C" } });
-    if (r.code === 0) return;
-    if (!TARGET_MOVED.test(r.stderr)) throw new Error(`git push ${remote} ${target} failed: ${r.stderr.trim()}`);
-    if (attempt === TARGET_PUSH_ATTEMPTS) throw new Error(`${target} kept moving: the push was rejected ${attempt} times`);
-    const tracking = `refs/remotes/${remote}/${target}`;
-    await git.fetch(remote, [`+refs/heads/${target}:${tracking}`]);
-    const merged = await git.merge(tracking, `tdd-waves: merge ${target} (updated during the wave)`);
-    if (!merged.ok) throw new Error(`${target} changed during the wave and merging it conflicts in ${merged.conflicts.join(", ") || "some files"}`);
-  }
 }

@@ -2,13 +2,13 @@
 // `origin` and the GitHub API stand-in, every step the real dist/index.js in its own process and fresh
 // checkout, each wave's run started from the dispatch the previous one sent, `/build` from a comment event.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ActionsRunner, type JobRun, type WorkflowRun } from "../support/action-runner.js";
-import { startGitHubStub, type GitHubStub } from "../support/github-stub.js";
+import { startGitHubStub, type GitHubStub, type TokenPermissions } from "../support/github-stub.js";
+import { startGitHttp } from "../support/git-http.js";
 import { git, makeRepo, planFiles, type StorySpec } from "../support/repo.js";
 import { commentMarker } from "../../src/core/render/pr-comment.js";
 import type { WorkflowState } from "../../src/core/state/state.js";
@@ -16,7 +16,6 @@ import type { WorkflowState } from "../../src/core/state/state.js";
 const TARGET = "feature/x";
 const PLAN = ".tdd-waves/plan.yml";
 const PR = 7;
-const TOKEN = "ghs_e2e_token";
 const BOT = "github-actions[bot]";
 const EXECUTION = "tdd-waves.yml";
 const COMMAND = "tdd-waves-command.yml";
@@ -35,12 +34,13 @@ interface World {
   origin: string;
   stub: GitHubStub;
   runner: ActionsRunner;
+  gitHttp: Awaited<ReturnType<typeof startGitHttp>>;
 }
 
 type Cleanup = (fn: () => Promise<void> | void) => void;
 
 /** A repository with the plan on main and on the target branch, pushed to a bare `origin` that has PR #7's head ref. */
-async function world(cleanup: Cleanup, planName: string, stories: StorySpec[], extra: Parameters<typeof planFiles>[2] = {}, hooks: Partial<Pick<ConstructorParameters<typeof ActionsRunner>[0], "afterCheckout">> = {}): Promise<World> {
+async function world(cleanup: Cleanup, planName: string, stories: StorySpec[], extra: Parameters<typeof planFiles>[2] & { noPull?: boolean } = {}, hooks: Partial<Pick<ConstructorParameters<typeof ActionsRunner>[0], "afterCheckout">> = {}): Promise<World> {
   const root = mkdtempSync(join(tmpdir(), "tdd-waves-e2e-"));
   cleanup(() => rmSync(root, { recursive: true, force: true }));
   const { "plan.yml": planYml, ...rest } = planFiles(planName, stories, extra);
@@ -50,10 +50,13 @@ async function world(cleanup: Cleanup, planName: string, stories: StorySpec[], e
   const origin = join(root, "origin.git");
   git(root, "clone", "-q", "--bare", repo.dir, origin);
   updatePullRef(origin);
-  const stub = await startGitHubStub({ token: TOKEN, permissions: { alice: "write" }, pulls: [{ number: PR, headRef: TARGET }] });
+  const gitHttp = await startGitHttp(root);
+  cleanup(() => gitHttp.close());
+  const tokens = new Map<string, TokenPermissions>();
+  const stub = await startGitHubStub({ tokens, permissions: { alice: "write" }, pulls: extra.noPull ? [] : [{ number: PR, headRef: TARGET }] });
   cleanup(() => stub.close());
-  const runner = new ActionsRunner({ root, originUrl: pathToFileURL(origin).href, stub, token: TOKEN, defaultBranch: "main", ...hooks });
-  return { root, origin, stub, runner };
+  const runner = new ActionsRunner({ root, git: gitHttp, originUrl: `${gitHttp.url}/origin.git`, stub, tokens, defaultBranch: "main", ...hooks });
+  return { root, origin, stub, runner, gitHttp };
 }
 
 /** GitHub keeps refs/pull/<n>/head at the pull request's head. */
@@ -93,21 +96,24 @@ const only = (run: WorkflowRun, id: string): JobRun => {
   return found[0]!;
 };
 const stepOutputs = (job: JobRun) => job.steps.at(-1)!.outputs;
+/** REST calls a job made with a token the API accepted (a hostile process's refused attempts are checked apart). */
+const accepted = (job: JobRun) => job.requests.filter((r) => r.status !== 401 && r.status !== 403);
 const row = (markdown: string, id: string, label: string) => new RegExp(`^\\| ${id} \\|[^\\n]*\\| ${label}`, "m").test(markdown);
 
-/** What must hold of every wave's run: the plan job's outputs, story jobs' steps and REST silence, advance's budget. */
-function checkWaveRun(run: WorkflowRun, wave: number, expected: { stories: string[]; laterStories: boolean; hasMore: boolean; failedSteps?: Record<string, string> }): void {
+/** What must hold of every wave's run: the plan job's outputs, story jobs' steps and REST silence, publish's budget. */
+function checkWaveRun(run: WorkflowRun, wave: number, expected: { stories: string[]; laterStories: boolean; hasMore: boolean; failedSteps?: Record<string, string>; totalWaves?: number }): void {
   const plan = only(run, "plan");
   expect(plan.result).toBe("success");
   const out = stepOutputs(plan);
   expect(out.wave).toBe(String(wave));
-  expect(out["total-waves"]).toBe("3");
+  expect(out["total-waves"]).toBe(String(expected.totalWaves ?? 3));
   expect(out["max-parallel"]).toBe("10");
-  // Pending stories remain after this wave (advance may still find them blocked).
+  // Pending stories remain after this wave (publish may still find them blocked).
   expect(out["has-more"]).toBe(String(expected.laterStories));
   const matrix = JSON.parse(out.matrix!) as { include: Array<{ story: string; title: string; tester: string; implementer: string }> };
   expect(matrix.include.map((e) => e.story)).toEqual(expected.stories);
-  expect(plan.requests).toEqual([]);
+  expect(out["target-sha"]).toMatch(/^[0-9a-f]{40}$/);
+  expect(accepted(plan)).toEqual([]);
 
   const storyJobs = jobs(run, "story");
   expect(storyJobs.map((j) => j.matrix?.story)).toEqual(expected.stories);
@@ -125,18 +131,25 @@ function checkWaveRun(run: WorkflowRun, wave: number, expected: { stories: strin
       expect(job.steps.map((s) => s.exitCode), job.steps.map((s) => s.stdout + s.stderr).join("\n")).toEqual([0, 0, 0]);
       expect(job.result).toBe("success");
     }
-    expect(job.steps[0]!.stdout).toContain(`Spawning tester agent (tester) for ${id}`);
-    expect(job.requests, `REST calls made by story job ${id}`).toEqual([]);
+    expect(job.steps[0]!.stdout).toMatch(new RegExp(`Spawning tester agent \\(tester[\\w-]*\\) for ${id}`));
+    expect(accepted(job), `REST calls made by story job ${id}`).toEqual([]);
   }
 
-  const advance = only(run, "advance");
-  expect(advance.result, advance.steps.map((s) => s.stdout + s.stderr).join("\n")).toBe("success");
-  expect(stepOutputs(advance)["has-more"]).toBe(String(expected.hasMore));
-  expect(advance.requests.length).toBeGreaterThan(0);
-  expect(advance.requests.length).toBeLessThanOrEqual(3);
-  const all = run.jobs.flatMap((j) => j.requests);
-  expect(new Set(all).size, "REST calls of the whole run").toBe(advance.requests.length);
-  expect(run.dispatches).toEqual(expected.hasMore ? [{ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } }] : []);
+  // Read-only jobs: no write access to the repository, no API calls.
+  for (const job of [...storyJobs, only(run, "integrate")]) expect(job.permissions).toEqual({ contents: "read" });
+  const integrate = only(run, "integrate");
+  expect(integrate.result, integrate.steps.map((s) => s.stdout + s.stderr).join("\n")).toBe("success");
+  expect(accepted(integrate)).toEqual([]);
+
+  const publish = only(run, "publish");
+  expect(publish.result, publish.steps.map((s) => s.stdout + s.stderr).join("\n")).toBe("success");
+  expect(stepOutputs(publish)["has-more"]).toBe(String(expected.hasMore));
+  expect(accepted(publish).length).toBeGreaterThan(0);
+  expect(accepted(publish).length).toBeLessThanOrEqual(3);
+  const all = run.jobs.flatMap(accepted);
+  expect(new Set(all).size, "REST calls of the whole run").toBe(accepted(publish).length);
+  if (expected.hasMore) expect(run.dispatches).toEqual([{ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } }]);
+  else expect(run.dispatches).toEqual([]);
 }
 
 function progressComments(stub: GitHubStub, planName: string) {
@@ -156,7 +169,8 @@ describe.concurrent("the GitHub Action, end to end through the shipped workflows
     expect(w.stub.comments.some((c) => c.issue === PR && c.body.startsWith("🚀"))).toBe(true);
 
     const commentAfterWave: string[] = [];
-    const runs = await w.runner.followDispatches(command.dispatches[0]!, 5, () => {
+    const runs = await w.runner.followDispatches(command.dispatches[0]!, 5, (r) => {
+      if (process.env.DEBUG_RUNS) for (const j of r.jobs) console.log(j.id, j.name, j.result, j.steps.map((s) => `${s.command} ${s.exitCode}\n${s.stdout}\n${s.stderr}`).join("\n"));
       const found = progressComments(w.stub, "e2e");
       expect(found).toHaveLength(1);
       commentAfterWave.push(found[0]!.body);
@@ -191,8 +205,8 @@ describe.concurrent("the GitHub Action, end to end through the shipped workflows
       expect(new Set(authors)).toEqual(new Set([`${BOT} <41898282+github-actions[bot]@users.noreply.github.com>`]));
     }
 
-    // The run summary of the last advance: Gantt and the stories table with every story.
-    const summary = only(runs[2]!, "advance").steps[0]!.summary;
+    // The run summary of the last publish: Gantt and the stories table with every story.
+    const summary = only(runs[2]!, "publish").steps[0]!.summary;
     expect(summary).toContain("```mermaid\ngantt");
     expect(summary).toContain("| Story | Title | Wave | Status |");
     for (const { id } of STORIES) expect(row(summary, id, "✅ Complete")).toBe(true);
@@ -214,12 +228,12 @@ describe.concurrent("the GitHub Action, end to end through the shipped workflows
       { id: "b-002", dependsOn: ["b-001"] },
       { id: "c-001" },
     ];
-    // A developer pushes to the pull request's branch while the wave runs (after advance checked it out).
+    // A developer pushes to the pull request's branch while the wave runs (after publish checked it out).
     let origin = "";
     let pushed = "";
     const w = await world(onTestFinished, "e2e-fail", stories, { agents: { "impl-fail": { IMPL_MODE: "fail" } } }, {
       afterCheckout: (job) => {
-        if (job.id !== "advance" || pushed) return;
+        if (job.id !== "publish" || pushed) return;
         const dev = mkdtempSync(join(tmpdir(), "tdd-waves-dev-"));
         onTestFinished(() => rmSync(dev, { recursive: true, force: true }));
         git(dev, "clone", "-q", "-b", TARGET, origin, ".");
@@ -237,9 +251,9 @@ describe.concurrent("the GitHub Action, end to end through the shipped workflows
     checkWaveRun(runs[0]!, 1, { stories: ["a-001", "c-001"], laterStories: true, hasMore: false, failedSteps: { "a-001": "implement" } });
     const failedStep = jobs(runs[0]!, "story").find((j) => j.matrix?.story === "a-001")!.steps[1]!;
     expect(failedStep.stdout).toContain("::error::a-001: implementation agent impl-fail");
-    expect(stepOutputs(only(runs[0]!, "advance")).status).toBe("complete");
+    expect(stepOutputs(only(runs[0]!, "publish")).status).toBe("complete");
 
-    // The developer's commit survived: advance merged it and pushed again.
+    // The developer's commit survived: publish merged it and pushed again.
     expect(pushed).not.toBe("");
     expect(isAncestor(w.origin, pushed, TARGET)).toBe(true);
     expect(git(w.origin, "show", `${TARGET}:NOTES.md`)).toBe("pushed during the wave");
@@ -291,7 +305,7 @@ describe.concurrent("the GitHub Action, end to end through the shipped workflows
 
   it("a target push that fails for good leaves the state in error; the next run integrates the stranded merge before anything else", async ({ onTestFinished }) => {
     const w = await world(onTestFinished, "e2e-push", [{ id: "a-001" }]);
-    // The target refuses one update (a branch protection, a hook): not a race, so advance must not merge and retry.
+    // The target refuses one update (a branch protection, a hook): not a race, so publish must not merge and retry.
     const flag = join(w.root, "decline-once");
     writeFileSync(flag, "");
     writeFileSync(join(w.origin, "hooks", "pre-receive"), [
@@ -305,9 +319,9 @@ describe.concurrent("the GitHub Action, end to end through the shipped workflows
     const [failed, ...more] = await w.runner.followDispatches({ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } });
     expect(more).toEqual([]);
     expect(only(failed!, "story").result).toBe("success");
-    const advance = only(failed!, "advance");
-    expect(advance.result).toBe("failure");
-    expect(advance.steps[0]!.stdout).toMatch(/::error::tdd-waves: the target branch feature\/x could not be updated: .*pre-receive hook declined/);
+    const publish = only(failed!, "publish");
+    expect(publish.result).toBe("failure");
+    expect(publish.steps[0]!.stdout).toMatch(/::error::the target branch feature\/x could not be updated: .*pre-receive hook declined/);
     expect(failed!.dispatches).toEqual([]);
     const stranded = stateOn(w.origin, "e2e-push");
     expect(stranded.status).toBe("error");
@@ -315,7 +329,7 @@ describe.concurrent("the GitHub Action, end to end through the shipped workflows
     expect(stranded.runs["a-001"]?.merged).toMatch(/^[0-9a-f]{40}$/);
     expect(existsOn(w.origin, stranded.runs["a-001"]!.merged!)).toBe(false);
 
-    // `/build` again: the run builds nothing (wave 0) and its advance merges a-001 for real.
+    // `/build` again: the run builds nothing (wave 0); its integrate merges a-001 for real and publish pushes it.
     updatePullRef(w.origin);
     const command = await w.runner.run(COMMAND, { name: "issue_comment", payload: commentEvent("/build", 558) });
     const [recovery, ...after] = await w.runner.followDispatches(command.dispatches[0]!);
@@ -324,7 +338,7 @@ describe.concurrent("the GitHub Action, end to end through the shipped workflows
     expect(plan).toMatchObject({ wave: "0", "has-more": "true", matrix: JSON.stringify({ include: [] }) });
     expect(only(recovery!, "plan").steps[0]!.stdout).toContain("it integrates a-001 first");
     expect(only(recovery!, "story").result).toBe("skipped");
-    expect(stepOutputs(only(recovery!, "advance"))).toMatchObject({ status: "complete", "has-more": "false" });
+    expect(stepOutputs(only(recovery!, "publish"))).toMatchObject({ status: "complete", "has-more": "false" });
     expect(git(w.origin, "log", "--first-parent", "--merges", "--format=%s", TARGET)).toBe("tdd-waves: merge a-001: Story a-001");
     expect(storyFileOn(w.origin, "a-001")).toContain("**Status:** ✅ Complete");
     const state = stateOn(w.origin, "e2e-push");
@@ -332,5 +346,78 @@ describe.concurrent("the GitHub Action, end to end through the shipped workflows
     expect(isAncestor(w.origin, state.runs["a-001"]!.merged!, TARGET)).toBe(true);
     w.stub.assertNoViolations();
   }, 180_000);
-});
 
+  it("hostile agents and tests: every push, state rewrite, token hunt and dispatch fails; the execution goes on; the branches hold what verify accepted; a pull request is opened", async ({ onTestFinished }) => {
+    const attacks = mkdtempSync(join(tmpdir(), "tdd-waves-attacks-"));
+    onTestFinished(() => rmSync(attacks, { recursive: true, force: true }));
+    const ATTACK_LOG = join(attacks, "attempts.jsonl");
+    // One wave: h-001's tester pushes to the target, its implementer rewrites the state and dispatches;
+    // h-002's test file attacks wherever it runs (red, verify, integrate); its implementer hunts tokens.
+    const w = await world(onTestFinished, "e2e-hostile", [
+      { id: "h-001", tester: "tester-push", implementer: "impl-state" },
+      { id: "h-002", tester: "tester-badtest", implementer: "impl-scan" },
+    ], {
+      noPull: true,
+      agents: {
+        "tester-push": { HOSTILE: "push-target", ATTACK_LOG },
+        "impl-state": { HOSTILE: "push-state,dispatch", ATTACK_LOG },
+        "tester-badtest": { TESTER_MODE: "hostile", ATTACK_LOG },
+        "impl-scan": { HOSTILE: "scan,push-target,push-state,dispatch", ATTACK_LOG },
+      },
+    });
+    const targetBefore = git(w.origin, "rev-parse", TARGET);
+    const runs = await w.runner.followDispatches({ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN } });
+    expect(runs).toHaveLength(1);
+    const run = runs[0]!;
+
+    // Every attempt was made, and every one failed.
+    const attempts = readFileSync(ATTACK_LOG, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { who: string; story: string; job: string | null; attempt: string; ok?: boolean; found?: string[] });
+    const made = new Set(attempts.map((a) => `${a.job}:${a.who}:${a.attempt}`));
+    for (const expected of ["story:tester:push-target", "story:implementation:push-state", "story:implementation:dispatch", "story:implementation:scan", "story:test:push-target", "integrate:test:push-target", "integrate:test:push-state", "integrate:test:dispatch", "integrate:test:scan"]) {
+      expect(made, expected).toContain(expected);
+    }
+    expect(attempts.filter((a) => a.ok === true)).toEqual([]);
+    // No token was there to find: not in any environment, .git/config or ancestor process of agents and tests.
+    const haystack = readFileSync(`${ATTACK_LOG}.haystack`, "utf8");
+    expect(w.runner.issuedTokens.length).toBeGreaterThan(0);
+    for (const token of w.runner.issuedTokens) {
+      expect(haystack.includes(token) || haystack.includes(Buffer.from(`x-access-token:${token}`).toString("base64"))).toBe(false);
+    }
+    expect(attempts.filter((a) => a.attempt === "scan").flatMap((a) => a.found ?? [])).toEqual([]);
+    expect(w.gitHttp.refusals.length).toBeGreaterThan(0);
+    expect(w.stub.refused.map((r) => r.operationId)).toContain("actions/create-workflow-dispatch");
+    expect(w.stub.refused.every((r) => r.status === 401)).toBe(true);
+    expect(run.dispatches).toEqual([]);
+
+    // The execution went on: both stories verified, merged, and published by publish alone.
+    checkWaveRun(run, 1, { stories: ["h-001", "h-002"], laterStories: false, hasMore: false, totalWaves: 1 });
+    const state = stateOn(w.origin, "e2e-hostile");
+    expect(state.status).toBe("complete");
+    expect([...state.stories.completed].sort()).toEqual(["h-001", "h-002"]);
+    for (const id of ["h-001", "h-002"]) {
+      const verified = state.runs[id]!.result!.commit!;
+      expect(git(w.origin, "rev-parse", `tdd-waves/e2e-hostile/${id}`), `${id}'s branch is the commit verify accepted`).toBe(verified);
+      expect(isAncestor(w.origin, verified, TARGET)).toBe(true);
+      expect(storyFileOn(w.origin, id)).toContain("**Status:** ✅ Complete");
+    }
+    // The target: what it was plus the two merges, nothing pushed by anyone else.
+    expect(git(w.origin, "rev-list", "--first-parent", `${targetBefore}..${TARGET}`).split("\n")).toHaveLength(2);
+    expect(git(w.origin, "log", "--first-parent", "--format=%s", `${targetBefore}..${TARGET}`).split("\n"))
+      .toEqual(["tdd-waves: merge h-002: Story h-002", "tdd-waves: merge h-001: Story h-001"]);
+    // Only tdd-waves' branches and the ones that were there.
+    expect(git(w.origin, "for-each-ref", "--format=%(refname)", "refs/heads").split("\n").sort())
+      .toEqual(["refs/heads/feature/x", "refs/heads/main", "refs/heads/tdd-waves/e2e-hostile/h-001", "refs/heads/tdd-waves/e2e-hostile/h-002", "refs/heads/tdd-waves/state"]);
+
+    // No pull request was open for the branch: publish opened one into the default branch, with the report.
+    const opened = w.stub.pulls.filter((p) => p.headRef === TARGET);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ base: "main", title: "tdd-waves: e2e-hostile" });
+    expect(opened[0]!.body).toContain("```mermaid");
+    expect(row(opened[0]!.body!, "h-002", "✅ Complete")).toBe(true);
+    const summary = only(run, "publish").steps[0]!.summary;
+    expect(summary).toContain("Pull request opened: https://github.com/octo/widgets/pull/");
+    expect(summary).toContain("pushed with the workflow's `GITHUB_TOKEN`");
+    expect(existsSync(w.origin)).toBe(true);
+    w.stub.assertNoViolations();
+  }, 180_000);
+});

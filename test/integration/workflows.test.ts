@@ -16,7 +16,7 @@ interface ActionYml {
   outputs: Record<string, { description: string }>;
   runs: { using: string; main: string };
 }
-interface Step { id?: string; uses?: string; run?: string; with?: Record<string, unknown>; if?: string; env?: Record<string, unknown> }
+interface Step { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown>; if?: string; env?: Record<string, unknown> }
 interface Job { needs?: string | string[]; outputs?: Record<string, string>; permissions?: unknown; steps?: Step[]; if?: string; strategy?: Yaml; name?: string }
 interface Workflow { on: Yaml; permissions?: unknown; jobs: Record<string, Job>; concurrency?: Yaml }
 
@@ -57,7 +57,7 @@ function contractProblems(file: string, wf: Workflow, act: ActionYml): string[] 
       for (const [, stepId, name] of expr.matchAll(/\bsteps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
         const step = stepsBefore.find((s) => s.id === stepId);
         if (!step) problems.push(`${where}: steps.${stepId} is not an earlier step of ${jobId}`);
-        else if (step.uses === "./" && act.outputs[name ?? ""] === undefined) {
+        else if (step.uses?.startsWith("./") && act.outputs[name ?? ""] === undefined) {
           problems.push(`${where}: steps.${stepId}.outputs.${name} is not an output in action.yml`);
         }
       }
@@ -67,7 +67,7 @@ function contractProblems(file: string, wf: Workflow, act: ActionYml): string[] 
     steps.forEach((step, i) => {
       const where = `${at}.steps[${i}]`;
       for (const expr of expressions(step)) checkExpr(expr, where, steps.slice(0, i));
-      if (step.uses === "./") {
+      if (step.uses?.startsWith("./")) {
         for (const key of Object.keys(step.with ?? {})) if (!act.inputs[key]) problems.push(`${where}: with.${key} is not an input in action.yml`);
         for (const [name, input] of Object.entries(act.inputs)) {
           if (input.required && step.with?.[name] === undefined) problems.push(`${where}: required input ${name} missing`);
@@ -84,7 +84,7 @@ function contractProblems(file: string, wf: Workflow, act: ActionYml): string[] 
 describe("action.yml", () => {
   it("runs dist/index.js on node24 and declares the outputs the commands set", () => {
     expect(action.runs).toEqual({ using: "node24", main: "dist/index.js" });
-    expect(Object.keys(action.outputs).sort()).toEqual(["has-more", "matrix", "max-parallel", "report", "status", "total-waves", "wave"]);
+    expect(Object.keys(action.outputs).sort()).toEqual(["has-more", "matrix", "max-parallel", "report", "status", "target-sha", "total-waves", "wave"]);
   });
 
   it("declares exactly the inputs of ACTION_INPUTS, with identical defaults, required flags and descriptions", () => {
@@ -93,7 +93,8 @@ describe("action.yml", () => {
     }));
     const fromCode = ACTION_INPUTS.map((i) => ({ name: i.name, description: i.description, required: i.required, ...(i.default === undefined ? {} : { default: i.default }) }));
     expect(fromYaml).toEqual(fromCode);
-    expect(action.inputs.token?.default).toBe("${{ github.token }}");
+    // No token unless a step asks for one: jobs that run agents get none by default.
+    expect(action.inputs.token?.default).toBe("");
   });
 });
 
@@ -154,7 +155,7 @@ jobs:
 describe("tdd-waves.yml", () => {
   const wf = workflows["tdd-waves.yml"] as Workflow;
 
-  it("takes plan and pr on dispatch and call: what /build and advance dispatch", () => {
+  it("takes plan and pr on dispatch and call: what /build and publish dispatch", () => {
     const dispatch = (wf.on.workflow_dispatch as { inputs: Yaml }).inputs;
     const call = (wf.on.workflow_call as { inputs: Yaml }).inputs;
     expect(Object.keys(dispatch).sort()).toEqual(["plan", "pr"]);
@@ -168,7 +169,10 @@ describe("tdd-waves.yml", () => {
     expect(wf.concurrency).toEqual({ group: "tdd-waves-${{ inputs.plan }}-${{ github.ref }}", "cancel-in-progress": false });
   });
 
-  it("fans the wave out as a matrix, tester → implement → verify per story, then advances", () => {
+  const action = (job: Job) => (job.steps ?? []).filter((x) => x.uses?.startsWith("./"));
+  const checkouts = (job: Job) => (job.steps ?? []).filter((x) => x.uses?.startsWith("actions/checkout@"));
+
+  it("fans the wave out as read-only story jobs, tester → implement → verify, results leaving as artifacts", () => {
     const story = wf.jobs.story as Job;
     expect(story.needs).toBe("plan");
     expect(story.if).toBe("needs.plan.outputs.wave != '0'");
@@ -178,15 +182,40 @@ describe("tdd-waves.yml", () => {
       matrix: "${{ fromJSON(needs.plan.outputs.matrix) }}",
     });
     expect(story.name).toContain("${{ matrix.story }}");
-    expect(story.steps?.filter((s) => s.uses === "./").map((s) => [s.with?.command, s.with?.story]))
+    expect(action(story).map((s) => [s.with?.command, s.with?.story]))
       .toEqual([["tester", "${{ matrix.story }}"], ["implement", "${{ matrix.story }}"], ["verify", "${{ matrix.story }}"]]);
-    const advance = wf.jobs.advance as Job;
-    expect(advance.needs).toEqual(["plan", "story"]);
-    expect(advance.if).toBe("always() && needs.plan.result == 'success'");
-    expect(advance.permissions).toEqual({ contents: "write", actions: "write", "pull-requests": "write", issues: "write" });
-    expect(advance.steps?.find((s) => s.uses === "./")?.with).toMatchObject({ command: "advance", pr: "${{ inputs.pr }}", workflow: "tdd-waves.yml" });
+    const uploads = (story.steps ?? []).filter((s) => s.uses?.startsWith("actions/upload-artifact@")).map((s) => [s.with?.name, s.if]);
+    expect(uploads).toEqual([["tdd-waves-tester-${{ matrix.story }}", undefined], ["tdd-waves-story-${{ matrix.story }}", "always()"]]);
+    // The tester's bundle is uploaded before the implementation agent runs.
+    const names = (story.steps ?? []).map((s) => s.with?.command ?? s.with?.name);
+    expect(names.indexOf("tdd-waves-tester-${{ matrix.story }}")).toBe(names.indexOf("tester") + 1);
+  });
+
+  it("gives agents and the repository's tests no write access and no token; only publish writes", () => {
+    for (const id of ["story", "integrate"]) {
+      const job = wf.jobs[id] as Job;
+      expect(job.permissions, id).toEqual({ contents: "read" });
+      for (const c of checkouts(job)) expect(c.with?.["persist-credentials"], id).toBe(false);
+      for (const step of job.steps ?? []) {
+        expect(JSON.stringify({ with: step.with, env: step.env }), `${id}: ${step.name ?? step.uses}`).not.toMatch(/token|secrets\.GITHUB/i);
+      }
+    }
     expect(wf.jobs.plan?.permissions).toEqual({ contents: "write" });
-    expect(story.permissions).toEqual({ contents: "write" });
+    const publish = wf.jobs.publish as Job;
+    expect(publish.needs).toEqual(["plan", "integrate"]);
+    expect(publish.if).toBe("always() && needs.plan.result == 'success'");
+    expect(publish.permissions).toEqual({ contents: "write", actions: "write", "pull-requests": "write", issues: "write" });
+    expect(action(publish)[0]?.with).toMatchObject({ command: "publish", pr: "${{ inputs.pr }}", workflow: "tdd-waves.yml", "wave-start": "${{ needs.plan.outputs.target-sha }}" });
+    for (const c of checkouts(publish)) expect(c.with?.["persist-credentials"]).toBe(false);
+    // The jobs that hold a write token run the action from the default branch, never the target's (agent-written) copy.
+    for (const id of ["plan", "publish"]) {
+      const uses = action(wf.jobs[id] as Job).map((s) => s.uses);
+      expect(uses, id).toEqual(["./.tdd-waves-action"]);
+      expect(checkouts(wf.jobs[id] as Job).find((c) => c.with?.path === ".tdd-waves-action")?.with?.ref).toBe("${{ github.event.repository.default_branch }}");
+    }
+    const integrate = wf.jobs.integrate as Job;
+    expect(integrate.needs).toEqual(["plan", "story"]);
+    expect(action(integrate).map((s) => s.with?.command)).toEqual(["integrate"]);
   });
 });
 

@@ -1,13 +1,17 @@
-// Runs the shipped workflow files against a local bare `origin` the way the GitHub Actions runner does:
-// every job in a fresh checkout, every `uses: ./` step a `node dist/index.js` child process with the
+// Runs the shipped workflow files against a local `origin` the way the GitHub Actions runner does:
+// every job in a fresh checkout, every `uses: ./…` step a `node dist/index.js` child process with the
 // runner's environment (INPUT_*, GITHUB_*, RUNNER_TEMP, output and summary files), expressions and `if:`
 // evaluated from the file, matrix jobs fanned out up to max-parallel, and the next run started from the
-// workflow_dispatch the GitHub stand-in recorded.
+// workflow_dispatch the GitHub stand-in recorded. It enforces the permissions the workflow declares:
+// each job gets its own token, valid while the job runs, granting exactly its `permissions:` to the git
+// smart HTTP `origin` (git-http.ts) and the API stand-in; a token reaches a step only where the workflow
+// puts it (checkout's persisted credentials, `with:`, `env:`); artifacts live in their run only.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import type { GitHubStub, RecordedRequest } from "./github-stub.js";
+import type { GitHubStub, RecordedRequest, TokenPermissions } from "./github-stub.js";
+import type { GitHttpServer } from "./git-http.js";
 import { evaluateIf, interpolate, type ExpressionContext } from "./workflow-expressions.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
@@ -18,13 +22,14 @@ const STEP_TIMEOUT_MS = 60_000;
 interface StepSpec { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; if?: string }
 interface JobSpec {
   name?: string;
+  permissions?: Record<string, string> | "read-all" | "write-all";
   needs?: string | string[];
   if?: string;
   outputs?: Record<string, string>;
   strategy?: { matrix?: unknown; "max-parallel"?: unknown; "fail-fast"?: unknown };
   steps: StepSpec[];
 }
-interface WorkflowSpec { name: string; on: Record<string, { inputs?: Record<string, { default?: string }> } | null>; jobs: Record<string, JobSpec> }
+interface WorkflowSpec { name: string; permissions?: JobSpec["permissions"]; on: Record<string, { inputs?: Record<string, { default?: string }> } | null>; jobs: Record<string, JobSpec> }
 
 export type JobResult = "success" | "failure" | "skipped";
 
@@ -51,6 +56,9 @@ export interface JobRun {
   workspace?: string;
   /** REST requests the stub recorded while this job ran (story jobs overlap: shared among them). */
   requests: RecordedRequest[];
+  /** The job's token (revoked when the job ended) and what it granted. */
+  token?: string;
+  permissions?: TokenPermissions;
 }
 
 export type RunEvent =
@@ -75,10 +83,12 @@ export interface Dispatch {
 export interface ActionsRunnerOptions {
   /** Where job workspaces, runner temp dirs and the empty HOME go. */
   root: string;
-  /** URL of the bare repository that plays `origin`. */
+  /** The git smart HTTP server of `origin`, and its URL. */
+  git: GitHttpServer;
   originUrl: string;
   stub: GitHubStub;
-  token: string;
+  /** The token table the stub checks requests against: the runner adds each job's token while it runs. */
+  tokens: Map<string, TokenPermissions>;
   defaultBranch: string;
   /** Runs after a job's checkout, before its first action step: lets a test move `origin` meanwhile. */
   afterCheckout?: (job: JobRun, workspace: string) => Promise<void> | void;
@@ -111,7 +121,7 @@ export function parseOutputFile(text: string): Record<string, string> {
 function cleanEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (v === undefined || /^(GITHUB_|INPUT_|RUNNER_|ACTIONS_|GIT_)/.test(k) || k === "EMAIL" || k === "HOME") continue;
+    if (v === undefined || /^(GITHUB_|INPUT_|RUNNER_|ACTIONS_|GIT_|GH_)/.test(k) || k === "EMAIL" || k === "HOME") continue;
     env[k] = v;
   }
   return env;
@@ -159,15 +169,32 @@ export function readWorkflow(file: string): WorkflowSpec {
 
 const actionInputs = (parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as { inputs: Record<string, { default?: string }> }).inputs;
 
+/** A job's `permissions:` (else the workflow's) as scope -> level; nothing declared = GitHub's restricted default. */
+function permissionsOf(job: JobSpec, wf: WorkflowSpec): TokenPermissions {
+  const declared = job.permissions ?? wf.permissions ?? { contents: "read" };
+  if (declared === "read-all" || declared === "write-all") {
+    const level = declared === "read-all" ? "read" : "write";
+    return Object.fromEntries(["actions", "contents", "issues", "pull-requests"].map((scope) => [scope, level]));
+  }
+  return { ...declared };
+}
+
+type RunEnv = { ref: string; runId: string; eventPath: string; eventName: string; workflow: string };
+
 export class ActionsRunner {
   private nextRunId = 4001;
   private jobCount = 0;
+  /** Artifacts by run id, then name: uploaded by one job, downloaded by later jobs of the same run only. */
+  private readonly artifacts = new Map<string, Map<string, string>>();
   /** The runner's HOME: empty, so git finds no identity (as on a hosted runner's checkout). */
   readonly home: string;
 
   constructor(private readonly opts: ActionsRunnerOptions) {
     this.home = mkdtempSync(join(opts.root, "home-"));
   }
+
+  /** Every token a job was given (all revoked once their jobs ended). */
+  readonly issuedTokens: string[] = [];
 
   /** One run of `workflowFile` for `event`, every job in `needs` order. */
   async run(workflowFile: string, event: RunEvent): Promise<WorkflowRun> {
@@ -177,31 +204,34 @@ export class ActionsRunner {
     const ref = event.name === "workflow_dispatch" ? event.ref : this.opts.defaultBranch;
     const eventDir = mkdtempSync(join(this.opts.root, `event-${runId}-`));
     const eventPath = join(eventDir, "event.json");
-    const payload = event.name === "issue_comment" ? event.payload : { inputs: event.inputs, ref: `refs/heads/${ref}` };
+    const repository = { full_name: `${this.opts.stub.owner}/${this.opts.stub.repo}`, default_branch: this.opts.defaultBranch };
+    const payload = event.name === "issue_comment" ? event.payload : { inputs: event.inputs, ref: `refs/heads/${ref}`, repository };
     writeFileSync(eventPath, JSON.stringify(payload));
     const declared = event.name === "workflow_dispatch" ? wf.on.workflow_dispatch?.inputs ?? {} : {};
     const inputs = Object.fromEntries(Object.entries(declared).map(([k, v]) => [k, event.name === "workflow_dispatch" ? event.inputs[k] ?? v.default ?? "" : ""]));
-    const github = { token: this.opts.token, ref: `refs/heads/${ref}`, ref_name: ref, event: payload, event_name: event.name, run_id: runId, repository: `${this.opts.stub.owner}/${this.opts.stub.repo}` };
+    const github = { ref: `refs/heads/${ref}`, ref_name: ref, event: payload, event_name: event.name, run_id: runId, repository: repository.full_name };
     const run: WorkflowRun = { runId, workflow: workflowFile, event, jobs: [], dispatches: [] };
+    this.artifacts.set(runId, new Map());
     const needsContext: Record<string, { result: JobResult; outputs: Record<string, unknown> }> = {};
     for (const [id, spec] of jobsInOrder(wf)) {
       const needs = typeof spec.needs === "string" ? [spec.needs] : spec.needs ?? [];
-      const base = { inputs, github, secrets: {}, needs: Object.fromEntries(needs.map((n) => [n, needsContext[n]!])) };
+      const base = { inputs, github, secrets: {}, vars: {}, needs: Object.fromEntries(needs.map((n) => [n, needsContext[n]!])) };
       const jobCtx: ExpressionContext = { contexts: base, success: needs.every((n) => needsContext[n]?.result === "success") };
       if (!evaluateIf(spec.if, jobCtx)) {
         run.jobs.push({ id, name: String(interpolate(spec.name ?? id, jobCtx)), result: "skipped", steps: [], outputs: {}, requests: [] });
         needsContext[id] = { result: "skipped", outputs: {} };
         continue;
       }
-      const env = { ref, runId, eventPath, eventName: event.name, workflow: wf.name };
+      const env: RunEnv = { ref, runId, eventPath, eventName: event.name, workflow: wf.name };
+      const permissions = permissionsOf(spec, wf);
       const matrix = spec.strategy?.matrix === undefined ? undefined : interpolate(spec.strategy.matrix, jobCtx);
       let jobs: JobRun[];
       if (matrix === undefined) {
-        jobs = [await this.runJob(id, spec, base, env)];
+        jobs = [await this.runJob(id, spec, base, env, permissions)];
       } else {
         const include = (matrix as { include?: Record<string, unknown>[] }).include ?? [];
         const limit = Number(interpolate(spec.strategy?.["max-parallel"] ?? include.length, jobCtx));
-        jobs = await pool(include, limit, (entry) => this.runJob(id, spec, { ...base, matrix: entry }, env));
+        jobs = await pool(include, limit, (entry) => this.runJob(id, spec, { ...base, matrix: entry }, env, permissions));
       }
       run.jobs.push(...jobs);
       needsContext[id] = {
@@ -209,7 +239,8 @@ export class ActionsRunner {
         outputs: jobs.at(-1)?.outputs ?? {},
       };
     }
-    run.dispatches = this.opts.stub.calls("actions/create-workflow-dispatch").slice(dispatchesBefore).map(dispatchOf);
+    this.artifacts.delete(runId);
+    run.dispatches = this.opts.stub.calls("actions/create-workflow-dispatch").filter((r) => r.status !== undefined && r.status < 300).slice(dispatchesBefore).map(dispatchOf);
     return run;
   }
 
@@ -228,62 +259,87 @@ export class ActionsRunner {
     return runs;
   }
 
-  private async runJob(
-    id: string,
-    spec: JobSpec,
-    contexts: Record<string, unknown>,
-    env: { ref: string; runId: string; eventPath: string; eventName: string; workflow: string },
-  ): Promise<JobRun> {
+  private async runJob(id: string, spec: JobSpec, contexts: Record<string, unknown>, env: RunEnv, permissions: TokenPermissions): Promise<JobRun> {
     const n = this.jobCount++;
     const jobDir = mkdtempSync(join(this.opts.root, `job-${n}-`));
     const workspace = join(jobDir, "workspace");
     const runnerTemp = join(jobDir, "temp");
     mkdirSync(workspace);
     mkdirSync(runnerTemp);
+    // GitHub's GITHUB_TOKEN: one per job, its permissions the job's, revoked when the job ends.
+    const token = `ghs_job${env.runId}x${n}${Math.random().toString(36).slice(2, 10)}`;
+    this.issuedTokens.push(token);
+    this.opts.tokens.set(token, permissions);
+    this.opts.git.grant(token, permissions.contents === "write" ? "write" : permissions.contents === "read" ? "read" : "none");
+    const jobContexts = { ...contexts, github: { ...(contexts.github as object), token }, runner: { temp: runnerTemp, os: "Linux" } };
     const steps: Record<string, { outputs: Record<string, string>; outcome: string }> = {};
     const job: JobRun = {
       id,
-      name: String(interpolate(spec.name ?? id, { contexts, success: true })),
+      name: String(interpolate(spec.name ?? id, { contexts: jobContexts, success: true })),
       ...(contexts.matrix ? { matrix: contexts.matrix as Record<string, unknown> } : {}),
       result: "success",
       steps: [],
       outputs: {},
       workspace,
       requests: [],
+      token,
+      permissions,
     };
     const requestsBefore = this.opts.stub.requests.length;
     const baseEnv = this.jobEnv(id, workspace, runnerTemp, env);
-    let checkedOut = false;
-    for (const [index, step] of spec.steps.entries()) {
-      const ctx: ExpressionContext = { contexts: { ...contexts, steps }, success: job.result === "success" };
-      if (!evaluateIf(step.if, ctx)) continue;
-      const withs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, interpolate(v, ctx)]));
-      if (step.uses?.startsWith("actions/checkout@")) {
-        await this.checkout(workspace, baseEnv, withs, env.ref);
-        checkedOut = true;
-        await this.opts.afterCheckout?.(job, workspace);
-        continue;
+    try {
+      for (const [index, step] of spec.steps.entries()) {
+        const ctx: ExpressionContext = { contexts: { ...jobContexts, steps }, success: job.result === "success" };
+        if (!evaluateIf(step.if, ctx)) continue;
+        const withs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, interpolate(v, ctx)]));
+        const ok = await this.runStep(job, step, withs, ctx, { baseEnv, workspace, runId: env.runId, ref: env.ref, token, stepDir: join(jobDir, `step-${index}`), index }, steps);
+        if (!ok) job.result = "failure";
       }
-      if (step.uses !== "./") throw new Error(`the test runner only runs actions/checkout and uses: ./ steps (job ${id}, step ${index})`);
-      if (!checkedOut) throw new Error(`job ${id} runs the action before checking it out`);
-      const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, String(interpolate(v, ctx) ?? "")]));
-      const result = await this.runAction(job, step, withs, { ...baseEnv, ...stepEnv }, ctx, `${jobDir}/step-${index}`);
-      job.steps.push(result);
-      if (step.id) steps[step.id] = { outputs: result.outputs, outcome: result.exitCode === 0 ? "success" : "failure" };
-      if (result.exitCode !== 0) job.result = "failure";
+    } finally {
+      this.opts.tokens.delete(token);
+      this.opts.git.grant(token, "none");
     }
-    const outCtx: ExpressionContext = { contexts: { ...contexts, steps }, success: job.result === "success" };
+    const outCtx: ExpressionContext = { contexts: { ...jobContexts, steps }, success: job.result === "success" };
     job.outputs = Object.fromEntries(Object.entries(spec.outputs ?? {}).map(([k, v]) => [k, interpolate(v, outCtx)]));
     job.requests = this.opts.stub.requests.slice(requestsBefore);
     return job;
   }
 
-  private jobEnv(jobId: string, workspace: string, runnerTemp: string, env: { ref: string; runId: string; eventPath: string; eventName: string; workflow: string }): Record<string, string> {
+  /** One step; false when it failed. */
+  private async runStep(
+    job: JobRun,
+    step: StepSpec,
+    withs: Record<string, unknown>,
+    ctx: ExpressionContext,
+    where: { baseEnv: Record<string, string>; workspace: string; runId: string; ref: string; token: string; stepDir: string; index: number },
+    steps: Record<string, { outputs: Record<string, string>; outcome: string }>,
+  ): Promise<boolean> {
+    const uses = step.uses ?? "";
+    const artifacts = this.artifacts.get(where.runId)!;
+    if (uses.startsWith("actions/checkout@")) {
+      await this.checkout(where.workspace, where.baseEnv, withs, where.ref, where.token);
+      if (!withs.path) await this.opts.afterCheckout?.(job, where.workspace);
+      return true;
+    }
+    if (uses.startsWith("actions/upload-artifact@")) return uploadArtifact(artifacts, this.opts.root, withs);
+    if (uses.startsWith("actions/download-artifact@")) return downloadArtifact(artifacts, withs);
+    if (!uses.startsWith("./")) throw new Error(`the test runner does not run ${uses || "shell"} steps (job ${job.id}, step ${where.index})`);
+    // The test repositories hold no action.yml: the runner runs this repository's build for any checked-out path.
+    if (!existsSync(join(where.workspace, uses, ".git"))) throw new Error(`job ${job.id} runs ${uses} before checking it out`);
+    const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, String(interpolate(v, ctx) ?? "")]));
+    const result = await this.runAction(job, step, withs, { ...where.baseEnv, ...stepEnv }, ctx, where.stepDir);
+    job.steps.push(result);
+    if (step.id) steps[step.id] = { outputs: result.outputs, outcome: result.exitCode === 0 ? "success" : "failure" };
+    return result.exitCode === 0;
+  }
+
+  private jobEnv(jobId: string, workspace: string, runnerTemp: string, env: RunEnv): Record<string, string> {
     const { stub } = this.opts;
     return {
       ...cleanEnv(),
       HOME: this.home,
       GIT_CONFIG_NOSYSTEM: "1",
+      GIT_TERMINAL_PROMPT: "0",
       CI: "true",
       GITHUB_ACTIONS: "true",
       GITHUB_WORKSPACE: workspace,
@@ -305,18 +361,31 @@ export class ActionsRunner {
     };
   }
 
-  /** actions/checkout: `ref` (default: the run's ref), all history and branches with fetch-depth 0, else the tip only. */
-  private async checkout(workspace: string, env: Record<string, string>, withs: Record<string, unknown>, runRef: string): Promise<void> {
+  /**
+   * actions/checkout: `ref` (default: the run's ref; a commit id checks out detached), into `path`, all
+   * history and branches with fetch-depth 0, else the tip only; authenticated with `token` (default the
+   * job's), which stays in .git/config unless `persist-credentials: false`.
+   */
+  private async checkout(workspace: string, env: Record<string, string>, withs: Record<string, unknown>, runRef: string, jobToken: string): Promise<void> {
     const ref = String(withs.ref || runRef);
     const depth = Number(withs["fetch-depth"] ?? 1);
-    await gitIn(workspace, env, "-c", "init.defaultBranch=main", "init", "-q");
-    await gitIn(workspace, env, "remote", "add", "origin", this.opts.originUrl);
+    const dir = withs.path ? join(workspace, String(withs.path)) : workspace;
+    mkdirSync(dir, { recursive: true });
+    const auth = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${String(withs.token || jobToken)}`).toString("base64")}`;
+    const authed = ["-c", `http.extraheader=${auth}`];
+    const sha = /^[0-9a-f]{40}$/.test(ref);
+    await gitIn(dir, env, "-c", "init.defaultBranch=main", "init", "-q");
+    await gitIn(dir, env, "remote", "add", "origin", this.opts.originUrl);
     if (depth === 0) {
-      await gitIn(workspace, env, "fetch", "-q", "--prune", "origin", "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*");
+      await gitIn(dir, env, ...authed, "fetch", "-q", "--prune", "origin", "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*");
     } else {
-      await gitIn(workspace, env, "fetch", "-q", "--no-tags", `--depth=${depth}`, "origin", `+refs/heads/${ref}:refs/remotes/origin/${ref}`);
+      await gitIn(dir, env, ...authed, "fetch", "-q", "--no-tags", `--depth=${depth}`, "origin", sha ? ref : `+refs/heads/${ref}:refs/remotes/origin/${ref}`);
     }
-    await gitIn(workspace, env, "checkout", "-q", "--force", "-B", ref, `refs/remotes/origin/${ref}`);
+    if (sha) await gitIn(dir, env, "checkout", "-q", "--force", "--detach", ref);
+    else await gitIn(dir, env, "checkout", "-q", "--force", "-B", ref, `refs/remotes/origin/${ref}`);
+    if (withs["persist-credentials"] !== false && withs["persist-credentials"] !== "false") {
+      await gitIn(dir, env, "config", "--local", `http.${this.opts.git.url}/.extraheader`, auth);
+    }
   }
 
   private async runAction(job: JobRun, step: StepSpec, withs: Record<string, unknown>, env: Record<string, string>, ctx: ExpressionContext, stepDir: string): Promise<StepRun> {
@@ -366,4 +435,32 @@ function jobsInOrder(wf: WorkflowSpec): Array<[string, JobSpec]> {
   };
   for (const id of Object.keys(wf.jobs)) visit(id, []);
   return out;
+}
+
+/** actions/upload-artifact@v4: `path` (a directory) kept under `name`; a name is taken once per run. */
+function uploadArtifact(store: Map<string, string>, root: string, withs: Record<string, unknown>): boolean {
+  const name = String(withs.name ?? "artifact");
+  const path = String(withs.path ?? "");
+  const files = existsSync(path) ? readdirSync(path, { recursive: true }) : [];
+  if (files.length === 0) return withs["if-no-files-found"] === "ignore" || withs["if-no-files-found"] === "warn";
+  if (store.has(name)) return false;
+  // Kept outside every job's directories, as GitHub keeps artifacts off the runner.
+  const copy = mkdtempSync(join(root, `artifact-${name}-`));
+  cpSync(path, copy, { recursive: true });
+  store.set(name, copy);
+  return true;
+}
+
+/** actions/download-artifact@v4: `name` into `path`, or every artifact matching `pattern` into `path/<name>`. */
+function downloadArtifact(store: Map<string, string>, withs: Record<string, unknown>): boolean {
+  const path = String(withs.path ?? ".");
+  if (withs.name) {
+    const dir = store.get(String(withs.name));
+    if (!dir) return false;
+    cpSync(dir, path, { recursive: true });
+    return true;
+  }
+  const pattern = new RegExp(`^${String(withs.pattern ?? "*").split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  for (const [name, dir] of store) if (pattern.test(name)) cpSync(dir, join(path, name), { recursive: true });
+  return true;
 }

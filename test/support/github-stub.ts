@@ -30,7 +30,14 @@ export interface StubPull {
   /** `owner/name` of the head repository; null = deleted. Defaults to the base repository. */
   headRepo?: string | null;
   state?: "open" | "closed";
+  /** Set for pull requests opened through the API. */
+  base?: string;
+  title?: string;
+  body?: string;
 }
+
+/** A job token's permissions, as a workflow's `permissions:` grants them (scope -> read | write | none). */
+export type TokenPermissions = Record<string, string>;
 
 export interface StubComment {
   id: number;
@@ -69,6 +76,12 @@ export interface StubOptions {
   repo?: string;
   /** The token requests must carry (`authorization: token <token>`); a request without it is a violation. */
   token?: string;
+  /**
+   * Job tokens and what each may do (GitHub's per-job GITHUB_TOKEN): a request without a known token is
+   * refused with 401, one whose token lacks the operation's permission with 403; both are recorded in
+   * `refused`, not as violations (a hostile process trying is not a bug of the client).
+   */
+  tokens?: Map<string, TokenPermissions>;
   /** username -> role (admin, maintain, write, triage, read, none, or a custom role name). Unknown users get 404. */
   permissions?: Record<string, string>;
   pulls?: StubPull[];
@@ -96,6 +109,10 @@ export interface GitHubStub {
   reactions: StubReaction[];
   /** Workflow runs started by dispatches, oldest first. */
   runs: StubRun[];
+  /** Pull requests, those opened through the API included. */
+  pulls: StubPull[];
+  /** Requests refused for their token (401 without a known one, 403 without the permission). */
+  refused: RecordedRequest[];
   /** Requests for the given operationId. */
   calls(operationId: string): RecordedRequest[];
   /** Queue failures for the next matching requests. */
@@ -107,6 +124,25 @@ export interface GitHubStub {
 
 const SUBSET_FILE = new URL("../fixtures/github-openapi-subset.json", import.meta.url);
 const BOT = "github-actions[bot]";
+/** The permission each operation needs: any of [scope, level]; [] = any valid token. */
+const NEEDS: Record<string, Array<[string, "read" | "write"]>> = {
+  "repos/get-collaborator-permission-level": [],
+  "pulls/get": [["pull-requests", "read"]],
+  "pulls/list": [["pull-requests", "read"]],
+  "pulls/create": [["pull-requests", "write"]],
+  "reactions/create-for-issue-comment": [["issues", "write"], ["pull-requests", "write"]],
+  "issues/list-comments": [["issues", "read"], ["pull-requests", "read"]],
+  "issues/create-comment": [["issues", "write"], ["pull-requests", "write"]],
+  "issues/update-comment": [["issues", "write"], ["pull-requests", "write"]],
+  "actions/create-workflow-dispatch": [["actions", "write"]],
+};
+
+function permits(granted: TokenPermissions, operationId: string): boolean {
+  const needs = NEEDS[operationId];
+  if (needs === undefined) return false;
+  return needs.length === 0 || needs.some(([scope, level]) => granted[scope] === "write" || (level === "read" && granted[scope] === "read"));
+}
+
 const LEGACY_PERMISSION: Record<string, string> = { admin: "admin", maintain: "write", write: "write", triage: "read", read: "read", none: "none" };
 
 interface Operation {
@@ -141,6 +177,8 @@ function operations(): Operation[] {
   const doc = JSON.parse(readFileSync(SUBSET_FILE, "utf8")) as OpenApiDoc;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
+  // GitHub's own format for `owner/name` (pulls/create's head_repo).
+  ajv.addFormat("repo.nwo", /^[^/]+\/[^/]+$/);
   ajv.addSchema(doc, "github");
   const compileAt = (pointer: string) => ajv.compile({ $ref: `github#${pointer}` });
   const resolve = (node: unknown, pointer: string): { param: ParamObject; pointer: string } => {
@@ -243,6 +281,8 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
   const failures: StubFailure[] = [...(options.failures ?? [])];
   const runs: StubRun[] = [];
   const installed = (workflow: string | undefined): boolean => options.workflows === undefined || options.workflows.includes(workflow ?? "");
+  const pulls: StubPull[] = [...(options.pulls ?? [])];
+  const refused: RecordedRequest[] = [];
   let nextId = 1000;
   let nextRunId = 9000;
   for (const [issue, list] of Object.entries(options.comments ?? {})) {
@@ -284,7 +324,16 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
     const { op, m } = found;
     record.operationId = op.operationId;
     const problems = check(op, m.slice(1), parsed.searchParams, rawBody, req.headers["content-type"]);
-    if (options.token !== undefined && req.headers.authorization !== `token ${options.token}`) {
+    if (options.tokens !== undefined) {
+      const token = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+      const granted = token === undefined ? undefined : options.tokens.get(token);
+      if (granted === undefined || !permits(granted, op.operationId)) {
+        refused.push(record);
+        return granted === undefined
+          ? answer(401, { message: "Requires authentication" })
+          : answer(403, { message: "Resource not accessible by integration" });
+      }
+    } else if (options.token !== undefined && req.headers.authorization !== `token ${options.token}`) {
       problems.push(`${op.method} ${op.template}: authorization header is not "token <the token>"`);
     }
     if (problems.length > 0) {
@@ -316,8 +365,20 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
         return [200, { permission: LEGACY_PERMISSION[role] ?? "read", role_name: role, user: user(p.username ?? "") }];
       }
       case "pulls/get": {
-        const pull = options.pulls?.find((x) => x.number === Number(p.pull_number));
+        const pull = pulls.find((x) => x.number === Number(p.pull_number));
         return pull ? [200, pullJson(pull)] : [404, { message: "Not Found" }];
+      }
+      case "pulls/list": {
+        const head = parsed.searchParams.get("head");
+        const state = parsed.searchParams.get("state") ?? "open";
+        const found = pulls.filter((x) => (head === null || `${owner}:${x.headRef}` === head) && (state === "all" || (x.state ?? "open") === state));
+        return [200, found.map(pullJson)];
+      }
+      case "pulls/create": {
+        const number = Math.max(0, ...pulls.map((x) => x.number), ...comments.map((c) => c.issue)) + 1;
+        const pull: StubPull = { number, headRef: String(input.head), base: String(input.base), title: String(input.title ?? ""), body: String(input.body ?? "") };
+        pulls.push(pull);
+        return [201, pullJson(pull)];
       }
       case "reactions/create-for-issue-comment": {
         reactions.push({ commentId: Number(p.comment_id), content: String(input.content) });
@@ -378,9 +439,10 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
     const headName = pull.headRepo === undefined ? base : pull.headRepo;
     const repoJson = (fullName: string) => ({ id: fullName === base ? 1 : 2, full_name: fullName, name: fullName.split("/")[1], owner: user(fullName.split("/")[0] ?? ""), fork: fullName !== base });
     return {
-      number: pull.number, state: pull.state ?? "open", title: `PR ${pull.number}`,
+      number: pull.number, state: pull.state ?? "open", title: pull.title ?? `PR ${pull.number}`, body: pull.body ?? null,
+      html_url: `https://github.com/${base}/pull/${pull.number}`,
       head: { ref: pull.headRef, sha: "a".repeat(40), repo: headName === null ? null : repoJson(headName) },
-      base: { ref: "main", sha: "b".repeat(40), repo: repoJson(base) },
+      base: { ref: pull.base ?? "main", sha: "b".repeat(40), repo: repoJson(base) },
     };
   }
 
@@ -399,7 +461,7 @@ export async function startGitHubStub(options: StubOptions = {}): Promise<GitHub
   }
 
   return {
-    url, owner, repo, requests, violations, comments, reactions, runs,
+    url, owner, repo, requests, violations, comments, reactions, runs, pulls, refused,
     calls: (operationId) => requests.filter((r) => r.operationId === operationId),
     fail: (failure) => failures.push({ ...failure }),
     assertNoViolations() {

@@ -37,7 +37,7 @@ export function makeRepo(files: Record<string, string>, opts: { agents?: boolean
   }
   if (opts.agents !== false) {
     mkdirSync(join(dir, "agents"), { recursive: true });
-    for (const name of ["tester.mjs", "implementer.mjs"]) copyFileSync(join(AGENTS_DIR, name), join(dir, "agents", name));
+    for (const name of ["tester.mjs", "implementer.mjs", "hostile.mjs"]) copyFileSync(join(AGENTS_DIR, name), join(dir, "agents", name));
   }
   git(dir, "add", "-A");
   git(dir, "commit", "-q", "-m", "initial");

@@ -34,7 +34,7 @@ const STATUS_FUNCTIONS = /\b(always|success|failure|cancelled)\s*\(/;
 /** GitHub compares strings case-insensitively and coerces mixed types to numbers; both sides here are primitives or objects. */
 function looseEqual(a: unknown, b: unknown): boolean {
   if (typeof a === "string" && typeof b === "string") return a.toLowerCase() === b.toLowerCase();
-  if (typeof a === "object" || typeof b === "object") return a === b;
+  if ((typeof a === "object" && a !== null) || (typeof b === "object" && b !== null)) return a === b;
   return Number(a ?? 0) === Number(b ?? 0);
 }
 

@@ -14,14 +14,15 @@ describe("readSettings", () => {
   });
 
   it("reads every input, trimmed", () => {
+    const sha = "0123456789abcdef0123456789abcdef01234567";
     expect(readSettings(inputs({
-      command: " advance ", plan: "plans/jwt.yml", token: "ghs_x", "state-branch": "ci/state", workflow: "waves.yaml", pr: "42",
-    }))).toEqual({ command: "advance", plan: "plans/jwt.yml", story: undefined, token: "ghs_x", stateBranch: "ci/state", workflow: "waves.yaml", pr: 42 });
+      command: " publish ", plan: "plans/jwt.yml", token: "ghs_x", "state-branch": "ci/state", workflow: "waves.yaml", pr: "42", "wave-start": sha,
+    }))).toEqual({ command: "publish", plan: "plans/jwt.yml", story: undefined, token: "ghs_x", stateBranch: "ci/state", workflow: "waves.yaml", pr: 42, waveStart: sha });
     expect(readSettings(inputs({ command: "tester", story: "msm-auth-001" })).story).toBe("msm-auth-001");
   });
 
   it.each([
-    [{}, /input "command": is required: one of plan, tester, implement, verify, advance, comment/],
+    [{}, /input "command": is required: one of plan, tester, implement, verify, integrate, publish, comment/],
     [{ command: "deploy" }, /input "command": must be one of plan, .*; got `deploy`/],
     [{ command: "plan", plan: "../x.yml" }, /input "plan": the plan path `..\/x.yml` leaves the repository/],
     [{ command: "plan", plan: "/abs.yml" }, /input "plan": the plan path `\/abs.yml` is absolute/],
@@ -29,6 +30,11 @@ describe("readSettings", () => {
     [{ command: "tester" }, /input "story": is required for command tester/],
     [{ command: "verify", story: "Bad Id" }, /input "story": must be a story id/],
     [{ command: "comment" }, /input "token": is required for command comment/],
+    [{ command: "publish", token: "t" }, /input "wave-start": is required for command publish/],
+    [{ command: "publish", token: "t", "wave-start": "HEAD" }, /input "wave-start": must be a commit id/],
+    // Agents and the repository's tests run in these: a token given to them would be a token the agents can reach.
+    [{ command: "tester", story: "a-001", token: "ghs_x" }, /input "token": must be empty for command tester: it runs agents/],
+    [{ command: "integrate", token: "ghs_x" }, /input "token": must be empty for command integrate/],
     [{ command: "plan", "state-branch": "-x" }, /input "state-branch": must be a branch name/],
     [{ command: "plan", "state-branch": "a..b" }, /input "state-branch": must be a branch name/],
     [{ command: "plan", workflow: "../evil.yml" }, /input "workflow": must be the file name of a workflow/],

@@ -18,6 +18,8 @@ if (process.env.WAIT_FOR) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+// HOSTILE: misbehave first (hostile.mjs), then do the job as asked.
+if (process.env.HOSTILE) await import("./hostile.mjs");
 if (mode === "fail") {
   console.error("cannot implement this");
   process.exit(1);

@@ -1,6 +1,7 @@
 // Script tester agent for tests: writes a node:test file for the story, behaviour chosen by TESTER_MODE.
 // normal: a test that fails until src/<id>.mjs exports value() === "<id>"; passing: a test that already
-// passes; none: writes nothing; fail: exits 3; hang: leaves a grandchild that ignores SIGTERM and hangs.
+// passes; none: writes nothing; fail: exits 3; hang: leaves a grandchild that ignores SIGTERM and hangs;
+// hostile: a normal test that also runs agents/hostile.mjs (every attempt) wherever it is run.
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { spawn } from "node:child_process";
@@ -14,6 +15,8 @@ if (!process.env.TDD_WAVES_PROMPT?.includes(id)) {
   process.exit(9);
 }
 if (mode === "fail") process.exit(3);
+// HOSTILE: misbehave first (hostile.mjs), then do the job as asked.
+if (process.env.HOSTILE) await import("./hostile.mjs");
 // MUST_NOT_EXIST: a file an earlier story may have left; a working copy must start without it.
 if (process.env.MUST_NOT_EXIST && existsSync(process.env.MUST_NOT_EXIST)) {
   console.error(`${process.env.MUST_NOT_EXIST} is left over from another story`);
@@ -29,10 +32,13 @@ if (mode !== "none") {
   mkdirSync(dirname(file), { recursive: true });
   const depth = file.split("/").length - 1;
   const up = depth === 0 ? "./" : "../".repeat(depth);
-  const body =
+  const attack = mode === "hostile"
+    ? `import { spawnSync } from "node:child_process";\nspawnSync(process.execPath, ["agents/hostile.mjs"], { stdio: "inherit", env: { ...process.env, HOSTILE: "scan,push-target,push-state,dispatch", ATTACK_WHO: "test", ATTACK_LOG: ${JSON.stringify(process.env.ATTACK_LOG ?? "")} } });\n`
+    : "";
+  const body = attack + (
     mode === "passing"
       ? `import { test } from "node:test";\ntest("${id} trivially", () => {});\n`
-      : `import { test } from "node:test";\nimport assert from "node:assert/strict";\n\ntest("${id} returns its id", async () => {\n  const { value } = await import("${up}src/${id}.mjs");\n  assert.equal(value(), "${id}");\n});\n`;
+      : `import { test } from "node:test";\nimport assert from "node:assert/strict";\n\ntest("${id} returns its id", async () => {\n  const { value } = await import("${up}src/${id}.mjs");\n  assert.equal(value(), "${id}");\n});\n`);
   writeFileSync(file, body);
 }
 console.log(`tester wrote ${file}`);
