@@ -50121,7 +50121,7 @@ function _promise(Class, innerType) {
 }
 // @__NO_SIDE_EFFECTS__
 function _custom(Class, fn, _params) {
-    const norm = util.normalizeParams(_params);
+    const norm = normalizeParams(_params);
     norm.abort ?? (norm.abort = true); // default to abort:false
     const schema = new Class({
         type: "custom",
@@ -53344,7 +53344,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
@@ -53893,7 +53893,7 @@ function check(fn) {
     return ch;
 }
 function custom(fn, _params) {
-    return core._custom(ZodCustom, fn ?? (() => true), _params);
+    return _custom(ZodCustom, fn ?? (() => true), _params);
 }
 function refine(fn, _params = {}) {
     return _refine(ZodCustom, fn, _params);
@@ -58389,16 +58389,243 @@ const releaseLock = (lockId, now) => (state) => {
     return { ...rest, lastUpdate: now };
 };
 
+;// CONCATENATED MODULE: ./src/core/state/schema.ts
+// The execution state's shape (SPEC §4, plus the optional facts the engine records) as one zod schema,
+// checked on every read of the state branch: a state edited by hand fails with the key that is wrong,
+// never deep inside the engine. Objects are loose: keys a newer version adds are kept, not refused.
+
+const state_schema_text = schemas_string();
+const count = schemas_number().int().min(0);
+const optionalText = state_schema_text.optional();
+const storyStatus = schemas_enum(["pending", "testing", "implementing", "complete", "failed", "blocked"]);
+const phaseRecord = looseObject({
+    // Phase names stay open: a newer version may record a phase this one does not run (shown, not refused).
+    phase: custom((v) => typeof v === "string" && v !== "", { error: "expected a phase name" }),
+    agent: optionalText,
+    start: state_schema_text,
+    end: optionalText,
+    outcome: schemas_enum(["running", "ok", "failed"]),
+    message: optionalText,
+    log: optionalText,
+});
+const testEvidence = looseObject({
+    exitCode: schemas_number().int().nullable(),
+    passed: count.nullable(),
+    total: count.nullable(),
+    timedOut: schemas_boolean().optional(),
+});
+const storyRun = looseObject({
+    attempt: count,
+    wave: count,
+    status: storyStatus,
+    phases: array(phaseRecord),
+    result: looseObject({
+        filesModified: array(state_schema_text),
+        acChecklistComplete: schemas_boolean(),
+        verifiedProduction: schemas_boolean(),
+        red: testEvidence.optional(),
+        green: testEvidence.optional(),
+        commit: optionalText,
+    })
+        .optional(),
+    reason: optionalText,
+    runUrl: optionalText,
+    testerCommit: optionalText,
+    testFileBlob: optionalText,
+    base: optionalText,
+    merged: optionalText,
+});
+const ids = array(state_schema_text);
+const workflowStateSchema = looseObject({
+    version: literal(1),
+    plan: looseObject({ name: state_schema_text, path: state_schema_text, digest: state_schema_text, digestWithoutBudget: optionalText }),
+    target: state_schema_text,
+    status: schemas_enum(["pending", "executing", "complete", "error"]),
+    currentWave: count,
+    waves: array(ids),
+    stories: looseObject({ pending: ids, inProgress: ids, completed: ids, failed: ids, blocked: ids }),
+    epics: record(state_schema_text, looseObject({ total: count, completed: count, failed: count })),
+    runs: record(state_schema_text, storyRun),
+    errors: array(looseObject({ at: state_schema_text, story: optionalText, phase: optionalText, message: state_schema_text })),
+    lastUpdate: state_schema_text,
+    storyEpics: record(state_schema_text, state_schema_text),
+    lock: looseObject({
+        kind: schemas_enum(["local", "github"]),
+        id: state_schema_text,
+        host: optionalText,
+        pid: schemas_number().int().optional(),
+        since: state_schema_text,
+    })
+        .optional(),
+});
+// The schema accepts only what the engine's type describes (a mismatch is a compile error here).
+const _sameShape = (parsed) => parsed;
+void _sameShape;
+const article = (noun) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
+/** `stories.completed`, `runs.s-01.phases[2].outcome`. */
+function keyPath(path) {
+    return path.reduce((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "") || "(the whole state)";
+}
+function schema_describe(issue) {
+    switch (issue.code) {
+        case "invalid_type":
+            return issue.input === undefined ? `missing (expected ${article(issue.expected)})` : `expected ${article(issue.expected)}, found ${JSON.stringify(issue.input)}`;
+        case "invalid_value":
+            return `expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, found ${JSON.stringify(issue.input)}`;
+        case "too_small":
+            return `expected at least ${String(issue.minimum)}, found ${JSON.stringify(issue.input)}`;
+        default:
+            return issue.message;
+    }
+}
+/** The problems of a state that does not have the shape, one `key: what is wrong` each; empty when it does. */
+function checkState(value) {
+    const result = workflowStateSchema.safeParse(value, { reportInput: true });
+    if (result.success)
+        return { state: result.data, problems: [] };
+    return { problems: result.error.issues.map((issue) => `${keyPath(issue.path)}: ${schema_describe(issue)}`) };
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/adapters/git-plumbing-process.ts
+/** The process ended (or could not start) with requests unanswered: its exit code and what it said on stderr. */
+class PlumbingExit extends Error {
+    command;
+    code;
+    stderr;
+    constructor(command, code, stderr) {
+        super(`git ${command} ended (exit ${code ?? "by signal"})${stderr.trim() ? `: ${stderr.trim()}` : ""}`);
+        this.command = command;
+        this.code = code;
+        this.stderr = stderr;
+        this.name = "PlumbingExit";
+    }
+}
+/** Keeps at most this much of stderr: the end of it says why git stopped. */
+const STDERR_KEPT = 64 * 1024;
+/** One started process and the requests it owes answers to. */
+class Running {
+    child;
+    out = Buffer.alloc(0);
+    waiting = [];
+    stderr = "";
+    ended = false;
+    constructor(child, command, onEnd) {
+        this.child = child;
+        child.stdout.on("data", (chunk) => this.answer(chunk));
+        child.stderr.on("data", (chunk) => {
+            this.stderr = (this.stderr + chunk.toString("utf8")).slice(-STDERR_KEPT);
+        });
+        // A closed stdin is reported by the exit that follows, with git's own reason on stderr.
+        child.stdin.on("error", () => undefined);
+        const end = (code, why) => {
+            if (this.ended)
+                return;
+            this.ended = true;
+            onEnd();
+            const error = new PlumbingExit(command, code, why);
+            for (const w of this.waiting.splice(0))
+                w.reject(error);
+        };
+        child.on("error", (e) => end(null, e.message));
+        child.on("close", (code) => end(code, this.stderr));
+        this.hold(false);
+    }
+    request(input, read) {
+        return new Promise((resolve, reject) => {
+            this.waiting.push({ read, resolve: resolve, reject });
+            this.hold(true);
+            this.child.stdin.write(input);
+        });
+    }
+    answer(chunk) {
+        this.out = this.out.length === 0 ? chunk : Buffer.concat([this.out, chunk]);
+        while (this.waiting.length > 0) {
+            const answer = this.waiting[0].read(this.out);
+            if (!answer)
+                break;
+            this.out = this.out.subarray(answer.used);
+            this.waiting.shift().resolve(answer.value);
+        }
+        if (this.waiting.length === 0)
+            this.hold(false);
+    }
+    /** A process waiting for nothing must not keep Node running; one with an answer due must. */
+    hold(busy) {
+        const c = this.child;
+        for (const handle of [c, c.stdin, c.stdout, c.stderr]) {
+            if (busy)
+                handle.ref?.();
+            else
+                handle.unref?.();
+        }
+    }
+}
+class PlumbingProcess {
+    git;
+    args;
+    running;
+    constructor(git, args) {
+        this.git = git;
+        this.args = args;
+    }
+    /** Writes `input`, then resolves with what `read` takes from the output (answers come in request order). */
+    async request(input, read) {
+        let running = await this.start();
+        // It may have ended meanwhile (a request before this one was refused): then this one gets a new process.
+        while (running.ended)
+            running = await this.start();
+        return running.request(input, read);
+    }
+    /** Ends the process (it exits at the end of its input); a later request starts a new one. */
+    close() {
+        const running = this.running;
+        this.running = undefined;
+        void running?.then((r) => r.child.stdin.end(), () => undefined);
+    }
+    start() {
+        if (this.running)
+            return this.running;
+        const started = this.git.spawn(this.args).then((child) => new Running(child, this.args.join(" "), () => {
+            if (this.running === started)
+                this.running = undefined;
+        }), (e) => {
+            if (this.running === started)
+                this.running = undefined;
+            throw e;
+        });
+        this.running = started;
+        return started;
+    }
+}
+/** An answer that is one line (without its newline). */
+const line = (out) => {
+    const end = out.indexOf(10);
+    return end < 0 ? undefined : { value: out.subarray(0, end).toString("utf8"), used: end + 1 };
+};
+/** `n` one-line answers. */
+function lines(n) {
+    return (out) => {
+        const value = [];
+        let used = 0;
+        for (let i = 0; i < n; i++) {
+            const next = line(out.subarray(used));
+            if (!next)
+                return undefined;
+            value.push(next.value);
+            used += next.used;
+        }
+        return { value, used };
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/adapters/git.ts
 // The one place that runs git: every git command of tdd-waves goes through `Git.run` (no shell, fixed
-// options, identity fallback) and the small typed helpers built on it. (The state store's objects and
-// ref are written in-process, in git's own formats: git-objects.ts, git-refs.ts.)
+// options, identity fallback) and the small typed helpers built on it, or through `Git.spawn` for the
+// long-lived plumbing processes of the state store (git-plumbing-process.ts).
 
 /** Authored as this only when neither the repository, the user nor the environment names anyone. */
 const BOT_IDENTITY = {
@@ -58480,6 +58707,14 @@ class Git {
         if (result.code !== 0 && !opts.allowFail)
             throw new GitError(args, result.code, result.stderr);
         return result;
+    }
+    /**
+     * A long-lived git process (a plumbing command serving requests read on its stdin, e.g. `cat-file
+     * --batch`) in the same environment, identity fallback included, as `run` gives its commands.
+     */
+    async spawn(args) {
+        const env = { ...this.baseEnv(), ...(await this.identityEnv()) };
+        return (0,external_node_child_process_namespaceObject.spawn)("git", ["-c", "core.quotepath=off", ...args], { cwd: this.cwd, env, stdio: "pipe" });
     }
     baseEnv() {
         return { ...inheritedEnv(), ...this.env, GIT_TERMINAL_PROMPT: "0" };
@@ -58619,14 +58854,6 @@ class Git {
     async commonDir() {
         return (await this.stdout(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
     }
-    /** Where the repository keeps its refs and objects, and how it names objects. */
-    async layout() {
-        const [commonDir, objectsDir, bare, format] = (await this.stdout(["rev-parse", "--path-format=absolute", "--git-common-dir", "--git-path", "objects", "--is-bare-repository", "--show-object-format"]))
-            .trim()
-            .split("\n");
-        const storage = await this.run(["config", "--get", "extensions.refStorage"], { allowFail: true });
-        return { commonDir: commonDir, objectsDir: objectsDir, bare: bare === "true", format: format, refStorage: storage.stdout.trim() || "files" };
-    }
     /** `Name <email> <seconds> <offset>` that git would write as the author or committer of a commit now. */
     async ident(role) {
         return (await this.stdout(["var", role === "author" ? "GIT_AUTHOR_IDENT" : "GIT_COMMITTER_IDENT"])).trim();
@@ -58741,267 +58968,211 @@ function execGit(args, cwd, env, input) {
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/git-objects.ts
-// Git objects (blobs, trees, commits) written in-process as loose objects, in git's own format. The state
-// store writes several objects per update; a git process each costs a fork of this whole Node process,
-// which on a busy run is most of tdd-waves' own CPU time. Anything unusual falls back to git itself.
+// Reading and writing git objects through long-lived git processes: `cat-file --batch` reads, `hash-object
+// -w --stdin-paths` writes blobs and commits, `mktree -z --batch` writes trees. Git writes every object
+// (its modes, its shared-repository rules, its object format, its checks); nothing here touches
+// `.git/objects`. Content goes to git through private temporary files, as `--stdin-paths` reads files.
 
 
 
 
 
-/** The writer that asks git for everything (one process per object). */
-function gitProcessObjects(git) {
-    return {
-        writeBlob: (text) => git.hashObject(text),
-        writeTree: (entries) => git.mkTree(entries),
-        writeCommit: (tree, parents, message) => git.commitTree(tree, parents, message),
-    };
+
+/** One object of `cat-file --batch`: `<id> <type> <size>\n<content>\n`, or `<name> missing\n`. */
+const batchObject = (out) => {
+    const end = out.indexOf(10);
+    if (end < 0)
+        return undefined;
+    const header = out.subarray(0, end).toString("utf8");
+    if (/ (missing|ambiguous)$/.test(header))
+        return { value: null, used: end + 1 };
+    const [id, type, size] = header.split(" ");
+    const length = Number(size);
+    if (out.length < end + 1 + length + 1)
+        return undefined;
+    return { value: { id: id, type: type, content: out.subarray(end + 1, end + 1 + length) }, used: end + 2 + length };
+};
+/** Where this process hands content to git: one private directory, removed when the process exits. */
+let handOver;
+let handOverCount = 0;
+function handOverPath() {
+    if (!handOver) {
+        const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), "tdd-waves-objects-"));
+        handOver = dir;
+        process.once("exit", () => (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true }));
+    }
+    return (0,external_node_path_namespaceObject.join)(handOver, String(++handOverCount));
 }
-/** Git orders tree entries by name bytes, a tree's name compared as if it ended with "/". */
-function treeOrder(a, b) {
-    const key = (e) => Buffer.from(e.type === "tree" ? `${e.name}/` : e.name);
-    return Buffer.compare(key(a), key(b));
-}
-/** Git's seconds-and-offset form of a moment: `1700000000 +0100`. */
-function gitTimestamp(date) {
-    const offset = -date.getTimezoneOffset() || 0;
-    const abs = Math.abs(offset);
-    const tz = `${offset < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
-    return `${Math.floor(date.getTime() / 1000)} ${tz}`;
-}
-/** The `<seconds> <offset>` that ends a full ident (`Name <email> 1700000000 +0100`). */
-const IDENT_TIME = / \d+ [+-]\d{4}$/;
-/** `Name <email>` of a full ident. */
-function withoutTime(ident) {
-    return ident.replace(IDENT_TIME, "");
-}
-/** The writer that writes loose objects itself: no process at all. */
-function looseObjects(layout, identities, clock = () => new Date()) {
-    const hashName = layout.format === "sha256" ? "sha256" : "sha1";
-    async function write(type, body) {
-        const data = Buffer.concat([Buffer.from(`${type} ${body.length}\0`), body]);
-        const id = (0,external_node_crypto_.createHash)(hashName).update(data).digest("hex");
-        const path = (0,external_node_path_namespaceObject.join)(layout.objectsDir, id.slice(0, 2), id.slice(2));
-        const temp = (0,external_node_path_namespaceObject.join)(layout.objectsDir, id.slice(0, 2), `tmp_obj_${process.pid}_${Math.random().toString(36).slice(2)}`);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(temp, (0,external_node_zlib_.deflateSync)(data, { level: 1 }), { mode: 0o444 });
-        try {
-            // link, not rename, as git does: an object that exists already is left as it is (objects never change).
-            await (0,promises_namespaceObject.link)(temp, path);
+/** The ` <seconds> <offset>` that ends an ident as `git var` prints it. */
+const IDENT_TIME = / (\d+) ([+-]\d{4})$/;
+class GitObjects {
+    git;
+    reader;
+    checker;
+    blobs;
+    commits;
+    trees;
+    identities;
+    /** How to write again the objects written last: a concurrent `gc --prune=now` may delete them before they are reachable. */
+    recent = new Map();
+    constructor(git) {
+        this.git = git;
+        this.reader = new PlumbingProcess(git, ["cat-file", "--batch"]);
+        this.checker = new PlumbingProcess(git, ["cat-file", "--batch-check"]);
+        this.blobs = new PlumbingProcess(git, ["hash-object", "-w", "--no-filters", "--stdin-paths"]);
+        this.commits = new PlumbingProcess(git, ["hash-object", "-w", "-t", "commit", "--stdin-paths"]);
+        this.trees = new PlumbingProcess(git, ["mktree", "-z", "--batch"]);
+    }
+    /** The object a revision names (`<id>`, `refs/…`, `<commit>:<path>`), or null when it names none. */
+    read(revision) {
+        if (/[\n\r]/.test(revision) || revision.startsWith("-"))
+            throw new Error(`invalid revision for git: "${revision}"`);
+        return this.reader.request(`${revision}\n`, batchObject);
+    }
+    writeBlob(text) {
+        return this.remember(() => this.hashFile(this.blobs, text));
+    }
+    /** Entries in any order (git sorts them); names must be single path components. */
+    writeTree(entries) {
+        for (const e of entries)
+            checkEntryName(e.name);
+        const input = `${entries.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join("")}\0`;
+        return this.remember(() => this.trees.request(input, line));
+    }
+    /** A commit by the configured author and committer, dated now (or as the environment fixes dates). */
+    async writeCommit(tree, parents, message) {
+        const [author, committer] = await this.stamps();
+        const header = [`tree ${tree}`, ...parents.map((p) => `parent ${p}`), `author ${author}`, `committer ${committer}`];
+        const text = `${header.join("\n")}\n\n${message.endsWith("\n") ? message : `${message}\n`}`;
+        return this.remember(() => this.hashFile(this.commits, text));
+    }
+    /**
+     * Writes again, from what this process still holds, those of `ids` (written here lately) that the object
+     * database no longer has; false when one is missing that it cannot write again.
+     */
+    async restore(ids) {
+        const found = await Promise.all(ids.map((id) => this.checker.request(`${id}\n`, line)));
+        for (const [i, id] of ids.entries()) {
+            if (!/ missing$/.test(found[i]))
+                continue;
+            const write = this.recent.get(id);
+            if (!write || (await write()) !== id)
+                return false;
         }
-        catch (e) {
-            // Some file systems have no hard links: then rename, as git falls back to.
-            if (e.code !== "EEXIST")
-                await (0,promises_namespaceObject.rename)(temp, path);
-        }
-        finally {
-            await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
-        }
+        return true;
+    }
+    close() {
+        for (const p of [this.reader, this.checker, this.blobs, this.commits, this.trees])
+            p.close();
+    }
+    async remember(write) {
+        const id = await write();
+        this.recent.delete(id);
+        this.recent.set(id, write);
+        // A few writes' worth: what the store may need to restore after its latest publish.
+        if (this.recent.size > 64)
+            this.recent.delete(this.recent.keys().next().value);
         return id;
     }
-    const stamp = (ident) => (IDENT_TIME.test(ident) ? ident : `${ident} ${gitTimestamp(clock())}`);
-    return {
-        writeBlob: (text) => write("blob", Buffer.from(text, "utf8")),
-        async writeTree(entries) {
-            for (const e of entries)
-                checkEntryName(e.name);
-            const parts = [...entries].sort(treeOrder).map((e) => {
-                // In the object a tree's mode has no leading zero (`40000`), unlike what ls-tree prints.
-                const mode = e.mode.replace(/^0+/, "");
-                return Buffer.concat([Buffer.from(`${mode} ${e.name}\0`), Buffer.from(e.sha, "hex")]);
-            });
-            return await write("tree", Buffer.concat(parts));
-        },
-        writeCommit(tree, parents, message) {
-            const lines = [`tree ${tree}`, ...parents.map((p) => `parent ${p}`), `author ${stamp(identities.author)}`, `committer ${stamp(identities.committer)}`];
-            return write("commit", Buffer.from(`${lines.join("\n")}\n\n${message.endsWith("\n") ? message : `${message}\n`}`, "utf8"));
-        },
-    };
+    async hashFile(writer, content) {
+        const path = handOverPath();
+        await (0,promises_namespaceObject.writeFile)(path, content, { mode: 0o600 });
+        try {
+            return await writer.request(`${path}\n`, line);
+        }
+        finally {
+            await (0,promises_namespaceObject.unlink)(path).catch(() => undefined);
+        }
+    }
+    /** `Name <email> <seconds> <offset>` for author and committer: git's idents, with the time of this commit. */
+    async stamps() {
+        this.identities ??= Promise.all([this.git.ident("author"), this.git.ident("committer")]).catch((e) => {
+            this.identities = undefined;
+            throw e;
+        });
+        const idents = await this.identities;
+        if (this.git.fixedDates)
+            return idents;
+        const now = Math.floor(Date.now() / 1000);
+        return idents.map((ident) => ident.replace(IDENT_TIME, (_all, _seconds, offset) => ` ${now} ${offset}`));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/git-refs.ts
-// Reading a ref and moving it by compare-and-swap in-process, in the "files" ref backend's own format and
-// with its lock-file protocol (`<ref>.lock` created exclusively, checked, renamed into place), so that
-// it interleaves safely with git processes doing the same. What it cannot read with certainty (a
-// symbolic ref, an odd file, another ref backend) it leaves to git.
+// Moving refs only through git: one long-lived `git update-ref --stdin` runs each change as a transaction
+// (`start`, `update <ref> <new> <old>`, `prepare`, `commit`), so git takes and releases the lock, checks the
+// old value (compare-and-swap), runs the reference-transaction hook and writes the reflog with the
+// repository's modes. A lock held by another process is waited for, up to a bound (git's own
+// core.filesRefLockTimeout), then reported with its path; it is never deleted.
 
-
-function gitProcessRefs(git) {
-    return {
-        read: (ref) => git.revParse(`${ref}^{commit}`),
-        compareAndSwap: (ref, next, expected) => git.updateRef(ref, next, expected),
-    };
-}
-const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/** Not for us to interpret: git will. */
-const UNSURE = Symbol("ask git");
-async function readText(path) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(path, "utf8");
-    }
-    catch (e) {
-        const code = e.code;
-        return code === "ENOENT" ? null : UNSURE;
+/** The ref's lock file stayed held by another process for longer than the bound. */
+class RefLockedError extends Error {
+    lockFile;
+    waitedMs;
+    constructor(lockFile, waitedMs) {
+        super(`${lockFile} is held by another git process (waited ${waitedMs} ms); if no git process is running any more, remove that file`);
+        this.lockFile = lockFile;
+        this.waitedMs = waitedMs;
+        this.name = "RefLockedError";
     }
 }
-/**
- * A ref is locked for milliseconds; a lock this old was left by a writer that died holding it (kill -9).
- * Git leaves such locks for the user to delete; an execution that resumes after a kill cannot wait for that.
- */
-const STALE_LOCK_MS = 5_000;
-/**
- * Clears `lock` if it is stale. It is moved aside first and deleted only if what was moved is the file
- * found stale; a fresh lock moved aside by a race of microseconds is put back.
- */
-async function clearStaleLock(lock, now = Date.now()) {
-    let found;
-    try {
-        found = await (0,promises_namespaceObject.stat)(lock);
+/** Git refused the change for another reason than a lost race (a hook, a name clash, …). */
+class RefUpdateError extends Error {
+    constructor(ref, stderr) {
+        super(`git refused to update ${ref}: ${stderr.replace(/^fatal: /gm, "").trim()}`);
+        this.name = "RefUpdateError";
     }
-    catch {
-        return;
-    }
-    if (now - found.mtimeMs < STALE_LOCK_MS)
-        return;
-    const aside = `${lock}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    try {
-        await (0,promises_namespaceObject.rename)(lock, aside);
-    }
-    catch {
-        return;
-    }
-    const moved = await (0,promises_namespaceObject.stat)(aside);
-    if (moved.ino !== found.ino || moved.dev !== found.dev)
-        await (0,promises_namespaceObject.link)(aside, lock).catch(() => undefined);
-    await (0,promises_namespaceObject.unlink)(aside).catch(() => undefined);
 }
-function looseRefs(layout, fallback, stamp) {
-    async function current(ref) {
-        const loose = await readText((0,external_node_path_namespaceObject.join)(layout.commonDir, ref));
-        if (loose === UNSURE)
-            return UNSURE;
-        if (loose !== null) {
-            const id = loose.trim();
-            return OBJECT_ID.test(id) ? id : UNSURE;
-        }
-        const packed = await readText((0,external_node_path_namespaceObject.join)(layout.commonDir, "packed-refs"));
-        if (packed === UNSURE)
-            return UNSURE;
-        for (const line of (packed ?? "").split("\n")) {
-            if (line.endsWith(` ${ref}`) && !line.startsWith("#") && !line.startsWith("^")) {
-                const id = line.slice(0, line.indexOf(" "));
-                return OBJECT_ID.test(id) ? id : UNSURE;
-            }
-        }
-        return null;
+/** Git's words for "the ref is not at the old value you gave": a lost compare-and-swap. */
+const MOVED = /but expected|reference already exists|reference is missing|unable to resolve reference/i;
+const LOCKED = /Unable to create '([^']+\.lock)': File exists/;
+class RefTransactions {
+    opts;
+    process;
+    constructor(git, opts) {
+        this.opts = opts;
+        const timeout = Math.max(0, Math.round(opts.lockTimeoutMs));
+        this.process = new PlumbingProcess(git, ["-c", `core.filesRefLockTimeout=${timeout}`, "update-ref", "-m", opts.reflogMessage, "--stdin"]);
     }
-    /** The reflog is kept where git would keep it: a log that exists, or a branch's in a non-bare repository. */
-    async function appendReflog(ref, entry) {
-        const log = (0,external_node_path_namespaceObject.join)(layout.commonDir, "logs", ref);
-        const always = layout.logBranches && ref.startsWith("refs/heads/");
+    /** Moves `ref` to `next` only if it is at `expected` (null: only if it does not exist); false when it is not. */
+    compareAndSwap(ref, next, expected) {
+        return this.transaction(ref, `update ${ref} ${next} ${expected ?? "0".repeat(next.length)}\n`);
+    }
+    async delete(ref) {
+        await this.transaction(ref, `delete ${ref}\n`);
+    }
+    close() {
+        this.process.close();
+    }
+    async transaction(ref, commands) {
+        if (/[\s]/.test(ref) || ref.startsWith("-"))
+            throw new Error(`invalid ref for git: "${ref}"`);
         try {
-            if (always)
-                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(log), { recursive: true });
-            else
-                await (0,promises_namespaceObject.access)(log);
-            await (0,promises_namespaceObject.appendFile)(log, entry);
+            // A refused step ends the process (git dies on it): its stderr says why, and the next change starts another.
+            await this.process.request(`start\n${commands}prepare\ncommit\n`, lines(3));
+            return true;
         }
-        catch {
-            // A reflog is a convenience; the ref itself is what counts.
+        catch (e) {
+            if (!(e instanceof PlumbingExit))
+                throw e;
+            if (MOVED.test(e.stderr))
+                return false;
+            const locked = LOCKED.exec(e.stderr);
+            if (locked)
+                throw new RefLockedError(locked[1], this.opts.lockTimeoutMs);
+            throw new RefUpdateError(ref, e.stderr || e.message);
         }
     }
-    return {
-        async read(ref) {
-            const id = await current(ref);
-            return id === UNSURE ? fallback.read(ref) : id;
-        },
-        async compareAndSwap(ref, next, expected, message) {
-            const path = (0,external_node_path_namespaceObject.join)(layout.commonDir, ref);
-            const lock = `${path}.lock`;
-            let handle;
-            try {
-                await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-            }
-            catch {
-                return fallback.compareAndSwap(ref, next, expected, message);
-            }
-            try {
-                handle = await (0,promises_namespaceObject.open)(lock, "wx");
-            }
-            catch (e) {
-                // Locked: somebody is writing it right now, which is a lost race (or a writer was killed while
-                // holding it: the lock is cleared then, and the retry finds it free). Anything else, git explains.
-                if (e.code === "EEXIST") {
-                    await clearStaleLock(lock);
-                    return false;
-                }
-                return fallback.compareAndSwap(ref, next, expected, message);
-            }
-            let held = true;
-            const release = async () => {
-                await handle.close().catch(() => undefined);
-                if (held)
-                    await (0,promises_namespaceObject.unlink)(lock).catch(() => undefined);
-                held = false;
-            };
-            try {
-                const found = await current(ref);
-                if (found === UNSURE) {
-                    await release();
-                    return fallback.compareAndSwap(ref, next, expected, message);
-                }
-                if (found !== expected)
-                    return false;
-                await handle.writeFile(`${next}\n`);
-                await handle.close();
-                await appendReflog(ref, `${expected ?? "0".repeat(next.length)} ${next} ${layout.committer} ${stamp()}\t${message.split("\n")[0]}\n`);
-                try {
-                    await (0,promises_namespaceObject.rename)(lock, path);
-                }
-                catch (e) {
-                    // Our lock was taken for stale and cleared while we held it: the ref is untouched, try again.
-                    if (e.code === "ENOENT")
-                        return false;
-                    throw e;
-                }
-                held = false;
-                return true;
-            }
-            finally {
-                await release();
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/adapters/git-direct.ts
-// Chooses how the state store writes objects and moves refs: in-process in git's own formats when the
-// repository's layout is one this code knows (sha1 or sha256 objects, the "files" ref backend), else
-// through git processes. Asked once per store: a few git processes, then none per write.
-
-
-function gitProcessWriters(git) {
-    return { objects: gitProcessObjects(git), refs: gitProcessRefs(git) };
-}
-async function repositoryWriters(git) {
-    const processes = gitProcessWriters(git);
-    const layout = await git.layout();
-    if (layout.format !== "sha1" && layout.format !== "sha256")
-        return processes;
-    const [author, committer] = await Promise.all([git.ident("author"), git.ident("committer")]);
-    // A date fixed by the environment is kept as git would keep it; otherwise each object gets its moment.
-    const who = (ident) => (git.fixedDates ? ident : withoutTime(ident));
-    const objects = looseObjects({ objectsDir: layout.objectsDir, format: layout.format }, { author: who(author), committer: who(committer) });
-    const refs = layout.refStorage === "files"
-        ? looseRefs({ commonDir: layout.commonDir, logBranches: !layout.bare, committer: withoutTime(committer) }, processes.refs, () => gitTimestamp(new Date()))
-        : processes.refs;
-    return { objects, refs };
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/state-store.ts
 // The execution state (SPEC §4) kept as `<plan>/workflow-state.json` on a git branch, written as commits
 // made with plumbing (never the working tree or the index) and published by compare-and-swap: a lost
-// race is re-read, re-applied and retried, so concurrent writers never lose an update.
+// race is re-read, re-applied and retried, so concurrent writers never lose an update. Every object and
+// ref is written by git itself, through long-lived plumbing processes (git-objects.ts, git-refs.ts); every
+// state read is checked against the state's schema.
+
+
 
 
 
@@ -59009,6 +59180,13 @@ class StateStoreError extends Error {
     constructor(message) {
         super(message);
         this.name = "StateStoreError";
+    }
+}
+/** The state on the branch is not a state (not JSON, or not the shape): invalid input, exit 2. */
+class InvalidStateError extends StateStoreError {
+    constructor(message) {
+        super(message);
+        this.name = "InvalidStateError";
     }
 }
 const PLAN_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -59022,17 +59200,40 @@ const LOST = Symbol("lost race");
 /** Thrown inside an attempt when it lost a race that is not a failed publish (a locked ref on fetch). */
 class LostRace extends Error {
 }
-function localBackend(refs, branch) {
+/** The commit a ref points at; null when the ref does not exist. */
+async function commitAt(git, objects, ref) {
+    for (let waited = 0;; waited += MISSING_POLL_MS) {
+        const found = await objects.read(ref);
+        if (found?.type === "commit")
+            return found.id;
+        // Missing for cat-file: no such ref, or a ref whose commit is gone (which must not read as "no state").
+        const id = await git.revParse(ref);
+        if (id === null)
+            return null;
+        if (found)
+            throw new StateStoreError(`${ref} points at a ${found.type}, not a commit`);
+        if (await objects.restore([id]))
+            return id;
+        // Deleted by a concurrent prune just after it was published: its writer writes it again shortly.
+        if (waited >= MISSING_WAIT_MS) {
+            throw new StateStoreError(`${ref} points at commit ${id}, which the repository does not have (deleted by a concurrent \`git gc --prune=now\`?)`);
+        }
+        await sleep(MISSING_POLL_MS);
+    }
+}
+function localBackend(git, objects, refs, branch) {
     const ref = `refs/heads/${branch}`;
     return {
-        tip: () => refs.read(ref),
-        publish: (sha, old, message) => refs.compareAndSwap(ref, sha, old, message),
+        local: true,
+        tip: () => commitAt(git, objects, ref),
+        publish: (sha, old) => refs.compareAndSwap(ref, sha, old),
     };
 }
-function remoteBackend(git, remote, branch) {
+function remoteBackend(git, objects, refs, remote, branch) {
     // A private ref keeps the fetched tip's objects alive without touching the user's remote-tracking refs.
     const mirror = `refs/tdd-waves/remote-state/${branch}`;
     return {
+        local: false,
         async tip() {
             try {
                 await git.fetch(remote, [`+refs/heads/${branch}:${mirror}`]);
@@ -59041,14 +59242,14 @@ function remoteBackend(git, remote, branch) {
                 if (!(e instanceof GitError))
                     throw e;
                 if (/couldn't find remote ref/i.test(e.stderr)) {
-                    await git.run(["update-ref", "-d", mirror], { allowFail: true });
+                    await refs.delete(mirror).catch(() => undefined);
                     return null;
                 }
                 if (/cannot lock ref/i.test(e.stderr))
                     throw new LostRace();
                 throw e;
             }
-            return git.revParse(`${mirror}^{commit}`);
+            return commitAt(git, objects, mirror);
         },
         async publish(sha) {
             try {
@@ -59059,7 +59260,7 @@ function remoteBackend(git, remote, branch) {
                     return false;
                 throw e;
             }
-            await git.run(["update-ref", mirror, sha], { allowFail: true });
+            // The mirror follows at the next fetch: moving it now would cost a process per store for nothing.
             return true;
         },
     };
@@ -59072,6 +59273,8 @@ class TreeCache {
     git;
     objects;
     entries = new Map();
+    /** Trees made since the last `take`, deepest first: what a publish must find in the repository. */
+    made = [];
     constructor(git, objects) {
         this.git = git;
         this.objects = objects;
@@ -59087,7 +59290,11 @@ class TreeCache {
     async make(entries) {
         const sha = await this.objects.writeTree(entries);
         this.entries.set(sha, entries);
+        this.made.push(sha);
         return sha;
+    }
+    take() {
+        return this.made.splice(0);
     }
     remember(commit, tree) {
         const entries = this.entries.get(tree);
@@ -59110,23 +59317,30 @@ async function replaceInTree(trees, tree, path, blob) {
 function serialize(state) {
     return `${JSON.stringify(state, null, 2)}\n`;
 }
+/** The state in `text`, checked against the schema; what is wrong, by key, when it is not a state. */
 function parseState(text, where) {
     let value;
     try {
         value = JSON.parse(text);
     }
     catch (e) {
-        throw new StateStoreError(`${where}: not valid JSON (${e.message})`);
+        throw new InvalidStateError(`${where}: not valid JSON (${e.message})`);
     }
-    const v = value;
-    if (typeof v !== "object" || v === null || Array.isArray(v))
-        throw new StateStoreError(`${where}: not a JSON object`);
-    if (v.version !== 1)
-        throw new StateStoreError(`${where}: version: expected 1, found ${JSON.stringify(v.version)}`);
-    if (typeof v.plan?.name !== "string")
-        throw new StateStoreError(`${where}: plan.name: missing`);
-    return v;
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+        throw new InvalidStateError(`${where}: not a JSON object`);
+    const checked = checkState(value);
+    if ("state" in checked)
+        return checked.state;
+    const shown = checked.problems.slice(0, 10).map((p) => `${where}: ${p}`);
+    if (checked.problems.length > shown.length)
+        shown.push(`${where}: … and ${checked.problems.length - shown.length} more`);
+    throw new InvalidStateError(shown.join("\n"));
 }
+/** How long a ref's missing commit is waited for (its writer's re-check restores it), and how often it is looked for. */
+const MISSING_WAIT_MS = 3_000;
+const MISSING_POLL_MS = 100;
+/** Git's words for an object it was given and no longer finds. */
+const PRUNED = /nonexistent object|is unavailable|missing object|unable to read|unable to write file/i;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The commit message of a batch: the first write's message, every message in the body. */
 function batchMessage(batch) {
@@ -59139,6 +59353,7 @@ class GitStateStore {
     branch;
     backend;
     retry;
+    lockTimeoutMs;
     file;
     where;
     io;
@@ -59147,23 +59362,34 @@ class GitStateStore {
     writing = false;
     /** The tip this store last read or wrote, and the state there: the base of the next optimistic write. */
     last;
-    constructor(git, branch, backend, retry, planName, remote) {
+    /** Objects of this store's latest publishes, newest first. */
+    published = [];
+    constructor(git, branch, backend, retry, lockTimeoutMs, planName, remote) {
         this.git = git;
         this.branch = branch;
         this.backend = backend;
         this.retry = retry;
+        this.lockTimeoutMs = lockTimeoutMs;
         this.file = `${planName}/${STATE_FILE}`;
         this.where = `${remote ? `${remote}/` : ""}${branch}:${this.file}`;
     }
+    /** The store's git processes, started when first used. */
     setup() {
-        this.io ??= repositoryWriters(this.git).then((writers) => ({ objects: writers.objects, backend: this.backend(writers), trees: new TreeCache(this.git, writers.objects) }), (e) => {
-            this.io = undefined;
-            throw e;
-        });
+        if (!this.io) {
+            const objects = new GitObjects(this.git);
+            const refs = new RefTransactions(this.git, { lockTimeoutMs: this.lockTimeoutMs, reflogMessage: "tdd-waves: update the execution state" });
+            this.io = { objects, refs, backend: this.backend(objects, refs), trees: new TreeCache(this.git, objects) };
+        }
         return this.io;
     }
+    close() {
+        this.io?.objects.close();
+        this.io?.refs.close();
+        this.io = undefined;
+        this.last = undefined;
+    }
     async read() {
-        const io = await this.setup();
+        const io = this.setup();
         return this.withRetry(async () => (await this.current(io)).state);
     }
     async init(state, message) {
@@ -59186,10 +59412,28 @@ class GitStateStore {
         // The tip names the state exactly: when it is the one this store last saw, so is the state.
         if (this.last && this.last.tip === tip)
             return this.last;
-        const text = tip ? await this.git.showFile(tip, this.file) : null;
+        const text = tip ? await this.stateText(io, tip) : null;
         const current = { tip, state: text === null ? null : parseState(text, this.where) };
         this.last = current;
         return current;
+    }
+    /** The state file's text at `tip`; null when `tip` has no such file (never when only its blob is gone). */
+    async stateText(io, tip) {
+        for (let waited = 0;; waited += MISSING_POLL_MS) {
+            const blob = await io.objects.read(`${tip}:${this.file}`);
+            if (blob)
+                return blob.content.toString("utf8");
+            const listed = (await this.git.run(["ls-tree", "-z", tip, "--", this.file])).stdout;
+            if (listed === "")
+                return null;
+            // Listed but not there: deleted by a concurrent prune just after it was published; its writer writes it again.
+            const id = listed.split(/[ \t]/)[2];
+            if (await io.objects.restore([id]))
+                continue;
+            if (waited >= MISSING_WAIT_MS)
+                throw new StateStoreError(`${this.where}: blob ${id} is missing from the repository (deleted by a concurrent \`git gc --prune=now\`?)`);
+            await sleep(MISSING_POLL_MS);
+        }
     }
     cas(message, decide) {
         return new Promise((resolve, reject) => {
@@ -59223,7 +59467,7 @@ class GitStateStore {
      * it re-reads at once, and a race lost on a fresh read backs off and retries.
      */
     async write(batch) {
-        const io = await this.setup();
+        const io = this.setup();
         const base = this.last;
         // A transition may refuse what it sees; on the optimistic base it gets to see the fresh state before that counts.
         if (base && (await this.attempt(io, base, batch, false)) !== LOST)
@@ -59267,17 +59511,65 @@ class GitStateStore {
                     w.reject(refused.get(w));
             return;
         }
-        const tree = await replaceInTree(io.trees, tip, this.file.split("/"), await io.objects.writeBlob(text));
         const message = batchMessage(batch.filter((w) => !refused.has(w)));
-        const commit = await io.objects.writeCommit(tree, tip ? [tip] : [], message);
-        io.trees.remember(commit, tree);
-        if (!(await io.backend.publish(commit, tip, message))) {
+        const commit = await this.publish(io, tip, text, message);
+        if (commit === LOST) {
             this.last = undefined;
             return LOST;
         }
         const written = JSON.parse(text);
         this.last = { tip: commit, state: written };
         settle(written);
+    }
+    /**
+     * Writes the objects of a commit holding `text` on top of `tip` and publishes it. A concurrent
+     * `git gc --prune=now` may delete objects written but not yet reachable: git then refuses them
+     * (a tree entry unavailable, a ref to a nonexistent object) and they are written again.
+     */
+    async publish(io, tip, text, message) {
+        let written;
+        for (let attempt = 1;; attempt++) {
+            try {
+                const blob = await io.objects.writeBlob(text);
+                io.trees.take();
+                const tree = await replaceInTree(io.trees, tip, this.file.split("/"), blob);
+                const commit = await io.objects.writeCommit(tree, tip ? [tip] : [], message);
+                io.trees.remember(commit, tree);
+                written = [blob, ...io.trees.take(), commit];
+                if (!(await io.backend.publish(commit, tip, message)))
+                    return LOST;
+                break;
+            }
+            catch (e) {
+                if (attempt < 5 && PRUNED.test(e instanceof Error ? e.message : ""))
+                    continue;
+                throw this.refusal(e);
+            }
+        }
+        // Published: from here on nothing is retried (that would apply the batch twice). A prune that listed
+        // what was reachable before this update may still delete its objects for a few moments: those of the
+        // latest updates are checked and, if gone, written again (same content, same ids).
+        if (!io.backend.local)
+            return written.at(-1);
+        this.published = [written, ...this.published.slice(0, 7)];
+        for (let attempt = 1;; attempt++) {
+            try {
+                if (await io.objects.restore(this.published.flat()))
+                    return written.at(-1);
+            }
+            catch (e) {
+                if (attempt < 5 && PRUNED.test(e instanceof Error ? e.message : ""))
+                    continue;
+                throw e;
+            }
+            throw new StateStoreError(`${this.where}: objects of commit ${written.at(-1)} were deleted as it was published (a concurrent \`git gc --prune=now\`?)`);
+        }
+    }
+    /** Why git would not move the branch, said with the branch and file. */
+    refusal(e) {
+        if (e instanceof RefLockedError || e instanceof RefUpdateError)
+            return new StateStoreError(`${this.where}: ${e.message}`);
+        return e;
     }
     async withRetry(attempt) {
         for (let i = 0; i < this.retry.attempts; i++) {
@@ -59317,8 +59609,8 @@ function createStateStore(opts) {
         maxDelayMs: opts.retry?.maxDelayMs ?? 1000,
     };
     const remote = opts.remote;
-    const backend = (writers) => (remote ? remoteBackend(opts.git, remote, branch) : localBackend(writers.refs, branch));
-    return new GitStateStore(opts.git, branch, backend, retry, opts.planName, remote);
+    const backend = (objects, refs) => remote ? remoteBackend(opts.git, objects, refs, remote, branch) : localBackend(opts.git, objects, refs, branch);
+    return new GitStateStore(opts.git, branch, backend, retry, opts.lockTimeoutMs ?? 10_000, opts.planName, remote);
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/agent-process.ts
@@ -67161,7 +67453,7 @@ function readFrom(path, offset) {
 
 
 
-async function text_files_readText(path) {
+async function readText(path) {
     try {
         return await (0,promises_namespaceObject.readFile)(path, "utf8");
     }
@@ -67183,7 +67475,7 @@ async function writeTextAtomic(path, text) {
         throw e;
     }
 }
-const textFiles = { read: text_files_readText, write: writeTextAtomic };
+const textFiles = { read: readText, write: writeTextAtomic };
 
 ;// CONCATENATED MODULE: ./src/adapters/default-ports.ts
 
@@ -72680,7 +72972,9 @@ function describeProgress(e) {
         case "log":
             return e.message;
         case "story":
-            return `${ICON[e.status] ?? ""} ${e.storyId} ${e.status}${e.reason ? `: ${e.reason}` : ""}`.trim();
+            return `${ICON[e.status] ?? ""} ${e.storyId} ${e.status}${e.reason ? `: ${e.reason}` : ""}${e.log ? ` (log: ${e.log})` : ""}`.trim();
+        case "stage":
+            return e.what === null ? null : `Wave ${e.wave}: ${e.what}`;
         case "phase":
             return null;
     }
@@ -73737,7 +74031,8 @@ async function completeInWorkingCopy(ports, job) {
 async function failInWorkingCopy(ports, job, result) {
     const files = await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
     await ports.store.update(chain(files, failStory(job.story.id, result.reason, ports.now(), result.phase)), `${job.story.id}: failed`);
-    ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason });
+    const log = ["tester", "red", "implementation", "verify"].includes(result.phase) ? logFile(job, result.phase) : undefined;
+    ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason, ...(log ? { log } : {}) });
 }
 /** Commits the work with the finished story file; returns the files-modified record to save with the outcome. */
 async function finishStoryFile(ports, job, end) {
@@ -74108,7 +74403,7 @@ async function retestMerged(ports, plan, target, merged) {
     const reason = "fails after integration";
     await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
     for (const s of broken)
-        ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+        ports.progress({ type: "story", storyId: s.id, status: "failed", reason, log: (0,external_node_path_namespaceObject.join)(target.logDir, s.id, "integrate.log") });
 }
 /**
  * Commits, on the target, the story file of every given story that failed or is blocked — one commit
@@ -74480,6 +74775,110 @@ function buildReport(state, plan, extra = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/render/timeline.ts
+// The recorded execution as a timeline: one row per story grouped by wave, a tester bar (tester + red check)
+// and an implementation bar (implementation + verify) each, in whole seconds. Every chart (Mermaid, terminal,
+// SVG) draws this one model, so they agree on labels, times and marks. Pure.
+
+
+const TESTER_PHASES = ["tester", "red"];
+const IMPL_PHASES = ["implementation", "verify"];
+const SECOND = 1000;
+/** The bar label of a story's phase group: the story id itself, whatever the other ids look like. */
+function barLabel(kind, storyId) {
+    return `${kind}-${storyId}`;
+}
+function timeOf(iso) {
+    if (iso === undefined)
+        return undefined;
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) || ms < 0 || ms > 253_402_300_799_000 ? undefined : ms;
+}
+/**
+ * A bar's mark. A failed phase is `crit`; a phase still running is `active` while its story is in progress.
+ * A phase left running by an execution that stopped (its story failed or went back to pending) is not
+ * active: it is `crit` when the story failed, unmarked when it waits to be run again.
+ */
+function markOf(phases, story) {
+    if (phases.some((p) => p.outcome === "failed"))
+        return "crit";
+    if (phases.some((p) => p.outcome === "running" || p.end === undefined)) {
+        if (story === "testing" || story === "implementing")
+            return "active";
+        return story === "failed" ? "crit" : "";
+    }
+    return "done";
+}
+/** The latest instant the state records: where bars still running end, for now. */
+function latestOf(state) {
+    let latest = timeOf(state.lastUpdate) ?? 0;
+    for (const run of Object.values(state.runs)) {
+        for (const p of run.phases)
+            latest = Math.max(latest, timeOf(p.start) ?? 0, timeOf(p.end) ?? 0);
+    }
+    return latest;
+}
+/**
+ * Start and end of a bar in whole seconds (start rounded down, end up, at least one second), starting no
+ * earlier than `notBefore`: the previous bar of the same story ends there after its own rounding up.
+ */
+function spanOf(phases, now, notBefore) {
+    const starts = phases.map((p) => timeOf(p.start) ?? timeOf(p.end) ?? now);
+    const ends = phases.map((p) => timeOf(p.end) ?? now);
+    const start = Math.max(Math.floor(Math.min(...starts) / SECOND) * SECOND, notBefore);
+    const end = Math.max(Math.ceil(Math.max(...ends) / SECOND) * SECOND, start + SECOND);
+    return { start, end };
+}
+function rowOf(state, id, title, now) {
+    const run = own_own(state.runs, id);
+    if (!run)
+        return undefined;
+    const status = state_statusOf(state, id);
+    const bars = [];
+    let notBefore = 0;
+    for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]]) {
+        const phases = run.phases.filter((p) => names.includes(p.phase));
+        if (phases.length === 0)
+            continue;
+        const { start, end } = spanOf(phases, now, notBefore);
+        notBefore = end;
+        let mark = markOf(phases, status);
+        // The implementation was rejected at integration (merge conflict, tests failing on the merge).
+        if (kind === "I" && run.phases.some((p) => p.phase === "integrate" && p.outcome === "failed"))
+            mark = "crit";
+        bars.push({ kind, label: barLabel(kind, id), start, end, mark });
+    }
+    return bars.length > 0 ? { id, title, status, bars } : undefined;
+}
+/** The timeline of the recorded execution; stories not yet run have no row. */
+function timelineOf(state, titles) {
+    const now = latestOf(state);
+    const inWaves = new Set(state.waves.flat());
+    const named = state.waves.map((ids, i) => ({ name: `Wave ${i + 1}`, ids }));
+    const stray = Object.keys(state.runs).filter((id) => !inWaves.has(id));
+    if (stray.length > 0)
+        named.push({ name: "Outside the waves", ids: stray });
+    const groups = named
+        .map(({ name, ids }) => ({ name, rows: ids.flatMap((id) => rowOf(state, id, own_own(titles, id) ?? "", now) ?? []) }))
+        .filter((g) => g.rows.length > 0);
+    const bars = groups.flatMap((g) => g.rows.flatMap((r) => r.bars));
+    if (bars.length === 0)
+        return { start: 0, end: 0, groups };
+    // reduce, not Math.min(...): plans with thousands of stories would pass too many arguments.
+    return { start: bars.reduce((m, b) => Math.min(m, b.start), Infinity), end: bars.reduce((m, b) => Math.max(m, b.end), 0), groups };
+}
+/**
+ * The time axis format (d3 / Mermaid `axisFormat`) that tells ticks apart for an execution of this length:
+ * seconds for an hour or less, minutes within two days, the date beyond.
+ */
+function axisFormatFor(durationMs) {
+    if (durationMs <= 60 * 60 * SECOND)
+        return "%H:%M:%S";
+    if (durationMs <= 48 * 60 * 60 * SECOND)
+        return "%H:%M";
+    return "%b %d %H:%M";
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/gantt.ts
 // Renders the recorded execution as Mermaid gantt charts and as the one-line-per-wave text form (SPEC §5).
 // Pure: state in, text out. Every piece of user text is neutralised so that no title can break or steer
@@ -74523,127 +74922,35 @@ function neutraliseLabel(text, max = MAX_TITLE) {
     const points = Array.from(squeezed);
     return points.length <= max ? squeezed : `${points.slice(0, max - 1).join("").trimEnd()}…`;
 }
-/**
- * The short key of each story in bar names (`T-<key>`): the id's trailing number (`msm-auth-002` → `002`),
- * or the whole id when it has no trailing number or shares its number with another story.
- */
-function barKeys(state) {
-    const ids = allStoryIds(state);
-    const numberOf = (id) => /(\d+)$/.exec(id)?.[1];
-    const uses = new Map();
-    for (const id of ids) {
-        const n = numberOf(id);
-        if (n !== undefined)
-            uses.set(n, (uses.get(n) ?? 0) + 1);
-    }
-    const keys = {};
-    for (const id of ids) {
-        const n = numberOf(id);
-        keys[id] = n !== undefined && uses.get(n) === 1 && !ids.includes(n) ? n : id;
-    }
-    return keys;
+function taskId(kind, id, used) {
+    const base = `${kind.toLowerCase()}_${id.replace(/[^A-Za-z0-9_]/g, "_")}`;
+    let task = base;
+    for (let n = 2; used.has(task); n++)
+        task = `${base}_${n}`;
+    used.add(task);
+    return task;
 }
-/** Every story the state knows, waves first (in wave order), then any with a run but no wave. */
-function allStoryIds(state) {
-    const seen = new Set(state.waves.flat());
-    const extra = Object.keys(state.runs).filter((id) => !seen.has(id));
-    return [...seen, ...extra];
-}
-const TESTER_PHASES = ["tester", "red"];
-const IMPL_PHASES = ["implementation", "verify"];
 /** Mermaid dates: UTC, whole seconds, in the chart's `dateFormat`. */
 function mermaidDate(ms) {
     return new Date(ms).toISOString().slice(0, 19);
 }
-function timeOf(iso) {
-    if (iso === undefined)
-        return undefined;
-    const ms = Date.parse(iso);
-    return Number.isNaN(ms) || ms < 0 || ms > 253_402_300_799_000 ? undefined : ms;
-}
-/**
- * A bar's mark. A failed phase is `crit`; a phase still running is `active` while its story is in progress.
- * A phase left running by an execution that stopped (its story failed or went back to pending) is not
- * active: it is `crit` when the story failed, unmarked when it waits to be run again.
- */
-function markOf(phases, story) {
-    if (phases.some((p) => p.outcome === "failed"))
-        return "crit";
-    if (phases.some((p) => p.outcome === "running" || p.end === undefined)) {
-        if (story === "testing" || story === "implementing")
-            return "active";
-        return story === "failed" ? "crit" : "";
-    }
-    return "done";
-}
-/** The latest instant the state records: where bars still running end, for now. */
-function latestOf(state) {
-    let latest = timeOf(state.lastUpdate) ?? 0;
-    for (const run of Object.values(state.runs)) {
-        for (const p of run.phases)
-            latest = Math.max(latest, timeOf(p.start) ?? 0, timeOf(p.end) ?? 0);
-    }
-    return latest;
-}
-/** Start and end of a bar from its phases; a bar still running ends at `now`. */
-function spanOf(phases, now) {
-    const starts = phases.map((p) => timeOf(p.start) ?? timeOf(p.end) ?? now);
-    const ends = phases.map((p) => timeOf(p.end) ?? now);
-    const start = Math.floor(Math.min(...starts) / 1000) * 1000;
-    const end = Math.max(Math.ceil(Math.max(...ends) / 1000) * 1000, start + 1000);
-    return { start, end };
-}
-function taskId(kind, key, used) {
-    const base = `${kind.toLowerCase()}_${key.replace(/[^A-Za-z0-9_]/g, "_")}`;
-    let id = base;
-    for (let n = 2; used.has(id); n++)
-        id = `${base}_${n}`;
-    used.add(id);
-    return id;
-}
-function barsOf(state, id, key, title, used, now) {
-    const run = own_own(state.runs, id);
-    if (!run)
-        return [];
-    const story = state_statusOf(state, id);
-    const safeId = neutraliseLabel(id, 200);
-    const name = key === id ? "" : ` ${safeId}`;
-    const safeTitle = neutraliseLabel(title);
-    const bars = [];
-    for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]]) {
-        const phases = run.phases.filter((p) => names.includes(p.phase));
-        if (phases.length === 0)
-            continue;
-        const { start, end } = spanOf(phases, now);
-        let mark = markOf(phases, story);
-        // The implementation was rejected at integration (merge conflict, tests failing on the merge).
-        if (kind === "I" && run.phases.some((p) => p.phase === "integrate" && p.outcome === "failed"))
-            mark = "crit";
-        const label = `${kind}-${neutraliseLabel(key, 200)}${name}${safeTitle ? ` — ${safeTitle}` : ""}`;
-        const tags = mark ? `${mark}, ` : "";
-        bars.push({ kind, line: `    ${label} :${tags}${taskId(kind, key, used)}, ${mermaidDate(start)}, ${mermaidDate(end)}` });
-    }
-    return bars;
-}
-function waveBars(state, titles) {
-    const keys = barKeys(state);
+function waveBars(timeline) {
     const used = new Set();
-    const now = latestOf(state);
-    const inWaves = new Set(state.waves.flat());
-    const groups = state.waves.map((ids, i) => ({ name: `Wave ${i + 1}`, ids }));
-    const stray = Object.keys(state.runs).filter((id) => !inWaves.has(id));
-    if (stray.length > 0)
-        groups.push({ name: "Outside the waves", ids: stray });
-    return groups
-        .map(({ name, ids }) => ({
+    return timeline.groups.map(({ name, rows }) => ({
         name,
-        lines: ids.flatMap((id) => barsOf(state, id, own_own(keys, id) ?? id, own_own(titles, id) ?? "", used, now)).map((b) => b.line),
-    }))
-        .filter((w) => w.lines.length > 0);
+        lines: rows.flatMap((row) => {
+            const title = neutraliseLabel(row.title);
+            return row.bars.map((bar) => {
+                const label = `${neutraliseLabel(bar.label, 200)}${title ? ` — ${title}` : ""}`;
+                const tags = bar.mark ? `${bar.mark}, ` : "";
+                return `    ${label} :${tags}${taskId(bar.kind, row.id, used)}, ${mermaidDate(bar.start)}, ${mermaidDate(bar.end)}`;
+            });
+        }),
+    }));
 }
-function header(planName, part) {
+function header(planName, part, axisFormat) {
     const title = neutraliseLabel(`tdd-waves · ${planName}${part}`, 120);
-    return `gantt\n    title ${title}\n    dateFormat YYYY-MM-DDTHH:mm:ss\n    axisFormat %H:%M\n    todayMarker off\n`;
+    return `gantt\n    title ${title}\n    dateFormat YYYY-MM-DDTHH:mm:ss\n    axisFormat ${axisFormat}\n    todayMarker off\n`;
 }
 const sectionLine = (name) => `    section ${name}\n`;
 const size = (lines) => lines.reduce((n, l) => n + l.length + 1, 0);
@@ -74701,11 +75008,13 @@ function renderGantt(state, titles, opts = {}) {
     const maxChars = opts.maxChars ?? MERMAID_MAX_CHARS;
     if (!(maxChars >= MIN_CHARS))
         throw new RangeError(`renderGantt: maxChars must be at least ${MIN_CHARS}, got ${maxChars}`);
-    const room = maxChars - header(state.plan.name, " (99999/99999)").length;
-    const bodies = pack(waveBars(state, titles), room);
+    const timeline = timelineOf(state, titles);
+    const axis = axisFormatFor(timeline.end - timeline.start);
+    const room = maxChars - header(state.plan.name, " (99999/99999)", "%b %d %H:%M:%S").length;
+    const bodies = pack(waveBars(timeline), room);
     if (bodies.length === 0)
-        return [header(state.plan.name, "")];
-    return bodies.map((body, i) => header(state.plan.name, bodies.length > 1 ? ` (${i + 1}/${bodies.length})` : "") + body);
+        return [header(state.plan.name, "", axis)];
+    return bodies.map((body, i) => header(state.plan.name, bodies.length > 1 ? ` (${i + 1}/${bodies.length})` : "", axis) + body);
 }
 const TEXT_STATUS = {
     pending: " (pending)",
@@ -74716,16 +75025,14 @@ const TEXT_STATUS = {
     blocked: " (blocked)",
 };
 /**
- * The PM text form, one line per wave: `Wave 2: [T-002]→[I-002] | [T-003]→[I-003]`. A story that is not
- * complete carries its status after its pair, e.g. `[T-003]→[I-003] (pending)`.
+ * The PM text form, one line per wave: `Wave 2: [T-auth-002]→[I-auth-002] | [T-auth-003]→[I-auth-003]`. A story that is not
+ * complete carries its status after its pair, e.g. `[T-auth-003]→[I-auth-003] (pending)`.
  */
 function renderGanttText(state) {
-    const keys = barKeys(state);
     return state.waves
         .map((ids, i) => {
         const pairs = ids.map((id) => {
-            const key = own_own(keys, id) ?? id;
-            return `[T-${key}]→[I-${key}]${TEXT_STATUS[state_statusOf(state, id)]}`;
+            return `[${barLabel("T", id)}]→[${barLabel("I", id)}]${TEXT_STATUS[state_statusOf(state, id)]}`;
         });
         return `Wave ${i + 1}: ${pairs.join(" | ")}`;
     })
@@ -74950,6 +75257,7 @@ const EPIC_HEAD = "| Epic | Complete | Failed | Total | Progress |\n|---|--:|--:
 
 /** GITHUB_STEP_SUMMARY takes at most 1 MiB per step. */
 const SUMMARY_MAX_BYTES = 1_000_000;
+const REPORT_NOTE = "_The report is too large for this summary: see the action's `report` output or `tdd-waves report`._";
 function reportBlock(report, budget, measure) {
     const wrap = (json) => `<details><summary>Report</summary>\n\n${fenced(json, "json")}\n\n</details>`;
     for (const json of [JSON.stringify(report, null, 2), JSON.stringify(report)]) {
@@ -74957,8 +75265,7 @@ function reportBlock(report, budget, measure) {
         if (measure(block) <= budget)
             return block;
     }
-    const note = "_The report is too large for this summary: see `tdd-waves-report.json` or `tdd-waves report`._";
-    return measure(note) <= budget ? note : "";
+    return measure(REPORT_NOTE) <= budget ? REPORT_NOTE : "";
 }
 function titleOf(plan) {
     return Object.fromEntries(plan.stories.map((s) => [s.id, s.title]));
@@ -74987,7 +75294,8 @@ function renderRunSummary(state, plan, opts = {}) {
         { order: 0, render: () => head },
         { order: 5, render: (b) => fitTable(`### Epics\n\n${EPIC_HEAD}`, epicRows(state, plan), b, measure, (n) => `_${n} more epics left out for size._`) },
         { order: 1, render: (b) => ganttSection(charts, b, measure) },
-        { order: 4, render: (b) => fitTable(`### Stories\n\n${storyHead(state)}`, storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
+        // The story table leaves room for at least the note saying where the report is.
+        { order: 4, render: (b) => fitTable(`### Stories\n\n${storyHead(state)}`, storyRows(state, plan, report), b - measure(REPORT_NOTE) - 2, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
         { order: 2, render: (b) => (measure(fenced(textForm, "text")) <= b ? fenced(textForm, "text") : "") },
         { order: 6, render: (b) => reportBlock(report, b, measure) },
     ], opts.maxBytes ?? SUMMARY_MAX_BYTES, measure);

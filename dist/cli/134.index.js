@@ -391,7 +391,7 @@ function liveProgress(io, plan, now) {
 /* harmony export */   y0: () => (/* binding */ apiUrl)
 /* harmony export */ });
 /* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6960);
-/* harmony import */ var _adapters_state_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1765);
+/* harmony import */ var _adapters_state_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6308);
 /* harmony import */ var _adapters_github_remote_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3244);
 // What the commands that talk to GitHub share: the repository (--repo or the `origin` remote), the token
 // (GITHUB_TOKEN / GH_TOKEN), the API root, and the state branch as `origin` has it.

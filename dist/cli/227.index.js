@@ -792,6 +792,8 @@ function realPorts(opts) {
     };
 }
 
+// EXTERNAL MODULE: ./src/adapters/state-store.ts + 4 modules
+var state_store = __webpack_require__(6308);
 // EXTERNAL MODULE: ./src/core/story/acceptance-criteria.ts
 var acceptance_criteria = __webpack_require__(1822);
 // EXTERNAL MODULE: ./src/core/story/fields.ts
@@ -2187,6 +2189,7 @@ var terminal = __webpack_require__(1028);
 
 
 
+
 const USAGE = "Usage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH] [--state-branch B] [--no-color]";
 const HELP = `Executes the plan locally, each story test-first in its own worktree; run it again to resume.
   --max-parallel N   stories at once, 1 to 10 (default: the plan's maxParallel)
@@ -2265,7 +2268,7 @@ async function runCommand(args, io) {
     }
     catch (e) {
         progress.stop();
-        if (e instanceof RefusedError) {
+        if (e instanceof RefusedError || e instanceof state_store/* InvalidStateError */.Pp) {
             io.stderr(`tdd-waves: ${e.message}\n`);
             return 2;
         }

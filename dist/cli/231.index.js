@@ -252,8 +252,8 @@ function editDistance(a, b) {
 var registries = __webpack_require__(9396);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
 var api = __webpack_require__(3759);
-// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 5 modules
-var schemas = __webpack_require__(8395);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
+var schemas = __webpack_require__(4343);
 ;// CONCATENATED MODULE: ./src/core/plan/ref-name.ts
 // Git's rules for reference names (`git check-ref-format`, refs.c check_refname_format), as a pure rule: the
 // plan name becomes part of branch names (`tdd-waves/<name>/<story>`), and a name git refuses must be refused by

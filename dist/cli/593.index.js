@@ -14,8 +14,8 @@ export const modules = {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 // The one place that runs git: every git command of tdd-waves goes through `Git.run` (no shell, fixed
-// options, identity fallback) and the small typed helpers built on it. (The state store's objects and
-// ref are written in-process, in git's own formats: git-objects.ts, git-refs.ts.)
+// options, identity fallback) and the small typed helpers built on it, or through `Git.spawn` for the
+// long-lived plumbing processes of the state store (git-plumbing-process.ts).
 
 /** Authored as this only when neither the repository, the user nor the environment names anyone. */
 const BOT_IDENTITY = {
@@ -97,6 +97,14 @@ class Git {
         if (result.code !== 0 && !opts.allowFail)
             throw new GitError(args, result.code, result.stderr);
         return result;
+    }
+    /**
+     * A long-lived git process (a plumbing command serving requests read on its stdin, e.g. `cat-file
+     * --batch`) in the same environment, identity fallback included, as `run` gives its commands.
+     */
+    async spawn(args) {
+        const env = { ...this.baseEnv(), ...(await this.identityEnv()) };
+        return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)("git", ["-c", "core.quotepath=off", ...args], { cwd: this.cwd, env, stdio: "pipe" });
     }
     baseEnv() {
         return { ...inheritedEnv(), ...this.env, GIT_TERMINAL_PROMPT: "0" };
@@ -236,14 +244,6 @@ class Git {
     async commonDir() {
         return (await this.stdout(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();
     }
-    /** Where the repository keeps its refs and objects, and how it names objects. */
-    async layout() {
-        const [commonDir, objectsDir, bare, format] = (await this.stdout(["rev-parse", "--path-format=absolute", "--git-common-dir", "--git-path", "objects", "--is-bare-repository", "--show-object-format"]))
-            .trim()
-            .split("\n");
-        const storage = await this.run(["config", "--get", "extensions.refStorage"], { allowFail: true });
-        return { commonDir: commonDir, objectsDir: objectsDir, bare: bare === "true", format: format, refStorage: storage.stdout.trim() || "files" };
-    }
     /** `Name <email> <seconds> <offset>` that git would write as the author or committer of a commit now. */
     async ident(role) {
         return (await this.stdout(["var", role === "author" ? "GIT_AUTHOR_IDENT" : "GIT_COMMITTER_IDENT"])).trim();
@@ -360,12 +360,13 @@ function execGit(args, cwd, env, input) {
 
 /***/ }),
 
-/***/ 1765:
+/***/ 6308:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Pp: () => (/* binding */ InvalidStateError),
   zI: () => (/* binding */ StateStoreError),
   J$: () => (/* binding */ createStateStore)
 });
@@ -374,278 +375,453 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/plan/model.ts
 var model = __webpack_require__(2082);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(0);
+;// CONCATENATED MODULE: ./src/core/state/schema.ts
+// The execution state's shape (SPEC §4, plus the optional facts the engine records) as one zod schema,
+// checked on every read of the state branch: a state edited by hand fails with the key that is wrong,
+// never deep inside the engine. Objects are loose: keys a newer version adds are kept, not refused.
+
+const schema_text = schemas/* string */.YjP();
+const count = schemas/* number */.aig().int().min(0);
+const optionalText = schema_text.optional();
+const storyStatus = schemas/* enum */.k5n(["pending", "testing", "implementing", "complete", "failed", "blocked"]);
+const phaseRecord = schemas/* looseObject */._H3({
+    // Phase names stay open: a newer version may record a phase this one does not run (shown, not refused).
+    phase: schemas/* custom */.IeY((v) => typeof v === "string" && v !== "", { error: "expected a phase name" }),
+    agent: optionalText,
+    start: schema_text,
+    end: optionalText,
+    outcome: schemas/* enum */.k5n(["running", "ok", "failed"]),
+    message: optionalText,
+    log: optionalText,
+});
+const testEvidence = schemas/* looseObject */._H3({
+    exitCode: schemas/* number */.aig().int().nullable(),
+    passed: count.nullable(),
+    total: count.nullable(),
+    timedOut: schemas/* boolean */.zMY().optional(),
+});
+const storyRun = schemas/* looseObject */._H3({
+    attempt: count,
+    wave: count,
+    status: storyStatus,
+    phases: schemas/* array */.YOg(phaseRecord),
+    result: schemas/* looseObject */._H3({
+        filesModified: schemas/* array */.YOg(schema_text),
+        acChecklistComplete: schemas/* boolean */.zMY(),
+        verifiedProduction: schemas/* boolean */.zMY(),
+        red: testEvidence.optional(),
+        green: testEvidence.optional(),
+        commit: optionalText,
+    })
+        .optional(),
+    reason: optionalText,
+    runUrl: optionalText,
+    testerCommit: optionalText,
+    testFileBlob: optionalText,
+    base: optionalText,
+    merged: optionalText,
+});
+const ids = schemas/* array */.YOg(schema_text);
+const workflowStateSchema = schemas/* looseObject */._H3({
+    version: schemas/* literal */.euz(1),
+    plan: schemas/* looseObject */._H3({ name: schema_text, path: schema_text, digest: schema_text, digestWithoutBudget: optionalText }),
+    target: schema_text,
+    status: schemas/* enum */.k5n(["pending", "executing", "complete", "error"]),
+    currentWave: count,
+    waves: schemas/* array */.YOg(ids),
+    stories: schemas/* looseObject */._H3({ pending: ids, inProgress: ids, completed: ids, failed: ids, blocked: ids }),
+    epics: schemas/* record */.g1P(schema_text, schemas/* looseObject */._H3({ total: count, completed: count, failed: count })),
+    runs: schemas/* record */.g1P(schema_text, storyRun),
+    errors: schemas/* array */.YOg(schemas/* looseObject */._H3({ at: schema_text, story: optionalText, phase: optionalText, message: schema_text })),
+    lastUpdate: schema_text,
+    storyEpics: schemas/* record */.g1P(schema_text, schema_text),
+    lock: schemas/* looseObject */._H3({
+        kind: schemas/* enum */.k5n(["local", "github"]),
+        id: schema_text,
+        host: optionalText,
+        pid: schemas/* number */.aig().int().optional(),
+        since: schema_text,
+    })
+        .optional(),
+});
+// The schema accepts only what the engine's type describes (a mismatch is a compile error here).
+const _sameShape = (parsed) => parsed;
+void _sameShape;
+const article = (noun) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
+/** `stories.completed`, `runs.s-01.phases[2].outcome`. */
+function keyPath(path) {
+    return path.reduce((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "") || "(the whole state)";
+}
+function describe(issue) {
+    switch (issue.code) {
+        case "invalid_type":
+            return issue.input === undefined ? `missing (expected ${article(issue.expected)})` : `expected ${article(issue.expected)}, found ${JSON.stringify(issue.input)}`;
+        case "invalid_value":
+            return `expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, found ${JSON.stringify(issue.input)}`;
+        case "too_small":
+            return `expected at least ${String(issue.minimum)}, found ${JSON.stringify(issue.input)}`;
+        default:
+            return issue.message;
+    }
+}
+/** The problems of a state that does not have the shape, one `key: what is wrong` each; empty when it does. */
+function checkState(value) {
+    const result = workflowStateSchema.safeParse(value, { reportInput: true });
+    if (result.success)
+        return { state: result.data, problems: [] };
+    return { problems: result.error.issues.map((issue) => `${keyPath(issue.path)}: ${describe(issue)}`) };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./src/adapters/git-plumbing-process.ts
+/** The process ended (or could not start) with requests unanswered: its exit code and what it said on stderr. */
+class PlumbingExit extends Error {
+    command;
+    code;
+    stderr;
+    constructor(command, code, stderr) {
+        super(`git ${command} ended (exit ${code ?? "by signal"})${stderr.trim() ? `: ${stderr.trim()}` : ""}`);
+        this.command = command;
+        this.code = code;
+        this.stderr = stderr;
+        this.name = "PlumbingExit";
+    }
+}
+/** Keeps at most this much of stderr: the end of it says why git stopped. */
+const STDERR_KEPT = 64 * 1024;
+/** One started process and the requests it owes answers to. */
+class Running {
+    child;
+    out = Buffer.alloc(0);
+    waiting = [];
+    stderr = "";
+    ended = false;
+    constructor(child, command, onEnd) {
+        this.child = child;
+        child.stdout.on("data", (chunk) => this.answer(chunk));
+        child.stderr.on("data", (chunk) => {
+            this.stderr = (this.stderr + chunk.toString("utf8")).slice(-STDERR_KEPT);
+        });
+        // A closed stdin is reported by the exit that follows, with git's own reason on stderr.
+        child.stdin.on("error", () => undefined);
+        const end = (code, why) => {
+            if (this.ended)
+                return;
+            this.ended = true;
+            onEnd();
+            const error = new PlumbingExit(command, code, why);
+            for (const w of this.waiting.splice(0))
+                w.reject(error);
+        };
+        child.on("error", (e) => end(null, e.message));
+        child.on("close", (code) => end(code, this.stderr));
+        this.hold(false);
+    }
+    request(input, read) {
+        return new Promise((resolve, reject) => {
+            this.waiting.push({ read, resolve: resolve, reject });
+            this.hold(true);
+            this.child.stdin.write(input);
+        });
+    }
+    answer(chunk) {
+        this.out = this.out.length === 0 ? chunk : Buffer.concat([this.out, chunk]);
+        while (this.waiting.length > 0) {
+            const answer = this.waiting[0].read(this.out);
+            if (!answer)
+                break;
+            this.out = this.out.subarray(answer.used);
+            this.waiting.shift().resolve(answer.value);
+        }
+        if (this.waiting.length === 0)
+            this.hold(false);
+    }
+    /** A process waiting for nothing must not keep Node running; one with an answer due must. */
+    hold(busy) {
+        const c = this.child;
+        for (const handle of [c, c.stdin, c.stdout, c.stderr]) {
+            if (busy)
+                handle.ref?.();
+            else
+                handle.unref?.();
+        }
+    }
+}
+class PlumbingProcess {
+    git;
+    args;
+    running;
+    constructor(git, args) {
+        this.git = git;
+        this.args = args;
+    }
+    /** Writes `input`, then resolves with what `read` takes from the output (answers come in request order). */
+    async request(input, read) {
+        let running = await this.start();
+        // It may have ended meanwhile (a request before this one was refused): then this one gets a new process.
+        while (running.ended)
+            running = await this.start();
+        return running.request(input, read);
+    }
+    /** Ends the process (it exits at the end of its input); a later request starts a new one. */
+    close() {
+        const running = this.running;
+        this.running = undefined;
+        void running?.then((r) => r.child.stdin.end(), () => undefined);
+    }
+    start() {
+        if (this.running)
+            return this.running;
+        const started = this.git.spawn(this.args).then((child) => new Running(child, this.args.join(" "), () => {
+            if (this.running === started)
+                this.running = undefined;
+        }), (e) => {
+            if (this.running === started)
+                this.running = undefined;
+            throw e;
+        });
+        this.running = started;
+        return started;
+    }
+}
+/** An answer that is one line (without its newline). */
+const line = (out) => {
+    const end = out.indexOf(10);
+    return end < 0 ? undefined : { value: out.subarray(0, end).toString("utf8"), used: end + 1 };
+};
+/** `n` one-line answers. */
+function lines(n) {
+    return (out) => {
+        const value = [];
+        let used = 0;
+        for (let i = 0; i < n; i++) {
+            const next = line(out.subarray(used));
+            if (!next)
+                return undefined;
+            value.push(next.value);
+            used += next.used;
+        }
+        return { value, used };
+    };
+}
+
 // EXTERNAL MODULE: ./src/adapters/git.ts
 var adapters_git = __webpack_require__(6960);
 ;// CONCATENATED MODULE: ./src/adapters/git-objects.ts
-// Git objects (blobs, trees, commits) written in-process as loose objects, in git's own format. The state
-// store writes several objects per update; a git process each costs a fork of this whole Node process,
-// which on a busy run is most of tdd-waves' own CPU time. Anything unusual falls back to git itself.
+// Reading and writing git objects through long-lived git processes: `cat-file --batch` reads, `hash-object
+// -w --stdin-paths` writes blobs and commits, `mktree -z --batch` writes trees. Git writes every object
+// (its modes, its shared-repository rules, its object format, its checks); nothing here touches
+// `.git/objects`. Content goes to git through private temporary files, as `--stdin-paths` reads files.
 
 
 
 
 
-/** The writer that asks git for everything (one process per object). */
-function gitProcessObjects(git) {
-    return {
-        writeBlob: (text) => git.hashObject(text),
-        writeTree: (entries) => git.mkTree(entries),
-        writeCommit: (tree, parents, message) => git.commitTree(tree, parents, message),
-    };
+
+/** One object of `cat-file --batch`: `<id> <type> <size>\n<content>\n`, or `<name> missing\n`. */
+const batchObject = (out) => {
+    const end = out.indexOf(10);
+    if (end < 0)
+        return undefined;
+    const header = out.subarray(0, end).toString("utf8");
+    if (/ (missing|ambiguous)$/.test(header))
+        return { value: null, used: end + 1 };
+    const [id, type, size] = header.split(" ");
+    const length = Number(size);
+    if (out.length < end + 1 + length + 1)
+        return undefined;
+    return { value: { id: id, type: type, content: out.subarray(end + 1, end + 1 + length) }, used: end + 2 + length };
+};
+/** Where this process hands content to git: one private directory, removed when the process exits. */
+let handOver;
+let handOverCount = 0;
+function handOverPath() {
+    if (!handOver) {
+        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), "tdd-waves-objects-"));
+        handOver = dir;
+        process.once("exit", () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }));
+    }
+    return (0,external_node_path_.join)(handOver, String(++handOverCount));
 }
-/** Git orders tree entries by name bytes, a tree's name compared as if it ended with "/". */
-function treeOrder(a, b) {
-    const key = (e) => Buffer.from(e.type === "tree" ? `${e.name}/` : e.name);
-    return Buffer.compare(key(a), key(b));
-}
-/** Git's seconds-and-offset form of a moment: `1700000000 +0100`. */
-function gitTimestamp(date) {
-    const offset = -date.getTimezoneOffset() || 0;
-    const abs = Math.abs(offset);
-    const tz = `${offset < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
-    return `${Math.floor(date.getTime() / 1000)} ${tz}`;
-}
-/** The `<seconds> <offset>` that ends a full ident (`Name <email> 1700000000 +0100`). */
-const IDENT_TIME = / \d+ [+-]\d{4}$/;
-/** `Name <email>` of a full ident. */
-function withoutTime(ident) {
-    return ident.replace(IDENT_TIME, "");
-}
-/** The writer that writes loose objects itself: no process at all. */
-function looseObjects(layout, identities, clock = () => new Date()) {
-    const hashName = layout.format === "sha256" ? "sha256" : "sha1";
-    async function write(type, body) {
-        const data = Buffer.concat([Buffer.from(`${type} ${body.length}\0`), body]);
-        const id = (0,external_node_crypto_.createHash)(hashName).update(data).digest("hex");
-        const path = (0,external_node_path_.join)(layout.objectsDir, id.slice(0, 2), id.slice(2));
-        const temp = (0,external_node_path_.join)(layout.objectsDir, id.slice(0, 2), `tmp_obj_${process.pid}_${Math.random().toString(36).slice(2)}`);
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-        await (0,promises_.writeFile)(temp, (0,external_node_zlib_.deflateSync)(data, { level: 1 }), { mode: 0o444 });
-        try {
-            // link, not rename, as git does: an object that exists already is left as it is (objects never change).
-            await (0,promises_.link)(temp, path);
+/** The ` <seconds> <offset>` that ends an ident as `git var` prints it. */
+const IDENT_TIME = / (\d+) ([+-]\d{4})$/;
+class GitObjects {
+    git;
+    reader;
+    checker;
+    blobs;
+    commits;
+    trees;
+    identities;
+    /** How to write again the objects written last: a concurrent `gc --prune=now` may delete them before they are reachable. */
+    recent = new Map();
+    constructor(git) {
+        this.git = git;
+        this.reader = new PlumbingProcess(git, ["cat-file", "--batch"]);
+        this.checker = new PlumbingProcess(git, ["cat-file", "--batch-check"]);
+        this.blobs = new PlumbingProcess(git, ["hash-object", "-w", "--no-filters", "--stdin-paths"]);
+        this.commits = new PlumbingProcess(git, ["hash-object", "-w", "-t", "commit", "--stdin-paths"]);
+        this.trees = new PlumbingProcess(git, ["mktree", "-z", "--batch"]);
+    }
+    /** The object a revision names (`<id>`, `refs/…`, `<commit>:<path>`), or null when it names none. */
+    read(revision) {
+        if (/[\n\r]/.test(revision) || revision.startsWith("-"))
+            throw new Error(`invalid revision for git: "${revision}"`);
+        return this.reader.request(`${revision}\n`, batchObject);
+    }
+    writeBlob(text) {
+        return this.remember(() => this.hashFile(this.blobs, text));
+    }
+    /** Entries in any order (git sorts them); names must be single path components. */
+    writeTree(entries) {
+        for (const e of entries)
+            (0,adapters_git/* checkEntryName */._$)(e.name);
+        const input = `${entries.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join("")}\0`;
+        return this.remember(() => this.trees.request(input, line));
+    }
+    /** A commit by the configured author and committer, dated now (or as the environment fixes dates). */
+    async writeCommit(tree, parents, message) {
+        const [author, committer] = await this.stamps();
+        const header = [`tree ${tree}`, ...parents.map((p) => `parent ${p}`), `author ${author}`, `committer ${committer}`];
+        const text = `${header.join("\n")}\n\n${message.endsWith("\n") ? message : `${message}\n`}`;
+        return this.remember(() => this.hashFile(this.commits, text));
+    }
+    /**
+     * Writes again, from what this process still holds, those of `ids` (written here lately) that the object
+     * database no longer has; false when one is missing that it cannot write again.
+     */
+    async restore(ids) {
+        const found = await Promise.all(ids.map((id) => this.checker.request(`${id}\n`, line)));
+        for (const [i, id] of ids.entries()) {
+            if (!/ missing$/.test(found[i]))
+                continue;
+            const write = this.recent.get(id);
+            if (!write || (await write()) !== id)
+                return false;
         }
-        catch (e) {
-            // Some file systems have no hard links: then rename, as git falls back to.
-            if (e.code !== "EEXIST")
-                await (0,promises_.rename)(temp, path);
-        }
-        finally {
-            await (0,promises_.unlink)(temp).catch(() => undefined);
-        }
+        return true;
+    }
+    close() {
+        for (const p of [this.reader, this.checker, this.blobs, this.commits, this.trees])
+            p.close();
+    }
+    async remember(write) {
+        const id = await write();
+        this.recent.delete(id);
+        this.recent.set(id, write);
+        // A few writes' worth: what the store may need to restore after its latest publish.
+        if (this.recent.size > 64)
+            this.recent.delete(this.recent.keys().next().value);
         return id;
     }
-    const stamp = (ident) => (IDENT_TIME.test(ident) ? ident : `${ident} ${gitTimestamp(clock())}`);
-    return {
-        writeBlob: (text) => write("blob", Buffer.from(text, "utf8")),
-        async writeTree(entries) {
-            for (const e of entries)
-                (0,adapters_git/* checkEntryName */._$)(e.name);
-            const parts = [...entries].sort(treeOrder).map((e) => {
-                // In the object a tree's mode has no leading zero (`40000`), unlike what ls-tree prints.
-                const mode = e.mode.replace(/^0+/, "");
-                return Buffer.concat([Buffer.from(`${mode} ${e.name}\0`), Buffer.from(e.sha, "hex")]);
-            });
-            return await write("tree", Buffer.concat(parts));
-        },
-        writeCommit(tree, parents, message) {
-            const lines = [`tree ${tree}`, ...parents.map((p) => `parent ${p}`), `author ${stamp(identities.author)}`, `committer ${stamp(identities.committer)}`];
-            return write("commit", Buffer.from(`${lines.join("\n")}\n\n${message.endsWith("\n") ? message : `${message}\n`}`, "utf8"));
-        },
-    };
+    async hashFile(writer, content) {
+        const path = handOverPath();
+        await (0,promises_.writeFile)(path, content, { mode: 0o600 });
+        try {
+            return await writer.request(`${path}\n`, line);
+        }
+        finally {
+            await (0,promises_.unlink)(path).catch(() => undefined);
+        }
+    }
+    /** `Name <email> <seconds> <offset>` for author and committer: git's idents, with the time of this commit. */
+    async stamps() {
+        this.identities ??= Promise.all([this.git.ident("author"), this.git.ident("committer")]).catch((e) => {
+            this.identities = undefined;
+            throw e;
+        });
+        const idents = await this.identities;
+        if (this.git.fixedDates)
+            return idents;
+        const now = Math.floor(Date.now() / 1000);
+        return idents.map((ident) => ident.replace(IDENT_TIME, (_all, _seconds, offset) => ` ${now} ${offset}`));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/git-refs.ts
-// Reading a ref and moving it by compare-and-swap in-process, in the "files" ref backend's own format and
-// with its lock-file protocol (`<ref>.lock` created exclusively, checked, renamed into place), so that
-// it interleaves safely with git processes doing the same. What it cannot read with certainty (a
-// symbolic ref, an odd file, another ref backend) it leaves to git.
+// Moving refs only through git: one long-lived `git update-ref --stdin` runs each change as a transaction
+// (`start`, `update <ref> <new> <old>`, `prepare`, `commit`), so git takes and releases the lock, checks the
+// old value (compare-and-swap), runs the reference-transaction hook and writes the reflog with the
+// repository's modes. A lock held by another process is waited for, up to a bound (git's own
+// core.filesRefLockTimeout), then reported with its path; it is never deleted.
 
-
-function gitProcessRefs(git) {
-    return {
-        read: (ref) => git.revParse(`${ref}^{commit}`),
-        compareAndSwap: (ref, next, expected) => git.updateRef(ref, next, expected),
-    };
-}
-const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/** Not for us to interpret: git will. */
-const UNSURE = Symbol("ask git");
-async function readText(path) {
-    try {
-        return await (0,promises_.readFile)(path, "utf8");
-    }
-    catch (e) {
-        const code = e.code;
-        return code === "ENOENT" ? null : UNSURE;
+/** The ref's lock file stayed held by another process for longer than the bound. */
+class RefLockedError extends Error {
+    lockFile;
+    waitedMs;
+    constructor(lockFile, waitedMs) {
+        super(`${lockFile} is held by another git process (waited ${waitedMs} ms); if no git process is running any more, remove that file`);
+        this.lockFile = lockFile;
+        this.waitedMs = waitedMs;
+        this.name = "RefLockedError";
     }
 }
-/**
- * A ref is locked for milliseconds; a lock this old was left by a writer that died holding it (kill -9).
- * Git leaves such locks for the user to delete; an execution that resumes after a kill cannot wait for that.
- */
-const STALE_LOCK_MS = 5_000;
-/**
- * Clears `lock` if it is stale. It is moved aside first and deleted only if what was moved is the file
- * found stale; a fresh lock moved aside by a race of microseconds is put back.
- */
-async function clearStaleLock(lock, now = Date.now()) {
-    let found;
-    try {
-        found = await (0,promises_.stat)(lock);
+/** Git refused the change for another reason than a lost race (a hook, a name clash, …). */
+class RefUpdateError extends Error {
+    constructor(ref, stderr) {
+        super(`git refused to update ${ref}: ${stderr.replace(/^fatal: /gm, "").trim()}`);
+        this.name = "RefUpdateError";
     }
-    catch {
-        return;
-    }
-    if (now - found.mtimeMs < STALE_LOCK_MS)
-        return;
-    const aside = `${lock}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    try {
-        await (0,promises_.rename)(lock, aside);
-    }
-    catch {
-        return;
-    }
-    const moved = await (0,promises_.stat)(aside);
-    if (moved.ino !== found.ino || moved.dev !== found.dev)
-        await (0,promises_.link)(aside, lock).catch(() => undefined);
-    await (0,promises_.unlink)(aside).catch(() => undefined);
 }
-function looseRefs(layout, fallback, stamp) {
-    async function current(ref) {
-        const loose = await readText((0,external_node_path_.join)(layout.commonDir, ref));
-        if (loose === UNSURE)
-            return UNSURE;
-        if (loose !== null) {
-            const id = loose.trim();
-            return OBJECT_ID.test(id) ? id : UNSURE;
-        }
-        const packed = await readText((0,external_node_path_.join)(layout.commonDir, "packed-refs"));
-        if (packed === UNSURE)
-            return UNSURE;
-        for (const line of (packed ?? "").split("\n")) {
-            if (line.endsWith(` ${ref}`) && !line.startsWith("#") && !line.startsWith("^")) {
-                const id = line.slice(0, line.indexOf(" "));
-                return OBJECT_ID.test(id) ? id : UNSURE;
-            }
-        }
-        return null;
+/** Git's words for "the ref is not at the old value you gave": a lost compare-and-swap. */
+const MOVED = /but expected|reference already exists|reference is missing|unable to resolve reference/i;
+const LOCKED = /Unable to create '([^']+\.lock)': File exists/;
+class RefTransactions {
+    opts;
+    process;
+    constructor(git, opts) {
+        this.opts = opts;
+        const timeout = Math.max(0, Math.round(opts.lockTimeoutMs));
+        this.process = new PlumbingProcess(git, ["-c", `core.filesRefLockTimeout=${timeout}`, "update-ref", "-m", opts.reflogMessage, "--stdin"]);
     }
-    /** The reflog is kept where git would keep it: a log that exists, or a branch's in a non-bare repository. */
-    async function appendReflog(ref, entry) {
-        const log = (0,external_node_path_.join)(layout.commonDir, "logs", ref);
-        const always = layout.logBranches && ref.startsWith("refs/heads/");
+    /** Moves `ref` to `next` only if it is at `expected` (null: only if it does not exist); false when it is not. */
+    compareAndSwap(ref, next, expected) {
+        return this.transaction(ref, `update ${ref} ${next} ${expected ?? "0".repeat(next.length)}\n`);
+    }
+    async delete(ref) {
+        await this.transaction(ref, `delete ${ref}\n`);
+    }
+    close() {
+        this.process.close();
+    }
+    async transaction(ref, commands) {
+        if (/[\s]/.test(ref) || ref.startsWith("-"))
+            throw new Error(`invalid ref for git: "${ref}"`);
         try {
-            if (always)
-                await (0,promises_.mkdir)((0,external_node_path_.dirname)(log), { recursive: true });
-            else
-                await (0,promises_.access)(log);
-            await (0,promises_.appendFile)(log, entry);
+            // A refused step ends the process (git dies on it): its stderr says why, and the next change starts another.
+            await this.process.request(`start\n${commands}prepare\ncommit\n`, lines(3));
+            return true;
         }
-        catch {
-            // A reflog is a convenience; the ref itself is what counts.
+        catch (e) {
+            if (!(e instanceof PlumbingExit))
+                throw e;
+            if (MOVED.test(e.stderr))
+                return false;
+            const locked = LOCKED.exec(e.stderr);
+            if (locked)
+                throw new RefLockedError(locked[1], this.opts.lockTimeoutMs);
+            throw new RefUpdateError(ref, e.stderr || e.message);
         }
     }
-    return {
-        async read(ref) {
-            const id = await current(ref);
-            return id === UNSURE ? fallback.read(ref) : id;
-        },
-        async compareAndSwap(ref, next, expected, message) {
-            const path = (0,external_node_path_.join)(layout.commonDir, ref);
-            const lock = `${path}.lock`;
-            let handle;
-            try {
-                await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-            }
-            catch {
-                return fallback.compareAndSwap(ref, next, expected, message);
-            }
-            try {
-                handle = await (0,promises_.open)(lock, "wx");
-            }
-            catch (e) {
-                // Locked: somebody is writing it right now, which is a lost race (or a writer was killed while
-                // holding it: the lock is cleared then, and the retry finds it free). Anything else, git explains.
-                if (e.code === "EEXIST") {
-                    await clearStaleLock(lock);
-                    return false;
-                }
-                return fallback.compareAndSwap(ref, next, expected, message);
-            }
-            let held = true;
-            const release = async () => {
-                await handle.close().catch(() => undefined);
-                if (held)
-                    await (0,promises_.unlink)(lock).catch(() => undefined);
-                held = false;
-            };
-            try {
-                const found = await current(ref);
-                if (found === UNSURE) {
-                    await release();
-                    return fallback.compareAndSwap(ref, next, expected, message);
-                }
-                if (found !== expected)
-                    return false;
-                await handle.writeFile(`${next}\n`);
-                await handle.close();
-                await appendReflog(ref, `${expected ?? "0".repeat(next.length)} ${next} ${layout.committer} ${stamp()}\t${message.split("\n")[0]}\n`);
-                try {
-                    await (0,promises_.rename)(lock, path);
-                }
-                catch (e) {
-                    // Our lock was taken for stale and cleared while we held it: the ref is untouched, try again.
-                    if (e.code === "ENOENT")
-                        return false;
-                    throw e;
-                }
-                held = false;
-                return true;
-            }
-            finally {
-                await release();
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/adapters/git-direct.ts
-// Chooses how the state store writes objects and moves refs: in-process in git's own formats when the
-// repository's layout is one this code knows (sha1 or sha256 objects, the "files" ref backend), else
-// through git processes. Asked once per store: a few git processes, then none per write.
-
-
-function gitProcessWriters(git) {
-    return { objects: gitProcessObjects(git), refs: gitProcessRefs(git) };
-}
-async function repositoryWriters(git) {
-    const processes = gitProcessWriters(git);
-    const layout = await git.layout();
-    if (layout.format !== "sha1" && layout.format !== "sha256")
-        return processes;
-    const [author, committer] = await Promise.all([git.ident("author"), git.ident("committer")]);
-    // A date fixed by the environment is kept as git would keep it; otherwise each object gets its moment.
-    const who = (ident) => (git.fixedDates ? ident : withoutTime(ident));
-    const objects = looseObjects({ objectsDir: layout.objectsDir, format: layout.format }, { author: who(author), committer: who(committer) });
-    const refs = layout.refStorage === "files"
-        ? looseRefs({ commonDir: layout.commonDir, logBranches: !layout.bare, committer: withoutTime(committer) }, processes.refs, () => gitTimestamp(new Date()))
-        : processes.refs;
-    return { objects, refs };
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/state-store.ts
 // The execution state (SPEC §4) kept as `<plan>/workflow-state.json` on a git branch, written as commits
 // made with plumbing (never the working tree or the index) and published by compare-and-swap: a lost
-// race is re-read, re-applied and retried, so concurrent writers never lose an update.
+// race is re-read, re-applied and retried, so concurrent writers never lose an update. Every object and
+// ref is written by git itself, through long-lived plumbing processes (git-objects.ts, git-refs.ts); every
+// state read is checked against the state's schema.
+
+
 
 
 
@@ -653,6 +829,13 @@ class StateStoreError extends Error {
     constructor(message) {
         super(message);
         this.name = "StateStoreError";
+    }
+}
+/** The state on the branch is not a state (not JSON, or not the shape): invalid input, exit 2. */
+class InvalidStateError extends StateStoreError {
+    constructor(message) {
+        super(message);
+        this.name = "InvalidStateError";
     }
 }
 const PLAN_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -666,17 +849,40 @@ const LOST = Symbol("lost race");
 /** Thrown inside an attempt when it lost a race that is not a failed publish (a locked ref on fetch). */
 class LostRace extends Error {
 }
-function localBackend(refs, branch) {
+/** The commit a ref points at; null when the ref does not exist. */
+async function commitAt(git, objects, ref) {
+    for (let waited = 0;; waited += MISSING_POLL_MS) {
+        const found = await objects.read(ref);
+        if (found?.type === "commit")
+            return found.id;
+        // Missing for cat-file: no such ref, or a ref whose commit is gone (which must not read as "no state").
+        const id = await git.revParse(ref);
+        if (id === null)
+            return null;
+        if (found)
+            throw new StateStoreError(`${ref} points at a ${found.type}, not a commit`);
+        if (await objects.restore([id]))
+            return id;
+        // Deleted by a concurrent prune just after it was published: its writer writes it again shortly.
+        if (waited >= MISSING_WAIT_MS) {
+            throw new StateStoreError(`${ref} points at commit ${id}, which the repository does not have (deleted by a concurrent \`git gc --prune=now\`?)`);
+        }
+        await sleep(MISSING_POLL_MS);
+    }
+}
+function localBackend(git, objects, refs, branch) {
     const ref = `refs/heads/${branch}`;
     return {
-        tip: () => refs.read(ref),
-        publish: (sha, old, message) => refs.compareAndSwap(ref, sha, old, message),
+        local: true,
+        tip: () => commitAt(git, objects, ref),
+        publish: (sha, old) => refs.compareAndSwap(ref, sha, old),
     };
 }
-function remoteBackend(git, remote, branch) {
+function remoteBackend(git, objects, refs, remote, branch) {
     // A private ref keeps the fetched tip's objects alive without touching the user's remote-tracking refs.
     const mirror = `refs/tdd-waves/remote-state/${branch}`;
     return {
+        local: false,
         async tip() {
             try {
                 await git.fetch(remote, [`+refs/heads/${branch}:${mirror}`]);
@@ -685,14 +891,14 @@ function remoteBackend(git, remote, branch) {
                 if (!(e instanceof adapters_git/* GitError */.XS))
                     throw e;
                 if (/couldn't find remote ref/i.test(e.stderr)) {
-                    await git.run(["update-ref", "-d", mirror], { allowFail: true });
+                    await refs.delete(mirror).catch(() => undefined);
                     return null;
                 }
                 if (/cannot lock ref/i.test(e.stderr))
                     throw new LostRace();
                 throw e;
             }
-            return git.revParse(`${mirror}^{commit}`);
+            return commitAt(git, objects, mirror);
         },
         async publish(sha) {
             try {
@@ -703,7 +909,7 @@ function remoteBackend(git, remote, branch) {
                     return false;
                 throw e;
             }
-            await git.run(["update-ref", mirror, sha], { allowFail: true });
+            // The mirror follows at the next fetch: moving it now would cost a process per store for nothing.
             return true;
         },
     };
@@ -716,6 +922,8 @@ class TreeCache {
     git;
     objects;
     entries = new Map();
+    /** Trees made since the last `take`, deepest first: what a publish must find in the repository. */
+    made = [];
     constructor(git, objects) {
         this.git = git;
         this.objects = objects;
@@ -731,7 +939,11 @@ class TreeCache {
     async make(entries) {
         const sha = await this.objects.writeTree(entries);
         this.entries.set(sha, entries);
+        this.made.push(sha);
         return sha;
+    }
+    take() {
+        return this.made.splice(0);
     }
     remember(commit, tree) {
         const entries = this.entries.get(tree);
@@ -754,23 +966,30 @@ async function replaceInTree(trees, tree, path, blob) {
 function serialize(state) {
     return `${JSON.stringify(state, null, 2)}\n`;
 }
+/** The state in `text`, checked against the schema; what is wrong, by key, when it is not a state. */
 function parseState(text, where) {
     let value;
     try {
         value = JSON.parse(text);
     }
     catch (e) {
-        throw new StateStoreError(`${where}: not valid JSON (${e.message})`);
+        throw new InvalidStateError(`${where}: not valid JSON (${e.message})`);
     }
-    const v = value;
-    if (typeof v !== "object" || v === null || Array.isArray(v))
-        throw new StateStoreError(`${where}: not a JSON object`);
-    if (v.version !== 1)
-        throw new StateStoreError(`${where}: version: expected 1, found ${JSON.stringify(v.version)}`);
-    if (typeof v.plan?.name !== "string")
-        throw new StateStoreError(`${where}: plan.name: missing`);
-    return v;
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+        throw new InvalidStateError(`${where}: not a JSON object`);
+    const checked = checkState(value);
+    if ("state" in checked)
+        return checked.state;
+    const shown = checked.problems.slice(0, 10).map((p) => `${where}: ${p}`);
+    if (checked.problems.length > shown.length)
+        shown.push(`${where}: … and ${checked.problems.length - shown.length} more`);
+    throw new InvalidStateError(shown.join("\n"));
 }
+/** How long a ref's missing commit is waited for (its writer's re-check restores it), and how often it is looked for. */
+const MISSING_WAIT_MS = 3_000;
+const MISSING_POLL_MS = 100;
+/** Git's words for an object it was given and no longer finds. */
+const PRUNED = /nonexistent object|is unavailable|missing object|unable to read|unable to write file/i;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The commit message of a batch: the first write's message, every message in the body. */
 function batchMessage(batch) {
@@ -783,6 +1002,7 @@ class GitStateStore {
     branch;
     backend;
     retry;
+    lockTimeoutMs;
     file;
     where;
     io;
@@ -791,23 +1011,34 @@ class GitStateStore {
     writing = false;
     /** The tip this store last read or wrote, and the state there: the base of the next optimistic write. */
     last;
-    constructor(git, branch, backend, retry, planName, remote) {
+    /** Objects of this store's latest publishes, newest first. */
+    published = [];
+    constructor(git, branch, backend, retry, lockTimeoutMs, planName, remote) {
         this.git = git;
         this.branch = branch;
         this.backend = backend;
         this.retry = retry;
+        this.lockTimeoutMs = lockTimeoutMs;
         this.file = `${planName}/${STATE_FILE}`;
         this.where = `${remote ? `${remote}/` : ""}${branch}:${this.file}`;
     }
+    /** The store's git processes, started when first used. */
     setup() {
-        this.io ??= repositoryWriters(this.git).then((writers) => ({ objects: writers.objects, backend: this.backend(writers), trees: new TreeCache(this.git, writers.objects) }), (e) => {
-            this.io = undefined;
-            throw e;
-        });
+        if (!this.io) {
+            const objects = new GitObjects(this.git);
+            const refs = new RefTransactions(this.git, { lockTimeoutMs: this.lockTimeoutMs, reflogMessage: "tdd-waves: update the execution state" });
+            this.io = { objects, refs, backend: this.backend(objects, refs), trees: new TreeCache(this.git, objects) };
+        }
         return this.io;
     }
+    close() {
+        this.io?.objects.close();
+        this.io?.refs.close();
+        this.io = undefined;
+        this.last = undefined;
+    }
     async read() {
-        const io = await this.setup();
+        const io = this.setup();
         return this.withRetry(async () => (await this.current(io)).state);
     }
     async init(state, message) {
@@ -830,10 +1061,28 @@ class GitStateStore {
         // The tip names the state exactly: when it is the one this store last saw, so is the state.
         if (this.last && this.last.tip === tip)
             return this.last;
-        const text = tip ? await this.git.showFile(tip, this.file) : null;
+        const text = tip ? await this.stateText(io, tip) : null;
         const current = { tip, state: text === null ? null : parseState(text, this.where) };
         this.last = current;
         return current;
+    }
+    /** The state file's text at `tip`; null when `tip` has no such file (never when only its blob is gone). */
+    async stateText(io, tip) {
+        for (let waited = 0;; waited += MISSING_POLL_MS) {
+            const blob = await io.objects.read(`${tip}:${this.file}`);
+            if (blob)
+                return blob.content.toString("utf8");
+            const listed = (await this.git.run(["ls-tree", "-z", tip, "--", this.file])).stdout;
+            if (listed === "")
+                return null;
+            // Listed but not there: deleted by a concurrent prune just after it was published; its writer writes it again.
+            const id = listed.split(/[ \t]/)[2];
+            if (await io.objects.restore([id]))
+                continue;
+            if (waited >= MISSING_WAIT_MS)
+                throw new StateStoreError(`${this.where}: blob ${id} is missing from the repository (deleted by a concurrent \`git gc --prune=now\`?)`);
+            await sleep(MISSING_POLL_MS);
+        }
     }
     cas(message, decide) {
         return new Promise((resolve, reject) => {
@@ -867,7 +1116,7 @@ class GitStateStore {
      * it re-reads at once, and a race lost on a fresh read backs off and retries.
      */
     async write(batch) {
-        const io = await this.setup();
+        const io = this.setup();
         const base = this.last;
         // A transition may refuse what it sees; on the optimistic base it gets to see the fresh state before that counts.
         if (base && (await this.attempt(io, base, batch, false)) !== LOST)
@@ -911,17 +1160,65 @@ class GitStateStore {
                     w.reject(refused.get(w));
             return;
         }
-        const tree = await replaceInTree(io.trees, tip, this.file.split("/"), await io.objects.writeBlob(text));
         const message = batchMessage(batch.filter((w) => !refused.has(w)));
-        const commit = await io.objects.writeCommit(tree, tip ? [tip] : [], message);
-        io.trees.remember(commit, tree);
-        if (!(await io.backend.publish(commit, tip, message))) {
+        const commit = await this.publish(io, tip, text, message);
+        if (commit === LOST) {
             this.last = undefined;
             return LOST;
         }
         const written = JSON.parse(text);
         this.last = { tip: commit, state: written };
         settle(written);
+    }
+    /**
+     * Writes the objects of a commit holding `text` on top of `tip` and publishes it. A concurrent
+     * `git gc --prune=now` may delete objects written but not yet reachable: git then refuses them
+     * (a tree entry unavailable, a ref to a nonexistent object) and they are written again.
+     */
+    async publish(io, tip, text, message) {
+        let written;
+        for (let attempt = 1;; attempt++) {
+            try {
+                const blob = await io.objects.writeBlob(text);
+                io.trees.take();
+                const tree = await replaceInTree(io.trees, tip, this.file.split("/"), blob);
+                const commit = await io.objects.writeCommit(tree, tip ? [tip] : [], message);
+                io.trees.remember(commit, tree);
+                written = [blob, ...io.trees.take(), commit];
+                if (!(await io.backend.publish(commit, tip, message)))
+                    return LOST;
+                break;
+            }
+            catch (e) {
+                if (attempt < 5 && PRUNED.test(e instanceof Error ? e.message : ""))
+                    continue;
+                throw this.refusal(e);
+            }
+        }
+        // Published: from here on nothing is retried (that would apply the batch twice). A prune that listed
+        // what was reachable before this update may still delete its objects for a few moments: those of the
+        // latest updates are checked and, if gone, written again (same content, same ids).
+        if (!io.backend.local)
+            return written.at(-1);
+        this.published = [written, ...this.published.slice(0, 7)];
+        for (let attempt = 1;; attempt++) {
+            try {
+                if (await io.objects.restore(this.published.flat()))
+                    return written.at(-1);
+            }
+            catch (e) {
+                if (attempt < 5 && PRUNED.test(e instanceof Error ? e.message : ""))
+                    continue;
+                throw e;
+            }
+            throw new StateStoreError(`${this.where}: objects of commit ${written.at(-1)} were deleted as it was published (a concurrent \`git gc --prune=now\`?)`);
+        }
+    }
+    /** Why git would not move the branch, said with the branch and file. */
+    refusal(e) {
+        if (e instanceof RefLockedError || e instanceof RefUpdateError)
+            return new StateStoreError(`${this.where}: ${e.message}`);
+        return e;
     }
     async withRetry(attempt) {
         for (let i = 0; i < this.retry.attempts; i++) {
@@ -961,8 +1258,8 @@ function createStateStore(opts) {
         maxDelayMs: opts.retry?.maxDelayMs ?? 1000,
     };
     const remote = opts.remote;
-    const backend = (writers) => (remote ? remoteBackend(opts.git, remote, branch) : localBackend(writers.refs, branch));
-    return new GitStateStore(opts.git, branch, backend, retry, opts.planName, remote);
+    const backend = (objects, refs) => remote ? remoteBackend(opts.git, objects, refs, remote, branch) : localBackend(opts.git, objects, refs, branch);
+    return new GitStateStore(opts.git, branch, backend, retry, opts.lockTimeoutMs ?? 10_000, opts.planName, remote);
 }
 
 
@@ -981,7 +1278,7 @@ function createStateStore(opts) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6960);
 /* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3231);
-/* harmony import */ var _adapters_state_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1765);
+/* harmony import */ var _adapters_state_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6308);
 // Command-line flags and the plan every command starts from (located errors, exit 2, nothing changed).
 
 

@@ -108,7 +108,7 @@ function repoFromRemoteUrl(url) {
 /* harmony export */   y0: () => (/* binding */ apiUrl)
 /* harmony export */ });
 /* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6960);
-/* harmony import */ var _adapters_state_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1765);
+/* harmony import */ var _adapters_state_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6308);
 /* harmony import */ var _adapters_github_remote_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3244);
 // What the commands that talk to GitHub share: the repository (--repo or the `origin` remote), the token
 // (GITHUB_TOKEN / GH_TOKEN), the API root, and the state branch as `origin` has it.
@@ -604,6 +604,8 @@ function renderStatusText(state, plan) {
     return lines.join("\n");
 }
 
+// EXTERNAL MODULE: ./src/adapters/state-store.ts + 4 modules
+var state_store = __webpack_require__(6308);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/remote.ts
@@ -612,6 +614,7 @@ var cli_remote = __webpack_require__(3478);
 var terminal = __webpack_require__(1028);
 ;// CONCATENATED MODULE: ./src/cli/view-commands.ts
 // `status`, `gantt` and `report`: read-only views of the recorded execution on the state branch.
+
 
 
 
@@ -669,6 +672,10 @@ async function viewCommand(command, args, io) {
         state = await store.read();
     }
     catch (e) {
+        if (e instanceof state_store/* InvalidStateError */.Pp) {
+            io.stderr(`tdd-waves: ${e.message}\n`);
+            return 2;
+        }
         if (!remote)
             throw e;
         io.stderr(`tdd-waves: cannot read the state branch ${store.branch} from ${cli_remote/* REMOTE */.Bn}: ${e instanceof Error ? e.message : String(e)}\n`);
