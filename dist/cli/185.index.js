@@ -384,8 +384,8 @@ function renderStatusText(state, plan) {
     return lines.join("\n");
 }
 
-// EXTERNAL MODULE: ./src/cli/args.ts + 4 modules
-var cli_args = __webpack_require__(8261);
+// EXTERNAL MODULE: ./src/cli/args.ts + 5 modules
+var cli_args = __webpack_require__(5390);
 ;// CONCATENATED MODULE: ./src/cli/view-commands.ts
 // `status`, `gantt` and `report`: read-only views of the recorded execution on the state branch.
 

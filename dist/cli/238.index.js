@@ -1835,8 +1835,8 @@ async function runStory(run, story, wave) {
     }
 }
 
-// EXTERNAL MODULE: ./src/cli/args.ts + 4 modules
-var cli_args = __webpack_require__(8261);
+// EXTERNAL MODULE: ./src/cli/args.ts + 5 modules
+var cli_args = __webpack_require__(5390);
 ;// CONCATENATED MODULE: ./src/engine/progress-text.ts
 const ICON = { complete: "✅", failed: "❌", blocked: "⛔" };
 function describeProgress(e) {

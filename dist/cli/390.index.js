@@ -1,5 +1,5 @@
-export const id = 261;
-export const ids = [261];
+export const id = 390;
+export const ids = [390];
 export const modules = {
 
 /***/ 6960:
@@ -360,7 +360,7 @@ function execGit(args, cwd, env, input) {
 
 /***/ }),
 
-/***/ 8261:
+/***/ 5390:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -376,6 +376,36 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/adapters/git.ts
 var adapters_git = __webpack_require__(6960);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/adapters/git-version.ts
+// The oldest git tdd-waves works with, checked once per process before anything is changed. The newest
+// option relied on is `git worktree list --porcelain -z` (2.36); `rev-parse --path-format` needs 2.31.
+
+const MIN_GIT = [2, 36];
+let checked;
+/** Why the installed git cannot serve (too old, missing), or null when it can. Asks git once. */
+function gitVersionProblem() {
+    checked ??= new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)("git", ["--version"], { encoding: "utf8" }, (error, stdout) => {
+            if (error)
+                return resolve(`tdd-waves needs git ${MIN_GIT.join(".")} or later, and running "git --version" failed: ${error.message}`);
+            resolve(versionProblem(stdout.trim()));
+        });
+    });
+    return checked;
+}
+/** `git version 2.39.5` (or `git version 2.39.5.windows.1`, `… (Apple Git-154)`) against MIN_GIT. */
+function versionProblem(line) {
+    const m = /^git version (\d+)\.(\d+)/.exec(line);
+    if (!m)
+        return `tdd-waves needs git ${MIN_GIT.join(".")} or later, and cannot read the version git reports: "${line}"`;
+    const [major, minor] = [Number(m[1]), Number(m[2])];
+    if (major > MIN_GIT[0] || (major === MIN_GIT[0] && minor >= MIN_GIT[1]))
+        return null;
+    return `tdd-waves needs git ${MIN_GIT.join(".")} or later; this is ${line.replace(/^git version /, "git ")}. Install a newer git.`;
+}
+
 // EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 18 modules
 var plan_loader = __webpack_require__(6223);
 // EXTERNAL MODULE: ./src/core/plan/model.ts
@@ -973,6 +1003,7 @@ function createStateStore(opts) {
 
 
 
+
 class UsageError extends Error {
 }
 /** `--name value`, `--name=value` and `--flag`; anything unknown is a usage error. */
@@ -1010,6 +1041,11 @@ function parseFlags(args, spec) {
 /** Loads the plan of the repository it lives in; prints located errors and returns 2 when it cannot. */
 async function openPlan(planArg, io) {
     const planPath = (0,external_node_path_.resolve)(io.cwd, planArg);
+    const old = await gitVersionProblem();
+    if (old) {
+        io.stderr(`${old}\n`);
+        return 2;
+    }
     let repoRoot;
     try {
         repoRoot = await new adapters_git/* Git */.TU({ cwd: (0,external_node_path_.dirname)(planPath) }).topLevel();
