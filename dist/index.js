@@ -4564,7 +4564,7 @@ const { InvalidArgumentError } = errors
 const api = __nccwpck_require__(6615)
 const buildConnector = __nccwpck_require__(9136)
 const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(9882)
+const MockAgent = __nccwpck_require__(7501)
 const MockPool = __nccwpck_require__(4004)
 const mockErrors = __nccwpck_require__(2429)
 const RetryHandler = __nccwpck_require__(7816)
@@ -14950,7 +14950,7 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 9882:
+/***/ 7501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -57881,6 +57881,21 @@ function nextOpenWave(state) {
     return 0;
 }
 
+;// CONCATENATED MODULE: ./src/engine/ports.ts
+/** A path that leads out of the directory it must stay in; refused, nothing read or written there. */
+class PathEscapeError extends Error {
+    path;
+    realPath;
+    root;
+    constructor(path, realPath, root) {
+        super(`${path} leads out of ${root} (to ${realPath}) through a symbolic link: refused`);
+        this.path = path;
+        this.realPath = realPath;
+        this.root = root;
+        this.name = "PathEscapeError";
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/execution.ts
 
 
@@ -57928,14 +57943,19 @@ async function startExecution(ports, opts) {
     if (!current)
         await ports.store.init(fresh, "start execution");
     const done = await completeOnTarget(ports, source.plan, opts.targetDir);
-    const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
+    const head = (await ports.repository(opts.targetDir).revParse("HEAD")) ?? "";
     const begin = (state) => adoptCompleted(done, head, now)(requeueInProgress(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : { ...state, plan: { ...state.plan, ...planRecord } })));
     return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
 }
 async function completeOnTarget(ports, plan, dir) {
     const done = [];
     for (const story of plan.stories) {
-        const text = await ports.files.read((0,external_node_path_namespaceObject.join)(dir, story.file));
+        // A story file leading out of the checkout (refused at plan time, or made since) says nothing here.
+        const text = await ports.files.read(dir, story.file).catch((e) => {
+            if (e instanceof PathEscapeError)
+                return null;
+            throw e;
+        });
         if (text !== null && readStoryFile(text).status === "complete")
             done.push(story.id);
     }
@@ -57964,6 +57984,10 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // options, identity fallback) and the small typed helpers built on it. (The state store's objects and
 // ref are written in-process, in git's own formats: git-objects.ts, git-refs.ts.)
 
+
+
+/** The subject tdd-waves gives its merges: a MERGE_HEAD with it was left by a tdd-waves killed mid-merge. */
+const MERGE_SUBJECT_PREFIX = "tdd-waves: merge ";
 /** Authored as this only when neither the repository, the user nor the environment names anyone. */
 const BOT_IDENTITY = {
     name: "github-actions[bot]",
@@ -58095,6 +58119,52 @@ class Git {
     async hasTrackedChanges() {
         return (await this.stdout(["status", "--porcelain", "-z", "--untracked-files=no"])) !== "";
     }
+    async head() {
+        return this.revParse("HEAD");
+    }
+    async startBranch(branch) {
+        await this.run(["checkout", "-q", "-B", operand(branch, "branch")]);
+    }
+    async returnToBranch(branch) {
+        await this.run(["symbolic-ref", "HEAD", `refs/heads/${operand(branch, "branch")}`]);
+    }
+    /**
+     * Directories holding a repository of their own, new since commit `since`: untracked ones (git lists
+     * them with a trailing slash and does not look inside) and gitlinks added to the index or committed.
+     */
+    async nestedRepositories(since) {
+        const untracked = splitZ(await this.stdout(["ls-files", "--others", "--exclude-standard", "--full-name", "-z"]))
+            .filter((p) => p.endsWith("/"))
+            .map((p) => p.slice(0, -1));
+        const raw = splitZ(await this.stdout(["diff", "--raw", "--no-renames", "-z", operand(since, "revision"), "--"]));
+        const linked = [];
+        // -z --raw: ":<old mode> <new mode> <old> <new> <status>" then the path, as separate fields.
+        for (let i = 0; i + 1 < raw.length; i += 2)
+            if (raw[i].split(" ")[1] === "160000")
+                linked.push(raw[i + 1]);
+        return [...new Set([...untracked, ...linked])].sort();
+    }
+    async subjectsNotIn(ref, base, limit) {
+        const out = await this.stdout(["log", `--max-count=${limit}`, "--format=%s", operand(ref, "revision"), "--not", operand(base, "revision"), "--"]);
+        return out.split("\n").filter((l) => l !== "");
+    }
+    async worktreesUnder(root) {
+        const onDisk = (await (0,promises_namespaceObject.readdir)(root).catch(() => [])).map((name) => (0,external_node_path_namespaceObject.join)(root, name));
+        // Git's records too: a worktree whose directory was half made or is gone still holds its branch.
+        const recorded = (await this.worktreePaths()).filter((p) => p.startsWith(`${root}${external_node_path_namespaceObject.sep}`));
+        return [...new Set([...onDisk, ...recorded])];
+    }
+    async addWorktree(dir, branch, startPoint) {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(dir, ".."), { recursive: true });
+        await this.worktreeAdd(dir, branch, startPoint, { prune: false, checkout: false });
+    }
+    async removeWorktree(dir) {
+        await this.worktreeRemove(dir, { prune: false });
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+    async pruneWorktrees() {
+        await this.worktreePrune();
+    }
     /**
      * A worktree at `dir` on `branch`, (re)created at `startPoint`; with `checkout: false` its files are not
      * checked out (`resetTo` does that). Stale worktree records are pruned first unless `prune: false`.
@@ -58212,18 +58282,35 @@ class Git {
         return [...new Set([...changed, ...untracked])].sort();
     }
     /**
-     * A `--no-ff` merge of `branch` into the current branch. On conflict the merge is aborted, so the
-     * working tree is left as it was, and the conflicting paths are returned.
+     * A `--no-ff` merge of `branch` into the current branch. Nothing is left half-merged: on a conflict the
+     * merge is aborted and the conflicting paths returned; a merge git refused (untracked files it would
+     * overwrite, a hook) is aborted too and git's message returned. A branch that does not exist throws.
      */
     async merge(branch, message) {
-        const r = await this.run(["merge", "--no-ff", "--no-edit", "--no-verify", "-m", message, operand(branch, "branch")], { allowFail: true });
+        const r = await this.run(["merge", "--no-ff", "--no-edit", "--no-verify", "-m", message, operand(branch, "branch")], { allowFail: true, env: { LC_ALL: "C" } });
         if (r.code === 0)
             return { ok: true, sha: (await this.stdout(["rev-parse", "HEAD"])).trim() };
-        if ((await this.revParse("MERGE_HEAD")) === null)
-            throw new GitError(["merge", branch], r.code, r.stderr || r.stdout);
-        const conflicts = splitZ(await this.stdout(["diff", "--name-only", "--diff-filter=U", "-z"]));
+        const said = (r.stderr || r.stdout).trim();
+        if ((await this.revParse("MERGE_HEAD")) === null) {
+            if ((await this.revParse(branch)) === null)
+                throw new GitError(["merge", branch], r.code, said);
+            return { ok: false, kind: "refused", message: said };
+        }
+        const conflicts = [...new Set(splitZ(await this.stdout(["diff", "--name-only", "--diff-filter=U", "-z"])))].sort();
         await this.run(["merge", "--abort"]);
-        return { ok: false, conflicts: [...new Set(conflicts)].sort() };
+        return conflicts.length > 0 ? { ok: false, kind: "conflict", conflicts } : { ok: false, kind: "refused", message: said };
+    }
+    /** Whether a merge is unfinished here (MERGE_HEAD), and whether tdd-waves started it (its merge message). */
+    async unfinishedMerge() {
+        if ((await this.revParse("MERGE_HEAD")) === null)
+            return "none";
+        const msgPath = (await this.stdout(["rev-parse", "--path-format=absolute", "--git-path", "MERGE_MSG"])).trim();
+        const msg = await (0,promises_namespaceObject.readFile)(msgPath, "utf8").catch(() => "");
+        return msg.startsWith(MERGE_SUBJECT_PREFIX) ? "ours" : "foreign";
+    }
+    /** Abandons the unfinished merge: index and files back to HEAD for what the merge touched. */
+    async abortMerge() {
+        await this.run(["merge", "--abort"]);
     }
     /** Messages are forced to English (LC_ALL=C) so that callers can tell a rejection from other failures. */
     async push(remote, refspecs, opts = {}) {
@@ -58235,6 +58322,13 @@ class Git {
         await this.run(["fetch", "--no-tags", "--no-write-fetch-head", "--no-auto-gc", operand(remote, "remote"), ...refspecs.map((r) => operand(r, "refspec"))], {
             env: { LC_ALL: "C" },
         });
+    }
+    /** A push that reports a rejection (the remote branch moved on) instead of throwing. */
+    async tryPush(remote, refspec) {
+        const r = await this.run(["push", operand(remote, "remote"), operand(refspec, "refspec")], { allowFail: true, env: { LC_ALL: "C" } });
+        if (r.code === 0)
+            return { ok: true };
+        return { ok: false, rejected: PUSH_REJECTED.test(r.stderr), message: redact(r.stderr.trim()) };
     }
     async branchExists(name) {
         const r = await this.run(["show-ref", "--verify", "--quiet", `refs/heads/${operand(name, "branch")}`], { allowFail: true });
@@ -58287,6 +58381,8 @@ class Git {
         throw new GitError(args, r.code, r.stderr);
     }
 }
+/** A push refused because the remote branch moved on (someone pushed to it meanwhile). */
+const PUSH_REJECTED = /\[rejected\]|\(fetch first\)|non-fast-forward/;
 function execGit(args, cwd, env, input) {
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.execFile)("git", args, { cwd, env, maxBuffer: MAX_BUFFER, encoding: "utf8" }, (error, stdout, stderr) => {
@@ -66639,6 +66735,43 @@ function wordCounts(parts) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/adapters/confined-paths.ts
+// Paths that must stay inside a directory (a working copy, a log directory): resolved to their real
+// location at the moment of use, since an agent can make a symbolic link at any time, and refused when
+// that location is outside.
+
+
+
+/**
+ * The absolute path of `path` (relative to `root`, or absolute) once it is known to stay inside `root`:
+ * the real location of the path, or of its nearest existing ancestor plus the rest, must be `root`'s real
+ * location or below it. Throws PathEscapeError otherwise.
+ */
+function confined(root, path) {
+    const full = (0,external_node_path_namespaceObject.resolve)(root, path);
+    const rootReal = realLocation((0,external_node_path_namespaceObject.resolve)(root));
+    const real = realLocation(full);
+    if (real !== rootReal && !real.startsWith(rootReal.endsWith(external_node_path_namespaceObject.sep) ? rootReal : `${rootReal}${external_node_path_namespaceObject.sep}`))
+        throw new PathEscapeError(path, real, root);
+    return full;
+}
+/** Where `path` really is: its real path, or that of its nearest existing ancestor with the rest added. */
+function realLocation(path) {
+    const rest = [];
+    for (let at = path;;) {
+        try {
+            return (0,external_node_path_namespaceObject.join)((0,external_node_fs_namespaceObject.realpathSync)(at), ...rest);
+        }
+        catch (e) {
+            const code = e.code;
+            if ((code !== "ENOENT" && code !== "ENOTDIR") || (0,external_node_path_namespaceObject.dirname)(at) === at)
+                throw e;
+            rest.unshift((0,external_node_path_namespaceObject.basename)(at));
+            at = (0,external_node_path_namespaceObject.dirname)(at);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/test-runner.ts
 // Runs the plan's test command on one story's test file and gathers the evidence: exit code and,
 // where the run tells them, the counts (from the JUnit report, else from the runner's summary lines).
@@ -66648,10 +66781,13 @@ function wordCounts(parts) {
 
 
 
+
 // The summary of a run is at its end; a runaway log is not read whole.
 const MAX_OUTPUT_READ = 4 * 1024 * 1024;
 async function runTests(opts) {
-    const junitPath = opts.test.junit ? (0,external_node_path_namespaceObject.resolve)(opts.cwd, opts.test.junit.replaceAll("{storyId}", opts.storyId)) : undefined;
+    const junitRel = opts.test.junit?.replaceAll("{storyId}", opts.storyId);
+    // The report's real location is checked at each use: the test command itself may put a link there.
+    const junitPath = junitRel ? confined(opts.cwd, junitRel) : undefined;
     if (junitPath) {
         // A report left by an earlier run must not pass for this run's.
         (0,external_node_fs_namespaceObject.rmSync)(junitPath, { force: true });
@@ -66673,9 +66809,11 @@ async function runTests(opts) {
         header: `tests of ${opts.storyId}`,
         ...(opts.signal ? { signal: opts.signal } : {}),
     });
-    const junit = junitPath ? readJunit(junitPath) : null;
+    const junit = junitPath ? readJunit(confined(opts.cwd, junitRel)) : null;
     if (junitPath && !junit)
         (0,external_node_fs_namespaceObject.appendFileSync)(opts.logFile, `--- tdd-waves: no readable JUnit report at ${junitPath}\n`);
+    if (junitPath && opts.removeReport)
+        (0,external_node_fs_namespaceObject.rmSync)(confined(opts.cwd, junitRel), { force: true });
     const counts = junit ?? countsFromOutput(readFrom(opts.logFile, logStart));
     return {
         exitCode: outcome.exitCode,
@@ -66721,7 +66859,9 @@ function readFrom(path, offset) {
 
 ;// CONCATENATED MODULE: ./src/adapters/text-files.ts
 // Text files with atomic writes (temporary file in the same directory, then rename), so a story file
-// is never seen half-written, even when the process is killed mid-write.
+// is never seen half-written, even when the process is killed mid-write; and never read or written
+// through a symbolic link that leads out of the directory they belong to (confined-paths.ts).
+
 
 
 
@@ -66747,7 +66887,11 @@ async function writeTextAtomic(path, text) {
         throw e;
     }
 }
-const textFiles = { read: text_files_readText, write: writeTextAtomic };
+const textFiles = {
+    read: (root, path) => text_files_readText(confined(root, path)),
+    write: (root, path, text) => writeTextAtomic(confined(root, path), text),
+    remove: async (root, path) => (0,promises_namespaceObject.rm)(confined(root, path), { force: true }),
+};
 
 ;// CONCATENATED MODULE: ./src/adapters/default-ports.ts
 
@@ -66757,11 +66901,14 @@ const textFiles = { read: text_files_readText, write: writeTextAtomic };
 function realPorts(opts) {
     // One Git per working copy: it learns the identity to commit with once, not once per call site.
     const gits = new Map();
+    const git = (cwd) => gits.get(cwd) ?? gits.set(cwd, new Git({ cwd })).get(cwd);
     return {
-        git: (cwd) => gits.get(cwd) ?? gits.set(cwd, new Git({ cwd })).get(cwd),
+        workingCopy: git,
+        integration: git,
+        repository: git,
         store: opts.store,
         agents: (command, o) => runShell(command, o),
-        tests: (o) => runTests(o),
+        tests: (o) => runTests({ ...o, removeReport: true }),
         files: textFiles,
         now: opts.now ?? (() => new Date().toISOString()),
         progress: opts.progress,
@@ -72880,7 +73027,6 @@ const returnToPending = (id, now) => (state) => {
 
 
 
-
 /** The execution's budget is used up: no new agent phase starts. The stories it refused are ⏳ Pending again. */
 class BudgetReached extends Error {
 }
@@ -72911,15 +73057,15 @@ async function checkBudget(ports, job, state) {
     return verdict?.message;
 }
 /** Clears what a previous attempt left in the usage file, so that only this run's report is read. */
-async function prepareUsage(job, role) {
-    await (0,promises_namespaceObject.rm)(usageFile(job, role), { force: true });
+async function prepareUsage(ports, job, role) {
+    await ports.files.remove(job.logDir, (0,external_node_path_namespaceObject.relative)(job.logDir, usageFile(job, role)));
 }
 /** What the phase reported (its CLI's output, then its usage file), recorded on the phase and in the story's totals. */
 async function phaseUsage(ports, job, role, agent, phase) {
     const output = stdoutFile(job, role, agent);
     const format = agent.preset ? PRESETS[agent.preset].output : undefined;
-    const printed = output && format ? parseAgentOutput(format, (await ports.files.read(output)) ?? "") : undefined;
-    const written = await ports.files.read(usageFile(job, role));
+    const printed = output && format ? parseAgentOutput(format, (await ports.files.read(job.logDir, (0,external_node_path_namespaceObject.relative)(job.logDir, output))) ?? "") : undefined;
+    const written = await ports.files.read(job.logDir, (0,external_node_path_namespaceObject.relative)(job.logDir, usageFile(job, role)));
     let fromFile;
     if (written !== null) {
         const parsed = parseUsageFile(written);
@@ -72952,25 +73098,22 @@ function throwIfAborted(job) {
     if (job.signal?.aborted)
         throw new Interrupted();
 }
-const storyPath = (job) => (0,external_node_path_namespaceObject.join)(job.dir, job.story.file);
-const testPath = (job) => (0,external_node_path_namespaceObject.join)(job.dir, job.story.testFile);
 const logFile = (job, name) => (0,external_node_path_namespaceObject.join)(job.logDir, `${name}.log`);
 /** Applies a surgical update to the story file in the working copy (atomic write). */
 async function editStoryFile(ports, job, update) {
-    const path = storyPath(job);
-    const text = (await ports.files.read(path)) ?? "";
+    const text = (await ports.files.read(job.dir, job.story.file)) ?? "";
     const next = updateStoryFile(text, update, { storyId: job.story.id, title: job.story.title });
     if (next !== text)
-        await ports.files.write(path, next);
+        await ports.files.write(job.dir, job.story.file, next);
 }
 async function acceptanceCriteria(ports, job) {
-    const text = await ports.files.read(storyPath(job));
+    const text = await ports.files.read(job.dir, job.story.file);
     return text === null ? [] : readStoryFile(text).criteria;
 }
 async function promptFor(ports, job, role) {
     const { plan, story } = job;
     const templatePath = role === "tester" ? plan.prompts.tester : plan.prompts.implementation;
-    const template = templatePath ? ((await ports.files.read((0,external_node_path_namespaceObject.join)(job.dir, templatePath))) ?? undefined) : undefined;
+    const template = templatePath ? ((await ports.files.read(job.dir, templatePath)) ?? undefined) : undefined;
     const criteria = await acceptanceCriteria(ports, job);
     return renderPrompt(role, {
         storyId: story.id,
@@ -72990,7 +73133,7 @@ async function promptFor(ports, job, role) {
 async function agentEnvironment(ports, job, role) {
     const prompt = await promptFor(ports, job, role);
     const promptFile = (0,external_node_path_namespaceObject.join)(job.logDir, `${role}-prompt.md`);
-    await ports.files.write(promptFile, prompt);
+    await ports.files.write(job.logDir, `${role}-prompt.md`, prompt);
     const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer];
     return {
         ...agent.env,
@@ -73051,14 +73194,10 @@ async function runPool(items, limit, work, signal) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/engine/tests.ts
-const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(storyId);
-
 ;// CONCATENATED MODULE: ./src/engine/integrate.ts
 // Integration: merge completed story branches into the target branch (plan order, one merge commit
 // each), re-run their tests on the merged result, and commit the story file of every failed or
 // blocked story on the target so that the target shows every story's status.
-
 
 
 
@@ -73072,8 +73211,11 @@ async function integrateStories(ports, plan, target, ids) {
 }
 /** Merges the given completed stories in plan order, one merge commit each; returns those merged. */
 async function mergeStories(ports, plan, target, ids) {
-    const git = ports.git(target.dir);
+    const git = ports.integration(target.dir);
     const merged = [];
+    // A tdd-waves killed inside `git merge` left MERGE_HEAD: that merge is redone below, from the start.
+    if ((await git.unfinishedMerge()) === "ours")
+        await git.abortMerge();
     // Merge first, record after: an execution killed in between finds the merges on the target (see
     // the ancestor check) and records them then; one state write for the whole batch.
     const outcomes = [];
@@ -73097,7 +73239,7 @@ async function mergeStories(ports, plan, target, ids) {
             merged.push(story);
         }
         else {
-            const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
+            const reason = mergeFailure(r);
             outcomes.push(failStory(story.id, reason, ports.now(), "integrate"));
             ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
         }
@@ -73106,20 +73248,29 @@ async function mergeStories(ports, plan, target, ids) {
         await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`);
     return merged;
 }
+/** Why a merge failed, in words: a conflict (the stories disagree) is not a merge git refused to start. */
+function mergeFailure(r) {
+    if (r.kind === "conflict")
+        return `merge conflict in ${r.conflicts.join(", ")}`;
+    const lines = r.message.split("\n");
+    const first = (lines.find((l) => l.trim() !== "") ?? "no reason given").replace(/^(error|fatal): /, "").replace(/:\s*$/, "").trim();
+    // Git lists the files it names (untracked files a merge would overwrite) one per line, indented.
+    const files = lines.filter((l) => /^\t/.test(l)).map((l) => l.trim());
+    return `merge refused by git: ${first}${files.length ? `: ${files.join(", ")}` : ""}`;
+}
 /** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
 async function retestMerged(ports, plan, target, merged) {
     const failing = await runPool(merged, plan.maxParallel, async (story) => {
-        const r = await ports.tests({
-            test: plan.test,
-            testFile: story.testFile,
-            storyId: story.id,
-            cwd: target.dir,
-            logFile: (0,external_node_path_namespaceObject.join)(target.logDir, story.id, "integrate.log"),
-        });
-        const junit = junitPath(plan, story.id);
-        if (junit)
-            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(target.dir, junit), { force: true });
-        return r.exitCode !== 0 || r.timedOut;
+        try {
+            const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: (0,external_node_path_namespaceObject.join)(target.logDir, story.id, "integrate.log") });
+            return r.exitCode !== 0 || r.timedOut;
+        }
+        catch (e) {
+            // A JUnit report path that leads out of the target's checkout: these tests cannot be checked.
+            if (e instanceof PathEscapeError)
+                return true;
+            throw e;
+        }
     });
     const broken = merged.filter((_, i) => failing[i]);
     if (broken.length === 0)
@@ -73134,7 +73285,7 @@ async function retestMerged(ports, plan, target, merged) {
  * each, that file alone. Stories whose file already says so get no commit (safe to repeat on resume).
  */
 async function recordOutcomesOnTarget(ports, plan, target, ids) {
-    const git = ports.git(target.dir);
+    const git = ports.integration(target.dir);
     const state = await ports.store.read();
     if (!state)
         return;
@@ -73142,14 +73293,17 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
         const status = state_statusOf(state, story.id);
         if (status !== "failed" && status !== "blocked")
             continue;
-        const path = (0,external_node_path_namespaceObject.join)(target.dir, story.file);
-        const text = await ports.files.read(path);
+        const text = await ports.files.read(target.dir, story.file).catch((e) => {
+            if (e instanceof PathEscapeError)
+                return null;
+            throw e;
+        });
         if (text === null)
             continue;
         const next = updateStoryFile(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, readStoryFile(text).eol) }, { storyId: story.id, title: story.title });
         if (next === text)
             continue;
-        await ports.files.write(path, next);
+        await ports.files.write(target.dir, story.file, next);
         const reason = own_own(state.runs, story.id)?.reason ?? status;
         await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
     }
@@ -73172,8 +73326,38 @@ function outcomeCompletion(state, story, runUrl, eol) {
 
 
 
-
 const fail = (phase, reason) => ({ ok: false, phase, reason });
+/**
+ * Runs a phase; a path that leads out of the working copy through a symbolic link (one an agent made)
+ * fails the story, not the execution: nothing is read or written there.
+ */
+async function guarded(phase, work) {
+    try {
+        return await work();
+    }
+    catch (e) {
+        if (e instanceof PathEscapeError)
+            return fail(phase, e.message);
+        throw e;
+    }
+}
+/** Agents work on the story branch: one that leaves it (another branch, a detached HEAD) fails the story. */
+async function headMoved(wc, job, who) {
+    const branch = storyBranch(job.plan.name, job.story.id);
+    const now = await wc.currentBranch();
+    if (now === branch)
+        return undefined;
+    return `the ${who} moved HEAD off the story branch ${branch} (${now ? `to branch ${now}` : "detached"}); tdd-waves verifies and commits on the story branch only`;
+}
+/** Nested repositories an agent made: their files would be committed as a gitlink to a commit that exists nowhere. */
+async function nestedProblem(wc, since) {
+    if (!since)
+        return undefined;
+    const nested = await wc.nestedRepositories(since);
+    if (nested.length === 0)
+        return undefined;
+    return `nested git repositor${nested.length === 1 ? "y" : "ies"} at ${nested.join(", ")}: their files cannot be committed (remove the inner .git)`;
+}
 /** Runs the role's agent; the state is saved before it starts (with `atStart`) and its end returned to save. */
 async function runAgent(ports, job, role, atStart) {
     const { story, plan } = job;
@@ -73195,12 +73379,13 @@ async function runAgent(ports, job, role, atStart) {
     const begin = beginPhase(story.id, phase, ports.now(), { agent: name, log });
     await ports.store.update(atStart ? chain(atStart, begin) : begin, `${story.id}: ${phase} started`);
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
-    await prepareUsage(job, role);
+    await prepareUsage(ports, job, role);
     const stdout = stdoutFile(job, role, agent);
     const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
     throwIfAborted(job);
     const usage = await phaseUsage(ports, job, role, agent, phase);
     let reason = r.exitCode === 0 && !r.timedOut ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
+    reason ??= await headMoved(ports.workingCopy(job.dir), job, `${role} agent ${name}`);
     if (reason === undefined && plan.budget?.perStoryCostUsd !== undefined) {
         const state = await ports.store.read();
         if (state)
@@ -73213,29 +73398,28 @@ async function runStoryTests(ports, job, name) {
     const { plan, story } = job;
     const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), signal: job.signal });
     throwIfAborted(job);
-    // The JUnit report is tdd-waves' own by-product: it must not land in the story's commits.
-    const junit = junitPath(plan, story.id);
-    if (junit)
-        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(job.dir, junit), { force: true });
     const { durationMs: _d, ...evidence } = r;
     return evidence;
 }
 /** Tester agent, then the red check: the test file exists, was created or changed, and FAILS. */
 async function testerPhase(ports, job) {
     const { story, plan } = job;
-    const git = ports.git(job.dir);
-    const base = (await git.revParse("HEAD")) ?? undefined;
-    const before = await ports.files.read(testPath(job));
+    const git = ports.workingCopy(job.dir);
+    const base = (await git.head()) ?? undefined;
+    const before = await ports.files.read(job.dir, story.testFile);
     const tester = await runAgent(ports, job, "tester", annotateRun(story.id, { base }, ports.now()));
     if (!tester.result.ok) {
         await ports.store.update(tester.end, `${story.id}: tester failed`);
         return tester.result;
     }
     await ports.store.update(chain(tester.end, beginPhase(story.id, "red", ports.now(), { log: logFile(job, "red") })), `${story.id}: red check`);
-    const after = await ports.files.read(testPath(job));
-    let problem;
+    const after = await ports.files.read(job.dir, story.testFile);
+    let problem = await nestedProblem(git, base);
     let red;
-    if (after === null)
+    if (problem) {
+        // Reported as it is: the tests are not run.
+    }
+    else if (after === null)
         problem = `test file ${story.testFile} was not written by the tester`;
     else if (after === before)
         problem = `test file ${story.testFile} was not created or changed by the tester`;
@@ -73262,18 +73446,25 @@ async function implementationPhase(ports, job) {
 /** Production check: tests pass, the test file is what the tester left, every AC box is checked. */
 async function verifyPhase(ports, job, lockedBlob) {
     const { story, plan } = job;
-    const git = ports.git(job.dir);
+    const git = ports.workingCopy(job.dir);
     await ports.store.update(beginPhase(story.id, "verify", ports.now(), { log: logFile(job, "verify") }), `${story.id}: verify`);
     const green = await runStoryTests(ports, job, "verify");
     const criteria = await acceptanceCriteria(ports, job);
     const acComplete = criteria.length > 0 && criteria.every((c) => c.checked);
     const problems = [];
+    const moved = await headMoved(git, job, "agents");
+    if (moved)
+        problems.push(moved);
+    const recorded = await ports.store.read();
+    const nested = await nestedProblem(git, recorded ? own_own(recorded.runs, story.id)?.base : undefined);
+    if (nested)
+        problems.push(nested);
     if (green.timedOut)
         problems.push("tests timed out");
     else if (green.exitCode !== 0)
         problems.push(`tests fail (exit code ${green.exitCode})`);
     if (plan.tdd.lockTests) {
-        const now = (await ports.files.read(testPath(job))) === null ? null : await git.hashFile(story.testFile);
+        const now = (await ports.files.read(job.dir, story.testFile)) === null ? null : await git.hashFile(story.testFile);
         if (now === null)
             problems.push(`the test file ${story.testFile} was deleted`);
         else if (lockedBlob !== undefined && now !== lockedBlob)
@@ -73303,21 +73494,28 @@ async function failInWorkingCopy(ports, job, result) {
 /** Commits the work with the finished story file; returns the files-modified record to save with the outcome. */
 async function finishStoryFile(ports, job, end) {
     const { story } = job;
-    const git = ports.git(job.dir);
+    const git = ports.workingCopy(job.dir);
+    // Whatever an agent did with HEAD, the story's work is committed on the story branch and nowhere else.
+    const branch = storyBranch(job.plan.name, story.id);
+    if ((await git.currentBranch()) !== branch)
+        await git.returnToBranch(branch);
     const state = await ports.store.read();
     const run = state && own_own(state.runs, story.id);
     const base = run?.base;
     // What differs from the base in the working tree (untracked files too) is what the commit below holds.
     const filesModified = base ? await git.changedFiles(base) : [];
     const withStory = filesModified.includes(story.file) ? filesModified : [...filesModified, story.file].sort();
-    const eol = readStoryFile((await ports.files.read(storyPath(job))) ?? "").eol;
-    const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
-    const completion = renderCompletion({ ...info, outcome: end.outcome, reason: end.reason, filesModified: withStory, runUrl: job.runUrl ?? run?.runUrl }, eol);
-    await editStoryFile(ports, job, {
-        status: end.outcome,
-        verified: end.outcome === "complete",
-        completion,
-    });
+    try {
+        const eol = readStoryFile((await ports.files.read(job.dir, story.file)) ?? "").eol;
+        const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
+        const completion = renderCompletion({ ...info, outcome: end.outcome, reason: end.reason, filesModified: withStory, runUrl: job.runUrl ?? run?.runUrl }, eol);
+        await editStoryFile(ports, job, { status: end.outcome, verified: end.outcome === "complete", completion });
+    }
+    catch (e) {
+        // A story file that now leads out of the working copy is left alone; the outcome is in the state.
+        if (!(e instanceof PathEscapeError))
+            throw e;
+    }
     const commit = await git.commitAll(`tdd-waves: ${story.id} ${end.outcome === "complete" ? "complete" : `failed: ${end.reason}`}`);
     return recordResult(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
 }
@@ -73349,7 +73547,7 @@ async function chooseNextWave(ports, opts) {
         lockAlive: () => false,
         targetDir: opts.dir,
     });
-    const integrate = await notOnTarget(ports.git(opts.dir), state, plan);
+    const integrate = await notOnTarget(ports.integration(opts.dir), state, plan);
     if (integrate.length > 0) {
         ports.progress({ type: "log", message: `${integrate.join(", ")}: complete but not merged into ${opts.target} yet; this run integrates them first` });
         return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate };
@@ -73399,19 +73597,18 @@ async function storyStep(ports, step, opts) {
         logDir: (0,external_node_path_namespaceObject.join)(opts.logDir, story.id, `attempt-${run.attempt}`),
         runUrl: opts.runUrl,
     };
-    const git = ports.git(opts.dir);
     const branch = storyBranch(plan.name, story.id);
     let result;
     try {
         if (step === "tester") {
-            await git.run(["checkout", "-B", branch]);
-            result = await testerPhase(ports, job);
+            await ports.workingCopy(opts.dir).startBranch(branch);
+            result = await guarded("tester", () => testerPhase(ports, job));
         }
         else if (step === "implement") {
-            result = await implementationPhase(ports, job);
+            result = await guarded("implementation", () => implementationPhase(ports, job));
         }
         else {
-            result = await verifyPhase(ports, job, run.testFileBlob);
+            result = await guarded("verify", () => verifyPhase(ports, job, run.testFileBlob));
             if (result.ok)
                 await completeInWorkingCopy(ports, job);
         }
@@ -73425,7 +73622,7 @@ async function storyStep(ports, step, opts) {
     if (!result.ok)
         await failInWorkingCopy(ports, job, result);
     if (!result.ok || step === "verify")
-        await git.push(opts.remote ?? "origin", [`HEAD:refs/heads/${branch}`], { force: true });
+        await ports.integration(opts.dir).push(opts.remote ?? "origin", [`HEAD:refs/heads/${branch}`], { force: true });
     return result;
 }
 /** How often `advance` merges a target that moved under it and pushes again before it gives up. */
@@ -73438,7 +73635,7 @@ const TARGET_PUSH_ATTEMPTS = 5;
 async function advance(ports, opts) {
     const { plan } = opts.source;
     const remote = opts.remote ?? "origin";
-    const git = ports.git(opts.dir);
+    const git = ports.integration(opts.dir);
     let state = (await ports.store.read());
     for (const id of [...state.stories.inProgress]) {
         state = await ports.store.update(failStory(id, "the story job did not finish (cancelled or crashed)", ports.now(), "job"), `${id}: job lost`);
@@ -73480,26 +73677,24 @@ async function notOnTarget(git, state, plan) {
     }
     return out;
 }
-/** A push refused because the remote branch moved on (someone pushed to it during the wave). */
-const TARGET_MOVED = /\[rejected\]|\(fetch first\)|non-fast-forward/;
 /**
  * Pushes the integrated target. When someone pushed to it meanwhile (a commit on the pull request
  * during the wave), their commits are fetched and merged, and the push is tried again.
  */
 async function pushTarget(git, remote, target) {
     for (let attempt = 1;; attempt++) {
-        const r = await git.run(["push", remote, `HEAD:refs/heads/${target}`], { allowFail: true, env: { LC_ALL: "C" } });
-        if (r.code === 0)
+        const r = await git.tryPush(remote, `HEAD:refs/heads/${target}`);
+        if (r.ok)
             return;
-        if (!TARGET_MOVED.test(r.stderr))
-            throw new Error(`git push ${remote} ${target} failed: ${r.stderr.trim()}`);
+        if (!r.rejected)
+            throw new Error(`git push ${remote} ${target} failed: ${r.message}`);
         if (attempt === TARGET_PUSH_ATTEMPTS)
             throw new Error(`${target} kept moving: the push was rejected ${attempt} times`);
         const tracking = `refs/remotes/${remote}/${target}`;
         await git.fetch(remote, [`+refs/heads/${target}:${tracking}`]);
         const merged = await git.merge(tracking, `tdd-waves: merge ${target} (updated during the wave)`);
         if (!merged.ok)
-            throw new Error(`${target} changed during the wave and merging it conflicts in ${merged.conflicts.join(", ") || "some files"}`);
+            throw new Error(`${target} changed during the wave and merging it failed: ${mergeFailure(merged)}`);
     }
 }
 

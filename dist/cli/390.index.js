@@ -10,13 +10,21 @@ export const modules = {
 /* harmony export */   XS: () => (/* binding */ GitError),
 /* harmony export */   _$: () => (/* binding */ checkEntryName)
 /* harmony export */ });
-/* unused harmony export BOT_IDENTITY */
+/* unused harmony exports MERGE_SUBJECT_PREFIX, BOT_IDENTITY */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 // The one place that runs git: every git command of tdd-waves goes through `Git.run` (no shell, fixed
 // options, identity fallback) and the small typed helpers built on it. (The state store's objects and
 // ref are written in-process, in git's own formats: git-objects.ts, git-refs.ts.)
 
+
+
+/** The subject tdd-waves gives its merges: a MERGE_HEAD with it was left by a tdd-waves killed mid-merge. */
+const MERGE_SUBJECT_PREFIX = "tdd-waves: merge ";
 /** Authored as this only when neither the repository, the user nor the environment names anyone. */
 const BOT_IDENTITY = {
     name: "github-actions[bot]",
@@ -148,6 +156,52 @@ class Git {
     async hasTrackedChanges() {
         return (await this.stdout(["status", "--porcelain", "-z", "--untracked-files=no"])) !== "";
     }
+    async head() {
+        return this.revParse("HEAD");
+    }
+    async startBranch(branch) {
+        await this.run(["checkout", "-q", "-B", operand(branch, "branch")]);
+    }
+    async returnToBranch(branch) {
+        await this.run(["symbolic-ref", "HEAD", `refs/heads/${operand(branch, "branch")}`]);
+    }
+    /**
+     * Directories holding a repository of their own, new since commit `since`: untracked ones (git lists
+     * them with a trailing slash and does not look inside) and gitlinks added to the index or committed.
+     */
+    async nestedRepositories(since) {
+        const untracked = splitZ(await this.stdout(["ls-files", "--others", "--exclude-standard", "--full-name", "-z"]))
+            .filter((p) => p.endsWith("/"))
+            .map((p) => p.slice(0, -1));
+        const raw = splitZ(await this.stdout(["diff", "--raw", "--no-renames", "-z", operand(since, "revision"), "--"]));
+        const linked = [];
+        // -z --raw: ":<old mode> <new mode> <old> <new> <status>" then the path, as separate fields.
+        for (let i = 0; i + 1 < raw.length; i += 2)
+            if (raw[i].split(" ")[1] === "160000")
+                linked.push(raw[i + 1]);
+        return [...new Set([...untracked, ...linked])].sort();
+    }
+    async subjectsNotIn(ref, base, limit) {
+        const out = await this.stdout(["log", `--max-count=${limit}`, "--format=%s", operand(ref, "revision"), "--not", operand(base, "revision"), "--"]);
+        return out.split("\n").filter((l) => l !== "");
+    }
+    async worktreesUnder(root) {
+        const onDisk = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(root).catch(() => [])).map((name) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, name));
+        // Git's records too: a worktree whose directory was half made or is gone still holds its branch.
+        const recorded = (await this.worktreePaths()).filter((p) => p.startsWith(`${root}${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`));
+        return [...new Set([...onDisk, ...recorded])];
+    }
+    async addWorktree(dir, branch, startPoint) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, ".."), { recursive: true });
+        await this.worktreeAdd(dir, branch, startPoint, { prune: false, checkout: false });
+    }
+    async removeWorktree(dir) {
+        await this.worktreeRemove(dir, { prune: false });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+    }
+    async pruneWorktrees() {
+        await this.worktreePrune();
+    }
     /**
      * A worktree at `dir` on `branch`, (re)created at `startPoint`; with `checkout: false` its files are not
      * checked out (`resetTo` does that). Stale worktree records are pruned first unless `prune: false`.
@@ -265,18 +319,35 @@ class Git {
         return [...new Set([...changed, ...untracked])].sort();
     }
     /**
-     * A `--no-ff` merge of `branch` into the current branch. On conflict the merge is aborted, so the
-     * working tree is left as it was, and the conflicting paths are returned.
+     * A `--no-ff` merge of `branch` into the current branch. Nothing is left half-merged: on a conflict the
+     * merge is aborted and the conflicting paths returned; a merge git refused (untracked files it would
+     * overwrite, a hook) is aborted too and git's message returned. A branch that does not exist throws.
      */
     async merge(branch, message) {
-        const r = await this.run(["merge", "--no-ff", "--no-edit", "--no-verify", "-m", message, operand(branch, "branch")], { allowFail: true });
+        const r = await this.run(["merge", "--no-ff", "--no-edit", "--no-verify", "-m", message, operand(branch, "branch")], { allowFail: true, env: { LC_ALL: "C" } });
         if (r.code === 0)
             return { ok: true, sha: (await this.stdout(["rev-parse", "HEAD"])).trim() };
-        if ((await this.revParse("MERGE_HEAD")) === null)
-            throw new GitError(["merge", branch], r.code, r.stderr || r.stdout);
-        const conflicts = splitZ(await this.stdout(["diff", "--name-only", "--diff-filter=U", "-z"]));
+        const said = (r.stderr || r.stdout).trim();
+        if ((await this.revParse("MERGE_HEAD")) === null) {
+            if ((await this.revParse(branch)) === null)
+                throw new GitError(["merge", branch], r.code, said);
+            return { ok: false, kind: "refused", message: said };
+        }
+        const conflicts = [...new Set(splitZ(await this.stdout(["diff", "--name-only", "--diff-filter=U", "-z"])))].sort();
         await this.run(["merge", "--abort"]);
-        return { ok: false, conflicts: [...new Set(conflicts)].sort() };
+        return conflicts.length > 0 ? { ok: false, kind: "conflict", conflicts } : { ok: false, kind: "refused", message: said };
+    }
+    /** Whether a merge is unfinished here (MERGE_HEAD), and whether tdd-waves started it (its merge message). */
+    async unfinishedMerge() {
+        if ((await this.revParse("MERGE_HEAD")) === null)
+            return "none";
+        const msgPath = (await this.stdout(["rev-parse", "--path-format=absolute", "--git-path", "MERGE_MSG"])).trim();
+        const msg = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(msgPath, "utf8").catch(() => "");
+        return msg.startsWith(MERGE_SUBJECT_PREFIX) ? "ours" : "foreign";
+    }
+    /** Abandons the unfinished merge: index and files back to HEAD for what the merge touched. */
+    async abortMerge() {
+        await this.run(["merge", "--abort"]);
     }
     /** Messages are forced to English (LC_ALL=C) so that callers can tell a rejection from other failures. */
     async push(remote, refspecs, opts = {}) {
@@ -288,6 +359,13 @@ class Git {
         await this.run(["fetch", "--no-tags", "--no-write-fetch-head", "--no-auto-gc", operand(remote, "remote"), ...refspecs.map((r) => operand(r, "refspec"))], {
             env: { LC_ALL: "C" },
         });
+    }
+    /** A push that reports a rejection (the remote branch moved on) instead of throwing. */
+    async tryPush(remote, refspec) {
+        const r = await this.run(["push", operand(remote, "remote"), operand(refspec, "refspec")], { allowFail: true, env: { LC_ALL: "C" } });
+        if (r.code === 0)
+            return { ok: true };
+        return { ok: false, rejected: PUSH_REJECTED.test(r.stderr), message: redact(r.stderr.trim()) };
     }
     async branchExists(name) {
         const r = await this.run(["show-ref", "--verify", "--quiet", `refs/heads/${operand(name, "branch")}`], { allowFail: true });
@@ -340,6 +418,8 @@ class Git {
         throw new GitError(args, r.code, r.stderr);
     }
 }
+/** A push refused because the remote branch moved on (someone pushed to it meanwhile). */
+const PUSH_REJECTED = /\[rejected\]|\(fetch first\)|non-fast-forward/;
 function execGit(args, cwd, env, input) {
     return new Promise((resolve, reject) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)("git", args, { cwd, env, maxBuffer: MAX_BUFFER, encoding: "utf8" }, (error, stdout, stderr) => {

@@ -306,7 +306,7 @@ async function main(argv, io) {
         case "plan":
             return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(223), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 167))).planCommand(args, io);
         case "run":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(893), __nccwpck_require__.e(223), __nccwpck_require__.e(390), __nccwpck_require__.e(279), __nccwpck_require__.e(238)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4238))).runCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(893), __nccwpck_require__.e(223), __nccwpck_require__.e(390), __nccwpck_require__.e(279), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6176))).runCommand(args, io);
         case "status":
         case "gantt":
         case "report":

@@ -8,11 +8,14 @@ import { textFiles } from "./text-files.js";
 export function realPorts(opts: { store: StateStorePort; progress: (e: ProgressEvent) => void; now?: () => string }): Ports {
   // One Git per working copy: it learns the identity to commit with once, not once per call site.
   const gits = new Map<string, Git>();
+  const git = (cwd: string) => gits.get(cwd) ?? gits.set(cwd, new Git({ cwd })).get(cwd)!;
   return {
-    git: (cwd) => gits.get(cwd) ?? gits.set(cwd, new Git({ cwd })).get(cwd)!,
+    workingCopy: git,
+    integration: git,
+    repository: git,
     store: opts.store,
     agents: (command, o) => runShell(command, o),
-    tests: (o) => runTests(o),
+    tests: (o) => runTests({ ...o, removeReport: true }),
     files: textFiles,
     now: opts.now ?? (() => new Date().toISOString()),
     progress: opts.progress,

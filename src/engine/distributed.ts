@@ -4,16 +4,15 @@ import { DEFAULTS, storyBranch } from "../core/plan/model.js";
 import { blockStuck } from "./blocking.js";
 import { chunkWave } from "../core/plan/waves.js";
 import { chain, failStory, nextOpenWave, recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state/state.js";
-import { integrateStories, recordOutcomesOnTarget } from "./integrate.js";
-import type { Ports } from "./ports.js";
+import { integrateStories, mergeFailure, recordOutcomesOnTarget } from "./integrate.js";
+import type { Integration, Ports } from "./ports.js";
 import { startExecution, type PlanSource } from "./execution.js";
 import type { StoryJob } from "./story-context.js";
-import { completeInWorkingCopy, failInWorkingCopy, implementationPhase, testerPhase, verifyPhase, type PhaseResult } from "./story-phases.js";
+import { completeInWorkingCopy, failInWorkingCopy, guarded, implementationPhase, testerPhase, verifyPhase, type PhaseResult } from "./story-phases.js";
 import { join } from "node:path";
 import { BudgetReached } from "./agent-usage.js";
 import { clearStop, executionBudgetReached, recordStop } from "../core/agents/budget.js";
 import type { Plan } from "../core/plan/model.js";
-import type { Git } from "../adapters/git.js";
 import { own } from "../core/own.js";
 
 export interface WaveChoice {
@@ -50,7 +49,7 @@ export async function chooseNextWave(
     lockAlive: () => false,
     targetDir: opts.dir,
   });
-  const integrate = await notOnTarget(ports.git(opts.dir), state, plan);
+  const integrate = await notOnTarget(ports.integration(opts.dir), state, plan);
   if (integrate.length > 0) {
     ports.progress({ type: "log", message: `${integrate.join(", ")}: complete but not merged into ${opts.target} yet; this run integrates them first` });
     return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate };
@@ -108,17 +107,16 @@ export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOp
     logDir: join(opts.logDir, story.id, `attempt-${run.attempt}`),
     runUrl: opts.runUrl,
   };
-  const git = ports.git(opts.dir);
   const branch = storyBranch(plan.name, story.id);
   let result: PhaseResult;
   try {
     if (step === "tester") {
-      await git.run(["checkout", "-B", branch]);
-      result = await testerPhase(ports, job);
+      await ports.workingCopy(opts.dir).startBranch(branch);
+      result = await guarded("tester", () => testerPhase(ports, job));
     } else if (step === "implement") {
-      result = await implementationPhase(ports, job);
+      result = await guarded("implementation", () => implementationPhase(ports, job));
     } else {
-      result = await verifyPhase(ports, job, run.testFileBlob);
+      result = await guarded("verify", () => verifyPhase(ports, job, run.testFileBlob));
       if (result.ok) await completeInWorkingCopy(ports, job);
     }
   } catch (e) {
@@ -127,7 +125,7 @@ export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOp
     throw e;
   }
   if (!result.ok) await failInWorkingCopy(ports, job, result);
-  if (!result.ok || step === "verify") await git.push(opts.remote ?? "origin", [`HEAD:refs/heads/${branch}`], { force: true });
+  if (!result.ok || step === "verify") await ports.integration(opts.dir).push(opts.remote ?? "origin", [`HEAD:refs/heads/${branch}`], { force: true });
   return result;
 }
 
@@ -147,7 +145,7 @@ const TARGET_PUSH_ATTEMPTS = 5;
 export async function advance(ports: Ports, opts: { source: PlanSource; dir: string; target: string; logDir: string; runUrl?: string; remote?: string }): Promise<AdvanceResult> {
   const { plan } = opts.source;
   const remote = opts.remote ?? "origin";
-  const git = ports.git(opts.dir);
+  const git = ports.integration(opts.dir);
   let state = (await ports.store.read())!;
   for (const id of [...state.stories.inProgress]) {
     state = await ports.store.update(failStory(id, "the story job did not finish (cancelled or crashed)", ports.now(), "job"), `${id}: job lost`);
@@ -177,7 +175,7 @@ export async function advance(ports: Ports, opts: { source: PlanSource; dir: str
  * Completed stories whose merge is not on the target: never merged, or merged by an earlier `advance`
  * whose push of the target was lost (its merge commit is not in this checkout's history).
  */
-async function notOnTarget(git: Git, state: WorkflowState, plan: Plan): Promise<string[]> {
+async function notOnTarget(git: Integration, state: WorkflowState, plan: Plan): Promise<string[]> {
   const out: string[] = [];
   for (const story of plan.stories) {
     if (statusOf(state, story.id) !== "complete") continue;
@@ -188,22 +186,19 @@ async function notOnTarget(git: Git, state: WorkflowState, plan: Plan): Promise<
   return out;
 }
 
-/** A push refused because the remote branch moved on (someone pushed to it during the wave). */
-const TARGET_MOVED = /\[rejected\]|\(fetch first\)|non-fast-forward/;
-
 /**
  * Pushes the integrated target. When someone pushed to it meanwhile (a commit on the pull request
  * during the wave), their commits are fetched and merged, and the push is tried again.
  */
-async function pushTarget(git: Git, remote: string, target: string): Promise<void> {
+async function pushTarget(git: Integration, remote: string, target: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const r = await git.run(["push", remote, `HEAD:refs/heads/${target}`], { allowFail: true, env: { LC_ALL: "C" } });
-    if (r.code === 0) return;
-    if (!TARGET_MOVED.test(r.stderr)) throw new Error(`git push ${remote} ${target} failed: ${r.stderr.trim()}`);
+    const r = await git.tryPush(remote, `HEAD:refs/heads/${target}`);
+    if (r.ok) return;
+    if (!r.rejected) throw new Error(`git push ${remote} ${target} failed: ${r.message}`);
     if (attempt === TARGET_PUSH_ATTEMPTS) throw new Error(`${target} kept moving: the push was rejected ${attempt} times`);
     const tracking = `refs/remotes/${remote}/${target}`;
     await git.fetch(remote, [`+refs/heads/${target}:${tracking}`]);
     const merged = await git.merge(tracking, `tdd-waves: merge ${target} (updated during the wave)`);
-    if (!merged.ok) throw new Error(`${target} changed during the wave and merging it conflicts in ${merged.conflicts.join(", ") || "some files"}`);
+    if (!merged.ok) throw new Error(`${target} changed during the wave and merging it failed: ${mergeFailure(merged)}`);
   }
 }

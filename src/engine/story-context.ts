@@ -35,27 +35,24 @@ export function throwIfAborted(job: StoryJob): void {
   if (job.signal?.aborted) throw new Interrupted();
 }
 
-export const storyPath = (job: StoryJob): string => join(job.dir, job.story.file);
-export const testPath = (job: StoryJob): string => join(job.dir, job.story.testFile);
 export const logFile = (job: StoryJob, name: string): string => join(job.logDir, `${name}.log`);
 
 /** Applies a surgical update to the story file in the working copy (atomic write). */
 export async function editStoryFile(ports: Ports, job: StoryJob, update: StoryFileUpdate): Promise<void> {
-  const path = storyPath(job);
-  const text = (await ports.files.read(path)) ?? "";
+  const text = (await ports.files.read(job.dir, job.story.file)) ?? "";
   const next = updateStoryFile(text, update, { storyId: job.story.id, title: job.story.title });
-  if (next !== text) await ports.files.write(path, next);
+  if (next !== text) await ports.files.write(job.dir, job.story.file, next);
 }
 
 export async function acceptanceCriteria(ports: Ports, job: StoryJob): Promise<{ text: string; checked: boolean }[]> {
-  const text = await ports.files.read(storyPath(job));
+  const text = await ports.files.read(job.dir, job.story.file);
   return text === null ? [] : readStoryFile(text).criteria;
 }
 
 async function promptFor(ports: Ports, job: StoryJob, role: Role): Promise<string> {
   const { plan, story } = job;
   const templatePath = role === "tester" ? plan.prompts.tester : plan.prompts.implementation;
-  const template = templatePath ? ((await ports.files.read(join(job.dir, templatePath))) ?? undefined) : undefined;
+  const template = templatePath ? ((await ports.files.read(job.dir, templatePath)) ?? undefined) : undefined;
   const criteria = await acceptanceCriteria(ports, job);
   return renderPrompt(
     role,
@@ -80,7 +77,7 @@ async function promptFor(ports: Ports, job: StoryJob, role: Role): Promise<strin
 export async function agentEnvironment(ports: Ports, job: StoryJob, role: Role): Promise<Record<string, string>> {
   const prompt = await promptFor(ports, job, role);
   const promptFile = join(job.logDir, `${role}-prompt.md`);
-  await ports.files.write(promptFile, prompt);
+  await ports.files.write(job.logDir, `${role}-prompt.md`, prompt);
   const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer]!;
   return {
     ...agent.env,

@@ -321,7 +321,7 @@ describe("merge", () => {
 
     expect(mainTip).not.toBe(before);
     const result = await git.merge("feature", "Merge feature");
-    expect(result).toEqual({ ok: false, conflicts: ["a.txt", "c.txt"] });
+    expect(result).toEqual({ ok: false, kind: "conflict", conflicts: ["a.txt", "c.txt"] });
     expect((await git.run(["status", "--porcelain", "--untracked-files=all"])).stdout).toBe("");
     expect(await git.revParse("MERGE_HEAD")).toBeNull();
     expect(await git.revParse("HEAD")).toBe(before);

@@ -1,5 +1,5 @@
-export const id = 238;
-export const ids = [238];
+export const id = 176;
+export const ids = [176];
 export const modules = {
 
 /***/ 6633:
@@ -68,7 +68,7 @@ function missingPresetCLIs(plan, pathEnv) {
 
 /***/ }),
 
-/***/ 4238:
+/***/ 6176:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -336,7 +336,7 @@ function sleep(ms) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/git.ts
-var git = __webpack_require__(6960);
+var adapters_git = __webpack_require__(6960);
 // EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 26 modules
 var XMLParser = __webpack_require__(9658);
 // EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/fxp.js
@@ -557,6 +557,58 @@ function wordCounts(parts) {
 
 // EXTERNAL MODULE: ./src/core/testing/shell-quote.ts
 var shell_quote = __webpack_require__(5199);
+;// CONCATENATED MODULE: ./src/engine/ports.ts
+/** A path that leads out of the directory it must stay in; refused, nothing read or written there. */
+class PathEscapeError extends Error {
+    path;
+    realPath;
+    root;
+    constructor(path, realPath, root) {
+        super(`${path} leads out of ${root} (to ${realPath}) through a symbolic link: refused`);
+        this.path = path;
+        this.realPath = realPath;
+        this.root = root;
+        this.name = "PathEscapeError";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/confined-paths.ts
+// Paths that must stay inside a directory (a working copy, a log directory): resolved to their real
+// location at the moment of use, since an agent can make a symbolic link at any time, and refused when
+// that location is outside.
+
+
+
+/**
+ * The absolute path of `path` (relative to `root`, or absolute) once it is known to stay inside `root`:
+ * the real location of the path, or of its nearest existing ancestor plus the rest, must be `root`'s real
+ * location or below it. Throws PathEscapeError otherwise.
+ */
+function confined(root, path) {
+    const full = (0,external_node_path_.resolve)(root, path);
+    const rootReal = realLocation((0,external_node_path_.resolve)(root));
+    const real = realLocation(full);
+    if (real !== rootReal && !real.startsWith(rootReal.endsWith(external_node_path_.sep) ? rootReal : `${rootReal}${external_node_path_.sep}`))
+        throw new PathEscapeError(path, real, root);
+    return full;
+}
+/** Where `path` really is: its real path, or that of its nearest existing ancestor with the rest added. */
+function realLocation(path) {
+    const rest = [];
+    for (let at = path;;) {
+        try {
+            return (0,external_node_path_.join)((0,external_node_fs_.realpathSync)(at), ...rest);
+        }
+        catch (e) {
+            const code = e.code;
+            if ((code !== "ENOENT" && code !== "ENOTDIR") || (0,external_node_path_.dirname)(at) === at)
+                throw e;
+            rest.unshift((0,external_node_path_.basename)(at));
+            at = (0,external_node_path_.dirname)(at);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/test-runner.ts
 // Runs the plan's test command on one story's test file and gathers the evidence: exit code and,
 // where the run tells them, the counts (from the JUnit report, else from the runner's summary lines).
@@ -566,10 +618,13 @@ var shell_quote = __webpack_require__(5199);
 
 
 
+
 // The summary of a run is at its end; a runaway log is not read whole.
 const MAX_OUTPUT_READ = 4 * 1024 * 1024;
 async function runTests(opts) {
-    const junitPath = opts.test.junit ? (0,external_node_path_.resolve)(opts.cwd, opts.test.junit.replaceAll("{storyId}", opts.storyId)) : undefined;
+    const junitRel = opts.test.junit?.replaceAll("{storyId}", opts.storyId);
+    // The report's real location is checked at each use: the test command itself may put a link there.
+    const junitPath = junitRel ? confined(opts.cwd, junitRel) : undefined;
     if (junitPath) {
         // A report left by an earlier run must not pass for this run's.
         (0,external_node_fs_.rmSync)(junitPath, { force: true });
@@ -591,9 +646,11 @@ async function runTests(opts) {
         header: `tests of ${opts.storyId}`,
         ...(opts.signal ? { signal: opts.signal } : {}),
     });
-    const junit = junitPath ? readJunit(junitPath) : null;
+    const junit = junitPath ? readJunit(confined(opts.cwd, junitRel)) : null;
     if (junitPath && !junit)
         (0,external_node_fs_.appendFileSync)(opts.logFile, `--- tdd-waves: no readable JUnit report at ${junitPath}\n`);
+    if (junitPath && opts.removeReport)
+        (0,external_node_fs_.rmSync)(confined(opts.cwd, junitRel), { force: true });
     const counts = junit ?? countsFromOutput(readFrom(opts.logFile, logStart));
     return {
         exitCode: outcome.exitCode,
@@ -641,7 +698,9 @@ function readFrom(path, offset) {
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/adapters/text-files.ts
 // Text files with atomic writes (temporary file in the same directory, then rename), so a story file
-// is never seen half-written, even when the process is killed mid-write.
+// is never seen half-written, even when the process is killed mid-write; and never read or written
+// through a symbolic link that leads out of the directory they belong to (confined-paths.ts).
+
 
 
 
@@ -667,7 +726,11 @@ async function writeTextAtomic(path, text) {
         throw e;
     }
 }
-const textFiles = { read: readText, write: writeTextAtomic };
+const textFiles = {
+    read: (root, path) => readText(confined(root, path)),
+    write: (root, path, text) => writeTextAtomic(confined(root, path), text),
+    remove: async (root, path) => (0,promises_.rm)(confined(root, path), { force: true }),
+};
 
 ;// CONCATENATED MODULE: ./src/adapters/default-ports.ts
 
@@ -677,11 +740,14 @@ const textFiles = { read: readText, write: writeTextAtomic };
 function realPorts(opts) {
     // One Git per working copy: it learns the identity to commit with once, not once per call site.
     const gits = new Map();
+    const git = (cwd) => gits.get(cwd) ?? gits.set(cwd, new adapters_git/* Git */.TU({ cwd })).get(cwd);
     return {
-        git: (cwd) => gits.get(cwd) ?? gits.set(cwd, new git/* Git */.TU({ cwd })).get(cwd),
+        workingCopy: git,
+        integration: git,
+        repository: git,
         store: opts.store,
         agents: (command, o) => runShell(command, o),
-        tests: (o) => runTests(o),
+        tests: (o) => runTests({ ...o, removeReport: true }),
         files: textFiles,
         now: opts.now ?? (() => new Date().toISOString()),
         progress: opts.progress,
@@ -739,14 +805,19 @@ async function startExecution(ports, opts) {
     if (!current)
         await ports.store.init(fresh, "start execution");
     const done = await completeOnTarget(ports, source.plan, opts.targetDir);
-    const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
+    const head = (await ports.repository(opts.targetDir).revParse("HEAD")) ?? "";
     const begin = (state) => (0,state_state/* adoptCompleted */.EY)(done, head, now)((0,state_state/* requeueInProgress */.dp)(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : { ...state, plan: { ...state.plan, ...planRecord } })));
     return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
 }
 async function completeOnTarget(ports, plan, dir) {
     const done = [];
     for (const story of plan.stories) {
-        const text = await ports.files.read((0,external_node_path_.join)(dir, story.file));
+        // A story file leading out of the checkout (refused at plan time, or made since) says nothing here.
+        const text = await ports.files.read(dir, story.file).catch((e) => {
+            if (e instanceof PathEscapeError)
+                return null;
+            throw e;
+        });
         if (text !== null && (0,story_file/* readStoryFile */.KC)(text).status === "complete")
             done.push(story.id);
     }
@@ -1119,7 +1190,6 @@ var usage = __webpack_require__(5785);
 
 
 
-
 /** The execution's budget is used up: no new agent phase starts. The stories it refused are ⏳ Pending again. */
 class BudgetReached extends Error {
 }
@@ -1150,15 +1220,15 @@ async function checkBudget(ports, job, state) {
     return verdict?.message;
 }
 /** Clears what a previous attempt left in the usage file, so that only this run's report is read. */
-async function prepareUsage(job, role) {
-    await (0,promises_.rm)(usageFile(job, role), { force: true });
+async function prepareUsage(ports, job, role) {
+    await ports.files.remove(job.logDir, (0,external_node_path_.relative)(job.logDir, usageFile(job, role)));
 }
 /** What the phase reported (its CLI's output, then its usage file), recorded on the phase and in the story's totals. */
 async function phaseUsage(ports, job, role, agent, phase) {
     const output = stdoutFile(job, role, agent);
     const format = agent.preset ? presets/* PRESETS */.fG[agent.preset].output : undefined;
-    const printed = output && format ? (0,usage/* parseAgentOutput */._8)(format, (await ports.files.read(output)) ?? "") : undefined;
-    const written = await ports.files.read(usageFile(job, role));
+    const printed = output && format ? (0,usage/* parseAgentOutput */._8)(format, (await ports.files.read(job.logDir, (0,external_node_path_.relative)(job.logDir, output))) ?? "") : undefined;
+    const written = await ports.files.read(job.logDir, (0,external_node_path_.relative)(job.logDir, usageFile(job, role)));
     let fromFile;
     if (written !== null) {
         const parsed = (0,usage/* parseUsageFile */.Pf)(written);
@@ -1191,25 +1261,22 @@ function throwIfAborted(job) {
     if (job.signal?.aborted)
         throw new Interrupted();
 }
-const storyPath = (job) => (0,external_node_path_.join)(job.dir, job.story.file);
-const testPath = (job) => (0,external_node_path_.join)(job.dir, job.story.testFile);
 const logFile = (job, name) => (0,external_node_path_.join)(job.logDir, `${name}.log`);
 /** Applies a surgical update to the story file in the working copy (atomic write). */
 async function editStoryFile(ports, job, update) {
-    const path = storyPath(job);
-    const text = (await ports.files.read(path)) ?? "";
+    const text = (await ports.files.read(job.dir, job.story.file)) ?? "";
     const next = (0,story_file/* updateStoryFile */.Ho)(text, update, { storyId: job.story.id, title: job.story.title });
     if (next !== text)
-        await ports.files.write(path, next);
+        await ports.files.write(job.dir, job.story.file, next);
 }
 async function acceptanceCriteria(ports, job) {
-    const text = await ports.files.read(storyPath(job));
+    const text = await ports.files.read(job.dir, job.story.file);
     return text === null ? [] : (0,story_file/* readStoryFile */.KC)(text).criteria;
 }
 async function promptFor(ports, job, role) {
     const { plan, story } = job;
     const templatePath = role === "tester" ? plan.prompts.tester : plan.prompts.implementation;
-    const template = templatePath ? ((await ports.files.read((0,external_node_path_.join)(job.dir, templatePath))) ?? undefined) : undefined;
+    const template = templatePath ? ((await ports.files.read(job.dir, templatePath)) ?? undefined) : undefined;
     const criteria = await acceptanceCriteria(ports, job);
     return renderPrompt(role, {
         storyId: story.id,
@@ -1229,7 +1296,7 @@ async function promptFor(ports, job, role) {
 async function agentEnvironment(ports, job, role) {
     const prompt = await promptFor(ports, job, role);
     const promptFile = (0,external_node_path_.join)(job.logDir, `${role}-prompt.md`);
-    await ports.files.write(promptFile, prompt);
+    await ports.files.write(job.logDir, `${role}-prompt.md`, prompt);
     const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer];
     return {
         ...agent.env,
@@ -1290,14 +1357,10 @@ async function runPool(items, limit, work, signal) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/engine/tests.ts
-const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(storyId);
-
 ;// CONCATENATED MODULE: ./src/engine/integrate.ts
 // Integration: merge completed story branches into the target branch (plan order, one merge commit
 // each), re-run their tests on the merged result, and commit the story file of every failed or
 // blocked story on the target so that the target shows every story's status.
-
 
 
 
@@ -1311,8 +1374,11 @@ async function integrateStories(ports, plan, target, ids) {
 }
 /** Merges the given completed stories in plan order, one merge commit each; returns those merged. */
 async function mergeStories(ports, plan, target, ids) {
-    const git = ports.git(target.dir);
+    const git = ports.integration(target.dir);
     const merged = [];
+    // A tdd-waves killed inside `git merge` left MERGE_HEAD: that merge is redone below, from the start.
+    if ((await git.unfinishedMerge()) === "ours")
+        await git.abortMerge();
     // Merge first, record after: an execution killed in between finds the merges on the target (see
     // the ancestor check) and records them then; one state write for the whole batch.
     const outcomes = [];
@@ -1336,7 +1402,7 @@ async function mergeStories(ports, plan, target, ids) {
             merged.push(story);
         }
         else {
-            const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
+            const reason = mergeFailure(r);
             outcomes.push((0,state_state/* failStory */.AE)(story.id, reason, ports.now(), "integrate"));
             ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
         }
@@ -1345,20 +1411,29 @@ async function mergeStories(ports, plan, target, ids) {
         await ports.store.update((0,state_state/* chain */.cy)(...outcomes), `integrate ${ids.join(", ")}`);
     return merged;
 }
+/** Why a merge failed, in words: a conflict (the stories disagree) is not a merge git refused to start. */
+function mergeFailure(r) {
+    if (r.kind === "conflict")
+        return `merge conflict in ${r.conflicts.join(", ")}`;
+    const lines = r.message.split("\n");
+    const first = (lines.find((l) => l.trim() !== "") ?? "no reason given").replace(/^(error|fatal): /, "").replace(/:\s*$/, "").trim();
+    // Git lists the files it names (untracked files a merge would overwrite) one per line, indented.
+    const files = lines.filter((l) => /^\t/.test(l)).map((l) => l.trim());
+    return `merge refused by git: ${first}${files.length ? `: ${files.join(", ")}` : ""}`;
+}
 /** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
 async function retestMerged(ports, plan, target, merged) {
     const failing = await runPool(merged, plan.maxParallel, async (story) => {
-        const r = await ports.tests({
-            test: plan.test,
-            testFile: story.testFile,
-            storyId: story.id,
-            cwd: target.dir,
-            logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log"),
-        });
-        const junit = junitPath(plan, story.id);
-        if (junit)
-            await (0,promises_.rm)((0,external_node_path_.join)(target.dir, junit), { force: true });
-        return r.exitCode !== 0 || r.timedOut;
+        try {
+            const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log") });
+            return r.exitCode !== 0 || r.timedOut;
+        }
+        catch (e) {
+            // A JUnit report path that leads out of the target's checkout: these tests cannot be checked.
+            if (e instanceof PathEscapeError)
+                return true;
+            throw e;
+        }
     });
     const broken = merged.filter((_, i) => failing[i]);
     if (broken.length === 0)
@@ -1373,7 +1448,7 @@ async function retestMerged(ports, plan, target, merged) {
  * each, that file alone. Stories whose file already says so get no commit (safe to repeat on resume).
  */
 async function recordOutcomesOnTarget(ports, plan, target, ids) {
-    const git = ports.git(target.dir);
+    const git = ports.integration(target.dir);
     const state = await ports.store.read();
     if (!state)
         return;
@@ -1381,14 +1456,17 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
         const status = (0,state_state/* statusOf */.c2)(state, story.id);
         if (status !== "failed" && status !== "blocked")
             continue;
-        const path = (0,external_node_path_.join)(target.dir, story.file);
-        const text = await ports.files.read(path);
+        const text = await ports.files.read(target.dir, story.file).catch((e) => {
+            if (e instanceof PathEscapeError)
+                return null;
+            throw e;
+        });
         if (text === null)
             continue;
         const next = (0,story_file/* updateStoryFile */.Ho)(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, (0,story_file/* readStoryFile */.KC)(text).eol) }, { storyId: story.id, title: story.title });
         if (next === text)
             continue;
-        await ports.files.write(path, next);
+        await ports.files.write(target.dir, story.file, next);
         const reason = (0,core_own/* own */.Z)(state.runs, story.id)?.reason ?? status;
         await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
     }
@@ -1411,8 +1489,38 @@ function outcomeCompletion(state, story, runUrl, eol) {
 
 
 
-
 const fail = (phase, reason) => ({ ok: false, phase, reason });
+/**
+ * Runs a phase; a path that leads out of the working copy through a symbolic link (one an agent made)
+ * fails the story, not the execution: nothing is read or written there.
+ */
+async function guarded(phase, work) {
+    try {
+        return await work();
+    }
+    catch (e) {
+        if (e instanceof PathEscapeError)
+            return fail(phase, e.message);
+        throw e;
+    }
+}
+/** Agents work on the story branch: one that leaves it (another branch, a detached HEAD) fails the story. */
+async function headMoved(wc, job, who) {
+    const branch = (0,model/* storyBranch */.Q)(job.plan.name, job.story.id);
+    const now = await wc.currentBranch();
+    if (now === branch)
+        return undefined;
+    return `the ${who} moved HEAD off the story branch ${branch} (${now ? `to branch ${now}` : "detached"}); tdd-waves verifies and commits on the story branch only`;
+}
+/** Nested repositories an agent made: their files would be committed as a gitlink to a commit that exists nowhere. */
+async function nestedProblem(wc, since) {
+    if (!since)
+        return undefined;
+    const nested = await wc.nestedRepositories(since);
+    if (nested.length === 0)
+        return undefined;
+    return `nested git repositor${nested.length === 1 ? "y" : "ies"} at ${nested.join(", ")}: their files cannot be committed (remove the inner .git)`;
+}
 /** Runs the role's agent; the state is saved before it starts (with `atStart`) and its end returned to save. */
 async function runAgent(ports, job, role, atStart) {
     const { story, plan } = job;
@@ -1434,12 +1542,13 @@ async function runAgent(ports, job, role, atStart) {
     const begin = (0,state_state/* beginPhase */.tA)(story.id, phase, ports.now(), { agent: name, log });
     await ports.store.update(atStart ? (0,state_state/* chain */.cy)(atStart, begin) : begin, `${story.id}: ${phase} started`);
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
-    await prepareUsage(job, role);
+    await prepareUsage(ports, job, role);
     const stdout = stdoutFile(job, role, agent);
     const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
     throwIfAborted(job);
     const usage = await phaseUsage(ports, job, role, agent, phase);
     let reason = r.exitCode === 0 && !r.timedOut ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
+    reason ??= await headMoved(ports.workingCopy(job.dir), job, `${role} agent ${name}`);
     if (reason === undefined && plan.budget?.perStoryCostUsd !== undefined) {
         const state = await ports.store.read();
         if (state)
@@ -1452,29 +1561,28 @@ async function runStoryTests(ports, job, name) {
     const { plan, story } = job;
     const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), signal: job.signal });
     throwIfAborted(job);
-    // The JUnit report is tdd-waves' own by-product: it must not land in the story's commits.
-    const junit = junitPath(plan, story.id);
-    if (junit)
-        await (0,promises_.rm)((0,external_node_path_.join)(job.dir, junit), { force: true });
     const { durationMs: _d, ...evidence } = r;
     return evidence;
 }
 /** Tester agent, then the red check: the test file exists, was created or changed, and FAILS. */
 async function testerPhase(ports, job) {
     const { story, plan } = job;
-    const git = ports.git(job.dir);
-    const base = (await git.revParse("HEAD")) ?? undefined;
-    const before = await ports.files.read(testPath(job));
+    const git = ports.workingCopy(job.dir);
+    const base = (await git.head()) ?? undefined;
+    const before = await ports.files.read(job.dir, story.testFile);
     const tester = await runAgent(ports, job, "tester", (0,state_state/* annotateRun */.Eg)(story.id, { base }, ports.now()));
     if (!tester.result.ok) {
         await ports.store.update(tester.end, `${story.id}: tester failed`);
         return tester.result;
     }
     await ports.store.update((0,state_state/* chain */.cy)(tester.end, (0,state_state/* beginPhase */.tA)(story.id, "red", ports.now(), { log: logFile(job, "red") })), `${story.id}: red check`);
-    const after = await ports.files.read(testPath(job));
-    let problem;
+    const after = await ports.files.read(job.dir, story.testFile);
+    let problem = await nestedProblem(git, base);
     let red;
-    if (after === null)
+    if (problem) {
+        // Reported as it is: the tests are not run.
+    }
+    else if (after === null)
         problem = `test file ${story.testFile} was not written by the tester`;
     else if (after === before)
         problem = `test file ${story.testFile} was not created or changed by the tester`;
@@ -1501,18 +1609,25 @@ async function implementationPhase(ports, job) {
 /** Production check: tests pass, the test file is what the tester left, every AC box is checked. */
 async function verifyPhase(ports, job, lockedBlob) {
     const { story, plan } = job;
-    const git = ports.git(job.dir);
+    const git = ports.workingCopy(job.dir);
     await ports.store.update((0,state_state/* beginPhase */.tA)(story.id, "verify", ports.now(), { log: logFile(job, "verify") }), `${story.id}: verify`);
     const green = await runStoryTests(ports, job, "verify");
     const criteria = await acceptanceCriteria(ports, job);
     const acComplete = criteria.length > 0 && criteria.every((c) => c.checked);
     const problems = [];
+    const moved = await headMoved(git, job, "agents");
+    if (moved)
+        problems.push(moved);
+    const recorded = await ports.store.read();
+    const nested = await nestedProblem(git, recorded ? (0,core_own/* own */.Z)(recorded.runs, story.id)?.base : undefined);
+    if (nested)
+        problems.push(nested);
     if (green.timedOut)
         problems.push("tests timed out");
     else if (green.exitCode !== 0)
         problems.push(`tests fail (exit code ${green.exitCode})`);
     if (plan.tdd.lockTests) {
-        const now = (await ports.files.read(testPath(job))) === null ? null : await git.hashFile(story.testFile);
+        const now = (await ports.files.read(job.dir, story.testFile)) === null ? null : await git.hashFile(story.testFile);
         if (now === null)
             problems.push(`the test file ${story.testFile} was deleted`);
         else if (lockedBlob !== undefined && now !== lockedBlob)
@@ -1542,23 +1657,61 @@ async function failInWorkingCopy(ports, job, result) {
 /** Commits the work with the finished story file; returns the files-modified record to save with the outcome. */
 async function finishStoryFile(ports, job, end) {
     const { story } = job;
-    const git = ports.git(job.dir);
+    const git = ports.workingCopy(job.dir);
+    // Whatever an agent did with HEAD, the story's work is committed on the story branch and nowhere else.
+    const branch = (0,model/* storyBranch */.Q)(job.plan.name, story.id);
+    if ((await git.currentBranch()) !== branch)
+        await git.returnToBranch(branch);
     const state = await ports.store.read();
     const run = state && (0,core_own/* own */.Z)(state.runs, story.id);
     const base = run?.base;
     // What differs from the base in the working tree (untracked files too) is what the commit below holds.
     const filesModified = base ? await git.changedFiles(base) : [];
     const withStory = filesModified.includes(story.file) ? filesModified : [...filesModified, story.file].sort();
-    const eol = (0,story_file/* readStoryFile */.KC)((await ports.files.read(storyPath(job))) ?? "").eol;
-    const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
-    const completion = renderCompletion({ ...info, outcome: end.outcome, reason: end.reason, filesModified: withStory, runUrl: job.runUrl ?? run?.runUrl }, eol);
-    await editStoryFile(ports, job, {
-        status: end.outcome,
-        verified: end.outcome === "complete",
-        completion,
-    });
+    try {
+        const eol = (0,story_file/* readStoryFile */.KC)((await ports.files.read(job.dir, story.file)) ?? "").eol;
+        const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
+        const completion = renderCompletion({ ...info, outcome: end.outcome, reason: end.reason, filesModified: withStory, runUrl: job.runUrl ?? run?.runUrl }, eol);
+        await editStoryFile(ports, job, { status: end.outcome, verified: end.outcome === "complete", completion });
+    }
+    catch (e) {
+        // A story file that now leads out of the working copy is left alone; the outcome is in the state.
+        if (!(e instanceof PathEscapeError))
+            throw e;
+    }
     const commit = await git.commitAll(`tdd-waves: ${story.id} ${end.outcome === "complete" ? "complete" : `failed: ${end.reason}`}`);
     return (0,state_state/* recordResult */.Pr)(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
+}
+
+;// CONCATENATED MODULE: ./src/engine/story-branches.ts
+// Story branches (`tdd-waves/<plan>/<story>`) are tdd-waves' to reset: before an execution starts, a
+// branch of that name holding someone's own work is refused, naming it, with nothing changed.
+
+
+
+/** Subjects of tdd-waves' own commits on a story branch (tests, completion, failure). */
+const OUR_SUBJECT = /^tdd-waves: /;
+/**
+ * A story branch is tdd-waves' when the state records a run of its story (the run made it), when it has
+ * no commit the target lacks (nothing to lose), or when its tip is one of tdd-waves' own commits.
+ */
+async function refuseForeignStoryBranches(repo, plan, target, state) {
+    const foreign = [];
+    for (const story of plan.stories) {
+        const branch = (0,model/* storyBranch */.Q)(plan.name, story.id);
+        if (state && (0,core_own/* own */.Z)(state.runs, story.id))
+            continue;
+        if ((await repo.revParse(`refs/heads/${branch}`)) === null)
+            continue;
+        const [tip] = await repo.subjectsNotIn(`refs/heads/${branch}`, `refs/heads/${target}`, 1);
+        if (tip === undefined || OUR_SUBJECT.test(tip))
+            continue;
+        foreign.push(branch);
+    }
+    if (foreign.length === 0)
+        return;
+    throw new RefusedError(`branch${foreign.length === 1 ? "" : "es"} ${foreign.join(", ")} already exist${foreign.length === 1 ? "s" : ""} with commits tdd-waves did not make; ` +
+        `tdd-waves would reset ${foreign.length === 1 ? "it" : "them"}. Rename or delete ${foreign.length === 1 ? "it" : "them"} (git branch -m), then run again.`);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/worktree-slots.ts
@@ -1566,39 +1719,32 @@ async function finishStoryFile(ports, job, end) {
 // the next story (a checkout and a clean: as good as new, and many times cheaper than a new worktree),
 // all removed when the run ends.
 
-
 class WorktreeSlots {
-    git;
-    repoDir;
+    repo;
+    workingCopy;
     root;
     free = [];
     made = new Set();
     count = 0;
     /** `git worktree add` reads every other worktree's records: two at once may find one half made. */
     adding = Promise.resolve();
-    constructor(git, repoDir, root) {
-        this.git = git;
-        this.repoDir = repoDir;
+    constructor(repo, workingCopy, root) {
+        this.repo = repo;
+        this.workingCopy = workingCopy;
         this.root = root;
     }
     /** Removes the worktrees an earlier run of this plan left behind (killed before it could), then prunes. */
     async clear() {
-        const main = this.git(this.repoDir);
-        const left = await (0,promises_.readdir)(this.root).catch(() => []);
-        // Git's records too: a worktree whose directory was half made or is gone still holds its branch.
-        const recorded = (await main.worktreePaths()).filter((p) => p.startsWith(`${this.root}${external_node_path_.sep}`));
-        for (const dir of new Set([...left.map((name) => (0,external_node_path_.join)(this.root, name)), ...recorded])) {
-            await main.worktreeRemove(dir, { prune: false });
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
-        }
-        await main.worktreePrune();
+        for (const dir of await this.repo.worktreesUnder(this.root))
+            await this.repo.removeWorktree(dir);
+        await this.repo.pruneWorktrees();
     }
     /** A working copy with `branch` checked out, (re)set to `startPoint`, with nothing else in it. */
     async checkout(branch, startPoint) {
         const reused = this.free.pop();
         if (reused !== undefined) {
             try {
-                await this.git(reused).resetTo(branch, startPoint);
+                await this.workingCopy(reused).resetTo(branch, startPoint);
                 return reused;
             }
             catch {
@@ -1608,12 +1754,11 @@ class WorktreeSlots {
         }
         const dir = (0,external_node_path_.join)(this.root, `slot-${++this.count}`);
         this.made.add(dir);
-        await (0,promises_.mkdir)(this.root, { recursive: true });
         // Only the bookkeeping waits its turn; the files are checked out in parallel.
-        const add = this.adding.then(() => this.git(this.repoDir).worktreeAdd(dir, branch, startPoint, { prune: false, checkout: false }));
+        const add = this.adding.then(() => this.repo.addWorktree(dir, branch, startPoint));
         this.adding = add.catch(() => undefined);
         await add;
-        await this.git(dir).resetTo(branch, startPoint);
+        await this.workingCopy(dir).resetTo(branch, startPoint);
         return dir;
     }
     release(dir) {
@@ -1626,14 +1771,14 @@ class WorktreeSlots {
     }
     async remove(dir) {
         this.made.delete(dir);
-        await this.git(this.repoDir).worktreeRemove(dir, { prune: false });
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await this.repo.removeWorktree(dir);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/local-run.ts
 // `tdd-waves run`: the whole execution on one machine — each running story in its own git worktree, a
 // worker pool of at most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
+
 
 
 
@@ -1669,13 +1814,19 @@ function pidAlive(pid) {
     }
 }
 async function runLocal(ports, opts) {
-    const git = ports.git(opts.repoDir);
+    const git = ports.repository(opts.repoDir);
     const target = await git.currentBranch();
     if (!target)
         throw new RefusedError("HEAD is detached: check out the branch the stories should be merged into");
-    if (await git.hasTrackedChanges()) {
-        throw new RefusedError("the working tree has uncommitted changes to tracked files: commit or stash them first (untracked files are fine)");
+    // A merge a killed tdd-waves left half done is cleared once the lock is held (below); anyone else's is theirs to finish.
+    const merging = await ports.integration(opts.repoDir).unfinishedMerge();
+    if (merging === "foreign") {
+        throw new RefusedError(`a merge is in progress in ${opts.repoDir} (MERGE_HEAD exists): conclude it (git commit) or abort it (git merge --abort) first`);
     }
+    const dirty = "the working tree has uncommitted changes to tracked files: commit or stash them first (untracked files are fine)";
+    if (merging === "none" && (await git.hasTrackedChanges()))
+        throw new RefusedError(dirty);
+    await refuseForeignStoryBranches(git, opts.source.plan, target, await ports.store.read());
     const lock = { kind: "local", id: `local:${(0,external_node_os_.hostname)()}:${process.pid}`, host: (0,external_node_os_.hostname)(), pid: process.pid, since: ports.now() };
     await startExecution(ports, {
         source: opts.source,
@@ -1695,11 +1846,16 @@ async function runLocal(ports, opts) {
         limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
         integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name) },
         targetLock: new Mutex(),
-        worktrees: new WorktreeSlots(ports.git, opts.repoDir, (0,external_node_path_.join)(work, "worktrees", opts.source.plan.name)),
+        worktrees: new WorktreeSlots(git, ports.workingCopy, (0,external_node_path_.join)(work, "worktrees", opts.source.plan.name)),
     };
     try {
         if ((await ports.store.read())?.stopped)
             await ports.store.update((0,agents_budget/* clearStop */.eh)(ports.now()), "resume after a stop");
+        if (merging === "ours") {
+            await ports.integration(opts.repoDir).abortMerge();
+            if (await git.hasTrackedChanges())
+                throw new RefusedError(dirty);
+        }
         await run.worktrees.clear();
         // An execution killed between verify and merge left completed stories unmerged: merge them first.
         await integrate(run, unmergedCompleted((await ports.store.read()), run.plan));
@@ -1712,7 +1868,7 @@ async function runLocal(ports, opts) {
         // The budget is used up: the execution stops as planned, the stories left stay pending (state.stopped says why).
         if (e instanceof BudgetReached)
             await ports.store.update((0,agents_budget/* recordStop */.GQ)(e.message, ports.now()), "budget reached");
-        else if (!(e instanceof Interrupted))
+        else if (!(e instanceof Interrupted) && !(e instanceof RefusedError))
             await ports.store.update((0,state_state/* recordError */.Eq)(e instanceof Error ? e.message : String(e), ports.now(), true), "execution error");
         if (!(e instanceof BudgetReached))
             throw e;
@@ -1806,7 +1962,7 @@ async function runStory(run, story, wave) {
     const state = await ports.store.update((0,state_state/* startStory */.OA)(story.id, ports.now()), `${story.id}: start`);
     const attempt = (0,core_own/* own */.Z)(state.runs, story.id).attempt;
     // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
-    const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
+    const tip = (await ports.repository(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
     const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q)(plan.name, story.id), tip);
     const job = {
         plan,
@@ -1819,11 +1975,11 @@ async function runStory(run, story, wave) {
         signal: run.opts.signal,
     };
     try {
-        let r = await testerPhase(ports, job);
+        let r = await guarded("tester", () => testerPhase(ports, job));
         if (r.ok)
-            r = await implementationPhase(ports, job);
+            r = await guarded("implementation", () => implementationPhase(ports, job));
         if (r.ok)
-            r = await verifyPhase(ports, job, (0,core_own/* own */.Z)((await ports.store.read()).runs, story.id)?.testFileBlob);
+            r = await guarded("verify", async () => verifyPhase(ports, job, (0,core_own/* own */.Z)((await ports.store.read()).runs, story.id)?.testFileBlob));
         if (r.ok)
             await completeInWorkingCopy(ports, job);
         else
