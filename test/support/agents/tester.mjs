@@ -1,7 +1,8 @@
 // Script tester agent for tests: writes a node:test file for the story, behaviour chosen by TESTER_MODE.
 // normal: a test that fails until src/<id>.mjs exports value() === "<id>"; passing: a test that already
 // passes; none: writes nothing; fail: exits 3; hang: leaves a grandchild that ignores SIGTERM and hangs.
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+// LINK="<path>=<target>": then replaces <path> with a symbolic link to <target> (a way out of the repository).
+import { appendFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { spawn } from "node:child_process";
 
@@ -34,5 +35,10 @@ if (mode !== "none") {
       ? `import { test } from "node:test";\ntest("${id} trivially", () => {});\n`
       : `import { test } from "node:test";\nimport assert from "node:assert/strict";\n\ntest("${id} returns its id", async () => {\n  const { value } = await import("${up}src/${id}.mjs");\n  assert.equal(value(), "${id}");\n});\n`;
   writeFileSync(file, body);
+}
+if (process.env.LINK) {
+  const [path, target] = process.env.LINK.split("=");
+  rmSync(path, { recursive: true, force: true });
+  symlinkSync(target, path);
 }
 console.log(`tester wrote ${file}`);
