@@ -91,9 +91,62 @@ var gantt = __webpack_require__(2990);
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/engine/ports.ts
+/** A path that leads out of the directory it must stay in; refused, nothing read or written there. */
+class PathEscapeError extends Error {
+    path;
+    realPath;
+    root;
+    constructor(path, realPath, root) {
+        super(`${path} leads out of ${root} (to ${realPath}) through a symbolic link: refused`);
+        this.path = path;
+        this.realPath = realPath;
+        this.root = root;
+        this.name = "PathEscapeError";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/confined-paths.ts
+// Paths that must stay inside a directory (a working copy, a log directory): resolved to their real
+// location at the moment of use, since an agent can make a symbolic link at any time, and refused when
+// that location is outside.
+
+
+
+/**
+ * The absolute path of `path` (relative to `root`, or absolute) once it is known to stay inside `root`:
+ * the real location of the path, or of its nearest existing ancestor plus the rest, must be `root`'s real
+ * location or below it. Throws PathEscapeError otherwise.
+ */
+function confined(root, path) {
+    const full = (0,external_node_path_.resolve)(root, path);
+    const rootReal = realLocation((0,external_node_path_.resolve)(root));
+    const real = realLocation(full);
+    if (real !== rootReal && !real.startsWith(rootReal.endsWith(external_node_path_.sep) ? rootReal : `${rootReal}${external_node_path_.sep}`))
+        throw new PathEscapeError(path, real, root);
+    return full;
+}
+/** Where `path` really is: its real path, or that of its nearest existing ancestor with the rest added. */
+function realLocation(path) {
+    const rest = [];
+    for (let at = path;;) {
+        try {
+            return (0,external_node_path_.join)((0,external_node_fs_.realpathSync)(at), ...rest);
+        }
+        catch (e) {
+            const code = e.code;
+            if ((code !== "ENOENT" && code !== "ENOTDIR") || (0,external_node_path_.dirname)(at) === at)
+                throw e;
+            rest.unshift((0,external_node_path_.basename)(at));
+            at = (0,external_node_path_.dirname)(at);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/agent-process.ts
 // Runs an agent's or a test's shell command as a child process, logs its output to a file, and makes
 // sure that on timeout or abort nothing the command started survives it.
+
 
 
 
@@ -110,11 +163,16 @@ async function runShell(command, opts) {
     const graceMs = opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
     const log = openLog(opts.logFile, headerLines(command, opts.header, started));
     const out = opts.stdoutFile === undefined ? undefined : openOutput(opts.stdoutFile);
+    const appendLog = (text) => {
+        if (opts.logRoot !== undefined && !stays(opts.logRoot, opts.logFile))
+            return;
+        (0,external_node_fs_.appendFileSync)(opts.logFile, text);
+    };
     const outcome = (o) => {
         const result = { exitCode: null, signal: null, timedOut: false, aborted: false, ...o, durationMs: Date.now() - started, logFile: opts.logFile };
-        if (opts.stdoutFile !== undefined)
-            (0,external_node_fs_.appendFileSync)(opts.logFile, stdoutSection(opts.stdoutFile));
-        (0,external_node_fs_.appendFileSync)(opts.logFile, footerLine(result));
+        if (opts.stdoutFile !== undefined && (opts.logRoot === undefined || stays(opts.logRoot, opts.stdoutFile)))
+            appendLog(stdoutSection(opts.stdoutFile));
+        appendLog(footerLine(result));
         return result;
     };
     const problem = opts.signal?.aborted ? "aborted before it started" : missingDirectory(opts.cwd);
@@ -153,10 +211,19 @@ async function runShell(command, opts) {
     if (exit.error)
         return outcome({ error: exit.error });
     if (!reason && pgid !== undefined && groupAlive(pgid)) {
-        (0,external_node_fs_.appendFileSync)(opts.logFile, "--- tdd-waves: stopping processes the command left running\n");
+        appendLog("--- tdd-waves: stopping processes the command left running\n");
         await killTree(pgid, graceMs);
     }
     return outcome({ exitCode: exit.code, signal: exit.signal, timedOut: reason === "timeout", aborted: reason === "abort" });
+}
+function stays(root, path) {
+    try {
+        confined(root, path);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 function openLog(logFile, header) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(logFile), { recursive: true });
@@ -557,58 +624,6 @@ function wordCounts(parts) {
 
 // EXTERNAL MODULE: ./src/core/testing/shell-quote.ts
 var shell_quote = __webpack_require__(5199);
-;// CONCATENATED MODULE: ./src/engine/ports.ts
-/** A path that leads out of the directory it must stay in; refused, nothing read or written there. */
-class PathEscapeError extends Error {
-    path;
-    realPath;
-    root;
-    constructor(path, realPath, root) {
-        super(`${path} leads out of ${root} (to ${realPath}) through a symbolic link: refused`);
-        this.path = path;
-        this.realPath = realPath;
-        this.root = root;
-        this.name = "PathEscapeError";
-    }
-}
-
-;// CONCATENATED MODULE: ./src/adapters/confined-paths.ts
-// Paths that must stay inside a directory (a working copy, a log directory): resolved to their real
-// location at the moment of use, since an agent can make a symbolic link at any time, and refused when
-// that location is outside.
-
-
-
-/**
- * The absolute path of `path` (relative to `root`, or absolute) once it is known to stay inside `root`:
- * the real location of the path, or of its nearest existing ancestor plus the rest, must be `root`'s real
- * location or below it. Throws PathEscapeError otherwise.
- */
-function confined(root, path) {
-    const full = (0,external_node_path_.resolve)(root, path);
-    const rootReal = realLocation((0,external_node_path_.resolve)(root));
-    const real = realLocation(full);
-    if (real !== rootReal && !real.startsWith(rootReal.endsWith(external_node_path_.sep) ? rootReal : `${rootReal}${external_node_path_.sep}`))
-        throw new PathEscapeError(path, real, root);
-    return full;
-}
-/** Where `path` really is: its real path, or that of its nearest existing ancestor with the rest added. */
-function realLocation(path) {
-    const rest = [];
-    for (let at = path;;) {
-        try {
-            return (0,external_node_path_.join)((0,external_node_fs_.realpathSync)(at), ...rest);
-        }
-        catch (e) {
-            const code = e.code;
-            if ((code !== "ENOENT" && code !== "ENOTDIR") || (0,external_node_path_.dirname)(at) === at)
-                throw e;
-            rest.unshift((0,external_node_path_.basename)(at));
-            at = (0,external_node_path_.dirname)(at);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/adapters/test-runner.ts
 // Runs the plan's test command on one story's test file and gathers the evidence: exit code and,
 // where the run tells them, the counts (from the JUnit report, else from the runner's summary lines).
@@ -646,6 +661,9 @@ async function runTests(opts) {
         header: `tests of ${opts.storyId}`,
         ...(opts.signal ? { signal: opts.signal } : {}),
     });
+    // The command has run: anything it made on the way to the log or the report is looked at again.
+    if (opts.logRoot !== undefined)
+        confined(opts.logRoot, opts.logFile);
     const junit = junitPath ? readJunit(confined(opts.cwd, junitRel)) : null;
     if (junitPath && !junit)
         (0,external_node_fs_.appendFileSync)(opts.logFile, `--- tdd-waves: no readable JUnit report at ${junitPath}\n`);
@@ -727,8 +745,9 @@ async function writeTextAtomic(path, text) {
     }
 }
 const textFiles = {
-    read: (root, path) => readText(confined(root, path)),
-    write: (root, path, text) => writeTextAtomic(confined(root, path), text),
+    // Async so that a refused path is a rejected promise like any other failure.
+    read: async (root, path) => readText(confined(root, path)),
+    write: async (root, path, text) => writeTextAtomic(confined(root, path), text),
     remove: async (root, path) => (0,promises_.rm)(confined(root, path), { force: true }),
 };
 
@@ -737,6 +756,16 @@ const textFiles = {
 
 
 
+
+/** A log is written only inside its root, links resolved now (an agent may have made one since the last run). */
+function confinedLog(o) {
+    if (o.logRoot !== undefined) {
+        confined(o.logRoot, o.logFile);
+        if (o.stdoutFile !== undefined)
+            confined(o.logRoot, o.stdoutFile);
+    }
+    return o;
+}
 function realPorts(opts) {
     // One Git per working copy: it learns the identity to commit with once, not once per call site.
     const gits = new Map();
@@ -746,8 +775,8 @@ function realPorts(opts) {
         integration: git,
         repository: git,
         store: opts.store,
-        agents: (command, o) => runShell(command, o),
-        tests: (o) => runTests({ ...o, removeReport: true }),
+        agents: async (command, o) => runShell(command, confinedLog(o)),
+        tests: async (o) => runTests({ ...confinedLog(o), removeReport: true }),
         files: textFiles,
         now: opts.now ?? (() => new Date().toISOString()),
         progress: opts.progress,
@@ -1262,6 +1291,7 @@ function throwIfAborted(job) {
         throw new Interrupted();
 }
 const logFile = (job, name) => (0,external_node_path_.join)(job.logDir, `${name}.log`);
+const logRoot = (job) => job.logRoot ?? job.logDir;
 /** Applies a surgical update to the story file in the working copy (atomic write). */
 async function editStoryFile(ports, job, update) {
     const text = (await ports.files.read(job.dir, job.story.file)) ?? "";
@@ -1296,7 +1326,7 @@ async function promptFor(ports, job, role) {
 async function agentEnvironment(ports, job, role) {
     const prompt = await promptFor(ports, job, role);
     const promptFile = (0,external_node_path_.join)(job.logDir, `${role}-prompt.md`);
-    await ports.files.write(job.logDir, `${role}-prompt.md`, prompt);
+    await ports.files.write(logRoot(job), (0,external_node_path_.relative)(logRoot(job), promptFile), prompt);
     const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer];
     return {
         ...agent.env,
@@ -1425,7 +1455,7 @@ function mergeFailure(r) {
 async function retestMerged(ports, plan, target, merged) {
     const failing = await runPool(merged, plan.maxParallel, async (story) => {
         try {
-            const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log") });
+            const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log"), logRoot: target.logRoot ?? target.logDir });
             return r.exitCode !== 0 || r.timedOut;
         }
         catch (e) {
@@ -1544,7 +1574,7 @@ async function runAgent(ports, job, role, atStart) {
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
     await prepareUsage(ports, job, role);
     const stdout = stdoutFile(job, role, agent);
-    const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
+    const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, logRoot: logRoot(job), signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
     throwIfAborted(job);
     const usage = await phaseUsage(ports, job, role, agent, phase);
     let reason = r.exitCode === 0 && !r.timedOut ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
@@ -1559,7 +1589,7 @@ async function runAgent(ports, job, role, atStart) {
 }
 async function runStoryTests(ports, job, name) {
     const { plan, story } = job;
-    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), signal: job.signal });
+    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), logRoot: logRoot(job), signal: job.signal });
     throwIfAborted(job);
     const { durationMs: _d, ...evidence } = r;
     return evidence;
@@ -1836,7 +1866,10 @@ async function runLocal(ports, opts) {
         lockAlive: (l) => l.kind === "local" && (l.host !== (0,external_node_os_.hostname)() || pidAlive(l.pid)),
         targetDir: opts.repoDir,
     });
-    const work = opts.workDir ?? (0,external_node_path_.join)(await git.commonDir(), "tdd-waves");
+    const commonDir = await git.commonDir();
+    const work = opts.workDir ?? (0,external_node_path_.join)(commonDir, "tdd-waves");
+    // Logs stay in the repository's git directory: a link an agent puts on their way is refused.
+    const logRoot = opts.workDir ?? commonDir;
     const run = {
         ports,
         plan: opts.source.plan,
@@ -1844,7 +1877,7 @@ async function runLocal(ports, opts) {
         target,
         work,
         limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
-        integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name) },
+        integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name), logRoot },
         targetLock: new Mutex(),
         worktrees: new WorktreeSlots(git, ports.workingCopy, (0,external_node_path_.join)(work, "worktrees", opts.source.plan.name)),
     };
@@ -1972,6 +2005,7 @@ async function runStory(run, story, wave) {
         attempt,
         dir,
         logDir: (0,external_node_path_.join)(run.work, "logs", plan.name, story.id, `attempt-${attempt}`),
+        logRoot: run.integration.logRoot,
         signal: run.opts.signal,
     };
     try {

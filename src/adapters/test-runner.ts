@@ -18,6 +18,8 @@ export interface RunTestsOptions {
   /** The working copy the command runs in. */
   cwd: string;
   logFile: string;
+  /** The log stays inside it, links resolved at each use (PathEscapeError). */
+  logRoot?: string;
   env?: Record<string, string>;
   signal?: AbortSignal;
   /** Delete the JUnit report once read: it is tdd-waves' by-product and must not land in a commit. */
@@ -54,6 +56,8 @@ export async function runTests(opts: RunTestsOptions): Promise<TestRun> {
     header: `tests of ${opts.storyId}`,
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
+  // The command has run: anything it made on the way to the log or the report is looked at again.
+  if (opts.logRoot !== undefined) confined(opts.logRoot, opts.logFile);
   const junit = junitPath ? readJunit(confined(opts.cwd, junitRel!)) : null;
   if (junitPath && !junit) appendFileSync(opts.logFile, `--- tdd-waves: no readable JUnit report at ${junitPath}\n`);
   if (junitPath && opts.removeReport) rmSync(confined(opts.cwd, junitRel!), { force: true });

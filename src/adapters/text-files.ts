@@ -29,7 +29,8 @@ export async function writeTextAtomic(path: string, text: string): Promise<void>
 }
 
 export const textFiles: TextFiles = {
-  read: (root, path) => readText(confined(root, path)),
-  write: (root, path, text) => writeTextAtomic(confined(root, path), text),
+  // Async so that a refused path is a rejected promise like any other failure.
+  read: async (root, path) => readText(confined(root, path)),
+  write: async (root, path, text) => writeTextAtomic(confined(root, path), text),
   remove: async (root, path) => rm(confined(root, path), { force: true }),
 };

@@ -105,6 +105,7 @@ export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOp
     attempt: run.attempt,
     dir: opts.dir,
     logDir: join(opts.logDir, story.id, `attempt-${run.attempt}`),
+    logRoot: opts.logDir,
     runUrl: opts.runUrl,
   };
   const branch = storyBranch(plan.name, story.id);

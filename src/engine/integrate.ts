@@ -17,6 +17,8 @@ export interface IntegrationTarget {
   branchRef: (storyId: string) => string;
   /** Where integration logs go. */
   logDir: string;
+  /** What logDir must stay inside, links resolved. */
+  logRoot?: string;
   runUrl?: string;
 }
 
@@ -76,7 +78,7 @@ export function mergeFailure(r: Extract<MergeOutcome, { ok: false }>): string {
 export async function retestMerged(ports: Ports, plan: Plan, target: IntegrationTarget, merged: Story[]): Promise<void> {
   const failing = await runPool(merged, plan.maxParallel, async (story) => {
     try {
-      const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: join(target.logDir, story.id, "integrate.log") });
+      const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: join(target.logDir, story.id, "integrate.log"), logRoot: target.logRoot ?? target.logDir });
       return r.exitCode !== 0 || r.timedOut;
     } catch (e) {
       // A JUnit report path that leads out of the target's checkout: these tests cannot be checked.

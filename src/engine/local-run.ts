@@ -82,7 +82,10 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     lockAlive: (l) => l.kind === "local" && (l.host !== hostname() || pidAlive(l.pid)),
     targetDir: opts.repoDir,
   });
-  const work = opts.workDir ?? join(await git.commonDir(), "tdd-waves");
+  const commonDir = await git.commonDir();
+  const work = opts.workDir ?? join(commonDir, "tdd-waves");
+  // Logs stay in the repository's git directory: a link an agent puts on their way is refused.
+  const logRoot = opts.workDir ?? commonDir;
   const run: Run = {
     ports,
     plan: opts.source.plan,
@@ -90,7 +93,7 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     target,
     work,
     limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
-    integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${storyBranch(opts.source.plan.name, id)}`, logDir: join(work, "logs", opts.source.plan.name) },
+    integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${storyBranch(opts.source.plan.name, id)}`, logDir: join(work, "logs", opts.source.plan.name), logRoot },
     targetLock: new Mutex(),
     worktrees: new WorktreeSlots(git, ports.workingCopy, join(work, "worktrees", opts.source.plan.name)),
   };
@@ -210,6 +213,7 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
     attempt,
     dir,
     logDir: join(run.work, "logs", plan.name, story.id, `attempt-${attempt}`),
+    logRoot: run.integration.logRoot,
     signal: run.opts.signal,
   };
   try {

@@ -13,10 +13,16 @@ export interface ProcessResult {
   durationMs: number;
 }
 
+/** Where a run's log goes: `logFile`, which must stay inside `logRoot` when given (else PathEscapeError, nothing run). */
+export interface LogTarget {
+  logFile: string;
+  logRoot?: string;
+}
+
 export interface AgentRunner {
   (
     command: string,
-    opts: { cwd: string; env: Record<string, string>; timeoutMs: number; logFile: string; signal?: AbortSignal; /** Standard output apart, for usage. */ stdoutFile?: string },
+    opts: { cwd: string; env: Record<string, string>; timeoutMs: number; signal?: AbortSignal; /** Standard output apart, for usage (inside logRoot too). */ stdoutFile?: string } & LogTarget,
   ): Promise<ProcessResult>;
 }
 
@@ -26,7 +32,7 @@ export interface AgentRunner {
  * in a commit; it never follows a link out of `cwd` (PathEscapeError).
  */
 export interface TestRunner {
-  (opts: { test: TestSpec; testFile: string; storyId: string; cwd: string; logFile: string; signal?: AbortSignal }): Promise<TestEvidence & { durationMs: number }>;
+  (opts: { test: TestSpec; testFile: string; storyId: string; cwd: string; signal?: AbortSignal } & LogTarget): Promise<TestEvidence & { durationMs: number }>;
 }
 
 /** The state on its branch: read, and apply a pure transition with compare-and-swap. */

@@ -1,6 +1,6 @@
 // What one story's phases need to know and where they write: the working copy, logs, prompts, the
 // agents' environment, and the story-file edits every phase makes.
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import type { Plan, Story } from "../core/plan/model.js";
 import { renderTestCommand } from "../core/testing/shell-quote.js";
 import { renderPrompt } from "../core/prompts.js";
@@ -19,6 +19,8 @@ export interface StoryJob {
   dir: string;
   /** Where this attempt's logs and rendered prompts go (outside the working copy). */
   logDir: string;
+  /** What logDir must stay inside, links resolved (the repository's git directory locally). */
+  logRoot?: string;
   runUrl?: string;
   signal?: AbortSignal;
 }
@@ -36,6 +38,7 @@ export function throwIfAborted(job: StoryJob): void {
 }
 
 export const logFile = (job: StoryJob, name: string): string => join(job.logDir, `${name}.log`);
+export const logRoot = (job: StoryJob): string => job.logRoot ?? job.logDir;
 
 /** Applies a surgical update to the story file in the working copy (atomic write). */
 export async function editStoryFile(ports: Ports, job: StoryJob, update: StoryFileUpdate): Promise<void> {
@@ -77,7 +80,7 @@ async function promptFor(ports: Ports, job: StoryJob, role: Role): Promise<strin
 export async function agentEnvironment(ports: Ports, job: StoryJob, role: Role): Promise<Record<string, string>> {
   const prompt = await promptFor(ports, job, role);
   const promptFile = join(job.logDir, `${role}-prompt.md`);
-  await ports.files.write(job.logDir, `${role}-prompt.md`, prompt);
+  await ports.files.write(logRoot(job), relative(logRoot(job), promptFile), prompt);
   const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer]!;
   return {
     ...agent.env,

@@ -203,4 +203,23 @@ describe("symbolic links an agent makes out of the repository", () => {
     expect(stateOf(dir, "junitlink").runs["a-001"]!.reason).toMatch(/reports\/a-001\.xml leads out of .* through a symbolic link: refused/);
     expect(readFileSync(join(outside, "a-001.xml"), "utf8")).toBe("<testsuites/>\n");
   });
+
+  it("a log directory linked elsewhere: nothing is written there, the story fails", async () => {
+    const outside = mkdtempSync(join(tmpdir(), "tdd-waves-outside-"));
+    temps.push(outside);
+    const repo = makeRepo({});
+    repos.push(repo);
+    const logs = join(repo.dir, ".git", "tdd-waves", "logs", "loglink", "a-001", "attempt-1");
+    const files = planFiles("loglink", [{ id: "a-001", tester: "tester-linker" }], { agents: { "tester-linker": { LINK: `${logs}=${outside}` } } });
+    for (const [path, text] of Object.entries(files)) {
+      execFileSync("mkdir", ["-p", join(repo.dir, path, "..")]);
+      writeFileSync(join(repo.dir, path), text);
+    }
+    git(repo.dir, "add", "-A");
+    git(repo.dir, "commit", "-qm", "plan");
+    const r = await runCli(["run", "plan.yml"], repo.dir);
+    expect(r.code).toBe(1);
+    expect(stateOf(repo.dir, "loglink").runs["a-001"]!.reason).toMatch(/attempt-1\/red\.log leads out of .* through a symbolic link: refused/);
+    expect(readdirSync(outside)).toEqual([]);
+  });
 });

@@ -329,6 +329,41 @@ describe("merge", () => {
     expect(existsSync(join(dir, "clean.txt"))).toBe(false);
   });
 
+  it("reports a merge a hook refused as a refusal, not a conflict, and leaves nothing half-merged", async () => {
+    const { dir, git } = await newRepo();
+    await commitFile(git, dir, "a.txt", "a\n");
+    await git.run(["branch", "feature"]);
+    await git.run(["checkout", "-q", "feature"]);
+    await commitFile(git, dir, "b.txt", "b\n");
+    await git.run(["checkout", "-q", "main"]);
+    const before = await git.revParse("HEAD");
+    // prepare-commit-msg runs even with --no-verify; this one refuses merges only.
+    await writeFile(join(dir, ".git", "hooks", "prepare-commit-msg"), '#!/bin/sh\n[ "$2" = merge ] && { echo "no merges here" >&2; exit 1; }\nexit 0\n', { mode: 0o755 });
+    const result = await git.merge("feature", "tdd-waves: merge s-001: x");
+    expect(result).toMatchObject({ ok: false, kind: "refused" });
+    expect(await git.unfinishedMerge()).toBe("none");
+    expect(await git.revParse("HEAD")).toBe(before);
+    expect((await git.run(["status", "--porcelain"])).stdout).toBe("");
+  });
+
+  it("tells an unfinished merge tdd-waves left from someone else's, and aborts it", async () => {
+    const { dir, git } = await newRepo();
+    await commitFile(git, dir, "a.txt", "a\n");
+    await git.run(["branch", "feature"]);
+    await git.run(["checkout", "-q", "feature"]);
+    await commitFile(git, dir, "b.txt", "b\n");
+    await git.run(["checkout", "-q", "main"]);
+    expect(await git.unfinishedMerge()).toBe("none");
+    await git.run(["merge", "--no-ff", "--no-commit", "feature"]);
+    expect(await git.unfinishedMerge()).toBe("foreign");
+    await git.abortMerge();
+    await git.run(["merge", "--no-ff", "--no-commit", "-m", "tdd-waves: merge s-001: x", "feature"]);
+    expect(await git.unfinishedMerge()).toBe("ours");
+    await git.abortMerge();
+    expect(await git.unfinishedMerge()).toBe("none");
+    expect(existsSync(join(dir, "b.txt"))).toBe(false);
+  });
+
   it("throws when the merge cannot even start", async () => {
     const { dir, git } = await newRepo();
     await commitFile(git, dir, "a.txt", "a");
