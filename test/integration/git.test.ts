@@ -290,6 +290,17 @@ describe("commits", () => {
   });
 });
 
+/** A repository on main with a branch "feature" one commit ahead (b.txt). */
+async function repoWithFeature(): Promise<{ dir: string; git: Git }> {
+  const { dir, git } = await newRepo();
+  await commitFile(git, dir, "a.txt", "a\n");
+  await git.run(["branch", "feature"]);
+  await git.run(["checkout", "-q", "feature"]);
+  await commitFile(git, dir, "b.txt", "b\n");
+  await git.run(["checkout", "-q", "main"]);
+  return { dir, git };
+}
+
 describe("merge", () => {
   it("merges with a merge commit whose subject is the message", async () => {
     const { dir, git } = await newRepo();
@@ -330,12 +341,7 @@ describe("merge", () => {
   });
 
   it("reports a merge a hook refused as a refusal, not a conflict, and leaves nothing half-merged", async () => {
-    const { dir, git } = await newRepo();
-    await commitFile(git, dir, "a.txt", "a\n");
-    await git.run(["branch", "feature"]);
-    await git.run(["checkout", "-q", "feature"]);
-    await commitFile(git, dir, "b.txt", "b\n");
-    await git.run(["checkout", "-q", "main"]);
+    const { dir, git } = await repoWithFeature();
     const before = await git.revParse("HEAD");
     // prepare-commit-msg runs even with --no-verify; this one refuses merges only.
     await writeFile(join(dir, ".git", "hooks", "prepare-commit-msg"), '#!/bin/sh\n[ "$2" = merge ] && { echo "no merges here" >&2; exit 1; }\nexit 0\n', { mode: 0o755 });
@@ -347,12 +353,7 @@ describe("merge", () => {
   });
 
   it("tells an unfinished merge tdd-waves left from someone else's, and aborts it", async () => {
-    const { dir, git } = await newRepo();
-    await commitFile(git, dir, "a.txt", "a\n");
-    await git.run(["branch", "feature"]);
-    await git.run(["checkout", "-q", "feature"]);
-    await commitFile(git, dir, "b.txt", "b\n");
-    await git.run(["checkout", "-q", "main"]);
+    const { dir, git } = await repoWithFeature();
     expect(await git.unfinishedMerge()).toBe("none");
     await git.run(["merge", "--no-ff", "--no-commit", "feature"]);
     expect(await git.unfinishedMerge()).toBe("foreign");
