@@ -1,7 +1,7 @@
 // Lint rules that guard the architecture. Layers, from the inside out:
 //   src/core      pure rules: no I/O, no process, no network, no Actions runtime, no dynamic loading
 //   src/adapters  the edges (git, files, processes, GitHub): may use core, and implement the engine's ports
-//   src/engine    the wave loop: uses core and its own ports; never a concrete adapter
+//   src/engine    the wave loop: uses core and its own ports; never a concrete adapter, the file system or a process
 //   src/action, src/cli  translate inputs and outputs: may use everything above, never each other
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
@@ -12,6 +12,8 @@ import { builtinModules } from "node:module";
 const builtins = builtinModules.filter((name) => !name.startsWith("_"));
 const nodeModules = [...builtins, ...builtins.map((name) => `node:${name}`)];
 const layer = (message, group) => ({ group, message });
+// The engine's file system and processes are its ports' business.
+const engineEdges = ["fs", "fs/promises", "child_process"].flatMap((name) => [name, `node:${name}`]);
 
 // Bans that no-restricted-imports cannot see: dynamic import() and require made by hand.
 const noDynamicLoading = (where) => [
@@ -64,7 +66,9 @@ export default tseslint.config(
     files: ["src/engine/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", {
+        paths: engineEdges.map((name) => ({ name, message: "src/engine reaches files and processes only through its ports (engine/ports.ts)." })),
         patterns: [
+          layer("src/engine never uses a concrete adapter: it is given ports (engine/ports.ts), wired in src/adapters/default-ports.ts.", ["**/adapters/**"]),
           layer("src/engine never uses src/action or src/cli.", ["**/action/**", "**/cli/**"]),
           layer("src/engine never uses the Actions runtime or GitHub API directly: take an adapter through its ports.", ["@actions/*", "@octokit/*"]),
         ],

@@ -276,7 +276,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+// The bundler inlines the version: never npm_package_version, which inside another project's npm script is that project's.
+
 const USAGE = `Usage: tdd-waves <command> [options]
 
 Commands:
@@ -303,20 +307,20 @@ async function main(argv, io) {
     switch (command) {
         case "plan":
             return args.some((a) => a === "--from" || a.startsWith("--from="))
-                ? (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(231), __nccwpck_require__.e(593), __nccwpck_require__.e(228)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5228))).planFromCommand(args, io)
-                : (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(231), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 167))).planCommand(args, io);
+                ? (await Promise.all(/* import() */[__nccwpck_require__.e(713), __nccwpck_require__.e(494), __nccwpck_require__.e(623), __nccwpck_require__.e(810), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9925))).planFromCommand(args, io)
+                : (await Promise.all(/* import() */[__nccwpck_require__.e(713), __nccwpck_require__.e(623), __nccwpck_require__.e(922)]).then(__nccwpck_require__.bind(__nccwpck_require__, 922))).planCommand(args, io);
         case "init":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(231), __nccwpck_require__.e(593), __nccwpck_require__.e(471)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9471))).initCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(713), __nccwpck_require__.e(494), __nccwpck_require__.e(623), __nccwpck_require__.e(810), __nccwpck_require__.e(207)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7207))).initCommand(args, io);
         case "dispatch":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(891), __nccwpck_require__.e(231), __nccwpck_require__.e(593), __nccwpck_require__.e(948), __nccwpck_require__.e(134)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7134))).dispatchCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(713), __nccwpck_require__.e(494), __nccwpck_require__.e(221), __nccwpck_require__.e(623), __nccwpck_require__.e(810), __nccwpck_require__.e(58), __nccwpck_require__.e(755)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7755))).dispatchCommand(args, io);
         case "run":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(893), __nccwpck_require__.e(231), __nccwpck_require__.e(593), __nccwpck_require__.e(948), __nccwpck_require__.e(640), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5227))).runCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(713), __nccwpck_require__.e(494), __nccwpck_require__.e(313), __nccwpck_require__.e(623), __nccwpck_require__.e(810), __nccwpck_require__.e(58), __nccwpck_require__.e(629), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 158))).runCommand(args, io);
         case "status":
         case "gantt":
         case "report":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(891), __nccwpck_require__.e(231), __nccwpck_require__.e(593), __nccwpck_require__.e(948), __nccwpck_require__.e(640), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6967))).viewCommand(command, args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(713), __nccwpck_require__.e(494), __nccwpck_require__.e(221), __nccwpck_require__.e(623), __nccwpck_require__.e(810), __nccwpck_require__.e(58), __nccwpck_require__.e(629), __nccwpck_require__.e(302)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4302))).viewCommand(command, args, io);
         case "agents":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(231), __nccwpck_require__.e(593), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154))).agentsCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(713), __nccwpck_require__.e(494), __nccwpck_require__.e(623), __nccwpck_require__.e(810), __nccwpck_require__.e(471)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9471))).agentsCommand(args, io);
         case "-h":
         case "--help":
         case "help":
@@ -324,7 +328,7 @@ async function main(argv, io) {
             return 0;
         case "-v":
         case "--version":
-            io.stdout(`tdd-waves ${process.env.npm_package_version ?? "0.1.0"}\n`);
+            io.stdout(`tdd-waves ${package_namespaceObject.rE}\n`);
             return 0;
         default:
             io.stderr(`${command ? `tdd-waves: unknown command "${command}"` : "tdd-waves: a command is required"}\n\n${USAGE}\n`);
@@ -334,10 +338,26 @@ async function main(argv, io) {
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts
 
+/**
+ * An output whose reader went away (`tdd-waves run … | head -2`) is not a crash: what would have been
+ * written there is dropped and the command goes on to its end (saving the state, removing its worktrees).
+ */
+function writer(stream) {
+    let closed = false;
+    stream.on("error", (e) => {
+        if (e.code !== "EPIPE")
+            throw e;
+        closed = true;
+    });
+    return (s) => {
+        if (!closed && !stream.destroyed)
+            stream.write(s);
+    };
+}
 const io = {
     cwd: process.cwd(),
-    stdout: (s) => void process.stdout.write(s),
-    stderr: (s) => void process.stderr.write(s),
+    stdout: writer(process.stdout),
+    stderr: writer(process.stderr),
     isTTY: Boolean(process.stdout.isTTY) && !process.env.CI,
     env: process.env,
 };
@@ -345,9 +365,9 @@ main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
 }, (e) => {
     // Every expected failure is handled by its command; this is a bug, still reported without a stack unless asked.
-    process.stderr.write(`tdd-waves: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`tdd-waves: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     if (process.env.TDD_WAVES_DEBUG && e instanceof Error)
-        process.stderr.write(`${e.stack}\n`);
+        io.stderr(`${e.stack}\n`);
     process.exitCode = 1;
 });
 

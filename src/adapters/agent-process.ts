@@ -2,6 +2,7 @@
 // sure that on timeout or abort nothing the command started survives it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from "node:fs";
+import { confined } from "./confined-paths.js";
 import { dirname } from "node:path";
 
 export interface ProcessOutcome {
@@ -22,6 +23,8 @@ export interface RunShellOptions {
   env: Record<string, string>;
   timeoutMs: number;
   logFile: string;
+  /** What the log must stay inside: a later line is not written once a link leads it out (an agent may make one while it runs). */
+  logRoot?: string;
   /** Label written into the log before the command, e.g. "tester agent unit-test for msm-auth-001". */
   header?: string;
   signal?: AbortSignal;
@@ -48,10 +51,14 @@ export async function runShell(command: string, opts: RunShellOptions): Promise<
   const graceMs = opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
   const log = openLog(opts.logFile, headerLines(command, opts.header, started));
   const out = opts.stdoutFile === undefined ? undefined : openOutput(opts.stdoutFile);
+  const appendLog = (text: string): void => {
+    if (opts.logRoot !== undefined && !stays(opts.logRoot, opts.logFile)) return;
+    appendFileSync(opts.logFile, text);
+  };
   const outcome = (o: Partial<ProcessOutcome>): ProcessOutcome => {
     const result = { exitCode: null, signal: null, timedOut: false, aborted: false, ...o, durationMs: Date.now() - started, logFile: opts.logFile };
-    if (opts.stdoutFile !== undefined) appendFileSync(opts.logFile, stdoutSection(opts.stdoutFile));
-    appendFileSync(opts.logFile, footerLine(result));
+    if (opts.stdoutFile !== undefined && (opts.logRoot === undefined || stays(opts.logRoot, opts.stdoutFile))) appendLog(stdoutSection(opts.stdoutFile));
+    appendLog(footerLine(result));
     return result;
   };
 
@@ -86,10 +93,19 @@ export async function runShell(command: string, opts: RunShellOptions): Promise<
   const exit = await exited;
   if (exit.error) return outcome({ error: exit.error });
   if (!reason && pgid !== undefined && groupAlive(pgid)) {
-    appendFileSync(opts.logFile, "--- tdd-waves: stopping processes the command left running\n");
+    appendLog("--- tdd-waves: stopping processes the command left running\n");
     await killTree(pgid, graceMs);
   }
   return outcome({ exitCode: exit.code, signal: exit.signal, timedOut: reason === "timeout", aborted: reason === "abort" });
+}
+
+function stays(root: string, path: string): boolean {
+  try {
+    confined(root, path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function openLog(logFile: string, header: string): number {

@@ -2,6 +2,9 @@
 // options, identity fallback) and the small typed helpers built on it, or through `Git.spawn` for the
 // long-lived plumbing processes of the state store (git-plumbing-process.ts).
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { join, sep } from "node:path";
+import type { Integration, MergeOutcome, PushOutcome, Repository, WorkingCopy } from "../engine/ports.js";
 
 export interface GitResult {
   stdout: string;
@@ -25,7 +28,8 @@ export interface TreeEntry {
   name: string;
 }
 
-export type MergeResult = { ok: true; sha: string } | { ok: false; conflicts: string[] };
+/** The subject tdd-waves gives its merges: a MERGE_HEAD with it was left by a tdd-waves killed mid-merge. */
+export const MERGE_SUBJECT_PREFIX = "tdd-waves: merge ";
 
 /** Authored as this only when neither the repository, the user nor the environment names anyone. */
 export const BOT_IDENTITY = {
@@ -96,7 +100,7 @@ function splitZ(text: string): string[] {
   return text.split("\0").filter((s) => s !== "");
 }
 
-export class Git {
+export class Git implements WorkingCopy, Integration, Repository {
   readonly cwd: string;
   private readonly env: Record<string, string>;
   private identity: Promise<Record<string, string>> | undefined;
@@ -182,6 +186,59 @@ export class Git {
   /** Staged or unstaged changes to tracked files; untracked files do not count. */
   async hasTrackedChanges(): Promise<boolean> {
     return (await this.stdout(["status", "--porcelain", "-z", "--untracked-files=no"])) !== "";
+  }
+
+  async head(): Promise<string | null> {
+    return this.revParse("HEAD");
+  }
+
+  async startBranch(branch: string): Promise<void> {
+    await this.run(["checkout", "-q", "-B", operand(branch, "branch")]);
+  }
+
+  async returnToBranch(branch: string): Promise<void> {
+    await this.run(["symbolic-ref", "HEAD", `refs/heads/${operand(branch, "branch")}`]);
+  }
+
+  /**
+   * Directories holding a repository of their own, new since commit `since`: untracked ones (git lists
+   * them with a trailing slash and does not look inside) and gitlinks added to the index or committed.
+   */
+  async nestedRepositories(since: string): Promise<string[]> {
+    const untracked = splitZ(await this.stdout(["ls-files", "--others", "--exclude-standard", "--full-name", "-z"]))
+      .filter((p) => p.endsWith("/"))
+      .map((p) => p.slice(0, -1));
+    const raw = splitZ(await this.stdout(["diff", "--raw", "--no-renames", "-z", operand(since, "revision"), "--"]));
+    const linked: string[] = [];
+    // -z --raw: ":<old mode> <new mode> <old> <new> <status>" then the path, as separate fields.
+    for (let i = 0; i + 1 < raw.length; i += 2) if (raw[i]!.split(" ")[1] === "160000") linked.push(raw[i + 1]!);
+    return [...new Set([...untracked, ...linked])].sort();
+  }
+
+  async subjectsNotIn(ref: string, base: string, limit: number): Promise<string[]> {
+    const out = await this.stdout(["log", `--max-count=${limit}`, "--format=%s", operand(ref, "revision"), "--not", operand(base, "revision"), "--"]);
+    return out.split("\n").filter((l) => l !== "");
+  }
+
+  async worktreesUnder(root: string): Promise<string[]> {
+    const onDisk = (await readdir(root).catch(() => [] as string[])).map((name) => join(root, name));
+    // Git's records too: a worktree whose directory was half made or is gone still holds its branch.
+    const recorded = (await this.worktreePaths()).filter((p) => p.startsWith(`${root}${sep}`));
+    return [...new Set([...onDisk, ...recorded])];
+  }
+
+  async addWorktree(dir: string, branch: string, startPoint: string): Promise<void> {
+    await mkdir(join(dir, ".."), { recursive: true });
+    await this.worktreeAdd(dir, branch, startPoint, { prune: false, checkout: false });
+  }
+
+  async removeWorktree(dir: string): Promise<void> {
+    await this.worktreeRemove(dir, { prune: false });
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  async pruneWorktrees(): Promise<void> {
+    await this.worktreePrune();
   }
 
   /**
@@ -302,16 +359,34 @@ export class Git {
   }
 
   /**
-   * A `--no-ff` merge of `branch` into the current branch. On conflict the merge is aborted, so the
-   * working tree is left as it was, and the conflicting paths are returned.
+   * A `--no-ff` merge of `branch` into the current branch. Nothing is left half-merged: on a conflict the
+   * merge is aborted and the conflicting paths returned; a merge git refused (untracked files it would
+   * overwrite, a hook) is aborted too and git's message returned. A branch that does not exist throws.
    */
-  async merge(branch: string, message: string): Promise<MergeResult> {
-    const r = await this.run(["merge", "--no-ff", "--no-edit", "--no-verify", "-m", message, operand(branch, "branch")], { allowFail: true });
+  async merge(branch: string, message: string): Promise<MergeOutcome> {
+    const r = await this.run(["merge", "--no-ff", "--no-edit", "--no-verify", "-m", message, operand(branch, "branch")], { allowFail: true, env: { LC_ALL: "C" } });
     if (r.code === 0) return { ok: true, sha: (await this.stdout(["rev-parse", "HEAD"])).trim() };
-    if ((await this.revParse("MERGE_HEAD")) === null) throw new GitError(["merge", branch], r.code, r.stderr || r.stdout);
-    const conflicts = splitZ(await this.stdout(["diff", "--name-only", "--diff-filter=U", "-z"]));
+    const said = (r.stderr || r.stdout).trim();
+    if ((await this.revParse("MERGE_HEAD")) === null) {
+      if ((await this.revParse(branch)) === null) throw new GitError(["merge", branch], r.code, said);
+      return { ok: false, kind: "refused", message: said };
+    }
+    const conflicts = [...new Set(splitZ(await this.stdout(["diff", "--name-only", "--diff-filter=U", "-z"])))].sort();
     await this.run(["merge", "--abort"]);
-    return { ok: false, conflicts: [...new Set(conflicts)].sort() };
+    return conflicts.length > 0 ? { ok: false, kind: "conflict", conflicts } : { ok: false, kind: "refused", message: said };
+  }
+
+  /** Whether a merge is unfinished here (MERGE_HEAD), and whether tdd-waves started it (its merge message). */
+  async unfinishedMerge(): Promise<"none" | "ours" | "foreign"> {
+    if ((await this.revParse("MERGE_HEAD")) === null) return "none";
+    const msgPath = (await this.stdout(["rev-parse", "--path-format=absolute", "--git-path", "MERGE_MSG"])).trim();
+    const msg = await readFile(msgPath, "utf8").catch(() => "");
+    return msg.startsWith(MERGE_SUBJECT_PREFIX) ? "ours" : "foreign";
+  }
+
+  /** Abandons the unfinished merge: index and files back to HEAD for what the merge touched. */
+  async abortMerge(): Promise<void> {
+    await this.run(["merge", "--abort"]);
   }
 
   /** Messages are forced to English (LC_ALL=C) so that callers can tell a rejection from other failures. */
@@ -327,6 +402,13 @@ export class Git {
     });
   }
 
+  /** A push that reports a rejection (the remote branch moved on) instead of throwing. */
+  async tryPush(remote: string, refspec: string): Promise<PushOutcome> {
+    const r = await this.run(["push", operand(remote, "remote"), operand(refspec, "refspec")], { allowFail: true, env: { LC_ALL: "C" } });
+    if (r.code === 0) return { ok: true };
+    return { ok: false, rejected: PUSH_REJECTED.test(r.stderr), message: redact(r.stderr.trim()) };
+  }
+
   async branchExists(name: string): Promise<boolean> {
     const r = await this.run(["show-ref", "--verify", "--quiet", `refs/heads/${operand(name, "branch")}`], { allowFail: true });
     return r.code === 0;
@@ -337,6 +419,10 @@ export class Git {
   }
 
   /** A file's content at a revision, or null when the revision or the file does not exist. */
+  async makeDirectory(path: string): Promise<void> {
+    await mkdir(path, { recursive: true });
+  }
+
   async showFile(ref: string, path: string): Promise<string | null> {
     const r = await this.run(["cat-file", "blob", `${operand(ref, "revision")}:${path}`], { allowFail: true });
     return r.code === 0 ? r.stdout : null;
@@ -382,6 +468,9 @@ export class Git {
     throw new GitError(args, r.code, r.stderr);
   }
 }
+
+/** A push refused because the remote branch moved on (someone pushed to it meanwhile). */
+const PUSH_REJECTED = /\[rejected\]|\(fetch first\)|non-fast-forward/;
 
 function execGit(args: string[], cwd: string, env: Record<string, string>, input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {

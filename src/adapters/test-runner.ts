@@ -1,13 +1,14 @@
 // Runs the plan's test command on one story's test file and gathers the evidence: exit code and,
 // where the run tells them, the counts (from the JUnit report, else from the runner's summary lines).
 import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import type { TestSpec } from "../core/plan/model.js";
 import type { TestEvidence } from "../core/state/state.js";
 import { parseJunit, type TestCounts } from "../core/testing/junit.js";
 import { countsFromOutput } from "../core/testing/test-output.js";
 import { renderTestCommand } from "../core/testing/shell-quote.js";
 import { runShell } from "./agent-process.js";
+import { confined } from "./confined-paths.js";
 
 export interface RunTestsOptions {
   test: TestSpec;
@@ -17,8 +18,12 @@ export interface RunTestsOptions {
   /** The working copy the command runs in. */
   cwd: string;
   logFile: string;
+  /** The log stays inside it, links resolved at each use (PathEscapeError). */
+  logRoot?: string;
   env?: Record<string, string>;
   signal?: AbortSignal;
+  /** Delete the JUnit report once read: it is tdd-waves' by-product and must not land in a commit. */
+  removeReport?: boolean;
 }
 
 export type TestRun = TestEvidence & { junitFound: boolean; durationMs: number };
@@ -27,7 +32,9 @@ export type TestRun = TestEvidence & { junitFound: boolean; durationMs: number }
 const MAX_OUTPUT_READ = 4 * 1024 * 1024;
 
 export async function runTests(opts: RunTestsOptions): Promise<TestRun> {
-  const junitPath = opts.test.junit ? resolve(opts.cwd, opts.test.junit.replaceAll("{storyId}", opts.storyId)) : undefined;
+  const junitRel = opts.test.junit?.replaceAll("{storyId}", opts.storyId);
+  // The report's real location is checked at each use: the test command itself may put a link there.
+  const junitPath = junitRel ? confined(opts.cwd, junitRel) : undefined;
   if (junitPath) {
     // A report left by an earlier run must not pass for this run's.
     rmSync(junitPath, { force: true });
@@ -49,8 +56,11 @@ export async function runTests(opts: RunTestsOptions): Promise<TestRun> {
     header: `tests of ${opts.storyId}`,
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
-  const junit = junitPath ? readJunit(junitPath) : null;
+  // The command has run: anything it made on the way to the log or the report is looked at again.
+  if (opts.logRoot !== undefined) confined(opts.logRoot, opts.logFile);
+  const junit = junitPath ? readJunit(confined(opts.cwd, junitRel!)) : null;
   if (junitPath && !junit) appendFileSync(opts.logFile, `--- tdd-waves: no readable JUnit report at ${junitPath}\n`);
+  if (junitPath && opts.removeReport) rmSync(confined(opts.cwd, junitRel!), { force: true });
   const counts = junit ?? countsFromOutput(readFrom(opts.logFile, logStart));
   return {
     exitCode: outcome.exitCode,

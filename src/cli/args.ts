@@ -1,6 +1,7 @@
 // Command-line flags and the plan every command starts from (located errors, exit 2, nothing changed).
 import { dirname, resolve } from "node:path";
 import { Git } from "../adapters/git.js";
+import { gitVersionProblem } from "../adapters/git-version.js";
 import { loadPlan, PlanError, type LoadedPlan } from "../adapters/plan-loader.js";
 import { createStateStore, StateStoreError, type StateStore } from "../adapters/state-store.js";
 import type { CliIO } from "./io.js";
@@ -45,6 +46,11 @@ export function parseFlags(args: string[], spec: Record<string, "value" | "boole
 /** Loads the plan of the repository it lives in; prints located errors and returns 2 when it cannot. */
 export async function openPlan(planArg: string, io: CliIO): Promise<{ loaded: LoadedPlan; repoRoot: string } | number> {
   const planPath = resolve(io.cwd, planArg);
+  const old = await gitVersionProblem();
+  if (old) {
+    io.stderr(`${old}\n`);
+    return 2;
+  }
   let repoRoot: string;
   try {
     repoRoot = await new Git({ cwd: dirname(planPath) }).topLevel();

@@ -1,6 +1,8 @@
 // The `tdd-waves` command (index.ts runs it; importing this module does nothing): picks the command and loads only the code it needs (start-up stays close to bare node).
 // Every command is its own chunk: the plan reader (yaml, zod) costs a start-up that `--help` need not pay.
 import type { CliIO } from "./io.js";
+// The bundler inlines the version: never npm_package_version, which inside another project's npm script is that project's.
+import pkg from "../../package.json" with { type: "json" };
 
 const USAGE = `Usage: tdd-waves <command> [options]
 
@@ -50,7 +52,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 0;
     case "-v":
     case "--version":
-      io.stdout(`tdd-waves ${process.env.npm_package_version ?? "0.1.0"}\n`);
+      io.stdout(`tdd-waves ${pkg.version}\n`);
       return 0;
     default:
       io.stderr(`${command ? `tdd-waves: unknown command "${command}"` : "tdd-waves: a command is required"}\n\n${USAGE}\n`);

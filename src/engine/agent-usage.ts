@@ -1,7 +1,6 @@
 // Usage and budget around one agent phase (issue 13): whether the phase may start at all, where the agent's
 // machine-readable output and usage file go, and what the phase reported once it has ended.
-import { rm } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { budgetBeforePhase, recordStop, recordUsage, returnToPending, storyOverBudget } from "../core/agents/budget.js";
 import { PRESETS } from "../core/agents/presets.js";
 import { mergeUsage, parseAgentOutput, parseUsageFile, type AgentUsage } from "../core/agents/usage.js";
@@ -41,16 +40,16 @@ export async function checkBudget(ports: Ports, job: StoryJob, state?: WorkflowS
 }
 
 /** Clears what a previous attempt left in the usage file, so that only this run's report is read. */
-export async function prepareUsage(job: StoryJob, role: Role): Promise<void> {
-  await rm(usageFile(job, role), { force: true });
+export async function prepareUsage(ports: Ports, job: StoryJob, role: Role): Promise<void> {
+  await ports.files.remove(job.logDir, relative(job.logDir, usageFile(job, role)));
 }
 
 /** What the phase reported (its CLI's output, then its usage file), recorded on the phase and in the story's totals. */
 export async function phaseUsage(ports: Ports, job: StoryJob, role: Role, agent: AgentSpec, phase: PhaseName): Promise<Transition> {
   const output = stdoutFile(job, role, agent);
   const format = agent.preset ? PRESETS[agent.preset].output : undefined;
-  const printed = output && format ? parseAgentOutput(format, (await ports.files.read(output)) ?? "") : undefined;
-  const written = await ports.files.read(usageFile(job, role));
+  const printed = output && format ? parseAgentOutput(format, (await ports.files.read(job.logDir, relative(job.logDir, output))) ?? "") : undefined;
+  const written = await ports.files.read(job.logDir, relative(job.logDir, usageFile(job, role)));
   let fromFile: AgentUsage | undefined;
   if (written !== null) {
     const parsed = parseUsageFile(written);

@@ -7,15 +7,14 @@ import { blockStuck } from "./blocking.js";
 import { chunkWave } from "../core/plan/waves.js";
 import { chain, nextOpenWave, startStory, startWave, statusOf, type WorkflowState } from "../core/state/state.js";
 import { recordOfRun } from "../core/state/story-record.js";
-import type { Ports } from "./ports.js";
+import type { Integration, Ports } from "./ports.js";
 import { startExecution, type PlanSource } from "./execution.js";
 import type { StoryJob } from "./story-context.js";
-import { completeInWorkingCopy, failInWorkingCopy, implementationPhase, testerPhase, verifyPhase, type PhaseResult } from "./story-phases.js";
+import { completeInWorkingCopy, failInWorkingCopy, guarded, implementationPhase, testerPhase, verifyPhase, type PhaseResult } from "./story-phases.js";
 import { join } from "node:path";
 import { BudgetReached } from "./agent-usage.js";
 import { clearStop, executionBudgetReached, recordStop } from "../core/agents/budget.js";
 import type { Plan } from "../core/plan/model.js";
-import type { Git } from "../adapters/git.js";
 import { own } from "../core/own.js";
 import { ARTIFACTS, logTails, writeBundle } from "./wave-artifacts.js";
 
@@ -53,7 +52,7 @@ export async function chooseNextWave(
     lockAlive: () => false,
     targetDir: opts.dir,
   });
-  const integrate = await notOnTarget(ports.git(opts.dir), state, plan);
+  const integrate = await notOnTarget(ports.integration(opts.dir), state, plan);
   if (integrate.length > 0) {
     ports.progress({ type: "log", message: `${integrate.join(", ")}: complete but not merged into ${opts.target} yet; this run integrates them first` });
     return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate };
@@ -114,21 +113,22 @@ export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOp
     attempt: run.attempt,
     dir: opts.dir,
     logDir: join(opts.logDir, story.id, `attempt-${run.attempt}`),
+    logRoot: opts.logDir,
     runUrl: opts.runUrl,
   };
-  const git = ports.git(opts.dir);
+  const git = ports.plumbing(opts.dir);
   const branch = `refs/heads/${storyBranch(plan.name, story.id)}`;
   let result: PhaseResult;
   try {
     if (step === "tester") {
-      await git.run(["checkout", "-B", storyBranch(plan.name, story.id)]);
-      result = await testerPhase(ports, job);
+      await ports.workingCopy(opts.dir).startBranch(storyBranch(plan.name, story.id));
+      result = await guarded("tester", () => testerPhase(ports, job));
       // Uploaded before the implementation agent runs, so that nothing it does can change what the tester wrote.
       if (result.ok) await writeBundle(git, join(opts.out.tester, ARTIFACTS.testerBundle), branch, own((await ports.store.read())?.runs ?? {}, story.id)?.base);
     } else if (step === "implement") {
-      result = await implementationPhase(ports, job);
+      result = await guarded("implementation", () => implementationPhase(ports, job));
     } else {
-      result = await verifyPhase(ports, job, run.testFileBlob);
+      result = await guarded("verify", () => verifyPhase(ports, job, run.testFileBlob));
       if (result.ok) await completeInWorkingCopy(ports, job);
     }
   } catch (e) {
@@ -146,21 +146,21 @@ export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOp
 
 /** The story's bundle and record, from the job's own state copy and logs. */
 async function exportStory(ports: Ports, job: StoryJob, branch: string, outDir: string, stopped?: string): Promise<void> {
-  const git = ports.git(job.dir);
+  const git = ports.plumbing(job.dir);
   const tip = (await git.revParse(branch))!;
   const state = (await ports.store.read())!;
   const run = own(state.runs, job.story.id)!;
   // A story the budget sent back to pending hands on no work, only its record.
   if (stopped === undefined) await writeBundle(git, join(outDir, ARTIFACTS.storyBundle), branch, run.base);
   const record = recordOfRun(job.story.id, run, tip, await logTails(ports, job.logDir), { usage: own(state.usage ?? {}, job.story.id), stopped });
-  await ports.files.write(join(outDir, ARTIFACTS.record), `${JSON.stringify(record, null, 2)}\n`);
+  await ports.files.write(outDir, ARTIFACTS.record, `${JSON.stringify(record, null, 2)}\n`);
 }
 
 /**
  * Completed stories whose merge is not on the target: never merged, or merged by an earlier run
  * whose push of the target was lost (its merge commit is not in this checkout's history).
  */
-export async function notOnTarget(git: Git, state: WorkflowState, plan: Plan): Promise<string[]> {
+export async function notOnTarget(git: Integration, state: WorkflowState, plan: Plan): Promise<string[]> {
   const out: string[] = [];
   for (const story of plan.stories) {
     if (statusOf(state, story.id) !== "complete") continue;

@@ -3,10 +3,9 @@
 // stories an interrupted execution left in progress.
 import type { Plan } from "../core/plan/model.js";
 import { createHash } from "node:crypto";
-import { join } from "node:path";
 import { readStoryFile } from "../core/story/story-file.js";
 import { adoptCompleted, createState, derive, requeueInProgress, type ExecutionLock, type Transition, type WorkflowState } from "../core/state/state.js";
-import type { Ports } from "./ports.js";
+import { PathEscapeError, type Ports } from "./ports.js";
 
 export interface PlanSource {
   plan: Plan;
@@ -76,7 +75,7 @@ export async function startExecution(ports: Ports, opts: StartOptions): Promise<
   }
   if (!current) await ports.store.init(fresh, "start execution");
   const done = await completeOnTarget(ports, source.plan, opts.targetDir);
-  const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
+  const head = (await ports.repository(opts.targetDir).revParse("HEAD")) ?? "";
   const begin: Transition = (state) =>
     adoptCompleted(done, head, now)(
       requeueInProgress(now)(
@@ -89,7 +88,11 @@ export async function startExecution(ports: Ports, opts: StartOptions): Promise<
 async function completeOnTarget(ports: Ports, plan: Plan, dir: string): Promise<string[]> {
   const done: string[] = [];
   for (const story of plan.stories) {
-    const text = await ports.files.read(join(dir, story.file));
+    // A story file leading out of the checkout (refused at plan time, or made since) says nothing here.
+    const text = await ports.files.read(dir, story.file).catch((e: unknown) => {
+      if (e instanceof PathEscapeError) return null;
+      throw e;
+    });
     if (text !== null && readStoryFile(text).status === "complete") done.push(story.id);
   }
   return done;

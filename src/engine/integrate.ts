@@ -6,10 +6,8 @@ import { completionInfoFromRun, renderCompletion } from "../core/story/completio
 import type { Plan, Story } from "../core/plan/model.js";
 import { annotateRun, chain, failStory, statusOf, type Transition, type WorkflowState } from "../core/state/state.js";
 import { readStoryFile, updateStoryFile } from "../core/story/story-file.js";
-import type { Ports } from "./ports.js";
+import { PathEscapeError, type MergeOutcome, type Ports } from "./ports.js";
 import { runPool } from "./pool.js";
-import { junitPath } from "./tests.js";
-import { rm } from "node:fs/promises";
 import { own } from "../core/own.js";
 
 export interface IntegrationTarget {
@@ -19,6 +17,8 @@ export interface IntegrationTarget {
   branchRef: (storyId: string) => string;
   /** Where integration logs go. */
   logDir: string;
+  /** What logDir must stay inside, links resolved. */
+  logRoot?: string;
   runUrl?: string;
 }
 
@@ -29,8 +29,10 @@ export async function integrateStories(ports: Ports, plan: Plan, target: Integra
 
 /** Merges the given completed stories in plan order, one merge commit each; returns those merged. */
 export async function mergeStories(ports: Ports, plan: Plan, target: IntegrationTarget, ids: string[]): Promise<Story[]> {
-  const git = ports.git(target.dir);
+  const git = ports.integration(target.dir);
   const merged: Story[] = [];
+  // A tdd-waves killed inside `git merge` left MERGE_HEAD: that merge is redone below, from the start.
+  if ((await git.unfinishedMerge()) === "ours") await git.abortMerge();
   // Merge first, record after: an execution killed in between finds the merges on the target (see
   // the ancestor check) and records them then; one state write for the whole batch.
   const outcomes: Transition[] = [];
@@ -53,7 +55,7 @@ export async function mergeStories(ports: Ports, plan: Plan, target: Integration
       ports.progress({ type: "log", message: `Merged ${story.id} into the target branch` });
       merged.push(story);
     } else {
-      const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
+      const reason = mergeFailure(r);
       outcomes.push(failStory(story.id, reason, ports.now(), "integrate"));
       ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
     }
@@ -62,19 +64,27 @@ export async function mergeStories(ports: Ports, plan: Plan, target: Integration
   return merged;
 }
 
+/** Why a merge failed, in words: a conflict (the stories disagree) is not a merge git refused to start. */
+export function mergeFailure(r: Extract<MergeOutcome, { ok: false }>): string {
+  if (r.kind === "conflict") return `merge conflict in ${r.conflicts.join(", ")}`;
+  const lines = r.message.split("\n");
+  const first = (lines.find((l) => l.trim() !== "") ?? "no reason given").replace(/^(error|fatal): /, "").replace(/:\s*$/, "").trim();
+  // Git lists the files it names (untracked files a merge would overwrite) one per line, indented.
+  const files = lines.filter((l) => /^\t/.test(l)).map((l) => l.trim());
+  return `merge refused by git: ${first}${files.length ? `: ${files.join(", ")}` : ""}`;
+}
+
 /** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
 export async function retestMerged(ports: Ports, plan: Plan, target: IntegrationTarget, merged: Story[]): Promise<void> {
   const failing = await runPool(merged, plan.maxParallel, async (story) => {
-    const r = await ports.tests({
-      test: plan.test,
-      testFile: story.testFile,
-      storyId: story.id,
-      cwd: target.dir,
-      logFile: join(target.logDir, story.id, "integrate.log"),
-    });
-    const junit = junitPath(plan, story.id);
-    if (junit) await rm(join(target.dir, junit), { force: true });
-    return r.exitCode !== 0 || r.timedOut;
+    try {
+      const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: join(target.logDir, story.id, "integrate.log"), logRoot: target.logRoot ?? target.logDir });
+      return r.exitCode !== 0 || r.timedOut;
+    } catch (e) {
+      // A JUnit report path that leads out of the target's checkout: these tests cannot be checked.
+      if (e instanceof PathEscapeError) return true;
+      throw e;
+    }
   });
   const broken = merged.filter((_, i) => failing[i]);
   if (broken.length === 0) return;
@@ -88,18 +98,20 @@ export async function retestMerged(ports: Ports, plan: Plan, target: Integration
  * each, that file alone. Stories whose file already says so get no commit (safe to repeat on resume).
  */
 export async function recordOutcomesOnTarget(ports: Ports, plan: Plan, target: IntegrationTarget, ids: string[]): Promise<void> {
-  const git = ports.git(target.dir);
+  const git = ports.integration(target.dir);
   const state = await ports.store.read();
   if (!state) return;
   for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
     const status = statusOf(state, story.id);
     if (status !== "failed" && status !== "blocked") continue;
-    const path = join(target.dir, story.file);
-    const text = await ports.files.read(path);
+    const text = await ports.files.read(target.dir, story.file).catch((e: unknown) => {
+      if (e instanceof PathEscapeError) return null;
+      throw e;
+    });
     if (text === null) continue;
     const next = updateStoryFile(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, readStoryFile(text).eol) }, { storyId: story.id, title: story.title });
     if (next === text) continue;
-    await ports.files.write(path, next);
+    await ports.files.write(target.dir, story.file, next);
     const reason = own(state.runs, story.id)?.reason ?? status;
     await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
   }

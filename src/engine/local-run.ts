@@ -10,8 +10,9 @@ import { integrateStories, mergeStories, recordOutcomesOnTarget, retestMerged, t
 import { runPool } from "./pool.js";
 import type { Ports } from "./ports.js";
 import { Interrupted, type StoryJob } from "./story-context.js";
-import { completeInWorkingCopy, failInWorkingCopy, implementationPhase, testerPhase, verifyPhase } from "./story-phases.js";
+import { completeInWorkingCopy, failInWorkingCopy, guarded, implementationPhase, testerPhase, verifyPhase } from "./story-phases.js";
 import { RefusedError, releaseLock, startExecution, type PlanSource } from "./execution.js";
+import { refuseForeignStoryBranches } from "./story-branches.js";
 import { WorktreeSlots } from "./worktree-slots.js";
 import { BudgetReached } from "./agent-usage.js";
 import { clearStop, executionBudgetReached, recordStop } from "../core/agents/budget.js";
@@ -61,12 +62,17 @@ function pidAlive(pid: number | undefined): boolean {
 }
 
 export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<WorkflowState> {
-  const git = ports.git(opts.repoDir);
+  const git = ports.repository(opts.repoDir);
   const target = await git.currentBranch();
   if (!target) throw new RefusedError("HEAD is detached: check out the branch the stories should be merged into");
-  if (await git.hasTrackedChanges()) {
-    throw new RefusedError("the working tree has uncommitted changes to tracked files: commit or stash them first (untracked files are fine)");
+  // A merge a killed tdd-waves left half done is cleared once the lock is held (below); anyone else's is theirs to finish.
+  const merging = await ports.integration(opts.repoDir).unfinishedMerge();
+  if (merging === "foreign") {
+    throw new RefusedError(`a merge is in progress in ${opts.repoDir} (MERGE_HEAD exists): conclude it (git commit) or abort it (git merge --abort) first`);
   }
+  const dirty = "the working tree has uncommitted changes to tracked files: commit or stash them first (untracked files are fine)";
+  if (merging === "none" && (await git.hasTrackedChanges())) throw new RefusedError(dirty);
+  await refuseForeignStoryBranches(git, opts.source.plan, target, await ports.store.read());
   const lock = { kind: "local" as const, id: `local:${hostname()}:${process.pid}`, host: hostname(), pid: process.pid, since: ports.now() };
   await startExecution(ports, {
     source: opts.source,
@@ -76,7 +82,10 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     lockAlive: (l) => l.kind === "local" && (l.host !== hostname() || pidAlive(l.pid)),
     targetDir: opts.repoDir,
   });
-  const work = opts.workDir ?? join(await git.commonDir(), "tdd-waves");
+  const commonDir = await git.commonDir();
+  const work = opts.workDir ?? join(commonDir, "tdd-waves");
+  // Logs stay in the repository's git directory: a link an agent puts on their way is refused.
+  const logRoot = opts.workDir ?? commonDir;
   const run: Run = {
     ports,
     plan: opts.source.plan,
@@ -84,12 +93,16 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     target,
     work,
     limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
-    integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${storyBranch(opts.source.plan.name, id)}`, logDir: join(work, "logs", opts.source.plan.name) },
+    integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${storyBranch(opts.source.plan.name, id)}`, logDir: join(work, "logs", opts.source.plan.name), logRoot },
     targetLock: new Mutex(),
-    worktrees: new WorktreeSlots(ports.git, opts.repoDir, join(work, "worktrees", opts.source.plan.name)),
+    worktrees: new WorktreeSlots(git, ports.workingCopy, join(work, "worktrees", opts.source.plan.name)),
   };
   try {
     if ((await ports.store.read())?.stopped) await ports.store.update(clearStop(ports.now()), "resume after a stop");
+    if (merging === "ours") {
+      await ports.integration(opts.repoDir).abortMerge();
+      if (await git.hasTrackedChanges()) throw new RefusedError(dirty);
+    }
     await run.worktrees.clear();
     // An execution killed between verify and merge left completed stories unmerged: merge them first.
     await integrate(run, unmergedCompleted((await ports.store.read())!, run.plan));
@@ -98,7 +111,7 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
   } catch (e) {
     // The budget is used up: the execution stops as planned, the stories left stay pending (state.stopped says why).
     if (e instanceof BudgetReached) await ports.store.update(recordStop(e.message, ports.now()), "budget reached");
-    else if (!(e instanceof Interrupted)) await ports.store.update(recordError(e instanceof Error ? e.message : String(e), ports.now(), true), "execution error");
+    else if (!(e instanceof Interrupted) && !(e instanceof RefusedError)) await ports.store.update(recordError(e instanceof Error ? e.message : String(e), ports.now(), true), "execution error");
     if (!(e instanceof BudgetReached)) throw e;
   } finally {
     // Interrupted, agents may still be winding down in them: the next run clears them.
@@ -193,7 +206,7 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
   const state = await ports.store.update(startStory(story.id, ports.now()), `${story.id}: start`);
   const attempt = own(state.runs, story.id)!.attempt;
   // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
-  const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`))!;
+  const tip = (await ports.repository(run.opts.repoDir).revParse(`refs/heads/${run.target}`))!;
   const dir = await run.worktrees.checkout(storyBranch(plan.name, story.id), tip);
   const job: StoryJob = {
     plan,
@@ -203,12 +216,13 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
     attempt,
     dir,
     logDir: join(run.work, "logs", plan.name, story.id, `attempt-${attempt}`),
+    logRoot: run.integration.logRoot,
     signal: run.opts.signal,
   };
   try {
-    let r = await testerPhase(ports, job);
-    if (r.ok) r = await implementationPhase(ports, job);
-    if (r.ok) r = await verifyPhase(ports, job, own((await ports.store.read())!.runs, story.id)?.testFileBlob);
+    let r = await guarded("tester", () => testerPhase(ports, job));
+    if (r.ok) r = await guarded("implementation", () => implementationPhase(ports, job));
+    if (r.ok) r = await guarded("verify", async () => verifyPhase(ports, job, own((await ports.store.read())!.runs, story.id)?.testFileBlob));
     if (r.ok) await completeInWorkingCopy(ports, job);
     else await failInWorkingCopy(ports, job, r);
   } finally {

@@ -1,6 +1,6 @@
 // What one story's phases need to know and where they write: the working copy, logs, prompts, the
 // agents' environment, and the story-file edits every phase makes.
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import type { Plan, Story } from "../core/plan/model.js";
 import { renderTestCommand } from "../core/testing/shell-quote.js";
 import { renderPrompt } from "../core/prompts.js";
@@ -19,6 +19,8 @@ export interface StoryJob {
   dir: string;
   /** Where this attempt's logs and rendered prompts go (outside the working copy). */
   logDir: string;
+  /** What logDir must stay inside, links resolved (the repository's git directory locally). */
+  logRoot?: string;
   runUrl?: string;
   signal?: AbortSignal;
 }
@@ -35,27 +37,25 @@ export function throwIfAborted(job: StoryJob): void {
   if (job.signal?.aborted) throw new Interrupted();
 }
 
-export const storyPath = (job: StoryJob): string => join(job.dir, job.story.file);
-export const testPath = (job: StoryJob): string => join(job.dir, job.story.testFile);
 export const logFile = (job: StoryJob, name: string): string => join(job.logDir, `${name}.log`);
+export const logRoot = (job: StoryJob): string => job.logRoot ?? job.logDir;
 
 /** Applies a surgical update to the story file in the working copy (atomic write). */
 export async function editStoryFile(ports: Ports, job: StoryJob, update: StoryFileUpdate): Promise<void> {
-  const path = storyPath(job);
-  const text = (await ports.files.read(path)) ?? "";
+  const text = (await ports.files.read(job.dir, job.story.file)) ?? "";
   const next = updateStoryFile(text, update, { storyId: job.story.id, title: job.story.title });
-  if (next !== text) await ports.files.write(path, next);
+  if (next !== text) await ports.files.write(job.dir, job.story.file, next);
 }
 
 export async function acceptanceCriteria(ports: Ports, job: StoryJob): Promise<{ text: string; checked: boolean }[]> {
-  const text = await ports.files.read(storyPath(job));
+  const text = await ports.files.read(job.dir, job.story.file);
   return text === null ? [] : readStoryFile(text).criteria;
 }
 
 async function promptFor(ports: Ports, job: StoryJob, role: Role): Promise<string> {
   const { plan, story } = job;
   const templatePath = role === "tester" ? plan.prompts.tester : plan.prompts.implementation;
-  const template = templatePath ? ((await ports.files.read(join(job.dir, templatePath))) ?? undefined) : undefined;
+  const template = templatePath ? ((await ports.files.read(job.dir, templatePath)) ?? undefined) : undefined;
   const criteria = await acceptanceCriteria(ports, job);
   return renderPrompt(
     role,
@@ -80,7 +80,7 @@ async function promptFor(ports: Ports, job: StoryJob, role: Role): Promise<strin
 export async function agentEnvironment(ports: Ports, job: StoryJob, role: Role): Promise<Record<string, string>> {
   const prompt = await promptFor(ports, job, role);
   const promptFile = join(job.logDir, `${role}-prompt.md`);
-  await ports.files.write(promptFile, prompt);
+  await ports.files.write(logRoot(job), relative(logRoot(job), promptFile), prompt);
   const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer]!;
   return {
     ...agent.env,

@@ -16,28 +16,44 @@ import {
   type Transition,
   type WorkflowState,
 } from "../core/state/state.js";
-import type { Ports } from "./ports.js";
-import {
-  acceptanceCriteria,
-  agentEnvironment,
-  describeExit,
-  editStoryFile,
-  logFile,
-  storyPath,
-  testPath,
-  throwIfAborted,
-  type Role,
-  type StoryJob,
-} from "./story-context.js";
-import { junitPath } from "./tests.js";
+import { storyBranch } from "../core/plan/model.js";
+import { PathEscapeError, type Ports, type WorkingCopy } from "./ports.js";
+import { acceptanceCriteria, agentEnvironment, describeExit, editStoryFile, logFile, logRoot, throwIfAborted, type Role, type StoryJob } from "./story-context.js";
 import { checkBudget, overStoryBudget, phaseUsage, prepareUsage, stdoutFile } from "./agent-usage.js";
-import { rm } from "node:fs/promises";
-import { join } from "node:path";
 import { own } from "../core/own.js";
 
 export type PhaseResult = { ok: true } | { ok: false; phase: PhaseName; reason: string };
 
 const fail = (phase: PhaseName, reason: string): PhaseResult => ({ ok: false, phase, reason });
+
+/**
+ * Runs a phase; a path that leads out of the working copy through a symbolic link (one an agent made)
+ * fails the story, not the execution: nothing is read or written there.
+ */
+export async function guarded(phase: PhaseName, work: () => Promise<PhaseResult>): Promise<PhaseResult> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof PathEscapeError) return fail(phase, e.message);
+    throw e;
+  }
+}
+
+/** Agents work on the story branch: one that leaves it (another branch, a detached HEAD) fails the story. */
+async function headMoved(wc: WorkingCopy, job: StoryJob, who: string): Promise<string | undefined> {
+  const branch = storyBranch(job.plan.name, job.story.id);
+  const now = await wc.currentBranch();
+  if (now === branch) return undefined;
+  return `the ${who} moved HEAD off the story branch ${branch} (${now ? `to branch ${now}` : "detached"}); tdd-waves verifies and commits on the story branch only`;
+}
+
+/** Nested repositories an agent made: their files would be committed as a gitlink to a commit that exists nowhere. */
+async function nestedProblem(wc: WorkingCopy, since: string | undefined): Promise<string | undefined> {
+  if (!since) return undefined;
+  const nested = await wc.nestedRepositories(since);
+  if (nested.length === 0) return undefined;
+  return `nested git repositor${nested.length === 1 ? "y" : "ies"} at ${nested.join(", ")}: their files cannot be committed (remove the inner .git)`;
+}
 
 /** Runs the role's agent; the state is saved before it starts (with `atStart`) and its end returned to save. */
 async function runAgent(ports: Ports, job: StoryJob, role: Role, atStart?: Transition): Promise<{ result: PhaseResult; end: Transition }> {
@@ -59,12 +75,13 @@ async function runAgent(ports: Ports, job: StoryJob, role: Role, atStart?: Trans
   const begin = beginPhase(story.id, phase, ports.now(), { agent: name, log });
   await ports.store.update(atStart ? chain(atStart, begin) : begin, `${story.id}: ${phase} started`);
   ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
-  await prepareUsage(job, role);
+  await prepareUsage(ports, job, role);
   const stdout = stdoutFile(job, role, agent);
-  const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
+  const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, logRoot: logRoot(job), signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
   throwIfAborted(job);
   const usage = await phaseUsage(ports, job, role, agent, phase);
   let reason = r.exitCode === 0 && !r.timedOut ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
+  reason ??= await headMoved(ports.workingCopy(job.dir), job, `${role} agent ${name}`);
   if (reason === undefined && plan.budget?.perStoryCostUsd !== undefined) {
     const state = await ports.store.read();
     if (state) reason = overStoryBudget(usage(endPhase(story.id, phase, "ok", ports.now())(state)), job);
@@ -75,11 +92,8 @@ async function runAgent(ports: Ports, job: StoryJob, role: Role, atStart?: Trans
 
 async function runStoryTests(ports: Ports, job: StoryJob, name: string): Promise<TestEvidence> {
   const { plan, story } = job;
-  const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), signal: job.signal });
+  const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), logRoot: logRoot(job), signal: job.signal });
   throwIfAborted(job);
-  // The JUnit report is tdd-waves' own by-product: it must not land in the story's commits.
-  const junit = junitPath(plan, story.id);
-  if (junit) await rm(join(job.dir, junit), { force: true });
   const { durationMs: _d, ...evidence } = r;
   return evidence;
 }
@@ -87,19 +101,21 @@ async function runStoryTests(ports: Ports, job: StoryJob, name: string): Promise
 /** Tester agent, then the red check: the test file exists, was created or changed, and FAILS. */
 export async function testerPhase(ports: Ports, job: StoryJob): Promise<PhaseResult> {
   const { story, plan } = job;
-  const git = ports.git(job.dir);
-  const base = (await git.revParse("HEAD")) ?? undefined;
-  const before = await ports.files.read(testPath(job));
+  const git = ports.workingCopy(job.dir);
+  const base = (await git.head()) ?? undefined;
+  const before = await ports.files.read(job.dir, story.testFile);
   const tester = await runAgent(ports, job, "tester", annotateRun(story.id, { base }, ports.now()));
   if (!tester.result.ok) {
     await ports.store.update(tester.end, `${story.id}: tester failed`);
     return tester.result;
   }
   await ports.store.update(chain(tester.end, beginPhase(story.id, "red", ports.now(), { log: logFile(job, "red") })), `${story.id}: red check`);
-  const after = await ports.files.read(testPath(job));
-  let problem: string | undefined;
+  const after = await ports.files.read(job.dir, story.testFile);
+  let problem = await nestedProblem(git, base);
   let red: TestEvidence | undefined;
-  if (after === null) problem = `test file ${story.testFile} was not written by the tester`;
+  if (problem) {
+    // Reported as it is: the tests are not run.
+  } else if (after === null) problem = `test file ${story.testFile} was not written by the tester`;
   else if (after === before) problem = `test file ${story.testFile} was not created or changed by the tester`;
   else if (plan.tdd.requireRed) {
     red = await runStoryTests(ports, job, "red");
@@ -128,16 +144,21 @@ export async function implementationPhase(ports: Ports, job: StoryJob): Promise<
 /** Production check: tests pass, the test file is what the tester left, every AC box is checked. */
 export async function verifyPhase(ports: Ports, job: StoryJob, lockedBlob: string | undefined): Promise<PhaseResult> {
   const { story, plan } = job;
-  const git = ports.git(job.dir);
+  const git = ports.workingCopy(job.dir);
   await ports.store.update(beginPhase(story.id, "verify", ports.now(), { log: logFile(job, "verify") }), `${story.id}: verify`);
   const green = await runStoryTests(ports, job, "verify");
   const criteria = await acceptanceCriteria(ports, job);
   const acComplete = criteria.length > 0 && criteria.every((c) => c.checked);
   const problems: string[] = [];
+  const moved = await headMoved(git, job, "agents");
+  if (moved) problems.push(moved);
+  const recorded = await ports.store.read();
+  const nested = await nestedProblem(git, recorded ? own(recorded.runs, story.id)?.base : undefined);
+  if (nested) problems.push(nested);
   if (green.timedOut) problems.push("tests timed out");
   else if (green.exitCode !== 0) problems.push(`tests fail (exit code ${green.exitCode})`);
   if (plan.tdd.lockTests) {
-    const now = (await ports.files.read(testPath(job))) === null ? null : await git.hashFile(story.testFile);
+    const now = (await ports.files.read(job.dir, story.testFile)) === null ? null : await git.hashFile(story.testFile);
     if (now === null) problems.push(`the test file ${story.testFile} was deleted`);
     else if (lockedBlob !== undefined && now !== lockedBlob) problems.push(`the test file ${story.testFile} was changed after the tester wrote it`);
   }
@@ -175,24 +196,28 @@ export async function failInWorkingCopy(ports: Ports, job: StoryJob, result: Ext
 /** Commits the work with the finished story file; returns the files-modified record to save with the outcome. */
 async function finishStoryFile(ports: Ports, job: StoryJob, end: { outcome: "complete" | "failed"; reason?: string }): Promise<Transition> {
   const { story } = job;
-  const git = ports.git(job.dir);
+  const git = ports.workingCopy(job.dir);
+  // Whatever an agent did with HEAD, the story's work is committed on the story branch and nowhere else.
+  const branch = storyBranch(job.plan.name, story.id);
+  if ((await git.currentBranch()) !== branch) await git.returnToBranch(branch);
   const state = await ports.store.read();
   const run = state && own(state.runs, story.id);
   const base = run?.base;
   // What differs from the base in the working tree (untracked files too) is what the commit below holds.
   const filesModified = base ? await git.changedFiles(base) : [];
   const withStory = filesModified.includes(story.file) ? filesModified : [...filesModified, story.file].sort();
-  const eol = readStoryFile((await ports.files.read(storyPath(job))) ?? "").eol;
-  const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
-  const completion = renderCompletion(
-    { ...info, outcome: end.outcome, reason: end.reason, filesModified: withStory, runUrl: job.runUrl ?? run?.runUrl },
-    eol,
-  );
-  await editStoryFile(ports, job, {
-    status: end.outcome,
-    verified: end.outcome === "complete",
-    completion,
-  });
+  try {
+    const eol = readStoryFile((await ports.files.read(job.dir, story.file)) ?? "").eol;
+    const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
+    const completion = renderCompletion(
+      { ...info, outcome: end.outcome, reason: end.reason, filesModified: withStory, runUrl: job.runUrl ?? run?.runUrl },
+      eol,
+    );
+    await editStoryFile(ports, job, { status: end.outcome, verified: end.outcome === "complete", completion });
+  } catch (e) {
+    // A story file that now leads out of the working copy is left alone; the outcome is in the state.
+    if (!(e instanceof PathEscapeError)) throw e;
+  }
   const commit = await git.commitAll(`tdd-waves: ${story.id} ${end.outcome === "complete" ? "complete" : `failed: ${end.reason}`}`);
   return recordResult(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
 }

@@ -2,10 +2,9 @@
 // never push; they leave git bundles (made and read by git itself) and small JSON records. Whatever
 // arrives was made where agents ran, so reading it checks it: a bundle must hold exactly the one ref
 // it is meant to hold, and a record must pass its schema.
-import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { storyRecordSchema, type StoryRecord } from "../core/state/story-record.js";
-import type { Git } from "../adapters/git.js";
+import type { Plumbing as Git } from "./ports.js";
 import type { Ports } from "./ports.js";
 
 /** Artifact names and the files in them. `<id>` is a story id. */
@@ -35,7 +34,7 @@ export async function writeBundle(git: Git, file: string, ref: string, base: str
   const tip = await git.revParse(ref);
   if (tip === null) throw new Error(`cannot bundle ${ref}: it does not exist`);
   const exclude = base && base !== tip && (await git.isAncestor(base, tip)) ? [`^${base}`] : [];
-  await mkdir(dirname(file), { recursive: true });
+  await git.makeDirectory(dirname(file));
   await git.run(["bundle", "create", "--quiet", file, ref, ...exclude]);
 }
 
@@ -62,7 +61,7 @@ export async function importBundle(git: Git, file: string, ref: string, into: st
 export async function logTails(ports: Ports, logDir: string): Promise<Record<string, string>> {
   const tails: Record<string, string> = {};
   for (const name of ["tester", "red", "implementation", "verify"]) {
-    const text = await ports.files.read(join(logDir, `${name}.log`));
+    const text = await ports.files.read(logDir, `${name}.log`);
     if (text === null) continue;
     tails[name] = text.trimEnd().split("\n").slice(-LOG_TAIL_LINES).join("\n").slice(-LOG_TAIL_CHARS);
   }
@@ -73,7 +72,7 @@ export type StoryArtifact = { record: StoryRecord; bundle: string } | { problem:
 
 /** A story job's artifact in `dir` (downloaded): null when there is none, else its record or what is wrong with it. */
 export async function readStoryArtifact(ports: Ports, dir: string, id: string): Promise<StoryArtifact> {
-  const text = await ports.files.read(join(dir, ARTIFACTS.record));
+  const text = await ports.files.read(dir, ARTIFACTS.record);
   if (text === null) return null;
   let raw: unknown;
   try {
@@ -97,7 +96,7 @@ export interface Verdicts {
 }
 
 export async function readVerdicts(ports: Ports, dir: string): Promise<Verdicts | null> {
-  const text = await ports.files.read(join(dir, ARTIFACTS.verdicts));
+  const text = await ports.files.read(dir, ARTIFACTS.verdicts);
   if (text === null) return null;
   try {
     const v = JSON.parse(text) as Verdicts;

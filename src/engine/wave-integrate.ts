@@ -29,7 +29,7 @@ export interface IntegrateWaveOptions {
 
 export async function integrateWave(ports: Ports, opts: IntegrateWaveOptions): Promise<{ state: WorkflowState; verdicts: Verdicts }> {
   const { plan } = opts.source;
-  const git = ports.git(opts.dir);
+  const git = ports.plumbing(opts.dir);
   const start = (await git.revParse("HEAD"))!;
   await git.run(["checkout", "-q", "-B", opts.target]);
   let state = (await ports.store.read())!;
@@ -76,6 +76,6 @@ export async function integrateWave(ports: Ports, opts: IntegrateWaveOptions): P
     else if (statusOf(state, id) === "failed") verdicts.stories = { ...verdicts.stories, [id]: { failed: { reason: run?.reason ?? "failed in integration" } } };
   }
   if (head !== start) await writeBundle(git, join(opts.outDir, ARTIFACTS.mergedBundle), `refs/heads/${opts.target}`, start);
-  await ports.files.write(join(opts.outDir, ARTIFACTS.verdicts), `${JSON.stringify(verdicts, null, 2)}\n`);
+  await ports.files.write(opts.outDir, ARTIFACTS.verdicts, `${JSON.stringify(verdicts, null, 2)}\n`);
   return { state, verdicts };
 }

@@ -8,7 +8,7 @@ import { storyBranch, type Plan } from "../core/plan/model.js";
 import { annotateRun, failStory, nextOpenWave, recordError, statusOf, type WorkflowState } from "../core/state/state.js";
 import { adoptStoryRecord, failUnreported, type StoryRecord } from "../core/state/story-record.js";
 import { executionBudgetReached } from "../core/agents/budget.js";
-import type { Git } from "../adapters/git.js";
+import type { Plumbing as Git } from "./ports.js";
 import { own } from "../core/own.js";
 import { blockStuck } from "./blocking.js";
 import { notOnTarget } from "./distributed.js";
@@ -41,7 +41,7 @@ const TARGET_PUSH_ATTEMPTS = 5;
 export async function publishWave(ports: Ports, opts: PublishOptions): Promise<PublishResult> {
   const { plan } = opts.source;
   const remote = opts.remote ?? "origin";
-  const git = ports.git(opts.dir);
+  const git = ports.plumbing(opts.dir);
   let state = await ports.store.read();
   if (!state) throw new Error(`there is no state of plan ${plan.name} to publish into`);
   const problems: string[] = [];
@@ -209,6 +209,6 @@ async function pushTarget(git: Git, remote: string, target: string): Promise<voi
     const tracking = `refs/remotes/${remote}/${target}`;
     await git.fetch(remote, [`+refs/heads/${target}:${tracking}`]);
     const merged = await git.merge(tracking, `tdd-waves: merge ${target} (updated during the wave)`);
-    if (!merged.ok) throw new Error(`${target} changed during the wave and merging it conflicts in ${merged.conflicts.join(", ") || "some files"}`);
+    if (!merged.ok) throw new Error(`${target} changed during the wave and merging it failed: ${merged.kind === "conflict" ? `conflicts in ${merged.conflicts.join(", ") || "some files"}` : merged.message}`);
   }
 }

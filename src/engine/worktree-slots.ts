@@ -1,9 +1,8 @@
 // Working copies of the local runner: one git worktree per story running at the same time, handed on to
 // the next story (a checkout and a clean: as good as new, and many times cheaper than a new worktree),
 // all removed when the run ends.
-import { mkdir, readdir, rm } from "node:fs/promises";
-import { join, sep } from "node:path";
-import type { Git } from "../adapters/git.js";
+import { join } from "node:path";
+import type { Repository, WorkingCopy } from "./ports.js";
 
 export class WorktreeSlots {
   private readonly free: string[] = [];
@@ -13,22 +12,15 @@ export class WorktreeSlots {
   private adding: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly git: (dir: string) => Git,
-    private readonly repoDir: string,
+    private readonly repo: Repository,
+    private readonly workingCopy: (dir: string) => WorkingCopy,
     private readonly root: string,
   ) {}
 
   /** Removes the worktrees an earlier run of this plan left behind (killed before it could), then prunes. */
   async clear(): Promise<void> {
-    const main = this.git(this.repoDir);
-    const left = await readdir(this.root).catch(() => [] as string[]);
-    // Git's records too: a worktree whose directory was half made or is gone still holds its branch.
-    const recorded = (await main.worktreePaths()).filter((p) => p.startsWith(`${this.root}${sep}`));
-    for (const dir of new Set([...left.map((name) => join(this.root, name)), ...recorded])) {
-      await main.worktreeRemove(dir, { prune: false });
-      await rm(dir, { recursive: true, force: true });
-    }
-    await main.worktreePrune();
+    for (const dir of await this.repo.worktreesUnder(this.root)) await this.repo.removeWorktree(dir);
+    await this.repo.pruneWorktrees();
   }
 
   /** A working copy with `branch` checked out, (re)set to `startPoint`, with nothing else in it. */
@@ -36,7 +28,7 @@ export class WorktreeSlots {
     const reused = this.free.pop();
     if (reused !== undefined) {
       try {
-        await this.git(reused).resetTo(branch, startPoint);
+        await this.workingCopy(reused).resetTo(branch, startPoint);
         return reused;
       } catch {
         // Left in a state a checkout cannot undo (say, an agent's half-done rebase): start afresh.
@@ -45,12 +37,11 @@ export class WorktreeSlots {
     }
     const dir = join(this.root, `slot-${++this.count}`);
     this.made.add(dir);
-    await mkdir(this.root, { recursive: true });
     // Only the bookkeeping waits its turn; the files are checked out in parallel.
-    const add = this.adding.then(() => this.git(this.repoDir).worktreeAdd(dir, branch, startPoint, { prune: false, checkout: false }));
+    const add = this.adding.then(() => this.repo.addWorktree(dir, branch, startPoint));
     this.adding = add.catch(() => undefined);
     await add;
-    await this.git(dir).resetTo(branch, startPoint);
+    await this.workingCopy(dir).resetTo(branch, startPoint);
     return dir;
   }
 
@@ -65,7 +56,6 @@ export class WorktreeSlots {
 
   private async remove(dir: string): Promise<void> {
     this.made.delete(dir);
-    await this.git(this.repoDir).worktreeRemove(dir, { prune: false });
-    await rm(dir, { recursive: true, force: true });
+    await this.repo.removeWorktree(dir);
   }
 }

@@ -290,6 +290,17 @@ describe("commits", () => {
   });
 });
 
+/** A repository on main with a branch "feature" one commit ahead (b.txt). */
+async function repoWithFeature(): Promise<{ dir: string; git: Git }> {
+  const { dir, git } = await newRepo();
+  await commitFile(git, dir, "a.txt", "a\n");
+  await git.run(["branch", "feature"]);
+  await git.run(["checkout", "-q", "feature"]);
+  await commitFile(git, dir, "b.txt", "b\n");
+  await git.run(["checkout", "-q", "main"]);
+  return { dir, git };
+}
+
 describe("merge", () => {
   it("merges with a merge commit whose subject is the message", async () => {
     const { dir, git } = await newRepo();
@@ -321,12 +332,37 @@ describe("merge", () => {
 
     expect(mainTip).not.toBe(before);
     const result = await git.merge("feature", "Merge feature");
-    expect(result).toEqual({ ok: false, conflicts: ["a.txt", "c.txt"] });
+    expect(result).toEqual({ ok: false, kind: "conflict", conflicts: ["a.txt", "c.txt"] });
     expect((await git.run(["status", "--porcelain", "--untracked-files=all"])).stdout).toBe("");
     expect(await git.revParse("MERGE_HEAD")).toBeNull();
     expect(await git.revParse("HEAD")).toBe(before);
     expect(await readFile(join(dir, "a.txt"), "utf8")).toBe("main\n");
     expect(existsSync(join(dir, "clean.txt"))).toBe(false);
+  });
+
+  it("reports a merge a hook refused as a refusal, not a conflict, and leaves nothing half-merged", async () => {
+    const { dir, git } = await repoWithFeature();
+    const before = await git.revParse("HEAD");
+    // prepare-commit-msg runs even with --no-verify; this one refuses merges only.
+    await writeFile(join(dir, ".git", "hooks", "prepare-commit-msg"), '#!/bin/sh\n[ "$2" = merge ] && { echo "no merges here" >&2; exit 1; }\nexit 0\n', { mode: 0o755 });
+    const result = await git.merge("feature", "tdd-waves: merge s-001: x");
+    expect(result).toMatchObject({ ok: false, kind: "refused" });
+    expect(await git.unfinishedMerge()).toBe("none");
+    expect(await git.revParse("HEAD")).toBe(before);
+    expect((await git.run(["status", "--porcelain"])).stdout).toBe("");
+  });
+
+  it("tells an unfinished merge tdd-waves left from someone else's, and aborts it", async () => {
+    const { dir, git } = await repoWithFeature();
+    expect(await git.unfinishedMerge()).toBe("none");
+    await git.run(["merge", "--no-ff", "--no-commit", "feature"]);
+    expect(await git.unfinishedMerge()).toBe("foreign");
+    await git.abortMerge();
+    await git.run(["merge", "--no-ff", "--no-commit", "-m", "tdd-waves: merge s-001: x", "feature"]);
+    expect(await git.unfinishedMerge()).toBe("ours");
+    await git.abortMerge();
+    expect(await git.unfinishedMerge()).toBe("none");
+    expect(existsSync(join(dir, "b.txt"))).toBe(false);
   });
 
   it("throws when the merge cannot even start", async () => {

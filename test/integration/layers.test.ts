@@ -35,6 +35,20 @@ describe("layer rules", () => {
     expect(await ruleMessages("src/adapters/example.ts", `import { x } from "../cli/main.js";\nexport const y = x;`)).not.toEqual([]);
   });
 
+  it.each([
+    ["a concrete adapter", `import { Git } from "../adapters/git.js";\nexport const g = Git;`],
+    ["a concrete adapter's types", `import type { Git } from "../adapters/git.js";\nexport type G = Git;`],
+    ["the file system", `import { rm } from "node:fs/promises";\nexport const r = rm;`],
+    ["the file system (bare)", `import { readFileSync } from "fs";\nexport const r = readFileSync;`],
+    ["child processes", `import { spawn } from "node:child_process";\nexport const s = spawn;`],
+  ])("src/engine refuses %s: it is given ports", async (_what, code) => {
+    expect(await ruleMessages("src/engine/example.ts", code)).not.toEqual([]);
+  });
+
+  it("src/engine may use its ports and core", async () => {
+    expect(await ruleMessages("src/engine/example.ts", `import type { Ports } from "./ports.js";\nimport { x } from "../core/state/state.js";\nexport type P = [Ports, typeof x];`)).toEqual([]);
+  });
+
   it("src/engine never reaches the action, the command line or the Actions runtime", async () => {
     expect(await ruleMessages("src/engine/example.ts", `import { x } from "../action/main.js";\nexport const y = x;`)).not.toEqual([]);
     expect(await ruleMessages("src/engine/example.ts", `import * as core from "@actions/core";\nexport const y = core;`)).not.toEqual([]);

@@ -15,7 +15,7 @@ const worktrees = () => git(repo.dir, "worktree", "list", "--porcelain").split("
 
 beforeEach(() => {
   repo = makeRepo({ "a.txt": "a\n", ".gitignore": "*.log\n" }, { agents: false });
-  slots = new WorktreeSlots(gitAt, repo.dir, join(repo.dir, ".git", "tdd-waves", "worktrees", "plan"));
+  slots = new WorktreeSlots(gitAt(repo.dir), gitAt, join(repo.dir, ".git", "tdd-waves", "worktrees", "plan"));
 });
 
 afterEach(() => repo.cleanup());
@@ -81,7 +81,7 @@ describe("worktree slots", () => {
     const tip = git(repo.dir, "rev-parse", "HEAD");
     await slots.checkout("tdd-waves/plan/s-1", tip);
     await slots.checkout("tdd-waves/plan/s-2", tip);
-    const next = new WorktreeSlots(gitAt, repo.dir, join(repo.dir, ".git", "tdd-waves", "worktrees", "plan"));
+    const next = new WorktreeSlots(gitAt(repo.dir), gitAt, join(repo.dir, ".git", "tdd-waves", "worktrees", "plan"));
     await next.clear();
     expect(worktrees()).toBe(1);
     const again = await next.checkout("tdd-waves/plan/s-1", tip);
@@ -93,7 +93,7 @@ describe("worktree slots", () => {
     const dir = await slots.checkout("tdd-waves/plan/s-1", tip);
     git(repo.dir, "worktree", "lock", "--reason", "initializing", dir);
     rmSync(dir, { recursive: true, force: true });
-    const next = new WorktreeSlots(gitAt, repo.dir, join(repo.dir, ".git", "tdd-waves", "worktrees", "plan"));
+    const next = new WorktreeSlots(gitAt(repo.dir), gitAt, join(repo.dir, ".git", "tdd-waves", "worktrees", "plan"));
     await next.clear();
     expect(worktrees()).toBe(1);
     git(repo.dir, "checkout", "-q", "tdd-waves/plan/s-1");

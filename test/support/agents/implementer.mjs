@@ -1,7 +1,9 @@
 // Script implementation agent for tests: writes src/<id>.mjs and ticks the story's acceptance criteria;
 // (WAIT_FOR below); IMPL_MODE: normal | fail (exit 1) | edit-test (also rewrites the test file) | no-tick | conflict (also
-// writes shared.txt, which other "conflict" stories write differently) | sleep (SLEEP_MS before working).
+// writes shared.txt, which other "conflict" stories write differently) | sleep (SLEEP_MS before working) |
+// nested (also makes vendor/lib a git repository of its own) | switch-branch (then commits on a new branch "stray").
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 
 const id = process.env.TDD_WAVES_STORY_ID;
 const mode = process.env.IMPL_MODE ?? "normal";
@@ -33,6 +35,18 @@ if (mode === "edit-test") writeFileSync(process.env.TDD_WAVES_TEST_FILE, `import
 if (mode !== "no-tick") {
   const story = process.env.TDD_WAVES_STORY_FILE;
   writeFileSync(story, readFileSync(story, "utf8").replace(/^(\s*[-*+] )\[ \]/gm, "$1[x]"));
+}
+if (mode === "nested") {
+  mkdirSync("vendor/lib", { recursive: true });
+  writeFileSync("vendor/lib/index.mjs", "export default 1;\n");
+  execFileSync("git", ["init", "-q"], { cwd: "vendor/lib" });
+  execFileSync("git", ["add", "-A"], { cwd: "vendor/lib" });
+  execFileSync("git", ["commit", "-q", "-m", "inner"], { cwd: "vendor/lib" });
+}
+if (mode === "switch-branch") {
+  execFileSync("git", ["checkout", "-q", "-b", "stray"]);
+  execFileSync("git", ["add", "-A"]);
+  execFileSync("git", ["commit", "-q", "-m", "stray work"]);
 }
 if (process.env.AGENT_TRACE) appendFileSync(process.env.AGENT_TRACE, `${Date.now()} implementation ${id} end attempt=${process.env.TDD_WAVES_ATTEMPT}\n`);
 console.log(`implemented ${id}`);

@@ -2,7 +2,8 @@
 // normal: a test that fails until src/<id>.mjs exports value() === "<id>"; passing: a test that already
 // passes; none: writes nothing; fail: exits 3; hang: leaves a grandchild that ignores SIGTERM and hangs;
 // hostile: a normal test that also runs agents/hostile.mjs (every attempt) wherever it is run.
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+// LINK="<path>=<target>": then replaces <path> with a symbolic link to <target> (a way out of the repository).
+import { appendFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { spawn } from "node:child_process";
 
@@ -40,5 +41,10 @@ if (mode !== "none") {
       ? `import { test } from "node:test";\ntest("${id} trivially", () => {});\n`
       : `import { test } from "node:test";\nimport assert from "node:assert/strict";\n\ntest("${id} returns its id", async () => {\n  const { value } = await import("${up}src/${id}.mjs");\n  assert.equal(value(), "${id}");\n});\n`);
   writeFileSync(file, body);
+}
+if (process.env.LINK) {
+  const [path, target] = process.env.LINK.split("=");
+  rmSync(path, { recursive: true, force: true });
+  symlinkSync(target, path);
 }
 console.log(`tester wrote ${file}`);

@@ -1,8 +1,8 @@
-export const id = 227;
-export const ids = [227];
+export const id = 158;
+export const ids = [158];
 export const modules = {
 
-/***/ 6633:
+/***/ 6540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -37,14 +37,14 @@ function findExecutable(name, pathEnv) {
 
 /***/ }),
 
-/***/ 2302:
+/***/ 4247:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ missingPresetCLIs)
 /* harmony export */ });
-/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1214);
-/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6633);
+/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8293);
+/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6540);
 // Agents whose preset CLI is not on PATH: `plan` warns about them, `run` refuses to start (issue 13).
 
 
@@ -68,7 +68,7 @@ function missingPresetCLIs(plan, pathEnv) {
 
 /***/ }),
 
-/***/ 1655:
+/***/ 8589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -172,7 +172,7 @@ function liveProgress(io, plan, now) {
 
 /***/ }),
 
-/***/ 5227:
+/***/ 158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -188,16 +188,69 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/render/report.ts
-var render_report = __webpack_require__(6640);
+var render_report = __webpack_require__(6629);
 // EXTERNAL MODULE: ./src/core/render/gantt-terminal.ts
-var gantt_terminal = __webpack_require__(7751);
+var gantt_terminal = __webpack_require__(3266);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/engine/ports.ts
+/** A path that leads out of the directory it must stay in; refused, nothing read or written there. */
+class PathEscapeError extends Error {
+    path;
+    realPath;
+    root;
+    constructor(path, realPath, root) {
+        super(`${path} leads out of ${root} (to ${realPath}) through a symbolic link: refused`);
+        this.path = path;
+        this.realPath = realPath;
+        this.root = root;
+        this.name = "PathEscapeError";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/confined-paths.ts
+// Paths that must stay inside a directory (a working copy, a log directory): resolved to their real
+// location at the moment of use, since an agent can make a symbolic link at any time, and refused when
+// that location is outside.
+
+
+
+/**
+ * The absolute path of `path` (relative to `root`, or absolute) once it is known to stay inside `root`:
+ * the real location of the path, or of its nearest existing ancestor plus the rest, must be `root`'s real
+ * location or below it. Throws PathEscapeError otherwise.
+ */
+function confined(root, path) {
+    const full = (0,external_node_path_.resolve)(root, path);
+    const rootReal = realLocation((0,external_node_path_.resolve)(root));
+    const real = realLocation(full);
+    if (real !== rootReal && !real.startsWith(rootReal.endsWith(external_node_path_.sep) ? rootReal : `${rootReal}${external_node_path_.sep}`))
+        throw new PathEscapeError(path, real, root);
+    return full;
+}
+/** Where `path` really is: its real path, or that of its nearest existing ancestor with the rest added. */
+function realLocation(path) {
+    const rest = [];
+    for (let at = path;;) {
+        try {
+            return (0,external_node_path_.join)((0,external_node_fs_.realpathSync)(at), ...rest);
+        }
+        catch (e) {
+            const code = e.code;
+            if ((code !== "ENOENT" && code !== "ENOTDIR") || (0,external_node_path_.dirname)(at) === at)
+                throw e;
+            rest.unshift((0,external_node_path_.basename)(at));
+            at = (0,external_node_path_.dirname)(at);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/agent-process.ts
 // Runs an agent's or a test's shell command as a child process, logs its output to a file, and makes
 // sure that on timeout or abort nothing the command started survives it.
+
 
 
 
@@ -214,11 +267,16 @@ async function runShell(command, opts) {
     const graceMs = opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
     const log = openLog(opts.logFile, headerLines(command, opts.header, started));
     const out = opts.stdoutFile === undefined ? undefined : openOutput(opts.stdoutFile);
+    const appendLog = (text) => {
+        if (opts.logRoot !== undefined && !stays(opts.logRoot, opts.logFile))
+            return;
+        (0,external_node_fs_.appendFileSync)(opts.logFile, text);
+    };
     const outcome = (o) => {
         const result = { exitCode: null, signal: null, timedOut: false, aborted: false, ...o, durationMs: Date.now() - started, logFile: opts.logFile };
-        if (opts.stdoutFile !== undefined)
-            (0,external_node_fs_.appendFileSync)(opts.logFile, stdoutSection(opts.stdoutFile));
-        (0,external_node_fs_.appendFileSync)(opts.logFile, footerLine(result));
+        if (opts.stdoutFile !== undefined && (opts.logRoot === undefined || stays(opts.logRoot, opts.stdoutFile)))
+            appendLog(stdoutSection(opts.stdoutFile));
+        appendLog(footerLine(result));
         return result;
     };
     const problem = opts.signal?.aborted ? "aborted before it started" : missingDirectory(opts.cwd);
@@ -257,10 +315,19 @@ async function runShell(command, opts) {
     if (exit.error)
         return outcome({ error: exit.error });
     if (!reason && pgid !== undefined && groupAlive(pgid)) {
-        (0,external_node_fs_.appendFileSync)(opts.logFile, "--- tdd-waves: stopping processes the command left running\n");
+        appendLog("--- tdd-waves: stopping processes the command left running\n");
         await killTree(pgid, graceMs);
     }
     return outcome({ exitCode: exit.code, signal: exit.signal, timedOut: reason === "timeout", aborted: reason === "abort" });
+}
+function stays(root, path) {
+    try {
+        confined(root, path);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 function openLog(logFile, header) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(logFile), { recursive: true });
@@ -440,11 +507,11 @@ function sleep(ms) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/git.ts
-var git = __webpack_require__(6960);
-// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 26 modules
-var XMLParser = __webpack_require__(9658);
-// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/fxp.js
-var fxp = __webpack_require__(5824);
+var adapters_git = __webpack_require__(485);
+// EXTERNAL MODULE: ../trial/node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 26 modules
+var XMLParser = __webpack_require__(3552);
+// EXTERNAL MODULE: ../trial/node_modules/fast-xml-parser/src/fxp.js
+var fxp = __webpack_require__(2786);
 ;// CONCATENATED MODULE: ./src/core/testing/junit.ts
 // Test counts from a JUnit XML report, whichever runner wrote it (vitest, jest-junit, node --test, …).
 
@@ -660,7 +727,7 @@ function wordCounts(parts) {
 }
 
 // EXTERNAL MODULE: ./src/core/testing/shell-quote.ts
-var shell_quote = __webpack_require__(5199);
+var shell_quote = __webpack_require__(3210);
 ;// CONCATENATED MODULE: ./src/adapters/test-runner.ts
 // Runs the plan's test command on one story's test file and gathers the evidence: exit code and,
 // where the run tells them, the counts (from the JUnit report, else from the runner's summary lines).
@@ -670,10 +737,13 @@ var shell_quote = __webpack_require__(5199);
 
 
 
+
 // The summary of a run is at its end; a runaway log is not read whole.
 const MAX_OUTPUT_READ = 4 * 1024 * 1024;
 async function runTests(opts) {
-    const junitPath = opts.test.junit ? (0,external_node_path_.resolve)(opts.cwd, opts.test.junit.replaceAll("{storyId}", opts.storyId)) : undefined;
+    const junitRel = opts.test.junit?.replaceAll("{storyId}", opts.storyId);
+    // The report's real location is checked at each use: the test command itself may put a link there.
+    const junitPath = junitRel ? confined(opts.cwd, junitRel) : undefined;
     if (junitPath) {
         // A report left by an earlier run must not pass for this run's.
         (0,external_node_fs_.rmSync)(junitPath, { force: true });
@@ -695,9 +765,14 @@ async function runTests(opts) {
         header: `tests of ${opts.storyId}`,
         ...(opts.signal ? { signal: opts.signal } : {}),
     });
-    const junit = junitPath ? readJunit(junitPath) : null;
+    // The command has run: anything it made on the way to the log or the report is looked at again.
+    if (opts.logRoot !== undefined)
+        confined(opts.logRoot, opts.logFile);
+    const junit = junitPath ? readJunit(confined(opts.cwd, junitRel)) : null;
     if (junitPath && !junit)
         (0,external_node_fs_.appendFileSync)(opts.logFile, `--- tdd-waves: no readable JUnit report at ${junitPath}\n`);
+    if (junitPath && opts.removeReport)
+        (0,external_node_fs_.rmSync)(confined(opts.cwd, junitRel), { force: true });
     const counts = junit ?? countsFromOutput(readFrom(opts.logFile, logStart));
     return {
         exitCode: outcome.exitCode,
@@ -745,7 +820,9 @@ function readFrom(path, offset) {
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/adapters/text-files.ts
 // Text files with atomic writes (temporary file in the same directory, then rename), so a story file
-// is never seen half-written, even when the process is killed mid-write.
+// is never seen half-written, even when the process is killed mid-write; and never read or written
+// through a symbolic link that leads out of the directory they belong to (confined-paths.ts).
+
 
 
 
@@ -771,21 +848,40 @@ async function writeTextAtomic(path, text) {
         throw e;
     }
 }
-const textFiles = { read: readText, write: writeTextAtomic };
+const textFiles = {
+    // Async so that a refused path is a rejected promise like any other failure.
+    read: async (root, path) => readText(confined(root, path)),
+    write: async (root, path, text) => writeTextAtomic(confined(root, path), text),
+    remove: async (root, path) => (0,promises_.rm)(confined(root, path), { force: true }),
+};
 
 ;// CONCATENATED MODULE: ./src/adapters/default-ports.ts
 
 
 
 
+
+/** A log is written only inside its root, links resolved now (an agent may have made one since the last run). */
+function confinedLog(o) {
+    if (o.logRoot !== undefined) {
+        confined(o.logRoot, o.logFile);
+        if (o.stdoutFile !== undefined)
+            confined(o.logRoot, o.stdoutFile);
+    }
+    return o;
+}
 function realPorts(opts) {
     // One Git per working copy: it learns the identity to commit with once, not once per call site.
     const gits = new Map();
+    const git = (cwd) => gits.get(cwd) ?? gits.set(cwd, new adapters_git/* Git */.TU({ cwd })).get(cwd);
     return {
-        git: (cwd) => gits.get(cwd) ?? gits.set(cwd, new git/* Git */.TU({ cwd })).get(cwd),
+        workingCopy: git,
+        integration: git,
+        repository: git,
+        plumbing: git,
         store: opts.store,
-        agents: (command, o) => runShell(command, o),
-        tests: (o) => runTests(o),
+        agents: async (command, o) => runShell(command, confinedLog(o)),
+        tests: async (o) => runTests({ ...confinedLog(o), removeReport: true }),
         files: textFiles,
         now: opts.now ?? (() => new Date().toISOString()),
         progress: opts.progress,
@@ -793,21 +889,21 @@ function realPorts(opts) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/state-store.ts + 4 modules
-var state_store = __webpack_require__(6308);
+var state_store = __webpack_require__(9904);
 // EXTERNAL MODULE: ./src/core/story/acceptance-criteria.ts
-var acceptance_criteria = __webpack_require__(1822);
+var acceptance_criteria = __webpack_require__(2343);
 // EXTERNAL MODULE: ./src/core/story/fields.ts
-var fields = __webpack_require__(800);
+var fields = __webpack_require__(2839);
 // EXTERNAL MODULE: ./src/core/story/front-matter.ts
-var front_matter = __webpack_require__(5410);
+var front_matter = __webpack_require__(9917);
 // EXTERNAL MODULE: ./src/core/story/lines.ts
-var story_lines = __webpack_require__(5774);
+var story_lines = __webpack_require__(3227);
 // EXTERNAL MODULE: ./src/core/story/status.ts
-var story_status = __webpack_require__(9311);
+var story_status = __webpack_require__(5304);
 // EXTERNAL MODULE: ./src/core/story/story-document.ts
-var story_document = __webpack_require__(6788);
+var story_document = __webpack_require__(2231);
 // EXTERNAL MODULE: ./src/core/story/markdown-blocks.ts
-var markdown_blocks = __webpack_require__(8375);
+var markdown_blocks = __webpack_require__(7082);
 ;// CONCATENATED MODULE: ./src/core/story/story-update.ts
 // Surgical edits of a story file: field values, the front matter `status` and the `## Completion` body
 // change; missing field lines (and, without any, a title) and a missing Completion section are inserted;
@@ -1012,7 +1108,7 @@ function readStoryFile(text) {
 }
 
 // EXTERNAL MODULE: ./src/core/state/state.ts
-var state_state = __webpack_require__(6624);
+var state_state = __webpack_require__(8957);
 ;// CONCATENATED MODULE: ./src/engine/execution.ts
 
 
@@ -1060,14 +1156,19 @@ async function startExecution(ports, opts) {
     if (!current)
         await ports.store.init(fresh, "start execution");
     const done = await completeOnTarget(ports, source.plan, opts.targetDir);
-    const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
+    const head = (await ports.repository(opts.targetDir).revParse("HEAD")) ?? "";
     const begin = (state) => (0,state_state/* adoptCompleted */.EY)(done, head, now)((0,state_state/* requeueInProgress */.dp)(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : { ...state, plan: { ...state.plan, ...planRecord } })));
     return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
 }
 async function completeOnTarget(ports, plan, dir) {
     const done = [];
     for (const story of plan.stories) {
-        const text = await ports.files.read((0,external_node_path_.join)(dir, story.file));
+        // A story file leading out of the checkout (refused at plan time, or made since) says nothing here.
+        const text = await ports.files.read(dir, story.file).catch((e) => {
+            if (e instanceof PathEscapeError)
+                return null;
+            throw e;
+        });
         if (text !== null && readStoryFile(text).status === "complete")
             done.push(story.id);
     }
@@ -1088,9 +1189,9 @@ const releaseLock = (lockId, now) => (state) => {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/core/plan/model.ts
-var model = __webpack_require__(2082);
+var model = __webpack_require__(8053);
 // EXTERNAL MODULE: ./src/core/own.ts
-var core_own = __webpack_require__(6207);
+var core_own = __webpack_require__(8166);
 ;// CONCATENATED MODULE: ./src/core/state/progression.ts
 
 
@@ -1168,7 +1269,7 @@ async function blockStuck(ports, plan, state, ids) {
 }
 
 // EXTERNAL MODULE: ./src/core/story/code-span.ts
-var code_span = __webpack_require__(5669);
+var code_span = __webpack_require__(3996);
 ;// CONCATENATED MODULE: ./src/core/story/completion.ts
 // Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
 
@@ -1429,15 +1530,14 @@ function testFileRule(ctx) {
 }
 
 // EXTERNAL MODULE: ./src/core/agents/budget.ts
-var agents_budget = __webpack_require__(9081);
+var agents_budget = __webpack_require__(4680);
 // EXTERNAL MODULE: ./src/core/agents/presets.ts
-var presets = __webpack_require__(1214);
+var presets = __webpack_require__(8293);
 // EXTERNAL MODULE: ./src/core/agents/usage.ts
-var usage = __webpack_require__(5785);
+var usage = __webpack_require__(6974);
 ;// CONCATENATED MODULE: ./src/engine/agent-usage.ts
 // Usage and budget around one agent phase (issue 13): whether the phase may start at all, where the agent's
 // machine-readable output and usage file go, and what the phase reported once it has ended.
-
 
 
 
@@ -1473,15 +1573,15 @@ async function checkBudget(ports, job, state) {
     return verdict?.message;
 }
 /** Clears what a previous attempt left in the usage file, so that only this run's report is read. */
-async function prepareUsage(job, role) {
-    await (0,promises_.rm)(usageFile(job, role), { force: true });
+async function prepareUsage(ports, job, role) {
+    await ports.files.remove(job.logDir, (0,external_node_path_.relative)(job.logDir, usageFile(job, role)));
 }
 /** What the phase reported (its CLI's output, then its usage file), recorded on the phase and in the story's totals. */
 async function phaseUsage(ports, job, role, agent, phase) {
     const output = stdoutFile(job, role, agent);
     const format = agent.preset ? presets/* PRESETS */.fG[agent.preset].output : undefined;
-    const printed = output && format ? (0,usage/* parseAgentOutput */._8)(format, (await ports.files.read(output)) ?? "") : undefined;
-    const written = await ports.files.read(usageFile(job, role));
+    const printed = output && format ? (0,usage/* parseAgentOutput */._8)(format, (await ports.files.read(job.logDir, (0,external_node_path_.relative)(job.logDir, output))) ?? "") : undefined;
+    const written = await ports.files.read(job.logDir, (0,external_node_path_.relative)(job.logDir, usageFile(job, role)));
     let fromFile;
     if (written !== null) {
         const parsed = (0,usage/* parseUsageFile */.Pf)(written);
@@ -1514,25 +1614,23 @@ function throwIfAborted(job) {
     if (job.signal?.aborted)
         throw new Interrupted();
 }
-const storyPath = (job) => (0,external_node_path_.join)(job.dir, job.story.file);
-const testPath = (job) => (0,external_node_path_.join)(job.dir, job.story.testFile);
 const logFile = (job, name) => (0,external_node_path_.join)(job.logDir, `${name}.log`);
+const logRoot = (job) => job.logRoot ?? job.logDir;
 /** Applies a surgical update to the story file in the working copy (atomic write). */
 async function editStoryFile(ports, job, update) {
-    const path = storyPath(job);
-    const text = (await ports.files.read(path)) ?? "";
+    const text = (await ports.files.read(job.dir, job.story.file)) ?? "";
     const next = updateStoryFile(text, update, { storyId: job.story.id, title: job.story.title });
     if (next !== text)
-        await ports.files.write(path, next);
+        await ports.files.write(job.dir, job.story.file, next);
 }
 async function acceptanceCriteria(ports, job) {
-    const text = await ports.files.read(storyPath(job));
+    const text = await ports.files.read(job.dir, job.story.file);
     return text === null ? [] : readStoryFile(text).criteria;
 }
 async function promptFor(ports, job, role) {
     const { plan, story } = job;
     const templatePath = role === "tester" ? plan.prompts.tester : plan.prompts.implementation;
-    const template = templatePath ? ((await ports.files.read((0,external_node_path_.join)(job.dir, templatePath))) ?? undefined) : undefined;
+    const template = templatePath ? ((await ports.files.read(job.dir, templatePath)) ?? undefined) : undefined;
     const criteria = await acceptanceCriteria(ports, job);
     return renderPrompt(role, {
         storyId: story.id,
@@ -1552,7 +1650,7 @@ async function promptFor(ports, job, role) {
 async function agentEnvironment(ports, job, role) {
     const prompt = await promptFor(ports, job, role);
     const promptFile = (0,external_node_path_.join)(job.logDir, `${role}-prompt.md`);
-    await ports.files.write(promptFile, prompt);
+    await ports.files.write(logRoot(job), (0,external_node_path_.relative)(logRoot(job), promptFile), prompt);
     const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer];
     return {
         ...agent.env,
@@ -1613,14 +1711,10 @@ async function runPool(items, limit, work, signal) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/engine/tests.ts
-const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(storyId);
-
 ;// CONCATENATED MODULE: ./src/engine/integrate.ts
 // Integration: merge completed story branches into the target branch (plan order, one merge commit
 // each), re-run their tests on the merged result, and commit the story file of every failed or
 // blocked story on the target so that the target shows every story's status.
-
 
 
 
@@ -1634,8 +1728,11 @@ async function integrateStories(ports, plan, target, ids) {
 }
 /** Merges the given completed stories in plan order, one merge commit each; returns those merged. */
 async function mergeStories(ports, plan, target, ids) {
-    const git = ports.git(target.dir);
+    const git = ports.integration(target.dir);
     const merged = [];
+    // A tdd-waves killed inside `git merge` left MERGE_HEAD: that merge is redone below, from the start.
+    if ((await git.unfinishedMerge()) === "ours")
+        await git.abortMerge();
     // Merge first, record after: an execution killed in between finds the merges on the target (see
     // the ancestor check) and records them then; one state write for the whole batch.
     const outcomes = [];
@@ -1659,7 +1756,7 @@ async function mergeStories(ports, plan, target, ids) {
             merged.push(story);
         }
         else {
-            const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
+            const reason = mergeFailure(r);
             outcomes.push((0,state_state/* failStory */.AE)(story.id, reason, ports.now(), "integrate"));
             ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
         }
@@ -1668,20 +1765,29 @@ async function mergeStories(ports, plan, target, ids) {
         await ports.store.update((0,state_state/* chain */.cy)(...outcomes), `integrate ${ids.join(", ")}`);
     return merged;
 }
+/** Why a merge failed, in words: a conflict (the stories disagree) is not a merge git refused to start. */
+function mergeFailure(r) {
+    if (r.kind === "conflict")
+        return `merge conflict in ${r.conflicts.join(", ")}`;
+    const lines = r.message.split("\n");
+    const first = (lines.find((l) => l.trim() !== "") ?? "no reason given").replace(/^(error|fatal): /, "").replace(/:\s*$/, "").trim();
+    // Git lists the files it names (untracked files a merge would overwrite) one per line, indented.
+    const files = lines.filter((l) => /^\t/.test(l)).map((l) => l.trim());
+    return `merge refused by git: ${first}${files.length ? `: ${files.join(", ")}` : ""}`;
+}
 /** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
 async function retestMerged(ports, plan, target, merged) {
     const failing = await runPool(merged, plan.maxParallel, async (story) => {
-        const r = await ports.tests({
-            test: plan.test,
-            testFile: story.testFile,
-            storyId: story.id,
-            cwd: target.dir,
-            logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log"),
-        });
-        const junit = junitPath(plan, story.id);
-        if (junit)
-            await (0,promises_.rm)((0,external_node_path_.join)(target.dir, junit), { force: true });
-        return r.exitCode !== 0 || r.timedOut;
+        try {
+            const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log"), logRoot: target.logRoot ?? target.logDir });
+            return r.exitCode !== 0 || r.timedOut;
+        }
+        catch (e) {
+            // A JUnit report path that leads out of the target's checkout: these tests cannot be checked.
+            if (e instanceof PathEscapeError)
+                return true;
+            throw e;
+        }
     });
     const broken = merged.filter((_, i) => failing[i]);
     if (broken.length === 0)
@@ -1696,7 +1802,7 @@ async function retestMerged(ports, plan, target, merged) {
  * each, that file alone. Stories whose file already says so get no commit (safe to repeat on resume).
  */
 async function recordOutcomesOnTarget(ports, plan, target, ids) {
-    const git = ports.git(target.dir);
+    const git = ports.integration(target.dir);
     const state = await ports.store.read();
     if (!state)
         return;
@@ -1704,14 +1810,17 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
         const status = (0,state_state/* statusOf */.c2)(state, story.id);
         if (status !== "failed" && status !== "blocked")
             continue;
-        const path = (0,external_node_path_.join)(target.dir, story.file);
-        const text = await ports.files.read(path);
+        const text = await ports.files.read(target.dir, story.file).catch((e) => {
+            if (e instanceof PathEscapeError)
+                return null;
+            throw e;
+        });
         if (text === null)
             continue;
         const next = updateStoryFile(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, readStoryFile(text).eol) }, { storyId: story.id, title: story.title });
         if (next === text)
             continue;
-        await ports.files.write(path, next);
+        await ports.files.write(target.dir, story.file, next);
         const reason = (0,core_own/* own */.Z)(state.runs, story.id)?.reason ?? status;
         await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
     }
@@ -1734,8 +1843,38 @@ function outcomeCompletion(state, story, runUrl, eol) {
 
 
 
-
 const fail = (phase, reason) => ({ ok: false, phase, reason });
+/**
+ * Runs a phase; a path that leads out of the working copy through a symbolic link (one an agent made)
+ * fails the story, not the execution: nothing is read or written there.
+ */
+async function guarded(phase, work) {
+    try {
+        return await work();
+    }
+    catch (e) {
+        if (e instanceof PathEscapeError)
+            return fail(phase, e.message);
+        throw e;
+    }
+}
+/** Agents work on the story branch: one that leaves it (another branch, a detached HEAD) fails the story. */
+async function headMoved(wc, job, who) {
+    const branch = (0,model/* storyBranch */.Q)(job.plan.name, job.story.id);
+    const now = await wc.currentBranch();
+    if (now === branch)
+        return undefined;
+    return `the ${who} moved HEAD off the story branch ${branch} (${now ? `to branch ${now}` : "detached"}); tdd-waves verifies and commits on the story branch only`;
+}
+/** Nested repositories an agent made: their files would be committed as a gitlink to a commit that exists nowhere. */
+async function nestedProblem(wc, since) {
+    if (!since)
+        return undefined;
+    const nested = await wc.nestedRepositories(since);
+    if (nested.length === 0)
+        return undefined;
+    return `nested git repositor${nested.length === 1 ? "y" : "ies"} at ${nested.join(", ")}: their files cannot be committed (remove the inner .git)`;
+}
 /** Runs the role's agent; the state is saved before it starts (with `atStart`) and its end returned to save. */
 async function runAgent(ports, job, role, atStart) {
     const { story, plan } = job;
@@ -1757,12 +1896,13 @@ async function runAgent(ports, job, role, atStart) {
     const begin = (0,state_state/* beginPhase */.tA)(story.id, phase, ports.now(), { agent: name, log });
     await ports.store.update(atStart ? (0,state_state/* chain */.cy)(atStart, begin) : begin, `${story.id}: ${phase} started`);
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
-    await prepareUsage(job, role);
+    await prepareUsage(ports, job, role);
     const stdout = stdoutFile(job, role, agent);
-    const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
+    const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, logRoot: logRoot(job), signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
     throwIfAborted(job);
     const usage = await phaseUsage(ports, job, role, agent, phase);
     let reason = r.exitCode === 0 && !r.timedOut ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
+    reason ??= await headMoved(ports.workingCopy(job.dir), job, `${role} agent ${name}`);
     if (reason === undefined && plan.budget?.perStoryCostUsd !== undefined) {
         const state = await ports.store.read();
         if (state)
@@ -1773,31 +1913,30 @@ async function runAgent(ports, job, role, atStart) {
 }
 async function runStoryTests(ports, job, name) {
     const { plan, story } = job;
-    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), signal: job.signal });
+    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), logRoot: logRoot(job), signal: job.signal });
     throwIfAborted(job);
-    // The JUnit report is tdd-waves' own by-product: it must not land in the story's commits.
-    const junit = junitPath(plan, story.id);
-    if (junit)
-        await (0,promises_.rm)((0,external_node_path_.join)(job.dir, junit), { force: true });
     const { durationMs: _d, ...evidence } = r;
     return evidence;
 }
 /** Tester agent, then the red check: the test file exists, was created or changed, and FAILS. */
 async function testerPhase(ports, job) {
     const { story, plan } = job;
-    const git = ports.git(job.dir);
-    const base = (await git.revParse("HEAD")) ?? undefined;
-    const before = await ports.files.read(testPath(job));
+    const git = ports.workingCopy(job.dir);
+    const base = (await git.head()) ?? undefined;
+    const before = await ports.files.read(job.dir, story.testFile);
     const tester = await runAgent(ports, job, "tester", (0,state_state/* annotateRun */.Eg)(story.id, { base }, ports.now()));
     if (!tester.result.ok) {
         await ports.store.update(tester.end, `${story.id}: tester failed`);
         return tester.result;
     }
     await ports.store.update((0,state_state/* chain */.cy)(tester.end, (0,state_state/* beginPhase */.tA)(story.id, "red", ports.now(), { log: logFile(job, "red") })), `${story.id}: red check`);
-    const after = await ports.files.read(testPath(job));
-    let problem;
+    const after = await ports.files.read(job.dir, story.testFile);
+    let problem = await nestedProblem(git, base);
     let red;
-    if (after === null)
+    if (problem) {
+        // Reported as it is: the tests are not run.
+    }
+    else if (after === null)
         problem = `test file ${story.testFile} was not written by the tester`;
     else if (after === before)
         problem = `test file ${story.testFile} was not created or changed by the tester`;
@@ -1824,18 +1963,25 @@ async function implementationPhase(ports, job) {
 /** Production check: tests pass, the test file is what the tester left, every AC box is checked. */
 async function verifyPhase(ports, job, lockedBlob) {
     const { story, plan } = job;
-    const git = ports.git(job.dir);
+    const git = ports.workingCopy(job.dir);
     await ports.store.update((0,state_state/* beginPhase */.tA)(story.id, "verify", ports.now(), { log: logFile(job, "verify") }), `${story.id}: verify`);
     const green = await runStoryTests(ports, job, "verify");
     const criteria = await acceptanceCriteria(ports, job);
     const acComplete = criteria.length > 0 && criteria.every((c) => c.checked);
     const problems = [];
+    const moved = await headMoved(git, job, "agents");
+    if (moved)
+        problems.push(moved);
+    const recorded = await ports.store.read();
+    const nested = await nestedProblem(git, recorded ? (0,core_own/* own */.Z)(recorded.runs, story.id)?.base : undefined);
+    if (nested)
+        problems.push(nested);
     if (green.timedOut)
         problems.push("tests timed out");
     else if (green.exitCode !== 0)
         problems.push(`tests fail (exit code ${green.exitCode})`);
     if (plan.tdd.lockTests) {
-        const now = (await ports.files.read(testPath(job))) === null ? null : await git.hashFile(story.testFile);
+        const now = (await ports.files.read(job.dir, story.testFile)) === null ? null : await git.hashFile(story.testFile);
         if (now === null)
             problems.push(`the test file ${story.testFile} was deleted`);
         else if (lockedBlob !== undefined && now !== lockedBlob)
@@ -1866,23 +2012,61 @@ async function failInWorkingCopy(ports, job, result) {
 /** Commits the work with the finished story file; returns the files-modified record to save with the outcome. */
 async function finishStoryFile(ports, job, end) {
     const { story } = job;
-    const git = ports.git(job.dir);
+    const git = ports.workingCopy(job.dir);
+    // Whatever an agent did with HEAD, the story's work is committed on the story branch and nowhere else.
+    const branch = (0,model/* storyBranch */.Q)(job.plan.name, story.id);
+    if ((await git.currentBranch()) !== branch)
+        await git.returnToBranch(branch);
     const state = await ports.store.read();
     const run = state && (0,core_own/* own */.Z)(state.runs, story.id);
     const base = run?.base;
     // What differs from the base in the working tree (untracked files too) is what the commit below holds.
     const filesModified = base ? await git.changedFiles(base) : [];
     const withStory = filesModified.includes(story.file) ? filesModified : [...filesModified, story.file].sort();
-    const eol = readStoryFile((await ports.files.read(storyPath(job))) ?? "").eol;
-    const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
-    const completion = renderCompletion({ ...info, outcome: end.outcome, reason: end.reason, filesModified: withStory, runUrl: job.runUrl ?? run?.runUrl }, eol);
-    await editStoryFile(ports, job, {
-        status: end.outcome,
-        verified: end.outcome === "complete",
-        completion,
-    });
+    try {
+        const eol = readStoryFile((await ports.files.read(job.dir, story.file)) ?? "").eol;
+        const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
+        const completion = renderCompletion({ ...info, outcome: end.outcome, reason: end.reason, filesModified: withStory, runUrl: job.runUrl ?? run?.runUrl }, eol);
+        await editStoryFile(ports, job, { status: end.outcome, verified: end.outcome === "complete", completion });
+    }
+    catch (e) {
+        // A story file that now leads out of the working copy is left alone; the outcome is in the state.
+        if (!(e instanceof PathEscapeError))
+            throw e;
+    }
     const commit = await git.commitAll(`tdd-waves: ${story.id} ${end.outcome === "complete" ? "complete" : `failed: ${end.reason}`}`);
     return (0,state_state/* recordResult */.Pr)(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
+}
+
+;// CONCATENATED MODULE: ./src/engine/story-branches.ts
+// Story branches (`tdd-waves/<plan>/<story>`) are tdd-waves' to reset: before an execution starts, a
+// branch of that name holding someone's own work is refused, naming it, with nothing changed.
+
+
+
+/** Subjects of tdd-waves' own commits on a story branch (tests, completion, failure). */
+const OUR_SUBJECT = /^tdd-waves: /;
+/**
+ * A story branch is tdd-waves' when the state records a run of its story (the run made it), when it has
+ * no commit the target lacks (nothing to lose), or when its tip is one of tdd-waves' own commits.
+ */
+async function refuseForeignStoryBranches(repo, plan, target, state) {
+    const foreign = [];
+    for (const story of plan.stories) {
+        const branch = (0,model/* storyBranch */.Q)(plan.name, story.id);
+        if (state && (0,core_own/* own */.Z)(state.runs, story.id))
+            continue;
+        if ((await repo.revParse(`refs/heads/${branch}`)) === null)
+            continue;
+        const [tip] = await repo.subjectsNotIn(`refs/heads/${branch}`, `refs/heads/${target}`, 1);
+        if (tip === undefined || OUR_SUBJECT.test(tip))
+            continue;
+        foreign.push(branch);
+    }
+    if (foreign.length === 0)
+        return;
+    throw new RefusedError(`branch${foreign.length === 1 ? "" : "es"} ${foreign.join(", ")} already exist${foreign.length === 1 ? "s" : ""} with commits tdd-waves did not make; ` +
+        `tdd-waves would reset ${foreign.length === 1 ? "it" : "them"}. Rename or delete ${foreign.length === 1 ? "it" : "them"} (git branch -m), then run again.`);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/worktree-slots.ts
@@ -1890,39 +2074,32 @@ async function finishStoryFile(ports, job, end) {
 // the next story (a checkout and a clean: as good as new, and many times cheaper than a new worktree),
 // all removed when the run ends.
 
-
 class WorktreeSlots {
-    git;
-    repoDir;
+    repo;
+    workingCopy;
     root;
     free = [];
     made = new Set();
     count = 0;
     /** `git worktree add` reads every other worktree's records: two at once may find one half made. */
     adding = Promise.resolve();
-    constructor(git, repoDir, root) {
-        this.git = git;
-        this.repoDir = repoDir;
+    constructor(repo, workingCopy, root) {
+        this.repo = repo;
+        this.workingCopy = workingCopy;
         this.root = root;
     }
     /** Removes the worktrees an earlier run of this plan left behind (killed before it could), then prunes. */
     async clear() {
-        const main = this.git(this.repoDir);
-        const left = await (0,promises_.readdir)(this.root).catch(() => []);
-        // Git's records too: a worktree whose directory was half made or is gone still holds its branch.
-        const recorded = (await main.worktreePaths()).filter((p) => p.startsWith(`${this.root}${external_node_path_.sep}`));
-        for (const dir of new Set([...left.map((name) => (0,external_node_path_.join)(this.root, name)), ...recorded])) {
-            await main.worktreeRemove(dir, { prune: false });
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
-        }
-        await main.worktreePrune();
+        for (const dir of await this.repo.worktreesUnder(this.root))
+            await this.repo.removeWorktree(dir);
+        await this.repo.pruneWorktrees();
     }
     /** A working copy with `branch` checked out, (re)set to `startPoint`, with nothing else in it. */
     async checkout(branch, startPoint) {
         const reused = this.free.pop();
         if (reused !== undefined) {
             try {
-                await this.git(reused).resetTo(branch, startPoint);
+                await this.workingCopy(reused).resetTo(branch, startPoint);
                 return reused;
             }
             catch {
@@ -1932,12 +2109,11 @@ class WorktreeSlots {
         }
         const dir = (0,external_node_path_.join)(this.root, `slot-${++this.count}`);
         this.made.add(dir);
-        await (0,promises_.mkdir)(this.root, { recursive: true });
         // Only the bookkeeping waits its turn; the files are checked out in parallel.
-        const add = this.adding.then(() => this.git(this.repoDir).worktreeAdd(dir, branch, startPoint, { prune: false, checkout: false }));
+        const add = this.adding.then(() => this.repo.addWorktree(dir, branch, startPoint));
         this.adding = add.catch(() => undefined);
         await add;
-        await this.git(dir).resetTo(branch, startPoint);
+        await this.workingCopy(dir).resetTo(branch, startPoint);
         return dir;
     }
     release(dir) {
@@ -1950,14 +2126,14 @@ class WorktreeSlots {
     }
     async remove(dir) {
         this.made.delete(dir);
-        await this.git(this.repoDir).worktreeRemove(dir, { prune: false });
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await this.repo.removeWorktree(dir);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/local-run.ts
 // `tdd-waves run`: the whole execution on one machine — each running story in its own git worktree, a
 // worker pool of at most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
+
 
 
 
@@ -1993,13 +2169,19 @@ function pidAlive(pid) {
     }
 }
 async function runLocal(ports, opts) {
-    const git = ports.git(opts.repoDir);
+    const git = ports.repository(opts.repoDir);
     const target = await git.currentBranch();
     if (!target)
         throw new RefusedError("HEAD is detached: check out the branch the stories should be merged into");
-    if (await git.hasTrackedChanges()) {
-        throw new RefusedError("the working tree has uncommitted changes to tracked files: commit or stash them first (untracked files are fine)");
+    // A merge a killed tdd-waves left half done is cleared once the lock is held (below); anyone else's is theirs to finish.
+    const merging = await ports.integration(opts.repoDir).unfinishedMerge();
+    if (merging === "foreign") {
+        throw new RefusedError(`a merge is in progress in ${opts.repoDir} (MERGE_HEAD exists): conclude it (git commit) or abort it (git merge --abort) first`);
     }
+    const dirty = "the working tree has uncommitted changes to tracked files: commit or stash them first (untracked files are fine)";
+    if (merging === "none" && (await git.hasTrackedChanges()))
+        throw new RefusedError(dirty);
+    await refuseForeignStoryBranches(git, opts.source.plan, target, await ports.store.read());
     const lock = { kind: "local", id: `local:${(0,external_node_os_.hostname)()}:${process.pid}`, host: (0,external_node_os_.hostname)(), pid: process.pid, since: ports.now() };
     await startExecution(ports, {
         source: opts.source,
@@ -2009,7 +2191,10 @@ async function runLocal(ports, opts) {
         lockAlive: (l) => l.kind === "local" && (l.host !== (0,external_node_os_.hostname)() || pidAlive(l.pid)),
         targetDir: opts.repoDir,
     });
-    const work = opts.workDir ?? (0,external_node_path_.join)(await git.commonDir(), "tdd-waves");
+    const commonDir = await git.commonDir();
+    const work = opts.workDir ?? (0,external_node_path_.join)(commonDir, "tdd-waves");
+    // Logs stay in the repository's git directory: a link an agent puts on their way is refused.
+    const logRoot = opts.workDir ?? commonDir;
     const run = {
         ports,
         plan: opts.source.plan,
@@ -2017,13 +2202,18 @@ async function runLocal(ports, opts) {
         target,
         work,
         limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
-        integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name) },
+        integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name), logRoot },
         targetLock: new Mutex(),
-        worktrees: new WorktreeSlots(ports.git, opts.repoDir, (0,external_node_path_.join)(work, "worktrees", opts.source.plan.name)),
+        worktrees: new WorktreeSlots(git, ports.workingCopy, (0,external_node_path_.join)(work, "worktrees", opts.source.plan.name)),
     };
     try {
         if ((await ports.store.read())?.stopped)
             await ports.store.update((0,agents_budget/* clearStop */.eh)(ports.now()), "resume after a stop");
+        if (merging === "ours") {
+            await ports.integration(opts.repoDir).abortMerge();
+            if (await git.hasTrackedChanges())
+                throw new RefusedError(dirty);
+        }
         await run.worktrees.clear();
         // An execution killed between verify and merge left completed stories unmerged: merge them first.
         await integrate(run, unmergedCompleted((await ports.store.read()), run.plan));
@@ -2036,7 +2226,7 @@ async function runLocal(ports, opts) {
         // The budget is used up: the execution stops as planned, the stories left stay pending (state.stopped says why).
         if (e instanceof BudgetReached)
             await ports.store.update((0,agents_budget/* recordStop */.GQ)(e.message, ports.now()), "budget reached");
-        else if (!(e instanceof Interrupted))
+        else if (!(e instanceof Interrupted) && !(e instanceof RefusedError))
             await ports.store.update((0,state_state/* recordError */.Eq)(e instanceof Error ? e.message : String(e), ports.now(), true), "execution error");
         if (!(e instanceof BudgetReached))
             throw e;
@@ -2134,7 +2324,7 @@ async function runStory(run, story, wave) {
     const state = await ports.store.update((0,state_state/* startStory */.OA)(story.id, ports.now()), `${story.id}: start`);
     const attempt = (0,core_own/* own */.Z)(state.runs, story.id).attempt;
     // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
-    const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
+    const tip = (await ports.repository(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
     const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q)(plan.name, story.id), tip);
     const job = {
         plan,
@@ -2144,14 +2334,15 @@ async function runStory(run, story, wave) {
         attempt,
         dir,
         logDir: (0,external_node_path_.join)(run.work, "logs", plan.name, story.id, `attempt-${attempt}`),
+        logRoot: run.integration.logRoot,
         signal: run.opts.signal,
     };
     try {
-        let r = await testerPhase(ports, job);
+        let r = await guarded("tester", () => testerPhase(ports, job));
         if (r.ok)
-            r = await implementationPhase(ports, job);
+            r = await guarded("implementation", () => implementationPhase(ports, job));
         if (r.ok)
-            r = await verifyPhase(ports, job, (0,core_own/* own */.Z)((await ports.store.read()).runs, story.id)?.testFileBlob);
+            r = await guarded("verify", async () => verifyPhase(ports, job, (0,core_own/* own */.Z)((await ports.store.read()).runs, story.id)?.testFileBlob));
         if (r.ok)
             await completeInWorkingCopy(ports, job);
         else
@@ -2163,16 +2354,16 @@ async function runStory(run, story, wave) {
     }
 }
 
-// EXTERNAL MODULE: ./src/cli/args.ts
-var cli_args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var cli_args = __webpack_require__(1810);
 // EXTERNAL MODULE: ./src/cli/progress.ts + 1 modules
-var cli_progress = __webpack_require__(1655);
+var cli_progress = __webpack_require__(8589);
 // EXTERNAL MODULE: ./src/cli/preset-check.ts
-var preset_check = __webpack_require__(2302);
+var preset_check = __webpack_require__(4247);
 // EXTERNAL MODULE: ./src/core/render/usage.ts
-var render_usage = __webpack_require__(9039);
+var render_usage = __webpack_require__(7592);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
-var terminal = __webpack_require__(1028);
+var terminal = __webpack_require__(9457);
 ;// CONCATENATED MODULE: ./src/cli/run-command.ts
 // `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
 
@@ -2290,7 +2481,7 @@ async function runCommand(args, io) {
         ? (0,external_node_path_.isAbsolute)(flags.values.report)
             ? flags.values.report
             : (0,external_node_path_.resolve)(io.cwd, flags.values.report)
-        : (0,external_node_path_.join)(await new git/* Git */.TU({ cwd: repoRoot }).commonDir(), "tdd-waves", "reports", `${loaded.plan.name}.json`);
+        : (0,external_node_path_.join)(await new adapters_git/* Git */.TU({ cwd: repoRoot }).commonDir(), "tdd-waves", "reports", `${loaded.plan.name}.json`);
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(reportPath), { recursive: true });
     await (0,promises_.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     const titles = Object.fromEntries(loaded.plan.stories.map((s) => [s.id, s.title]));

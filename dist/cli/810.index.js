@@ -1,8 +1,8 @@
-export const id = 593;
-export const ids = [593];
+export const id = 810;
+export const ids = [810];
 export const modules = {
 
-/***/ 6960:
+/***/ 485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,13 +10,21 @@ export const modules = {
 /* harmony export */   XS: () => (/* binding */ GitError),
 /* harmony export */   _$: () => (/* binding */ checkEntryName)
 /* harmony export */ });
-/* unused harmony export BOT_IDENTITY */
+/* unused harmony exports MERGE_SUBJECT_PREFIX, BOT_IDENTITY */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 // The one place that runs git: every git command of tdd-waves goes through `Git.run` (no shell, fixed
 // options, identity fallback) and the small typed helpers built on it, or through `Git.spawn` for the
 // long-lived plumbing processes of the state store (git-plumbing-process.ts).
 
+
+
+/** The subject tdd-waves gives its merges: a MERGE_HEAD with it was left by a tdd-waves killed mid-merge. */
+const MERGE_SUBJECT_PREFIX = "tdd-waves: merge ";
 /** Authored as this only when neither the repository, the user nor the environment names anyone. */
 const BOT_IDENTITY = {
     name: "github-actions[bot]",
@@ -156,6 +164,52 @@ class Git {
     async hasTrackedChanges() {
         return (await this.stdout(["status", "--porcelain", "-z", "--untracked-files=no"])) !== "";
     }
+    async head() {
+        return this.revParse("HEAD");
+    }
+    async startBranch(branch) {
+        await this.run(["checkout", "-q", "-B", operand(branch, "branch")]);
+    }
+    async returnToBranch(branch) {
+        await this.run(["symbolic-ref", "HEAD", `refs/heads/${operand(branch, "branch")}`]);
+    }
+    /**
+     * Directories holding a repository of their own, new since commit `since`: untracked ones (git lists
+     * them with a trailing slash and does not look inside) and gitlinks added to the index or committed.
+     */
+    async nestedRepositories(since) {
+        const untracked = splitZ(await this.stdout(["ls-files", "--others", "--exclude-standard", "--full-name", "-z"]))
+            .filter((p) => p.endsWith("/"))
+            .map((p) => p.slice(0, -1));
+        const raw = splitZ(await this.stdout(["diff", "--raw", "--no-renames", "-z", operand(since, "revision"), "--"]));
+        const linked = [];
+        // -z --raw: ":<old mode> <new mode> <old> <new> <status>" then the path, as separate fields.
+        for (let i = 0; i + 1 < raw.length; i += 2)
+            if (raw[i].split(" ")[1] === "160000")
+                linked.push(raw[i + 1]);
+        return [...new Set([...untracked, ...linked])].sort();
+    }
+    async subjectsNotIn(ref, base, limit) {
+        const out = await this.stdout(["log", `--max-count=${limit}`, "--format=%s", operand(ref, "revision"), "--not", operand(base, "revision"), "--"]);
+        return out.split("\n").filter((l) => l !== "");
+    }
+    async worktreesUnder(root) {
+        const onDisk = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(root).catch(() => [])).map((name) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, name));
+        // Git's records too: a worktree whose directory was half made or is gone still holds its branch.
+        const recorded = (await this.worktreePaths()).filter((p) => p.startsWith(`${root}${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`));
+        return [...new Set([...onDisk, ...recorded])];
+    }
+    async addWorktree(dir, branch, startPoint) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, ".."), { recursive: true });
+        await this.worktreeAdd(dir, branch, startPoint, { prune: false, checkout: false });
+    }
+    async removeWorktree(dir) {
+        await this.worktreeRemove(dir, { prune: false });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+    }
+    async pruneWorktrees() {
+        await this.worktreePrune();
+    }
     /**
      * A worktree at `dir` on `branch`, (re)created at `startPoint`; with `checkout: false` its files are not
      * checked out (`resetTo` does that). Stale worktree records are pruned first unless `prune: false`.
@@ -265,18 +319,35 @@ class Git {
         return [...new Set([...changed, ...untracked])].sort();
     }
     /**
-     * A `--no-ff` merge of `branch` into the current branch. On conflict the merge is aborted, so the
-     * working tree is left as it was, and the conflicting paths are returned.
+     * A `--no-ff` merge of `branch` into the current branch. Nothing is left half-merged: on a conflict the
+     * merge is aborted and the conflicting paths returned; a merge git refused (untracked files it would
+     * overwrite, a hook) is aborted too and git's message returned. A branch that does not exist throws.
      */
     async merge(branch, message) {
-        const r = await this.run(["merge", "--no-ff", "--no-edit", "--no-verify", "-m", message, operand(branch, "branch")], { allowFail: true });
+        const r = await this.run(["merge", "--no-ff", "--no-edit", "--no-verify", "-m", message, operand(branch, "branch")], { allowFail: true, env: { LC_ALL: "C" } });
         if (r.code === 0)
             return { ok: true, sha: (await this.stdout(["rev-parse", "HEAD"])).trim() };
-        if ((await this.revParse("MERGE_HEAD")) === null)
-            throw new GitError(["merge", branch], r.code, r.stderr || r.stdout);
-        const conflicts = splitZ(await this.stdout(["diff", "--name-only", "--diff-filter=U", "-z"]));
+        const said = (r.stderr || r.stdout).trim();
+        if ((await this.revParse("MERGE_HEAD")) === null) {
+            if ((await this.revParse(branch)) === null)
+                throw new GitError(["merge", branch], r.code, said);
+            return { ok: false, kind: "refused", message: said };
+        }
+        const conflicts = [...new Set(splitZ(await this.stdout(["diff", "--name-only", "--diff-filter=U", "-z"])))].sort();
         await this.run(["merge", "--abort"]);
-        return { ok: false, conflicts: [...new Set(conflicts)].sort() };
+        return conflicts.length > 0 ? { ok: false, kind: "conflict", conflicts } : { ok: false, kind: "refused", message: said };
+    }
+    /** Whether a merge is unfinished here (MERGE_HEAD), and whether tdd-waves started it (its merge message). */
+    async unfinishedMerge() {
+        if ((await this.revParse("MERGE_HEAD")) === null)
+            return "none";
+        const msgPath = (await this.stdout(["rev-parse", "--path-format=absolute", "--git-path", "MERGE_MSG"])).trim();
+        const msg = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(msgPath, "utf8").catch(() => "");
+        return msg.startsWith(MERGE_SUBJECT_PREFIX) ? "ours" : "foreign";
+    }
+    /** Abandons the unfinished merge: index and files back to HEAD for what the merge touched. */
+    async abortMerge() {
+        await this.run(["merge", "--abort"]);
     }
     /** Messages are forced to English (LC_ALL=C) so that callers can tell a rejection from other failures. */
     async push(remote, refspecs, opts = {}) {
@@ -289,6 +360,13 @@ class Git {
             env: { LC_ALL: "C" },
         });
     }
+    /** A push that reports a rejection (the remote branch moved on) instead of throwing. */
+    async tryPush(remote, refspec) {
+        const r = await this.run(["push", operand(remote, "remote"), operand(refspec, "refspec")], { allowFail: true, env: { LC_ALL: "C" } });
+        if (r.code === 0)
+            return { ok: true };
+        return { ok: false, rejected: PUSH_REJECTED.test(r.stderr), message: redact(r.stderr.trim()) };
+    }
     async branchExists(name) {
         const r = await this.run(["show-ref", "--verify", "--quiet", `refs/heads/${operand(name, "branch")}`], { allowFail: true });
         return r.code === 0;
@@ -297,6 +375,9 @@ class Git {
         await this.run(["branch", "-D", operand(name, "branch")]);
     }
     /** A file's content at a revision, or null when the revision or the file does not exist. */
+    async makeDirectory(path) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(path, { recursive: true });
+    }
     async showFile(ref, path) {
         const r = await this.run(["cat-file", "blob", `${operand(ref, "revision")}:${path}`], { allowFail: true });
         return r.code === 0 ? r.stdout : null;
@@ -340,6 +421,8 @@ class Git {
         throw new GitError(args, r.code, r.stderr);
     }
 }
+/** A push refused because the remote branch moved on (someone pushed to it meanwhile). */
+const PUSH_REJECTED = /\[rejected\]|\(fetch first\)|non-fast-forward/;
 function execGit(args, cwd, env, input) {
     return new Promise((resolve, reject) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)("git", args, { cwd, env, maxBuffer: MAX_BUFFER, encoding: "utf8" }, (error, stdout, stderr) => {
@@ -360,7 +443,7 @@ function execGit(args, cwd, env, input) {
 
 /***/ }),
 
-/***/ 6308:
+/***/ 9904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -374,9 +457,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: isPushRace
 
 // EXTERNAL MODULE: ./src/core/plan/model.ts
-var model = __webpack_require__(2082);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __webpack_require__(0);
+var model = __webpack_require__(8053);
+// EXTERNAL MODULE: ../trial/node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(5494);
 ;// CONCATENATED MODULE: ./src/core/state/schema.ts
 // The execution state's shape (SPEC §4, plus the optional facts the engine records) as one zod schema,
 // checked on every read of the state branch: a state edited by hand fails with the key that is wrong,
@@ -615,7 +698,7 @@ function lines(n) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/git.ts
-var adapters_git = __webpack_require__(6960);
+var adapters_git = __webpack_require__(485);
 ;// CONCATENATED MODULE: ./src/adapters/git-objects.ts
 // Reading and writing git objects through long-lived git processes: `cat-file --batch` reads, `hash-object
 // -w --stdin-paths` writes blobs and commits, `mktree -z --batch` writes trees. Git writes every object
@@ -1265,21 +1348,59 @@ function createStateStore(opts) {
 
 /***/ }),
 
-/***/ 7593:
+/***/ 1810:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ch: () => (/* binding */ openStore),
-/* harmony export */   bQ: () => (/* binding */ parseFlags),
-/* harmony export */   eb: () => (/* binding */ UsageError),
-/* harmony export */   uD: () => (/* binding */ openPlan)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6960);
-/* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3231);
-/* harmony import */ var _adapters_state_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6308);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  eb: () => (/* binding */ UsageError),
+  uD: () => (/* binding */ openPlan),
+  Ch: () => (/* binding */ openStore),
+  bQ: () => (/* binding */ parseFlags)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/adapters/git.ts
+var git = __webpack_require__(485);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/adapters/git-version.ts
+// The oldest git tdd-waves works with, checked once per process before anything is changed. The newest
+// option relied on is `git worktree list --porcelain -z` (2.36); `rev-parse --path-format` needs 2.31.
+
+const MIN_GIT = [2, 36];
+let checked;
+/** Why the installed git cannot serve (too old, missing), or null when it can. Asks git once. */
+function gitVersionProblem() {
+    checked ??= new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)("git", ["--version"], { encoding: "utf8" }, (error, stdout) => {
+            if (error)
+                return resolve(`tdd-waves needs git ${MIN_GIT.join(".")} or later, and running "git --version" failed: ${error.message}`);
+            resolve(versionProblem(stdout.trim()));
+        });
+    });
+    return checked;
+}
+/** `git version 2.39.5` (or `git version 2.39.5.windows.1`, `… (Apple Git-154)`) against MIN_GIT. */
+function versionProblem(line) {
+    const m = /^git version (\d+)\.(\d+)/.exec(line);
+    if (!m)
+        return `tdd-waves needs git ${MIN_GIT.join(".")} or later, and cannot read the version git reports: "${line}"`;
+    const [major, minor] = [Number(m[1]), Number(m[2])];
+    if (major > MIN_GIT[0] || (major === MIN_GIT[0] && minor >= MIN_GIT[1]))
+        return null;
+    return `tdd-waves needs git ${MIN_GIT.join(".")} or later; this is ${line.replace(/^git version /, "git ")}. Install a newer git.`;
+}
+
+// EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 16 modules
+var plan_loader = __webpack_require__(7623);
+// EXTERNAL MODULE: ./src/adapters/state-store.ts + 4 modules
+var state_store = __webpack_require__(9904);
+;// CONCATENATED MODULE: ./src/cli/args.ts
 // Command-line flags and the plan every command starts from (located errors, exit 2, nothing changed).
+
 
 
 
@@ -1320,14 +1441,19 @@ function parseFlags(args, spec) {
 }
 /** Loads the plan of the repository it lives in; prints located errors and returns 2 when it cannot. */
 async function openPlan(planArg, io) {
-    const planPath = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, planArg);
+    const planPath = (0,external_node_path_.resolve)(io.cwd, planArg);
+    const old = await gitVersionProblem();
+    if (old) {
+        io.stderr(`${old}\n`);
+        return 2;
+    }
     let repoRoot;
     try {
-        repoRoot = await new _adapters_git_js__WEBPACK_IMPORTED_MODULE_1__/* .Git */ .TU({ cwd: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(planPath) }).topLevel();
+        repoRoot = await new git/* Git */.TU({ cwd: (0,external_node_path_.dirname)(planPath) }).topLevel();
     }
     catch {
         try {
-            repoRoot = await new _adapters_git_js__WEBPACK_IMPORTED_MODULE_1__/* .Git */ .TU({ cwd: io.cwd }).topLevel();
+            repoRoot = await new git/* Git */.TU({ cwd: io.cwd }).topLevel();
         }
         catch {
             io.stderr(`tdd-waves: ${planArg}: not inside a git repository (tdd-waves executes plans in a git repository)\n`);
@@ -1335,10 +1461,10 @@ async function openPlan(planArg, io) {
         }
     }
     try {
-        return { loaded: await (0,_adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__/* .loadPlan */ .Yq)(planArg, repoRoot, { cwd: io.cwd }), repoRoot };
+        return { loaded: await (0,plan_loader/* loadPlan */.Yq)(planArg, repoRoot, { cwd: io.cwd }), repoRoot };
     }
     catch (e) {
-        if (e instanceof _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__/* .PlanError */ .W6) {
+        if (e instanceof plan_loader/* PlanError */.W6) {
             io.stderr(`${e.message}\n`);
             return 2;
         }
@@ -1348,10 +1474,10 @@ async function openPlan(planArg, io) {
 /** The plan's state store in the repository; prints why and returns 2 when the names cannot work. */
 function openStore(planName, repoRoot, branch, io) {
     try {
-        return (0,_adapters_state_store_js__WEBPACK_IMPORTED_MODULE_3__/* .createStateStore */ .J$)({ git: new _adapters_git_js__WEBPACK_IMPORTED_MODULE_1__/* .Git */ .TU({ cwd: repoRoot }), planName, branch });
+        return (0,state_store/* createStateStore */.J$)({ git: new git/* Git */.TU({ cwd: repoRoot }), planName, branch });
     }
     catch (e) {
-        if (!(e instanceof _adapters_state_store_js__WEBPACK_IMPORTED_MODULE_3__/* .StateStoreError */ .zI))
+        if (!(e instanceof state_store/* StateStoreError */.zI))
             throw e;
         io.stderr(`tdd-waves: ${e.message}\n`);
         return 2;

@@ -1,0 +1,74 @@
+// Integration on the in-memory ports: plan order, conflicts told from refusals, a killed run's unfinished
+// merge cleared first, the merged result re-tested, and blocking behind failed stories.
+import { describe, expect, it } from "vitest";
+import { chain, completeStory, failStory, startStory, statusOf, type WorkflowState } from "../../src/core/state/state.js";
+import { blockStuck } from "../../src/engine/blocking.js";
+import { integrateStories, mergeFailure, type IntegrationTarget } from "../../src/engine/integrate.js";
+import { fakeWorld } from "../support/fake-ports.js";
+import { makePlan, stateFor } from "../support/plans.js";
+
+const plan = makePlan([{ id: "a-001" }, { id: "b-001" }, { id: "c-001", dependsOn: ["a-001"] }, { id: "d-001", dependsOn: ["c-001"] }], { name: "demo" });
+const T0 = "2026-01-01T00:00:00.000Z";
+const target: IntegrationTarget = { dir: "/target", branchRef: (id) => `refs/heads/tdd-waves/demo/${id}`, logDir: "/logs" };
+const completed = (...ids: string[]): WorkflowState => chain(...ids.flatMap((id) => [startStory(id, T0), completeStory(id, T0)]))(stateFor(plan));
+
+describe("integration", () => {
+  it("merges completed stories in plan order, one merge each, whatever order they are given in", async () => {
+    const world = fakeWorld(completed("a-001", "b-001"));
+    await integrateStories(world.ports, plan, target, ["b-001", "a-001"]);
+    expect(world.merged).toEqual(["refs/heads/tdd-waves/demo/a-001", "refs/heads/tdd-waves/demo/b-001"]);
+    expect(world.state().runs["a-001"]!.merged).toBe("m1");
+    expect(world.state().runs["b-001"]!.merged).toBe("m2");
+  });
+
+  it("fails a conflicting story as a conflict and a refused merge as a refusal; the others merge", async () => {
+    const world = fakeWorld(completed("a-001", "b-001"));
+    world.mergeOf = (ref) =>
+      ref.endsWith("a-001")
+        ? { ok: false, kind: "conflict", conflicts: ["shared.txt"] }
+        : { ok: false, kind: "refused", message: "error: The following untracked working tree files would be overwritten by merge:\n\tsrc/b.ts\nPlease move or remove them before you merge.\nAborting" };
+    await integrateStories(world.ports, plan, target, ["a-001", "b-001"]);
+    expect(world.state().runs["a-001"]!.reason).toBe("merge conflict in shared.txt");
+    expect(world.state().runs["b-001"]!.reason).toBe("merge refused by git: The following untracked working tree files would be overwritten by merge: src/b.ts");
+    expect(statusOf(world.state(), "b-001")).toBe("failed");
+  });
+
+  it("clears the unfinished merge a killed run left before merging, and merges every story", async () => {
+    const world = fakeWorld(completed("a-001"));
+    world.unfinished = "ours";
+    world.tests = () => ({ exitCode: 0, passed: 1, total: 1 });
+    await integrateStories(world.ports, plan, target, ["a-001"]);
+    expect(world.aborted).toBe(1);
+    expect(statusOf(world.state(), "a-001")).toBe("complete");
+    expect(world.merged).toEqual(["refs/heads/tdd-waves/demo/a-001"]);
+  });
+
+  it("records a story merged already (an execution killed before recording it) without merging it again", async () => {
+    const world = fakeWorld(completed("a-001"));
+    world.merged.push("refs/heads/tdd-waves/demo/a-001");
+    await integrateStories(world.ports, plan, target, ["a-001"]);
+    expect(world.merged).toHaveLength(1);
+    expect(world.state().runs["a-001"]!.merged).toBeDefined();
+  });
+
+  it("fails a merged story whose tests fail on the merged result", async () => {
+    const world = fakeWorld(completed("a-001", "b-001"));
+    world.tests = (id) => ({ exitCode: id === "b-001" ? 1 : 0, passed: null, total: null });
+    await integrateStories(world.ports, plan, target, ["a-001", "b-001"]);
+    expect(statusOf(world.state(), "a-001")).toBe("complete");
+    expect(world.state().runs["b-001"]!.reason).toBe("fails after integration");
+  });
+
+  it("a refusal without a message still reads as one", () => {
+    expect(mergeFailure({ ok: false, kind: "refused", message: "" })).toBe("merge refused by git: no reason given");
+  });
+});
+
+describe("blocking", () => {
+  it("blocks the dependents of a failed story, and theirs, whatever the plan order", async () => {
+    const world = fakeWorld(chain(startStory("a-001", T0), failStory("a-001", "verify failed", T0, "verify"))(stateFor(plan)));
+    await blockStuck(world.ports, plan, world.state(), plan.stories.map((s) => s.id));
+    expect(world.state().stories.blocked.sort()).toEqual(["c-001", "d-001"]);
+    expect(statusOf(world.state(), "b-001")).toBe("pending");
+  });
+});
