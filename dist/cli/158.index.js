@@ -2386,7 +2386,7 @@ const HELP = `Executes the plan locally, each story test-first in its own worktr
   --max-parallel N   stories at once, 1 to 10 (default: the plan's maxParallel)
   --schedule dag     start a story as soon as its own dependencies are merged (default: waves)
   --restart          start over when the plan changed since the recorded execution
-  --report PATH      where to write the report JSON (default: <git dir>/tdd-waves/reports/<plan>.json, untracked)
+  --report PATH      where to write the report JSON (default: tdd-waves-report.json at the repository root, git-excluded)
   --state-branch B   the state branch (default: tdd-waves/state)
   --no-color         plain ASCII, no colours (also NO_COLOR)`;
 async function runCommand(args, io) {
@@ -2476,12 +2476,15 @@ async function runCommand(args, io) {
     }
     progress.stop();
     const report = (0,render_report/* buildReport */.FK)(state, loaded.plan);
-    // By default the report goes beside the logs, inside the git directory: it never dirties the working tree.
+    // By default the report is tdd-waves-report.json at the repository root (SPEC §6), listed in the repository's
+    // own exclude file so that it never shows as an untracked change.
     const reportPath = flags.values.report
         ? (0,external_node_path_.isAbsolute)(flags.values.report)
             ? flags.values.report
             : (0,external_node_path_.resolve)(io.cwd, flags.values.report)
-        : (0,external_node_path_.join)(await new adapters_git/* Git */.TU({ cwd: repoRoot }).commonDir(), "tdd-waves", "reports", `${loaded.plan.name}.json`);
+        : (0,external_node_path_.join)(repoRoot, REPORT_FILE);
+    if (!flags.values.report)
+        await excludeFromGit(await new adapters_git/* Git */.TU({ cwd: repoRoot }).commonDir(), REPORT_FILE);
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(reportPath), { recursive: true });
     await (0,promises_.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     const titles = Object.fromEntries(loaded.plan.stories.map((s) => [s.id, s.title]));
@@ -2499,6 +2502,16 @@ async function runCommand(args, io) {
 function run_command_usage(io, message) {
     io.stderr(`tdd-waves run: ${message}\n${USAGE}\n`);
     return 2;
+}
+const REPORT_FILE = "tdd-waves-report.json";
+/** Adds `/<name>` to the repository's .git/info/exclude (once): the report at the root stays out of `git status`. */
+async function excludeFromGit(commonDir, name) {
+    const exclude = (0,external_node_path_.join)(commonDir, "info", "exclude");
+    const text = await (0,promises_.readFile)(exclude, "utf8").catch(() => "");
+    if (text.split(/\r?\n/).includes(`/${name}`))
+        return;
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(exclude), { recursive: true });
+    await (0,promises_.appendFile)(exclude, `${text === "" || text.endsWith("\n") ? "" : "\n"}/${name}\n`);
 }
 
 

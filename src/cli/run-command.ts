@@ -1,5 +1,5 @@
 // `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
-import { mkdir, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { buildReport } from "../core/render/report.js";
 import { renderGanttTerminal } from "../core/render/gantt-terminal.js";
@@ -22,7 +22,7 @@ const HELP = `Executes the plan locally, each story test-first in its own worktr
   --max-parallel N   stories at once, 1 to 10 (default: the plan's maxParallel)
   --schedule dag     start a story as soon as its own dependencies are merged (default: waves)
   --restart          start over when the plan changed since the recorded execution
-  --report PATH      where to write the report JSON (default: <git dir>/tdd-waves/reports/<plan>.json, untracked)
+  --report PATH      where to write the report JSON (default: tdd-waves-report.json at the repository root, git-excluded)
   --state-branch B   the state branch (default: tdd-waves/state)
   --no-color         plain ASCII, no colours (also NO_COLOR)`;
 
@@ -104,12 +104,14 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   }
   progress.stop();
   const report = buildReport(state, loaded.plan);
-  // By default the report goes beside the logs, inside the git directory: it never dirties the working tree.
+  // By default the report is tdd-waves-report.json at the repository root (SPEC §6), listed in the repository's
+  // own exclude file so that it never shows as an untracked change.
   const reportPath = flags.values.report
     ? isAbsolute(flags.values.report)
       ? flags.values.report
       : resolve(io.cwd, flags.values.report)
-    : join(await new Git({ cwd: repoRoot }).commonDir(), "tdd-waves", "reports", `${loaded.plan.name}.json`);
+    : join(repoRoot, REPORT_FILE);
+  if (!flags.values.report) await excludeFromGit(await new Git({ cwd: repoRoot }).commonDir(), REPORT_FILE);
   await mkdir(dirname(reportPath), { recursive: true });
   await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   const titles = Object.fromEntries(loaded.plan.stories.map((s) => [s.id, s.title]));
@@ -128,4 +130,15 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
 function usage(io: CliIO, message: string): number {
   io.stderr(`tdd-waves run: ${message}\n${USAGE}\n`);
   return 2;
+}
+
+const REPORT_FILE = "tdd-waves-report.json";
+
+/** Adds `/<name>` to the repository's .git/info/exclude (once): the report at the root stays out of `git status`. */
+async function excludeFromGit(commonDir: string, name: string): Promise<void> {
+  const exclude = join(commonDir, "info", "exclude");
+  const text = await readFile(exclude, "utf8").catch(() => "");
+  if (text.split(/\r?\n/).includes(`/${name}`)) return;
+  await mkdir(dirname(exclude), { recursive: true });
+  await appendFile(exclude, `${text === "" || text.endsWith("\n") ? "" : "\n"}/${name}\n`);
 }

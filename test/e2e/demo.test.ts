@@ -41,7 +41,7 @@ describe("npm run demo", () => {
     expect(demo.stdout).toContain("Spawning tester agent (tester) for auth-core-001");
     expect(demo.stdout).toContain("gantt");
 
-    const report = JSON.parse(readFileSync(join(repo!, ".git", "tdd-waves", "reports", "jwt-auth.json"), "utf8"));
+    const report = JSON.parse(readFileSync(join(repo!, "tdd-waves-report.json"), "utf8"));
     expect(report.totalStories).toBe(7);
     expect(report.totalWaves).toBe(3);
     expect([...report.storiesCompleted].sort()).toEqual(

@@ -105,7 +105,7 @@ describe("tdd-waves run", () => {
 
     // The report is written inside the git directory: the working tree stays clean, untracked files included.
     expect(git(dir, "status", "--porcelain")).toBe("");
-    const report = JSON.parse(readFileSync(join(dir, ".git", "tdd-waves", "reports", "three.json"), "utf8"));
+    const report = JSON.parse(readFileSync(join(dir, "tdd-waves-report.json"), "utf8"));
     expect(Object.keys(report).slice(0, 8)).toEqual([
       "totalWaves",
       "totalStories",
@@ -173,7 +173,7 @@ describe("tdd-waves run", () => {
     // Its work stays on its own branch: the tests the tester wrote, never the target.
     expect(git(dir, "show", "tdd-waves/failing/a-001:test/a-001.test.mjs")).toContain("a-001 returns its id");
     expect(() => git(dir, "show", "main:test/a-001.test.mjs")).toThrow();
-    const report = JSON.parse(readFileSync(join(dir, ".git", "tdd-waves", "reports", "failing.json"), "utf8"));
+    const report = JSON.parse(readFileSync(join(dir, "tdd-waves-report.json"), "utf8"));
     expect(report.storiesFailed).toEqual(["a-001"]);
     expect(report.results.find((x: { storyId: string }) => x.storyId === "a-002").implStatus).toBe("skipped");
   });
