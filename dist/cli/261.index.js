@@ -156,15 +156,18 @@ class Git {
         if (opts.prune !== false)
             await this.worktreePrune();
         const noCheckout = opts.checkout === false ? ["--no-checkout"] : [];
-        await this.run(["worktree", "add", ...noCheckout, "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
+        const on = branch === null ? ["--detach"] : ["-B", operand(branch, "branch")];
+        await this.run(["worktree", "add", ...noCheckout, ...on, operand(dir, "directory"), operand(startPoint, "start point")]);
     }
     /**
-     * This worktree on `branch`, (re)set to `startPoint`, as a fresh checkout would be: changes, untracked
-     * and ignored files all gone.
+     * This worktree on `branch` (null: detached), (re)set to `startPoint`, as a fresh checkout would be: changes,
+     * untracked and ignored files all gone, except the untracked `keep` paths (repository-relative).
      */
-    async resetTo(branch, startPoint) {
-        await this.run(["checkout", "-q", "-f", "-B", operand(branch, "branch"), operand(startPoint, "start point"), "--"]);
-        await this.run(["clean", "-q", "-ffdx"]);
+    async resetTo(branch, startPoint, keep = []) {
+        const to = branch === null ? ["--detach", operand(startPoint, "start point")] : ["-B", operand(branch, "branch"), operand(startPoint, "start point")];
+        await this.run(["checkout", "-q", "-f", ...to, "--"]);
+        // A leading "/" anchors each kept path at the root, as in .gitignore.
+        await this.run(["clean", "-q", "-ffdx", ...keep.flatMap((p) => ["-e", `/${p}`])]);
     }
     /**
      * Removes a worktree even when dirty, locked (a `worktree add` killed half-way leaves its lock) or

@@ -1,3 +1,4 @@
+<<<<<<<< HEAD:dist/cli/806.index.js
 export const id = 806;
 export const ids = [806];
 export const modules = {
@@ -69,6 +70,13 @@ function missingPresetCLIs(plan, pathEnv) {
 /***/ }),
 
 /***/ 2806:
+========
+export const id = 329;
+export const ids = [329];
+export const modules = {
+
+/***/ 6329:
+>>>>>>>> c16e138 (Setup runs once per fresh working copy before the tester (phase setup, its log) and before the tests on the merged result; reuse keeps paths and skips setup while its fingerprint holds; copy brings untracked files from the main checkout; a wave whose every story fails setup the same way stops the execution (exit 2, state error); working copies live in a per-repository cache folder outside the repository; dag merges and tests what completed meanwhile in one batch):dist/cli/329.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -336,7 +344,7 @@ function sleep(ms) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/git.ts
-var git = __webpack_require__(6960);
+var adapters_git = __webpack_require__(6960);
 // EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 26 modules
 var XMLParser = __webpack_require__(9658);
 // EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/fxp.js
@@ -669,7 +677,100 @@ async function writeTextAtomic(path, text) {
 }
 const textFiles = { read: readText, write: writeTextAtomic };
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/adapters/working-copies.ts
+// Where the local runner's working copies live and how they are prepared for the plan's `setup` (issue 10):
+// a per-repository folder in the user's cache, outside the repository's tree (Node's module lookup climbs
+// up from a working copy, and a project's test runner collects whatever lies under the repository); a
+// fingerprint of what setup depends on, so that a reused working copy skips it while nothing changed; and
+// the untracked files (`copy`) a working copy gets from the main checkout.
+
+
+
+
+/**
+ * `$XDG_CACHE_HOME/tdd-waves/<repo>-<hash of its git directory>` (default cache: ~/.cache), or the same under
+ * the temporary directory when the cache would be inside the repository (a repository of one's home folder).
+ */
+async function workingCopiesRoot(repoDir, commonDir, env = process.env) {
+    const realCommon = await (0,promises_.realpath)(commonDir);
+    const realRepo = await (0,promises_.realpath)(repoDir);
+    const name = (0,external_node_path_.basename)(realCommon === (0,external_node_path_.join)(realRepo, ".git") ? realRepo : (0,external_node_path_.dirname)(realCommon)).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 40);
+    const folder = `${name || "repo"}-${(0,external_node_crypto_.createHash)("sha256").update(realCommon).digest("hex").slice(0, 12)}`;
+    const cache = env.XDG_CACHE_HOME && (0,external_node_path_.isAbsolute)(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : (0,external_node_path_.join)((0,external_node_os_.homedir)(), ".cache");
+    const root = (0,external_node_path_.join)(cache, "tdd-waves", folder);
+    return inside(realRepo, root) || inside(realCommon, root) ? (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), "tdd-waves", folder) : root;
+}
+const inside = (dir, path) => {
+    const rel = (0,external_node_path_.relative)(dir, path);
+    return rel === "" || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== ".." && !(0,external_node_path_.isAbsolute)(rel));
+};
+/**
+ * Dependency manifests and lock files, at any depth. With every tracked file at the repository's root, they are
+ * what a setup that installs dependencies reads; the project's sources (what stories change) are not.
+ */
+const MANIFEST = /^(package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|bun\.lockb?|\.npmrc|\.yarnrc(\.yml)?|\.nvmrc|\.node-version|\.python-version|\.tool-versions|pyproject\.toml|setup\.py|setup\.cfg|requirements[^/]*\.txt|constraints[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|uv\.lock|Cargo\.toml|Cargo\.lock|rust-toolchain(\.toml)?|go\.mod|go\.sum|Gemfile(\.lock)?|composer\.(json|lock)|pom\.xml|(build|settings)\.gradle(\.kts)?|gradle\.properties|gradle-wrapper\.properties)$/;
+/** The tracked files setup is taken to depend on: every file at the root, and every manifest or lock file. */
+function setupInputs(paths, ownPaths) {
+    const out = [];
+    for (const path of paths) {
+        if (ownPaths.has(path))
+            continue;
+        const slash = path.lastIndexOf("/");
+        if (slash < 0 || MANIFEST.test(path.slice(slash + 1)))
+            out.push(path);
+    }
+    return out;
+}
+async function fingerprint(git, commit, run, ownPaths) {
+    const listing = (await git.run(["ls-tree", "-r", "-z", "--full-tree", commit])).stdout.split("\0").filter(Boolean);
+    const byPath = new Map(listing.map((line) => [line.slice(line.indexOf("\t") + 1), line.slice(0, line.indexOf("\t"))]));
+    const hash = (0,external_node_crypto_.createHash)("sha256").update(`setup ${run}\0`);
+    for (const path of setupInputs(byPath.keys(), new Set(ownPaths)))
+        hash.update(`${byPath.get(path)} ${path}\0`);
+    return hash.digest("hex");
+}
+/** Copies each path from the main checkout into the working copy; the first problem, or undefined. */
+async function copyFiles(git, from, to, paths) {
+    const realFrom = await (0,promises_.realpath)(from);
+    const realTo = await (0,promises_.realpath)(to);
+    for (const path of paths) {
+        const source = (0,external_node_path_.join)(realFrom, path);
+        const real = await (0,promises_.realpath)(source).catch(() => null);
+        if (real === null)
+            return `copy: ${path} is not in the main checkout (${from})`;
+        if (!inside(realFrom, real))
+            return `copy: ${path} leads out of the main checkout (to ${real}) through a symbolic link: refused`;
+        const wc = git(to);
+        if ((await wc.run(["ls-files", "-z", "--", path])).stdout !== "")
+            return `copy: ${path} is tracked in the repository: copy is for untracked files`;
+        if ((await wc.run(["check-ignore", "-q", "--no-index", "--", path], { allowFail: true })).code !== 0) {
+            return `copy: ${path} is not ignored by git (.gitignore): it would be committed with the story's work`;
+        }
+        // The destination's folder must be the working copy's own, not a committed link to elsewhere.
+        const parent = (0,external_node_path_.join)(realTo, (0,external_node_path_.dirname)(path));
+        await (0,promises_.mkdir)(parent, { recursive: true });
+        const realParent = await (0,promises_.realpath)(parent);
+        if (!inside(realTo, realParent))
+            return `copy: ${path} would be written out of the working copy (to ${realParent}): refused`;
+        const existing = await (0,promises_.lstat)((0,external_node_path_.join)(realParent, (0,external_node_path_.basename)(path))).catch(() => null);
+        if (existing?.isSymbolicLink())
+            return `copy: ${path} is a symbolic link in the working copy: refused`;
+        await (0,promises_.cp)(real, (0,external_node_path_.join)(realParent, (0,external_node_path_.basename)(path)), { recursive: true, force: true });
+    }
+    return undefined;
+}
+function preparation(git) {
+    return {
+        workingCopiesRoot: async (repoDir) => workingCopiesRoot(repoDir, await git(repoDir).commonDir()),
+        fingerprint: (dir, commit, run, ownPaths) => fingerprint(git(dir), commit, run, ownPaths),
+        copyFiles: (from, to, paths) => copyFiles(git, from, to, paths),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/default-ports.ts
+
 
 
 
@@ -677,12 +778,14 @@ const textFiles = { read: readText, write: writeTextAtomic };
 function realPorts(opts) {
     // One Git per working copy: it learns the identity to commit with once, not once per call site.
     const gits = new Map();
+    const git = (cwd) => gits.get(cwd) ?? gits.set(cwd, new adapters_git/* Git */.TU({ cwd })).get(cwd);
     return {
-        git: (cwd) => gits.get(cwd) ?? gits.set(cwd, new git/* Git */.TU({ cwd })).get(cwd),
+        git,
         store: opts.store,
         agents: (command, o) => runShell(command, o),
         tests: (o) => runTests(o),
         files: textFiles,
+        preparation: preparation(git),
         now: opts.now ?? (() => new Date().toISOString()),
         progress: opts.progress,
     };
@@ -979,8 +1082,6 @@ const releaseLock = (lockId, now) => (state) => {
     return { ...rest, lastUpdate: now };
 };
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/core/plan/model.ts
 var model = __webpack_require__(2082);
 // EXTERNAL MODULE: ./src/core/own.ts
@@ -1564,23 +1665,36 @@ async function mergeStories(ports, plan, target, ids) {
 }
 /** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
 async function retestMerged(ports, plan, target, merged) {
-    const failing = await runPool(merged, plan.maxParallel, async (story) => {
-        const r = await ports.tests({
-            test: plan.test,
-            testFile: story.testFile,
-            storyId: story.id,
-            cwd: target.dir,
-            logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log"),
-        });
-        const junit = junitPath(plan, story.id);
-        if (junit)
-            await (0,promises_.rm)((0,external_node_path_.join)(target.dir, junit), { force: true });
-        return r.exitCode !== 0 || r.timedOut;
-    });
+    if (merged.length === 0)
+        return;
+    const copy = target.testCopy ? await target.testCopy() : { ok: true, dir: target.dir, done: async () => undefined };
+    let failing;
+    if (!copy.ok)
+        failing = merged.map(() => true);
+    else {
+        try {
+            failing = await runPool(merged, plan.maxParallel, async (story) => {
+                const r = await ports.tests({
+                    test: plan.test,
+                    testFile: story.testFile,
+                    storyId: story.id,
+                    cwd: copy.dir,
+                    logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log"),
+                });
+                const junit = junitPath(plan, story.id);
+                if (junit)
+                    await (0,promises_.rm)((0,external_node_path_.join)(copy.dir, junit), { force: true });
+                return r.exitCode !== 0 || r.timedOut;
+            });
+        }
+        finally {
+            await copy.done();
+        }
+    }
     const broken = merged.filter((_, i) => failing[i]);
     if (broken.length === 0)
         return;
-    const reason = "fails after integration";
+    const reason = copy.ok ? "fails after integration" : `not tested after integration: ${copy.reason}`;
     await ports.store.update((0,state_state/* chain */.cy)(...broken.map((s) => (0,state_state/* failStory */.AE)(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
     for (const s of broken)
         ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
@@ -1781,7 +1895,8 @@ async function finishStoryFile(ports, job, end) {
 ;// CONCATENATED MODULE: ./src/engine/worktree-slots.ts
 // Working copies of the local runner: one git worktree per story running at the same time, handed on to
 // the next story (a checkout and a clean: as good as new, and many times cheaper than a new worktree),
-// all removed when the run ends.
+// all removed when the run ends. A working copy remembers what the plan's setup prepared it for, so that
+// the next story skips setup while that still holds (setup-phase.ts).
 
 
 class WorktreeSlots {
@@ -1790,6 +1905,8 @@ class WorktreeSlots {
     root;
     free = [];
     made = new Set();
+    /** Fingerprint (Preparation.fingerprint) each working copy's kept paths were prepared for by setup. */
+    prepared = new Map();
     count = 0;
     /** `git worktree add` reads every other worktree's records: two at once may find one half made. */
     adding = Promise.resolve();
@@ -1810,12 +1927,15 @@ class WorktreeSlots {
         }
         await main.worktreePrune();
     }
-    /** A working copy with `branch` checked out, (re)set to `startPoint`, with nothing else in it. */
-    async checkout(branch, startPoint) {
+    /**
+     * A working copy with `branch` checked out (null: detached), (re)set to `startPoint`, with nothing else in it
+     * but the untracked `keep` paths of a reused one (setup's `reuse`).
+     */
+    async checkout(branch, startPoint, keep = []) {
         const reused = this.free.pop();
         if (reused !== undefined) {
             try {
-                await this.git(reused).resetTo(branch, startPoint);
+                await this.git(reused).resetTo(branch, startPoint, keep);
                 return reused;
             }
             catch {
@@ -1833,19 +1953,122 @@ class WorktreeSlots {
         await this.git(dir).resetTo(branch, startPoint);
         return dir;
     }
+    /** What setup last prepared `dir` for (undefined: nothing, or no longer known to hold). */
+    preparedFor(dir) {
+        return this.prepared.get(dir);
+    }
+    setPrepared(dir, fingerprint) {
+        if (fingerprint === undefined)
+            this.prepared.delete(dir);
+        else
+            this.prepared.set(dir, fingerprint);
+    }
     release(dir) {
         this.free.push(dir);
     }
-    /** Removes every worktree this run made. */
+    /** Removes every worktree this run made, and their folder when nothing else is left in it. */
     async removeAll() {
         for (const dir of [...this.made])
             await this.remove(dir);
+        // The plan's folder, then the repository's: whatever another run still has in them stays.
+        for (const dir of [this.root, (0,external_node_path_.dirname)(this.root), (0,external_node_path_.dirname)((0,external_node_path_.dirname)(this.root))])
+            if (!(await (0,promises_.rmdir)(dir).then(() => true, () => false)))
+                break;
     }
     async remove(dir) {
         this.made.delete(dir);
+        this.prepared.delete(dir);
         await this.git(this.repoDir).worktreeRemove(dir, { prune: false });
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/setup-phase.ts
+
+
+/** Files a story's agents must find as the plan left them: never part of what setup depends on. */
+const ownPaths = (plan) => plan.stories.flatMap((s) => [s.file, s.testFile]);
+/** What setup prepares `dir` for now: undefined when nothing is kept between stories (setup always runs). */
+async function setupFingerprint(ports, plan, dir, commit) {
+    const setup = plan.setup;
+    return setup && setup.reuse.length > 0 ? ports.preparation.fingerprint(dir, commit, setup.run, ownPaths(plan)) : undefined;
+}
+/** Copies the `copy` files in, then runs setup unless the working copy is already prepared for this commit. */
+async function prepareWorkingCopy(ports, plan, o) {
+    const setup = plan.setup;
+    if (!setup)
+        return { ok: true, skipped: true };
+    if (o.mainDir !== undefined && setup.copy.length > 0) {
+        const problem = await ports.preparation.copyFiles(o.mainDir, o.dir, setup.copy);
+        if (problem)
+            return { ok: false, reason: `setup failed: ${problem}` };
+    }
+    const fingerprint = o.fingerprint ?? (await setupFingerprint(ports, plan, o.dir, o.commit));
+    if (fingerprint !== undefined && fingerprint === o.preparedFor)
+        return { ok: true, skipped: true, fingerprint };
+    const r = await ports.agents(setup.run, { cwd: o.dir, env: {}, timeoutMs: setup.timeoutMs, logFile: o.logFile, ...(o.signal ? { signal: o.signal } : {}) });
+    if (r.aborted)
+        return { ok: false, reason: "setup failed: interrupted" };
+    if (r.exitCode !== 0 || r.timedOut)
+        return { ok: false, reason: `setup failed: ${describeExit("setup", r, setup.timeoutMs)}` };
+    // What setup makes (node_modules, .venv) must be ignored by git, or the tester's commit would carry it.
+    const left = await ports.git(o.dir).changedFiles("HEAD");
+    if (left.length > 0) {
+        const shown = left.slice(0, 3).join(", ") + (left.length > 3 ? ` and ${left.length - 3} more` : "");
+        return { ok: false, reason: `setup failed: it left files git would commit (${shown}): ignore them in .gitignore` };
+    }
+    return { ok: true, skipped: false, ...(fingerprint === undefined ? {} : { fingerprint }) };
+}
+/** A story's setup phase, recorded in the state like the others (phase `setup`, its log). */
+async function setupPhase(ports, job, copy) {
+    const { story, plan } = job;
+    const log = logFile(job, "setup");
+    const now = ports.now();
+    // Known to be skipped: one record, no log.
+    const fingerprint = await setupFingerprint(ports, plan, job.dir, copy.commit);
+    const reusing = fingerprint !== undefined && fingerprint === copy.preparedFor;
+    if (!reusing) {
+        await ports.store.update((0,state_state/* beginPhase */.tA)(story.id, "setup", now, { log }), `${story.id}: setup`);
+        ports.progress({ type: "phase", storyId: story.id, phase: "setup" });
+    }
+    const r = await prepareWorkingCopy(ports, plan, { dir: job.dir, logFile: log, ...copy, ...(fingerprint ? { fingerprint } : {}), ...(job.signal ? { signal: job.signal } : {}) });
+    throwIfAborted(job);
+    const message = r.ok ? (r.skipped ? `skipped: the working copy kept ${plan.setup.reuse.join(", ")} and nothing setup depends on changed` : undefined) : r.reason;
+    await ports.store.update((0,state_state/* endPhase */.zN)(story.id, "setup", r.ok ? "ok" : "failed", ports.now(), message), `${story.id}: setup ${r.ok ? "ok" : "failed"}`);
+    if (!r.ok)
+        return { result: { ok: false, phase: "setup", reason: r.reason } };
+    return { result: { ok: true }, ...(r.fingerprint === undefined ? {} : { fingerprint: r.fingerprint }) };
+}
+/** The execution stops: setup failed for every story of a wave in the same way. */
+class SetupBroken extends Error {
+    constructor(message) {
+        super(message);
+        this.name = "SetupBroken";
+    }
+}
+/**
+ * When every story of `wave` that ran failed in its setup phase for one same reason (and none is still running
+ * or pending): a SetupBroken naming it and one log. Blocked stories did not run and do not count.
+ */
+function setupBrokenIn(state, wave) {
+    let reason;
+    let log;
+    for (const id of state.waves[wave - 1] ?? []) {
+        const status = (0,state_state/* statusOf */.c2)(state, id);
+        if (status === "blocked")
+            continue;
+        const run = state.runs[id];
+        const last = run?.phases.at(-1);
+        if (status !== "failed" || last?.phase !== "setup" || last.outcome !== "failed")
+            return undefined;
+        if (reason !== undefined && run.reason !== reason)
+            return undefined;
+        reason = run.reason;
+        log ??= last.log;
+    }
+    if (reason === undefined)
+        return undefined;
+    return new SetupBroken(`${reason}, for every story of wave ${wave}: fix the plan's setup and run again${log ? ` (log: ${log})` : ""}`);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/local-run.ts
@@ -1903,6 +2126,9 @@ async function runLocal(ports, opts) {
         targetDir: opts.repoDir,
     });
     const work = opts.workDir ?? (0,external_node_path_.join)(await git.commonDir(), "tdd-waves");
+    // Outside the repository's tree: Node's module lookup climbs up from a working copy, and the project's own
+    // test runner collects whatever lies under the repository.
+    const copies = opts.workDir ? (0,external_node_path_.join)(work, "worktrees") : await ports.preparation.workingCopiesRoot(opts.repoDir);
     const run = {
         ports,
         plan: opts.source.plan,
@@ -1912,8 +2138,10 @@ async function runLocal(ports, opts) {
         limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
         integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name) },
         targetLock: new Mutex(),
-        worktrees: new WorktreeSlots(ports.git, opts.repoDir, (0,external_node_path_.join)(work, "worktrees", opts.source.plan.name)),
+        worktrees: new WorktreeSlots(ports.git, opts.repoDir, (0,external_node_path_.join)(copies, opts.source.plan.name)),
+        toIntegrate: new Set(),
     };
+    run.integration.testCopy = opts.source.plan.setup ? () => preparedTestCopy(run) : undefined;
     try {
         if ((await ports.store.read())?.stopped)
             await ports.store.update((0,agents_budget/* clearStop */.eh)(ports.now()), "resume after a stop");
@@ -1974,6 +2202,9 @@ async function runWaves(run) {
         });
         if (budget)
             throw budget;
+        const broken = setupBrokenIn((await ports.store.read()), w);
+        if (broken)
+            throw broken;
     }
 }
 async function runDag(run) {
@@ -1988,7 +2219,12 @@ async function runDag(run) {
         while (failure === undefined && !run.opts.signal?.aborted && running.size < run.limit && ready.length > 0) {
             const story = ready.shift();
             const task = runStory(run, story, waveOf(story.id))
-                .then(() => integrate(run, [story.id]))
+                .then(async () => {
+                await integrate(run, [story.id]);
+                const broken = setupBrokenIn((await ports.store.read()), waveOf(story.id));
+                if (broken)
+                    throw broken;
+            })
                 .catch((e) => {
                 failure ??= e;
             })
@@ -2006,11 +2242,21 @@ async function runDag(run) {
     // Stories blocked after the last integration still need their story file on the target.
     await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, plan.stories.map((s) => s.id)));
 }
+/**
+ * Merges and tests the given stories under the target lock, with every other story that completed while
+ * the lock was busy: one batch per turn, not one merge and one test run per story (dag).
+ */
 async function integrate(run, ids) {
-    if (ids.length === 0)
+    for (const id of ids)
+        run.toIntegrate.add(id);
+    if (run.toIntegrate.size === 0)
         return;
     await run.targetLock.run(async () => {
-        await integrateStories(run.ports, run.plan, run.integration, ids);
+        const batch = [...run.toIntegrate];
+        run.toIntegrate.clear();
+        if (batch.length === 0)
+            return;
+        await integrateStories(run.ports, run.plan, run.integration, batch);
         if (run.opts.schedule === "dag")
             await recordOutcomesOnTarget(run.ports, run.plan, run.integration, run.plan.stories.map((s) => s.id));
     });
@@ -2024,7 +2270,7 @@ async function runStory(run, story, wave) {
     const attempt = (0,core_own/* own */.Z)(state.runs, story.id).attempt;
     // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
     const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
-    const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q)(plan.name, story.id), tip);
+    const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q)(plan.name, story.id), tip, plan.setup?.reuse);
     const job = {
         plan,
         planPath: run.opts.source.path,
@@ -2036,7 +2282,14 @@ async function runStory(run, story, wave) {
         signal: run.opts.signal,
     };
     try {
-        let r = await testerPhase(ports, job);
+        let r = { ok: true };
+        if (plan.setup) {
+            const s = await setupPhase(ports, job, { commit: tip, mainDir: run.opts.repoDir, preparedFor: run.worktrees.preparedFor(dir) });
+            run.worktrees.setPrepared(dir, s.fingerprint);
+            r = s.result;
+        }
+        if (r.ok)
+            r = await testerPhase(ports, job);
         if (r.ok)
             r = await implementationPhase(ports, job);
         if (r.ok)
@@ -2048,8 +2301,37 @@ async function runStory(run, story, wave) {
     }
     finally {
         if (!run.opts.signal?.aborted)
-            run.worktrees.release(dir);
+            await releasePrepared(run, dir);
     }
+}
+/** Hands a working copy back, still counted as prepared only if its last commit left what setup depends on alone. */
+async function releasePrepared(run, dir) {
+    const prepared = run.worktrees.preparedFor(dir);
+    if (prepared !== undefined && (await setupFingerprint(run.ports, run.plan, dir, "HEAD").catch(() => undefined)) !== prepared) {
+        run.worktrees.setPrepared(dir, undefined);
+    }
+    run.worktrees.release(dir);
+}
+/** A working copy at the target's tip, prepared by setup, for the tests on the merged result. */
+async function preparedTestCopy(run) {
+    const { ports, plan } = run;
+    const head = (await ports.git(run.opts.repoDir).revParse("HEAD"));
+    const dir = await run.worktrees.checkout(null, head, plan.setup?.reuse);
+    const r = await prepareWorkingCopy(ports, plan, {
+        dir,
+        commit: head,
+        mainDir: run.opts.repoDir,
+        preparedFor: run.worktrees.preparedFor(dir),
+        logFile: (0,external_node_path_.join)(run.integration.logDir, "integration-setup.log"),
+        ...(run.opts.signal ? { signal: run.opts.signal } : {}),
+    });
+    run.worktrees.setPrepared(dir, r.ok ? r.fingerprint : undefined);
+    if (!r.ok) {
+        run.worktrees.release(dir);
+        return { ok: false, reason: `${r.reason} (log: ${(0,external_node_path_.join)(run.integration.logDir, "integration-setup.log")})` };
+    }
+    ports.progress({ type: "log", message: r.skipped ? "Testing the merged result (setup skipped: nothing it depends on changed)" : "Testing the merged result (setup done)" });
+    return { ok: true, dir, done: () => releasePrepared(run, dir) };
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts + 4 modules
@@ -2159,6 +2441,7 @@ var render_usage = __webpack_require__(9039);
 
 
 
+
 async function runCommand(args, io) {
     let flags;
     try {
@@ -2223,6 +2506,11 @@ async function runCommand(args, io) {
     }
     catch (e) {
         progress.stop();
+        if (e instanceof SetupBroken) {
+            // Not the stories' fault: the plan's setup fails wherever it runs (state: error, what failed in each story).
+            io.stderr(`tdd-waves: the execution stopped: ${e.message}\n`);
+            return 2;
+        }
         if (e instanceof RefusedError) {
             io.stderr(`tdd-waves: ${e.message}\n`);
             return 2;

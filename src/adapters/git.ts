@@ -179,19 +179,22 @@ export class Git {
    * A worktree at `dir` on `branch`, (re)created at `startPoint`; with `checkout: false` its files are not
    * checked out (`resetTo` does that). Stale worktree records are pruned first unless `prune: false`.
    */
-  async worktreeAdd(dir: string, branch: string, startPoint: string, opts: { prune?: boolean; checkout?: boolean } = {}): Promise<void> {
+  async worktreeAdd(dir: string, branch: string | null, startPoint: string, opts: { prune?: boolean; checkout?: boolean } = {}): Promise<void> {
     if (opts.prune !== false) await this.worktreePrune();
     const noCheckout = opts.checkout === false ? ["--no-checkout"] : [];
-    await this.run(["worktree", "add", ...noCheckout, "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
+    const on = branch === null ? ["--detach"] : ["-B", operand(branch, "branch")];
+    await this.run(["worktree", "add", ...noCheckout, ...on, operand(dir, "directory"), operand(startPoint, "start point")]);
   }
 
   /**
-   * This worktree on `branch`, (re)set to `startPoint`, as a fresh checkout would be: changes, untracked
-   * and ignored files all gone.
+   * This worktree on `branch` (null: detached), (re)set to `startPoint`, as a fresh checkout would be: changes,
+   * untracked and ignored files all gone, except the untracked `keep` paths (repository-relative).
    */
-  async resetTo(branch: string, startPoint: string): Promise<void> {
-    await this.run(["checkout", "-q", "-f", "-B", operand(branch, "branch"), operand(startPoint, "start point"), "--"]);
-    await this.run(["clean", "-q", "-ffdx"]);
+  async resetTo(branch: string | null, startPoint: string, keep: readonly string[] = []): Promise<void> {
+    const to = branch === null ? ["--detach", operand(startPoint, "start point")] : ["-B", operand(branch, "branch"), operand(startPoint, "start point")];
+    await this.run(["checkout", "-q", "-f", ...to, "--"]);
+    // A leading "/" anchors each kept path at the root, as in .gitignore.
+    await this.run(["clean", "-q", "-ffdx", ...keep.flatMap((p) => ["-e", `/${p}`])]);
   }
 
   /**

@@ -4,7 +4,7 @@ import { DEFAULTS, storyBranch } from "../core/plan/model.js";
 import { blockStuck } from "./blocking.js";
 import { chunkWave } from "../core/plan/waves.js";
 import { chain, failStory, nextOpenWave, recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state/state.js";
-import { integrateStories, recordOutcomesOnTarget } from "./integrate.js";
+import { integrateStories, recordOutcomesOnTarget, type IntegrationTarget, type TestCopy } from "./integrate.js";
 import type { Ports } from "./ports.js";
 import { startExecution, type PlanSource } from "./execution.js";
 import type { StoryJob } from "./story-context.js";
@@ -15,6 +15,7 @@ import { clearStop, executionBudgetReached, recordStop } from "../core/agents/bu
 import type { Plan } from "../core/plan/model.js";
 import type { Git } from "../adapters/git.js";
 import { own } from "../core/own.js";
+import { prepareWorkingCopy, setupBrokenIn, setupPhase } from "./setup-phase.js";
 
 export interface WaveChoice {
   /** 0 when nothing is left to run. */
@@ -114,7 +115,9 @@ export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOp
   try {
     if (step === "tester") {
       await git.run(["checkout", "-B", branch]);
-      result = await testerPhase(ports, job);
+      // A fresh checkout: the plan's setup prepares it (after the workflow's own toolchain step).
+      result = plan.setup ? (await setupPhase(ports, job, { commit: (await git.revParse("HEAD"))! })).result : { ok: true };
+      if (result.ok) result = await testerPhase(ports, job);
     } else if (step === "implement") {
       result = await implementationPhase(ports, job);
     } else {
@@ -156,7 +159,9 @@ export async function advance(ports: Ports, opts: { source: PlanSource; dir: str
   if (toMerge.length > 0) {
     await git.fetch(remote, toMerge.map((id) => `+refs/heads/${storyBranch(plan.name, id)}:refs/remotes/${remote}/${storyBranch(plan.name, id)}`));
   }
-  const target = { dir: opts.dir, branchRef: (id: string) => `refs/remotes/${remote}/${storyBranch(plan.name, id)}`, logDir: opts.logDir, runUrl: opts.runUrl };
+  const target: IntegrationTarget = { dir: opts.dir, branchRef: (id: string) => `refs/remotes/${remote}/${storyBranch(plan.name, id)}`, logDir: opts.logDir, runUrl: opts.runUrl };
+  // The job's fresh checkout is prepared by the plan's setup before the tests on the merged result.
+  if (plan.setup) target.testCopy = () => preparedCheckout(ports, plan, opts.dir, join(opts.logDir, "integration-setup.log"));
   await integrateStories(ports, plan, target, toMerge);
   state = (await ports.store.read())!;
   state = await blockStuck(ports, plan, state, plan.stories.map((s) => s.id));
@@ -169,8 +174,18 @@ export async function advance(ports: Ports, opts: { source: PlanSource; dir: str
     throw new Error(message, { cause: e });
   }
   state = (await ports.store.read())!;
+  const broken = setupBrokenIn(state, state.currentWave);
+  if (broken) {
+    await ports.store.update(recordError(broken.message, ports.now(), true), "setup failed for every story of the wave");
+    throw broken;
+  }
   // A used-up budget leaves stories pending; the next run would start none of them.
   return { state, hasMore: nextOpenWave(state) > 0 && !executionBudgetReached(state, plan.budget) };
+}
+
+async function preparedCheckout(ports: Ports, plan: Plan, dir: string, logFile: string): Promise<TestCopy> {
+  const r = await prepareWorkingCopy(ports, plan, { dir, commit: (await ports.git(dir).revParse("HEAD"))!, logFile });
+  return r.ok ? { ok: true, dir, done: async () => undefined } : { ok: false, reason: `${r.reason} (log: ${logFile})` };
 }
 
 /**

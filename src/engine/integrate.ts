@@ -20,7 +20,14 @@ export interface IntegrationTarget {
   /** Where integration logs go. */
   logDir: string;
   runUrl?: string;
+  /**
+   * The working copy the merged result's tests run in, prepared by the plan's setup (issue 10); `done` hands
+   * it back. Absent: they run in `dir` as it is.
+   */
+  testCopy?: () => Promise<TestCopy>;
 }
+
+export type TestCopy = { ok: true; dir: string; done: () => Promise<void> } | { ok: false; reason: string };
 
 /** Merges the given completed stories (plan order) and checks their tests on the merged result. */
 export async function integrateStories(ports: Ports, plan: Plan, target: IntegrationTarget, ids: string[]): Promise<void> {
@@ -64,21 +71,31 @@ export async function mergeStories(ports: Ports, plan: Plan, target: Integration
 
 /** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
 export async function retestMerged(ports: Ports, plan: Plan, target: IntegrationTarget, merged: Story[]): Promise<void> {
-  const failing = await runPool(merged, plan.maxParallel, async (story) => {
-    const r = await ports.tests({
-      test: plan.test,
-      testFile: story.testFile,
-      storyId: story.id,
-      cwd: target.dir,
-      logFile: join(target.logDir, story.id, "integrate.log"),
-    });
-    const junit = junitPath(plan, story.id);
-    if (junit) await rm(join(target.dir, junit), { force: true });
-    return r.exitCode !== 0 || r.timedOut;
-  });
+  if (merged.length === 0) return;
+  const copy: TestCopy = target.testCopy ? await target.testCopy() : { ok: true, dir: target.dir, done: async () => undefined };
+  let failing: (boolean | undefined)[];
+  if (!copy.ok) failing = merged.map(() => true);
+  else {
+    try {
+      failing = await runPool(merged, plan.maxParallel, async (story) => {
+        const r = await ports.tests({
+          test: plan.test,
+          testFile: story.testFile,
+          storyId: story.id,
+          cwd: copy.dir,
+          logFile: join(target.logDir, story.id, "integrate.log"),
+        });
+        const junit = junitPath(plan, story.id);
+        if (junit) await rm(join(copy.dir, junit), { force: true });
+        return r.exitCode !== 0 || r.timedOut;
+      });
+    } finally {
+      await copy.done();
+    }
+  }
   const broken = merged.filter((_, i) => failing[i]);
   if (broken.length === 0) return;
-  const reason = "fails after integration";
+  const reason = copy.ok ? "fails after integration" : `not tested after integration: ${copy.reason}`;
   await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
   for (const s of broken) ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
 }

@@ -6,16 +6,17 @@ import { storyBranch, type Plan, type Story } from "../core/plan/model.js";
 import { dependenciesIntegrated, mergeableNow, unmergedCompleted } from "../core/state/progression.js";
 import { blockStuck } from "./blocking.js";
 import { recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state/state.js";
-import { integrateStories, mergeStories, recordOutcomesOnTarget, retestMerged, type IntegrationTarget } from "./integrate.js";
+import { integrateStories, mergeStories, recordOutcomesOnTarget, retestMerged, type IntegrationTarget, type TestCopy } from "./integrate.js";
 import { runPool } from "./pool.js";
 import type { Ports } from "./ports.js";
 import { Interrupted, type StoryJob } from "./story-context.js";
-import { completeInWorkingCopy, failInWorkingCopy, implementationPhase, testerPhase, verifyPhase } from "./story-phases.js";
+import { completeInWorkingCopy, failInWorkingCopy, implementationPhase, testerPhase, verifyPhase, type PhaseResult } from "./story-phases.js";
 import { RefusedError, releaseLock, startExecution, type PlanSource } from "./execution.js";
 import { WorktreeSlots } from "./worktree-slots.js";
 import { BudgetReached } from "./agent-usage.js";
 import { clearStop, executionBudgetReached, recordStop } from "../core/agents/budget.js";
 import { own } from "../core/own.js";
+import { prepareWorkingCopy, setupBrokenIn, setupFingerprint, setupPhase } from "./setup-phase.js";
 
 export interface LocalRunOptions {
   source: PlanSource;
@@ -24,7 +25,7 @@ export interface LocalRunOptions {
   schedule: "waves" | "dag";
   restart: boolean;
   signal?: AbortSignal;
-  /** Where worktrees and logs go; default `<git common dir>/tdd-waves`. */
+  /** Where logs (and, when given, worktrees) go; default: logs in `<git common dir>/tdd-waves`, worktrees outside the repository (Preparation.workingCopiesRoot). */
   workDir?: string;
 }
 
@@ -39,6 +40,8 @@ interface Run {
   /** Serialises everything that touches the target branch's working tree. */
   targetLock: Mutex;
   worktrees: WorktreeSlots;
+  /** dag: completed stories waiting for the target lock, merged and tested together in its next turn. */
+  toIntegrate: Set<string>;
 }
 
 class Mutex {
@@ -77,6 +80,9 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     targetDir: opts.repoDir,
   });
   const work = opts.workDir ?? join(await git.commonDir(), "tdd-waves");
+  // Outside the repository's tree: Node's module lookup climbs up from a working copy, and the project's own
+  // test runner collects whatever lies under the repository.
+  const copies = opts.workDir ? join(work, "worktrees") : await ports.preparation.workingCopiesRoot(opts.repoDir);
   const run: Run = {
     ports,
     plan: opts.source.plan,
@@ -86,8 +92,10 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
     integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${storyBranch(opts.source.plan.name, id)}`, logDir: join(work, "logs", opts.source.plan.name) },
     targetLock: new Mutex(),
-    worktrees: new WorktreeSlots(ports.git, opts.repoDir, join(work, "worktrees", opts.source.plan.name)),
+    worktrees: new WorktreeSlots(ports.git, opts.repoDir, join(copies, opts.source.plan.name)),
+    toIntegrate: new Set(),
   };
+  run.integration.testCopy = opts.source.plan.setup ? () => preparedTestCopy(run) : undefined;
   try {
     if ((await ports.store.read())?.stopped) await ports.store.update(clearStop(ports.now()), "resume after a stop");
     await run.worktrees.clear();
@@ -144,6 +152,8 @@ async function runWaves(run: Run): Promise<void> {
       await recordOutcomesOnTarget(ports, plan, run.integration, ids);
     });
     if (budget) throw budget;
+    const broken = setupBrokenIn((await ports.store.read())!, w);
+    if (broken) throw broken;
   }
 }
 
@@ -159,7 +169,11 @@ async function runDag(run: Run): Promise<void> {
     while (failure === undefined && !run.opts.signal?.aborted && running.size < run.limit && ready.length > 0) {
       const story = ready.shift()!;
       const task = runStory(run, story, waveOf(story.id))
-        .then(() => integrate(run, [story.id]))
+        .then(async () => {
+          await integrate(run, [story.id]);
+          const broken = setupBrokenIn((await ports.store.read())!, waveOf(story.id));
+          if (broken) throw broken;
+        })
         .catch((e) => {
           failure ??= e;
         })
@@ -175,10 +189,18 @@ async function runDag(run: Run): Promise<void> {
   await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, plan.stories.map((s) => s.id)));
 }
 
+/**
+ * Merges and tests the given stories under the target lock, with every other story that completed while
+ * the lock was busy: one batch per turn, not one merge and one test run per story (dag).
+ */
 async function integrate(run: Run, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
+  for (const id of ids) run.toIntegrate.add(id);
+  if (run.toIntegrate.size === 0) return;
   await run.targetLock.run(async () => {
-    await integrateStories(run.ports, run.plan, run.integration, ids);
+    const batch = [...run.toIntegrate];
+    run.toIntegrate.clear();
+    if (batch.length === 0) return;
+    await integrateStories(run.ports, run.plan, run.integration, batch);
     if (run.opts.schedule === "dag") await recordOutcomesOnTarget(run.ports, run.plan, run.integration, run.plan.stories.map((s) => s.id));
   });
 }
@@ -191,7 +213,7 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
   const attempt = own(state.runs, story.id)!.attempt;
   // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
   const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`))!;
-  const dir = await run.worktrees.checkout(storyBranch(plan.name, story.id), tip);
+  const dir = await run.worktrees.checkout(storyBranch(plan.name, story.id), tip, plan.setup?.reuse);
   const job: StoryJob = {
     plan,
     planPath: run.opts.source.path,
@@ -203,12 +225,49 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
     signal: run.opts.signal,
   };
   try {
-    let r = await testerPhase(ports, job);
+    let r: PhaseResult = { ok: true };
+    if (plan.setup) {
+      const s = await setupPhase(ports, job, { commit: tip, mainDir: run.opts.repoDir, preparedFor: run.worktrees.preparedFor(dir) });
+      run.worktrees.setPrepared(dir, s.fingerprint);
+      r = s.result;
+    }
+    if (r.ok) r = await testerPhase(ports, job);
     if (r.ok) r = await implementationPhase(ports, job);
     if (r.ok) r = await verifyPhase(ports, job, own((await ports.store.read())!.runs, story.id)?.testFileBlob);
     if (r.ok) await completeInWorkingCopy(ports, job);
     else await failInWorkingCopy(ports, job, r);
   } finally {
-    if (!run.opts.signal?.aborted) run.worktrees.release(dir);
+    if (!run.opts.signal?.aborted) await releasePrepared(run, dir);
   }
+}
+
+/** Hands a working copy back, still counted as prepared only if its last commit left what setup depends on alone. */
+async function releasePrepared(run: Run, dir: string): Promise<void> {
+  const prepared = run.worktrees.preparedFor(dir);
+  if (prepared !== undefined && (await setupFingerprint(run.ports, run.plan, dir, "HEAD").catch(() => undefined)) !== prepared) {
+    run.worktrees.setPrepared(dir, undefined);
+  }
+  run.worktrees.release(dir);
+}
+
+/** A working copy at the target's tip, prepared by setup, for the tests on the merged result. */
+async function preparedTestCopy(run: Run): Promise<TestCopy> {
+  const { ports, plan } = run;
+  const head = (await ports.git(run.opts.repoDir).revParse("HEAD"))!;
+  const dir = await run.worktrees.checkout(null, head, plan.setup?.reuse);
+  const r = await prepareWorkingCopy(ports, plan, {
+    dir,
+    commit: head,
+    mainDir: run.opts.repoDir,
+    preparedFor: run.worktrees.preparedFor(dir),
+    logFile: join(run.integration.logDir, "integration-setup.log"),
+    ...(run.opts.signal ? { signal: run.opts.signal } : {}),
+  });
+  run.worktrees.setPrepared(dir, r.ok ? r.fingerprint : undefined);
+  if (!r.ok) {
+    run.worktrees.release(dir);
+    return { ok: false, reason: `${r.reason} (log: ${join(run.integration.logDir, "integration-setup.log")})` };
+  }
+  ports.progress({ type: "log", message: r.skipped ? "Testing the merged result (setup skipped: nothing it depends on changed)" : "Testing the merged result (setup done)" });
+  return { ok: true, dir, done: () => releasePrepared(run, dir) };
 }

@@ -37,6 +37,16 @@ export interface TextFiles {
   write(path: string, text: string): Promise<void>;
 }
 
+/** Preparing working copies for the plan's `setup` (issue 10); src/adapters/working-copies.ts. */
+export interface Preparation {
+  /** This repository's folder for working copies, outside its tree (Node's module lookup and test runners never see it). */
+  workingCopiesRoot(repoDir: string): Promise<string>;
+  /** A digest of what `run` depends on at `commit` (the files at the root, manifests and lock files), `ownPaths` left out. */
+  fingerprint(dir: string, commit: string, run: string, ownPaths: string[]): Promise<string>;
+  /** Copies untracked, git-ignored files from the main checkout into a working copy: what went wrong, or undefined. */
+  copyFiles(from: string, to: string, paths: string[]): Promise<string | undefined>;
+}
+
 export type ProgressEvent =
   | { type: "wave"; wave: number; stories: string[] }
   | { type: "phase"; storyId: string; phase: string; agent?: string }
@@ -49,6 +59,7 @@ export interface Ports {
   agents: AgentRunner;
   tests: TestRunner;
   files: TextFiles;
+  preparation: Preparation;
   now: () => string;
   progress: (e: ProgressEvent) => void;
 }

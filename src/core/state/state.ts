@@ -6,7 +6,7 @@ import type { AgentUsage, UsageTotals } from "../agents/usage.js";
 import { own } from "../own.js";
 
 export type StoryStatus = "pending" | "testing" | "implementing" | "complete" | "failed" | "blocked";
-export type PhaseName = "tester" | "red" | "implementation" | "verify" | "integrate";
+export type PhaseName = "setup" | "tester" | "red" | "implementation" | "verify" | "integrate";
 export type PhaseOutcome = "running" | "ok" | "failed";
 
 export interface PhaseRecord {

@@ -1,0 +1,2552 @@
+<<<<<<<< HEAD:dist/cli/806.index.js
+export const id = 806;
+export const ids = [806];
+export const modules = {
+
+/***/ 6633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ findExecutable)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Whether a command can be found on PATH, the way a shell looks it up: the first directory holding an
+// executable file of that name. Used to warn about (plan) or refuse (run) a preset whose CLI is not installed.
+
+
+/** The full path of `name` on `pathEnv` (a PATH value), or undefined when no directory holds it as an executable file. */
+function findExecutable(name, pathEnv) {
+    for (const dir of (pathEnv ?? "").split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter))) {
+        // An empty entry means the current directory, as in the shell.
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir === "" ? "." : dir, name);
+        try {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
+                continue;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // Not here: try the next directory.
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 2302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ missingPresetCLIs)
+/* harmony export */ });
+/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1214);
+/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6633);
+// Agents whose preset CLI is not on PATH: `plan` warns about them, `run` refuses to start (issue 13).
+
+
+/** One message per agent the plan's stories use whose preset's executable is not on `pathEnv`. */
+function missingPresetCLIs(plan, pathEnv) {
+    const used = new Set(plan.stories.flatMap((s) => [s.tester, s.implementer]));
+    const found = new Map();
+    const messages = [];
+    for (const agent of Object.values(plan.agents)) {
+        if (!agent.preset || !used.has(agent.name))
+            continue;
+        const { executable, title } = _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .PRESETS */ .fG[agent.preset];
+        if (!found.has(executable))
+            found.set(executable, (0,_adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__/* .findExecutable */ .o)(executable, pathEnv) !== undefined);
+        if (!found.get(executable))
+            messages.push(`agent "${agent.name}" uses preset ${agent.preset}, but \`${executable}\` (${title}) is not on PATH`);
+    }
+    return messages;
+}
+
+
+/***/ }),
+
+/***/ 2806:
+========
+export const id = 329;
+export const ids = [329];
+export const modules = {
+
+/***/ 6329:
+>>>>>>>> c16e138 (Setup runs once per fresh working copy before the tester (phase setup, its log) and before the tests on the merged result; reuse keeps paths and skips setup while its fingerprint holds; copy brings untracked files from the main checkout; a wave whose every story fails setup the same way stops the execution (exit 2, state error); working copies live in a per-repository cache folder outside the repository; dag merges and tests what completed meanwhile in one batch):dist/cli/329.index.js
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runCommand: () => (/* binding */ runCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/render/report.ts
+var render_report = __webpack_require__(6640);
+// EXTERNAL MODULE: ./src/core/render/gantt.ts
+var gantt = __webpack_require__(2990);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/adapters/agent-process.ts
+// Runs an agent's or a test's shell command as a child process, logs its output to a file, and makes
+// sure that on timeout or abort nothing the command started survives it.
+
+
+
+const DEFAULT_KILL_GRACE_MS = 2000;
+// setTimeout fires at once for delays beyond a signed 32-bit number of milliseconds.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * Runs `command` with `/bin/sh -c` in `cwd`, stdout and stderr appended to `logFile`. Resolves once the
+ * shell has exited and, after a timeout or an abort, its whole process tree is gone. Never rejects for
+ * the command's sake: a failing or missing command is an exit code (127 for "not found").
+ */
+async function runShell(command, opts) {
+    const started = Date.now();
+    const graceMs = opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
+    const log = openLog(opts.logFile, headerLines(command, opts.header, started));
+    const out = opts.stdoutFile === undefined ? undefined : openOutput(opts.stdoutFile);
+    const outcome = (o) => {
+        const result = { exitCode: null, signal: null, timedOut: false, aborted: false, ...o, durationMs: Date.now() - started, logFile: opts.logFile };
+        if (opts.stdoutFile !== undefined)
+            (0,external_node_fs_.appendFileSync)(opts.logFile, stdoutSection(opts.stdoutFile));
+        (0,external_node_fs_.appendFileSync)(opts.logFile, footerLine(result));
+        return result;
+    };
+    const problem = opts.signal?.aborted ? "aborted before it started" : missingDirectory(opts.cwd);
+    let child;
+    let spawnError;
+    try {
+        if (!problem) {
+            child = (0,external_node_child_process_.spawn)("/bin/sh", ["-c", command], {
+                cwd: opts.cwd,
+                env: { ...process.env, ...opts.env },
+                // Own process group, so that the group can be signalled as a whole.
+                detached: true,
+                stdio: ["ignore", out ?? log, log],
+            });
+        }
+    }
+    catch (err) {
+        spawnError = err instanceof Error ? err.message : String(err);
+    }
+    finally {
+        // The child has its own copy of the descriptors.
+        (0,external_node_fs_.closeSync)(log);
+        if (out !== undefined)
+            (0,external_node_fs_.closeSync)(out);
+    }
+    if (!child)
+        return outcome({ aborted: Boolean(opts.signal?.aborted), error: problem ?? spawnError ?? "could not start /bin/sh" });
+    const exited = waitForExit(child);
+    const stopped = stopRequest(opts.timeoutMs, opts.signal);
+    const reason = await Promise.race([exited.then(() => null), stopped.promise]);
+    stopped.cancel();
+    const pgid = child.pid;
+    if (reason && pgid !== undefined)
+        await killTree(pgid, graceMs);
+    const exit = await exited;
+    if (exit.error)
+        return outcome({ error: exit.error });
+    if (!reason && pgid !== undefined && groupAlive(pgid)) {
+        (0,external_node_fs_.appendFileSync)(opts.logFile, "--- tdd-waves: stopping processes the command left running\n");
+        await killTree(pgid, graceMs);
+    }
+    return outcome({ exitCode: exit.code, signal: exit.signal, timedOut: reason === "timeout", aborted: reason === "abort" });
+}
+function openLog(logFile, header) {
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(logFile), { recursive: true });
+    const fd = (0,external_node_fs_.openSync)(logFile, "a");
+    (0,external_node_fs_.writeSync)(fd, header);
+    return fd;
+}
+function openOutput(file) {
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    return (0,external_node_fs_.openSync)(file, "w");
+}
+/** Most of a standard output worth reading in a log; the file keeps all of it. */
+const STDOUT_IN_LOG_BYTES = 256 * 1024;
+function stdoutSection(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, "utf8");
+    }
+    catch {
+        return "";
+    }
+    if (text === "")
+        return "";
+    const shown = text.length > STDOUT_IN_LOG_BYTES ? `${text.slice(0, STDOUT_IN_LOG_BYTES)}\n… (cut: ${file} holds all of it)\n` : text;
+    return `--- standard output (${file}):\n${shown}${shown.endsWith("\n") ? "" : "\n"}`;
+}
+function headerLines(command, header, started) {
+    return `=== ${new Date(started).toISOString()}${header ? ` ${header}` : ""}\n$ ${command}\n`;
+}
+function footerLine(o) {
+    const took = `${(o.durationMs / 1000).toFixed(1)} s`;
+    if (o.error)
+        return `--- tdd-waves: not run: ${o.error}\n`;
+    const end = o.exitCode !== null ? `exit ${o.exitCode}` : `signal ${o.signal ?? "?"}`;
+    const why = o.timedOut ? "timed out, process tree killed; " : o.aborted ? "aborted, process tree killed; " : "";
+    return `--- ${why}${end} after ${took}\n`;
+}
+function missingDirectory(cwd) {
+    try {
+        return (0,external_node_fs_.statSync)(cwd).isDirectory() ? undefined : `working directory is not a directory: ${cwd}`;
+    }
+    catch {
+        return `working directory does not exist: ${cwd}`;
+    }
+}
+function waitForExit(child) {
+    return new Promise((resolve) => {
+        child.once("error", (err) => resolve({ code: null, signal: null, error: err.message }));
+        child.once("close", (code, signal) => resolve({ code, signal }));
+    });
+}
+function stopRequest(timeoutMs, signal) {
+    let timer;
+    let onAbort;
+    const promise = new Promise((resolve) => {
+        if (Number.isFinite(timeoutMs))
+            timer = setTimeout(() => resolve("timeout"), Math.min(Math.max(0, timeoutMs), MAX_TIMER_MS));
+        onAbort = () => resolve("abort");
+        signal?.addEventListener("abort", onAbort, { once: true });
+    });
+    return {
+        promise,
+        cancel: () => {
+            clearTimeout(timer);
+            if (onAbort)
+                signal?.removeEventListener("abort", onAbort);
+        },
+    };
+}
+/** Live (not zombie) processes; null where there is no /proc (then only the group is signalled). */
+function scanProcs() {
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)("/proc");
+    }
+    catch {
+        return null;
+    }
+    const procs = [];
+    for (const name of entries) {
+        if (!/^\d+$/.test(name))
+            continue;
+        const p = readStat(name);
+        if (p)
+            procs.push(p);
+    }
+    return procs;
+}
+function readStat(pid) {
+    try {
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, "utf8");
+        // The command name is in parentheses and may itself contain spaces and parentheses.
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const state = fields[0];
+        if (state === "Z" || state === "X" || state === "x")
+            return null;
+        return { pid: Number(pid), ppid: Number(fields[1]), pgrp: Number(fields[2]), start: fields[19] ?? "" };
+    }
+    catch {
+        return null;
+    }
+}
+function groupAlive(pgid) {
+    const procs = scanProcs();
+    return procs ? procs.some((p) => p.pgrp === pgid) : sendSignal(-pgid, 0);
+}
+/** Nothing of the tree is left. Zombies count as gone: they hold no resources and cannot be killed. */
+function treeGone(pgid, targets) {
+    if (scanProcs() === null)
+        return !sendSignal(-pgid, 0);
+    return collectTree(pgid, targets).length === 0;
+}
+/**
+ * Adds to `targets` every live member of the group and every live descendant of a target, which
+ * catches children that left the group (setsid) while their parent still lives.
+ */
+function collectTree(pgid, targets) {
+    const live = (scanProcs() ?? []).filter((p) => p.pid !== process.pid);
+    const byPid = new Map(live.map((p) => [p.pid, p]));
+    const isTarget = (pid) => {
+        const known = targets.get(pid);
+        return known !== undefined && byPid.get(pid)?.start === known.start;
+    };
+    for (const p of live)
+        if (p.pgrp === pgid)
+            targets.set(p.pid, p);
+    let grew = true;
+    while (grew) {
+        grew = false;
+        for (const p of live) {
+            if (!targets.has(p.pid) && isTarget(p.ppid)) {
+                targets.set(p.pid, p);
+                grew = true;
+            }
+        }
+    }
+    return live.filter((p) => isTarget(p.pid));
+}
+/** SIGTERM to the group and every target outside it; SIGKILL to whatever is left after the grace time. */
+async function killTree(pgid, graceMs) {
+    const targets = new Map();
+    let alive = collectTree(pgid, targets);
+    signalTree(pgid, alive, "SIGTERM");
+    const deadline = Date.now() + graceMs;
+    while (Date.now() < deadline) {
+        await sleep(Math.min(50, Math.max(1, deadline - Date.now())));
+        if (treeGone(pgid, targets))
+            return;
+    }
+    // A few rounds: a process may fork between the scan and the signal.
+    for (let round = 0; round < 10; round++) {
+        alive = collectTree(pgid, targets);
+        signalTree(pgid, alive, "SIGKILL");
+        await sleep(20);
+        if (treeGone(pgid, targets))
+            return;
+    }
+}
+function signalTree(pgid, alive, sig) {
+    sendSignal(-pgid, sig);
+    for (const p of alive)
+        if (p.pgrp !== pgid)
+            sendSignal(p.pid, sig);
+}
+/** True when the signal was delivered (ESRCH and EPERM are not errors here). */
+function sendSignal(pid, sig) {
+    try {
+        process.kill(pid, sig);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// EXTERNAL MODULE: ./src/adapters/git.ts
+var adapters_git = __webpack_require__(6960);
+// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 26 modules
+var XMLParser = __webpack_require__(9658);
+// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/fxp.js
+var fxp = __webpack_require__(5824);
+;// CONCATENATED MODULE: ./src/core/testing/junit.ts
+// Test counts from a JUnit XML report, whichever runner wrote it (vitest, jest-junit, node --test, …).
+
+const ARRAYS = new Set(["testsuite", "testcase"]);
+const parser = new XMLParser/* default */.A({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    parseAttributeValue: false,
+    parseTagValue: false,
+    // Failure messages and logs are not needed, only whether the elements are there.
+    isArray: (name) => ARRAYS.has(name),
+});
+/** Counts of a JUnit report, or null when the text is not a JUnit report. Never throws. */
+function parseJunit(xml) {
+    try {
+        if (xml.trim() === "" || fxp/* XMLValidator */.iI.validate(xml) !== true)
+            return null;
+        const doc = parser.parse(xml);
+        if (isNode(doc["testsuites"]))
+            return finish(countContainer(doc["testsuites"]));
+        const suites = doc["testsuite"];
+        if (Array.isArray(suites))
+            return finish(sumAll(suites.filter(isNode).map(countContainer)));
+        // `<testsuites/>`: a run that found no tests.
+        if (doc["testsuites"] === "")
+            return finish(zero());
+        return null;
+    }
+    catch {
+        return null;
+    }
+}
+const zero = () => ({ tests: 0, failures: 0, errors: 0, skipped: 0 });
+function isNode(v) {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function sumAll(list) {
+    return list.reduce((a, b) => ({ tests: a.tests + b.tests, failures: a.failures + b.failures, errors: a.errors + b.errors, skipped: a.skipped + b.skipped }), zero());
+}
+/** A `<testsuites>` or `<testsuite>`: its own totals where it states them, else what its children add up to. */
+function countContainer(node) {
+    const cases = asNodes(node["testcase"]).map(countCase);
+    const suites = asNodes(node["testsuite"]).map(countContainer);
+    const derived = sumAll([...cases, ...suites]);
+    return {
+        tests: attr(node, "tests") ?? derived.tests,
+        failures: attr(node, "failures") ?? derived.failures,
+        errors: attr(node, "errors") ?? derived.errors,
+        skipped: attr(node, "skipped") ?? derived.skipped,
+    };
+}
+function countCase(node) {
+    // One outcome per test case: a case that both failed and errored counts once, as a failure.
+    const failed = "failure" in node;
+    const errored = !failed && "error" in node;
+    const skipped = !failed && !errored && "skipped" in node;
+    return { tests: 1, failures: failed ? 1 : 0, errors: errored ? 1 : 0, skipped: skipped ? 1 : 0 };
+}
+function asNodes(v) {
+    if (Array.isArray(v))
+        return v.map((x) => (isNode(x) ? x : {}));
+    return [];
+}
+function attr(node, name) {
+    const raw = node[`@_${name}`];
+    if (typeof raw !== "string" || raw.trim() === "")
+        return undefined;
+    const n = Number(raw);
+    return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+function finish(c) {
+    return { ...c, passed: Math.max(0, c.tests - c.failures - c.errors - c.skipped) };
+}
+
+;// CONCATENATED MODULE: ./src/core/testing/test-output.ts
+// Colour and cursor sequences that runners print when they think they talk to a terminal.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+/**
+ * The counts of the last test summary in `text` (the summary nearest the end wins, so that output of
+ * a nested run earlier in the log does not count), or null when no summary is recognised.
+ */
+function countsFromOutput(text) {
+    const lines = text.replace(ANSI, "").split(/\r?\n|\r/);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        for (const recognize of RECOGNIZERS) {
+            const counts = recognize(lines, i);
+            if (counts)
+                return counts;
+        }
+    }
+    return null;
+}
+/** node --test: a block of `# tests N`, `# pass N`, … (TAP) or `ℹ tests N`, … (spec reporter). */
+const NODE_LINE = /^\s*(?:#|ℹ)\s+(tests|suites|pass|fail|cancelled|skipped|todo|duration_ms)\s+(\d+(?:\.\d+)?)\s*$/;
+const nodeSummary = (lines, i) => {
+    if (!NODE_LINE.test(lines[i] ?? ""))
+        return null;
+    const values = blockAround(lines, i, NODE_LINE);
+    const tests = values.get("tests");
+    const pass = values.get("pass");
+    if (tests === undefined || pass === undefined)
+        return null;
+    const get = (k) => values.get(k) ?? 0;
+    return {
+        tests,
+        passed: pass,
+        failures: get("fail") + get("cancelled"),
+        errors: 0,
+        skipped: get("skipped") + get("todo"),
+    };
+};
+/** The key/value lines next to line i that match `pattern` (first group key, second group number). */
+function blockAround(lines, i, pattern) {
+    let start = i;
+    while (start > 0 && pattern.test(lines[start - 1] ?? ""))
+        start--;
+    let end = i;
+    while (end < lines.length - 1 && pattern.test(lines[end + 1] ?? ""))
+        end++;
+    const values = new Map();
+    for (let k = start; k <= end; k++) {
+        const m = pattern.exec(lines[k] ?? "");
+        if (m?.[1] && m[2])
+            values.set(m[1], Number(m[2]));
+    }
+    return values;
+}
+/** vitest: `Tests  1 failed | 2 passed | 1 skipped (4)`, or `Tests  no tests`. */
+const VITEST_LINE = /^\s*Tests\s+((?:\d+ [a-z][a-z ]*?\s*\|\s*)*\d+ [a-z][a-z ]*?)\s*\((\d+)\)\s*$/;
+const vitestSummary = (lines, i) => {
+    const line = lines[i] ?? "";
+    if (/^\s*Tests\s+no tests\s*$/.test(line))
+        return { tests: 0, passed: 0, failures: 0, errors: 0, skipped: 0 };
+    const m = VITEST_LINE.exec(line);
+    if (!m?.[1] || !m[2])
+        return null;
+    const parts = wordCounts(m[1].split("|"));
+    return {
+        tests: Number(m[2]),
+        passed: (parts.get("passed") ?? 0) + (parts.get("expected fail") ?? 0),
+        failures: parts.get("failed") ?? 0,
+        errors: 0,
+        skipped: (parts.get("skipped") ?? 0) + (parts.get("todo") ?? 0),
+    };
+};
+/** jest: `Tests:       1 failed, 1 skipped, 2 passed, 4 total`. */
+const JEST_LINE = /^\s*Tests:\s+(.*\b\d+ total)\s*$/;
+const jestSummary = (lines, i) => {
+    const m = JEST_LINE.exec(lines[i] ?? "");
+    if (!m?.[1])
+        return null;
+    const parts = wordCounts(m[1].split(","));
+    const tests = parts.get("total");
+    if (tests === undefined)
+        return null;
+    return {
+        tests,
+        passed: parts.get("passed") ?? 0,
+        failures: parts.get("failed") ?? 0,
+        errors: 0,
+        skipped: (parts.get("skipped") ?? 0) + (parts.get("todo") ?? 0),
+    };
+};
+/** mocha: `2 passing (5ms)`, `1 pending`, `1 failing` on lines of their own. */
+const MOCHA_LINE = /^\s*(\d+) (passing|failing|pending)\b(?:\s*\([^)]*\))?\s*$/;
+const mochaSummary = (lines, i) => {
+    if (!MOCHA_LINE.test(lines[i] ?? ""))
+        return null;
+    // The three lines may be separated by blank lines, and failures are listed after "failing".
+    const values = new Map();
+    for (let k = Math.max(0, i - 4); k <= Math.min(lines.length - 1, i + 4); k++) {
+        const m = MOCHA_LINE.exec(lines[k] ?? "");
+        if (m?.[1] && m[2] && !values.has(m[2]))
+            values.set(m[2], Number(m[1]));
+    }
+    const passed = values.get("passing") ?? 0;
+    const failures = values.get("failing") ?? 0;
+    const skipped = values.get("pending") ?? 0;
+    return { tests: passed + failures + skipped, passed, failures, errors: 0, skipped };
+};
+/** Anything else that says `N passed` / `N failed` on one line, e.g. pytest's `1 failed, 2 passed in 0.1s`. */
+const PLAIN_WORD = /\b(\d+) (passed|failed|skipped|errors?)\b/g;
+const plainSummary = (lines, i) => {
+    const line = lines[i] ?? "";
+    // File and suite counts of vitest and jest are not test counts.
+    if (/^\s*(Test Files|Test Suites:)/.test(line))
+        return null;
+    const values = new Map();
+    for (const m of line.matchAll(PLAIN_WORD)) {
+        const word = m[2] === "errors" ? "error" : (m[2] ?? "");
+        if (!values.has(word))
+            values.set(word, Number(m[1]));
+    }
+    if (!values.has("passed") && !values.has("failed"))
+        return null;
+    const passed = values.get("passed") ?? 0;
+    const failures = values.get("failed") ?? 0;
+    const errors = values.get("error") ?? 0;
+    const skipped = values.get("skipped") ?? 0;
+    return { tests: passed + failures + errors + skipped, passed, failures, errors, skipped };
+};
+const RECOGNIZERS = [nodeSummary, vitestSummary, jestSummary, mochaSummary, plainSummary];
+/** `["1 failed ", " 2 passed"]` -> failed: 1, passed: 2. */
+function wordCounts(parts) {
+    const out = new Map();
+    for (const part of parts) {
+        const m = /^\s*(\d+)\s+([a-z][a-z ]*?)\s*$/.exec(part);
+        if (m?.[1] && m[2])
+            out.set(m[2], Number(m[1]));
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/core/testing/shell-quote.ts
+var shell_quote = __webpack_require__(5199);
+;// CONCATENATED MODULE: ./src/adapters/test-runner.ts
+// Runs the plan's test command on one story's test file and gathers the evidence: exit code and,
+// where the run tells them, the counts (from the JUnit report, else from the runner's summary lines).
+
+
+
+
+
+
+// The summary of a run is at its end; a runaway log is not read whole.
+const MAX_OUTPUT_READ = 4 * 1024 * 1024;
+async function runTests(opts) {
+    const junitPath = opts.test.junit ? (0,external_node_path_.resolve)(opts.cwd, opts.test.junit.replaceAll("{storyId}", opts.storyId)) : undefined;
+    if (junitPath) {
+        // A report left by an earlier run must not pass for this run's.
+        (0,external_node_fs_.rmSync)(junitPath, { force: true });
+        // Some reporters (node --test's) fail when the report's directory is missing.
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(junitPath), { recursive: true });
+    }
+    const logStart = sizeOf(opts.logFile);
+    const outcome = await runShell((0,shell_quote/* renderTestCommand */.A)(opts.test.command, opts.testFile, { storyId: opts.storyId }), {
+        cwd: opts.cwd,
+        env: {
+            ...opts.env,
+            // For commands that name the report themselves: `--outputFile=reports/$TDD_WAVES_STORY_ID.xml`.
+            TDD_WAVES_STORY_ID: opts.storyId,
+            TDD_WAVES_TEST_FILE: opts.testFile,
+            ...(junitPath ? { TDD_WAVES_JUNIT: junitPath } : {}),
+        },
+        timeoutMs: opts.test.timeoutMs,
+        logFile: opts.logFile,
+        header: `tests of ${opts.storyId}`,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    const junit = junitPath ? readJunit(junitPath) : null;
+    if (junitPath && !junit)
+        (0,external_node_fs_.appendFileSync)(opts.logFile, `--- tdd-waves: no readable JUnit report at ${junitPath}\n`);
+    const counts = junit ?? countsFromOutput(readFrom(opts.logFile, logStart));
+    return {
+        exitCode: outcome.exitCode,
+        passed: counts ? counts.passed : null,
+        total: counts ? counts.tests : null,
+        timedOut: outcome.timedOut,
+        junitFound: junit !== null,
+        durationMs: outcome.durationMs,
+    };
+}
+function readJunit(path) {
+    try {
+        return parseJunit((0,external_node_fs_.readFileSync)(path, "utf8"));
+    }
+    catch {
+        return null;
+    }
+}
+function sizeOf(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).size;
+    }
+    catch {
+        return 0;
+    }
+}
+/** What the log got from `offset` on (at most the last MAX_OUTPUT_READ bytes of it). */
+function readFrom(path, offset) {
+    const end = sizeOf(path);
+    const start = Math.max(offset, end - MAX_OUTPUT_READ);
+    if (end <= start)
+        return "";
+    const buf = Buffer.alloc(end - start);
+    const fd = (0,external_node_fs_.openSync)(path, "r");
+    try {
+        (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, start);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return buf.toString("utf8");
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/adapters/text-files.ts
+// Text files with atomic writes (temporary file in the same directory, then rename), so a story file
+// is never seen half-written, even when the process is killed mid-write.
+
+
+
+async function readText(path) {
+    try {
+        return await (0,promises_.readFile)(path, "utf8");
+    }
+    catch (e) {
+        if (e.code === "ENOENT" || e.code === "EISDIR")
+            return null;
+        throw e;
+    }
+}
+async function writeTextAtomic(path, text) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.tmp`);
+    try {
+        await (0,promises_.writeFile)(tmp, text, "utf8");
+        await (0,promises_.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+const textFiles = { read: readText, write: writeTextAtomic };
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/adapters/working-copies.ts
+// Where the local runner's working copies live and how they are prepared for the plan's `setup` (issue 10):
+// a per-repository folder in the user's cache, outside the repository's tree (Node's module lookup climbs
+// up from a working copy, and a project's test runner collects whatever lies under the repository); a
+// fingerprint of what setup depends on, so that a reused working copy skips it while nothing changed; and
+// the untracked files (`copy`) a working copy gets from the main checkout.
+
+
+
+
+/**
+ * `$XDG_CACHE_HOME/tdd-waves/<repo>-<hash of its git directory>` (default cache: ~/.cache), or the same under
+ * the temporary directory when the cache would be inside the repository (a repository of one's home folder).
+ */
+async function workingCopiesRoot(repoDir, commonDir, env = process.env) {
+    const realCommon = await (0,promises_.realpath)(commonDir);
+    const realRepo = await (0,promises_.realpath)(repoDir);
+    const name = (0,external_node_path_.basename)(realCommon === (0,external_node_path_.join)(realRepo, ".git") ? realRepo : (0,external_node_path_.dirname)(realCommon)).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 40);
+    const folder = `${name || "repo"}-${(0,external_node_crypto_.createHash)("sha256").update(realCommon).digest("hex").slice(0, 12)}`;
+    const cache = env.XDG_CACHE_HOME && (0,external_node_path_.isAbsolute)(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : (0,external_node_path_.join)((0,external_node_os_.homedir)(), ".cache");
+    const root = (0,external_node_path_.join)(cache, "tdd-waves", folder);
+    return inside(realRepo, root) || inside(realCommon, root) ? (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), "tdd-waves", folder) : root;
+}
+const inside = (dir, path) => {
+    const rel = (0,external_node_path_.relative)(dir, path);
+    return rel === "" || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== ".." && !(0,external_node_path_.isAbsolute)(rel));
+};
+/**
+ * Dependency manifests and lock files, at any depth. With every tracked file at the repository's root, they are
+ * what a setup that installs dependencies reads; the project's sources (what stories change) are not.
+ */
+const MANIFEST = /^(package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|bun\.lockb?|\.npmrc|\.yarnrc(\.yml)?|\.nvmrc|\.node-version|\.python-version|\.tool-versions|pyproject\.toml|setup\.py|setup\.cfg|requirements[^/]*\.txt|constraints[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|uv\.lock|Cargo\.toml|Cargo\.lock|rust-toolchain(\.toml)?|go\.mod|go\.sum|Gemfile(\.lock)?|composer\.(json|lock)|pom\.xml|(build|settings)\.gradle(\.kts)?|gradle\.properties|gradle-wrapper\.properties)$/;
+/** The tracked files setup is taken to depend on: every file at the root, and every manifest or lock file. */
+function setupInputs(paths, ownPaths) {
+    const out = [];
+    for (const path of paths) {
+        if (ownPaths.has(path))
+            continue;
+        const slash = path.lastIndexOf("/");
+        if (slash < 0 || MANIFEST.test(path.slice(slash + 1)))
+            out.push(path);
+    }
+    return out;
+}
+async function fingerprint(git, commit, run, ownPaths) {
+    const listing = (await git.run(["ls-tree", "-r", "-z", "--full-tree", commit])).stdout.split("\0").filter(Boolean);
+    const byPath = new Map(listing.map((line) => [line.slice(line.indexOf("\t") + 1), line.slice(0, line.indexOf("\t"))]));
+    const hash = (0,external_node_crypto_.createHash)("sha256").update(`setup ${run}\0`);
+    for (const path of setupInputs(byPath.keys(), new Set(ownPaths)))
+        hash.update(`${byPath.get(path)} ${path}\0`);
+    return hash.digest("hex");
+}
+/** Copies each path from the main checkout into the working copy; the first problem, or undefined. */
+async function copyFiles(git, from, to, paths) {
+    const realFrom = await (0,promises_.realpath)(from);
+    const realTo = await (0,promises_.realpath)(to);
+    for (const path of paths) {
+        const source = (0,external_node_path_.join)(realFrom, path);
+        const real = await (0,promises_.realpath)(source).catch(() => null);
+        if (real === null)
+            return `copy: ${path} is not in the main checkout (${from})`;
+        if (!inside(realFrom, real))
+            return `copy: ${path} leads out of the main checkout (to ${real}) through a symbolic link: refused`;
+        const wc = git(to);
+        if ((await wc.run(["ls-files", "-z", "--", path])).stdout !== "")
+            return `copy: ${path} is tracked in the repository: copy is for untracked files`;
+        if ((await wc.run(["check-ignore", "-q", "--no-index", "--", path], { allowFail: true })).code !== 0) {
+            return `copy: ${path} is not ignored by git (.gitignore): it would be committed with the story's work`;
+        }
+        // The destination's folder must be the working copy's own, not a committed link to elsewhere.
+        const parent = (0,external_node_path_.join)(realTo, (0,external_node_path_.dirname)(path));
+        await (0,promises_.mkdir)(parent, { recursive: true });
+        const realParent = await (0,promises_.realpath)(parent);
+        if (!inside(realTo, realParent))
+            return `copy: ${path} would be written out of the working copy (to ${realParent}): refused`;
+        const existing = await (0,promises_.lstat)((0,external_node_path_.join)(realParent, (0,external_node_path_.basename)(path))).catch(() => null);
+        if (existing?.isSymbolicLink())
+            return `copy: ${path} is a symbolic link in the working copy: refused`;
+        await (0,promises_.cp)(real, (0,external_node_path_.join)(realParent, (0,external_node_path_.basename)(path)), { recursive: true, force: true });
+    }
+    return undefined;
+}
+function preparation(git) {
+    return {
+        workingCopiesRoot: async (repoDir) => workingCopiesRoot(repoDir, await git(repoDir).commonDir()),
+        fingerprint: (dir, commit, run, ownPaths) => fingerprint(git(dir), commit, run, ownPaths),
+        copyFiles: (from, to, paths) => copyFiles(git, from, to, paths),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/default-ports.ts
+
+
+
+
+
+function realPorts(opts) {
+    // One Git per working copy: it learns the identity to commit with once, not once per call site.
+    const gits = new Map();
+    const git = (cwd) => gits.get(cwd) ?? gits.set(cwd, new adapters_git/* Git */.TU({ cwd })).get(cwd);
+    return {
+        git,
+        store: opts.store,
+        agents: (command, o) => runShell(command, o),
+        tests: (o) => runTests(o),
+        files: textFiles,
+        preparation: preparation(git),
+        now: opts.now ?? (() => new Date().toISOString()),
+        progress: opts.progress,
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/story/acceptance-criteria.ts
+var acceptance_criteria = __webpack_require__(1822);
+// EXTERNAL MODULE: ./src/core/story/fields.ts
+var fields = __webpack_require__(800);
+// EXTERNAL MODULE: ./src/core/story/front-matter.ts
+var front_matter = __webpack_require__(5410);
+// EXTERNAL MODULE: ./src/core/story/lines.ts
+var story_lines = __webpack_require__(5774);
+// EXTERNAL MODULE: ./src/core/story/status.ts
+var story_status = __webpack_require__(9311);
+// EXTERNAL MODULE: ./src/core/story/story-document.ts
+var story_document = __webpack_require__(6788);
+// EXTERNAL MODULE: ./src/core/story/markdown-blocks.ts
+var markdown_blocks = __webpack_require__(8375);
+;// CONCATENATED MODULE: ./src/core/story/story-update.ts
+// Surgical edits of a story file: field values, the front matter `status` and the `## Completion` body
+// change; missing field lines (and, without any, a title) and a missing Completion section are inserted;
+// every other byte stays, line endings included. Idempotent.
+
+
+
+
+
+
+/**
+ * Keeps a new Completion body inside its section whatever it holds: a `#`/`##` heading (ATX or setext)
+ * would end the section early, an unclosed fence or HTML comment would swallow the next one, and a `---`
+ * at column 0 would close a file's opening `---` rule into front matter (always indented: whether the file
+ * opens with one changes as fields are inserted, and the result must not). The body follows a heading and
+ * a blank line, where nothing is open: read on its own it reads as it will in the file.
+ */
+function sanitizeCompletionBody(body) {
+    const texts = body.split(/\r\n|\r|\n/);
+    while (texts.length && (0,story_lines/* isBlank */.z3)(texts[0]))
+        texts.shift();
+    while (texts.length && (0,story_lines/* isBlank */.z3)(texts[texts.length - 1]))
+        texts.pop();
+    // Escaping one heading can make the next line one (`a`, `---`, `---`): until none is left.
+    for (;;) {
+        const section = (0,markdown_blocks/* scanBlocks */.g)(texts).headings.filter((h) => h.level <= 2);
+        if (section.length === 0)
+            break;
+        for (const h of section)
+            texts[h.line] = "\\" + texts[h.line].replace(/^ +/, "");
+    }
+    // Indented by one space it renders the same and closes no front matter.
+    const out = texts.map((t) => (/^(?:---|\.\.\.)[ \t]*$/.test(t) ? " " + t : t));
+    const openEnd = (0,markdown_blocks/* scanBlocks */.g)(out).openEnd;
+    if (openEnd !== undefined)
+        out.push(openEnd);
+    return out;
+}
+function writeCompletion(lines, doc, body) {
+    // The body takes its heading's EOL: the file's dominant one can flip with the lines the body replaces,
+    // which would make a second identical update rewrite it (mixed-EOL files).
+    const eol = (doc.completion && lines[doc.completion.head].eol) || doc.eol;
+    const bodyLines = sanitizeCompletionBody(body).map((text) => ({ text, eol }));
+    const blank = () => ({ text: "", eol });
+    if (doc.completion) {
+        const { head, end } = doc.completion;
+        const replacement = bodyLines.length ? [blank(), ...bodyLines] : [];
+        if (end < lines.length)
+            replacement.push(blank());
+        lines.splice(head + 1, end - head - 1, ...replacement);
+        return;
+    }
+    if (doc.blocks.openEnd !== undefined)
+        lines.push({ text: doc.blocks.openEnd, eol });
+    const last = lines[lines.length - 1];
+    if (last && !(0,story_lines/* isBlank */.z3)(last.text))
+        lines.push(blank());
+    lines.push({ text: "## Completion", eol });
+    if (bodyLines.length)
+        lines.push(blank(), ...bodyLines);
+}
+function insertMissingFields(lines, doc, missing, ctx) {
+    const eol = doc.eol;
+    const fieldLine = ([key, value]) => ({ text: `**${fields/* FIELD_LABEL */.U2[key]}:** ${value}`, eol });
+    if (doc.fields.size > 0) {
+        insertBesideFields(lines, doc, missing.map((m) => [m[0], fieldLine(m)]));
+        return;
+    }
+    const blank = () => ({ text: "", eol });
+    const block = [];
+    let at;
+    if (doc.titleIndex !== undefined) {
+        at = doc.titleIndex + 1;
+        if (lines[at] && (0,story_lines/* isBlank */.z3)(lines[at].text))
+            at++;
+        else
+            block.push(blank());
+    }
+    else {
+        at = doc.bodyStart;
+        if (doc.fmEnd !== undefined && lines[at] && (0,story_lines/* isBlank */.z3)(lines[at].text))
+            at++;
+        block.push({ text: `# ${(0,story_lines/* oneLine */.TN)(ctx.storyId)}: ${(0,story_lines/* oneLine */.TN)(ctx.title)}`, eol }, blank());
+    }
+    block.push(...missing.map(fieldLine));
+    if (lines[at] && !(0,story_lines/* isBlank */.z3)(lines[at].text))
+        block.push(blank());
+    lines.splice(at, 0, ...block);
+}
+/** A missing field goes after the nearest present field before it in canonical order, else before the next one. */
+function insertBesideFields(lines, doc, missing) {
+    const groups = new Map();
+    for (const [key, line] of missing) {
+        const k = fields/* FIELD_ORDER */.ot.indexOf(key);
+        const before = fields/* FIELD_ORDER */.ot.slice(0, k).reverse().find((f) => doc.fields.has(f));
+        const after = fields/* FIELD_ORDER */.ot.slice(k + 1).find((f) => doc.fields.has(f));
+        const at = before !== undefined ? doc.fields.get(before).index + 1 : doc.fields.get(after).index;
+        groups.set(at, [...(groups.get(at) ?? []), line]);
+    }
+    for (const at of [...groups.keys()].sort((a, b) => b - a))
+        lines.splice(at, 0, ...groups.get(at));
+}
+function updateFrontMatter(lines, doc, status) {
+    if (doc.fmEnd === undefined)
+        return;
+    const s = (0,front_matter/* findFrontMatterStatus */.m)(lines, doc.fmEnd);
+    if (s)
+        lines[s.index] = { ...lines[s.index], text: s.head + (0,story_status/* statusToFrontMatter */.Et)(status) + s.tail };
+}
+/**
+ * Applies an update surgically: field values, the front matter `status` and the Completion body change;
+ * missing field lines (and, without any, a title) and a missing Completion section are inserted; every
+ * other byte stays. Idempotent.
+ */
+function updateStoryFile(text, update, ctx) {
+    const doc = (0,story_document/* parseDoc */.a)(text);
+    const lines = doc.lines.map((l) => ({ ...l }));
+    // Work with every line terminated; the last one loses its EOL again if the file had none.
+    const finalNewline = lines.length === 0 || lines[lines.length - 1].eol !== "";
+    if (!finalNewline)
+        lines[lines.length - 1].eol = doc.eol;
+    if (update.status !== undefined)
+        updateFrontMatter(lines, doc, update.status);
+    const missing = [];
+    for (const key of fields/* FIELD_ORDER */.ot) {
+        const value = (0,fields/* formatField */.Wd)(key, update);
+        if (value === undefined)
+            continue;
+        const present = doc.fields.get(key);
+        if (present)
+            lines[present.index] = { ...lines[present.index], text: (0,fields/* withFieldValue */.Sw)(present.field, value) };
+        else
+            missing.push([key, value]);
+    }
+    // The Completion section lies after every field line: edit it first so field indices stay valid.
+    if (update.completion !== undefined)
+        writeCompletion(lines, doc, update.completion);
+    if (missing.length)
+        insertMissingFields(lines, doc, missing, ctx);
+    if (!finalNewline && lines.length)
+        lines[lines.length - 1].eol = "";
+    return doc.bom + (0,story_lines/* joinLines */.cT)(lines);
+}
+
+;// CONCATENATED MODULE: ./src/core/story/story-file.ts
+// Reads a story file (SPEC §2): title, field lines, acceptance criteria, front matter status and the
+// `## Completion` body. Text in, text out — callers do the I/O. Edits are story-update.ts (re-exported here).
+
+
+
+
+
+
+
+function splitTitle(title) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*:[ \t]*(.*)$/s.exec(title);
+    return m ? { id: m[1], title: m[2] } : { title };
+}
+function readCompletion(doc) {
+    if (!doc.completion)
+        return undefined;
+    const body = doc.lines.slice(doc.completion.head + 1, doc.completion.end).map((l) => l.text);
+    while (body.length && (0,story_lines/* isBlank */.z3)(body[0]))
+        body.shift();
+    while (body.length && (0,story_lines/* isBlank */.z3)(body[body.length - 1]))
+        body.pop();
+    return body.join("\n");
+}
+function readStoryFile(text) {
+    const doc = (0,story_document/* parseDoc */.a)(text);
+    const info = { criteria: (0,acceptance_criteria/* criteriaOf */.pC)(doc), eol: doc.eol };
+    const title = doc.blocks.headings.find((h) => h.line === doc.titleIndex);
+    if (title) {
+        info.title = title.text.replace(/\n/g, " ");
+        info.heading = splitTitle(info.title);
+    }
+    const value = (key) => doc.fields.get(key)?.field.value;
+    const statusText = value("status");
+    if (statusText !== undefined) {
+        info.statusText = statusText;
+        const status = (0,story_status/* parseStatus */.i$)(statusText);
+        if (status)
+            info.status = status;
+    }
+    const assignee = value("assignee");
+    if (assignee !== undefined && (0,fields/* readPlain */.rM)(assignee) !== undefined)
+        info.assignee = (0,fields/* readPlain */.rM)(assignee);
+    const testFile = value("testFile");
+    if (testFile !== undefined && (0,fields/* readPlain */.rM)(testFile) !== undefined)
+        info.testFile = (0,fields/* readPlain */.rM)(testFile);
+    const verified = value("verified");
+    if (verified !== undefined && (0,fields/* parseVerified */.QD)(verified) !== undefined)
+        info.verified = (0,fields/* parseVerified */.QD)(verified);
+    if (doc.fmEnd !== undefined) {
+        const s = (0,front_matter/* findFrontMatterStatus */.m)(doc.lines, doc.fmEnd);
+        info.frontMatter = s ? { status: s.value } : {};
+    }
+    const completion = readCompletion(doc);
+    if (completion !== undefined)
+        info.completion = completion;
+    return info;
+}
+
+// EXTERNAL MODULE: ./src/core/state/state.ts
+var state_state = __webpack_require__(6624);
+;// CONCATENATED MODULE: ./src/engine/execution.ts
+
+
+
+
+/** The user asked for something that cannot be done as asked; nothing was changed. Exit code 2. */
+class RefusedError extends Error {
+}
+function describeLock(l) {
+    return l.kind === "local" ? `process ${l.pid} on ${l.host}, since ${l.since}` : `workflow run ${l.id}, since ${l.since}`;
+}
+/** Refusals that do not depend on the lock: a changed plan, another target branch. */
+function checkResumable(state, source, target) {
+    // A plan whose only change is its budget resumes: raising the budget is how a stopped execution continues.
+    if (state.plan.digest !== source.digest && state.plan.digestWithoutBudget !== digestWithoutBudget(source.plan)) {
+        throw new RefusedError(`${source.path}: the plan changed since its execution started (recorded ${state.plan.digest.slice(0, 19)}…, now ${source.digest.slice(0, 19)}…). ` +
+            `Restore the plan to resume, or start over with --restart.`);
+    }
+    if (state.target !== target) {
+        throw new RefusedError(`${source.path}: the execution of plan "${state.plan.name}" targets branch "${state.target}", not "${target}". ` +
+            `Check out "${state.target}" to resume it, or start over here with --restart.`);
+    }
+}
+const acquire = (lock, judgedDead, now) => (state) => {
+    if (state.lock && state.lock.id !== lock.id && state.lock.id !== judgedDead) {
+        throw new RefusedError(`plan "${state.plan.name}" is already being executed (${describeLock(state.lock)}); a second execution is refused`);
+    }
+    return (0,state_state/* derive */.CX)({ ...state, lock, lastUpdate: now, status: state.status === "error" ? "executing" : state.status });
+};
+/** Creates or resumes the execution's state, holding the lock. Returns the state to run from. */
+async function startExecution(ports, opts) {
+    const { source, target } = opts;
+    const now = ports.now();
+    const created = (0,state_state/* createState */.ur)({ plan: source.plan, planPath: source.path, digest: source.digest, target, waves: source.waves, now });
+    const planRecord = { ...created.plan, digest: source.digest, digestWithoutBudget: digestWithoutBudget(source.plan) };
+    const fresh = { ...created, plan: planRecord };
+    const current = await ports.store.read();
+    if (current && !opts.restart)
+        checkResumable(current, source, target);
+    const held = current?.lock;
+    const judgedDead = held && held.id !== opts.lock.id && !opts.lockAlive(held) ? held.id : undefined;
+    if (current && held && held.id !== opts.lock.id && !judgedDead) {
+        throw new RefusedError(`plan "${current.plan.name}" is already being executed (${describeLock(held)}); a second execution is refused`);
+    }
+    if (!current)
+        await ports.store.init(fresh, "start execution");
+    const done = await completeOnTarget(ports, source.plan, opts.targetDir);
+    const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
+    const begin = (state) => (0,state_state/* adoptCompleted */.EY)(done, head, now)((0,state_state/* requeueInProgress */.dp)(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : { ...state, plan: { ...state.plan, ...planRecord } })));
+    return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
+}
+async function completeOnTarget(ports, plan, dir) {
+    const done = [];
+    for (const story of plan.stories) {
+        const text = await ports.files.read((0,external_node_path_.join)(dir, story.file));
+        if (text !== null && readStoryFile(text).status === "complete")
+            done.push(story.id);
+    }
+    return done;
+}
+/** The plan's meaning without its budget (the resolved plan, not the file's bytes: comments and layout do not count). */
+function digestWithoutBudget(plan) {
+    const { budget: _budget, ...rest } = plan;
+    return `sha256:${(0,external_node_crypto_.createHash)("sha256").update(JSON.stringify(rest)).digest("hex")}`;
+}
+const releaseLock = (lockId, now) => (state) => {
+    if (state.lock?.id !== lockId)
+        return state;
+    const { lock: _l, ...rest } = state;
+    return { ...rest, lastUpdate: now };
+};
+
+// EXTERNAL MODULE: ./src/core/plan/model.ts
+var model = __webpack_require__(2082);
+// EXTERNAL MODULE: ./src/core/own.ts
+var core_own = __webpack_require__(6207);
+;// CONCATENATED MODULE: ./src/core/state/progression.ts
+
+
+/** story id -> ids of the stories that depend on it directly. */
+function dependentsOf(plan) {
+    const out = {};
+    for (const s of plan.stories)
+        for (const d of s.dependsOn)
+            (own(out, d) ?? (out[d] = [])).push(s.id);
+    return out;
+}
+/** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
+function blockingDependency(state, story) {
+    for (const d of story.dependsOn) {
+        const s = (0,state_state/* statusOf */.c2)(state, d);
+        if (s === "failed" || s === "blocked")
+            return d;
+    }
+    return null;
+}
+function blockReason(state, dep) {
+    return `dependency ${dep} is ${(0,state_state/* statusOf */.c2)(state, dep) === "failed" ? "failed" : "blocked"}`;
+}
+/** Every dependency is complete and merged into the target branch. */
+function dependenciesIntegrated(state, story) {
+    return story.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && (0,core_own/* own */.Z)(state.runs, d)?.merged !== undefined);
+}
+/** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
+function unmergedCompleted(state, plan) {
+    return plan.stories
+        .filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "complete" && (0,core_own/* own */.Z)(state.runs, s.id)?.merged === undefined)
+        .map((s) => s.id);
+}
+/**
+ * Of a wave's stories, the completed, unmerged ones that may be merged now, in plan order: those before
+ * the first story still pending or in progress (merges keep plan order while the wave still runs).
+ */
+function mergeableNow(state, plan, wave) {
+    const unmerged = new Set(unmergedCompleted(state, plan));
+    const out = [];
+    for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
+        const status = (0,state_state/* statusOf */.c2)(state, s.id);
+        if (status !== "complete" && status !== "failed" && status !== "blocked")
+            break;
+        if (unmerged.has(s.id))
+            out.push(s.id);
+    }
+    return out;
+}
+function storyById(plan) {
+    return new Map(plan.stories.map((s) => [s.id, s]));
+}
+
+;// CONCATENATED MODULE: ./src/engine/blocking.ts
+
+
+async function blockStuck(ports, plan, state, ids) {
+    const scope = new Set(ids);
+    // Plan order need not be dependency order: repeat until nothing more gets blocked.
+    for (let changed = true; changed;) {
+        changed = false;
+        for (const story of plan.stories) {
+            if (!scope.has(story.id) || (0,state_state/* statusOf */.c2)(state, story.id) !== "pending")
+                continue;
+            const dep = blockingDependency(state, story);
+            if (!dep)
+                continue;
+            const reason = blockReason(state, dep);
+            state = await ports.store.update((0,state_state/* blockStory */.ne)(story.id, reason, ports.now()), `${story.id}: blocked`);
+            ports.progress({ type: "story", storyId: story.id, status: "blocked", reason });
+            changed = true;
+        }
+    }
+    return state;
+}
+
+// EXTERNAL MODULE: ./src/core/story/code-span.ts
+var code_span = __webpack_require__(5669);
+;// CONCATENATED MODULE: ./src/core/story/completion.ts
+// Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
+
+
+const OUTCOME = {
+    complete: "✅ Complete",
+    failed: "❌ Failed",
+    blocked: "⛔ Blocked",
+};
+/** Longer lists would drown the story file; the commit holds the full list. */
+const MAX_FILES = 100;
+const MAX_REASON = 500;
+/** Builds the completion record from a story's run; duration spans its phases, first start to last end. */
+function completionInfoFromRun(run, agents) {
+    const outcome = run.status === "complete" ? "complete" : run.status === "blocked" ? "blocked" : "failed";
+    const info = { outcome, testerAgent: agents.testerAgent, implAgent: agents.implAgent, attempt: run.attempt };
+    if (outcome !== "complete" && run.reason)
+        info.reason = run.reason;
+    if (run.result) {
+        info.filesModified = run.result.filesModified;
+        if (run.result.red)
+            info.red = run.result.red;
+        if (run.result.green)
+            info.green = run.result.green;
+        if (run.result.commit)
+            info.commit = run.result.commit;
+    }
+    const durationMs = (0,state_state/* runDuration */.Eo)(run);
+    if (durationMs !== null)
+        info.durationMs = durationMs;
+    if (run.runUrl)
+        info.runUrl = run.runUrl;
+    return info;
+}
+/** `450ms`, `12s`, `1m 12s`, `2h 5s` — zero parts are left out. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return "unknown";
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const total = Math.round(ms / 1000);
+    const parts = [
+        [Math.floor(total / 3600), "h"],
+        [Math.floor((total % 3600) / 60), "m"],
+        [total % 60, "s"],
+    ];
+    return parts
+        .filter(([n]) => n > 0)
+        .map(([n, unit]) => `${n}${unit}`)
+        .join(" ");
+}
+/** `exit 1, 0/3 passed`; `timed out`; `killed` when there was no exit code. */
+function formatEvidence(e) {
+    const parts = [e.timedOut ? "timed out" : e.exitCode === null ? "killed" : `exit ${e.exitCode}`];
+    if (e.passed !== null && e.total !== null)
+        parts.push(`${e.passed}/${e.total} passed`);
+    return parts.join(", ");
+}
+function redGreen(red, green) {
+    return `red: ${red ? formatEvidence(red) : "not checked"} → green: ${green ? formatEvidence(green) : "not reached"}`;
+}
+function testsLine(green) {
+    if (green.passed !== null && green.total !== null)
+        return `${green.passed}/${green.total} passed`;
+    return green.exitCode === 0 && !green.timedOut ? "passed" : "failed";
+}
+/** Free text on one line, with the characters that could start Markdown markup escaped. */
+function escapeInline(s) {
+    let one = s.replace(/\s+/g, " ").trim();
+    if (one.length > MAX_REASON)
+        one = one.slice(0, MAX_REASON - 1) + "…";
+    return one.replace(/[\\`*_[\]<>|~#&!]/g, "\\$&");
+}
+/** A code span on one line, whatever the text holds. */
+function inlineCode(s) {
+    return (0,code_span/* codeSpan */.S)(s.replace(/[\r\n\u2028\u2029]+/g, " "));
+}
+function runLink(url) {
+    if (!/^https?:\/\//i.test(url))
+        return inlineCode(url);
+    // An autolink may hold no space, `<` or `>`: percent-encode them.
+    return `<${url.replace(/[\s<>]/g, (c) => encodeURIComponent(c))}>`;
+}
+function agentsLine(c) {
+    const parts = [];
+    if (c.testerAgent)
+        parts.push(`${inlineCode(c.testerAgent)} (tester)`);
+    if (c.implAgent)
+        parts.push(`${inlineCode(c.implAgent)} (implementation)`);
+    return parts.length ? parts.join(" → ") : undefined;
+}
+function filesLines(files) {
+    if (!files.length)
+        return ["- **Files modified:** none"];
+    const shown = files.slice(0, MAX_FILES).map((f) => `  - ${inlineCode(f)}`);
+    if (files.length > MAX_FILES)
+        shown.push(`  - … and ${files.length - MAX_FILES} more`);
+    return [`- **Files modified:** ${files.length}`, ...shown];
+}
+/** The `## Completion` body: a Markdown list, lines joined with `eol`, no trailing line break. */
+function renderCompletion(c, eol) {
+    const outcome = OUTCOME[c.outcome] + (c.outcome !== "complete" && c.reason ? `: ${escapeInline(c.reason)}` : "");
+    const lines = [`- **Outcome:** ${outcome}`];
+    const item = (label, value) => {
+        if (value !== undefined)
+            lines.push(`- **${label}:** ${value}`);
+    };
+    item("Attempt", c.attempt !== undefined ? String(c.attempt) : undefined);
+    item("Agents", agentsLine(c));
+    item("Tests", c.green ? testsLine(c.green) : undefined);
+    item("Red → green", c.red || c.green ? redGreen(c.red, c.green) : undefined);
+    item("Duration", c.durationMs !== undefined ? formatDuration(c.durationMs) : undefined);
+    item("Commit", c.commit ? inlineCode(c.commit.slice(0, 12)) : undefined);
+    item("Run", c.runUrl ? runLink(c.runUrl) : undefined);
+    if (c.filesModified)
+        lines.push(...filesLines(c.filesModified));
+    return lines.join(eol);
+}
+
+;// CONCATENATED MODULE: ./src/core/prompts.ts
+// The briefs the tester and implementation agents receive (TDD_WAVES_PROMPT), and the rendering of
+// a plan's own prompt templates.
+const CONSTITUTION = `Working rules
+1. Read before you write: the story file, the code around it, the conventions the repository already has.
+2. Change only what this task needs. No drive-by refactoring, no unrelated clean-up.
+3. When something breaks, fix the cause, not the symptom.
+4. You are not done until you have run the check below and read its output.
+5. Do what is asked, no more and no less. Where the story is unclear, take the plainest reading and say so at the end.`;
+const STORY = `Story: {storyId} — {title}
+Epic {epic}, wave {wave} of plan {planName}.
+Read the story file first: {storyFile}
+
+Acceptance criteria:
+{acceptanceCriteria}`;
+const TESTER_TEMPLATE = `# tdd-waves: {role} brief for {storyId}
+
+${CONSTITUTION}
+
+Role: tester. You write the tests for this story before anyone implements it. An implementation
+agent takes over after you and has to make your tests pass, so they are the contract for the story.
+
+${STORY}
+
+Task
+- Write tests that pin down every acceptance criterion above: at least one test per criterion, for the
+  behaviour that must work and for the ways it must fail (bad input, errors, edge cases).
+- Test behaviour through the interface the story describes, not implementation details, so that any
+  correct implementation passes. Import production code where the story and the repository say it
+  will live, even though it does not exist yet.
+
+Files
+- Write only {testFile} (create it, and its directory, if it is missing).
+- Do not write production code, and do not edit the story file: its checkboxes are ticked by the
+  implementation agent once each criterion is met, and its status fields belong to tdd-waves.
+
+Check
+- Run: {testCommand}
+- {redRule}
+- End with a short summary: the tests you wrote and the criterion each one covers.
+`;
+const IMPLEMENTATION_TEMPLATE = `# tdd-waves: {role} brief for {storyId}
+
+${CONSTITUTION}
+
+Role: implementation. The tests for this story are already written. You make them pass by writing
+the production code the story asks for.
+
+${STORY}
+
+Then read the tests in {testFile}: they are the contract.
+
+Task
+- Implement the story in production code so that every test in {testFile} passes and every
+  acceptance criterion holds.
+- {testFileRule}
+- In {storyFile}, tick each acceptance-criteria box (\`- [ ]\` becomes \`- [x]\`) once that criterion is
+  met. Change nothing else in the story file: tdd-waves keeps its status fields and Completion section.
+
+Files
+- Change or create the production files the story needs, and nothing unrelated.
+
+Check
+- Run: {testCommand}
+- Every test must pass. Run it again after your last change; tdd-waves runs it too before accepting the story.
+- End with a short report: every file you changed or created, one line each on why.
+`;
+/** Every placeholder a prompt template may use. */
+const PROMPT_PLACEHOLDERS = [
+    "storyId",
+    "storyFile",
+    "testFile",
+    "title",
+    "testCommand",
+    "planName",
+    "wave",
+    "epic",
+    "acceptanceCriteria",
+    "role",
+    "redRule",
+    "testFileRule",
+];
+const KNOWN = new Set(PROMPT_PLACEHOLDERS);
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+/** The placeholders a template uses, each once in order of appearance, split into known and unknown. */
+function templatePlaceholders(template) {
+    const names = [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ""))];
+    return { known: names.filter((n) => KNOWN.has(n)), unknown: names.filter((n) => !KNOWN.has(n)) };
+}
+/**
+ * The prompt for one agent: `template` (the plan's own, or the built-in one for the role) with its
+ * placeholders replaced in a single pass, so that values containing `{…}` are never expanded again.
+ * Unknown placeholders stay as written.
+ */
+function renderPrompt(role, ctx, template) {
+    const text = template ?? (role === "tester" ? TESTER_TEMPLATE : IMPLEMENTATION_TEMPLATE);
+    const values = placeholderValues(role, ctx);
+    return text.replace(PLACEHOLDER, (match, name) => values.get(name) ?? match);
+}
+function placeholderValues(role, ctx) {
+    return new Map([
+        ["storyId", ctx.storyId],
+        ["storyFile", ctx.storyFile],
+        ["testFile", ctx.testFile],
+        ["title", ctx.title],
+        ["testCommand", ctx.testCommand],
+        ["planName", ctx.planName],
+        ["wave", String(ctx.wave)],
+        ["epic", ctx.epic],
+        ["acceptanceCriteria", bullets(ctx.acceptanceCriteria)],
+        ["role", role],
+        ["redRule", redRule(ctx)],
+        ["testFileRule", testFileRule(ctx)],
+    ]);
+}
+function bullets(items) {
+    if (items.length === 0)
+        return "- (none listed: see the story file)";
+    return items.map((item) => `- ${item.replace(/\r?\n/g, " ").trim()}`).join("\n");
+}
+function redRule(ctx) {
+    if (!ctx.requireRed) {
+        return "The tests will fail until the story is implemented; make sure they load and run.";
+    }
+    return [
+        "Nothing is implemented yet, so the tests must run and FAIL now. tdd-waves runs this command when",
+        "  you finish and rejects tests that pass, or a test file you did not create or change. Make them fail",
+        "  for the right reason (the behaviour is missing), not because of a mistake in the test file itself.",
+    ].join("\n");
+}
+function testFileRule(ctx) {
+    if (!ctx.lockTests) {
+        return `Keep ${ctx.testFile} as the tester wrote it. Change a test only where it contradicts the story, and explain why in your report.`;
+    }
+    return [
+        `Never edit ${ctx.testFile}: it is locked. tdd-waves checks that it is byte-for-byte what the tester`,
+        "  left and fails the story otherwise. If a test looks wrong, say so in your report instead.",
+    ].join("\n");
+}
+
+// EXTERNAL MODULE: ./src/core/agents/budget.ts
+var agents_budget = __webpack_require__(9081);
+// EXTERNAL MODULE: ./src/core/agents/presets.ts
+var presets = __webpack_require__(1214);
+// EXTERNAL MODULE: ./src/core/agents/usage.ts
+var usage = __webpack_require__(5785);
+;// CONCATENATED MODULE: ./src/engine/agent-usage.ts
+// Usage and budget around one agent phase (issue 13): whether the phase may start at all, where the agent's
+// machine-readable output and usage file go, and what the phase reported once it has ended.
+
+
+
+
+
+
+/** The execution's budget is used up: no new agent phase starts. The stories it refused are ⏳ Pending again. */
+class BudgetReached extends Error {
+}
+/** Where an agent may write its usage (TDD_WAVES_USAGE_FILE): beside its prompt, outside the working copy. */
+const usageFile = (job, role) => (0,external_node_path_.join)(job.logDir, `${role}-usage.json`);
+/** Where a preset CLI's standard output goes, when it has a machine-readable one. */
+function stdoutFile(job, role, agent) {
+    return agent.preset && presets/* PRESETS */.fG[agent.preset].output ? (0,external_node_path_.join)(job.logDir, `${role}-output.jsonl`) : undefined;
+}
+/**
+ * Before an agent phase: under the execution's budget the phase may start (undefined); over it, the story goes
+ * back to pending, the state says why, and BudgetReached is thrown; over the story's own budget, the reason the
+ * story fails is returned.
+ */
+async function checkBudget(ports, job, state) {
+    const budget = job.plan.budget;
+    if (!budget)
+        return undefined;
+    const current = state ?? (await ports.store.read());
+    if (!current)
+        return undefined;
+    const verdict = (0,agents_budget/* budgetBeforePhase */.Od)(current, budget, job.story.id);
+    if (verdict?.kind === "execution") {
+        await ports.store.update((0,state_state/* chain */.cy)((0,agents_budget/* returnToPending */.vt)(job.story.id, ports.now()), (0,agents_budget/* recordStop */.GQ)(verdict.message, ports.now())), `${job.story.id}: budget reached, not started`);
+        ports.progress({ type: "log", message: `${job.story.id}: ${verdict.message}` });
+        throw new BudgetReached(verdict.message);
+    }
+    return verdict?.message;
+}
+/** Clears what a previous attempt left in the usage file, so that only this run's report is read. */
+async function prepareUsage(job, role) {
+    await (0,promises_.rm)(usageFile(job, role), { force: true });
+}
+/** What the phase reported (its CLI's output, then its usage file), recorded on the phase and in the story's totals. */
+async function phaseUsage(ports, job, role, agent, phase) {
+    const output = stdoutFile(job, role, agent);
+    const format = agent.preset ? presets/* PRESETS */.fG[agent.preset].output : undefined;
+    const printed = output && format ? (0,usage/* parseAgentOutput */._8)(format, (await ports.files.read(output)) ?? "") : undefined;
+    const written = await ports.files.read(usageFile(job, role));
+    let fromFile;
+    if (written !== null) {
+        const parsed = (0,usage/* parseUsageFile */.Pf)(written);
+        fromFile = parsed.usage;
+        if (parsed.problems.length > 0)
+            ports.progress({ type: "log", message: `${job.story.id}: ${usageFile(job, role)}: ${parsed.problems.join("; ")} (left out)` });
+    }
+    const configured = agent.model === undefined ? undefined : { model: agent.model };
+    return (0,agents_budget/* recordUsage */.L2)(job.story.id, phase, (0,usage/* mergeUsage */._L)(configured, printed, fromFile));
+}
+/** After the phase: a story whose recorded cost went over its own budget fails ("budget"). */
+function overStoryBudget(state, job) {
+    return (0,agents_budget/* storyOverBudget */.V_)(state, job.plan.budget, job.story.id);
+}
+
+;// CONCATENATED MODULE: ./src/engine/story-context.ts
+// What one story's phases need to know and where they write: the working copy, logs, prompts, the
+// agents' environment, and the story-file edits every phase makes.
+
+
+
+
+
+class Interrupted extends Error {
+    constructor() {
+        super("interrupted");
+    }
+}
+function throwIfAborted(job) {
+    if (job.signal?.aborted)
+        throw new Interrupted();
+}
+const storyPath = (job) => (0,external_node_path_.join)(job.dir, job.story.file);
+const testPath = (job) => (0,external_node_path_.join)(job.dir, job.story.testFile);
+const logFile = (job, name) => (0,external_node_path_.join)(job.logDir, `${name}.log`);
+/** Applies a surgical update to the story file in the working copy (atomic write). */
+async function editStoryFile(ports, job, update) {
+    const path = storyPath(job);
+    const text = (await ports.files.read(path)) ?? "";
+    const next = updateStoryFile(text, update, { storyId: job.story.id, title: job.story.title });
+    if (next !== text)
+        await ports.files.write(path, next);
+}
+async function acceptanceCriteria(ports, job) {
+    const text = await ports.files.read(storyPath(job));
+    return text === null ? [] : readStoryFile(text).criteria;
+}
+async function promptFor(ports, job, role) {
+    const { plan, story } = job;
+    const templatePath = role === "tester" ? plan.prompts.tester : plan.prompts.implementation;
+    const template = templatePath ? ((await ports.files.read((0,external_node_path_.join)(job.dir, templatePath))) ?? undefined) : undefined;
+    const criteria = await acceptanceCriteria(ports, job);
+    return renderPrompt(role, {
+        storyId: story.id,
+        title: story.title,
+        storyFile: story.file,
+        testFile: story.testFile,
+        testCommand: (0,shell_quote/* renderTestCommand */.A)(plan.test.command, story.testFile),
+        planName: plan.name,
+        wave: job.wave,
+        epic: story.epic,
+        acceptanceCriteria: criteria.map((c) => c.text),
+        lockTests: plan.tdd.lockTests,
+        requireRed: plan.tdd.requireRed,
+    }, template);
+}
+/** The environment an agent runs with (SPEC §3), plus the agent's own `env`. */
+async function agentEnvironment(ports, job, role) {
+    const prompt = await promptFor(ports, job, role);
+    const promptFile = (0,external_node_path_.join)(job.logDir, `${role}-prompt.md`);
+    await ports.files.write(promptFile, prompt);
+    const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer];
+    return {
+        ...agent.env,
+        TDD_WAVES_ROLE: role,
+        TDD_WAVES_STORY_ID: job.story.id,
+        TDD_WAVES_STORY_FILE: job.story.file,
+        TDD_WAVES_TEST_FILE: job.story.testFile,
+        TDD_WAVES_TEST_COMMAND: (0,shell_quote/* renderTestCommand */.A)(job.plan.test.command, job.story.testFile),
+        TDD_WAVES_PLAN: job.planPath,
+        TDD_WAVES_WAVE: String(job.wave),
+        TDD_WAVES_ATTEMPT: String(job.attempt),
+        TDD_WAVES_PROMPT: prompt,
+        TDD_WAVES_PROMPT_FILE: promptFile,
+        TDD_WAVES_USAGE_FILE: usageFile(job, role),
+    };
+}
+function describeExit(who, r, timeoutMs) {
+    if (r.timedOut)
+        return `${who} timed out after ${formatMs(timeoutMs)}`;
+    if (r.signal)
+        return `${who} was killed by ${r.signal}`;
+    return `${who} exited with code ${r.exitCode}`;
+}
+function formatMs(ms) {
+    if (ms % 3_600_000 === 0)
+        return `${ms / 3_600_000}h`;
+    if (ms % 60_000 === 0)
+        return `${ms / 60_000}m`;
+    if (ms % 1000 === 0)
+        return `${ms / 1000}s`;
+    return `${ms}ms`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/pool.ts
+// A worker pool: `work` over `items`, at most `limit` at once, results in the items' order. It stops
+// starting new items after the first failure (rethrown once the running ones end) or once `signal` aborts.
+
+async function runPool(items, limit, work, signal) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const lane = async () => {
+        while (next < items.length && failure === undefined && !signal?.aborted) {
+            const i = next++;
+            try {
+                results[i] = await work(items[i]);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, lane));
+    if (failure !== undefined)
+        throw failure.error;
+    if (signal?.aborted)
+        throw new Interrupted();
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/engine/tests.ts
+const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(storyId);
+
+;// CONCATENATED MODULE: ./src/engine/integrate.ts
+// Integration: merge completed story branches into the target branch (plan order, one merge commit
+// each), re-run their tests on the merged result, and commit the story file of every failed or
+// blocked story on the target so that the target shows every story's status.
+
+
+
+
+
+
+
+
+/** Merges the given completed stories (plan order) and checks their tests on the merged result. */
+async function integrateStories(ports, plan, target, ids) {
+    await retestMerged(ports, plan, target, await mergeStories(ports, plan, target, ids));
+}
+/** Merges the given completed stories in plan order, one merge commit each; returns those merged. */
+async function mergeStories(ports, plan, target, ids) {
+    const git = ports.git(target.dir);
+    const merged = [];
+    // Merge first, record after: an execution killed in between finds the merges on the target (see
+    // the ancestor check) and records them then; one state write for the whole batch.
+    const outcomes = [];
+    for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
+        const ref = target.branchRef(story.id);
+        const tip = await git.revParse(ref);
+        if (!tip) {
+            outcomes.push((0,state_state/* failStory */.AE)(story.id, `story branch ${ref} is missing`, ports.now(), "integrate"));
+            continue;
+        }
+        if (await git.isAncestor(tip, "HEAD")) {
+            // Merged already by an execution that stopped before recording it.
+            outcomes.push((0,state_state/* annotateRun */.Eg)(story.id, { merged: (await git.revParse("HEAD")) }, ports.now()));
+            merged.push(story);
+            continue;
+        }
+        const r = await git.merge(ref, `tdd-waves: merge ${story.id}: ${story.title}`);
+        if (r.ok) {
+            outcomes.push((0,state_state/* annotateRun */.Eg)(story.id, { merged: r.sha }, ports.now()));
+            ports.progress({ type: "log", message: `Merged ${story.id} into the target branch` });
+            merged.push(story);
+        }
+        else {
+            const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
+            outcomes.push((0,state_state/* failStory */.AE)(story.id, reason, ports.now(), "integrate"));
+            ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
+        }
+    }
+    if (outcomes.length > 0)
+        await ports.store.update((0,state_state/* chain */.cy)(...outcomes), `integrate ${ids.join(", ")}`);
+    return merged;
+}
+/** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
+async function retestMerged(ports, plan, target, merged) {
+    if (merged.length === 0)
+        return;
+    const copy = target.testCopy ? await target.testCopy() : { ok: true, dir: target.dir, done: async () => undefined };
+    let failing;
+    if (!copy.ok)
+        failing = merged.map(() => true);
+    else {
+        try {
+            failing = await runPool(merged, plan.maxParallel, async (story) => {
+                const r = await ports.tests({
+                    test: plan.test,
+                    testFile: story.testFile,
+                    storyId: story.id,
+                    cwd: copy.dir,
+                    logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log"),
+                });
+                const junit = junitPath(plan, story.id);
+                if (junit)
+                    await (0,promises_.rm)((0,external_node_path_.join)(copy.dir, junit), { force: true });
+                return r.exitCode !== 0 || r.timedOut;
+            });
+        }
+        finally {
+            await copy.done();
+        }
+    }
+    const broken = merged.filter((_, i) => failing[i]);
+    if (broken.length === 0)
+        return;
+    const reason = copy.ok ? "fails after integration" : `not tested after integration: ${copy.reason}`;
+    await ports.store.update((0,state_state/* chain */.cy)(...broken.map((s) => (0,state_state/* failStory */.AE)(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
+    for (const s of broken)
+        ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+}
+/**
+ * Commits, on the target, the story file of every given story that failed or is blocked — one commit
+ * each, that file alone. Stories whose file already says so get no commit (safe to repeat on resume).
+ */
+async function recordOutcomesOnTarget(ports, plan, target, ids) {
+    const git = ports.git(target.dir);
+    const state = await ports.store.read();
+    if (!state)
+        return;
+    for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
+        const status = (0,state_state/* statusOf */.c2)(state, story.id);
+        if (status !== "failed" && status !== "blocked")
+            continue;
+        const path = (0,external_node_path_.join)(target.dir, story.file);
+        const text = await ports.files.read(path);
+        if (text === null)
+            continue;
+        const next = updateStoryFile(text, { status, verified: false, completion: outcomeCompletion(state, story, target.runUrl, readStoryFile(text).eol) }, { storyId: story.id, title: story.title });
+        if (next === text)
+            continue;
+        await ports.files.write(path, next);
+        const reason = (0,core_own/* own */.Z)(state.runs, story.id)?.reason ?? status;
+        await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
+    }
+}
+function outcomeCompletion(state, story, runUrl, eol) {
+    const run = (0,core_own/* own */.Z)(state.runs, story.id);
+    const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
+    return renderCompletion({ ...info, outcome: (0,state_state/* statusOf */.c2)(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl }, eol);
+}
+
+;// CONCATENATED MODULE: ./src/engine/story-phases.ts
+// The phases of one story in its working copy: tester + red check, implementation, verify + commit.
+// Each phase saves the state before its agent starts and after it ends; a failure ends the story
+// (❌ Failed, reason recorded, work committed on the story branch) and the others go on.
+
+
+
+
+
+
+
+
+
+const fail = (phase, reason) => ({ ok: false, phase, reason });
+/** Runs the role's agent; the state is saved before it starts (with `atStart`) and its end returned to save. */
+async function runAgent(ports, job, role, atStart) {
+    const { story, plan } = job;
+    const name = role === "tester" ? story.tester : story.implementer;
+    const agent = plan.agents[name];
+    const phase = role === "tester" ? "tester" : "implementation";
+    const overBudget = await checkBudget(ports, job);
+    if (overBudget)
+        return { result: fail(phase, overBudget), end: atStart ?? ((s) => s) };
+    ports.progress({ type: "log", message: `Spawning ${role === "tester" ? "tester" : "implementation"} agent (${name}) for ${story.id}` });
+    await editStoryFile(ports, job, {
+        status: role === "tester" ? "testing" : "implementing",
+        assignee: name,
+        testFile: story.testFile,
+        ...(role === "tester" ? { verified: false } : {}),
+    });
+    const env = await agentEnvironment(ports, job, role);
+    const log = logFile(job, phase);
+    const begin = (0,state_state/* beginPhase */.tA)(story.id, phase, ports.now(), { agent: name, log });
+    await ports.store.update(atStart ? (0,state_state/* chain */.cy)(atStart, begin) : begin, `${story.id}: ${phase} started`);
+    ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
+    await prepareUsage(job, role);
+    const stdout = stdoutFile(job, role, agent);
+    const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
+    throwIfAborted(job);
+    const usage = await phaseUsage(ports, job, role, agent, phase);
+    let reason = r.exitCode === 0 && !r.timedOut ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
+    if (reason === undefined && plan.budget?.perStoryCostUsd !== undefined) {
+        const state = await ports.store.read();
+        if (state)
+            reason = overStoryBudget(usage((0,state_state/* endPhase */.zN)(story.id, phase, "ok", ports.now())(state)), job);
+    }
+    const end = (0,state_state/* chain */.cy)((0,state_state/* endPhase */.zN)(story.id, phase, reason === undefined ? "ok" : "failed", ports.now(), reason), usage);
+    return { result: reason === undefined ? { ok: true } : fail(phase, reason), end };
+}
+async function runStoryTests(ports, job, name) {
+    const { plan, story } = job;
+    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), signal: job.signal });
+    throwIfAborted(job);
+    // The JUnit report is tdd-waves' own by-product: it must not land in the story's commits.
+    const junit = junitPath(plan, story.id);
+    if (junit)
+        await (0,promises_.rm)((0,external_node_path_.join)(job.dir, junit), { force: true });
+    const { durationMs: _d, ...evidence } = r;
+    return evidence;
+}
+/** Tester agent, then the red check: the test file exists, was created or changed, and FAILS. */
+async function testerPhase(ports, job) {
+    const { story, plan } = job;
+    const git = ports.git(job.dir);
+    const base = (await git.revParse("HEAD")) ?? undefined;
+    const before = await ports.files.read(testPath(job));
+    const tester = await runAgent(ports, job, "tester", (0,state_state/* annotateRun */.Eg)(story.id, { base }, ports.now()));
+    if (!tester.result.ok) {
+        await ports.store.update(tester.end, `${story.id}: tester failed`);
+        return tester.result;
+    }
+    await ports.store.update((0,state_state/* chain */.cy)(tester.end, (0,state_state/* beginPhase */.tA)(story.id, "red", ports.now(), { log: logFile(job, "red") })), `${story.id}: red check`);
+    const after = await ports.files.read(testPath(job));
+    let problem;
+    let red;
+    if (after === null)
+        problem = `test file ${story.testFile} was not written by the tester`;
+    else if (after === before)
+        problem = `test file ${story.testFile} was not created or changed by the tester`;
+    else if (plan.tdd.requireRed) {
+        red = await runStoryTests(ports, job, "red");
+        if (red.exitCode === 0 && !red.timedOut)
+            problem = "red check: the tests pass before implementation (they must fail first)";
+    }
+    const evidence = red ? (0,state_state/* recordResult */.Pr)(story.id, { red }, ports.now()) : (s) => s;
+    if (problem) {
+        await ports.store.update((0,state_state/* chain */.cy)(evidence, (0,state_state/* endPhase */.zN)(story.id, "red", "failed", ports.now(), problem)), `${story.id}: red failed`);
+        return fail("red", problem);
+    }
+    const testerCommit = (await git.commitAll(`tdd-waves: tests for ${story.id} (${story.tester})`)) ?? undefined;
+    const testFileBlob = await git.hashFile(story.testFile);
+    await ports.store.update((0,state_state/* chain */.cy)(evidence, (0,state_state/* endPhase */.zN)(story.id, "red", "ok", ports.now()), (0,state_state/* annotateRun */.Eg)(story.id, { testerCommit, testFileBlob }, ports.now())), `${story.id}: red ok, tests committed`);
+    return { ok: true };
+}
+async function implementationPhase(ports, job) {
+    const impl = await runAgent(ports, job, "implementation");
+    await ports.store.update(impl.end, `${job.story.id}: implementation ${impl.result.ok ? "ok" : "failed"}`);
+    return impl.result;
+}
+/** Production check: tests pass, the test file is what the tester left, every AC box is checked. */
+async function verifyPhase(ports, job, lockedBlob) {
+    const { story, plan } = job;
+    const git = ports.git(job.dir);
+    await ports.store.update((0,state_state/* beginPhase */.tA)(story.id, "verify", ports.now(), { log: logFile(job, "verify") }), `${story.id}: verify`);
+    const green = await runStoryTests(ports, job, "verify");
+    const criteria = await acceptanceCriteria(ports, job);
+    const acComplete = criteria.length > 0 && criteria.every((c) => c.checked);
+    const problems = [];
+    if (green.timedOut)
+        problems.push("tests timed out");
+    else if (green.exitCode !== 0)
+        problems.push(`tests fail (exit code ${green.exitCode})`);
+    if (plan.tdd.lockTests) {
+        const now = (await ports.files.read(testPath(job))) === null ? null : await git.hashFile(story.testFile);
+        if (now === null)
+            problems.push(`the test file ${story.testFile} was deleted`);
+        else if (lockedBlob !== undefined && now !== lockedBlob)
+            problems.push(`the test file ${story.testFile} was changed after the tester wrote it`);
+    }
+    if (!acComplete) {
+        const open = criteria.filter((c) => !c.checked).length;
+        problems.push(criteria.length === 0 ? "the story file has no acceptance criteria" : `${open} acceptance criteria not checked`);
+    }
+    const verified = problems.length === 0;
+    const reason = verified ? undefined : `verify: ${problems.join("; ")}`;
+    await ports.store.update((0,state_state/* chain */.cy)((0,state_state/* recordResult */.Pr)(story.id, { acChecklistComplete: acComplete, verifiedProduction: verified, green }, ports.now()), (0,state_state/* endPhase */.zN)(story.id, "verify", verified ? "ok" : "failed", ports.now(), reason)), `${story.id}: verify ${verified ? "ok" : "failed"}`);
+    return verified ? { ok: true } : fail("verify", reason);
+}
+/** Success: ✅ Complete, Verified yes, Completion filled, committed on the story branch. */
+async function completeInWorkingCopy(ports, job) {
+    const files = await finishStoryFile(ports, job, { outcome: "complete" });
+    await ports.store.update((0,state_state/* chain */.cy)(files, (0,state_state/* completeStory */.X_)(job.story.id, ports.now())), `${job.story.id}: complete`);
+    ports.progress({ type: "story", storyId: job.story.id, status: "complete" });
+}
+/** Failure: ❌ Failed with the reason; the work so far is committed on the story branch all the same. */
+async function failInWorkingCopy(ports, job, result) {
+    const files = await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
+    await ports.store.update((0,state_state/* chain */.cy)(files, (0,state_state/* failStory */.AE)(job.story.id, result.reason, ports.now(), result.phase)), `${job.story.id}: failed`);
+    ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason });
+}
+/** Commits the work with the finished story file; returns the files-modified record to save with the outcome. */
+async function finishStoryFile(ports, job, end) {
+    const { story } = job;
+    const git = ports.git(job.dir);
+    const state = await ports.store.read();
+    const run = state && (0,core_own/* own */.Z)(state.runs, story.id);
+    const base = run?.base;
+    // What differs from the base in the working tree (untracked files too) is what the commit below holds.
+    const filesModified = base ? await git.changedFiles(base) : [];
+    const withStory = filesModified.includes(story.file) ? filesModified : [...filesModified, story.file].sort();
+    const eol = readStoryFile((await ports.files.read(storyPath(job))) ?? "").eol;
+    const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
+    const completion = renderCompletion({ ...info, outcome: end.outcome, reason: end.reason, filesModified: withStory, runUrl: job.runUrl ?? run?.runUrl }, eol);
+    await editStoryFile(ports, job, {
+        status: end.outcome,
+        verified: end.outcome === "complete",
+        completion,
+    });
+    const commit = await git.commitAll(`tdd-waves: ${story.id} ${end.outcome === "complete" ? "complete" : `failed: ${end.reason}`}`);
+    return (0,state_state/* recordResult */.Pr)(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
+}
+
+;// CONCATENATED MODULE: ./src/engine/worktree-slots.ts
+// Working copies of the local runner: one git worktree per story running at the same time, handed on to
+// the next story (a checkout and a clean: as good as new, and many times cheaper than a new worktree),
+// all removed when the run ends. A working copy remembers what the plan's setup prepared it for, so that
+// the next story skips setup while that still holds (setup-phase.ts).
+
+
+class WorktreeSlots {
+    git;
+    repoDir;
+    root;
+    free = [];
+    made = new Set();
+    /** Fingerprint (Preparation.fingerprint) each working copy's kept paths were prepared for by setup. */
+    prepared = new Map();
+    count = 0;
+    /** `git worktree add` reads every other worktree's records: two at once may find one half made. */
+    adding = Promise.resolve();
+    constructor(git, repoDir, root) {
+        this.git = git;
+        this.repoDir = repoDir;
+        this.root = root;
+    }
+    /** Removes the worktrees an earlier run of this plan left behind (killed before it could), then prunes. */
+    async clear() {
+        const main = this.git(this.repoDir);
+        const left = await (0,promises_.readdir)(this.root).catch(() => []);
+        // Git's records too: a worktree whose directory was half made or is gone still holds its branch.
+        const recorded = (await main.worktreePaths()).filter((p) => p.startsWith(`${this.root}${external_node_path_.sep}`));
+        for (const dir of new Set([...left.map((name) => (0,external_node_path_.join)(this.root, name)), ...recorded])) {
+            await main.worktreeRemove(dir, { prune: false });
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+        await main.worktreePrune();
+    }
+    /**
+     * A working copy with `branch` checked out (null: detached), (re)set to `startPoint`, with nothing else in it
+     * but the untracked `keep` paths of a reused one (setup's `reuse`).
+     */
+    async checkout(branch, startPoint, keep = []) {
+        const reused = this.free.pop();
+        if (reused !== undefined) {
+            try {
+                await this.git(reused).resetTo(branch, startPoint, keep);
+                return reused;
+            }
+            catch {
+                // Left in a state a checkout cannot undo (say, an agent's half-done rebase): start afresh.
+                await this.remove(reused);
+            }
+        }
+        const dir = (0,external_node_path_.join)(this.root, `slot-${++this.count}`);
+        this.made.add(dir);
+        await (0,promises_.mkdir)(this.root, { recursive: true });
+        // Only the bookkeeping waits its turn; the files are checked out in parallel.
+        const add = this.adding.then(() => this.git(this.repoDir).worktreeAdd(dir, branch, startPoint, { prune: false, checkout: false }));
+        this.adding = add.catch(() => undefined);
+        await add;
+        await this.git(dir).resetTo(branch, startPoint);
+        return dir;
+    }
+    /** What setup last prepared `dir` for (undefined: nothing, or no longer known to hold). */
+    preparedFor(dir) {
+        return this.prepared.get(dir);
+    }
+    setPrepared(dir, fingerprint) {
+        if (fingerprint === undefined)
+            this.prepared.delete(dir);
+        else
+            this.prepared.set(dir, fingerprint);
+    }
+    release(dir) {
+        this.free.push(dir);
+    }
+    /** Removes every worktree this run made, and their folder when nothing else is left in it. */
+    async removeAll() {
+        for (const dir of [...this.made])
+            await this.remove(dir);
+        // The plan's folder, then the repository's: whatever another run still has in them stays.
+        for (const dir of [this.root, (0,external_node_path_.dirname)(this.root), (0,external_node_path_.dirname)((0,external_node_path_.dirname)(this.root))])
+            if (!(await (0,promises_.rmdir)(dir).then(() => true, () => false)))
+                break;
+    }
+    async remove(dir) {
+        this.made.delete(dir);
+        this.prepared.delete(dir);
+        await this.git(this.repoDir).worktreeRemove(dir, { prune: false });
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/setup-phase.ts
+
+
+/** Files a story's agents must find as the plan left them: never part of what setup depends on. */
+const ownPaths = (plan) => plan.stories.flatMap((s) => [s.file, s.testFile]);
+/** What setup prepares `dir` for now: undefined when nothing is kept between stories (setup always runs). */
+async function setupFingerprint(ports, plan, dir, commit) {
+    const setup = plan.setup;
+    return setup && setup.reuse.length > 0 ? ports.preparation.fingerprint(dir, commit, setup.run, ownPaths(plan)) : undefined;
+}
+/** Copies the `copy` files in, then runs setup unless the working copy is already prepared for this commit. */
+async function prepareWorkingCopy(ports, plan, o) {
+    const setup = plan.setup;
+    if (!setup)
+        return { ok: true, skipped: true };
+    if (o.mainDir !== undefined && setup.copy.length > 0) {
+        const problem = await ports.preparation.copyFiles(o.mainDir, o.dir, setup.copy);
+        if (problem)
+            return { ok: false, reason: `setup failed: ${problem}` };
+    }
+    const fingerprint = o.fingerprint ?? (await setupFingerprint(ports, plan, o.dir, o.commit));
+    if (fingerprint !== undefined && fingerprint === o.preparedFor)
+        return { ok: true, skipped: true, fingerprint };
+    const r = await ports.agents(setup.run, { cwd: o.dir, env: {}, timeoutMs: setup.timeoutMs, logFile: o.logFile, ...(o.signal ? { signal: o.signal } : {}) });
+    if (r.aborted)
+        return { ok: false, reason: "setup failed: interrupted" };
+    if (r.exitCode !== 0 || r.timedOut)
+        return { ok: false, reason: `setup failed: ${describeExit("setup", r, setup.timeoutMs)}` };
+    // What setup makes (node_modules, .venv) must be ignored by git, or the tester's commit would carry it.
+    const left = await ports.git(o.dir).changedFiles("HEAD");
+    if (left.length > 0) {
+        const shown = left.slice(0, 3).join(", ") + (left.length > 3 ? ` and ${left.length - 3} more` : "");
+        return { ok: false, reason: `setup failed: it left files git would commit (${shown}): ignore them in .gitignore` };
+    }
+    return { ok: true, skipped: false, ...(fingerprint === undefined ? {} : { fingerprint }) };
+}
+/** A story's setup phase, recorded in the state like the others (phase `setup`, its log). */
+async function setupPhase(ports, job, copy) {
+    const { story, plan } = job;
+    const log = logFile(job, "setup");
+    const now = ports.now();
+    // Known to be skipped: one record, no log.
+    const fingerprint = await setupFingerprint(ports, plan, job.dir, copy.commit);
+    const reusing = fingerprint !== undefined && fingerprint === copy.preparedFor;
+    if (!reusing) {
+        await ports.store.update((0,state_state/* beginPhase */.tA)(story.id, "setup", now, { log }), `${story.id}: setup`);
+        ports.progress({ type: "phase", storyId: story.id, phase: "setup" });
+    }
+    const r = await prepareWorkingCopy(ports, plan, { dir: job.dir, logFile: log, ...copy, ...(fingerprint ? { fingerprint } : {}), ...(job.signal ? { signal: job.signal } : {}) });
+    throwIfAborted(job);
+    const message = r.ok ? (r.skipped ? `skipped: the working copy kept ${plan.setup.reuse.join(", ")} and nothing setup depends on changed` : undefined) : r.reason;
+    await ports.store.update((0,state_state/* endPhase */.zN)(story.id, "setup", r.ok ? "ok" : "failed", ports.now(), message), `${story.id}: setup ${r.ok ? "ok" : "failed"}`);
+    if (!r.ok)
+        return { result: { ok: false, phase: "setup", reason: r.reason } };
+    return { result: { ok: true }, ...(r.fingerprint === undefined ? {} : { fingerprint: r.fingerprint }) };
+}
+/** The execution stops: setup failed for every story of a wave in the same way. */
+class SetupBroken extends Error {
+    constructor(message) {
+        super(message);
+        this.name = "SetupBroken";
+    }
+}
+/**
+ * When every story of `wave` that ran failed in its setup phase for one same reason (and none is still running
+ * or pending): a SetupBroken naming it and one log. Blocked stories did not run and do not count.
+ */
+function setupBrokenIn(state, wave) {
+    let reason;
+    let log;
+    for (const id of state.waves[wave - 1] ?? []) {
+        const status = (0,state_state/* statusOf */.c2)(state, id);
+        if (status === "blocked")
+            continue;
+        const run = state.runs[id];
+        const last = run?.phases.at(-1);
+        if (status !== "failed" || last?.phase !== "setup" || last.outcome !== "failed")
+            return undefined;
+        if (reason !== undefined && run.reason !== reason)
+            return undefined;
+        reason = run.reason;
+        log ??= last.log;
+    }
+    if (reason === undefined)
+        return undefined;
+    return new SetupBroken(`${reason}, for every story of wave ${wave}: fix the plan's setup and run again${log ? ` (log: ${log})` : ""}`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/local-run.ts
+// `tdd-waves run`: the whole execution on one machine — each running story in its own git worktree, a
+// worker pool of at most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class Mutex {
+    tail = Promise.resolve();
+    run(f) {
+        const next = this.tail.then(f, f);
+        this.tail = next.catch(() => undefined);
+        return next;
+    }
+}
+function pidAlive(pid) {
+    if (!pid)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === "EPERM";
+    }
+}
+async function runLocal(ports, opts) {
+    const git = ports.git(opts.repoDir);
+    const target = await git.currentBranch();
+    if (!target)
+        throw new RefusedError("HEAD is detached: check out the branch the stories should be merged into");
+    if (await git.hasTrackedChanges()) {
+        throw new RefusedError("the working tree has uncommitted changes to tracked files: commit or stash them first (untracked files are fine)");
+    }
+    const lock = { kind: "local", id: `local:${(0,external_node_os_.hostname)()}:${process.pid}`, host: (0,external_node_os_.hostname)(), pid: process.pid, since: ports.now() };
+    await startExecution(ports, {
+        source: opts.source,
+        target,
+        restart: opts.restart,
+        lock,
+        lockAlive: (l) => l.kind === "local" && (l.host !== (0,external_node_os_.hostname)() || pidAlive(l.pid)),
+        targetDir: opts.repoDir,
+    });
+    const work = opts.workDir ?? (0,external_node_path_.join)(await git.commonDir(), "tdd-waves");
+    // Outside the repository's tree: Node's module lookup climbs up from a working copy, and the project's own
+    // test runner collects whatever lies under the repository.
+    const copies = opts.workDir ? (0,external_node_path_.join)(work, "worktrees") : await ports.preparation.workingCopiesRoot(opts.repoDir);
+    const run = {
+        ports,
+        plan: opts.source.plan,
+        opts,
+        target,
+        work,
+        limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
+        integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name) },
+        targetLock: new Mutex(),
+        worktrees: new WorktreeSlots(ports.git, opts.repoDir, (0,external_node_path_.join)(copies, opts.source.plan.name)),
+        toIntegrate: new Set(),
+    };
+    run.integration.testCopy = opts.source.plan.setup ? () => preparedTestCopy(run) : undefined;
+    try {
+        if ((await ports.store.read())?.stopped)
+            await ports.store.update((0,agents_budget/* clearStop */.eh)(ports.now()), "resume after a stop");
+        await run.worktrees.clear();
+        // An execution killed between verify and merge left completed stories unmerged: merge them first.
+        await integrate(run, unmergedCompleted((await ports.store.read()), run.plan));
+        if (opts.schedule === "dag")
+            await runDag(run);
+        else
+            await runWaves(run);
+    }
+    catch (e) {
+        // The budget is used up: the execution stops as planned, the stories left stay pending (state.stopped says why).
+        if (e instanceof BudgetReached)
+            await ports.store.update((0,agents_budget/* recordStop */.GQ)(e.message, ports.now()), "budget reached");
+        else if (!(e instanceof Interrupted))
+            await ports.store.update((0,state_state/* recordError */.Eq)(e instanceof Error ? e.message : String(e), ports.now(), true), "execution error");
+        if (!(e instanceof BudgetReached))
+            throw e;
+    }
+    finally {
+        // Interrupted, agents may still be winding down in them: the next run clears them.
+        if (!opts.signal?.aborted)
+            await run.worktrees.removeAll().catch(() => undefined);
+        await ports.store.update(releaseLock(lock.id, ports.now()), "release lock");
+    }
+    return (await ports.store.read());
+}
+async function runWaves(run) {
+    const { ports, plan } = run;
+    const waves = (await ports.store.read()).waves;
+    for (let w = 1; w <= waves.length; w++) {
+        const ids = waves[w - 1];
+        let state = await ports.store.update((0,state_state/* startWave */.uT)(w, ports.now()), `wave ${w}`);
+        state = await blockStuck(ports, plan, state, ids);
+        const open = plan.stories.filter((s) => ids.includes(s.id) && (0,state_state/* statusOf */.c2)(state, s.id) === "pending");
+        ports.progress({ type: "wave", wave: w, stories: ids });
+        // Stories are merged while the wave still runs, as soon as every story before them (plan order) is
+        // done: only the merges behind the wave's last story stay on its critical path.
+        const merged = [];
+        const mergeDone = () => run.targetLock.run(async () => {
+            merged.push(...(await mergeStories(ports, plan, run.integration, mergeableNow((await ports.store.read()), plan, ids))));
+        });
+        // A used-up budget stops new stories; the ones that finished are still merged before the execution stops.
+        let budget;
+        await runPool(open, run.limit, async (s) => {
+            await runStory(run, s, w);
+            await mergeDone();
+        }, run.opts.signal).catch((e) => {
+            if (!(e instanceof BudgetReached))
+                throw e;
+            budget = e;
+        });
+        await mergeDone();
+        await run.targetLock.run(async () => {
+            await retestMerged(ports, plan, run.integration, merged);
+            await recordOutcomesOnTarget(ports, plan, run.integration, ids);
+        });
+        if (budget)
+            throw budget;
+        const broken = setupBrokenIn((await ports.store.read()), w);
+        if (broken)
+            throw broken;
+    }
+}
+async function runDag(run) {
+    const { ports, plan } = run;
+    const waves = (await ports.store.read()).waves;
+    const waveOf = (id) => waves.findIndex((w) => w.includes(id)) + 1;
+    const running = new Map();
+    let failure;
+    for (;;) {
+        const state = await blockStuck(ports, plan, (await ports.store.read()), plan.stories.map((s) => s.id));
+        const ready = plan.stories.filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "pending" && !running.has(s.id) && dependenciesIntegrated(state, s));
+        while (failure === undefined && !run.opts.signal?.aborted && running.size < run.limit && ready.length > 0) {
+            const story = ready.shift();
+            const task = runStory(run, story, waveOf(story.id))
+                .then(async () => {
+                await integrate(run, [story.id]);
+                const broken = setupBrokenIn((await ports.store.read()), waveOf(story.id));
+                if (broken)
+                    throw broken;
+            })
+                .catch((e) => {
+                failure ??= e;
+            })
+                .finally(() => running.delete(story.id));
+            running.set(story.id, task);
+        }
+        if (running.size === 0)
+            break;
+        await Promise.race(running.values());
+    }
+    if (failure !== undefined)
+        throw failure;
+    if (run.opts.signal?.aborted)
+        throw new Interrupted();
+    // Stories blocked after the last integration still need their story file on the target.
+    await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, plan.stories.map((s) => s.id)));
+}
+/**
+ * Merges and tests the given stories under the target lock, with every other story that completed while
+ * the lock was busy: one batch per turn, not one merge and one test run per story (dag).
+ */
+async function integrate(run, ids) {
+    for (const id of ids)
+        run.toIntegrate.add(id);
+    if (run.toIntegrate.size === 0)
+        return;
+    await run.targetLock.run(async () => {
+        const batch = [...run.toIntegrate];
+        run.toIntegrate.clear();
+        if (batch.length === 0)
+            return;
+        await integrateStories(run.ports, run.plan, run.integration, batch);
+        if (run.opts.schedule === "dag")
+            await recordOutcomesOnTarget(run.ports, run.plan, run.integration, run.plan.stories.map((s) => s.id));
+    });
+}
+async function runStory(run, story, wave) {
+    const { ports, plan } = run;
+    const spent = plan.budget && (0,agents_budget/* executionBudgetReached */.Ov)((await ports.store.read()), plan.budget);
+    if (spent)
+        throw new BudgetReached(spent);
+    const state = await ports.store.update((0,state_state/* startStory */.OA)(story.id, ports.now()), `${story.id}: start`);
+    const attempt = (0,core_own/* own */.Z)(state.runs, story.id).attempt;
+    // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
+    const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
+    const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q)(plan.name, story.id), tip, plan.setup?.reuse);
+    const job = {
+        plan,
+        planPath: run.opts.source.path,
+        story,
+        wave,
+        attempt,
+        dir,
+        logDir: (0,external_node_path_.join)(run.work, "logs", plan.name, story.id, `attempt-${attempt}`),
+        signal: run.opts.signal,
+    };
+    try {
+        let r = { ok: true };
+        if (plan.setup) {
+            const s = await setupPhase(ports, job, { commit: tip, mainDir: run.opts.repoDir, preparedFor: run.worktrees.preparedFor(dir) });
+            run.worktrees.setPrepared(dir, s.fingerprint);
+            r = s.result;
+        }
+        if (r.ok)
+            r = await testerPhase(ports, job);
+        if (r.ok)
+            r = await implementationPhase(ports, job);
+        if (r.ok)
+            r = await verifyPhase(ports, job, (0,core_own/* own */.Z)((await ports.store.read()).runs, story.id)?.testFileBlob);
+        if (r.ok)
+            await completeInWorkingCopy(ports, job);
+        else
+            await failInWorkingCopy(ports, job, r);
+    }
+    finally {
+        if (!run.opts.signal?.aborted)
+            await releasePrepared(run, dir);
+    }
+}
+/** Hands a working copy back, still counted as prepared only if its last commit left what setup depends on alone. */
+async function releasePrepared(run, dir) {
+    const prepared = run.worktrees.preparedFor(dir);
+    if (prepared !== undefined && (await setupFingerprint(run.ports, run.plan, dir, "HEAD").catch(() => undefined)) !== prepared) {
+        run.worktrees.setPrepared(dir, undefined);
+    }
+    run.worktrees.release(dir);
+}
+/** A working copy at the target's tip, prepared by setup, for the tests on the merged result. */
+async function preparedTestCopy(run) {
+    const { ports, plan } = run;
+    const head = (await ports.git(run.opts.repoDir).revParse("HEAD"));
+    const dir = await run.worktrees.checkout(null, head, plan.setup?.reuse);
+    const r = await prepareWorkingCopy(ports, plan, {
+        dir,
+        commit: head,
+        mainDir: run.opts.repoDir,
+        preparedFor: run.worktrees.preparedFor(dir),
+        logFile: (0,external_node_path_.join)(run.integration.logDir, "integration-setup.log"),
+        ...(run.opts.signal ? { signal: run.opts.signal } : {}),
+    });
+    run.worktrees.setPrepared(dir, r.ok ? r.fingerprint : undefined);
+    if (!r.ok) {
+        run.worktrees.release(dir);
+        return { ok: false, reason: `${r.reason} (log: ${(0,external_node_path_.join)(run.integration.logDir, "integration-setup.log")})` };
+    }
+    ports.progress({ type: "log", message: r.skipped ? "Testing the merged result (setup skipped: nothing it depends on changed)" : "Testing the merged result (setup done)" });
+    return { ok: true, dir, done: () => releasePrepared(run, dir) };
+}
+
+// EXTERNAL MODULE: ./src/cli/args.ts + 4 modules
+var cli_args = __webpack_require__(8261);
+;// CONCATENATED MODULE: ./src/engine/progress-text.ts
+const ICON = { complete: "✅", failed: "❌", blocked: "⛔" };
+function describeProgress(e) {
+    switch (e.type) {
+        case "wave":
+            return `Wave ${e.wave}: ${e.stories.join(", ")}`;
+        case "log":
+            return e.message;
+        case "story":
+            return `${ICON[e.status] ?? ""} ${e.storyId} ${e.status}${e.reason ? `: ${e.reason}` : ""}`.trim();
+        case "phase":
+            return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/progress.ts
+
+function createProgress(io, plan, now = Date.now) {
+    if (!io.isTTY) {
+        const line = (s) => io.stdout(`${new Date(now()).toISOString()} ${s}\n`);
+        return {
+            event: (e) => {
+                const text = describeProgress(e);
+                if (text)
+                    line(text);
+            },
+            note: line,
+            stop: () => undefined,
+        };
+    }
+    return liveProgress(io, plan, now);
+}
+function liveProgress(io, plan, now) {
+    const started = now();
+    const running = new Map();
+    const done = new Map();
+    let wave = 0;
+    let drawn = 0;
+    const clock = (ms) => {
+        const s = Math.floor(ms / 1000);
+        return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+    };
+    const erase = () => {
+        if (drawn > 0)
+            io.stdout(`\x1b[${drawn}A\x1b[0J`);
+        drawn = 0;
+    };
+    const draw = () => {
+        erase();
+        const lines = [
+            `\x1b[1mtdd-waves\x1b[0m ${plan.name} · wave ${wave} · ${done.size}/${plan.stories.length} finished · ${running.size} running · ${clock(now() - started)}`,
+            ...[...running].map(([id, r]) => `  ${id.padEnd(24)} ${r.phase.padEnd(15)} ${(r.agent ?? "").padEnd(16)} ${clock(now() - r.since)}`),
+        ];
+        io.stdout(`${lines.join("\n")}\n`);
+        drawn = lines.length;
+    };
+    const timer = setInterval(draw, 1000);
+    timer.unref();
+    const print = (s) => {
+        erase();
+        io.stdout(`${s}\n`);
+        draw();
+    };
+    return {
+        event: (e) => {
+            if (e.type === "wave")
+                wave = e.wave;
+            if (e.type === "phase")
+                running.set(e.storyId, { phase: e.phase, agent: e.agent, since: now() });
+            if (e.type === "story") {
+                running.delete(e.storyId);
+                done.set(e.storyId, e.status);
+            }
+            const text = describeProgress(e);
+            if (text)
+                print(text);
+            else
+                draw();
+        },
+        note: print,
+        stop: () => {
+            clearInterval(timer);
+            draw();
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/cli/preset-check.ts
+var preset_check = __webpack_require__(2302);
+// EXTERNAL MODULE: ./src/core/render/usage.ts
+var render_usage = __webpack_require__(9039);
+;// CONCATENATED MODULE: ./src/cli/run-command.ts
+// `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runCommand(args, io) {
+    let flags;
+    try {
+        flags = (0,cli_args/* parseFlags */.bQ)(args, {
+            "max-parallel": "value",
+            schedule: "value",
+            restart: "boolean",
+            report: "value",
+            "state-branch": "value",
+        });
+    }
+    catch (e) {
+        if (e instanceof cli_args/* UsageError */.eb)
+            return run_command_usage(io, e.message);
+        throw e;
+    }
+    const maxParallel = flags.values["max-parallel"] === undefined ? undefined : Number(flags.values["max-parallel"]);
+    if (maxParallel !== undefined && !(Number.isInteger(maxParallel) && maxParallel >= 1 && maxParallel <= 10)) {
+        return run_command_usage(io, `--max-parallel must be a whole number from 1 to 10, got "${flags.values["max-parallel"]}"`);
+    }
+    const schedule = flags.values.schedule ?? "waves";
+    if (schedule !== "waves" && schedule !== "dag")
+        return run_command_usage(io, `--schedule must be "waves" or "dag", got "${schedule}"`);
+    if (flags.positional.length !== 1)
+        return run_command_usage(io, "run takes exactly one plan file");
+    const opened = await (0,cli_args/* openPlan */.uD)(flags.positional[0], io);
+    if (typeof opened === "number")
+        return opened;
+    const { loaded, repoRoot } = opened;
+    const missing = (0,preset_check/* missingPresetCLIs */.T)(loaded.plan, io.env.PATH);
+    if (missing.length > 0) {
+        io.stderr(`${missing.map((m) => `tdd-waves: ${m}\n`).join("")}tdd-waves: install it (or change the agent) and run again; nothing was started\n`);
+        return 2;
+    }
+    const store = (0,cli_args/* openStore */.Ch)(loaded.plan.name, repoRoot, flags.values["state-branch"], io);
+    if (typeof store === "number")
+        return store;
+    const progress = createProgress(io, loaded.plan);
+    const controller = new AbortController();
+    let interrupts = 0;
+    const onSignal = () => {
+        interrupts += 1;
+        if (interrupts === 1) {
+            progress.note("Interrupted: stopping agents and saving the state (Ctrl-C again to quit at once)");
+            controller.abort();
+        }
+        else
+            process.exit(130);
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    let state;
+    try {
+        state = await runLocal(realPorts({ store, progress: progress.event }), {
+            source: loaded,
+            repoDir: repoRoot,
+            maxParallel,
+            schedule,
+            restart: flags.booleans.has("restart"),
+            signal: controller.signal,
+        });
+    }
+    catch (e) {
+        progress.stop();
+        if (e instanceof SetupBroken) {
+            // Not the stories' fault: the plan's setup fails wherever it runs (state: error, what failed in each story).
+            io.stderr(`tdd-waves: the execution stopped: ${e.message}\n`);
+            return 2;
+        }
+        if (e instanceof RefusedError) {
+            io.stderr(`tdd-waves: ${e.message}\n`);
+            return 2;
+        }
+        if (e instanceof Interrupted || controller.signal.aborted) {
+            io.stderr("tdd-waves: interrupted; the state is saved — run the same command again to resume\n");
+            return 130;
+        }
+        io.stderr(`tdd-waves: the execution stopped: ${e instanceof Error ? e.message : String(e)}\n`);
+        return 1;
+    }
+    finally {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+    }
+    progress.stop();
+    const report = (0,render_report/* buildReport */.FK)(state, loaded.plan);
+    const reportPath = flags.values.report ? ((0,external_node_path_.isAbsolute)(flags.values.report) ? flags.values.report : (0,external_node_path_.resolve)(io.cwd, flags.values.report)) : (0,external_node_path_.join)(repoRoot, "tdd-waves-report.json");
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(reportPath), { recursive: true });
+    await (0,promises_.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    io.stdout(`\n${(0,gantt/* renderGanttText */.kU)(state)}\n\n`);
+    io.stdout(`${report.storiesCompleted.length} completed, ${report.storiesFailed.length} failed, ${report.storiesRemaining.length} not completed; ` +
+        `${report.totalTestsPassed}/${report.totalTestsCovered} tests passed. Report: ${reportPath}\n`);
+    const agentsLine = (0,render_usage/* usageLine */.U0)(state, loaded.plan);
+    if (agentsLine)
+        io.stdout(`${agentsLine}\n`);
+    if (state.stopped)
+        io.stdout(`Stopped: ${state.stopped.message}\n`);
+    return state.stories.completed.length === loaded.plan.stories.length ? 0 : 1;
+}
+function run_command_usage(io, message) {
+    io.stderr(`tdd-waves run: ${message}\nUsage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH]\n`);
+    return 2;
+}
+
+
+/***/ })
+
+};
