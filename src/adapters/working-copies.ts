@@ -66,7 +66,9 @@ async function copyFiles(git: (dir: string) => Git, from: string, to: string, pa
     if (!inside(realFrom, real)) return `copy: ${path} leads out of the main checkout (to ${real}) through a symbolic link: refused`;
     const wc = git(to);
     if ((await wc.run(["ls-files", "-z", "--", path])).stdout !== "") return `copy: ${path} is tracked in the repository: copy is for untracked files`;
-    if ((await wc.run(["check-ignore", "-q", "--no-index", "--", path], { allowFail: true })).code !== 0) {
+    // A folder is asked about as one ("secrets/" patterns match folders only).
+    const asked = (await lstat(real)).isDirectory() ? `${path}/` : path;
+    if ((await wc.run(["check-ignore", "-q", "--no-index", "--", asked], { allowFail: true })).code !== 0) {
       return `copy: ${path} is not ignored by git (.gitignore): it would be committed with the story's work`;
     }
     // The destination's folder must be the working copy's own, not a committed link to elsewhere.
