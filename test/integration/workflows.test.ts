@@ -190,6 +190,30 @@ describe("tdd-waves.yml", () => {
   });
 });
 
+describe("the repository's toolchain (.github/actions/tdd-waves-setup)", () => {
+  const SETUP = "./.github/actions/tdd-waves-setup";
+  const wf = workflows["tdd-waves.yml"] as Workflow;
+  // The jobs that run the project's tests: the story jobs (red check, verify) and the one testing the merged result.
+  const testing = Object.entries(wf.jobs).filter(([, job]) => (job.steps ?? []).some((s) => s.uses === "./" && ["tester", "advance"].includes(String(s.with?.command))));
+
+  it("is prepared, when the repository has it, right after the checkout of every job that runs the project's tests", () => {
+    expect(testing.map(([id]) => id).sort()).toEqual(["advance", "story"]);
+    for (const [id, job] of testing) {
+      const steps = job.steps ?? [];
+      const at = steps.findIndex((s) => s.uses === SETUP);
+      expect(at, id).toBeGreaterThan(0);
+      expect(steps[at - 1]?.uses, id).toMatch(/^actions\/checkout@/);
+      expect(steps.findIndex((s) => s.uses === "./"), id).toBe(at + 1);
+      expect(steps[at]?.if, id).toBe("hashFiles('.github/actions/tdd-waves-setup/action.yml') != ''");
+    }
+  });
+
+  it("is absent from the other jobs", () => {
+    const others = Object.values(workflows).flatMap((w) => Object.entries(w.jobs).filter(([id]) => !testing.some(([t]) => t === id) || w !== wf));
+    for (const [id, job] of others) expect((job.steps ?? []).some((s) => s.uses === SETUP), id).toBe(false);
+  });
+});
+
 describe("tdd-waves-command.yml", () => {
   const wf = workflows["tdd-waves-command.yml"] as Workflow;
   const job = wf.jobs.command as Job;

@@ -2,7 +2,9 @@
 // every job in a fresh checkout, every `uses: ./` step a `node dist/index.js` child process with the
 // runner's environment (INPUT_*, GITHUB_*, RUNNER_TEMP, output and summary files), expressions and `if:`
 // evaluated from the file, matrix jobs fanned out up to max-parallel, and the next run started from the
-// workflow_dispatch the GitHub stand-in recorded.
+// workflow_dispatch the GitHub stand-in recorded. A local composite action (`uses: ./.github/actions/…`) runs
+// its `run:` steps with bash in the workspace; actions/setup-node and actions/setup-python in it are skipped
+// (recorded as such): this machine's node and python are the toolchain.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +17,11 @@ export const ROOT = join(import.meta.dirname, "..", "..");
 const ACTION_MAIN = process.env.TDD_WAVES_E2E_ACTION ?? join(ROOT, "dist", "index.js");
 const STEP_TIMEOUT_MS = 60_000;
 
-interface StepSpec { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; if?: string }
+interface StepSpec { id?: string; name?: string; uses?: string; run?: string; shell?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; if?: string }
+interface CompositeAction { runs: { using: string; steps: StepSpec[] } }
+
+/** Toolchain actions a local composite action may use: the machine running the tests has their tools already. */
+const TOOLCHAIN_ACTIONS = /^actions\/setup-(node|python)@/;
 interface JobSpec {
   name?: string;
   needs?: string | string[];
@@ -255,7 +261,7 @@ export class ActionsRunner {
     const baseEnv = this.jobEnv(id, workspace, runnerTemp, env);
     let checkedOut = false;
     for (const [index, step] of spec.steps.entries()) {
-      const ctx: ExpressionContext = { contexts: { ...contexts, steps }, success: job.result === "success" };
+      const ctx: ExpressionContext = { contexts: { ...contexts, steps }, success: job.result === "success", workspace };
       if (!evaluateIf(step.if, ctx)) continue;
       const withs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, interpolate(v, ctx)]));
       if (step.uses?.startsWith("actions/checkout@")) {
@@ -264,9 +270,15 @@ export class ActionsRunner {
         await this.opts.afterCheckout?.(job, workspace);
         continue;
       }
-      if (step.uses !== "./") throw new Error(`the test runner only runs actions/checkout and uses: ./ steps (job ${id}, step ${index})`);
       if (!checkedOut) throw new Error(`job ${id} runs the action before checking it out`);
       const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, String(interpolate(v, ctx) ?? "")]));
+      if (step.uses?.startsWith("./") && step.uses !== "./") {
+        const result = await this.runComposite(job, step, { ...baseEnv, ...stepEnv }, ctx);
+        job.steps.push(result);
+        if (result.exitCode !== 0) job.result = "failure";
+        continue;
+      }
+      if (step.uses !== "./") throw new Error(`the test runner only runs actions/checkout, local actions and uses: ./ steps (job ${id}, step ${index})`);
       const result = await this.runAction(job, step, withs, { ...baseEnv, ...stepEnv }, ctx, `${jobDir}/step-${index}`);
       job.steps.push(result);
       if (step.id) steps[step.id] = { outputs: result.outputs, outcome: result.exitCode === 0 ? "success" : "failure" };
@@ -317,6 +329,31 @@ export class ActionsRunner {
       await gitIn(workspace, env, "fetch", "-q", "--no-tags", `--depth=${depth}`, "origin", `+refs/heads/${ref}:refs/remotes/origin/${ref}`);
     }
     await gitIn(workspace, env, "checkout", "-q", "--force", "-B", ref, `refs/remotes/origin/${ref}`);
+  }
+
+  /** A local composite action: its run steps in order (bash, in the workspace), stopping at the first that fails. */
+  private async runComposite(job: JobRun, step: StepSpec, env: Record<string, string>, ctx: ExpressionContext): Promise<StepRun> {
+    const workspace = env.GITHUB_WORKSPACE!;
+    const action = parse(readFileSync(join(workspace, step.uses!, "action.yml"), "utf8")) as CompositeAction;
+    if (action.runs.using !== "composite") throw new Error(`${step.uses}: the test runner runs composite actions only`);
+    const started = Date.now();
+    let stdout = "";
+    let stderr = "";
+    let exitCode = 0;
+    for (const inner of action.runs.steps) {
+      if (inner.uses !== undefined) {
+        if (!TOOLCHAIN_ACTIONS.test(inner.uses)) throw new Error(`${step.uses}: the test runner cannot run ${inner.uses}`);
+        stdout += `(skipped ${inner.uses}: the toolchain is on this machine)\n`;
+        continue;
+      }
+      if (!evaluateIf(inner.if, ctx)) continue;
+      const r = await runProcess("bash", ["-e", "-c", String(interpolate(inner.run, ctx))], workspace, env);
+      stdout += r.stdout;
+      stderr += r.stderr;
+      exitCode = r.exitCode;
+      if (exitCode !== 0) break;
+    }
+    return { job: job.name, name: step.name ?? step.uses!, command: step.uses!, exitCode, durationMs: Date.now() - started, stdout, stderr, outputs: {}, summary: "" };
   }
 
   private async runAction(job: JobRun, step: StepSpec, withs: Record<string, unknown>, env: Record<string, string>, ctx: ExpressionContext, stepDir: string): Promise<StepRun> {
