@@ -16,9 +16,10 @@ import { readStoryFile } from "../../src/core/story/story-file.js";
 import type { WorkflowState } from "../../src/core/state/state.js";
 
 const cleanups: (() => void)[] = [];
+// Checkouts with their own node_modules or virtual environment: removing them takes a while on a busy disk.
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
-});
+}, 120_000);
 
 type Example = "ts-vitest" | "py-pytest";
 const PLAN_NAME: Record<Example, string> = { "ts-vitest": "textkit", "py-pytest": "wordstat" };

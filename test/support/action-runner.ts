@@ -88,6 +88,8 @@ export interface ActionsRunnerOptions {
   defaultBranch: string;
   /** Runs after a job's checkout, before its first action step: lets a test move `origin` meanwhile. */
   afterCheckout?: (job: JobRun, workspace: string) => Promise<void> | void;
+  /** More environment for every job: what the runner's tool caches provide (e.g. npm_config_cache). */
+  env?: Record<string, string>;
 }
 
 /** The `name<<delimiter` / `name=value` format of GITHUB_OUTPUT. */
@@ -314,6 +316,7 @@ export class ActionsRunner {
       GITHUB_JOB: jobId,
       RUNNER_TEMP: runnerTemp,
       RUNNER_OS: "Linux",
+      ...this.opts.env,
     };
   }
 
