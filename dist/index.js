@@ -55255,10 +55255,54 @@ function codePoint(ch) {
     return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
+;// CONCATENATED MODULE: ./src/core/plan/setup.ts
+
+
+const SETUP_TIMEOUT_MS = 10 * 60_000;
+/** The setup key of a plan file that passed every check, with its defaults. */
+function buildSetup(file) {
+    return {
+        run: file.run,
+        timeoutMs: (file.timeout === undefined ? undefined : parseDuration(file.timeout)) ?? SETUP_TIMEOUT_MS,
+        reuse: (file.reuse ?? []).map(normalizeRepoPath),
+        copy: (file.copy ?? []).map(normalizeRepoPath),
+    };
+}
+/**
+ * `reuse` and `copy` name paths inside the repository, never the root, never a story's own file: a kept or
+ * copied story or test file would hide the agents' work from the checks.
+ */
+function checkSetup(source, root, storyPaths) {
+    const setup = root.setup;
+    if (typeof setup !== "object" || setup === null || Array.isArray(setup))
+        return [];
+    const issues = [];
+    for (const key of ["reuse", "copy"]) {
+        const list = setup[key];
+        if (!Array.isArray(list))
+            continue;
+        list.forEach((value, i) => {
+            if (typeof value !== "string" || value === "")
+                return;
+            const at = ["setup", key, i];
+            const problem = repoPathProblem(value, "file");
+            if (problem)
+                return issues.push(source.issue(at, problem === "must name a file, not the repository root" ? "must name a path inside the repository, not its root" : problem));
+            const path = normalizeRepoPath(value);
+            for (const [own, what] of storyPaths()) {
+                if (own === path || own.startsWith(`${path}/`))
+                    return issues.push(source.issue(at, `"${path}" holds ${what}: setup must not ${key === "reuse" ? "keep" : "overwrite"} it`));
+            }
+        });
+    }
+    return issues;
+}
+
 ;// CONCATENATED MODULE: ./src/core/plan/build.ts
 // A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
 // works with. Records keyed by names from the plan (agents, environments) have no prototype: a lookup by any
 // name ("constructor", "toString") finds what the plan defines or nothing.
+
 
 
 
@@ -55308,6 +55352,8 @@ function buildPlan(file) {
         plan.waves = file.waves.map((w) => [...w]);
     if (file.budget)
         plan.budget = { ...file.budget };
+    if (file.setup)
+        plan.setup = buildSetup(file.setup);
     return plan;
 }
 /** An agent with its command: its own `run`, or its preset's command line with `model` and `args`. */
@@ -56503,6 +56549,12 @@ const planFileSchema = schemas_strictObject({
     })), "Names the execution (and its git branches: tdd-waves/<name>/<story>)"),
     maxParallel: described(schemas_optional(mini_schemas_int({ error: (iss) => (present(iss.input) ? maxParallelMessage(iss) : undefined) }).check(_gte(1, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }), _lte(10, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }))), "Stories run at once, 1..10, default 10"),
     storiesDir: schemas_optional(repoPath('Directory of the story files, default "stories"')),
+    setup: described(schemas_optional(schemas_strictObject({
+        run: described(mini_schemas_string().check(_regex(NON_BLANK_RE, { error: "must not be empty: the shell command that prepares a working copy" }), noNul()), "Shell command run once in each fresh working copy before its tester (and before the post-integration tests), e.g. npm ci"),
+        timeout: described(schemas_optional(schema_duration()), "Setup time limit, default 10m"),
+        reuse: schemas_optional(schemas_array(repoPath("Kept when a working copy is reused for the next story (e.g. node_modules)"))),
+        copy: schemas_optional(schemas_array(repoPath("Untracked file copied from the main checkout into each working copy (e.g. .env.test)"))),
+    })), "How to prepare a working copy: dependencies, toolchain, local files"),
     test: described(schemas_strictObject({
         command: described(mini_schemas_string().check(_regex(TEST_FILE_PLACEHOLDER_RE, { error: "must contain {testFile}, which is replaced by the story's test file" }), noNul()), "Test command; {testFile} is replaced by the shell-quoted test file path"),
         junit: described(schemas_optional(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), schema_oneLine())), "JUnit XML report the command writes ({storyId} replaced)"),
@@ -56847,6 +56899,7 @@ function rotateToSmallest(cycle) {
 
 
 
+
 /** Longest accepted duration: beyond a day a time limit is a typo. */
 const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
 /** Above this many candidates, "did you mean" costs more than it helps. */
@@ -57033,6 +57086,7 @@ const checkDurations = (source, plan) => {
     const agents = rules_record(plan.root.agents) ?? {};
     const candidates = [
         [["test", "timeout"], rules_record(plan.root.test)?.timeout],
+        [["setup", "timeout"], rules_record(plan.root.setup)?.timeout],
         ...Object.entries(agents).map(([name, a]) => [["agents", name, "timeout"], rules_record(a)?.timeout]),
     ];
     return candidates.flatMap(([path, value]) => {
@@ -57102,7 +57156,21 @@ const checkWaves = (source, plan) => {
     }
     return issues;
 };
-const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkPrototypeKeys, checkWaves];
+/** setup.reuse and setup.copy (issue 10): inside the repository, clear of every story's own files. */
+const checkSetupPaths = (source, plan) => checkSetup(source, plan.root, () => {
+    const given = plan.root.storiesDir;
+    const dir = normalizeRepoPath(typeof given === "string" && !repoPathProblem(given, "directory") ? given : DEFAULTS.storiesDir);
+    const own = new Map();
+    for (const s of plan.stories) {
+        if (s.testFile !== undefined && !repoPathProblem(s.testFile))
+            own.set(normalizeRepoPath(s.testFile), `the test file of ${rules_q(s.id)}`);
+        if (s.file !== undefined ? !repoPathProblem(s.file) : s.id !== undefined) {
+            own.set(s.file !== undefined ? normalizeRepoPath(s.file) : inDirectory(dir, `${s.id}.md`), `the story file of ${rules_q(s.id)}`);
+        }
+    }
+    return own;
+});
+const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkPrototypeKeys, checkWaves, checkSetupPaths];
 
 ;// CONCATENATED MODULE: ./src/core/plan/schema-check.ts
 
@@ -58512,15 +58580,18 @@ class Git {
         if (opts.prune !== false)
             await this.worktreePrune();
         const noCheckout = opts.checkout === false ? ["--no-checkout"] : [];
-        await this.run(["worktree", "add", ...noCheckout, "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
+        const on = branch === null ? ["--detach"] : ["-B", operand(branch, "branch")];
+        await this.run(["worktree", "add", ...noCheckout, ...on, operand(dir, "directory"), operand(startPoint, "start point")]);
     }
     /**
-     * This worktree on `branch`, (re)set to `startPoint`, as a fresh checkout would be: changes, untracked
-     * and ignored files all gone.
+     * This worktree on `branch` (null: detached), (re)set to `startPoint`, as a fresh checkout would be: changes,
+     * untracked and ignored files all gone, except the untracked `keep` paths (repository-relative).
      */
-    async resetTo(branch, startPoint) {
-        await this.run(["checkout", "-q", "-f", "-B", operand(branch, "branch"), operand(startPoint, "start point"), "--"]);
-        await this.run(["clean", "-q", "-ffdx"]);
+    async resetTo(branch, startPoint, keep = []) {
+        const to = branch === null ? ["--detach", operand(startPoint, "start point")] : ["-B", operand(branch, "branch"), operand(startPoint, "start point")];
+        await this.run(["checkout", "-q", "-f", ...to, "--"]);
+        // A leading "/" anchors each kept path at the root, as in .gitignore.
+        await this.run(["clean", "-q", "-ffdx", ...keep.flatMap((p) => ["-e", `/${p}`])]);
     }
     /**
      * Removes a worktree even when dirty, locked (a `worktree add` killed half-way leaves its lock) or
@@ -67158,7 +67229,100 @@ async function writeTextAtomic(path, text) {
 }
 const textFiles = { read: text_files_readText, write: writeTextAtomic };
 
+;// CONCATENATED MODULE: ./src/adapters/working-copies.ts
+// Where the local runner's working copies live and how they are prepared for the plan's `setup` (issue 10):
+// a per-repository folder in the user's cache, outside the repository's tree (Node's module lookup climbs
+// up from a working copy, and a project's test runner collects whatever lies under the repository); a
+// fingerprint of what setup depends on, so that a reused working copy skips it while nothing changed; and
+// the untracked files (`copy`) a working copy gets from the main checkout.
+
+
+
+
+/**
+ * `$XDG_CACHE_HOME/tdd-waves/<repo>-<hash of its git directory>` (default cache: ~/.cache), or the same under
+ * the temporary directory when the cache would be inside the repository (a repository of one's home folder).
+ */
+async function workingCopiesRoot(repoDir, commonDir, env = process.env) {
+    const realCommon = await (0,promises_namespaceObject.realpath)(commonDir);
+    const realRepo = await (0,promises_namespaceObject.realpath)(repoDir);
+    const name = (0,external_node_path_namespaceObject.basename)(realCommon === (0,external_node_path_namespaceObject.join)(realRepo, ".git") ? realRepo : (0,external_node_path_namespaceObject.dirname)(realCommon)).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 40);
+    const folder = `${name || "repo"}-${(0,external_node_crypto_.createHash)("sha256").update(realCommon).digest("hex").slice(0, 12)}`;
+    const cache = env.XDG_CACHE_HOME && (0,external_node_path_namespaceObject.isAbsolute)(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), ".cache");
+    const root = (0,external_node_path_namespaceObject.join)(cache, "tdd-waves", folder);
+    return working_copies_inside(realRepo, root) || working_copies_inside(realCommon, root) ? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), "tdd-waves", folder) : root;
+}
+const working_copies_inside = (dir, path) => {
+    const rel = (0,external_node_path_namespaceObject.relative)(dir, path);
+    return rel === "" || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== ".." && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+};
+/**
+ * Dependency manifests and lock files, at any depth. With every tracked file at the repository's root, they are
+ * what a setup that installs dependencies reads; the project's sources (what stories change) are not.
+ */
+const MANIFEST = /^(package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|bun\.lockb?|\.npmrc|\.yarnrc(\.yml)?|\.nvmrc|\.node-version|\.python-version|\.tool-versions|pyproject\.toml|setup\.py|setup\.cfg|requirements[^/]*\.txt|constraints[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|uv\.lock|Cargo\.toml|Cargo\.lock|rust-toolchain(\.toml)?|go\.mod|go\.sum|Gemfile(\.lock)?|composer\.(json|lock)|pom\.xml|(build|settings)\.gradle(\.kts)?|gradle\.properties|gradle-wrapper\.properties)$/;
+/** The tracked files setup is taken to depend on: every file at the root, and every manifest or lock file. */
+function setupInputs(paths, ownPaths) {
+    const out = [];
+    for (const path of paths) {
+        if (ownPaths.has(path))
+            continue;
+        const slash = path.lastIndexOf("/");
+        if (slash < 0 || MANIFEST.test(path.slice(slash + 1)))
+            out.push(path);
+    }
+    return out;
+}
+async function fingerprint(git, commit, run, ownPaths) {
+    const listing = (await git.run(["ls-tree", "-r", "-z", "--full-tree", commit])).stdout.split("\0").filter(Boolean);
+    const byPath = new Map(listing.map((line) => [line.slice(line.indexOf("\t") + 1), line.slice(0, line.indexOf("\t"))]));
+    const hash = (0,external_node_crypto_.createHash)("sha256").update(`setup ${run}\0`);
+    for (const path of setupInputs(byPath.keys(), new Set(ownPaths)))
+        hash.update(`${byPath.get(path)} ${path}\0`);
+    return hash.digest("hex");
+}
+/** Copies each path from the main checkout into the working copy; the first problem, or undefined. */
+async function copyFiles(git, from, to, paths) {
+    const realFrom = await (0,promises_namespaceObject.realpath)(from);
+    const realTo = await (0,promises_namespaceObject.realpath)(to);
+    for (const path of paths) {
+        const source = (0,external_node_path_namespaceObject.join)(realFrom, path);
+        const real = await (0,promises_namespaceObject.realpath)(source).catch(() => null);
+        if (real === null)
+            return `copy: ${path} is not in the main checkout (${from})`;
+        if (!working_copies_inside(realFrom, real))
+            return `copy: ${path} leads out of the main checkout (to ${real}) through a symbolic link: refused`;
+        const wc = git(to);
+        if ((await wc.run(["ls-files", "-z", "--", path])).stdout !== "")
+            return `copy: ${path} is tracked in the repository: copy is for untracked files`;
+        // A folder is asked about as one ("secrets/" patterns match folders only).
+        const asked = (await (0,promises_namespaceObject.lstat)(real)).isDirectory() ? `${path}/` : path;
+        if ((await wc.run(["check-ignore", "-q", "--no-index", "--", asked], { allowFail: true })).code !== 0) {
+            return `copy: ${path} is not ignored by git (.gitignore): it would be committed with the story's work`;
+        }
+        // The destination's folder must be the working copy's own, not a committed link to elsewhere.
+        const parent = (0,external_node_path_namespaceObject.join)(realTo, (0,external_node_path_namespaceObject.dirname)(path));
+        await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
+        const realParent = await (0,promises_namespaceObject.realpath)(parent);
+        if (!working_copies_inside(realTo, realParent))
+            return `copy: ${path} would be written out of the working copy (to ${realParent}): refused`;
+        const existing = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(realParent, (0,external_node_path_namespaceObject.basename)(path))).catch(() => null);
+        if (existing?.isSymbolicLink())
+            return `copy: ${path} is a symbolic link in the working copy: refused`;
+        await (0,promises_namespaceObject.cp)(real, (0,external_node_path_namespaceObject.join)(realParent, (0,external_node_path_namespaceObject.basename)(path)), { recursive: true, force: true });
+    }
+    return undefined;
+}
+function preparation(git) {
+    return {
+        workingCopiesRoot: async (repoDir) => workingCopiesRoot(repoDir, await git(repoDir).commonDir()),
+        fingerprint: (dir, commit, run, ownPaths) => fingerprint(git(dir), commit, run, ownPaths),
+        copyFiles: (from, to, paths) => copyFiles(git, from, to, paths),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/default-ports.ts
+
 
 
 
@@ -67166,12 +67330,14 @@ const textFiles = { read: text_files_readText, write: writeTextAtomic };
 function realPorts(opts) {
     // One Git per working copy: it learns the identity to commit with once, not once per call site.
     const gits = new Map();
+    const git = (cwd) => gits.get(cwd) ?? gits.set(cwd, new Git({ cwd })).get(cwd);
     return {
-        git: (cwd) => gits.get(cwd) ?? gits.set(cwd, new Git({ cwd })).get(cwd),
+        git,
         store: opts.store,
         agents: (command, o) => runShell(command, o),
         tests: (o) => runTests(o),
         files: textFiles,
+        preparation: preparation(git),
         now: opts.now ?? (() => new Date().toISOString()),
         progress: opts.progress,
     };
@@ -73517,23 +73683,36 @@ async function mergeStories(ports, plan, target, ids) {
 }
 /** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
 async function retestMerged(ports, plan, target, merged) {
-    const failing = await runPool(merged, plan.maxParallel, async (story) => {
-        const r = await ports.tests({
-            test: plan.test,
-            testFile: story.testFile,
-            storyId: story.id,
-            cwd: target.dir,
-            logFile: (0,external_node_path_namespaceObject.join)(target.logDir, story.id, "integrate.log"),
-        });
-        const junit = junitPath(plan, story.id);
-        if (junit)
-            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(target.dir, junit), { force: true });
-        return r.exitCode !== 0 || r.timedOut;
-    });
+    if (merged.length === 0)
+        return;
+    const copy = target.testCopy ? await target.testCopy() : { ok: true, dir: target.dir, done: async () => undefined };
+    let failing;
+    if (!copy.ok)
+        failing = merged.map(() => true);
+    else {
+        try {
+            failing = await runPool(merged, plan.maxParallel, async (story) => {
+                const r = await ports.tests({
+                    test: plan.test,
+                    testFile: story.testFile,
+                    storyId: story.id,
+                    cwd: copy.dir,
+                    logFile: (0,external_node_path_namespaceObject.join)(target.logDir, story.id, "integrate.log"),
+                });
+                const junit = junitPath(plan, story.id);
+                if (junit)
+                    await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(copy.dir, junit), { force: true });
+                return r.exitCode !== 0 || r.timedOut;
+            });
+        }
+        finally {
+            await copy.done();
+        }
+    }
     const broken = merged.filter((_, i) => failing[i]);
     if (broken.length === 0)
         return;
-    const reason = "fails after integration";
+    const reason = copy.ok ? "fails after integration" : `not tested after integration: ${copy.reason}`;
     await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
     for (const s of broken)
         ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
@@ -73731,9 +73910,99 @@ async function finishStoryFile(ports, job, end) {
     return recordResult(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
 }
 
+;// CONCATENATED MODULE: ./src/engine/setup-phase.ts
+
+
+
+/** Files a story's agents must find as the plan left them: never part of what setup depends on. */
+const ownPaths = (plan) => plan.stories.flatMap((s) => [s.file, s.testFile]);
+/** What setup prepares `dir` for now: undefined when nothing is kept between stories (setup always runs). */
+async function setupFingerprint(ports, plan, dir, commit) {
+    const setup = plan.setup;
+    return setup && setup.reuse.length > 0 ? ports.preparation.fingerprint(dir, commit, setup.run, ownPaths(plan)) : undefined;
+}
+/** Copies the `copy` files in, then runs setup unless the working copy is already prepared for this commit. */
+async function prepareWorkingCopy(ports, plan, o) {
+    const setup = plan.setup;
+    if (!setup)
+        return { ok: true, skipped: true };
+    if (o.mainDir !== undefined && setup.copy.length > 0) {
+        const problem = await ports.preparation.copyFiles(o.mainDir, o.dir, setup.copy);
+        if (problem)
+            return { ok: false, reason: `setup failed: ${problem}` };
+    }
+    const fingerprint = o.fingerprint ?? (await setupFingerprint(ports, plan, o.dir, o.commit));
+    if (fingerprint !== undefined && fingerprint === o.preparedFor)
+        return { ok: true, skipped: true, fingerprint };
+    const r = await ports.agents(setup.run, { cwd: o.dir, env: {}, timeoutMs: setup.timeoutMs, logFile: o.logFile, ...(o.signal ? { signal: o.signal } : {}) });
+    if (r.aborted)
+        return { ok: false, reason: "setup failed: interrupted" };
+    if (r.exitCode !== 0 || r.timedOut)
+        return { ok: false, reason: `setup failed: ${describeExit("setup", r, setup.timeoutMs)}` };
+    // What setup makes (node_modules, .venv) must be ignored by git, or the tester's commit would carry it.
+    const left = await ports.git(o.dir).changedFiles("HEAD");
+    if (left.length > 0) {
+        const shown = left.slice(0, 3).join(", ") + (left.length > 3 ? ` and ${left.length - 3} more` : "");
+        return { ok: false, reason: `setup failed: it left files git would commit (${shown}): ignore them in .gitignore` };
+    }
+    return { ok: true, skipped: false, ...(fingerprint === undefined ? {} : { fingerprint }) };
+}
+/** A story's setup phase, recorded in the state like the others (phase `setup`, its log). */
+async function setupPhase(ports, job, copy) {
+    const { story, plan } = job;
+    const log = logFile(job, "setup");
+    const now = ports.now();
+    // Known to be skipped: one record, no log.
+    const fingerprint = await setupFingerprint(ports, plan, job.dir, copy.commit);
+    const reusing = fingerprint !== undefined && fingerprint === copy.preparedFor;
+    if (!reusing) {
+        await ports.store.update(beginPhase(story.id, "setup", now, { log }), `${story.id}: setup`);
+        ports.progress({ type: "phase", storyId: story.id, phase: "setup" });
+    }
+    const r = await prepareWorkingCopy(ports, plan, { dir: job.dir, logFile: log, ...copy, ...(fingerprint ? { fingerprint } : {}), ...(job.signal ? { signal: job.signal } : {}) });
+    throwIfAborted(job);
+    const message = r.ok ? (r.skipped ? `skipped: the working copy kept ${plan.setup.reuse.join(", ")} and nothing setup depends on changed` : undefined) : r.reason;
+    await ports.store.update(endPhase(story.id, "setup", r.ok ? "ok" : "failed", ports.now(), message), `${story.id}: setup ${r.ok ? "ok" : "failed"}`);
+    if (!r.ok)
+        return { result: { ok: false, phase: "setup", reason: r.reason } };
+    return { result: { ok: true }, ...(r.fingerprint === undefined ? {} : { fingerprint: r.fingerprint }) };
+}
+/** The execution stops: setup failed for every story of a wave in the same way. */
+class SetupBroken extends Error {
+    constructor(message) {
+        super(message);
+        this.name = "SetupBroken";
+    }
+}
+/**
+ * When every story of `wave` that ran failed in its setup phase for one same reason (and none is still running
+ * or pending): a SetupBroken naming it and one log. Blocked stories did not run and do not count.
+ */
+function setupBrokenIn(state, wave) {
+    let reason;
+    let log;
+    for (const id of state.waves[wave - 1] ?? []) {
+        const status = state_statusOf(state, id);
+        if (status === "blocked")
+            continue;
+        const run = own_own(state.runs, id);
+        const last = run?.phases.at(-1);
+        if (status !== "failed" || last?.phase !== "setup" || last.outcome !== "failed")
+            return undefined;
+        if (reason !== undefined && run.reason !== reason)
+            return undefined;
+        reason = run.reason;
+        log ??= last.log;
+    }
+    if (reason === undefined)
+        return undefined;
+    return new SetupBroken(`${reason}, for every story of wave ${wave}: fix the plan's setup and run again${log ? ` (log: ${log})` : ""}`);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/distributed.ts
 // The distributed engine: the same phases as the local runner, cut into the steps of a GitHub workflow
 // run (one wave per run). Story jobs share nothing but `origin`: the state branch, story branches, target.
+
 
 
 
@@ -73814,7 +74083,10 @@ async function storyStep(ports, step, opts) {
     try {
         if (step === "tester") {
             await git.run(["checkout", "-B", branch]);
-            result = await testerPhase(ports, job);
+            // A fresh checkout: the plan's setup prepares it (after the workflow's own toolchain step).
+            result = plan.setup ? (await setupPhase(ports, job, { commit: (await git.revParse("HEAD")) })).result : { ok: true };
+            if (result.ok)
+                result = await testerPhase(ports, job);
         }
         else if (step === "implement") {
             result = await implementationPhase(ports, job);
@@ -73857,6 +74129,9 @@ async function advance(ports, opts) {
         await git.fetch(remote, toMerge.map((id) => `+refs/heads/${storyBranch(plan.name, id)}:refs/remotes/${remote}/${storyBranch(plan.name, id)}`));
     }
     const target = { dir: opts.dir, branchRef: (id) => `refs/remotes/${remote}/${storyBranch(plan.name, id)}`, logDir: opts.logDir, runUrl: opts.runUrl };
+    // The job's fresh checkout is prepared by the plan's setup before the tests on the merged result.
+    if (plan.setup)
+        target.testCopy = () => preparedCheckout(ports, plan, opts.dir, (0,external_node_path_namespaceObject.join)(opts.logDir, "integration-setup.log"));
     await integrateStories(ports, plan, target, toMerge);
     state = (await ports.store.read());
     state = await blockStuck(ports, plan, state, plan.stories.map((s) => s.id));
@@ -73870,8 +74145,17 @@ async function advance(ports, opts) {
         throw new Error(message, { cause: e });
     }
     state = (await ports.store.read());
+    const broken = setupBrokenIn(state, state.currentWave);
+    if (broken) {
+        await ports.store.update(recordError(broken.message, ports.now(), true), "setup failed for every story of the wave");
+        throw broken;
+    }
     // A used-up budget leaves stories pending; the next run would start none of them.
     return { state, hasMore: nextOpenWave(state) > 0 && !executionBudgetReached(state, plan.budget) };
+}
+async function preparedCheckout(ports, plan, dir, logFile) {
+    const r = await prepareWorkingCopy(ports, plan, { dir, commit: (await ports.git(dir).revParse("HEAD")), logFile });
+    return r.ok ? { ok: true, dir, done: async () => undefined } : { ok: false, reason: `${r.reason} (log: ${logFile})` };
 }
 /**
  * Completed stories whose merge is not on the target: never merged, or merged by an earlier `advance`

@@ -379,8 +379,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/adapters/git.ts
 var adapters_git = __webpack_require__(6960);
-// EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 18 modules
-var plan_loader = __webpack_require__(6223);
+// EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 19 modules
+var plan_loader = __webpack_require__(2845);
 // EXTERNAL MODULE: ./src/core/plan/model.ts
 var model = __webpack_require__(2082);
 // EXTERNAL MODULE: external "node:crypto"

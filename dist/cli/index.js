@@ -300,15 +300,15 @@ async function main(argv, io) {
     const [command, ...args] = argv;
     switch (command) {
         case "plan":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(223), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 167))).planCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(845), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 167))).planCommand(args, io);
         case "run":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(893), __nccwpck_require__.e(223), __nccwpck_require__.e(261), __nccwpck_require__.e(173), __nccwpck_require__.e(806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2806))).runCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(893), __nccwpck_require__.e(845), __nccwpck_require__.e(261), __nccwpck_require__.e(173), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8210))).runCommand(args, io);
         case "status":
         case "gantt":
         case "report":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(223), __nccwpck_require__.e(261), __nccwpck_require__.e(173), __nccwpck_require__.e(236)]).then(__nccwpck_require__.bind(__nccwpck_require__, 236))).viewCommand(command, args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(845), __nccwpck_require__.e(261), __nccwpck_require__.e(173), __nccwpck_require__.e(236)]).then(__nccwpck_require__.bind(__nccwpck_require__, 236))).viewCommand(command, args, io);
         case "agents":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(223), __nccwpck_require__.e(261), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154))).agentsCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(845), __nccwpck_require__.e(261), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154))).agentsCommand(args, io);
         case "-h":
         case "--help":
         case "help":

@@ -4,6 +4,7 @@
 // adapters/working-copies.ts) is the one it was prepared for. Setup that fails for every story of a wave
 // the same way is broken, not the stories: the execution stops (SetupBroken).
 import type { Plan } from "../core/plan/model.js";
+import { own } from "../core/own.js";
 import { beginPhase, endPhase, statusOf, type WorkflowState } from "../core/state/state.js";
 import type { Ports } from "./ports.js";
 import { describeExit, logFile, throwIfAborted, type StoryJob } from "./story-context.js";
@@ -98,7 +99,7 @@ export function setupBrokenIn(state: WorkflowState, wave: number): SetupBroken |
   for (const id of state.waves[wave - 1] ?? []) {
     const status = statusOf(state, id);
     if (status === "blocked") continue;
-    const run = state.runs[id];
+    const run = own(state.runs, id);
     const last = run?.phases.at(-1);
     if (status !== "failed" || last?.phase !== "setup" || last.outcome !== "failed") return undefined;
     if (reason !== undefined && run!.reason !== reason) return undefined;

@@ -1,6 +1,5 @@
-<<<<<<<< HEAD:dist/cli/806.index.js
-export const id = 806;
-export const ids = [806];
+export const id = 210;
+export const ids = [210];
 export const modules = {
 
 /***/ 6633:
@@ -69,14 +68,7 @@ function missingPresetCLIs(plan, pathEnv) {
 
 /***/ }),
 
-/***/ 2806:
-========
-export const id = 329;
-export const ids = [329];
-export const modules = {
-
-/***/ 6329:
->>>>>>>> c16e138 (Setup runs once per fresh working copy before the tester (phase setup, its log) and before the tests on the merged result; reuse keeps paths and skips setup while its fingerprint holds; copy brings untracked files from the main checkout; a wave whose every story fails setup the same way stops the execution (exit 2, state error); working copies live in a per-repository cache folder outside the repository; dag merges and tests what completed meanwhile in one batch):dist/cli/329.index.js
+/***/ 8210:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -745,7 +737,9 @@ async function copyFiles(git, from, to, paths) {
         const wc = git(to);
         if ((await wc.run(["ls-files", "-z", "--", path])).stdout !== "")
             return `copy: ${path} is tracked in the repository: copy is for untracked files`;
-        if ((await wc.run(["check-ignore", "-q", "--no-index", "--", path], { allowFail: true })).code !== 0) {
+        // A folder is asked about as one ("secrets/" patterns match folders only).
+        const asked = (await (0,promises_.lstat)(real)).isDirectory() ? `${path}/` : path;
+        if ((await wc.run(["check-ignore", "-q", "--no-index", "--", asked], { allowFail: true })).code !== 0) {
             return `copy: ${path} is not ignored by git (.gitignore): it would be committed with the story's work`;
         }
         // The destination's folder must be the working copy's own, not a committed link to elsewhere.
@@ -1986,6 +1980,7 @@ class WorktreeSlots {
 ;// CONCATENATED MODULE: ./src/engine/setup-phase.ts
 
 
+
 /** Files a story's agents must find as the plan left them: never part of what setup depends on. */
 const ownPaths = (plan) => plan.stories.flatMap((s) => [s.file, s.testFile]);
 /** What setup prepares `dir` for now: undefined when nothing is kept between stories (setup always runs). */
@@ -2057,7 +2052,7 @@ function setupBrokenIn(state, wave) {
         const status = (0,state_state/* statusOf */.c2)(state, id);
         if (status === "blocked")
             continue;
-        const run = state.runs[id];
+        const run = (0,core_own/* own */.Z)(state.runs, id);
         const last = run?.phases.at(-1);
         if (status !== "failed" || last?.phase !== "setup" || last.outcome !== "failed")
             return undefined;
@@ -2074,6 +2069,7 @@ function setupBrokenIn(state, wave) {
 ;// CONCATENATED MODULE: ./src/engine/local-run.ts
 // `tdd-waves run`: the whole execution on one machine — each running story in its own git worktree, a
 // worker pool of at most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
+
 
 
 
