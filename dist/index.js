@@ -53969,7 +53969,10 @@ const DEFAULTS = {
     /** A GitHub job matrix holds at most this many jobs. */
     matrixLimit: 256,
     stateBranch: "tdd-waves/state",
+    retries: 1,
 };
+/** Retries a story gets (its own, else the plan's, else 1): it has at most retries + 1 attempts. */
+const retriesOf = (plan, story) => story.retries ?? plan.retries ?? DEFAULTS.retries;
 /** Branch a story's work is committed on. */
 const storyBranch = (planName, storyId) => `tdd-waves/${planName}/${storyId}`;
 
@@ -55023,7 +55026,7 @@ function formatPath(path) {
 // purpose: `a=b` as a first word is an assignment and a leading `~` is expanded.
 const SAFE_WORD = /^[A-Za-z0-9_@%+,./:-]+$/;
 /** One shell word that the shell turns back into exactly `s`. */
-function shellQuote(s) {
+function shell_quote_shellQuote(s) {
     if (s.includes("\0"))
         throw new RangeError("a shell word cannot contain a NUL character");
     if (SAFE_WORD.test(s))
@@ -55042,8 +55045,8 @@ const PLACEHOLDER = /(["']?)\{(testFile|storyId)\}\1/g;
 function renderTestCommand(template, testFile, vars = {}) {
     return template.replace(PLACEHOLDER, (match, _quote, name) => {
         if (name === "testFile")
-            return shellQuote(testFile);
-        return vars.storyId === undefined ? match : shellQuote(vars.storyId);
+            return shell_quote_shellQuote(testFile);
+        return vars.storyId === undefined ? match : shell_quote_shellQuote(vars.storyId);
     });
 }
 
@@ -55056,7 +55059,7 @@ function renderTestCommand(template, testFile, vars = {}) {
 const PRESET_NAMES = ["claude-code", "codex", "gemini", "aider", "opencode"];
 /** The prompt file, left for the shell to expand: tdd-waves sets it for every agent phase. */
 const PROMPT_FILE = '"$TDD_WAVES_PROMPT_FILE"';
-const modelFlag = (flag, model) => (model === undefined ? "" : ` ${flag} ${shellQuote(model)}`);
+const modelFlag = (flag, model) => (model === undefined ? "" : ` ${flag} ${shell_quote_shellQuote(model)}`);
 // opencode reads extra configuration from OPENCODE_CONFIG_CONTENT (highest precedence): edits allowed, nothing
 // outside the working directory, shell commands allowed except commits and pushes (the last matching rule wins).
 const OPENCODE_PERMISSIONS = JSON.stringify({
@@ -55129,7 +55132,7 @@ const PRESETS = {
         reports: "input/output/cached tokens, cost in USD, steps (as turns), session id; no model (the preset's `model` is recorded)",
         docs: ["https://opencode.ai/docs/cli/#run", "https://opencode.ai/docs/permissions/", "https://opencode.ai/docs/config/"],
         limits: "the prompt goes on the command line (run takes a message, not a prompt file)",
-        render: (model, args) => `OPENCODE_CONFIG_CONTENT=${shellQuote(OPENCODE_PERMISSIONS)} opencode run --format json${modelFlag("--model", model)}${args} "$(cat ${PROMPT_FILE})"`,
+        render: (model, args) => `OPENCODE_CONFIG_CONTENT=${shell_quote_shellQuote(OPENCODE_PERMISSIONS)} opencode run --format json${modelFlag("--model", model)}${args} "$(cat ${PROMPT_FILE})"`,
     },
 };
 function isPresetName(name) {
@@ -55137,7 +55140,7 @@ function isPresetName(name) {
 }
 /** The shell command a preset runs, with its `model` and extra `args` (each one shell word). */
 function presetCommand(name, options = {}) {
-    const args = (options.args ?? []).map((a) => ` ${shellQuote(a)}`).join("");
+    const args = (options.args ?? []).map((a) => ` ${shell_quote_shellQuote(a)}`).join("");
     return PRESETS[name].render(options.model, args);
 }
 
@@ -55279,6 +55282,7 @@ function buildStory(s, index, storiesDir) {
         implementer: s.implementer,
         // The parsed file is not used after this: its list can be the story's own.
         dependsOn: s.dependsOn ?? [],
+        ...(s.retries === undefined ? {} : { retries: s.retries }),
         index,
     };
 }
@@ -55301,6 +55305,7 @@ function buildPlan(file) {
             ...(file.prompts?.implementation === undefined ? {} : { implementation: normalizeRepoPath(file.prompts.implementation) }),
         },
         tdd: { requireRed: file.tdd?.requireRed ?? DEFAULTS.requireRed, lockTests: file.tdd?.lockTests ?? DEFAULTS.lockTests },
+        retries: file.retries ?? DEFAULTS.retries,
         agents,
         stories,
     };
@@ -56479,6 +56484,8 @@ const agentSchema = described(schemas_strictObject({
         .check(noNul()))), "Extra environment variables for the agent"),
 }), "How to run an agent");
 const agentName = (what) => described(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), schema_oneLine()), `Agent that ${what} (a key of agents)`);
+const retriesMessage = (iss) => `must be a whole number from 0 to 5 (got ${quoteShort(iss.input)})`;
+const retries = (description) => described(schemas_optional(mini_schemas_int({ error: (iss) => (present(iss.input) ? retriesMessage(iss) : undefined) }).check(_gte(0, { error: (iss) => `must be from 0 to 5 (got ${quoteShort(iss.input)})` }), _lte(5, { error: (iss) => `must be from 0 to 5 (got ${quoteShort(iss.input)})` }))), description);
 const storySchema = schemas_strictObject({
     id: described(mini_schemas_string().check(_regex(STORY_ID_RE, {
         error: (iss) => `${quoteShort(iss.input)} is not a story id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
@@ -56490,6 +56497,7 @@ const storySchema = schemas_strictObject({
     tester: agentName("writes the tests"),
     implementer: agentName("makes the tests pass"),
     dependsOn: described(schemas_optional(schemas_array(mini_schemas_string())), "Ids of stories that must complete first"),
+    retries: retries("Retries for this story (overrides the plan's retries), 0..5"),
 });
 const maxParallelMessage = (iss) => `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})`;
 const planFileSchema = schemas_strictObject({
@@ -56503,6 +56511,7 @@ const planFileSchema = schemas_strictObject({
     })), "Names the execution (and its git branches: tdd-waves/<name>/<story>)"),
     maxParallel: described(schemas_optional(mini_schemas_int({ error: (iss) => (present(iss.input) ? maxParallelMessage(iss) : undefined) }).check(_gte(1, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }), _lte(10, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }))), "Stories run at once, 1..10, default 10"),
     storiesDir: schemas_optional(repoPath('Directory of the story files, default "stories"')),
+    retries: retries("How often a failed story is tried again with feedback (and rebuilt once after a conflict), 0..5, default 1; 0 turns both off"),
     test: described(schemas_strictObject({
         command: described(mini_schemas_string().check(_regex(TEST_FILE_PLACEHOLDER_RE, { error: "must contain {testFile}, which is replaced by the story's test file" }), noNul()), "Test command; {testFile} is replaced by the shell-quoted test file path"),
         junit: described(schemas_optional(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), schema_oneLine())), "JUnit XML report the command writes ({storyId} replaced)"),
@@ -58159,20 +58168,28 @@ const startWave = (wave, now) => (state) => touch({ ...state, currentWave: Math.
 const startStory = (id, now, runUrl) => (state) => {
     if (state_statusOf(state, id) === "complete")
         return state;
-    const next = withRun(state, id, (run) => ({
-        attempt: run.attempt + 1,
-        wave: waveOf(state, id),
-        status: "testing",
-        phases: [],
-        ...(runUrl ? { runUrl } : {}),
-    }));
+    const next = withRun(state, id, (run) => {
+        const { resume: _r, reason: _reason, ...kept } = run;
+        const common = { ...kept, wave: waveOf(state, id), ...(runUrl ? { runUrl } : {}) };
+        // An attempt the execution was in when it stopped is continued, never started over.
+        if (run.resume && run.attempt > 0)
+            return { ...common, status: "testing" };
+        // A rebuild on the integrated target: one more attempt, beyond the retries.
+        if (run.rebuild && run.rebuild.attempt === undefined) {
+            const attempt = run.attempt + 1;
+            return { ...common, attempt, status: "implementing", feedback: run.rebuild.feedback, rebuild: { ...run.rebuild, attempt } };
+        }
+        // A new set of attempts; the phases of earlier ones stay on record (the Gantt shows them all).
+        const { rebuild: _b, rebuilt: _d, feedback: _f, merged: _m, ...fresh } = common;
+        return { ...fresh, attempt: run.attempt + 1, firstAttempt: run.attempt + 1, status: "testing" };
+    });
     return touch({ ...next, stories: moveTo(next.stories, id, "inProgress"), status: "executing" }, now);
 };
 const phaseStatus = { tester: "testing", red: "testing", implementation: "implementing", verify: "implementing" };
 const beginPhase = (id, phase, now, extra = {}) => (state) => touch(withRun(state, id, (run) => ({
     ...run,
     status: phaseStatus[phase] ?? run.status,
-    phases: [...run.phases, { phase, ...extra, start: now, outcome: "running" }],
+    phases: [...run.phases, { phase, ...extra, start: now, outcome: "running", attempt: run.attempt }],
 })), now);
 const endPhase = (id, phase, outcome, now, message) => (state) => touch(withRun(state, id, (run) => {
     const phases = [...run.phases];
@@ -58183,7 +58200,7 @@ const endPhase = (id, phase, outcome, now, message) => (state) => touch(withRun(
             return { ...run, phases };
         }
     }
-    phases.push({ phase, start: now, end: now, outcome, ...(message ? { message } : {}) });
+    phases.push({ phase, start: now, end: now, outcome, ...(message ? { message } : {}), attempt: run.attempt });
     return { ...run, phases };
 }), now);
 /** Records what verify found, before integration decides the story's fate. */
@@ -58206,7 +58223,8 @@ const adoptCompleted = (ids, targetCommit, now) => (state) => {
     for (const id of ids) {
         if (state_statusOf(next, id) !== "pending")
             continue;
-        next = withRun(next, id, (run) => ({ ...run, status: "complete", merged: targetCommit, reason: "already complete on the target branch" }));
+        // A story this execution completed before a restart keeps its record; others say where they came from.
+        next = withRun(next, id, (run) => run.status === "complete" && run.result ? { ...run, merged: targetCommit } : { ...run, status: "complete", merged: targetCommit, reason: "already complete on the target branch" });
         next = { ...next, stories: moveTo(next.stories, id, "completed") };
     }
     return next === state ? state : touch(next, now);
@@ -58222,13 +58240,23 @@ const blockStory = (id, reason, now) => (state) => {
     const next = withRun(state, id, (run) => ({ ...run, status: "blocked", reason }));
     return touch({ ...next, stories: moveTo(next.stories, id, "blocked") }, now);
 };
-/** Stories that were in progress when an execution stopped go back to pending: they restart from the tester. */
+/** Phases an execution left running, recorded as cut short (failed, interrupted) at `now`. */
+const cutShort = (phases, now) => phases.map((p) => (p.outcome === "running" ? { ...p, end: p.end ?? now, outcome: "failed", message: "interrupted", interrupted: true } : p));
+/**
+ * Stories that were in progress when an execution stopped go back to pending, marked to continue the attempt
+ * they were in (its phases cut short are recorded as interrupted, and run again).
+ */
 const requeueInProgress = (now) => (state) => {
     if (state.stories.inProgress.length === 0)
         return state;
     let next = state;
     for (const id of state.stories.inProgress) {
-        next = withRun(next, id, (run) => ({ ...run, status: "pending" }));
+        next = withRun(next, id, (run) => ({
+            ...run,
+            status: "pending",
+            resume: true,
+            phases: cutShort(run.phases, now),
+        }));
         next = { ...next, stories: moveTo(next.stories, id, "pending") };
     }
     return touch(next, now);
@@ -58257,11 +58285,36 @@ const retryStories = (ids, dependents, now) => (state) => {
         return state;
     let next = { ...state, status: state.status === "error" ? "error" : "executing" };
     for (const id of reset) {
-        next = withRun(next, id, (run) => ({ ...run, status: "pending", reason: undefined }));
+        // A whole new set of attempts (and its rebuild): startStory sees no resume and no rebuild under way.
+        next = withRun(next, id, (run) => {
+            const { resume: _r, rebuild: _b, rebuilt: _d, feedback: _f, reason: _reason, ...kept } = run;
+            return { ...kept, status: "pending" };
+        });
         next = { ...next, stories: moveTo(next.stories, id, "pending") };
     }
     return touch(next, now);
 };
+/** The next attempt of the current set begins, with what the previous one got wrong. */
+const beginAttempt = (id, attempt, feedback, now) => (state) => touch(withRun(state, id, (run) => ({ ...run, attempt, feedback })), now);
+/**
+ * Integration rejected the story (merge conflict, tests failing on the merged result): it goes back to
+ * pending for one rebuild on the integrated target, its failed integration recorded on the attempt.
+ */
+const scheduleRebuild = (id, reason, feedback, now) => (state) => {
+    const next = withRun(endPhase(id, "integrate", "failed", now, reason)(state), id, (run) => {
+        const { merged: _m, ...kept } = run;
+        return { ...kept, status: "pending", rebuilt: true, rebuild: { reason, feedback, ...(run.result?.commit ? { from: run.result.commit } : {}) } };
+    });
+    return touch({ ...next, stories: moveTo(next.stories, id, "pending") }, now);
+};
+/** The rebuild's working copy holds the story's test file and story file on the integrated target. */
+const rebuildPrepared = (id, commit, testFileBlob, base, now) => (state) => touch(withRun(state, id, (run) => ({
+    ...run,
+    base,
+    testerCommit: commit,
+    ...(testFileBlob ? { testFileBlob } : {}),
+    ...(run.rebuild ? { rebuild: { ...run.rebuild, commit } } : {}),
+})), now);
 const recordError = (message, now, fatal = false) => (state) => touch({ ...state, errors: [...state.errors, { at: now, message }], ...(fatal ? { status: "error" } : {}) }, now);
 const setLock = (lock, now) => (state) => {
     const { lock: _old, ...rest } = state;
@@ -58290,7 +58343,82 @@ function nextOpenWave(state) {
     return 0;
 }
 
+;// CONCATENATED MODULE: ./src/core/state/progression.ts
+
+
+/** story id -> ids of the stories that depend on it directly. */
+function dependentsOf(plan) {
+    const out = {};
+    for (const s of plan.stories)
+        for (const d of s.dependsOn)
+            (own_own(out, d) ?? (out[d] = [])).push(s.id);
+    return out;
+}
+/** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
+function blockingDependency(state, story) {
+    for (const d of story.dependsOn) {
+        const s = state_statusOf(state, d);
+        if (s === "failed" || s === "blocked")
+            return d;
+    }
+    return null;
+}
+function blockReason(state, dep) {
+    return `dependency ${dep} is ${state_statusOf(state, dep) === "failed" ? "failed" : "blocked"}`;
+}
+/** Every dependency is complete and merged into the target branch. */
+function dependenciesIntegrated(state, story) {
+    return story.dependsOn.every((d) => statusOf(state, d) === "complete" && own(state.runs, d)?.merged !== undefined);
+}
+/** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
+function unmergedCompleted(state, plan) {
+    return plan.stories
+        .filter((s) => statusOf(state, s.id) === "complete" && own(state.runs, s.id)?.merged === undefined)
+        .map((s) => s.id);
+}
+/**
+ * Of a wave's stories, the completed, unmerged ones that may be merged now, in plan order: those before
+ * the first story still pending or in progress (merges keep plan order while the wave still runs).
+ */
+function mergeableNow(state, plan, wave) {
+    const unmerged = new Set(unmergedCompleted(state, plan));
+    const out = [];
+    for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
+        const status = statusOf(state, s.id);
+        // A story waiting for (or in) its rebuild on the integrated target holds up no one: it merges when it is done.
+        if (status !== "complete" && status !== "failed" && status !== "blocked" && own(state.runs, s.id)?.rebuild)
+            continue;
+        if (status !== "complete" && status !== "failed" && status !== "blocked")
+            break;
+        if (unmerged.has(s.id))
+            out.push(s.id);
+    }
+    return out;
+}
+function storyById(plan) {
+    return new Map(plan.stories.map((s) => [s.id, s]));
+}
+
+;// CONCATENATED MODULE: ./src/core/retries/restart.ts
+// `--restart`: a new execution of the (changed) plan that keeps the record of the old one, so that the report,
+// the Gantt and the story files still show every earlier story's results, tests and bars.
+
+/** `fresh` (a new state for the plan) with the earlier runs of the stories it still has, settled, and the lock held. */
+function restartedState(fresh, previous, now) {
+    const runs = {};
+    for (const [id, run] of Object.entries(previous.runs)) {
+        if (fresh.storyEpics[id] === undefined)
+            continue;
+        const { resume: _r, rebuild: _b, rebuilt: _d, feedback: _f, ...kept } = run;
+        // Phases an execution left running were cut short: they stay on record as such.
+        runs[id] = { ...kept, phases: cutShort(kept.phases, now) };
+    }
+    return { ...fresh, runs, ...(previous.lock ? { lock: previous.lock } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/execution.ts
+
+
 
 
 
@@ -58306,11 +58434,11 @@ function checkResumable(state, source, target) {
     // A plan whose only change is its budget resumes: raising the budget is how a stopped execution continues.
     if (state.plan.digest !== source.digest && state.plan.digestWithoutBudget !== digestWithoutBudget(source.plan)) {
         throw new RefusedError(`${source.path}: the plan changed since its execution started (recorded ${state.plan.digest.slice(0, 19)}…, now ${source.digest.slice(0, 19)}…). ` +
-            `Restore the plan to resume, or start over with --restart.`);
+            `Restore the plan to resume it, or run with --restart to go on under the changed plan (stories ✅ Complete on the target are kept with their record; the others run again).`);
     }
     if (state.target !== target) {
         throw new RefusedError(`${source.path}: the execution of plan "${state.plan.name}" targets branch "${state.target}", not "${target}". ` +
-            `Check out "${state.target}" to resume it, or start over here with --restart.`);
+            `Check out "${state.target}" to resume it, or run with --restart to execute the plan on this branch instead.`);
     }
 }
 const acquire = (lock, judgedDead, now) => (state) => {
@@ -58338,7 +58466,8 @@ async function startExecution(ports, opts) {
         await ports.store.init(fresh, "start execution");
     const done = await completeOnTarget(ports, source.plan, opts.targetDir);
     const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
-    const begin = (state) => adoptCompleted(done, head, now)(requeueInProgress(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : { ...state, plan: { ...state.plan, ...planRecord } })));
+    const retry = opts.retry ? retryStories(opts.retry, dependentsOf(source.plan), now) : (state) => state;
+    const begin = (state) => adoptCompleted(done, head, now)(requeueInProgress(now)(retry(acquire(opts.lock, judgedDead, now)(opts.restart ? restartedState(fresh, state, now) : { ...state, plan: { ...state.plan, ...planRecord } }))));
     return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
 }
 async function completeOnTarget(ports, plan, dir) {
@@ -72651,59 +72780,6 @@ function describeProgress(e) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/state/progression.ts
-
-
-/** story id -> ids of the stories that depend on it directly. */
-function dependentsOf(plan) {
-    const out = {};
-    for (const s of plan.stories)
-        for (const d of s.dependsOn)
-            (own_own(out, d) ?? (out[d] = [])).push(s.id);
-    return out;
-}
-/** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
-function blockingDependency(state, story) {
-    for (const d of story.dependsOn) {
-        const s = state_statusOf(state, d);
-        if (s === "failed" || s === "blocked")
-            return d;
-    }
-    return null;
-}
-function blockReason(state, dep) {
-    return `dependency ${dep} is ${state_statusOf(state, dep) === "failed" ? "failed" : "blocked"}`;
-}
-/** Every dependency is complete and merged into the target branch. */
-function dependenciesIntegrated(state, story) {
-    return story.dependsOn.every((d) => statusOf(state, d) === "complete" && own(state.runs, d)?.merged !== undefined);
-}
-/** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
-function unmergedCompleted(state, plan) {
-    return plan.stories
-        .filter((s) => statusOf(state, s.id) === "complete" && own(state.runs, s.id)?.merged === undefined)
-        .map((s) => s.id);
-}
-/**
- * Of a wave's stories, the completed, unmerged ones that may be merged now, in plan order: those before
- * the first story still pending or in progress (merges keep plan order while the wave still runs).
- */
-function mergeableNow(state, plan, wave) {
-    const unmerged = new Set(unmergedCompleted(state, plan));
-    const out = [];
-    for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
-        const status = statusOf(state, s.id);
-        if (status !== "complete" && status !== "failed" && status !== "blocked")
-            break;
-        if (unmerged.has(s.id))
-            out.push(s.id);
-    }
-    return out;
-}
-function storyById(plan) {
-    return new Map(plan.stories.map((s) => [s.id, s]));
-}
-
 ;// CONCATENATED MODULE: ./src/engine/blocking.ts
 
 
@@ -72725,6 +72801,81 @@ async function blockStuck(ports, plan, state, ids) {
         }
     }
     return state;
+}
+
+;// CONCATENATED MODULE: ./src/core/retries/attempts.ts
+/** The attempt a phase belongs to (states written before retries have one attempt per run). */
+const attemptOf = (run, p) => p.attempt ?? run.attempt;
+const firstOf = (run) => run.firstAttempt ?? run.attempt;
+/** The phases of one attempt that count (not cut short by an execution that stopped), integration excluded. */
+function phasesOf(run, attempt) {
+    return run.phases.filter((p) => attemptOf(run, p) === attempt && !p.interrupted && p.phase !== "integrate");
+}
+/** The tester's tests passed the red check and were committed in the current set (a rebuild brings them along). */
+function testsCommitted(run) {
+    if (run.rebuild?.attempt === run.attempt)
+        return run.rebuild.commit !== undefined;
+    const first = firstOf(run);
+    return run.phases.some((p) => p.phase === "red" && p.outcome === "ok" && !p.interrupted && attemptOf(run, p) >= first && attemptOf(run, p) <= run.attempt);
+}
+/**
+ * The next step of a story's current attempt. `fresh`: the working copy is a new checkout (of the committed
+ * tests, or of the target), so work an earlier process left uncommitted is gone and must be done again.
+ */
+function nextStep(run, retries, fresh) {
+    const k = run.attempt;
+    const rebuild = run.rebuild?.attempt === k ? run.rebuild : undefined;
+    if (rebuild && rebuild.commit === undefined)
+        return { kind: "prepare-rebuild", attempt: k };
+    const phases = phasesOf(run, k);
+    const last = phases.at(-1);
+    const again = (phase) => ({ kind: "run", phase, attempt: k, newAttempt: false, ...(run.feedback ? { feedback: run.feedback } : {}) });
+    if (!last)
+        return again(testsCommitted(run) ? "implementation" : "tester");
+    if (last.outcome === "running")
+        return again(last.phase === "tester" || last.phase === "red" ? "tester" : "implementation");
+    if (last.outcome === "ok") {
+        if (last.phase === "tester")
+            return again("tester");
+        if (last.phase === "red")
+            return again("implementation");
+        if (fresh)
+            return again("implementation");
+        return last.phase === "implementation" ? again("verify") : { kind: "verified", attempt: k };
+    }
+    const reason = last.message ?? `${last.phase} failed`;
+    if (isFinalFailure(reason))
+        return { kind: "exhausted", phase: last.phase, reason, attempts: k - firstOf(run) + 1 };
+    if (rebuild)
+        return { kind: "exhausted", phase: "integrate", reason: `${rebuild.reason} (rebuilt on the integrated target: ${reason})`, attempts: k - firstOf(run) + 1 };
+    const used = k - firstOf(run) + 1;
+    if (used >= retries + 1)
+        return { kind: "exhausted", phase: last.phase, reason: used > 1 ? `${reason} (after ${used} attempts)` : reason, attempts: used };
+    return { kind: "run", phase: last.phase === "tester" || last.phase === "red" ? "tester" : "implementation", attempt: k + 1, newAttempt: true, after: last };
+}
+/** Failures another attempt cannot mend: a story over its own budget (core/agents/budget.ts). */
+const isFinalFailure = (reason) => reason.startsWith("budget:");
+/** Every attempt on record, in order: how it ended and why (interrupted phases left out: they were run again). */
+function attemptHistory(run) {
+    if (!run || run.phases.length === 0)
+        return [];
+    const numbers = [...new Set(run.phases.map((p) => attemptOf(run, p)))].sort((a, b) => a - b);
+    return numbers.map((attempt) => {
+        const phases = run.phases.filter((p) => attemptOf(run, p) === attempt && !p.interrupted);
+        const failed = phases.find((p) => p.outcome === "failed");
+        const rebuild = run.rebuild?.attempt === attempt || phases.some((p) => p.feedback?.startsWith(REBUILD_HEADING));
+        if (failed)
+            return { attempt, outcome: "failed", phase: failed.phase, reason: failed.message ?? `${failed.phase} failed`, rebuild };
+        const open = phases.length === 0 || phases.some((p) => p.outcome === "running");
+        return { attempt, outcome: open ? "running" : "ok", rebuild };
+    });
+}
+/** The first line every rebuild's feedback starts with (see renderRebuildFeedback). */
+const REBUILD_HEADING = "Rebuild on the integrated target";
+/** The failed attempts that led to another one: why the story needed a retry (or a rebuild). */
+function retryReasons(run) {
+    const history = attemptHistory(run);
+    return history.slice(0, -1).flatMap((a) => (a.outcome === "failed" && a.reason ? [a.reason] : []));
 }
 
 ;// CONCATENATED MODULE: ./src/core/story/completion.ts
@@ -72846,6 +72997,69 @@ function renderCompletion(c, eol) {
     return lines.join(eol);
 }
 
+;// CONCATENATED MODULE: ./src/core/retries/feedback.ts
+// The feedback an agent gets on a retry or a rebuild (TDD_WAVES_FEEDBACK, the `{feedback}` placeholder):
+// what failed and why, the criteria still unticked, and the tail of the output that shows it. Pure text.
+
+/** How much of a log the feedback quotes: its last lines, within a size an agent's prompt can carry. */
+const TAIL_LINES = 60;
+const TAIL_CHARS = 6_000;
+/** The last lines of `text` (at most TAIL_LINES lines and TAIL_CHARS characters), trailing blank lines dropped. */
+function tailOf(text) {
+    const lines = text.replace(/\r\n?/g, "\n").replace(/\s+$/, "").split("\n").slice(-TAIL_LINES);
+    let out = lines.join("\n");
+    if (out.length > TAIL_CHARS)
+        out = `…${out.slice(out.length - TAIL_CHARS + 1)}`;
+    return out;
+}
+const fence = (text) => {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+    const f = "`".repeat(Math.max(3, longest + 1));
+    return `${f}\n${text}\n${f}`;
+};
+/** Feedback for the next attempt after a failed one. */
+function renderRetryFeedback(f) {
+    const lines = [`Attempt ${f.failedAttempt} of ${f.attempts} failed: ${f.reason}`, `This is attempt ${f.failedAttempt + 1} of ${f.attempts}: fix what failed.`];
+    if (f.unchecked && f.unchecked.length > 0)
+        lines.push("", "Acceptance criteria still unchecked:", ...f.unchecked.map((c) => `- ${c.replace(/\s+/g, " ").trim()}`));
+    if (f.restoredTestFile)
+        lines.push("", `The test file ${f.restoredTestFile} was restored to what the tester wrote: it is locked, change the production code instead.`);
+    if (f.output && f.output.text.trim())
+        lines.push("", `Tail of the failing output (${f.output.log}):`, fence(tailOf(f.output.text)));
+    return lines.join("\n");
+}
+/** Feedback for a rebuild on the integrated target after the story's integration failed. */
+function renderRebuildFeedback(f) {
+    const lines = [
+        `${REBUILD_HEADING}: ${f.reason}.`,
+        "The story was implemented and verified, but stories merged into the target since then clash with it.",
+        "This working copy is the integrated target with the story's tests and story file: implement the story again",
+        "here, keeping what the target now holds, until its tests pass.",
+    ];
+    if (f.filesModified && f.filesModified.length > 0)
+        lines.push("", "Files the earlier implementation changed:", ...f.filesModified.map((p) => `- ${p}`));
+    if (f.output && f.output.text.trim())
+        lines.push("", `Tail of the failing output (${f.output.log}):`, fence(tailOf(f.output.text)));
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/core/retries/rebuild.ts
+// What integration does with a story it cannot take (a merge conflict, tests failing on the merged result):
+// once per set of attempts, and only when the story has retries, the story goes back for a rebuild on the
+// integrated target; otherwise, or when the rebuild is rejected too, it is ❌ Failed with the reason.
+
+
+
+const integrationRejected = (id, reason, retries, now, output) => (state) => {
+    const run = own_own(state.runs, id);
+    if (retries > 0 && run && !run.rebuilt) {
+        const feedback = renderRebuildFeedback({ reason, filesModified: run.result?.filesModified, ...(output ? { output } : {}) });
+        return scheduleRebuild(id, reason, feedback, now)(state);
+    }
+    const final = run?.rebuilt ? `${reason} (after a rebuild on the integrated target)` : reason;
+    return chain(endPhase(id, "integrate", "failed", now, final), failStory(id, final, now, "integrate"))(state);
+};
+
 ;// CONCATENATED MODULE: ./src/core/prompts.ts
 // The briefs the tester and implementation agents receive (TDD_WAVES_PROMPT), and the rendering of
 // a plan's own prompt templates.
@@ -72869,7 +73083,7 @@ Role: tester. You write the tests for this story before anyone implements it. An
 agent takes over after you and has to make your tests pass, so they are the contract for the story.
 
 ${STORY}
-
+{feedback}
 Task
 - Write tests that pin down every acceptance criterion above: at least one test per criterion, for the
   behaviour that must work and for the ways it must fail (bad input, errors, edge cases).
@@ -72897,7 +73111,7 @@ the production code the story asks for.
 ${STORY}
 
 Then read the tests in {testFile}: they are the contract.
-
+{feedback}
 Task
 - Implement the story in production code so that every test in {testFile} passes and every
   acceptance criterion holds.
@@ -72927,6 +73141,7 @@ const PROMPT_PLACEHOLDERS = [
     "role",
     "redRule",
     "testFileRule",
+    "feedback",
 ];
 const KNOWN = new Set(PROMPT_PLACEHOLDERS);
 const prompts_PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
@@ -72959,7 +73174,12 @@ function placeholderValues(role, ctx) {
         ["role", role],
         ["redRule", redRule(ctx)],
         ["testFileRule", testFileRule(ctx)],
+        ["feedback", feedbackSection(ctx)],
     ]);
+}
+/** Empty on a first attempt, so that the brief reads as before; otherwise a section of its own. */
+function feedbackSection(ctx) {
+    return ctx.feedback ? `\nFeedback: this story was tried before\n${ctx.feedback.trim()}\n` : "";
 }
 function bullets(items) {
     if (items.length === 0)
@@ -73393,6 +73613,7 @@ async function promptFor(ports, job, role) {
         acceptanceCriteria: criteria.map((c) => c.text),
         lockTests: plan.tdd.lockTests,
         requireRed: plan.tdd.requireRed,
+        ...(job.feedback ? { feedback: job.feedback } : {}),
     }, template);
 }
 /** The environment an agent runs with (SPEC §3), plus the agent's own `env`. */
@@ -73401,6 +73622,12 @@ async function agentEnvironment(ports, job, role) {
     const promptFile = (0,external_node_path_namespaceObject.join)(job.logDir, `${role}-prompt.md`);
     await ports.files.write(promptFile, prompt);
     const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer];
+    const feedback = {};
+    if (job.feedback) {
+        const feedbackFile = (0,external_node_path_namespaceObject.join)(job.logDir, `${role}-feedback.md`);
+        await ports.files.write(feedbackFile, `${job.feedback}\n`);
+        Object.assign(feedback, { TDD_WAVES_FEEDBACK: job.feedback, TDD_WAVES_FEEDBACK_FILE: feedbackFile });
+    }
     return {
         ...agent.env,
         TDD_WAVES_ROLE: role,
@@ -73414,6 +73641,7 @@ async function agentEnvironment(ports, job, role) {
         TDD_WAVES_PROMPT: prompt,
         TDD_WAVES_PROMPT_FILE: promptFile,
         TDD_WAVES_USAGE_FILE: usageFile(job, role),
+        ...feedback,
     };
 }
 function describeExit(who, r, timeoutMs) {
@@ -73475,6 +73703,8 @@ const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(st
 
 
 
+
+
 /** Merges the given completed stories (plan order) and checks their tests on the merged result. */
 async function integrateStories(ports, plan, target, ids) {
     await retestMerged(ports, plan, target, await mergeStories(ports, plan, target, ids));
@@ -73486,6 +73716,7 @@ async function mergeStories(ports, plan, target, ids) {
     // Merge first, record after: an execution killed in between finds the merges on the target (see
     // the ancestor check) and records them then; one state write for the whole batch.
     const outcomes = [];
+    const rejected = [];
     for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
         const ref = target.branchRef(story.id);
         const tip = await git.revParse(ref);
@@ -73507,12 +73738,12 @@ async function mergeStories(ports, plan, target, ids) {
         }
         else {
             const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
-            outcomes.push(failStory(story.id, reason, ports.now(), "integrate"));
-            ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
+            outcomes.push(integrationRejected(story.id, reason, retriesOf(plan, story), ports.now()));
+            rejected.push({ story, reason });
         }
     }
     if (outcomes.length > 0)
-        await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`);
+        await reportRejected(ports, await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`), rejected);
     return merged;
 }
 /** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
@@ -73523,7 +73754,7 @@ async function retestMerged(ports, plan, target, merged) {
             testFile: story.testFile,
             storyId: story.id,
             cwd: target.dir,
-            logFile: (0,external_node_path_namespaceObject.join)(target.logDir, story.id, "integrate.log"),
+            logFile: integrationLog(target, story.id),
         });
         const junit = junitPath(plan, story.id);
         if (junit)
@@ -73534,9 +73765,24 @@ async function retestMerged(ports, plan, target, merged) {
     if (broken.length === 0)
         return;
     const reason = "fails after integration";
-    await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
-    for (const s of broken)
-        ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+    const outcomes = [];
+    for (const s of broken) {
+        const log = integrationLog(target, s.id);
+        const text = await ports.files.read(log);
+        outcomes.push(integrationRejected(s.id, reason, retriesOf(plan, s), ports.now(), text === null ? undefined : { log: `${s.id}/integrate.log`, text }));
+    }
+    const state = await ports.store.update(chain(...outcomes), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
+    await reportRejected(ports, state, broken.map((story) => ({ story, reason })));
+}
+const integrationLog = (target, id) => (0,external_node_path_namespaceObject.join)(target.logDir, id, "integrate.log");
+/** Says what became of stories integration rejected: back for a rebuild, or failed. */
+async function reportRejected(ports, state, rejected) {
+    for (const { story, reason } of rejected) {
+        if (state_statusOf(state, story.id) === "failed")
+            ports.progress({ type: "story", storyId: story.id, status: "failed", reason: own_own(state.runs, story.id)?.reason ?? reason });
+        else
+            ports.progress({ type: "log", message: `${story.id}: ${reason}; it is rebuilt on the integrated target` });
+    }
 }
 /**
  * Commits, on the target, the story file of every given story that failed or is blocked — one commit
@@ -73601,7 +73847,7 @@ async function runAgent(ports, job, role, atStart) {
     });
     const env = await agentEnvironment(ports, job, role);
     const log = logFile(job, phase);
-    const begin = beginPhase(story.id, phase, ports.now(), { agent: name, log });
+    const begin = beginPhase(story.id, phase, ports.now(), { agent: name, log, ...(job.feedback ? { feedback: job.feedback } : {}) });
     await ports.store.update(atStart ? chain(atStart, begin) : begin, `${story.id}: ${phase} started`);
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
     await prepareUsage(job, role);
@@ -73731,9 +73977,122 @@ async function finishStoryFile(ports, job, end) {
     return recordResult(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
 }
 
+;// CONCATENATED MODULE: ./src/engine/attempts.ts
+// A story's attempts in its working copy: the phases run in order, and a failed one is tried again (up to the
+// story's `retries`) with feedback — the tester after a failed red check, the implementation agent after a
+// failed verify, the locked test file restored first. Where to go next is read from the recorded phases
+// (core/retries/attempts.ts), so a resumed execution or the next GitHub step continues where the last left off.
+
+
+
+
+
+
+
+
+const ORDER = { tester: 0, implementation: 1, verify: 2 };
+async function currentRun(ports, id) {
+    const state = await ports.store.read();
+    const run = state ? own_own(state.runs, id) : undefined;
+    if (!run)
+        throw new Error(`${id}: no run recorded in the state`);
+    return run;
+}
+/**
+ * Runs the story's phases from where its record stands until it is verified, out of attempts, or (with
+ * `until`) the next phase belongs to a later step. Does not complete or fail the story: the caller does.
+ */
+async function runAttempts(ports, base, opts) {
+    const { story, plan } = base;
+    const retries = retriesOf(plan, story);
+    let fresh = opts.fresh;
+    for (;;) {
+        const run = await currentRun(ports, story.id);
+        const step = nextStep(run, retries, fresh);
+        if (step.kind === "verified")
+            return { kind: "verified" };
+        if (step.kind === "exhausted")
+            return { kind: "failed", result: { ok: false, phase: step.phase, reason: step.reason } };
+        const job = { ...base, attempt: step.attempt, logDir: opts.logDirFor(step.attempt) };
+        if (step.kind === "prepare-rebuild") {
+            await prepareRebuild(ports, job, run, opts.fetchCommit);
+            fresh = false;
+            continue;
+        }
+        if (ORDER[step.phase] > ORDER[opts.until ?? "verify"])
+            return { kind: "paused" };
+        let feedback = step.feedback;
+        if (step.newAttempt) {
+            feedback = await feedbackFor(ports, job, run, step, retries + 1, fresh);
+            await ports.store.update(beginAttempt(story.id, step.attempt, feedback, ports.now()), `${story.id}: attempt ${step.attempt}`);
+            ports.progress({ type: "log", message: `Retrying ${story.id}: attempt ${step.attempt} of ${retries + 1}, after ${step.after?.message ?? "a failure"}` });
+        }
+        // Never before a verify: that would hide a change to the locked test file instead of catching it.
+        if (step.newAttempt && step.phase === "implementation" && plan.tdd.lockTests && run.testerCommit)
+            await restoreTestFile(ports, job, run.testerCommit);
+        const withFeedback = { ...job, ...(feedback ? { feedback } : {}) };
+        let r;
+        if (step.phase === "tester")
+            r = await testerPhase(ports, withFeedback);
+        else if (step.phase === "implementation")
+            r = await implementationPhase(ports, withFeedback);
+        else
+            r = await verifyPhase(ports, withFeedback, run.testFileBlob);
+        // A failure no attempt can mend (a story over its budget fails before its agent starts: no phase records it).
+        if (!r.ok && isFinalFailure(r.reason))
+            return { kind: "failed", result: r };
+        fresh = false;
+    }
+}
+/** Puts the locked test file back to the tester's bytes (an implementation attempt may have changed it). */
+async function restoreTestFile(ports, job, testerCommit) {
+    const locked = await ports.git(job.dir).showFile(testerCommit, job.story.testFile);
+    if (locked === null)
+        return;
+    if ((await ports.files.read(testPath(job))) !== locked)
+        await ports.files.write(testPath(job), locked);
+}
+async function feedbackFor(ports, job, run, step, attempts, fresh) {
+    const failed = step.after;
+    const output = failed?.log ? await ports.files.read(failed.log) : null;
+    // A new checkout's story file says nothing about what the failed attempt ticked.
+    const criteria = step.phase === "implementation" && !fresh ? await story_context_acceptanceCriteria(ports, job) : [];
+    return renderRetryFeedback({
+        failedAttempt: run.attempt,
+        attempts,
+        reason: failed?.message ?? "the attempt failed",
+        unchecked: criteria.filter((c) => !c.checked).map((c) => c.text),
+        ...(output ? { output: { log: failed.log.split(/[\\/]/).slice(-2).join("/"), text: output } } : {}),
+        ...(step.phase === "implementation" && job.plan.tdd.lockTests ? { restoredTestFile: job.story.testFile } : {}),
+    });
+}
+/**
+ * The rebuild's start: the working copy is the integrated target; the story's test file and story file
+ * come from its verified commit, and are committed there as the rebuild's locked tests.
+ */
+async function prepareRebuild(ports, job, run, fetchCommit) {
+    const { story } = job;
+    const git = ports.git(job.dir);
+    const from = run.rebuild?.from;
+    if (from && fetchCommit)
+        await fetchCommit(from);
+    const base = (await git.revParse("HEAD"));
+    for (const path of [story.testFile, story.file]) {
+        const text = from ? await git.showFile(from, path) : null;
+        if (text !== null)
+            await ports.files.write((0,external_node_path_namespaceObject.join)(job.dir, path), text);
+    }
+    const commit = (await git.commitAll(`tdd-waves: ${story.id} rebuilt on the integrated target: its tests and story file`)) ?? base;
+    const blob = (await ports.files.read(testPath(job))) === null ? undefined : await git.hashFile(story.testFile);
+    await ports.store.update(rebuildPrepared(story.id, commit, blob, base, ports.now()), `${story.id}: rebuild prepared`);
+    ports.progress({ type: "log", message: `Rebuilding ${story.id} on the integrated target (${run.rebuild?.reason ?? "integration failed"})` });
+}
+
 ;// CONCATENATED MODULE: ./src/engine/distributed.ts
 // The distributed engine: the same phases as the local runner, cut into the steps of a GitHub workflow
 // run (one wave per run). Story jobs share nothing but `origin`: the state branch, story branches, target.
+
+
 
 
 
@@ -73761,21 +74120,21 @@ async function chooseNextWave(ports, opts) {
     const integrate = await notOnTarget(ports.git(opts.dir), state, plan);
     if (integrate.length > 0) {
         ports.progress({ type: "log", message: `${integrate.join(", ")}: complete but not merged into ${opts.target} yet; this run integrates them first` });
-        return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate };
+        return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate, rebuilds: [] };
     }
     const spent = executionBudgetReached(state, plan.budget);
     if (spent) {
         // The budget is used up: nothing starts until it is raised (state.stopped says why).
         await ports.store.update(recordStop(spent, ports.now()), "budget reached");
         ports.progress({ type: "log", message: spent });
-        return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate };
+        return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate, rebuilds: [] };
     }
     if (state.stopped)
         state = await ports.store.update(clearStop(ports.now()), "resume after a stop");
     for (;;) {
         const wave = nextOpenWave(state);
         if (wave === 0)
-            return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate };
+            return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate, rebuilds: [] };
         state = await blockStuck(ports, plan, state, state.waves[wave - 1]);
         const open = plan.stories.filter((s) => state.waves[wave - 1].includes(s.id) && state_statusOf(state, s.id) === "pending").map((s) => s.id);
         if (open.length === 0)
@@ -73785,10 +74144,17 @@ async function chooseNextWave(ports, opts) {
         const now = ports.now();
         state = await ports.store.update(chain(startWave(wave, now), ...chunk.map((id) => startStory(id, now, opts.runUrl))), `wave ${wave}: ${chunk.length} stories`);
         ports.progress({ type: "wave", wave, stories: chunk });
-        return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel, integrate };
+        const rebuilds = chunk.filter((id) => own_own(state.runs, id)?.rebuild);
+        return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel, integrate, rebuilds };
     }
 }
-/** One step of a story job. Returns false when the story failed (or had already ended). */
+/** The last phase each step of a story job runs; failed attempts are retried inside the step. */
+const STEP_UNTIL = { tester: "tester", implement: "implementation", verify: "verify" };
+/**
+ * One step of a story job: its part of the story's attempts (a failed one is tried again in the same step, up
+ * to the story's retries; a rebuild on the integrated target starts in the tester step). Returns false when
+ * the story failed (or had already ended).
+ */
 async function storyStep(ports, step, opts) {
     const { plan } = opts.source;
     const story = plan.stories.find((s) => s.id === opts.storyId);
@@ -73798,32 +74164,22 @@ async function storyStep(ports, step, opts) {
     if (!state.stories.inProgress.includes(story.id))
         return { ok: false, skipped: `${story.id} is ${state_statusOf(state, story.id)}, not in progress` };
     const run = own_own(state.runs, story.id);
-    const job = {
-        plan,
-        planPath: opts.source.path,
-        story,
-        wave: run.wave,
-        attempt: run.attempt,
-        dir: opts.dir,
-        logDir: (0,external_node_path_namespaceObject.join)(opts.logDir, story.id, `attempt-${run.attempt}`),
-        runUrl: opts.runUrl,
-    };
+    const remote = opts.remote ?? "origin";
+    const base = { plan, planPath: opts.source.path, story, wave: run.wave, dir: opts.dir, ...(opts.runUrl ? { runUrl: opts.runUrl } : {}) };
+    const logDirFor = (attempt) => (0,external_node_path_namespaceObject.join)(opts.logDir, story.id, `attempt-${attempt}`);
     const git = ports.git(opts.dir);
     const branch = storyBranch(plan.name, story.id);
-    let result;
+    if (step === "tester")
+        await checkoutStoryBranch(git, remote, branch, run);
+    let outcome;
     try {
-        if (step === "tester") {
-            await git.run(["checkout", "-B", branch]);
-            result = await testerPhase(ports, job);
-        }
-        else if (step === "implement") {
-            result = await implementationPhase(ports, job);
-        }
-        else {
-            result = await verifyPhase(ports, job, run.testFileBlob);
-            if (result.ok)
-                await completeInWorkingCopy(ports, job);
-        }
+        outcome = await runAttempts(ports, base, {
+            fresh: step === "tester",
+            until: STEP_UNTIL[step],
+            logDirFor,
+            // A rebuild starts from the story's verified commit, on its branch on origin.
+            fetchCommit: () => git.fetch(remote, [`+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]),
+        });
     }
     catch (e) {
         // The budget refused this story's next agent phase: it is pending again, not failed.
@@ -73831,11 +74187,34 @@ async function storyStep(ports, step, opts) {
             return { ok: false, skipped: e.message };
         throw e;
     }
-    if (!result.ok)
+    const attempt = own_own((await ports.store.read()).runs, story.id).attempt;
+    const job = { ...base, attempt, logDir: logDirFor(attempt) };
+    let result = { ok: true };
+    if (outcome.kind === "failed") {
+        result = outcome.result;
         await failInWorkingCopy(ports, job, result);
-    if (!result.ok || step === "verify")
-        await git.push(opts.remote ?? "origin", [`HEAD:refs/heads/${branch}`], { force: true });
+    }
+    else if (outcome.kind === "verified") {
+        await completeInWorkingCopy(ports, job);
+    }
+    if (outcome.kind !== "paused")
+        await git.push(remote, [`HEAD:refs/heads/${branch}`], { force: true });
     return result;
+}
+/**
+ * The tester step's working copy: the story branch at the target, or, for an attempt an interrupted execution
+ * continues from its committed tests, at those tests (fetched from the story branch on origin).
+ */
+async function checkoutStoryBranch(git, remote, branch, run) {
+    if (!(testsCommitted(run) && run.testerCommit)) {
+        await git.run(["checkout", "-B", branch]);
+        return;
+    }
+    await git.run(["fetch", "--no-tags", remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`], { allowFail: true });
+    if ((await git.revParse(`${run.testerCommit}^{commit}`)) === null) {
+        throw new Error(`${run.testerCommit.slice(0, 12)}, the committed tests attempt ${run.attempt} continues from, is not on ${remote}: retry the story (/build retry)`);
+    }
+    await git.run(["checkout", "-B", branch, run.testerCommit]);
 }
 /** How often `advance` merges a target that moved under it and pushes again before it gives up. */
 const TARGET_PUSH_ATTEMPTS = 5;
@@ -73957,6 +74336,7 @@ function usageLine(state, plan) {
 
 
 
+
 /** The keys SPEC §5 requires first, in this order. */
 const REPORT_KEYS = [
     "totalWaves",
@@ -73981,7 +74361,7 @@ const RESULT_KEYS = (/* unused pure expression or super */ null && ([
     "acChecklistComplete",
     "verifiedProduction",
 ]));
-const OWN_KEYS = new Set([...REPORT_KEYS, "storiesBlocked", "plan", "target", "status", "lastUpdate", "usage", "budget"]);
+const OWN_KEYS = new Set([...REPORT_KEYS, "storiesBlocked", "storiesRetried", "totalAttempts", "plan", "target", "status", "lastUpdate", "usage", "budget"]);
 /** A test run that passed: exit code 0, not timed out, and no test counted as failing. */
 function evidencePassed(e) {
     if (!e || e.exitCode !== 0 || e.timedOut)
@@ -74031,6 +74411,7 @@ function resultOf(state, story) {
         verifiedProduction: result?.verifiedProduction ?? false,
         status,
         attempt: run?.attempt ?? 0,
+        ...attemptsOf(run),
         testsPassedCount: green?.passed ?? null,
         testsTotal: green?.total ?? null,
         red: result?.red ?? null,
@@ -74042,6 +74423,11 @@ function resultOf(state, story) {
         ...logsOf(run),
         ...resultUsage(state, story.id),
     };
+}
+function attemptsOf(run) {
+    const history = attemptHistory(run);
+    const attempts = history.length;
+    return { attempts, retried: attempts > 1, rebuilt: history.some((a) => a.rebuild), retryReasons: retryReasons(run) };
 }
 function logsOf(run) {
     const logs = {};
@@ -74082,6 +74468,8 @@ function buildReport(state, plan, extra = {}) {
         totalTestsCovered: sum((r) => r.testsTotal),
         totalTestsPassed: sum((r) => r.testsPassedCount),
         storiesBlocked: inPlanOrder(b.blocked, plan),
+        storiesRetried: results.filter((r) => r.retried).map((r) => r.storyId),
+        totalAttempts: sum((r) => r.attempts),
         plan: state.plan.name,
         target: state.target,
         status: state.status,
@@ -74095,6 +74483,7 @@ function buildReport(state, plan, extra = {}) {
 // Renders the recorded execution as Mermaid gantt charts and as the one-line-per-wave text form (SPEC §5).
 // Pure: state in, text out. Every piece of user text is neutralised so that no title can break or steer
 // Mermaid, and charts are split below Mermaid's text limit without ever dropping a story.
+
 
 
 /** Mermaid refuses diagrams longer than this (its `maxTextSize`). */
@@ -74178,8 +74567,10 @@ function timeOf(iso) {
  * active: it is `crit` when the story failed, unmarked when it waits to be run again.
  */
 function markOf(phases, story) {
-    if (phases.some((p) => p.outcome === "failed"))
+    if (phases.some((p) => p.outcome === "failed" && !p.interrupted))
         return "crit";
+    if (phases.some((p) => p.interrupted))
+        return story === "failed" ? "crit" : "";
     if (phases.some((p) => p.outcome === "running" || p.end === undefined)) {
         if (story === "testing" || story === "implementing")
             return "active";
@@ -74221,18 +74612,24 @@ function barsOf(state, id, key, title, used, now) {
     const name = key === id ? "" : ` ${safeId}`;
     const safeTitle = neutraliseLabel(title);
     const bars = [];
-    for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]]) {
-        const phases = run.phases.filter((p) => names.includes(p.phase));
-        if (phases.length === 0)
-            continue;
-        const { start, end } = spanOf(phases, now);
-        let mark = markOf(phases, story);
-        // The implementation was rejected at integration (merge conflict, tests failing on the merge).
-        if (kind === "I" && run.phases.some((p) => p.phase === "integrate" && p.outcome === "failed"))
-            mark = "crit";
-        const label = `${kind}-${neutraliseLabel(key, 200)}${name}${safeTitle ? ` — ${safeTitle}` : ""}`;
-        const tags = mark ? `${mark}, ` : "";
-        bars.push({ kind, line: `    ${label} :${tags}${taskId(kind, key, used)}, ${mermaidDate(start)}, ${mermaidDate(end)}` });
+    // Every attempt has its bars (a retried implementation is a second I- bar); the first keeps the plain name.
+    const history = attemptHistory(run);
+    for (const { attempt, rebuild } of history) {
+        const mine = run.phases.filter((p) => attemptOf(run, p) === attempt);
+        const which = history.length > 1 && attempt !== history[0].attempt ? ` (${rebuild ? "rebuild" : `attempt ${attempt}`})` : "";
+        for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]]) {
+            const phases = mine.filter((p) => names.includes(p.phase));
+            if (phases.length === 0)
+                continue;
+            const { start, end } = spanOf(phases, now);
+            let mark = markOf(phases, story);
+            // The implementation was rejected at integration (merge conflict, tests failing on the merge).
+            if (kind === "I" && mine.some((p) => p.phase === "integrate" && p.outcome === "failed"))
+                mark = "crit";
+            const label = `${kind}-${neutraliseLabel(key, 200)}${name}${which}${safeTitle ? ` — ${safeTitle}` : ""}`;
+            const tags = mark ? `${mark}, ` : "";
+            bars.push({ kind, line: `    ${label} :${tags}${taskId(kind, key, used)}, ${mermaidDate(start)}, ${mermaidDate(end)}` });
+        }
     }
     return bars;
 }
@@ -74550,9 +74947,58 @@ function epicRows(state, plan) {
 }
 const EPIC_HEAD = "| Epic | Complete | Failed | Total | Progress |\n|---|--:|--:|--:|---|";
 
+;// CONCATENATED MODULE: ./src/core/render/retries.ts
+// How many stories needed a retry (or a rebuild on the integrated target) and why, for the run summary, the
+// pull request comment, `status` and the end of `run`; and the `tdd-waves retry` command that runs failed
+// stories again. Pure: state and plan in, text out.
+
+
+
+
+
+
+/** Stories that had more than one attempt, in plan order. */
+function retriedStories(state, plan) {
+    return [...plan.stories]
+        .sort((a, b) => a.index - b.index)
+        .flatMap((s) => {
+        const run = own_own(state.runs, s.id);
+        const history = attemptHistory(run);
+        if (history.length < 2)
+            return [];
+        return [{ id: s.id, attempts: history.length, rebuilt: history.some((a) => a.rebuild), reasons: retryReasons(run) }];
+    });
+}
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+/** "2 stories needed a retry" plus, per story, its attempts and why; empty when none did. */
+function retryLines(state, plan, clean) {
+    const retried = retriedStories(state, plan);
+    if (retried.length === 0)
+        return [];
+    return [
+        `${plural(retried.length, "story", "stories")} needed a retry:`,
+        ...retried.map((r) => `- ${clean(r.id)}: ${r.attempts} attempts${r.rebuilt ? ", rebuilt on the integrated target" : ""} — ${r.reasons.map(clean).join("; ") || "interrupted"}`),
+    ];
+}
+/** How many stories needed a retry and why, as a Markdown list under `heading`; as many stories as fit, with a note. */
+function retrySection(state, plan, budget, measure, heading) {
+    const [head, ...rows] = retryLines(state, plan, (t) => markdownCell(t, 160));
+    if (!head)
+        return "";
+    return fitTable(`${heading}${head}`, rows, budget, measure, (n) => `_${n} more retried stories left out for size: \`tdd-waves report\` lists them all._`);
+}
+/** The command that runs the failed stories again, when there are any. */
+function retryHint(state, plan, planArg) {
+    const failed = plan.stories.filter((s) => statusOf(state, s.id) === "failed").map((s) => s.id);
+    if (failed.length === 0)
+        return undefined;
+    return `Run the failed ${failed.length === 1 ? "story" : "stories"} again (and the stories blocked behind them): tdd-waves retry ${shellQuote(planArg)} ${failed.join(" ")}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/run-summary.ts
 // The GitHub run summary (SPEC §5): headline, the Gantt and its text form, the story and epic tables, and the
 // report in a collapsed block, kept under the 1 MiB GITHUB_STEP_SUMMARY takes.
+
 
 
 
@@ -74600,6 +75046,7 @@ function renderRunSummary(state, plan, opts = {}) {
         { order: 1, render: (b) => ganttSection(charts, b, measure) },
         { order: 4, render: (b) => fitTable(`### Stories\n\n${storyHead(state)}`, storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
         { order: 2, render: (b) => (measure(fenced(textForm, "text")) <= b ? fenced(textForm, "text") : "") },
+        { order: 3, render: (b) => retrySection(state, plan, b, measure, "### Retries\n\n") },
         { order: 6, render: (b) => reportBlock(report, b, measure) },
     ], opts.maxBytes ?? SUMMARY_MAX_BYTES, measure);
 }
@@ -74607,6 +75054,7 @@ function renderRunSummary(state, plan, opts = {}) {
 ;// CONCATENATED MODULE: ./src/core/render/pr-comment.ts
 // The pull request comment (SPEC §6): a hidden marker to find it again, progress, the Gantt, the story and
 // epic tables, kept under GitHub's 65,536-character limit.
+
 
 
 
@@ -74639,6 +75087,7 @@ function renderPrComment(state, plan, opts = {}) {
         { order: 0, render: () => head },
         { order: 9, render: () => footer },
         { order: 3, render: (b) => fitTable(EPIC_HEAD, epicRows(state, plan), b, measure, (n) => `_${n} more epics left out for size._`) },
+        { order: 4, render: (b) => retrySection(state, plan, b, measure, "") },
         { order: 1, render: (b) => (charts.length === 0 ? "" : fitGantt(charts, b - 2_000, measure, where)) },
         { order: 2, render: (b) => fitTable(storyHead(state), storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: see the run summary._`) },
     ], (opts.maxChars ?? COMMENT_MAX_CHARS) - marker.length - 1, measure);
@@ -74685,7 +75134,8 @@ async function planStep(settings, ctx, loaded) {
     const byId = new Map(loaded.plan.stories.map((s) => [s.id, s]));
     const include = choice.stories.map((id) => {
         const s = byId.get(id);
-        return { story: s.id, title: s.title, tester: s.tester, implementer: s.implementer };
+        // A rebuild on the integrated target (its first integration failed) shows as such in the matrix.
+        return { story: s.id, title: s.title, tester: s.tester, implementer: s.implementer, ...(choice.rebuilds.includes(id) ? { rebuild: true } : {}) };
     });
     setOutput("matrix", JSON.stringify({ include }));
     setOutput("wave", String(choice.wave));
@@ -74693,7 +75143,7 @@ async function planStep(settings, ctx, loaded) {
     setOutput("has-more", String(choice.hasMore));
     setOutput("max-parallel", String(choice.maxParallel));
     info(choice.wave > 0
-        ? `Wave ${choice.wave} of ${choice.totalWaves}: ${choice.stories.join(", ")}`
+        ? `Wave ${choice.wave} of ${choice.totalWaves}: ${choice.stories.join(", ")}${choice.rebuilds.length ? ` (rebuilt on the integrated target: ${choice.rebuilds.join(", ")})` : ""}`
         : choice.integrate.length > 0
             ? `No story runs in this run: it integrates ${choice.integrate.join(", ")} first.`
             : "Nothing left to run.");
@@ -74751,6 +75201,7 @@ async function publish(settings, ctx, loaded, state) {
 
 
 
+
 /** Progress per wave and epic, for `tdd-waves status --json`. */
 function renderStatusJson(state, plan) {
     const byId = new Map(plan.stories.map((s) => [s.id, s]));
@@ -74787,6 +75238,7 @@ function renderStatusJson(state, plan) {
         errors: state.errors,
         ...(state.lock ? { lock: state.lock } : {}),
         ...reportUsage(state, plan),
+        retried: retriedStories(state, plan),
     };
 }
 function epicOrder(state, plan) {
@@ -74795,6 +75247,7 @@ function epicOrder(state, plan) {
 
 ;// CONCATENATED MODULE: ./src/core/render/status-text.ts
 // `tdd-waves status`: the status JSON as plain text for the terminal, with no control characters.
+
 
 
 
@@ -74824,6 +75277,7 @@ function renderStatusText(state, plan) {
         `tdd-waves · ${plainText(j.plan)} (${plainText(j.path)}) → ${plainText(j.target)}`,
         `Status: ${j.status}${j.currentWave ? ` · wave ${j.currentWave} of ${j.totalWaves}` : ""} · updated ${plainText(j.lastUpdate)}`,
         `Stories: ${countsLine(j.totals)}`,
+        ...retryLines(state, plan, (t) => plainText(t, 160)).map((l, i) => (i === 0 ? `Retries: ${l}` : `  ${l}`)),
     ];
     const usage = usageLine(state, plan);
     if (usage)
@@ -75017,7 +75471,7 @@ async function commentStep(settings, ctx) {
                 return { ok: false, message: `only failed or blocked stories can be retried: ${why.join(", ")}` };
             }
             await store.update(retryStories(ids, dependentsOf(plan), new Date().toISOString()), `retry ${ids.join(" ")}`);
-            return { ok: true, message: `${ids.map((id) => `\`${id}\``).join(", ")} (and the stories they blocked) are pending again` };
+            return { ok: true, message: `${ids.map((id) => `\`${id}\``).join(", ")} (and the stories they blocked) are pending again, for a whole new set of attempts` };
         },
     });
     info(`/build: ${outcome.kind}${"reason" in outcome ? `: ${outcome.reason}` : ""}`);

@@ -71,7 +71,10 @@ function formatDuration(ms) {
     return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, "0")}m`;
 }
 
+// EXTERNAL MODULE: ./src/core/render/retries.ts
+var retries = __webpack_require__(3478);
 ;// CONCATENATED MODULE: ./src/core/render/status-json.ts
+
 
 
 
@@ -112,6 +115,7 @@ function renderStatusJson(state, plan) {
         errors: state.errors,
         ...(state.lock ? { lock: state.lock } : {}),
         ...(0,render_usage/* reportUsage */.gu)(state, plan),
+        retried: (0,retries/* retriedStories */.vH)(state, plan),
     };
 }
 function epicOrder(state, plan) {
@@ -166,6 +170,7 @@ function safe_text_link(text, url) {
 
 
 
+
 function waveLine(w) {
     const rest = [
         w.failed ? `${w.failed} failed` : "",
@@ -189,6 +194,7 @@ function renderStatusText(state, plan) {
         `tdd-waves · ${plainText(j.plan)} (${plainText(j.path)}) → ${plainText(j.target)}`,
         `Status: ${j.status}${j.currentWave ? ` · wave ${j.currentWave} of ${j.totalWaves}` : ""} · updated ${plainText(j.lastUpdate)}`,
         `Stories: ${countsLine(j.totals)}`,
+        ...(0,retries/* retryLines */.OK)(state, plan, (t) => plainText(t, 160)).map((l, i) => (i === 0 ? `Retries: ${l}` : `  ${l}`)),
     ];
     const usage = (0,render_usage/* usageLine */.U0)(state, plan);
     if (usage)
@@ -212,6 +218,7 @@ function renderStatusText(state, plan) {
 var cli_args = __webpack_require__(8261);
 ;// CONCATENATED MODULE: ./src/cli/view-commands.ts
 // `status`, `gantt` and `report`: read-only views of the recorded execution on the state branch.
+
 
 
 
@@ -254,7 +261,8 @@ async function viewCommand(command, args, io) {
         io.stdout(`${JSON.stringify(renderStatusJson(state, loaded.plan), null, 2)}\n`);
     }
     else {
-        io.stdout(`${renderStatusText(state, loaded.plan)}\n`);
+        const hint = (0,retries/* retryHint */.IR)(state, loaded.plan, flags.positional[0]);
+        io.stdout(`${renderStatusText(state, loaded.plan)}\n${hint ? `\n${hint}\n` : ""}`);
     }
     return 0;
 }

@@ -948,7 +948,7 @@ class GitStateStore {
 function createStateStore(opts) {
     if (!PLAN_NAME.test(opts.planName))
         throw new StateStoreError(`invalid plan name for the state branch: "${opts.planName}"`);
-    const branch = opts.branch ?? model/* DEFAULTS */.z.stateBranch;
+    const branch = opts.branch ?? model/* DEFAULTS */.zY.stateBranch;
     if (branch === "" || branch.startsWith("-") || /[\s~^:?*[\\]|\.\.|@\{/.test(branch)) {
         throw new StateStoreError(`invalid state branch name: "${branch}"`);
     }

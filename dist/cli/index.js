@@ -289,7 +289,10 @@ const USAGE = `Usage: tdd-waves <command> [options]
 Commands:
   plan <plan-file> [--json]            validate a plan and print its waves
   run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH] [--state-branch B]
-                                       execute the plan locally (resumes an interrupted execution)
+                                       execute the plan locally (resumes an interrupted execution;
+                                       --restart: go on under a changed plan, keeping completed stories)
+  retry <plan-file> <story-id>... [--max-parallel N] [--schedule waves|dag] [--report PATH]
+                                       run failed stories again (and the stories they blocked)
   status <plan-file> [--json]          progress per wave and epic
   gantt <plan-file>                    the Mermaid Gantt of the recorded execution
   report <plan-file>                   the report JSON
@@ -302,11 +305,13 @@ async function main(argv, io) {
         case "plan":
             return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(223), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 167))).planCommand(args, io);
         case "run":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(893), __nccwpck_require__.e(223), __nccwpck_require__.e(261), __nccwpck_require__.e(173), __nccwpck_require__.e(806)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2806))).runCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(893), __nccwpck_require__.e(223), __nccwpck_require__.e(261), __nccwpck_require__.e(450), __nccwpck_require__.e(465)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2465))).runCommand(args, io);
+        case "retry":
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(893), __nccwpck_require__.e(223), __nccwpck_require__.e(261), __nccwpck_require__.e(450), __nccwpck_require__.e(465)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2465))).runCommand(args, io, "retry");
         case "status":
         case "gantt":
         case "report":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(223), __nccwpck_require__.e(261), __nccwpck_require__.e(173), __nccwpck_require__.e(236)]).then(__nccwpck_require__.bind(__nccwpck_require__, 236))).viewCommand(command, args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(223), __nccwpck_require__.e(261), __nccwpck_require__.e(450), __nccwpck_require__.e(236)]).then(__nccwpck_require__.bind(__nccwpck_require__, 236))).viewCommand(command, args, io);
         case "agents":
             return (await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(223), __nccwpck_require__.e(261), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154))).agentsCommand(args, io);
         case "-h":

@@ -7,7 +7,10 @@ const USAGE = `Usage: tdd-waves <command> [options]
 Commands:
   plan <plan-file> [--json]            validate a plan and print its waves
   run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH] [--state-branch B]
-                                       execute the plan locally (resumes an interrupted execution)
+                                       execute the plan locally (resumes an interrupted execution;
+                                       --restart: go on under a changed plan, keeping completed stories)
+  retry <plan-file> <story-id>... [--max-parallel N] [--schedule waves|dag] [--report PATH]
+                                       run failed stories again (and the stories they blocked)
   status <plan-file> [--json]          progress per wave and epic
   gantt <plan-file>                    the Mermaid Gantt of the recorded execution
   report <plan-file>                   the report JSON
@@ -22,6 +25,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return (await import("./plan-command.js")).planCommand(args, io);
     case "run":
       return (await import("./run-command.js")).runCommand(args, io);
+    case "retry":
+      return (await import("./run-command.js")).runCommand(args, io, "retry");
     case "status":
     case "gantt":
     case "report":

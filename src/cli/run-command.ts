@@ -1,7 +1,10 @@
-// `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
+// `tdd-waves run` and `tdd-waves retry`: flags -> a local execution, with live progress, the report file and
+// SPEC §6 exit codes. `retry` is `run` after putting the named failed stories (and those they blocked) back.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { buildReport } from "../core/render/report.js";
+import { retryHint } from "../core/render/retries.js";
+import { statusOf } from "../core/state/state.js";
 import { renderGanttText } from "../core/render/gantt.js";
 import type { WorkflowState } from "../core/state/state.js";
 import { realPorts } from "../adapters/default-ports.js";
@@ -14,27 +17,30 @@ import { createProgress } from "./progress.js";
 import { missingPresetCLIs } from "./preset-check.js";
 import { usageLine } from "../core/render/usage.js";
 
-export async function runCommand(args: string[], io: CliIO): Promise<number> {
+export async function runCommand(args: string[], io: CliIO, command: "run" | "retry" = "run"): Promise<number> {
+  const usage = (message: string) => usageOf(io, command, message);
   let flags;
   try {
     flags = parseFlags(args, {
       "max-parallel": "value",
       schedule: "value",
-      restart: "boolean",
+      ...(command === "run" ? { restart: "boolean" as const } : {}),
       report: "value",
       "state-branch": "value",
     });
   } catch (e) {
-    if (e instanceof UsageError) return usage(io, e.message);
+    if (e instanceof UsageError) return usage(e.message);
     throw e;
   }
   const maxParallel = flags.values["max-parallel"] === undefined ? undefined : Number(flags.values["max-parallel"]);
   if (maxParallel !== undefined && !(Number.isInteger(maxParallel) && maxParallel >= 1 && maxParallel <= 10)) {
-    return usage(io, `--max-parallel must be a whole number from 1 to 10, got "${flags.values["max-parallel"]}"`);
+    return usage(`--max-parallel must be a whole number from 1 to 10, got "${flags.values["max-parallel"]}"`);
   }
   const schedule = flags.values.schedule ?? "waves";
-  if (schedule !== "waves" && schedule !== "dag") return usage(io, `--schedule must be "waves" or "dag", got "${schedule}"`);
-  if (flags.positional.length !== 1) return usage(io, "run takes exactly one plan file");
+  if (schedule !== "waves" && schedule !== "dag") return usage(`--schedule must be "waves" or "dag", got "${schedule}"`);
+  if (command === "run" && flags.positional.length !== 1) return usage("run takes exactly one plan file");
+  if (command === "retry" && flags.positional.length < 2) return usage("retry takes the plan file and at least one story id");
+  const retry = command === "retry" ? [...new Set(flags.positional.slice(1))] : undefined;
 
   const opened = await openPlan(flags.positional[0]!, io);
   if (typeof opened === "number") return opened;
@@ -46,6 +52,13 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   }
   const store = openStore(loaded.plan.name, repoRoot, flags.values["state-branch"], io);
   if (typeof store === "number") return store;
+  if (retry) {
+    const refused = await checkRetry(retry, loaded.plan.stories.map((s) => s.id), await store.read(), flags.positional[0]!);
+    if (refused) {
+      io.stderr(`tdd-waves retry: ${refused}\n`);
+      return 2;
+    }
+  }
   const progress = createProgress(io, loaded.plan);
   const controller = new AbortController();
   let interrupts = 0;
@@ -66,6 +79,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
       maxParallel,
       schedule,
       restart: flags.booleans.has("restart"),
+      ...(retry ? { retry } : {}),
       signal: controller.signal,
     });
   } catch (e) {
@@ -97,10 +111,26 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   const agentsLine = usageLine(state, loaded.plan);
   if (agentsLine) io.stdout(`${agentsLine}\n`);
   if (state.stopped) io.stdout(`Stopped: ${state.stopped.message}\n`);
+  const hint = retryHint(state, loaded.plan, flags.positional[0]!);
+  if (hint) io.stdout(`${hint}\n`);
   return state.stories.completed.length === loaded.plan.stories.length ? 0 : 1;
 }
 
-function usage(io: CliIO, message: string): number {
-  io.stderr(`tdd-waves run: ${message}\nUsage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH]\n`);
+function usageOf(io: CliIO, command: "run" | "retry", message: string): number {
+  const line =
+    command === "run"
+      ? "tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH]"
+      : "tdd-waves retry <plan-file> <story-id>... [--max-parallel N] [--schedule waves|dag] [--report PATH]";
+  io.stderr(`tdd-waves ${command}: ${message}\nUsage: ${line}\n`);
   return 2;
+}
+
+/** Why the stories cannot be retried, or undefined: each is in the plan and not complete (pending ones are a retry already under way). */
+async function checkRetry(ids: string[], known: string[], state: WorkflowState | null, planArg: string): Promise<string | undefined> {
+  if (!state) return `the plan has no recorded execution to retry: start it with \`tdd-waves run ${planArg}\``;
+  const problems = ids.flatMap((id) => {
+    if (!known.includes(id)) return [`"${id}" is not a story of the plan`];
+    return statusOf(state, id) === "complete" ? [`"${id}" is already complete`] : [];
+  });
+  return problems.length > 0 ? `${problems.join("; ")} (only failed or blocked stories can be retried)` : undefined;
 }

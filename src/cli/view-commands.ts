@@ -3,6 +3,7 @@ import { renderGantt } from "../core/render/gantt.js";
 import { buildReport } from "../core/render/report.js";
 import { renderStatusJson } from "../core/render/status-json.js";
 import { renderStatusText } from "../core/render/status-text.js";
+import { retryHint } from "../core/render/retries.js";
 import type { CliIO } from "./io.js";
 import { openPlan, openStore, parseFlags, UsageError } from "./args.js";
 
@@ -34,7 +35,8 @@ export async function viewCommand(command: "status" | "gantt" | "report", args: 
   } else if (flags.booleans.has("json")) {
     io.stdout(`${JSON.stringify(renderStatusJson(state, loaded.plan), null, 2)}\n`);
   } else {
-    io.stdout(`${renderStatusText(state, loaded.plan)}\n`);
+    const hint = retryHint(state, loaded.plan, flags.positional[0]!);
+    io.stdout(`${renderStatusText(state, loaded.plan)}\n${hint ? `\n${hint}\n` : ""}`);
   }
   return 0;
 }

@@ -3,12 +3,14 @@
 import { DEFAULTS, storyBranch } from "../core/plan/model.js";
 import { blockStuck } from "./blocking.js";
 import { chunkWave } from "../core/plan/waves.js";
-import { chain, failStory, nextOpenWave, recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state/state.js";
+import { chain, failStory, nextOpenWave, recordError, startStory, startWave, statusOf, type StoryRun, type WorkflowState } from "../core/state/state.js";
+import { testsCommitted } from "../core/retries/attempts.js";
 import { integrateStories, recordOutcomesOnTarget } from "./integrate.js";
 import type { Ports } from "./ports.js";
 import { startExecution, type PlanSource } from "./execution.js";
 import type { StoryJob } from "./story-context.js";
-import { completeInWorkingCopy, failInWorkingCopy, implementationPhase, testerPhase, verifyPhase, type PhaseResult } from "./story-phases.js";
+import { completeInWorkingCopy, failInWorkingCopy, type PhaseResult } from "./story-phases.js";
+import { runAttempts, type AttemptsOutcome } from "./attempts.js";
 import { join } from "node:path";
 import { BudgetReached } from "./agent-usage.js";
 import { clearStop, executionBudgetReached, recordStop } from "../core/agents/budget.js";
@@ -32,6 +34,8 @@ export interface WaveChoice {
    * this run builds nothing (wave 0) and its `advance` integrates them before any later wave starts.
    */
   integrate: string[];
+  /** Stories of `stories` that are rebuilt on the integrated target (their integration failed in an earlier run of the wave). */
+  rebuilds: string[];
 }
 
 /** `plan` step: start or resume, block what cannot run, mark the next chunk of the next wave in progress. */
@@ -53,19 +57,19 @@ export async function chooseNextWave(
   const integrate = await notOnTarget(ports.git(opts.dir), state, plan);
   if (integrate.length > 0) {
     ports.progress({ type: "log", message: `${integrate.join(", ")}: complete but not merged into ${opts.target} yet; this run integrates them first` });
-    return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate };
+    return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate, rebuilds: [] };
   }
   const spent = executionBudgetReached(state, plan.budget);
   if (spent) {
     // The budget is used up: nothing starts until it is raised (state.stopped says why).
     await ports.store.update(recordStop(spent, ports.now()), "budget reached");
     ports.progress({ type: "log", message: spent });
-    return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate };
+    return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate, rebuilds: [] };
   }
   if (state.stopped) state = await ports.store.update(clearStop(ports.now()), "resume after a stop");
   for (;;) {
     const wave = nextOpenWave(state);
-    if (wave === 0) return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate };
+    if (wave === 0) return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate, rebuilds: [] };
     state = await blockStuck(ports, plan, state, state.waves[wave - 1]!);
     const open = plan.stories.filter((s) => state.waves[wave - 1]!.includes(s.id) && statusOf(state, s.id) === "pending").map((s) => s.id);
     if (open.length === 0) continue;
@@ -74,7 +78,8 @@ export async function chooseNextWave(
     const now = ports.now();
     state = await ports.store.update(chain(startWave(wave, now), ...chunk.map((id) => startStory(id, now, opts.runUrl))), `wave ${wave}: ${chunk.length} stories`);
     ports.progress({ type: "wave", wave, stories: chunk });
-    return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel, integrate };
+    const rebuilds = chunk.filter((id) => own(state.runs, id)?.rebuild);
+    return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel, integrate, rebuilds };
   }
 }
 
@@ -90,7 +95,14 @@ export interface StoryStepOptions {
   remote?: string;
 }
 
-/** One step of a story job. Returns false when the story failed (or had already ended). */
+/** The last phase each step of a story job runs; failed attempts are retried inside the step. */
+const STEP_UNTIL = { tester: "tester", implement: "implementation", verify: "verify" } as const;
+
+/**
+ * One step of a story job: its part of the story's attempts (a failed one is tried again in the same step, up
+ * to the story's retries; a rebuild on the integrated target starts in the tester step). Returns false when
+ * the story failed (or had already ended).
+ */
 export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOptions): Promise<PhaseResult | { ok: false; skipped: string }> {
   const { plan } = opts.source;
   const story = plan.stories.find((s) => s.id === opts.storyId);
@@ -98,37 +110,53 @@ export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOp
   const state = (await ports.store.read())!;
   if (!state.stories.inProgress.includes(story.id)) return { ok: false, skipped: `${story.id} is ${statusOf(state, story.id)}, not in progress` };
   const run = own(state.runs, story.id)!;
-  const job: StoryJob = {
-    plan,
-    planPath: opts.source.path,
-    story,
-    wave: run.wave,
-    attempt: run.attempt,
-    dir: opts.dir,
-    logDir: join(opts.logDir, story.id, `attempt-${run.attempt}`),
-    runUrl: opts.runUrl,
-  };
+  const remote = opts.remote ?? "origin";
+  const base = { plan, planPath: opts.source.path, story, wave: run.wave, dir: opts.dir, ...(opts.runUrl ? { runUrl: opts.runUrl } : {}) };
+  const logDirFor = (attempt: number) => join(opts.logDir, story.id, `attempt-${attempt}`);
   const git = ports.git(opts.dir);
   const branch = storyBranch(plan.name, story.id);
-  let result: PhaseResult;
+  if (step === "tester") await checkoutStoryBranch(git, remote, branch, run);
+  let outcome: AttemptsOutcome;
   try {
-    if (step === "tester") {
-      await git.run(["checkout", "-B", branch]);
-      result = await testerPhase(ports, job);
-    } else if (step === "implement") {
-      result = await implementationPhase(ports, job);
-    } else {
-      result = await verifyPhase(ports, job, run.testFileBlob);
-      if (result.ok) await completeInWorkingCopy(ports, job);
-    }
+    outcome = await runAttempts(ports, base, {
+      fresh: step === "tester",
+      until: STEP_UNTIL[step],
+      logDirFor,
+      // A rebuild starts from the story's verified commit, on its branch on origin.
+      fetchCommit: () => git.fetch(remote, [`+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]),
+    });
   } catch (e) {
     // The budget refused this story's next agent phase: it is pending again, not failed.
     if (e instanceof BudgetReached) return { ok: false, skipped: e.message };
     throw e;
   }
-  if (!result.ok) await failInWorkingCopy(ports, job, result);
-  if (!result.ok || step === "verify") await git.push(opts.remote ?? "origin", [`HEAD:refs/heads/${branch}`], { force: true });
+  const attempt = own((await ports.store.read())!.runs, story.id)!.attempt;
+  const job: StoryJob = { ...base, attempt, logDir: logDirFor(attempt) };
+  let result: PhaseResult = { ok: true };
+  if (outcome.kind === "failed") {
+    result = outcome.result;
+    await failInWorkingCopy(ports, job, result);
+  } else if (outcome.kind === "verified") {
+    await completeInWorkingCopy(ports, job);
+  }
+  if (outcome.kind !== "paused") await git.push(remote, [`HEAD:refs/heads/${branch}`], { force: true });
   return result;
+}
+
+/**
+ * The tester step's working copy: the story branch at the target, or, for an attempt an interrupted execution
+ * continues from its committed tests, at those tests (fetched from the story branch on origin).
+ */
+async function checkoutStoryBranch(git: Git, remote: string, branch: string, run: StoryRun): Promise<void> {
+  if (!(testsCommitted(run) && run.testerCommit)) {
+    await git.run(["checkout", "-B", branch]);
+    return;
+  }
+  await git.run(["fetch", "--no-tags", remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`], { allowFail: true });
+  if ((await git.revParse(`${run.testerCommit}^{commit}`)) === null) {
+    throw new Error(`${run.testerCommit.slice(0, 12)}, the committed tests attempt ${run.attempt} continues from, is not on ${remote}: retry the story (/build retry)`);
+  }
+  await git.run(["checkout", "-B", branch, run.testerCommit]);
 }
 
 export interface AdvanceResult {

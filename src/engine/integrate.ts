@@ -3,7 +3,8 @@
 // blocked story on the target so that the target shows every story's status.
 import { join } from "node:path";
 import { completionInfoFromRun, renderCompletion } from "../core/story/completion.js";
-import type { Plan, Story } from "../core/plan/model.js";
+import { retriesOf, type Plan, type Story } from "../core/plan/model.js";
+import { integrationRejected } from "../core/retries/rebuild.js";
 import { annotateRun, chain, failStory, statusOf, type Transition, type WorkflowState } from "../core/state/state.js";
 import { readStoryFile, updateStoryFile } from "../core/story/story-file.js";
 import type { Ports } from "./ports.js";
@@ -34,6 +35,7 @@ export async function mergeStories(ports: Ports, plan: Plan, target: Integration
   // Merge first, record after: an execution killed in between finds the merges on the target (see
   // the ancestor check) and records them then; one state write for the whole batch.
   const outcomes: Transition[] = [];
+  const rejected: { story: Story; reason: string }[] = [];
   for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
     const ref = target.branchRef(story.id);
     const tip = await git.revParse(ref);
@@ -54,11 +56,11 @@ export async function mergeStories(ports: Ports, plan: Plan, target: Integration
       merged.push(story);
     } else {
       const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
-      outcomes.push(failStory(story.id, reason, ports.now(), "integrate"));
-      ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
+      outcomes.push(integrationRejected(story.id, reason, retriesOf(plan, story), ports.now()));
+      rejected.push({ story, reason });
     }
   }
-  if (outcomes.length > 0) await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`);
+  if (outcomes.length > 0) await reportRejected(ports, await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`), rejected);
   return merged;
 }
 
@@ -70,7 +72,7 @@ export async function retestMerged(ports: Ports, plan: Plan, target: Integration
       testFile: story.testFile,
       storyId: story.id,
       cwd: target.dir,
-      logFile: join(target.logDir, story.id, "integrate.log"),
+      logFile: integrationLog(target, story.id),
     });
     const junit = junitPath(plan, story.id);
     if (junit) await rm(join(target.dir, junit), { force: true });
@@ -79,8 +81,24 @@ export async function retestMerged(ports: Ports, plan: Plan, target: Integration
   const broken = merged.filter((_, i) => failing[i]);
   if (broken.length === 0) return;
   const reason = "fails after integration";
-  await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
-  for (const s of broken) ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+  const outcomes: Transition[] = [];
+  for (const s of broken) {
+    const log = integrationLog(target, s.id);
+    const text = await ports.files.read(log);
+    outcomes.push(integrationRejected(s.id, reason, retriesOf(plan, s), ports.now(), text === null ? undefined : { log: `${s.id}/integrate.log`, text }));
+  }
+  const state = await ports.store.update(chain(...outcomes), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
+  await reportRejected(ports, state, broken.map((story) => ({ story, reason })));
+}
+
+const integrationLog = (target: IntegrationTarget, id: string): string => join(target.logDir, id, "integrate.log");
+
+/** Says what became of stories integration rejected: back for a rebuild, or failed. */
+async function reportRejected(ports: Ports, state: WorkflowState, rejected: { story: Story; reason: string }[]): Promise<void> {
+  for (const { story, reason } of rejected) {
+    if (statusOf(state, story.id) === "failed") ports.progress({ type: "story", storyId: story.id, status: "failed", reason: own(state.runs, story.id)?.reason ?? reason });
+    else ports.progress({ type: "log", message: `${story.id}: ${reason}; it is rebuilt on the integrated target` });
+  }
 }
 
 /**

@@ -289,6 +289,60 @@ describe.concurrent("the GitHub Action, end to end through the shipped workflows
     w.stub.assertNoViolations();
   }, 180_000);
 
+  it("retries inside the story job; a story that conflicts at integration is rebuilt in a later run of the same wave", async ({ onTestFinished }) => {
+    // One wave: a-001's implementation succeeds on its second attempt (inside the same job), b-001 and c-001
+    // write the same lines, so c-001 conflicts once b-001 is merged and is rebuilt on the integrated target.
+    const stories: StorySpec[] = [{ id: "a-001", implementer: "second-try" }, { id: "b-001", implementer: "clash" }, { id: "c-001", implementer: "clash" }];
+    const w = await world(onTestFinished, "e2e-retry", stories, {
+      agents: {
+        "second-try": { IMPL_MODE: "second-try", EXPECT_FEEDBACK: "Attempt 1 of 2 failed: verify: tests fail" },
+        clash: { IMPL_MODE: "conflict", EXPECT_FEEDBACK: "Rebuild on the integrated target: merge conflict in shared.txt" },
+      },
+    });
+    const runs = await w.runner.followDispatches({ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } }, 4);
+    expect(runs).toHaveLength(2);
+    const [first, second] = runs as [WorkflowRun, WorkflowRun];
+    const logs = (job: JobRun) => job.steps.map((st) => st.stdout + st.stderr).join("\n");
+
+    // Run 1: the wave's three story jobs all succeed, a-001's verify step having retried its implementation.
+    expect(JSON.parse(stepOutputs(only(first, "plan")).matrix!).include.map((e: { story: string }) => e.story)).toEqual(["a-001", "b-001", "c-001"]);
+    for (const job of jobs(first, "story")) expect(job.result, logs(job)).toBe("success");
+    const a = jobs(first, "story").find((j) => j.matrix?.story === "a-001")!;
+    expect(a.steps[2]!.stdout).toContain("Retrying a-001: attempt 2 of 2");
+    expect(stepOutputs(only(first, "advance"))["has-more"]).toBe("true");
+    expect(first.dispatches).toHaveLength(1);
+
+    // Run 2: the same wave again, its matrix holding only the rebuild, which starts from the integrated target.
+    const plan = stepOutputs(only(second, "plan"));
+    expect(plan.wave).toBe("1");
+    expect(JSON.parse(plan.matrix!).include).toEqual([{ story: "c-001", title: "Story c-001", tester: "tester", implementer: "clash", rebuild: true }]);
+    const rebuild = only(second, "story");
+    expect(rebuild.result, logs(rebuild)).toBe("success");
+    expect(rebuild.steps[0]!.stdout).toContain("Rebuilding c-001 on the integrated target (merge conflict in shared.txt)");
+    expect(rebuild.steps[0]!.stdout).not.toContain("Spawning tester agent");
+    expect(stepOutputs(only(second, "advance"))).toMatchObject({ status: "complete", "has-more": "false" });
+    expect(second.dispatches).toEqual([]);
+
+    const state = stateOn(w.origin, "e2e-retry");
+    expect([...state.stories.completed].sort()).toEqual(["a-001", "b-001", "c-001"]);
+    expect(state.runs["a-001"]!.phases.map((p) => `${p.attempt} ${p.phase} ${p.outcome}`)).toEqual([
+      "1 tester ok", "1 red ok", "1 implementation ok", "1 verify failed", "2 implementation ok", "2 verify ok",
+    ]);
+    expect(state.runs["c-001"]).toMatchObject({ attempt: 2, rebuild: { reason: "merge conflict in shared.txt", attempt: 2 } });
+    const merges = git(w.origin, "log", "--first-parent", "--merges", "--reverse", "--format=%s", TARGET).split("\n");
+    expect(merges).toEqual(["a-001", "b-001", "c-001"].map((id) => `tdd-waves: merge ${id}: Story ${id}`));
+    expect(git(w.origin, "show", `${TARGET}:shared.txt`)).toBe("written by c-001");
+    expect(storyFileOn(w.origin, "c-001")).toContain("**Status:** ✅ Complete");
+
+    // The summary and the comment say who needed a retry and why; the Gantt has the rebuild's bar.
+    const summary = only(second, "advance").steps[0]!.summary;
+    expect(summary).toContain("2 stories needed a retry:");
+    expect(summary).toMatch(/c-001: 2 attempts, rebuilt on the integrated target — merge conflict in shared.txt/);
+    expect(summary).toMatch(/I-c-001 \(rebuild\) — Story c-001 :done, /);
+    expect(progressComments(w.stub, "e2e-retry").at(-1)!.body).toContain("2 stories needed a retry:");
+    w.stub.assertNoViolations();
+  }, 180_000);
+
   it("a target push that fails for good leaves the state in error; the next run integrates the stranded merge before anything else", async ({ onTestFinished }) => {
     const w = await world(onTestFinished, "e2e-push", [{ id: "a-001" }]);
     // The target refuses one update (a branch protection, a hook): not a race, so advance must not merge and retry.

@@ -3,6 +3,7 @@
 // Mermaid, and charts are split below Mermaid's text limit without ever dropping a story.
 import { statusOf, type PhaseName, type PhaseRecord, type WorkflowState } from "../state/state.js";
 import { own } from "../own.js";
+import { attemptHistory, attemptOf } from "../retries/attempts.js";
 
 /** Mermaid refuses diagrams longer than this (its `maxTextSize`). */
 export const MERMAID_MAX_CHARS = 50_000;
@@ -105,7 +106,8 @@ function timeOf(iso: string | undefined): number | undefined {
  * active: it is `crit` when the story failed, unmarked when it waits to be run again.
  */
 function markOf(phases: PhaseRecord[], story: ReturnType<typeof statusOf>): BarMark {
-  if (phases.some((p) => p.outcome === "failed")) return "crit";
+  if (phases.some((p) => p.outcome === "failed" && !p.interrupted)) return "crit";
+  if (phases.some((p) => p.interrupted)) return story === "failed" ? "crit" : "";
   if (phases.some((p) => p.outcome === "running" || p.end === undefined)) {
     if (story === "testing" || story === "implementing") return "active";
     return story === "failed" ? "crit" : "";
@@ -147,16 +149,22 @@ function barsOf(state: WorkflowState, id: string, key: string, title: string, us
   const name = key === id ? "" : ` ${safeId}`;
   const safeTitle = neutraliseLabel(title);
   const bars: Bar[] = [];
-  for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]] as const) {
-    const phases = run.phases.filter((p) => names.includes(p.phase));
-    if (phases.length === 0) continue;
-    const { start, end } = spanOf(phases, now);
-    let mark = markOf(phases, story);
-    // The implementation was rejected at integration (merge conflict, tests failing on the merge).
-    if (kind === "I" && run.phases.some((p) => p.phase === "integrate" && p.outcome === "failed")) mark = "crit";
-    const label = `${kind}-${neutraliseLabel(key, 200)}${name}${safeTitle ? ` — ${safeTitle}` : ""}`;
-    const tags = mark ? `${mark}, ` : "";
-    bars.push({ kind, line: `    ${label} :${tags}${taskId(kind, key, used)}, ${mermaidDate(start)}, ${mermaidDate(end)}` });
+  // Every attempt has its bars (a retried implementation is a second I- bar); the first keeps the plain name.
+  const history = attemptHistory(run);
+  for (const { attempt, rebuild } of history) {
+    const mine = run.phases.filter((p) => attemptOf(run, p) === attempt);
+    const which = history.length > 1 && attempt !== history[0]!.attempt ? ` (${rebuild ? "rebuild" : `attempt ${attempt}`})` : "";
+    for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]] as const) {
+      const phases = mine.filter((p) => names.includes(p.phase));
+      if (phases.length === 0) continue;
+      const { start, end } = spanOf(phases, now);
+      let mark = markOf(phases, story);
+      // The implementation was rejected at integration (merge conflict, tests failing on the merge).
+      if (kind === "I" && mine.some((p) => p.phase === "integrate" && p.outcome === "failed")) mark = "crit";
+      const label = `${kind}-${neutraliseLabel(key, 200)}${name}${which}${safeTitle ? ` — ${safeTitle}` : ""}`;
+      const tags = mark ? `${mark}, ` : "";
+      bars.push({ kind, line: `    ${label} :${tags}${taskId(kind, key, used)}, ${mermaidDate(start)}, ${mermaidDate(end)}` });
+    }
   }
   return bars;
 }

@@ -1,7 +1,9 @@
 // Script tester agent for tests: writes a node:test file for the story, behaviour chosen by TESTER_MODE.
 // normal: a test that fails until src/<id>.mjs exports value() === "<id>"; passing: a test that already
-// passes; none: writes nothing; fail: exits 3; hang: leaves a grandchild that ignores SIGTERM and hangs.
+// passes; passing-once: a passing test on attempt 1, then normal; none: writes nothing; fail: exits 3; hang:
+// leaves a grandchild that ignores SIGTERM and hangs. The retry feedback is checked (feedback-check.mjs).
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { checkFeedback } from "./feedback-check.mjs";
 import { dirname } from "node:path";
 import { spawn } from "node:child_process";
 
@@ -13,6 +15,7 @@ if (!process.env.TDD_WAVES_PROMPT?.includes(id)) {
   console.error("the prompt does not name the story");
   process.exit(9);
 }
+checkFeedback();
 if (mode === "fail") process.exit(3);
 // MUST_NOT_EXIST: a file an earlier story may have left; a working copy must start without it.
 if (process.env.MUST_NOT_EXIST && existsSync(process.env.MUST_NOT_EXIST)) {
@@ -30,7 +33,7 @@ if (mode !== "none") {
   const depth = file.split("/").length - 1;
   const up = depth === 0 ? "./" : "../".repeat(depth);
   const body =
-    mode === "passing"
+    mode === "passing" || (mode === "passing-once" && process.env.TDD_WAVES_ATTEMPT === "1")
       ? `import { test } from "node:test";\ntest("${id} trivially", () => {});\n`
       : `import { test } from "node:test";\nimport assert from "node:assert/strict";\n\ntest("${id} returns its id", async () => {\n  const { value } = await import("${up}src/${id}.mjs");\n  assert.equal(value(), "${id}");\n});\n`;
   writeFileSync(file, body);

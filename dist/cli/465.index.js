@@ -1,5 +1,5 @@
-export const id = 806;
-export const ids = [806];
+export const id = 465;
+export const ids = [465];
 export const modules = {
 
 /***/ 6633:
@@ -68,7 +68,7 @@ function missingPresetCLIs(plan, pathEnv) {
 
 /***/ }),
 
-/***/ 2806:
+/***/ 2465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -85,6 +85,10 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/render/report.ts
 var render_report = __webpack_require__(6640);
+// EXTERNAL MODULE: ./src/core/render/retries.ts
+var retries = __webpack_require__(3478);
+// EXTERNAL MODULE: ./src/core/state/state.ts
+var state_state = __webpack_require__(6624);
 // EXTERNAL MODULE: ./src/core/render/gantt.ts
 var gantt = __webpack_require__(2990);
 // EXTERNAL MODULE: external "node:child_process"
@@ -905,9 +909,84 @@ function readStoryFile(text) {
     return info;
 }
 
-// EXTERNAL MODULE: ./src/core/state/state.ts
-var state_state = __webpack_require__(6624);
+// EXTERNAL MODULE: ./src/core/own.ts
+var own = __webpack_require__(6207);
+;// CONCATENATED MODULE: ./src/core/state/progression.ts
+
+
+/** story id -> ids of the stories that depend on it directly. */
+function dependentsOf(plan) {
+    const out = {};
+    for (const s of plan.stories)
+        for (const d of s.dependsOn)
+            ((0,own/* own */.Z)(out, d) ?? (out[d] = [])).push(s.id);
+    return out;
+}
+/** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
+function blockingDependency(state, story) {
+    for (const d of story.dependsOn) {
+        const s = (0,state_state/* statusOf */.c2)(state, d);
+        if (s === "failed" || s === "blocked")
+            return d;
+    }
+    return null;
+}
+function blockReason(state, dep) {
+    return `dependency ${dep} is ${(0,state_state/* statusOf */.c2)(state, dep) === "failed" ? "failed" : "blocked"}`;
+}
+/** Every dependency is complete and merged into the target branch. */
+function dependenciesIntegrated(state, story) {
+    return story.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && (0,own/* own */.Z)(state.runs, d)?.merged !== undefined);
+}
+/** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
+function unmergedCompleted(state, plan) {
+    return plan.stories
+        .filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "complete" && (0,own/* own */.Z)(state.runs, s.id)?.merged === undefined)
+        .map((s) => s.id);
+}
+/**
+ * Of a wave's stories, the completed, unmerged ones that may be merged now, in plan order: those before
+ * the first story still pending or in progress (merges keep plan order while the wave still runs).
+ */
+function mergeableNow(state, plan, wave) {
+    const unmerged = new Set(unmergedCompleted(state, plan));
+    const out = [];
+    for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
+        const status = (0,state_state/* statusOf */.c2)(state, s.id);
+        // A story waiting for (or in) its rebuild on the integrated target holds up no one: it merges when it is done.
+        if (status !== "complete" && status !== "failed" && status !== "blocked" && (0,own/* own */.Z)(state.runs, s.id)?.rebuild)
+            continue;
+        if (status !== "complete" && status !== "failed" && status !== "blocked")
+            break;
+        if (unmerged.has(s.id))
+            out.push(s.id);
+    }
+    return out;
+}
+function storyById(plan) {
+    return new Map(plan.stories.map((s) => [s.id, s]));
+}
+
+;// CONCATENATED MODULE: ./src/core/retries/restart.ts
+// `--restart`: a new execution of the (changed) plan that keeps the record of the old one, so that the report,
+// the Gantt and the story files still show every earlier story's results, tests and bars.
+
+/** `fresh` (a new state for the plan) with the earlier runs of the stories it still has, settled, and the lock held. */
+function restartedState(fresh, previous, now) {
+    const runs = {};
+    for (const [id, run] of Object.entries(previous.runs)) {
+        if (fresh.storyEpics[id] === undefined)
+            continue;
+        const { resume: _r, rebuild: _b, rebuilt: _d, feedback: _f, ...kept } = run;
+        // Phases an execution left running were cut short: they stay on record as such.
+        runs[id] = { ...kept, phases: (0,state_state/* cutShort */.VV)(kept.phases, now) };
+    }
+    return { ...fresh, runs, ...(previous.lock ? { lock: previous.lock } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/execution.ts
+
+
 
 
 
@@ -923,11 +1002,11 @@ function checkResumable(state, source, target) {
     // A plan whose only change is its budget resumes: raising the budget is how a stopped execution continues.
     if (state.plan.digest !== source.digest && state.plan.digestWithoutBudget !== digestWithoutBudget(source.plan)) {
         throw new RefusedError(`${source.path}: the plan changed since its execution started (recorded ${state.plan.digest.slice(0, 19)}…, now ${source.digest.slice(0, 19)}…). ` +
-            `Restore the plan to resume, or start over with --restart.`);
+            `Restore the plan to resume it, or run with --restart to go on under the changed plan (stories ✅ Complete on the target are kept with their record; the others run again).`);
     }
     if (state.target !== target) {
         throw new RefusedError(`${source.path}: the execution of plan "${state.plan.name}" targets branch "${state.target}", not "${target}". ` +
-            `Check out "${state.target}" to resume it, or start over here with --restart.`);
+            `Check out "${state.target}" to resume it, or run with --restart to execute the plan on this branch instead.`);
     }
 }
 const acquire = (lock, judgedDead, now) => (state) => {
@@ -955,7 +1034,8 @@ async function startExecution(ports, opts) {
         await ports.store.init(fresh, "start execution");
     const done = await completeOnTarget(ports, source.plan, opts.targetDir);
     const head = (await ports.git(opts.targetDir).revParse("HEAD")) ?? "";
-    const begin = (state) => (0,state_state/* adoptCompleted */.EY)(done, head, now)((0,state_state/* requeueInProgress */.dp)(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : { ...state, plan: { ...state.plan, ...planRecord } })));
+    const retry = opts.retry ? (0,state_state/* retryStories */.Au)(opts.retry, dependentsOf(source.plan), now) : (state) => state;
+    const begin = (state) => (0,state_state/* adoptCompleted */.EY)(done, head, now)((0,state_state/* requeueInProgress */.dp)(now)(retry(acquire(opts.lock, judgedDead, now)(opts.restart ? restartedState(fresh, state, now) : { ...state, plan: { ...state.plan, ...planRecord } }))));
     return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
 }
 async function completeOnTarget(ports, plan, dir) {
@@ -983,61 +1063,6 @@ const releaseLock = (lockId, now) => (state) => {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/core/plan/model.ts
 var model = __webpack_require__(2082);
-// EXTERNAL MODULE: ./src/core/own.ts
-var core_own = __webpack_require__(6207);
-;// CONCATENATED MODULE: ./src/core/state/progression.ts
-
-
-/** story id -> ids of the stories that depend on it directly. */
-function dependentsOf(plan) {
-    const out = {};
-    for (const s of plan.stories)
-        for (const d of s.dependsOn)
-            (own(out, d) ?? (out[d] = [])).push(s.id);
-    return out;
-}
-/** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
-function blockingDependency(state, story) {
-    for (const d of story.dependsOn) {
-        const s = (0,state_state/* statusOf */.c2)(state, d);
-        if (s === "failed" || s === "blocked")
-            return d;
-    }
-    return null;
-}
-function blockReason(state, dep) {
-    return `dependency ${dep} is ${(0,state_state/* statusOf */.c2)(state, dep) === "failed" ? "failed" : "blocked"}`;
-}
-/** Every dependency is complete and merged into the target branch. */
-function dependenciesIntegrated(state, story) {
-    return story.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && (0,core_own/* own */.Z)(state.runs, d)?.merged !== undefined);
-}
-/** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
-function unmergedCompleted(state, plan) {
-    return plan.stories
-        .filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "complete" && (0,core_own/* own */.Z)(state.runs, s.id)?.merged === undefined)
-        .map((s) => s.id);
-}
-/**
- * Of a wave's stories, the completed, unmerged ones that may be merged now, in plan order: those before
- * the first story still pending or in progress (merges keep plan order while the wave still runs).
- */
-function mergeableNow(state, plan, wave) {
-    const unmerged = new Set(unmergedCompleted(state, plan));
-    const out = [];
-    for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
-        const status = (0,state_state/* statusOf */.c2)(state, s.id);
-        if (status !== "complete" && status !== "failed" && status !== "blocked")
-            break;
-        if (unmerged.has(s.id))
-            out.push(s.id);
-    }
-    return out;
-}
-function storyById(plan) {
-    return new Map(plan.stories.map((s) => [s.id, s]));
-}
-
 ;// CONCATENATED MODULE: ./src/engine/blocking.ts
 
 
@@ -1182,6 +1207,71 @@ function renderCompletion(c, eol) {
     return lines.join(eol);
 }
 
+// EXTERNAL MODULE: ./src/core/retries/attempts.ts
+var attempts = __webpack_require__(454);
+;// CONCATENATED MODULE: ./src/core/retries/feedback.ts
+// The feedback an agent gets on a retry or a rebuild (TDD_WAVES_FEEDBACK, the `{feedback}` placeholder):
+// what failed and why, the criteria still unticked, and the tail of the output that shows it. Pure text.
+
+/** How much of a log the feedback quotes: its last lines, within a size an agent's prompt can carry. */
+const TAIL_LINES = 60;
+const TAIL_CHARS = 6_000;
+/** The last lines of `text` (at most TAIL_LINES lines and TAIL_CHARS characters), trailing blank lines dropped. */
+function tailOf(text) {
+    const lines = text.replace(/\r\n?/g, "\n").replace(/\s+$/, "").split("\n").slice(-TAIL_LINES);
+    let out = lines.join("\n");
+    if (out.length > TAIL_CHARS)
+        out = `…${out.slice(out.length - TAIL_CHARS + 1)}`;
+    return out;
+}
+const fence = (text) => {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+    const f = "`".repeat(Math.max(3, longest + 1));
+    return `${f}\n${text}\n${f}`;
+};
+/** Feedback for the next attempt after a failed one. */
+function renderRetryFeedback(f) {
+    const lines = [`Attempt ${f.failedAttempt} of ${f.attempts} failed: ${f.reason}`, `This is attempt ${f.failedAttempt + 1} of ${f.attempts}: fix what failed.`];
+    if (f.unchecked && f.unchecked.length > 0)
+        lines.push("", "Acceptance criteria still unchecked:", ...f.unchecked.map((c) => `- ${c.replace(/\s+/g, " ").trim()}`));
+    if (f.restoredTestFile)
+        lines.push("", `The test file ${f.restoredTestFile} was restored to what the tester wrote: it is locked, change the production code instead.`);
+    if (f.output && f.output.text.trim())
+        lines.push("", `Tail of the failing output (${f.output.log}):`, fence(tailOf(f.output.text)));
+    return lines.join("\n");
+}
+/** Feedback for a rebuild on the integrated target after the story's integration failed. */
+function renderRebuildFeedback(f) {
+    const lines = [
+        `${attempts/* REBUILD_HEADING */.rb}: ${f.reason}.`,
+        "The story was implemented and verified, but stories merged into the target since then clash with it.",
+        "This working copy is the integrated target with the story's tests and story file: implement the story again",
+        "here, keeping what the target now holds, until its tests pass.",
+    ];
+    if (f.filesModified && f.filesModified.length > 0)
+        lines.push("", "Files the earlier implementation changed:", ...f.filesModified.map((p) => `- ${p}`));
+    if (f.output && f.output.text.trim())
+        lines.push("", `Tail of the failing output (${f.output.log}):`, fence(tailOf(f.output.text)));
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/core/retries/rebuild.ts
+// What integration does with a story it cannot take (a merge conflict, tests failing on the merged result):
+// once per set of attempts, and only when the story has retries, the story goes back for a rebuild on the
+// integrated target; otherwise, or when the rebuild is rejected too, it is ❌ Failed with the reason.
+
+
+
+const integrationRejected = (id, reason, retries, now, output) => (state) => {
+    const run = (0,own/* own */.Z)(state.runs, id);
+    if (retries > 0 && run && !run.rebuilt) {
+        const feedback = renderRebuildFeedback({ reason, filesModified: run.result?.filesModified, ...(output ? { output } : {}) });
+        return (0,state_state/* scheduleRebuild */.P8)(id, reason, feedback, now)(state);
+    }
+    const final = run?.rebuilt ? `${reason} (after a rebuild on the integrated target)` : reason;
+    return (0,state_state/* chain */.cy)((0,state_state/* endPhase */.zN)(id, "integrate", "failed", now, final), (0,state_state/* failStory */.AE)(id, final, now, "integrate"))(state);
+};
+
 ;// CONCATENATED MODULE: ./src/core/prompts.ts
 // The briefs the tester and implementation agents receive (TDD_WAVES_PROMPT), and the rendering of
 // a plan's own prompt templates.
@@ -1205,7 +1295,7 @@ Role: tester. You write the tests for this story before anyone implements it. An
 agent takes over after you and has to make your tests pass, so they are the contract for the story.
 
 ${STORY}
-
+{feedback}
 Task
 - Write tests that pin down every acceptance criterion above: at least one test per criterion, for the
   behaviour that must work and for the ways it must fail (bad input, errors, edge cases).
@@ -1233,7 +1323,7 @@ the production code the story asks for.
 ${STORY}
 
 Then read the tests in {testFile}: they are the contract.
-
+{feedback}
 Task
 - Implement the story in production code so that every test in {testFile} passes and every
   acceptance criterion holds.
@@ -1263,6 +1353,7 @@ const PROMPT_PLACEHOLDERS = [
     "role",
     "redRule",
     "testFileRule",
+    "feedback",
 ];
 const KNOWN = new Set(PROMPT_PLACEHOLDERS);
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
@@ -1295,7 +1386,12 @@ function placeholderValues(role, ctx) {
         ["role", role],
         ["redRule", redRule(ctx)],
         ["testFileRule", testFileRule(ctx)],
+        ["feedback", feedbackSection(ctx)],
     ]);
+}
+/** Empty on a first attempt, so that the brief reads as before; otherwise a section of its own. */
+function feedbackSection(ctx) {
+    return ctx.feedback ? `\nFeedback: this story was tried before\n${ctx.feedback.trim()}\n` : "";
 }
 function bullets(items) {
     if (items.length === 0)
@@ -1440,6 +1536,7 @@ async function promptFor(ports, job, role) {
         acceptanceCriteria: criteria.map((c) => c.text),
         lockTests: plan.tdd.lockTests,
         requireRed: plan.tdd.requireRed,
+        ...(job.feedback ? { feedback: job.feedback } : {}),
     }, template);
 }
 /** The environment an agent runs with (SPEC §3), plus the agent's own `env`. */
@@ -1448,6 +1545,12 @@ async function agentEnvironment(ports, job, role) {
     const promptFile = (0,external_node_path_.join)(job.logDir, `${role}-prompt.md`);
     await ports.files.write(promptFile, prompt);
     const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer];
+    const feedback = {};
+    if (job.feedback) {
+        const feedbackFile = (0,external_node_path_.join)(job.logDir, `${role}-feedback.md`);
+        await ports.files.write(feedbackFile, `${job.feedback}\n`);
+        Object.assign(feedback, { TDD_WAVES_FEEDBACK: job.feedback, TDD_WAVES_FEEDBACK_FILE: feedbackFile });
+    }
     return {
         ...agent.env,
         TDD_WAVES_ROLE: role,
@@ -1461,6 +1564,7 @@ async function agentEnvironment(ports, job, role) {
         TDD_WAVES_PROMPT: prompt,
         TDD_WAVES_PROMPT_FILE: promptFile,
         TDD_WAVES_USAGE_FILE: usageFile(job, role),
+        ...feedback,
     };
 }
 function describeExit(who, r, timeoutMs) {
@@ -1522,6 +1626,8 @@ const junitPath = (plan, storyId) => plan.test.junit?.split("{storyId}").join(st
 
 
 
+
+
 /** Merges the given completed stories (plan order) and checks their tests on the merged result. */
 async function integrateStories(ports, plan, target, ids) {
     await retestMerged(ports, plan, target, await mergeStories(ports, plan, target, ids));
@@ -1533,6 +1639,7 @@ async function mergeStories(ports, plan, target, ids) {
     // Merge first, record after: an execution killed in between finds the merges on the target (see
     // the ancestor check) and records them then; one state write for the whole batch.
     const outcomes = [];
+    const rejected = [];
     for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
         const ref = target.branchRef(story.id);
         const tip = await git.revParse(ref);
@@ -1554,12 +1661,12 @@ async function mergeStories(ports, plan, target, ids) {
         }
         else {
             const reason = `merge conflict${r.conflicts.length ? ` in ${r.conflicts.join(", ")}` : ""}`;
-            outcomes.push((0,state_state/* failStory */.AE)(story.id, reason, ports.now(), "integrate"));
-            ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
+            outcomes.push(integrationRejected(story.id, reason, (0,model/* retriesOf */.Ko)(plan, story), ports.now()));
+            rejected.push({ story, reason });
         }
     }
     if (outcomes.length > 0)
-        await ports.store.update((0,state_state/* chain */.cy)(...outcomes), `integrate ${ids.join(", ")}`);
+        await reportRejected(ports, await ports.store.update((0,state_state/* chain */.cy)(...outcomes), `integrate ${ids.join(", ")}`), rejected);
     return merged;
 }
 /** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
@@ -1570,7 +1677,7 @@ async function retestMerged(ports, plan, target, merged) {
             testFile: story.testFile,
             storyId: story.id,
             cwd: target.dir,
-            logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log"),
+            logFile: integrationLog(target, story.id),
         });
         const junit = junitPath(plan, story.id);
         if (junit)
@@ -1581,9 +1688,24 @@ async function retestMerged(ports, plan, target, merged) {
     if (broken.length === 0)
         return;
     const reason = "fails after integration";
-    await ports.store.update((0,state_state/* chain */.cy)(...broken.map((s) => (0,state_state/* failStory */.AE)(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
-    for (const s of broken)
-        ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+    const outcomes = [];
+    for (const s of broken) {
+        const log = integrationLog(target, s.id);
+        const text = await ports.files.read(log);
+        outcomes.push(integrationRejected(s.id, reason, (0,model/* retriesOf */.Ko)(plan, s), ports.now(), text === null ? undefined : { log: `${s.id}/integrate.log`, text }));
+    }
+    const state = await ports.store.update((0,state_state/* chain */.cy)(...outcomes), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
+    await reportRejected(ports, state, broken.map((story) => ({ story, reason })));
+}
+const integrationLog = (target, id) => (0,external_node_path_.join)(target.logDir, id, "integrate.log");
+/** Says what became of stories integration rejected: back for a rebuild, or failed. */
+async function reportRejected(ports, state, rejected) {
+    for (const { story, reason } of rejected) {
+        if ((0,state_state/* statusOf */.c2)(state, story.id) === "failed")
+            ports.progress({ type: "story", storyId: story.id, status: "failed", reason: (0,own/* own */.Z)(state.runs, story.id)?.reason ?? reason });
+        else
+            ports.progress({ type: "log", message: `${story.id}: ${reason}; it is rebuilt on the integrated target` });
+    }
 }
 /**
  * Commits, on the target, the story file of every given story that failed or is blocked — one commit
@@ -1606,12 +1728,12 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
         if (next === text)
             continue;
         await ports.files.write(path, next);
-        const reason = (0,core_own/* own */.Z)(state.runs, story.id)?.reason ?? status;
+        const reason = (0,own/* own */.Z)(state.runs, story.id)?.reason ?? status;
         await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
     }
 }
 function outcomeCompletion(state, story, runUrl, eol) {
-    const run = (0,core_own/* own */.Z)(state.runs, story.id);
+    const run = (0,own/* own */.Z)(state.runs, story.id);
     const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
     return renderCompletion({ ...info, outcome: (0,state_state/* statusOf */.c2)(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl }, eol);
 }
@@ -1648,7 +1770,7 @@ async function runAgent(ports, job, role, atStart) {
     });
     const env = await agentEnvironment(ports, job, role);
     const log = logFile(job, phase);
-    const begin = (0,state_state/* beginPhase */.tA)(story.id, phase, ports.now(), { agent: name, log });
+    const begin = (0,state_state/* beginPhase */.tA)(story.id, phase, ports.now(), { agent: name, log, ...(job.feedback ? { feedback: job.feedback } : {}) });
     await ports.store.update(atStart ? (0,state_state/* chain */.cy)(atStart, begin) : begin, `${story.id}: ${phase} started`);
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
     await prepareUsage(job, role);
@@ -1761,7 +1883,7 @@ async function finishStoryFile(ports, job, end) {
     const { story } = job;
     const git = ports.git(job.dir);
     const state = await ports.store.read();
-    const run = state && (0,core_own/* own */.Z)(state.runs, story.id);
+    const run = state && (0,own/* own */.Z)(state.runs, story.id);
     const base = run?.base;
     // What differs from the base in the working tree (untracked files too) is what the commit below holds.
     const filesModified = base ? await git.changedFiles(base) : [];
@@ -1776,6 +1898,117 @@ async function finishStoryFile(ports, job, end) {
     });
     const commit = await git.commitAll(`tdd-waves: ${story.id} ${end.outcome === "complete" ? "complete" : `failed: ${end.reason}`}`);
     return (0,state_state/* recordResult */.Pr)(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
+}
+
+;// CONCATENATED MODULE: ./src/engine/attempts.ts
+// A story's attempts in its working copy: the phases run in order, and a failed one is tried again (up to the
+// story's `retries`) with feedback — the tester after a failed red check, the implementation agent after a
+// failed verify, the locked test file restored first. Where to go next is read from the recorded phases
+// (core/retries/attempts.ts), so a resumed execution or the next GitHub step continues where the last left off.
+
+
+
+
+
+
+
+
+const ORDER = { tester: 0, implementation: 1, verify: 2 };
+async function currentRun(ports, id) {
+    const state = await ports.store.read();
+    const run = state ? (0,own/* own */.Z)(state.runs, id) : undefined;
+    if (!run)
+        throw new Error(`${id}: no run recorded in the state`);
+    return run;
+}
+/**
+ * Runs the story's phases from where its record stands until it is verified, out of attempts, or (with
+ * `until`) the next phase belongs to a later step. Does not complete or fail the story: the caller does.
+ */
+async function runAttempts(ports, base, opts) {
+    const { story, plan } = base;
+    const retries = (0,model/* retriesOf */.Ko)(plan, story);
+    let fresh = opts.fresh;
+    for (;;) {
+        const run = await currentRun(ports, story.id);
+        const step = (0,attempts/* nextStep */.sk)(run, retries, fresh);
+        if (step.kind === "verified")
+            return { kind: "verified" };
+        if (step.kind === "exhausted")
+            return { kind: "failed", result: { ok: false, phase: step.phase, reason: step.reason } };
+        const job = { ...base, attempt: step.attempt, logDir: opts.logDirFor(step.attempt) };
+        if (step.kind === "prepare-rebuild") {
+            await prepareRebuild(ports, job, run, opts.fetchCommit);
+            fresh = false;
+            continue;
+        }
+        if (ORDER[step.phase] > ORDER[opts.until ?? "verify"])
+            return { kind: "paused" };
+        let feedback = step.feedback;
+        if (step.newAttempt) {
+            feedback = await feedbackFor(ports, job, run, step, retries + 1, fresh);
+            await ports.store.update((0,state_state/* beginAttempt */.xF)(story.id, step.attempt, feedback, ports.now()), `${story.id}: attempt ${step.attempt}`);
+            ports.progress({ type: "log", message: `Retrying ${story.id}: attempt ${step.attempt} of ${retries + 1}, after ${step.after?.message ?? "a failure"}` });
+        }
+        // Never before a verify: that would hide a change to the locked test file instead of catching it.
+        if (step.newAttempt && step.phase === "implementation" && plan.tdd.lockTests && run.testerCommit)
+            await restoreTestFile(ports, job, run.testerCommit);
+        const withFeedback = { ...job, ...(feedback ? { feedback } : {}) };
+        let r;
+        if (step.phase === "tester")
+            r = await testerPhase(ports, withFeedback);
+        else if (step.phase === "implementation")
+            r = await implementationPhase(ports, withFeedback);
+        else
+            r = await verifyPhase(ports, withFeedback, run.testFileBlob);
+        // A failure no attempt can mend (a story over its budget fails before its agent starts: no phase records it).
+        if (!r.ok && (0,attempts/* isFinalFailure */.ny)(r.reason))
+            return { kind: "failed", result: r };
+        fresh = false;
+    }
+}
+/** Puts the locked test file back to the tester's bytes (an implementation attempt may have changed it). */
+async function restoreTestFile(ports, job, testerCommit) {
+    const locked = await ports.git(job.dir).showFile(testerCommit, job.story.testFile);
+    if (locked === null)
+        return;
+    if ((await ports.files.read(testPath(job))) !== locked)
+        await ports.files.write(testPath(job), locked);
+}
+async function feedbackFor(ports, job, run, step, attempts, fresh) {
+    const failed = step.after;
+    const output = failed?.log ? await ports.files.read(failed.log) : null;
+    // A new checkout's story file says nothing about what the failed attempt ticked.
+    const criteria = step.phase === "implementation" && !fresh ? await acceptanceCriteria(ports, job) : [];
+    return renderRetryFeedback({
+        failedAttempt: run.attempt,
+        attempts,
+        reason: failed?.message ?? "the attempt failed",
+        unchecked: criteria.filter((c) => !c.checked).map((c) => c.text),
+        ...(output ? { output: { log: failed.log.split(/[\\/]/).slice(-2).join("/"), text: output } } : {}),
+        ...(step.phase === "implementation" && job.plan.tdd.lockTests ? { restoredTestFile: job.story.testFile } : {}),
+    });
+}
+/**
+ * The rebuild's start: the working copy is the integrated target; the story's test file and story file
+ * come from its verified commit, and are committed there as the rebuild's locked tests.
+ */
+async function prepareRebuild(ports, job, run, fetchCommit) {
+    const { story } = job;
+    const git = ports.git(job.dir);
+    const from = run.rebuild?.from;
+    if (from && fetchCommit)
+        await fetchCommit(from);
+    const base = (await git.revParse("HEAD"));
+    for (const path of [story.testFile, story.file]) {
+        const text = from ? await git.showFile(from, path) : null;
+        if (text !== null)
+            await ports.files.write((0,external_node_path_.join)(job.dir, path), text);
+    }
+    const commit = (await git.commitAll(`tdd-waves: ${story.id} rebuilt on the integrated target: its tests and story file`)) ?? base;
+    const blob = (await ports.files.read(testPath(job))) === null ? undefined : await git.hashFile(story.testFile);
+    await ports.store.update((0,state_state/* rebuildPrepared */.LV)(story.id, commit, blob, base, ports.now()), `${story.id}: rebuild prepared`);
+    ports.progress({ type: "log", message: `Rebuilding ${story.id} on the integrated target (${run.rebuild?.reason ?? "integration failed"})` });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/worktree-slots.ts
@@ -1866,6 +2099,8 @@ class WorktreeSlots {
 
 
 
+
+
 class Mutex {
     tail = Promise.resolve();
     run(f) {
@@ -1898,6 +2133,7 @@ async function runLocal(ports, opts) {
         source: opts.source,
         target,
         restart: opts.restart,
+        ...(opts.retry ? { retry: opts.retry } : {}),
         lock,
         lockAlive: (l) => l.kind === "local" && (l.host !== (0,external_node_os_.hostname)() || pidAlive(l.pid)),
         targetDir: opts.repoDir,
@@ -1910,7 +2146,7 @@ async function runLocal(ports, opts) {
         target,
         work,
         limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
-        integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name) },
+        integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q_)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name) },
         targetLock: new Mutex(),
         worktrees: new WorktreeSlots(ports.git, opts.repoDir, (0,external_node_path_.join)(work, "worktrees", opts.source.plan.name)),
     };
@@ -1959,19 +2195,24 @@ async function runWaves(run) {
         });
         // A used-up budget stops new stories; the ones that finished are still merged before the execution stops.
         let budget;
-        await runPool(open, run.limit, async (s) => {
-            await runStory(run, s, w);
+        // The wave is finished when its rebuilds are: stories that conflicted or fail on the merged result are
+        // built again on the integrated target (once each), then merged and checked like the others.
+        let stories = open;
+        do {
+            await runPool(stories, run.limit, async (s) => {
+                await runStory(run, s, w);
+                await mergeDone();
+            }, run.opts.signal).catch((e) => {
+                if (!(e instanceof BudgetReached))
+                    throw e;
+                budget = e;
+            });
             await mergeDone();
-        }, run.opts.signal).catch((e) => {
-            if (!(e instanceof BudgetReached))
-                throw e;
-            budget = e;
-        });
-        await mergeDone();
-        await run.targetLock.run(async () => {
-            await retestMerged(ports, plan, run.integration, merged);
-            await recordOutcomesOnTarget(ports, plan, run.integration, ids);
-        });
+            await run.targetLock.run(() => retestMerged(ports, plan, run.integration, merged.splice(0)));
+            const now = (await ports.store.read());
+            stories = budget ? [] : plan.stories.filter((s) => ids.includes(s.id) && (0,state_state/* statusOf */.c2)(now, s.id) === "pending" && (0,own/* own */.Z)(now.runs, s.id)?.rebuild);
+        } while (stories.length > 0);
+        await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, ids));
         if (budget)
             throw budget;
     }
@@ -2021,30 +2262,22 @@ async function runStory(run, story, wave) {
     if (spent)
         throw new BudgetReached(spent);
     const state = await ports.store.update((0,state_state/* startStory */.OA)(story.id, ports.now()), `${story.id}: start`);
-    const attempt = (0,core_own/* own */.Z)(state.runs, story.id).attempt;
+    const record = (0,own/* own */.Z)(state.runs, story.id);
     // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
     const tip = (await ports.git(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
-    const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q)(plan.name, story.id), tip);
-    const job = {
-        plan,
-        planPath: run.opts.source.path,
-        story,
-        wave,
-        attempt,
-        dir,
-        logDir: (0,external_node_path_.join)(run.work, "logs", plan.name, story.id, `attempt-${attempt}`),
-        signal: run.opts.signal,
-    };
+    // An attempt continued after a stop goes on from the tests it committed; anything else starts from the target.
+    const start = (0,attempts/* testsCommitted */.Q9)(record) && record.testerCommit ? record.testerCommit : tip;
+    const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q_)(plan.name, story.id), start);
+    const logDirFor = (attempt) => (0,external_node_path_.join)(run.work, "logs", plan.name, story.id, `attempt-${attempt}`);
+    const base = { plan, planPath: run.opts.source.path, story, wave, dir, signal: run.opts.signal };
     try {
-        let r = await testerPhase(ports, job);
-        if (r.ok)
-            r = await implementationPhase(ports, job);
-        if (r.ok)
-            r = await verifyPhase(ports, job, (0,core_own/* own */.Z)((await ports.store.read()).runs, story.id)?.testFileBlob);
-        if (r.ok)
+        const outcome = await runAttempts(ports, base, { fresh: true, logDirFor });
+        const attempt = (0,own/* own */.Z)((await ports.store.read()).runs, story.id).attempt;
+        const job = { ...base, attempt, logDir: logDirFor(attempt) };
+        if (outcome.kind === "verified")
             await completeInWorkingCopy(ports, job);
-        else
-            await failInWorkingCopy(ports, job, r);
+        else if (outcome.kind === "failed")
+            await failInWorkingCopy(ports, job, outcome.result);
     }
     finally {
         if (!run.opts.signal?.aborted)
@@ -2146,7 +2379,8 @@ var preset_check = __webpack_require__(2302);
 // EXTERNAL MODULE: ./src/core/render/usage.ts
 var render_usage = __webpack_require__(9039);
 ;// CONCATENATED MODULE: ./src/cli/run-command.ts
-// `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
+// `tdd-waves run` and `tdd-waves retry`: flags -> a local execution, with live progress, the report file and
+// SPEC §6 exit codes. `retry` is `run` after putting the named failed stories (and those they blocked) back.
 
 
 
@@ -2159,31 +2393,37 @@ var render_usage = __webpack_require__(9039);
 
 
 
-async function runCommand(args, io) {
+
+
+async function runCommand(args, io, command = "run") {
+    const usage = (message) => usageOf(io, command, message);
     let flags;
     try {
         flags = (0,cli_args/* parseFlags */.bQ)(args, {
             "max-parallel": "value",
             schedule: "value",
-            restart: "boolean",
+            ...(command === "run" ? { restart: "boolean" } : {}),
             report: "value",
             "state-branch": "value",
         });
     }
     catch (e) {
         if (e instanceof cli_args/* UsageError */.eb)
-            return run_command_usage(io, e.message);
+            return usage(e.message);
         throw e;
     }
     const maxParallel = flags.values["max-parallel"] === undefined ? undefined : Number(flags.values["max-parallel"]);
     if (maxParallel !== undefined && !(Number.isInteger(maxParallel) && maxParallel >= 1 && maxParallel <= 10)) {
-        return run_command_usage(io, `--max-parallel must be a whole number from 1 to 10, got "${flags.values["max-parallel"]}"`);
+        return usage(`--max-parallel must be a whole number from 1 to 10, got "${flags.values["max-parallel"]}"`);
     }
     const schedule = flags.values.schedule ?? "waves";
     if (schedule !== "waves" && schedule !== "dag")
-        return run_command_usage(io, `--schedule must be "waves" or "dag", got "${schedule}"`);
-    if (flags.positional.length !== 1)
-        return run_command_usage(io, "run takes exactly one plan file");
+        return usage(`--schedule must be "waves" or "dag", got "${schedule}"`);
+    if (command === "run" && flags.positional.length !== 1)
+        return usage("run takes exactly one plan file");
+    if (command === "retry" && flags.positional.length < 2)
+        return usage("retry takes the plan file and at least one story id");
+    const retry = command === "retry" ? [...new Set(flags.positional.slice(1))] : undefined;
     const opened = await (0,cli_args/* openPlan */.uD)(flags.positional[0], io);
     if (typeof opened === "number")
         return opened;
@@ -2196,6 +2436,13 @@ async function runCommand(args, io) {
     const store = (0,cli_args/* openStore */.Ch)(loaded.plan.name, repoRoot, flags.values["state-branch"], io);
     if (typeof store === "number")
         return store;
+    if (retry) {
+        const refused = await checkRetry(retry, loaded.plan.stories.map((s) => s.id), await store.read(), flags.positional[0]);
+        if (refused) {
+            io.stderr(`tdd-waves retry: ${refused}\n`);
+            return 2;
+        }
+    }
     const progress = createProgress(io, loaded.plan);
     const controller = new AbortController();
     let interrupts = 0;
@@ -2218,6 +2465,7 @@ async function runCommand(args, io) {
             maxParallel,
             schedule,
             restart: flags.booleans.has("restart"),
+            ...(retry ? { retry } : {}),
             signal: controller.signal,
         });
     }
@@ -2251,11 +2499,28 @@ async function runCommand(args, io) {
         io.stdout(`${agentsLine}\n`);
     if (state.stopped)
         io.stdout(`Stopped: ${state.stopped.message}\n`);
+    const hint = (0,retries/* retryHint */.IR)(state, loaded.plan, flags.positional[0]);
+    if (hint)
+        io.stdout(`${hint}\n`);
     return state.stories.completed.length === loaded.plan.stories.length ? 0 : 1;
 }
-function run_command_usage(io, message) {
-    io.stderr(`tdd-waves run: ${message}\nUsage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH]\n`);
+function usageOf(io, command, message) {
+    const line = command === "run"
+        ? "tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH]"
+        : "tdd-waves retry <plan-file> <story-id>... [--max-parallel N] [--schedule waves|dag] [--report PATH]";
+    io.stderr(`tdd-waves ${command}: ${message}\nUsage: ${line}\n`);
     return 2;
+}
+/** Why the stories cannot be retried, or undefined: each is in the plan and not complete (pending ones are a retry already under way). */
+async function checkRetry(ids, known, state, planArg) {
+    if (!state)
+        return `the plan has no recorded execution to retry: start it with \`tdd-waves run ${planArg}\``;
+    const problems = ids.flatMap((id) => {
+        if (!known.includes(id))
+            return [`"${id}" is not a story of the plan`];
+        return (0,state_state/* statusOf */.c2)(state, id) === "complete" ? [`"${id}" is already complete`] : [];
+    });
+    return problems.length > 0 ? `${problems.join("; ")} (only failed or blocked stories can be retried)` : undefined;
 }
 
 

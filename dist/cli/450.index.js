@@ -1,5 +1,5 @@
-export const id = 173;
-export const ids = [173];
+export const id = 450;
+export const ids = [450];
 export const modules = {
 
 /***/ 9081:
@@ -359,9 +359,11 @@ function own(record, key) {
 /* unused harmony exports MERMAID_MAX_CHARS, neutraliseLabel, barKeys */
 /* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6624);
 /* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6207);
+/* harmony import */ var _retries_attempts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(454);
 // Renders the recorded execution as Mermaid gantt charts and as the one-line-per-wave text form (SPEC §5).
 // Pure: state in, text out. Every piece of user text is neutralised so that no title can break or steer
 // Mermaid, and charts are split below Mermaid's text limit without ever dropping a story.
+
 
 
 /** Mermaid refuses diagrams longer than this (its `maxTextSize`). */
@@ -445,8 +447,10 @@ function timeOf(iso) {
  * active: it is `crit` when the story failed, unmarked when it waits to be run again.
  */
 function markOf(phases, story) {
-    if (phases.some((p) => p.outcome === "failed"))
+    if (phases.some((p) => p.outcome === "failed" && !p.interrupted))
         return "crit";
+    if (phases.some((p) => p.interrupted))
+        return story === "failed" ? "crit" : "";
     if (phases.some((p) => p.outcome === "running" || p.end === undefined)) {
         if (story === "testing" || story === "implementing")
             return "active";
@@ -488,18 +492,24 @@ function barsOf(state, id, key, title, used, now) {
     const name = key === id ? "" : ` ${safeId}`;
     const safeTitle = neutraliseLabel(title);
     const bars = [];
-    for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]]) {
-        const phases = run.phases.filter((p) => names.includes(p.phase));
-        if (phases.length === 0)
-            continue;
-        const { start, end } = spanOf(phases, now);
-        let mark = markOf(phases, story);
-        // The implementation was rejected at integration (merge conflict, tests failing on the merge).
-        if (kind === "I" && run.phases.some((p) => p.phase === "integrate" && p.outcome === "failed"))
-            mark = "crit";
-        const label = `${kind}-${neutraliseLabel(key, 200)}${name}${safeTitle ? ` — ${safeTitle}` : ""}`;
-        const tags = mark ? `${mark}, ` : "";
-        bars.push({ kind, line: `    ${label} :${tags}${taskId(kind, key, used)}, ${mermaidDate(start)}, ${mermaidDate(end)}` });
+    // Every attempt has its bars (a retried implementation is a second I- bar); the first keeps the plain name.
+    const history = (0,_retries_attempts_js__WEBPACK_IMPORTED_MODULE_2__/* .attemptHistory */ .cW)(run);
+    for (const { attempt, rebuild } of history) {
+        const mine = run.phases.filter((p) => (0,_retries_attempts_js__WEBPACK_IMPORTED_MODULE_2__/* .attemptOf */ .tx)(run, p) === attempt);
+        const which = history.length > 1 && attempt !== history[0].attempt ? ` (${rebuild ? "rebuild" : `attempt ${attempt}`})` : "";
+        for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]]) {
+            const phases = mine.filter((p) => names.includes(p.phase));
+            if (phases.length === 0)
+                continue;
+            const { start, end } = spanOf(phases, now);
+            let mark = markOf(phases, story);
+            // The implementation was rejected at integration (merge conflict, tests failing on the merge).
+            if (kind === "I" && mine.some((p) => p.phase === "integrate" && p.outcome === "failed"))
+                mark = "crit";
+            const label = `${kind}-${neutraliseLabel(key, 200)}${name}${which}${safeTitle ? ` — ${safeTitle}` : ""}`;
+            const tags = mark ? `${mark}, ` : "";
+            bars.push({ kind, line: `    ${label} :${tags}${taskId(kind, key, used)}, ${mermaidDate(start)}, ${mermaidDate(end)}` });
+        }
     }
     return bars;
 }
@@ -621,8 +631,10 @@ function renderGanttText(state) {
 /* harmony export */ });
 /* unused harmony exports REPORT_KEYS, RESULT_KEYS, evidencePassed, durationOf */
 /* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9039);
+/* harmony import */ var _retries_attempts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(454);
 /* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6624);
 /* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6207);
+
 
 
 
@@ -650,7 +662,7 @@ const RESULT_KEYS = (/* unused pure expression or super */ null && ([
     "acChecklistComplete",
     "verifiedProduction",
 ]));
-const OWN_KEYS = new Set([...REPORT_KEYS, "storiesBlocked", "plan", "target", "status", "lastUpdate", "usage", "budget"]);
+const OWN_KEYS = new Set([...REPORT_KEYS, "storiesBlocked", "storiesRetried", "totalAttempts", "plan", "target", "status", "lastUpdate", "usage", "budget"]);
 /** A test run that passed: exit code 0, not timed out, and no test counted as failing. */
 function evidencePassed(e) {
     if (!e || e.exitCode !== 0 || e.timedOut)
@@ -700,6 +712,7 @@ function resultOf(state, story) {
         verifiedProduction: result?.verifiedProduction ?? false,
         status,
         attempt: run?.attempt ?? 0,
+        ...attemptsOf(run),
         testsPassedCount: green?.passed ?? null,
         testsTotal: green?.total ?? null,
         red: result?.red ?? null,
@@ -711,6 +724,11 @@ function resultOf(state, story) {
         ...logsOf(run),
         ...(0,_usage_js__WEBPACK_IMPORTED_MODULE_0__/* .resultUsage */ .J9)(state, story.id),
     };
+}
+function attemptsOf(run) {
+    const history = (0,_retries_attempts_js__WEBPACK_IMPORTED_MODULE_3__/* .attemptHistory */ .cW)(run);
+    const attempts = history.length;
+    return { attempts, retried: attempts > 1, rebuilt: history.some((a) => a.rebuild), retryReasons: (0,_retries_attempts_js__WEBPACK_IMPORTED_MODULE_3__/* .retryReasons */ .ud)(run) };
 }
 function logsOf(run) {
     const logs = {};
@@ -751,6 +769,8 @@ function buildReport(state, plan, extra = {}) {
         totalTestsCovered: sum((r) => r.testsTotal),
         totalTestsPassed: sum((r) => r.testsPassedCount),
         storiesBlocked: inPlanOrder(b.blocked, plan),
+        storiesRetried: results.filter((r) => r.retried).map((r) => r.storyId),
+        totalAttempts: sum((r) => r.attempts),
         plan: state.plan.name,
         target: state.target,
         status: state.status,
@@ -758,6 +778,69 @@ function buildReport(state, plan, extra = {}) {
         ...(0,_usage_js__WEBPACK_IMPORTED_MODULE_0__/* .reportUsage */ .gu)(state, plan),
         ...extra,
     };
+}
+
+
+/***/ }),
+
+/***/ 3478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IR: () => (/* binding */ retryHint),
+/* harmony export */   OK: () => (/* binding */ retryLines),
+/* harmony export */   vH: () => (/* binding */ retriedStories)
+/* harmony export */ });
+/* unused harmony export retrySection */
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6207);
+/* harmony import */ var _retries_attempts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(454);
+/* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6624);
+/* harmony import */ var _testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5199);
+// How many stories needed a retry (or a rebuild on the integrated target) and why, for the run summary, the
+// pull request comment, `status` and the end of `run`; and the `tdd-waves retry` command that runs failed
+// stories again. Pure: state and plan in, text out.
+
+
+
+
+
+
+/** Stories that had more than one attempt, in plan order. */
+function retriedStories(state, plan) {
+    return [...plan.stories]
+        .sort((a, b) => a.index - b.index)
+        .flatMap((s) => {
+        const run = (0,_own_js__WEBPACK_IMPORTED_MODULE_1__/* .own */ .Z)(state.runs, s.id);
+        const history = (0,_retries_attempts_js__WEBPACK_IMPORTED_MODULE_2__/* .attemptHistory */ .cW)(run);
+        if (history.length < 2)
+            return [];
+        return [{ id: s.id, attempts: history.length, rebuilt: history.some((a) => a.rebuild), reasons: (0,_retries_attempts_js__WEBPACK_IMPORTED_MODULE_2__/* .retryReasons */ .ud)(run) }];
+    });
+}
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+/** "2 stories needed a retry" plus, per story, its attempts and why; empty when none did. */
+function retryLines(state, plan, clean) {
+    const retried = retriedStories(state, plan);
+    if (retried.length === 0)
+        return [];
+    return [
+        `${plural(retried.length, "story", "stories")} needed a retry:`,
+        ...retried.map((r) => `- ${clean(r.id)}: ${r.attempts} attempts${r.rebuilt ? ", rebuilt on the integrated target" : ""} — ${r.reasons.map(clean).join("; ") || "interrupted"}`),
+    ];
+}
+/** How many stories needed a retry and why, as a Markdown list under `heading`; as many stories as fit, with a note. */
+function retrySection(state, plan, budget, measure, heading) {
+    const [head, ...rows] = retryLines(state, plan, (t) => markdownCell(t, 160));
+    if (!head)
+        return "";
+    return fitTable(`${heading}${head}`, rows, budget, measure, (n) => `_${n} more retried stories left out for size: \`tdd-waves report\` lists them all._`);
+}
+/** The command that runs the failed stories again, when there are any. */
+function retryHint(state, plan, planArg) {
+    const failed = plan.stories.filter((s) => (0,_state_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, s.id) === "failed").map((s) => s.id);
+    if (failed.length === 0)
+        return undefined;
+    return `Run the failed ${failed.length === 1 ? "story" : "stories"} again (and the stories blocked behind them): tdd-waves retry ${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_3__/* .shellQuote */ .Z)(planArg)} ${failed.join(" ")}`;
 }
 
 
@@ -818,18 +901,111 @@ function usageLine(state, plan) {
 
 /***/ }),
 
+/***/ 454:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q9: () => (/* binding */ testsCommitted),
+/* harmony export */   cW: () => (/* binding */ attemptHistory),
+/* harmony export */   ny: () => (/* binding */ isFinalFailure),
+/* harmony export */   rb: () => (/* binding */ REBUILD_HEADING),
+/* harmony export */   sk: () => (/* binding */ nextStep),
+/* harmony export */   tx: () => (/* binding */ attemptOf),
+/* harmony export */   ud: () => (/* binding */ retryReasons)
+/* harmony export */ });
+/** The attempt a phase belongs to (states written before retries have one attempt per run). */
+const attemptOf = (run, p) => p.attempt ?? run.attempt;
+const firstOf = (run) => run.firstAttempt ?? run.attempt;
+/** The phases of one attempt that count (not cut short by an execution that stopped), integration excluded. */
+function phasesOf(run, attempt) {
+    return run.phases.filter((p) => attemptOf(run, p) === attempt && !p.interrupted && p.phase !== "integrate");
+}
+/** The tester's tests passed the red check and were committed in the current set (a rebuild brings them along). */
+function testsCommitted(run) {
+    if (run.rebuild?.attempt === run.attempt)
+        return run.rebuild.commit !== undefined;
+    const first = firstOf(run);
+    return run.phases.some((p) => p.phase === "red" && p.outcome === "ok" && !p.interrupted && attemptOf(run, p) >= first && attemptOf(run, p) <= run.attempt);
+}
+/**
+ * The next step of a story's current attempt. `fresh`: the working copy is a new checkout (of the committed
+ * tests, or of the target), so work an earlier process left uncommitted is gone and must be done again.
+ */
+function nextStep(run, retries, fresh) {
+    const k = run.attempt;
+    const rebuild = run.rebuild?.attempt === k ? run.rebuild : undefined;
+    if (rebuild && rebuild.commit === undefined)
+        return { kind: "prepare-rebuild", attempt: k };
+    const phases = phasesOf(run, k);
+    const last = phases.at(-1);
+    const again = (phase) => ({ kind: "run", phase, attempt: k, newAttempt: false, ...(run.feedback ? { feedback: run.feedback } : {}) });
+    if (!last)
+        return again(testsCommitted(run) ? "implementation" : "tester");
+    if (last.outcome === "running")
+        return again(last.phase === "tester" || last.phase === "red" ? "tester" : "implementation");
+    if (last.outcome === "ok") {
+        if (last.phase === "tester")
+            return again("tester");
+        if (last.phase === "red")
+            return again("implementation");
+        if (fresh)
+            return again("implementation");
+        return last.phase === "implementation" ? again("verify") : { kind: "verified", attempt: k };
+    }
+    const reason = last.message ?? `${last.phase} failed`;
+    if (isFinalFailure(reason))
+        return { kind: "exhausted", phase: last.phase, reason, attempts: k - firstOf(run) + 1 };
+    if (rebuild)
+        return { kind: "exhausted", phase: "integrate", reason: `${rebuild.reason} (rebuilt on the integrated target: ${reason})`, attempts: k - firstOf(run) + 1 };
+    const used = k - firstOf(run) + 1;
+    if (used >= retries + 1)
+        return { kind: "exhausted", phase: last.phase, reason: used > 1 ? `${reason} (after ${used} attempts)` : reason, attempts: used };
+    return { kind: "run", phase: last.phase === "tester" || last.phase === "red" ? "tester" : "implementation", attempt: k + 1, newAttempt: true, after: last };
+}
+/** Failures another attempt cannot mend: a story over its own budget (core/agents/budget.ts). */
+const isFinalFailure = (reason) => reason.startsWith("budget:");
+/** Every attempt on record, in order: how it ended and why (interrupted phases left out: they were run again). */
+function attemptHistory(run) {
+    if (!run || run.phases.length === 0)
+        return [];
+    const numbers = [...new Set(run.phases.map((p) => attemptOf(run, p)))].sort((a, b) => a - b);
+    return numbers.map((attempt) => {
+        const phases = run.phases.filter((p) => attemptOf(run, p) === attempt && !p.interrupted);
+        const failed = phases.find((p) => p.outcome === "failed");
+        const rebuild = run.rebuild?.attempt === attempt || phases.some((p) => p.feedback?.startsWith(REBUILD_HEADING));
+        if (failed)
+            return { attempt, outcome: "failed", phase: failed.phase, reason: failed.message ?? `${failed.phase} failed`, rebuild };
+        const open = phases.length === 0 || phases.some((p) => p.outcome === "running");
+        return { attempt, outcome: open ? "running" : "ok", rebuild };
+    });
+}
+/** The first line every rebuild's feedback starts with (see renderRebuildFeedback). */
+const REBUILD_HEADING = "Rebuild on the integrated target";
+/** The failed attempts that led to another one: why the story needed a retry (or a rebuild). */
+function retryReasons(run) {
+    const history = attemptHistory(run);
+    return history.slice(0, -1).flatMap((a) => (a.outcome === "failed" && a.reason ? [a.reason] : []));
+}
+
+
+/***/ }),
+
 /***/ 6624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AE: () => (/* binding */ failStory),
+/* harmony export */   Au: () => (/* binding */ retryStories),
 /* harmony export */   CX: () => (/* binding */ derive),
 /* harmony export */   EY: () => (/* binding */ adoptCompleted),
 /* harmony export */   Eg: () => (/* binding */ annotateRun),
 /* harmony export */   Eo: () => (/* binding */ runDuration),
 /* harmony export */   Eq: () => (/* binding */ recordError),
+/* harmony export */   LV: () => (/* binding */ rebuildPrepared),
 /* harmony export */   OA: () => (/* binding */ startStory),
+/* harmony export */   P8: () => (/* binding */ scheduleRebuild),
 /* harmony export */   Pr: () => (/* binding */ recordResult),
+/* harmony export */   VV: () => (/* binding */ cutShort),
 /* harmony export */   X_: () => (/* binding */ completeStory),
 /* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   cy: () => (/* binding */ chain),
@@ -838,9 +1014,10 @@ function usageLine(state, plan) {
 /* harmony export */   tA: () => (/* binding */ beginPhase),
 /* harmony export */   uT: () => (/* binding */ startWave),
 /* harmony export */   ur: () => (/* binding */ createState),
+/* harmony export */   xF: () => (/* binding */ beginAttempt),
 /* harmony export */   zN: () => (/* binding */ endPhase)
 /* harmony export */ });
-/* unused harmony exports waveOf, retryStories, setLock, openStoriesOf, nextOpenWave */
+/* unused harmony exports waveOf, setLock, openStoriesOf, nextOpenWave */
 /* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6207);
 
 /** Several transitions applied as one (one state write for steps that happen at the same moment). */
@@ -932,20 +1109,28 @@ const startWave = (wave, now) => (state) => touch({ ...state, currentWave: Math.
 const startStory = (id, now, runUrl) => (state) => {
     if (statusOf(state, id) === "complete")
         return state;
-    const next = withRun(state, id, (run) => ({
-        attempt: run.attempt + 1,
-        wave: waveOf(state, id),
-        status: "testing",
-        phases: [],
-        ...(runUrl ? { runUrl } : {}),
-    }));
+    const next = withRun(state, id, (run) => {
+        const { resume: _r, reason: _reason, ...kept } = run;
+        const common = { ...kept, wave: waveOf(state, id), ...(runUrl ? { runUrl } : {}) };
+        // An attempt the execution was in when it stopped is continued, never started over.
+        if (run.resume && run.attempt > 0)
+            return { ...common, status: "testing" };
+        // A rebuild on the integrated target: one more attempt, beyond the retries.
+        if (run.rebuild && run.rebuild.attempt === undefined) {
+            const attempt = run.attempt + 1;
+            return { ...common, attempt, status: "implementing", feedback: run.rebuild.feedback, rebuild: { ...run.rebuild, attempt } };
+        }
+        // A new set of attempts; the phases of earlier ones stay on record (the Gantt shows them all).
+        const { rebuild: _b, rebuilt: _d, feedback: _f, merged: _m, ...fresh } = common;
+        return { ...fresh, attempt: run.attempt + 1, firstAttempt: run.attempt + 1, status: "testing" };
+    });
     return touch({ ...next, stories: moveTo(next.stories, id, "inProgress"), status: "executing" }, now);
 };
 const phaseStatus = { tester: "testing", red: "testing", implementation: "implementing", verify: "implementing" };
 const beginPhase = (id, phase, now, extra = {}) => (state) => touch(withRun(state, id, (run) => ({
     ...run,
     status: phaseStatus[phase] ?? run.status,
-    phases: [...run.phases, { phase, ...extra, start: now, outcome: "running" }],
+    phases: [...run.phases, { phase, ...extra, start: now, outcome: "running", attempt: run.attempt }],
 })), now);
 const endPhase = (id, phase, outcome, now, message) => (state) => touch(withRun(state, id, (run) => {
     const phases = [...run.phases];
@@ -956,7 +1141,7 @@ const endPhase = (id, phase, outcome, now, message) => (state) => touch(withRun(
             return { ...run, phases };
         }
     }
-    phases.push({ phase, start: now, end: now, outcome, ...(message ? { message } : {}) });
+    phases.push({ phase, start: now, end: now, outcome, ...(message ? { message } : {}), attempt: run.attempt });
     return { ...run, phases };
 }), now);
 /** Records what verify found, before integration decides the story's fate. */
@@ -979,7 +1164,8 @@ const adoptCompleted = (ids, targetCommit, now) => (state) => {
     for (const id of ids) {
         if (statusOf(next, id) !== "pending")
             continue;
-        next = withRun(next, id, (run) => ({ ...run, status: "complete", merged: targetCommit, reason: "already complete on the target branch" }));
+        // A story this execution completed before a restart keeps its record; others say where they came from.
+        next = withRun(next, id, (run) => run.status === "complete" && run.result ? { ...run, merged: targetCommit } : { ...run, status: "complete", merged: targetCommit, reason: "already complete on the target branch" });
         next = { ...next, stories: moveTo(next.stories, id, "completed") };
     }
     return next === state ? state : touch(next, now);
@@ -995,13 +1181,23 @@ const blockStory = (id, reason, now) => (state) => {
     const next = withRun(state, id, (run) => ({ ...run, status: "blocked", reason }));
     return touch({ ...next, stories: moveTo(next.stories, id, "blocked") }, now);
 };
-/** Stories that were in progress when an execution stopped go back to pending: they restart from the tester. */
+/** Phases an execution left running, recorded as cut short (failed, interrupted) at `now`. */
+const cutShort = (phases, now) => phases.map((p) => (p.outcome === "running" ? { ...p, end: p.end ?? now, outcome: "failed", message: "interrupted", interrupted: true } : p));
+/**
+ * Stories that were in progress when an execution stopped go back to pending, marked to continue the attempt
+ * they were in (its phases cut short are recorded as interrupted, and run again).
+ */
 const requeueInProgress = (now) => (state) => {
     if (state.stories.inProgress.length === 0)
         return state;
     let next = state;
     for (const id of state.stories.inProgress) {
-        next = withRun(next, id, (run) => ({ ...run, status: "pending" }));
+        next = withRun(next, id, (run) => ({
+            ...run,
+            status: "pending",
+            resume: true,
+            phases: cutShort(run.phases, now),
+        }));
         next = { ...next, stories: moveTo(next.stories, id, "pending") };
     }
     return touch(next, now);
@@ -1013,7 +1209,7 @@ const requeueInProgress = (now) => (state) => {
 const retryStories = (ids, dependents, now) => (state) => {
     const reset = new Set();
     const visit = (id) => {
-        for (const d of own(dependents, id) ?? []) {
+        for (const d of (0,_own_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .Z)(dependents, id) ?? []) {
             if (state.stories.blocked.includes(d) && !reset.has(d)) {
                 reset.add(d);
                 visit(d);
@@ -1030,11 +1226,36 @@ const retryStories = (ids, dependents, now) => (state) => {
         return state;
     let next = { ...state, status: state.status === "error" ? "error" : "executing" };
     for (const id of reset) {
-        next = withRun(next, id, (run) => ({ ...run, status: "pending", reason: undefined }));
+        // A whole new set of attempts (and its rebuild): startStory sees no resume and no rebuild under way.
+        next = withRun(next, id, (run) => {
+            const { resume: _r, rebuild: _b, rebuilt: _d, feedback: _f, reason: _reason, ...kept } = run;
+            return { ...kept, status: "pending" };
+        });
         next = { ...next, stories: moveTo(next.stories, id, "pending") };
     }
     return touch(next, now);
 };
+/** The next attempt of the current set begins, with what the previous one got wrong. */
+const beginAttempt = (id, attempt, feedback, now) => (state) => touch(withRun(state, id, (run) => ({ ...run, attempt, feedback })), now);
+/**
+ * Integration rejected the story (merge conflict, tests failing on the merged result): it goes back to
+ * pending for one rebuild on the integrated target, its failed integration recorded on the attempt.
+ */
+const scheduleRebuild = (id, reason, feedback, now) => (state) => {
+    const next = withRun(endPhase(id, "integrate", "failed", now, reason)(state), id, (run) => {
+        const { merged: _m, ...kept } = run;
+        return { ...kept, status: "pending", rebuilt: true, rebuild: { reason, feedback, ...(run.result?.commit ? { from: run.result.commit } : {}) } };
+    });
+    return touch({ ...next, stories: moveTo(next.stories, id, "pending") }, now);
+};
+/** The rebuild's working copy holds the story's test file and story file on the integrated target. */
+const rebuildPrepared = (id, commit, testFileBlob, base, now) => (state) => touch(withRun(state, id, (run) => ({
+    ...run,
+    base,
+    testerCommit: commit,
+    ...(testFileBlob ? { testFileBlob } : {}),
+    ...(run.rebuild ? { rebuild: { ...run.rebuild, commit } } : {}),
+})), now);
 const recordError = (message, now, fatal = false) => (state) => touch({ ...state, errors: [...state.errors, { at: now, message }], ...(fatal ? { status: "error" } : {}) }, now);
 const setLock = (lock, now) => (state) => {
     const { lock: _old, ...rest } = state;
