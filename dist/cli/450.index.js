@@ -1261,10 +1261,13 @@ const setLock = (lock, now) => (state) => {
     const { lock: _old, ...rest } = state;
     return touch(lock ? { ...rest, lock } : rest, now);
 };
-/** A run's duration: first phase start to last phase end; null when no phase has ended. */
+/** A run's duration: first phase start to last phase end of its current set of attempts; null when no phase has ended. */
 function runDuration(run) {
-    const starts = run.phases.map((p) => Date.parse(p.start)).filter(Number.isFinite);
-    const ends = run.phases.flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter(Number.isFinite);
+    // The current set of attempts only: an earlier set (before a retry command) may lie days back.
+    const first = run.firstAttempt ?? 0;
+    const phases = run.phases.filter((p) => (p.attempt ?? run.attempt) >= first);
+    const starts = phases.map((p) => Date.parse(p.start)).filter(Number.isFinite);
+    const ends = phases.flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter(Number.isFinite);
     if (starts.length === 0 || ends.length === 0)
         return null;
     return Math.max(0, Math.max(...ends) - Math.min(...starts));

@@ -16,6 +16,7 @@ import {
   recordResult,
   requeueInProgress,
   retryStories,
+  runDuration,
   startStory,
   statusOf,
   type PhaseName,
@@ -195,5 +196,15 @@ describe("feedback", () => {
     expect(tail.split("\n")).toHaveLength(TAIL_LINES);
     expect(tail.endsWith("line 499")).toBe(true);
     expect(tailOf("x".repeat(20_000)).length).toBeLessThanOrEqual(6_000);
+  });
+});
+
+describe("runDuration", () => {
+  it("spans the current set of attempts, not the sets before a retry command", () => {
+    let s = chain(testsOk, phase("implementation", "failed", "x"))(started());
+    s = failStory(ID, "x", at(minute), "implementation")(s);
+    s = retryStories([ID], {}, at(600))(s);
+    s = chain(startStory(ID, at(600)), beginPhase(ID, "tester", at(600)), endPhase(ID, "tester", "ok", at(602)))(s);
+    expect(runDuration(run(s))).toBe(2 * 60_000);
   });
 });
