@@ -2,106 +2,308 @@ export const id = 471;
 export const ids = [471];
 export const modules = {
 
-/***/ 6540:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ findExecutable)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// Whether a command can be found on PATH, the way a shell looks it up: the first directory holding an
-// executable file of that name. Used to warn about (plan) or refuse (run) a preset whose CLI is not installed.
-
-
-/** The full path of `name` on `pathEnv` (a PATH value), or undefined when no directory holds it as an executable file. */
-function findExecutable(name, pathEnv) {
-    for (const dir of (pathEnv ?? "").split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter))) {
-        // An empty entry means the current directory, as in the shell.
-        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir === "" ? "." : dir, name);
-        try {
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
-                continue;
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // Not here: try the next directory.
-        }
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
 /***/ 9471:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   agentsCommand: () => (/* binding */ agentsCommand)
-/* harmony export */ });
-/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8293);
-/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6540);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1810);
-// `tdd-waves agents [<plan-file>] [--json]`: the agent presets and the command line each runs (issue 13); with a
-// plan, its agents and the command line each of them runs. Says which CLIs are not on PATH.
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  initCommand: () => (/* binding */ initCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/adapters/git.ts
+var git = __webpack_require__(6960);
+;// CONCATENATED MODULE: ./src/core/init/starter.ts
+// What `tdd-waves init` writes, as pure functions of what it found: the test command a project uses (from
+// its manifest files' contents), the agents whose CLIs are on PATH, the commented starting plan, the story
+// template, and the shipped workflows with `uses:` pointing at the released action.
+/** The test command of the project, running the one test file tdd-waves asks for (`{testFile}`), if it can tell. */
+function detectTestCommand(files) {
+    const pkg = files["package.json"];
+    if (pkg !== undefined) {
+        let scripts = {};
+        try {
+            const parsed = JSON.parse(pkg);
+            if (parsed.scripts && typeof parsed.scripts === "object")
+                scripts = parsed.scripts;
+        }
+        catch {
+            // A package.json that does not parse says nothing about tests.
+        }
+        const test = typeof scripts.test === "string" ? scripts.test : undefined;
+        if (test !== undefined && !/no test specified/.test(test)) {
+            const [runner, lock] = files["pnpm-lock.yaml"] !== undefined
+                ? ["pnpm", "pnpm-lock.yaml"]
+                : files["yarn.lock"] !== undefined
+                    ? ["yarn", "yarn.lock"]
+                    : files["bun.lockb"] !== undefined
+                        ? ["bun run", "bun.lockb"]
+                        : ["npm", files["package-lock.json"] !== undefined ? "package-lock.json" : ""];
+            // npm needs `--` before arguments meant for the script; pnpm, yarn and bun pass them on.
+            const command = runner === "npm" ? "npm test -- {testFile}" : `${runner} test {testFile}`;
+            return { command, from: `package.json scripts.test${lock ? ` with ${lock}` : ""}` };
+        }
+    }
+    const pyproject = files["pyproject.toml"];
+    if (pyproject !== undefined && /\[tool\.pytest|pytest/.test(pyproject))
+        return { command: "python -m pytest {testFile}", from: "pyproject.toml (pytest)" };
+    if (files["pytest.ini"] !== undefined)
+        return { command: "python -m pytest {testFile}", from: "pytest.ini" };
+    for (const name of ["setup.cfg", "tox.ini"]) {
+        if (files[name] !== undefined && /\[(tool:)?pytest\]/.test(files[name]))
+            return { command: "python -m pytest {testFile}", from: `${name} (pytest)` };
+    }
+    // Go tests run per package: the directory of the test file.
+    if (files["go.mod"] !== undefined)
+        return { command: 'go test "./$(dirname {testFile})"', from: "go.mod" };
+    // Cargo runs an integration test by its name: tests/<name>.rs.
+    if (files["Cargo.toml"] !== undefined)
+        return { command: 'cargo test --test "$(basename {testFile} .rs)"', from: "Cargo.toml" };
+    return undefined;
+}
+/** Agent CLIs tdd-waves knows how to start headless, in order of preference: executable name -> run line. */
+const KNOWN_AGENTS = [
+    { bin: "claude", run: 'claude -p "$TDD_WAVES_PROMPT" --permission-mode acceptEdits' },
+    { bin: "codex", run: 'codex exec --full-auto "$TDD_WAVES_PROMPT"' },
+    { bin: "gemini", run: 'gemini --yolo -p "$TDD_WAVES_PROMPT"' },
+    { bin: "aider", run: 'aider --yes-always --message "$TDD_WAVES_PROMPT"' },
+    { bin: "opencode", run: 'opencode run "$TDD_WAVES_PROMPT"' },
+];
+const PLAN_FILE = ".tdd-waves/plan.yml";
+const STORIES_DIR = ".tdd-waves/stories";
+const STORY_TEMPLATE_FILE = ".tdd-waves/story-template.md";
+const FIRST_STORY_ID = "example-001";
+const yamlString = (s) => JSON.stringify(s);
+/**
+ * The commented starting plan: valid once its first story file (`.tdd-waves/stories/example-001.md`, a
+ * copy of the template) exists. Agents: the first CLI found on PATH, else a placeholder to edit.
+ */
+function starterPlan(input) {
+    const found = KNOWN_AGENTS.find((a) => a.bin === input.agents[0]);
+    const agentRun = found ? found.run : "echo 'edit .tdd-waves/plan.yml: agents.*.run' >&2; exit 1";
+    const agentNote = found
+        ? `# Found on PATH: ${input.agents.join(", ")}. Both roles use ${found.bin}; give them different commands or models if you like.`
+        : `# No agent CLI found on PATH (looked for ${KNOWN_AGENTS.map((a) => a.bin).join(", ")}): put the command that starts yours in run:.`;
+    const testCommand = input.test?.command ?? "echo 'edit .tdd-waves/plan.yml: test.command' >&2; exit 1";
+    const testNote = input.test ? `# Detected from ${input.test.from}.` : "# No test command detected: put the one that runs a single test file here.";
+    return `# tdd-waves plan: stories built in dependency waves, each test-first (a tester agent writes failing
+# tests, an implementation agent makes them pass). Reference: docs/plan.md in the tdd-waves repository.
+# yaml-language-server: $schema=https://unpkg.com/tdd-waves/plan.schema.json
+#
+# Next: copy ${STORY_TEMPLATE_FILE} to ${STORIES_DIR}/${FIRST_STORY_ID}.md, fill it in, then
+#   tdd-waves plan ${PLAN_FILE}       (checks everything, prints the waves)
+#   tdd-waves run ${PLAN_FILE}        (runs it here; or dispatch it on GitHub)
+name: ${yamlString(input.name)}
+# Stories at once (1-10); on GitHub, jobs per wave.
+maxParallel: 4
+# Story files are <storiesDir>/<id>.md unless a story gives file:.
+storiesDir: ${STORIES_DIR}
+
+test:
+  ${testNote}
+  # {testFile} is replaced by the story's test file, shell-quoted. Red = it fails before, green = passes after.
+  command: ${yamlString(testCommand)}
+  timeout: 10m
+
+agents:
+  ${agentNote}
+  # Agents get the brief in $TDD_WAVES_PROMPT (and the file $TDD_WAVES_PROMPT_FILE), the story in
+  # $TDD_WAVES_STORY_FILE and the test file in $TDD_WAVES_TEST_FILE. Secrets go in env: or the environment.
+  tester:
+    run: ${yamlString(agentRun)}
+    timeout: 30m
+  implementer:
+    run: ${yamlString(agentRun)}
+    timeout: 60m
+
+stories:
+  # One entry per story; dependsOn lists the stories that must be merged first.
+  - id: ${FIRST_STORY_ID}
+    title: "The first story"
+    testFile: test/${FIRST_STORY_ID}.test
+    tester: tester
+    implementer: implementer
+    dependsOn: []
+`;
+}
+/**
+ * The story template: YAML front matter that \`tdd-waves plan --from\` reads, then the Markdown body the
+ * agents read (tdd-waves edits only the field lines and the Completion section).
+ */
+function storyTemplate() {
+    return `---
+# Read by \`tdd-waves plan --from ${STORIES_DIR}\`; ignored by the agents. Keys: id, title, dependencies,
+# test_file, tester, implementer, epic.
+id: ${FIRST_STORY_ID}
+title: The first story
+dependencies: []
+test_file: test/${FIRST_STORY_ID}.test
+tester: tester
+implementer: implementer
+---
+# ${FIRST_STORY_ID}: The first story
+
+**Status:** ⏳ Pending
+**Assignee:** —
+**Test file:** \`test/${FIRST_STORY_ID}.test\`
+**Verified:** no
+
+## Context
+What this story is for, what already exists, which files and interfaces to use. The agents read this.
+
+## Acceptance Criteria
+- [ ] One observable behaviour the tests must check
+- [ ] Another one, small enough to test on its own
+
+## Completion
+`;
+}
+/**
+ * A shipped workflow with every local `uses: ./` (this repository's own action) pointing at the released
+ * action instead; nothing else changes, so the written workflows never drift from the tested ones.
+ */
+function workflowForUsers(shipped, action) {
+    return shipped.replace(/^(\s*(?:-\s+)?uses:\s*)\.\/(\s*(?:#.*)?)$/gm, `$1${action.repository}@${action.ref}$2`);
+}
+
+// EXTERNAL MODULE: ./src/core/plan/patterns.ts
+var patterns = __webpack_require__(1236);
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var cli_args = __webpack_require__(5361);
+;// CONCATENATED MODULE: ./src/cli/release.ts
+// This release of tdd-waves as users refer to it: the action reference the workflows written by `init` use,
+// and the shipped workflows themselves (.github/workflows/, the ones this repository tests and runs).
+
+/**
+ * The released action: its repository and the moving major-version tag (`v0` while the version is 0.x).
+ * One place to change for a fork; `tdd-waves init --action owner/name@ref` overrides it per repository.
+ * test/integration/init.test.ts checks the tag against package.json's major version.
+ */
+const ACTION_REFERENCE = { repository: "tdd-waves/tdd-waves", ref: "v0" };
+const SHIPPED_WORKFLOWS = ["tdd-waves.yml", "tdd-waves-command.yml"];
+/**
+ * A shipped workflow's text. The paths are literal so that the bundler copies the files beside the bundle
+ * (dist/cli/): the installed package carries the very workflows this repository runs.
+ */
+function shippedWorkflow(file) {
+    return file === "tdd-waves.yml"
+        ? (0,external_node_fs_.readFileSync)(__webpack_require__.ab + "tdd-waves.yml", "utf8")
+        : (0,external_node_fs_.readFileSync)(__webpack_require__.ab + "tdd-waves-command.yml", "utf8");
+}
+
+;// CONCATENATED MODULE: ./src/cli/init-command.ts
+// `tdd-waves init [--force] [--action owner/name@ref]`: sets up the repository it runs in: the commented
+// starting plan, a story template, and the execution and /build workflows pointing at the released action.
+// Detects the test command and the agent CLIs on PATH. Never overwrites a file unless --force.
 
 
 
-const USAGE = "Usage: tdd-waves agents [<plan-file>] [--json]";
-async function agentsCommand(args, io) {
+
+
+
+
+const USAGE = "Usage: tdd-waves init [--force] [--action owner/name@ref]";
+const HELP = `Sets up tdd-waves in the git repository of the working directory:
+  ${PLAN_FILE}              a commented starting plan (test command and agents detected where possible)
+  ${STORY_TEMPLATE_FILE}     a story template (front matter + acceptance criteria)
+  .github/workflows/tdd-waves.yml          the execution workflow (one run per wave)
+  .github/workflows/tdd-waves-command.yml  the /build pull request comment
+Existing files are kept (and named); --force replaces them.
+  --action owner/name@ref   the action the workflows use (default: ${ACTION_REFERENCE.repository}@${ACTION_REFERENCE.ref})`;
+const MANIFESTS = ["package.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lockb", "pyproject.toml", "pytest.ini", "setup.cfg", "tox.ini", "go.mod", "Cargo.toml"];
+async function initCommand(args, io) {
     let flags;
+    let action = ACTION_REFERENCE;
     try {
-        flags = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFlags */ .bQ)(args, { json: "boolean" });
-        if (flags.positional.length > 1)
-            throw new _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb("agents takes at most one plan file");
+        flags = (0,cli_args/* parseFlags */.bQ)(args, { force: "boolean", action: "value", help: "boolean" });
+        if (flags.booleans.has("help")) {
+            io.stdout(`${USAGE}\n\n${HELP}\n`);
+            return 0;
+        }
+        if (flags.positional.length > 0)
+            throw new cli_args/* UsageError */.eb(`init takes no arguments, got "${flags.positional.join(" ")}"`);
+        if (flags.values.action !== undefined) {
+            const m = /^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)@([A-Za-z0-9_./-]+)$/.exec(flags.values.action);
+            if (!m)
+                throw new cli_args/* UsageError */.eb(`--action must be owner/name@ref, got "${flags.values.action}"`);
+            action = { repository: m[1], ref: m[2] };
+        }
     }
     catch (e) {
-        if (!(e instanceof _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb))
+        if (!(e instanceof cli_args/* UsageError */.eb))
             throw e;
-        io.stderr(`tdd-waves agents: ${e.message}\n${USAGE}\n`);
+        io.stderr(`tdd-waves init: ${e.message}\n${USAGE}\n`);
         return 2;
     }
-    const onPath = (exe) => (0,_adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__/* .findExecutable */ .o)(exe, io.env.PATH) !== undefined;
-    let rows;
-    if (flags.positional[0] === undefined) {
-        rows = _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .PRESET_NAMES */ .dO.map((name) => {
-            const p = _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .PRESETS */ .fG[name];
-            return { name, executable: p.executable, onPath: onPath(p.executable), command: (0,_core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .presetCommand */ .ld)(name), reports: p.reports, limits: p.limits, docs: p.docs };
-        });
+    let root;
+    try {
+        root = await new git/* Git */.TU({ cwd: io.cwd }).topLevel();
     }
-    else {
-        const opened = await (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .openPlan */ .uD)(flags.positional[0], io);
-        if (typeof opened === "number")
-            return opened;
-        rows = Object.values(opened.loaded.plan.agents).map((a) => {
-            if (!a.preset)
-                return { name: a.name, command: a.run };
-            const p = _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__/* .PRESETS */ .fG[a.preset];
-            return { name: a.name, preset: a.preset, executable: p.executable, onPath: onPath(p.executable), command: a.run, reports: p.reports, limits: p.limits };
-        });
+    catch {
+        io.stderr("tdd-waves init: not inside a git repository: run `git init` first (tdd-waves keeps its state on a git branch)\n");
+        return 2;
     }
-    if (flags.booleans.has("json")) {
-        io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
-        return 0;
+    const files = {};
+    for (const name of MANIFESTS) {
+        const path = (0,external_node_path_.join)(root, name);
+        if ((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isFile())
+            files[name] = name === "bun.lockb" ? "" : (0,external_node_fs_.readFileSync)(path, "utf8");
     }
-    const blocks = rows.map((r) => {
-        const cli = r.executable === undefined ? "" : ` (${r.executable}: ${r.onPath ? "on PATH" : "not on PATH"})`;
-        const lines = [`${r.name}${r.preset ? ` — preset ${r.preset}` : ""}${cli}`, `  $ ${r.command}`];
-        if (r.reports)
-            lines.push(`  reports: ${r.reports}`);
-        if (r.limits)
-            lines.push(`  cannot: ${r.limits}`);
-        if (r.docs)
-            lines.push(`  docs: ${r.docs.join(" ")}`);
-        return lines.join("\n");
-    });
-    io.stdout(`${blocks.join("\n\n")}\n`);
+    const test = detectTestCommand(files);
+    const agents = KNOWN_AGENTS.filter((a) => onPath(a.bin, io.env)).map((a) => a.bin);
+    const name = planName((0,external_node_path_.basename)(root));
+    const outputs = [
+        [PLAN_FILE, starterPlan({ name, test, agents })],
+        [STORY_TEMPLATE_FILE, storyTemplate()],
+        ...SHIPPED_WORKFLOWS.map((file) => [`.github/workflows/${file}`, workflowForUsers(shippedWorkflow(file), action)]),
+    ];
+    const force = flags.booleans.has("force");
+    for (const [relative, text] of outputs) {
+        const path = (0,external_node_path_.join)(root, relative);
+        const exists = (0,external_node_fs_.existsSync)(path);
+        if (exists && !force) {
+            io.stdout(`kept     ${relative} (it exists; --force replaces it)\n`);
+            continue;
+        }
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(path, text);
+        io.stdout(`${exists ? "replaced" : "wrote   "} ${relative}\n`);
+    }
+    io.stdout(`\nTest command: ${test ? `${test.command} (from ${test.from})` : "none detected: set test.command in the plan"}\n` +
+        `Agent CLIs on PATH: ${agents.length > 0 ? agents.join(", ") : `none of ${KNOWN_AGENTS.map((a) => a.bin).join(", ")}: set agents.*.run in the plan`}\n` +
+        `Workflows use ${action.repository}@${action.ref}\n` +
+        `\nNext steps:\n` +
+        `  1. Write the first story: cp ${STORY_TEMPLATE_FILE} ${STORIES_DIR}/${FIRST_STORY_ID}.md, then edit it and the stories: list of ${PLAN_FILE}\n` +
+        `     (or write story files and build the plan from them: tdd-waves plan --from ${STORIES_DIR} --write ${PLAN_FILE})\n` +
+        `  2. Check the plan: tdd-waves plan ${PLAN_FILE}\n` +
+        `  3. Run it here: tdd-waves run ${PLAN_FILE}, or commit and push, add your agents' secrets, and: tdd-waves dispatch ${PLAN_FILE} --watch\n`);
     return 0;
+}
+/** The plan's name from the repository's directory name, made to fit plan-name rules. */
+function planName(dir) {
+    const cleaned = dir.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "").slice(0, 64).replace(/[.-]+$/, "");
+    return patterns/* PLAN_NAME_RE */.eC.test(cleaned) && !cleaned.includes("..") && !cleaned.endsWith(".lock") ? cleaned : "my-plan";
+}
+function onPath(bin, env) {
+    for (const dir of (env.PATH ?? "").split(external_node_path_.delimiter)) {
+        if (!dir)
+            continue;
+        try {
+            (0,external_node_fs_.accessSync)((0,external_node_path_.join)(dir, bin), external_node_fs_.constants.X_OK);
+            if ((0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, bin)).isFile())
+                return true;
+        }
+        catch {
+            // Not here.
+        }
+    }
+    return false;
 }
 
 

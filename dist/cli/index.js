@@ -307,20 +307,20 @@ async function main(argv, io) {
     switch (command) {
         case "plan":
             return args.some((a) => a === "--from" || a.startsWith("--from="))
-                ? (await Promise.all(/* import() */[__nccwpck_require__.e(713), __nccwpck_require__.e(494), __nccwpck_require__.e(623), __nccwpck_require__.e(810), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9925))).planFromCommand(args, io)
-                : (await Promise.all(/* import() */[__nccwpck_require__.e(713), __nccwpck_require__.e(623), __nccwpck_require__.e(922)]).then(__nccwpck_require__.bind(__nccwpck_require__, 922))).planCommand(args, io);
+                ? (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(231), __nccwpck_require__.e(361), __nccwpck_require__.e(228)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5228))).planFromCommand(args, io)
+                : (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(231), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 167))).planCommand(args, io);
         case "init":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(713), __nccwpck_require__.e(494), __nccwpck_require__.e(623), __nccwpck_require__.e(810), __nccwpck_require__.e(207)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7207))).initCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(231), __nccwpck_require__.e(361), __nccwpck_require__.e(471)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9471))).initCommand(args, io);
         case "dispatch":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(713), __nccwpck_require__.e(494), __nccwpck_require__.e(221), __nccwpck_require__.e(623), __nccwpck_require__.e(810), __nccwpck_require__.e(58), __nccwpck_require__.e(755)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7755))).dispatchCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(891), __nccwpck_require__.e(231), __nccwpck_require__.e(361), __nccwpck_require__.e(948), __nccwpck_require__.e(134)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7134))).dispatchCommand(args, io);
         case "run":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(713), __nccwpck_require__.e(494), __nccwpck_require__.e(313), __nccwpck_require__.e(623), __nccwpck_require__.e(810), __nccwpck_require__.e(58), __nccwpck_require__.e(629), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 158))).runCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(893), __nccwpck_require__.e(231), __nccwpck_require__.e(361), __nccwpck_require__.e(948), __nccwpck_require__.e(640), __nccwpck_require__.e(293)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8293))).runCommand(args, io);
         case "status":
         case "gantt":
         case "report":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(713), __nccwpck_require__.e(494), __nccwpck_require__.e(221), __nccwpck_require__.e(623), __nccwpck_require__.e(810), __nccwpck_require__.e(58), __nccwpck_require__.e(629), __nccwpck_require__.e(302)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4302))).viewCommand(command, args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(891), __nccwpck_require__.e(231), __nccwpck_require__.e(361), __nccwpck_require__.e(948), __nccwpck_require__.e(640), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6967))).viewCommand(command, args, io);
         case "agents":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(713), __nccwpck_require__.e(494), __nccwpck_require__.e(623), __nccwpck_require__.e(810), __nccwpck_require__.e(471)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9471))).agentsCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(231), __nccwpck_require__.e(361), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154))).agentsCommand(args, io);
         case "-h":
         case "--help":
         case "help":

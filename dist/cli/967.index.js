@@ -1,8 +1,8 @@
-export const id = 302;
-export const ids = [302];
+export const id = 967;
+export const ids = [967];
 export const modules = {
 
-/***/ 6129:
+/***/ 3244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   Ut: () => (/* binding */ createRemoteGitHub),
 /* harmony export */   ow: () => (/* binding */ tokenFrom)
 /* harmony export */ });
-/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9221);
+/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(891);
 // GitHub from the terminal (`tdd-waves dispatch`): start the execution workflow and follow its runs, with
 // @octokit/rest. Every failure becomes a RemoteError whose message says what to do (token, permission,
 // workflow not installed), never an HTTP stack.
@@ -97,7 +97,7 @@ function repoFromRemoteUrl(url) {
 
 /***/ }),
 
-/***/ 711:
+/***/ 3478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -107,9 +107,9 @@ function repoFromRemoteUrl(url) {
 /* harmony export */   e_: () => (/* binding */ openRemoteStore),
 /* harmony export */   y0: () => (/* binding */ apiUrl)
 /* harmony export */ });
-/* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(485);
-/* harmony import */ var _adapters_state_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9904);
-/* harmony import */ var _adapters_github_remote_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6129);
+/* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6960);
+/* harmony import */ var _adapters_state_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6308);
+/* harmony import */ var _adapters_github_remote_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3244);
 // What the commands that talk to GitHub share: the repository (--repo or the `origin` remote), the token
 // (GITHUB_TOKEN / GH_TOKEN), the API root, and the state branch as `origin` has it.
 
@@ -153,7 +153,7 @@ function openRemoteStore(planName, repoRoot, branch, io) {
 
 /***/ }),
 
-/***/ 4302:
+/***/ 6967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -165,9 +165,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/state/state.ts
-var state_state = __webpack_require__(8957);
+var state_state = __webpack_require__(6624);
 // EXTERNAL MODULE: ./src/core/render/timeline.ts
-var render_timeline = __webpack_require__(6276);
+var render_timeline = __webpack_require__(2829);
 ;// CONCATENATED MODULE: ./src/core/render/gantt.ts
 // Renders the recorded execution as Mermaid gantt charts and as the one-line-per-wave text form (SPEC §5).
 // Pure: state in, text out. Every piece of user text is neutralised so that no title can break or steer
@@ -412,13 +412,13 @@ function renderGanttSvg(state, titles) {
 }
 
 // EXTERNAL MODULE: ./src/core/render/gantt-terminal.ts
-var gantt_terminal = __webpack_require__(3266);
+var gantt_terminal = __webpack_require__(7751);
 // EXTERNAL MODULE: ./src/core/render/report.ts
-var report = __webpack_require__(6629);
+var report = __webpack_require__(6640);
 // EXTERNAL MODULE: ./src/core/own.ts
-var own = __webpack_require__(8166);
+var own = __webpack_require__(6207);
 // EXTERNAL MODULE: ./src/core/render/usage.ts
-var render_usage = __webpack_require__(7592);
+var render_usage = __webpack_require__(9039);
 ;// CONCATENATED MODULE: ./src/core/render/progress.ts
 
 
@@ -515,9 +515,9 @@ function epicOrder(state, plan) {
 }
 
 // EXTERNAL MODULE: ./src/core/agents/usage.ts
-var usage = __webpack_require__(6974);
+var usage = __webpack_require__(5785);
 // EXTERNAL MODULE: ./src/core/story/status.ts
-var story_status = __webpack_require__(5304);
+var story_status = __webpack_require__(9311);
 ;// CONCATENATED MODULE: ./src/core/render/safe-text.ts
 // Text from plans, agents and git made safe for where it is shown: one plain line for a terminal (no control
 // characters or bidi overrides), inline Markdown that stays a table cell and pings no one, code blocks and
@@ -605,13 +605,13 @@ function renderStatusText(state, plan) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/state-store.ts + 4 modules
-var state_store = __webpack_require__(9904);
+var state_store = __webpack_require__(6308);
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
-var cli_args = __webpack_require__(1810);
+var cli_args = __webpack_require__(5361);
 // EXTERNAL MODULE: ./src/cli/remote.ts
-var cli_remote = __webpack_require__(711);
+var cli_remote = __webpack_require__(3478);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
-var terminal = __webpack_require__(9457);
+var terminal = __webpack_require__(1028);
 ;// CONCATENATED MODULE: ./src/cli/view-commands.ts
 // `status`, `gantt` and `report`: read-only views of the recorded execution on the state branch.
 

@@ -1,8 +1,8 @@
-export const id = 925;
-export const ids = [925,922];
+export const id = 228;
+export const ids = [228,167];
 export const modules = {
 
-/***/ 6540:
+/***/ 6633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -37,7 +37,7 @@ function findExecutable(name, pathEnv) {
 
 /***/ }),
 
-/***/ 922:
+/***/ 167:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -50,9 +50,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7623);
-/* harmony import */ var _core_plan_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8053);
-/* harmony import */ var _preset_check_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4247);
+/* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3231);
+/* harmony import */ var _core_plan_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2082);
+/* harmony import */ var _preset_check_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2302);
 // `tdd-waves plan <plan-file> [--json]` (SPEC §6): validates a plan and prints its waves, as a table or JSON.
 
 
@@ -262,7 +262,7 @@ function clip(text, width) {
 
 /***/ }),
 
-/***/ 9925:
+/***/ 5228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -278,11 +278,11 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/adapters/git.ts
-var git = __webpack_require__(485);
+var git = __webpack_require__(6960);
 // EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 16 modules
-var plan_loader = __webpack_require__(7623);
-// EXTERNAL MODULE: ../trial/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(7989);
+var plan_loader = __webpack_require__(3231);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/core/plan-from/story-front-matter.ts
 // A story file's YAML front matter as `tdd-waves plan --from` reads it: the key shapes design tools write
 // (`id`/`story_id`, `dependencies`/`depends_on`/`dependsOn`, `test_file`/`testFile`, `epic`/`epic_id`, …)
@@ -489,11 +489,11 @@ function relocate(issue, plan) {
 }
 
 // EXTERNAL MODULE: ./src/core/plan/issue.ts
-var issue = __webpack_require__(1599);
+var issue = __webpack_require__(9308);
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
-var cli_args = __webpack_require__(1810);
+var cli_args = __webpack_require__(5361);
 // EXTERNAL MODULE: ./src/cli/plan-command.ts
-var plan_command = __webpack_require__(922);
+var plan_command = __webpack_require__(167);
 ;// CONCATENATED MODULE: ./src/cli/plan-from-command.ts
 // `tdd-waves plan --from <dir> [--base PLAN] [--write FILE] [--tester A] [--implementer B] [--json]`: a plan
 // built from the YAML front matter of the story files in <dir>, the rest (name, test command, agents) from
@@ -603,14 +603,14 @@ async function planFromCommand(args, io) {
 
 /***/ }),
 
-/***/ 4247:
+/***/ 2302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ missingPresetCLIs)
 /* harmony export */ });
-/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8293);
-/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6540);
+/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1214);
+/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6633);
 // Agents whose preset CLI is not on PATH: `plan` warns about them, `run` refuses to start (issue 13).
 
 

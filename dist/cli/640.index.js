@@ -1,8 +1,8 @@
-export const id = 629;
-export const ids = [629];
+export const id = 640;
+export const ids = [640];
 export const modules = {
 
-/***/ 4680:
+/***/ 9081:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -16,9 +16,9 @@ export const modules = {
 /* harmony export */   eh: () => (/* binding */ clearStop),
 /* harmony export */   vt: () => (/* binding */ returnToPending)
 /* harmony export */ });
-/* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8957);
-/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6974);
-/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8166);
+/* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6624);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5785);
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6207);
 // Usage in the execution state and the plan's budget (`budget: { costUsd, perStoryCostUsd }`): pure transitions
 // that record a phase's usage, and the rules that say when no new agent phase may start. Only recorded costs
 // count: an agent that reports none spends nothing as far as a budget can tell (the README says so).
@@ -99,7 +99,7 @@ const returnToPending = (id, now) => (state) => {
 
 /***/ }),
 
-/***/ 6974:
+/***/ 5785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -332,16 +332,16 @@ function formatTokens(t) {
 
 /***/ }),
 
-/***/ 6629:
+/***/ 6640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FK: () => (/* binding */ buildReport)
 /* harmony export */ });
 /* unused harmony exports REPORT_KEYS, RESULT_KEYS, evidencePassed, durationOf */
-/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7592);
-/* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8957);
-/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8166);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9039);
+/* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6624);
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6207);
 
 
 
@@ -482,7 +482,7 @@ function buildReport(state, plan, extra = {}) {
 
 /***/ }),
 
-/***/ 7592:
+/***/ 9039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -491,9 +491,9 @@ function buildReport(state, plan, extra = {}) {
 /* harmony export */   gu: () => (/* binding */ reportUsage)
 /* harmony export */ });
 /* unused harmony exports hasUsage, costCell */
-/* harmony import */ var _agents_budget_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4680);
-/* harmony import */ var _agents_usage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6974);
-/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8166);
+/* harmony import */ var _agents_budget_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9081);
+/* harmony import */ var _agents_usage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5785);
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6207);
 // Agent usage and cost in the outputs (issue 13): the report's extra keys, the story table's Cost column and
 // the one-line totals of `status`, the run summary and the pull request comment. Keys and columns appear only
 // once some usage is recorded, so reports and summaries of executions without any stay as they were.

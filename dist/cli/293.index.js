@@ -1,8 +1,8 @@
-export const id = 158;
-export const ids = [158];
+export const id = 293;
+export const ids = [293];
 export const modules = {
 
-/***/ 6540:
+/***/ 6633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -37,14 +37,14 @@ function findExecutable(name, pathEnv) {
 
 /***/ }),
 
-/***/ 4247:
+/***/ 2302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ missingPresetCLIs)
 /* harmony export */ });
-/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8293);
-/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6540);
+/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1214);
+/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6633);
 // Agents whose preset CLI is not on PATH: `plan` warns about them, `run` refuses to start (issue 13).
 
 
@@ -68,7 +68,7 @@ function missingPresetCLIs(plan, pathEnv) {
 
 /***/ }),
 
-/***/ 8589:
+/***/ 1655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -172,7 +172,7 @@ function liveProgress(io, plan, now) {
 
 /***/ }),
 
-/***/ 158:
+/***/ 8293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -188,9 +188,9 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/render/report.ts
-var render_report = __webpack_require__(6629);
+var render_report = __webpack_require__(6640);
 // EXTERNAL MODULE: ./src/core/render/gantt-terminal.ts
-var gantt_terminal = __webpack_require__(3266);
+var gantt_terminal = __webpack_require__(7751);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
@@ -507,11 +507,11 @@ function sleep(ms) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/git.ts
-var adapters_git = __webpack_require__(485);
-// EXTERNAL MODULE: ../trial/node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 26 modules
-var XMLParser = __webpack_require__(3552);
-// EXTERNAL MODULE: ../trial/node_modules/fast-xml-parser/src/fxp.js
-var fxp = __webpack_require__(2786);
+var adapters_git = __webpack_require__(6960);
+// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 26 modules
+var XMLParser = __webpack_require__(9658);
+// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/fxp.js
+var fxp = __webpack_require__(5824);
 ;// CONCATENATED MODULE: ./src/core/testing/junit.ts
 // Test counts from a JUnit XML report, whichever runner wrote it (vitest, jest-junit, node --test, …).
 
@@ -727,7 +727,7 @@ function wordCounts(parts) {
 }
 
 // EXTERNAL MODULE: ./src/core/testing/shell-quote.ts
-var shell_quote = __webpack_require__(3210);
+var shell_quote = __webpack_require__(5199);
 ;// CONCATENATED MODULE: ./src/adapters/test-runner.ts
 // Runs the plan's test command on one story's test file and gathers the evidence: exit code and,
 // where the run tells them, the counts (from the JUnit report, else from the runner's summary lines).
@@ -889,21 +889,21 @@ function realPorts(opts) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/state-store.ts + 4 modules
-var state_store = __webpack_require__(9904);
+var state_store = __webpack_require__(6308);
 // EXTERNAL MODULE: ./src/core/story/acceptance-criteria.ts
-var acceptance_criteria = __webpack_require__(2343);
+var acceptance_criteria = __webpack_require__(1822);
 // EXTERNAL MODULE: ./src/core/story/fields.ts
-var fields = __webpack_require__(2839);
+var fields = __webpack_require__(800);
 // EXTERNAL MODULE: ./src/core/story/front-matter.ts
-var front_matter = __webpack_require__(9917);
+var front_matter = __webpack_require__(5410);
 // EXTERNAL MODULE: ./src/core/story/lines.ts
-var story_lines = __webpack_require__(3227);
+var story_lines = __webpack_require__(5774);
 // EXTERNAL MODULE: ./src/core/story/status.ts
-var story_status = __webpack_require__(5304);
+var story_status = __webpack_require__(9311);
 // EXTERNAL MODULE: ./src/core/story/story-document.ts
-var story_document = __webpack_require__(2231);
+var story_document = __webpack_require__(6788);
 // EXTERNAL MODULE: ./src/core/story/markdown-blocks.ts
-var markdown_blocks = __webpack_require__(7082);
+var markdown_blocks = __webpack_require__(8375);
 ;// CONCATENATED MODULE: ./src/core/story/story-update.ts
 // Surgical edits of a story file: field values, the front matter `status` and the `## Completion` body
 // change; missing field lines (and, without any, a title) and a missing Completion section are inserted;
@@ -1108,7 +1108,7 @@ function readStoryFile(text) {
 }
 
 // EXTERNAL MODULE: ./src/core/state/state.ts
-var state_state = __webpack_require__(8957);
+var state_state = __webpack_require__(6624);
 ;// CONCATENATED MODULE: ./src/engine/execution.ts
 
 
@@ -1189,9 +1189,9 @@ const releaseLock = (lockId, now) => (state) => {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/core/plan/model.ts
-var model = __webpack_require__(8053);
+var model = __webpack_require__(2082);
 // EXTERNAL MODULE: ./src/core/own.ts
-var core_own = __webpack_require__(8166);
+var core_own = __webpack_require__(6207);
 ;// CONCATENATED MODULE: ./src/core/state/progression.ts
 
 
@@ -1269,7 +1269,7 @@ async function blockStuck(ports, plan, state, ids) {
 }
 
 // EXTERNAL MODULE: ./src/core/story/code-span.ts
-var code_span = __webpack_require__(3996);
+var code_span = __webpack_require__(5669);
 ;// CONCATENATED MODULE: ./src/core/story/completion.ts
 // Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
 
@@ -1530,11 +1530,11 @@ function testFileRule(ctx) {
 }
 
 // EXTERNAL MODULE: ./src/core/agents/budget.ts
-var agents_budget = __webpack_require__(4680);
+var agents_budget = __webpack_require__(9081);
 // EXTERNAL MODULE: ./src/core/agents/presets.ts
-var presets = __webpack_require__(8293);
+var presets = __webpack_require__(1214);
 // EXTERNAL MODULE: ./src/core/agents/usage.ts
-var usage = __webpack_require__(6974);
+var usage = __webpack_require__(5785);
 ;// CONCATENATED MODULE: ./src/engine/agent-usage.ts
 // Usage and budget around one agent phase (issue 13): whether the phase may start at all, where the agent's
 // machine-readable output and usage file go, and what the phase reported once it has ended.
@@ -2355,15 +2355,15 @@ async function runStory(run, story, wave) {
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
-var cli_args = __webpack_require__(1810);
+var cli_args = __webpack_require__(5361);
 // EXTERNAL MODULE: ./src/cli/progress.ts + 1 modules
-var cli_progress = __webpack_require__(8589);
+var cli_progress = __webpack_require__(1655);
 // EXTERNAL MODULE: ./src/cli/preset-check.ts
-var preset_check = __webpack_require__(4247);
+var preset_check = __webpack_require__(2302);
 // EXTERNAL MODULE: ./src/core/render/usage.ts
-var render_usage = __webpack_require__(7592);
+var render_usage = __webpack_require__(9039);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
-var terminal = __webpack_require__(9457);
+var terminal = __webpack_require__(1028);
 ;// CONCATENATED MODULE: ./src/cli/run-command.ts
 // `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
 

@@ -1,8 +1,8 @@
-export const id = 623;
-export const ids = [623];
+export const id = 231;
+export const ids = [231];
 export const modules = {
 
-/***/ 7623:
+/***/ 3231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -24,7 +24,7 @@ var external_node_module_ = __webpack_require__(8995);
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/story/acceptance-criteria.ts
-var acceptance_criteria = __webpack_require__(2343);
+var acceptance_criteria = __webpack_require__(1822);
 ;// CONCATENATED MODULE: ./src/core/plan/acceptance.ts
 // The story-file rule of SPEC §1 without locating anything: a story file exists and has at least one
 // acceptance criterion. Which lines are criteria is the story reader's call (core/story/acceptance-criteria.ts),
@@ -54,11 +54,11 @@ function acceptance_storyFileProblems(plan, contents) {
 }
 
 // EXTERNAL MODULE: ./src/core/plan/issue.ts
-var plan_issue = __webpack_require__(1599);
+var plan_issue = __webpack_require__(9308);
 // EXTERNAL MODULE: ./src/core/agents/presets.ts
-var presets = __webpack_require__(8293);
+var presets = __webpack_require__(1214);
 // EXTERNAL MODULE: ./src/core/plan/model.ts
-var model = __webpack_require__(8053);
+var model = __webpack_require__(2082);
 ;// CONCATENATED MODULE: ./src/core/plan/paths.ts
 // Paths written in a plan are relative to the repository root and must stay inside it: one check and one
 // normal form for all of them, so that "./a/b.ts" and "a/b.ts" are the same file everywhere.
@@ -126,7 +126,7 @@ function inDirectory(normalDir, name) {
 }
 
 // EXTERNAL MODULE: ./src/core/plan/patterns.ts
-var patterns = __webpack_require__(3741);
+var patterns = __webpack_require__(1236);
 ;// CONCATENATED MODULE: ./src/core/plan/build.ts
 // A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
 // works with. Records keyed by names from the plan (agents, environments) have no prototype: a lookup by any
@@ -248,12 +248,12 @@ function editDistance(a, b) {
     return prev[b.length] ?? 0;
 }
 
-// EXTERNAL MODULE: ../trial/node_modules/zod/v4/core/registries.js
-var registries = __webpack_require__(118);
-// EXTERNAL MODULE: ../trial/node_modules/zod/v4/core/api.js
-var api = __webpack_require__(5433);
-// EXTERNAL MODULE: ../trial/node_modules/zod/v4/mini/schemas.js
-var schemas = __webpack_require__(5613);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/registries.js
+var registries = __webpack_require__(9396);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __webpack_require__(3759);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
+var schemas = __webpack_require__(4343);
 ;// CONCATENATED MODULE: ./src/core/plan/ref-name.ts
 // Git's rules for reference names (`git check-ref-format`, refs.c check_refname_format), as a pure rule: the
 // plan name becomes part of branch names (`tdd-waves/<name>/<story>`), and a name git refuses must be refused by
@@ -1019,8 +1019,8 @@ function toPlanIssues(source, iss) {
     }
 }
 
-// EXTERNAL MODULE: ../trial/node_modules/jsonc-parser/lib/umd/main.js
-var main = __webpack_require__(5553);
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __webpack_require__(9547);
 ;// CONCATENATED MODULE: ./src/core/plan/document.ts
 /** Line and column (1-based, in UTF-16 code units like the yaml library's LineCounter) of `offset` in `text`. */
 function positionAt(text, offset) {
@@ -1171,8 +1171,8 @@ function locateOffset(tree, path, target) {
     return offset;
 }
 
-// EXTERNAL MODULE: ../trial/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(7989);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/core/plan/yaml-source.ts
 // A YAML plan read by the `yaml` library: its LineCounter gives every error and every key path a line and column.
 
@@ -1731,7 +1731,7 @@ function readRegularFile(file, buffer) {
 
 /***/ }),
 
-/***/ 8293:
+/***/ 1214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1740,7 +1740,7 @@ function readRegularFile(file, buffer) {
 /* harmony export */   ld: () => (/* binding */ presetCommand)
 /* harmony export */ });
 /* unused harmony export isPresetName */
-/* harmony import */ var _testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3210);
+/* harmony import */ var _testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5199);
 // Agent presets: the command line that runs each coding-agent CLI unattended on TDD_WAVES_PROMPT_FILE (edits
 // inside the working copy only, no commits of its own, machine-readable output where the CLI has it), as pure
 // data. Every flag comes from the CLI's own documentation, cited next to the preset; what a CLI cannot do is
@@ -1837,7 +1837,7 @@ function presetCommand(name, options = {}) {
 
 /***/ }),
 
-/***/ 1599:
+/***/ 9308:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1877,7 +1877,7 @@ function formatPath(path) {
 
 /***/ }),
 
-/***/ 8053:
+/***/ 2082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1901,7 +1901,7 @@ const storyBranch = (planName, storyId) => `tdd-waves/${planName}/${storyId}`;
 
 /***/ }),
 
-/***/ 3741:
+/***/ 1236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1969,7 +1969,7 @@ function codePoint(ch) {
 
 /***/ }),
 
-/***/ 2343:
+/***/ 1822:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1977,7 +1977,7 @@ function codePoint(ch) {
 /* harmony export */   pC: () => (/* binding */ criteriaOf)
 /* harmony export */ });
 /* unused harmony export acceptanceCriteria */
-/* harmony import */ var _story_document_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2231);
+/* harmony import */ var _story_document_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6788);
 // A story's acceptance criteria: the one reading that both `plan` (a story file must have at least one) and
 // verify (every one must be checked) use, so the two never disagree.
 //
@@ -2036,7 +2036,7 @@ function hasAcceptanceCriteria(text) {
 
 /***/ }),
 
-/***/ 3996:
+/***/ 5669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2064,7 +2064,7 @@ function unCodeSpan(v) {
 
 /***/ }),
 
-/***/ 2839:
+/***/ 800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2076,9 +2076,9 @@ function unCodeSpan(v) {
 /* harmony export */   ot: () => (/* binding */ FIELD_ORDER),
 /* harmony export */   rM: () => (/* binding */ readPlain)
 /* harmony export */ });
-/* harmony import */ var _code_span_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3996);
-/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3227);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5304);
+/* harmony import */ var _code_span_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5669);
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5774);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9311);
 // Field lines of a story file's header: `**Status:** x`, `**Status**: x`, `Status: x` (also `__`), the label
 // in any case. Split into the part kept as written and the value, which alone an update rewrites.
 
@@ -2152,7 +2152,7 @@ function formatField(key, update) {
 
 /***/ }),
 
-/***/ 9917:
+/***/ 5410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2210,7 +2210,7 @@ function findFrontMatterStatus(lines, fmEnd) {
 
 /***/ }),
 
-/***/ 3227:
+/***/ 5774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2256,7 +2256,7 @@ const oneLine = (s) => trimTabs(s.replace(/[\r\n\u2028\u2029]+/g, " "));
 
 /***/ }),
 
-/***/ 7082:
+/***/ 8375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2702,7 +2702,7 @@ class Scanner {
 
 /***/ }),
 
-/***/ 5304:
+/***/ 9311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2754,17 +2754,17 @@ function statusFromFrontMatter(value) {
 
 /***/ }),
 
-/***/ 2231:
+/***/ 6788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ parseDoc),
 /* harmony export */   k: () => (/* binding */ readMarkdown)
 /* harmony export */ });
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2839);
-/* harmony import */ var _front_matter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9917);
-/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3227);
-/* harmony import */ var _markdown_blocks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7082);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(800);
+/* harmony import */ var _front_matter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5410);
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5774);
+/* harmony import */ var _markdown_blocks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8375);
 // A story file read as a document: its lines, front matter, Markdown blocks (markdown-blocks.ts), and the
 // places the format gives meaning to: the title, the field lines before the first section heading, and the
 // `## Completion` section. Reading (story-file.ts) and editing (story-update.ts) both start here.
@@ -2819,7 +2819,7 @@ function findCompletion(doc) {
 
 /***/ }),
 
-/***/ 3210:
+/***/ 5199:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 922;
-export const ids = [922];
+export const id = 167;
+export const ids = [167];
 export const modules = {
 
-/***/ 6540:
+/***/ 6633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -37,7 +37,7 @@ function findExecutable(name, pathEnv) {
 
 /***/ }),
 
-/***/ 922:
+/***/ 167:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -50,9 +50,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7623);
-/* harmony import */ var _core_plan_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8053);
-/* harmony import */ var _preset_check_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4247);
+/* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3231);
+/* harmony import */ var _core_plan_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2082);
+/* harmony import */ var _preset_check_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2302);
 // `tdd-waves plan <plan-file> [--json]` (SPEC §6): validates a plan and prints its waves, as a table or JSON.
 
 
@@ -262,14 +262,14 @@ function clip(text, width) {
 
 /***/ }),
 
-/***/ 4247:
+/***/ 2302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ missingPresetCLIs)
 /* harmony export */ });
-/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8293);
-/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6540);
+/* harmony import */ var _core_agents_presets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1214);
+/* harmony import */ var _adapters_executables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6633);
 // Agents whose preset CLI is not on PATH: `plan` warns about them, `run` refuses to start (issue 13).
 
 

@@ -1,8 +1,8 @@
-export const id = 58;
-export const ids = [58];
+export const id = 948;
+export const ids = [948];
 export const modules = {
 
-/***/ 9457:
+/***/ 1028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -28,7 +28,7 @@ function terminalOptions(io, noColorFlag) {
 
 /***/ }),
 
-/***/ 8166:
+/***/ 6207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -45,14 +45,14 @@ function own(record, key) {
 
 /***/ }),
 
-/***/ 3266:
+/***/ 7751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   TN: () => (/* binding */ renderGanttTerminal)
 /* harmony export */ });
 /* unused harmony exports shortDuration, renderTimelineTerminal */
-/* harmony import */ var _timeline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6276);
+/* harmony import */ var _timeline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2829);
 // The recorded execution as a Gantt a terminal can draw: one row per story grouped by wave, the tester and
 // implementation bars to scale in block characters, sized to the terminal's width, failed bars marked.
 // Plain ASCII when the terminal is not UTF-8 or colour is off. Pure: timeline and options in, text out.
@@ -177,7 +177,7 @@ function renderGanttTerminal(state, titles, options) {
 
 /***/ }),
 
-/***/ 6276:
+/***/ 2829:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -185,8 +185,8 @@ function renderGanttTerminal(state, titles, options) {
 /* harmony export */   qX: () => (/* binding */ axisFormatFor)
 /* harmony export */ });
 /* unused harmony exports barLabel, timeOf */
-/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8166);
-/* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8957);
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6207);
+/* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6624);
 // The recorded execution as a timeline: one row per story grouped by wave, a tester bar (tester + red check)
 // and an implementation bar (implementation + verify) each, in whole seconds. Every chart (Mermaid, terminal,
 // SVG) draws this one model, so they agree on labels, times and marks. Pure.
@@ -293,7 +293,7 @@ function axisFormatFor(durationMs) {
 
 /***/ }),
 
-/***/ 8957:
+/***/ 6624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -316,7 +316,7 @@ function axisFormatFor(durationMs) {
 /* harmony export */   zN: () => (/* binding */ endPhase)
 /* harmony export */ });
 /* unused harmony exports waveOf, retryStories, setLock, openStoriesOf, nextOpenWave */
-/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8166);
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6207);
 
 /** Several transitions applied as one (one state write for steps that happen at the same moment). */
 const chain = (...transitions) => (state) => transitions.reduce((acc, t) => t(acc), state);

@@ -1,8 +1,8 @@
-export const id = 755;
-export const ids = [755];
+export const id = 134;
+export const ids = [134];
 export const modules = {
 
-/***/ 6129:
+/***/ 3244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   Ut: () => (/* binding */ createRemoteGitHub),
 /* harmony export */   ow: () => (/* binding */ tokenFrom)
 /* harmony export */ });
-/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9221);
+/* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(891);
 // GitHub from the terminal (`tdd-waves dispatch`): start the execution workflow and follow its runs, with
 // @octokit/rest. Every failure becomes a RemoteError whose message says what to do (token, permission,
 // workflow not installed), never an HTTP stack.
@@ -97,22 +97,22 @@ function repoFromRemoteUrl(url) {
 
 /***/ }),
 
-/***/ 7755:
+/***/ 7134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   dispatchCommand: () => (/* binding */ dispatchCommand)
 /* harmony export */ });
-/* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(485);
-/* harmony import */ var _adapters_github_remote_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6129);
-/* harmony import */ var _core_render_gantt_terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3266);
-/* harmony import */ var _core_own_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8166);
-/* harmony import */ var _core_state_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8957);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1810);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8589);
-/* harmony import */ var _remote_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(711);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9457);
+/* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6960);
+/* harmony import */ var _adapters_github_remote_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3244);
+/* harmony import */ var _core_render_gantt_terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7751);
+/* harmony import */ var _core_own_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6207);
+/* harmony import */ var _core_state_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6624);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5361);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1655);
+/* harmony import */ var _remote_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3478);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1028);
 // `tdd-waves dispatch <plan> [--repo owner/name] [--ref branch] [--pr N] [--watch]`: starts the execution
 // workflow on GitHub; with --watch follows it wave by wave (the live view of `run`, read from the workflow's
 // runs and from the state branch on origin) until it ends, with `run`'s exit codes.
@@ -276,7 +276,7 @@ async function watch(w) {
 
 /***/ }),
 
-/***/ 8589:
+/***/ 1655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -380,7 +380,7 @@ function liveProgress(io, plan, now) {
 
 /***/ }),
 
-/***/ 711:
+/***/ 3478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -390,9 +390,9 @@ function liveProgress(io, plan, now) {
 /* harmony export */   e_: () => (/* binding */ openRemoteStore),
 /* harmony export */   y0: () => (/* binding */ apiUrl)
 /* harmony export */ });
-/* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(485);
-/* harmony import */ var _adapters_state_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9904);
-/* harmony import */ var _adapters_github_remote_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6129);
+/* harmony import */ var _adapters_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6960);
+/* harmony import */ var _adapters_state_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6308);
+/* harmony import */ var _adapters_github_remote_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3244);
 // What the commands that talk to GitHub share: the repository (--repo or the `origin` remote), the token
 // (GITHUB_TOKEN / GH_TOKEN), the API root, and the state branch as `origin` has it.
 

@@ -1,8 +1,8 @@
-export const id = 810;
-export const ids = [810];
+export const id = 361;
+export const ids = [361];
 export const modules = {
 
-/***/ 485:
+/***/ 6960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -443,7 +443,7 @@ function execGit(args, cwd, env, input) {
 
 /***/ }),
 
-/***/ 9904:
+/***/ 6308:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -457,9 +457,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: isPushRace
 
 // EXTERNAL MODULE: ./src/core/plan/model.ts
-var model = __webpack_require__(8053);
-// EXTERNAL MODULE: ../trial/node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __webpack_require__(5494);
+var model = __webpack_require__(2082);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(0);
 ;// CONCATENATED MODULE: ./src/core/state/schema.ts
 // The execution state's shape (SPEC §4, plus the optional facts the engine records) as one zod schema,
 // checked on every read of the state branch: a state edited by hand fails with the key that is wrong,
@@ -698,7 +698,7 @@ function lines(n) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/git.ts
-var adapters_git = __webpack_require__(485);
+var adapters_git = __webpack_require__(6960);
 ;// CONCATENATED MODULE: ./src/adapters/git-objects.ts
 // Reading and writing git objects through long-lived git processes: `cat-file --batch` reads, `hash-object
 // -w --stdin-paths` writes blobs and commits, `mktree -z --batch` writes trees. Git writes every object
@@ -1348,7 +1348,7 @@ function createStateStore(opts) {
 
 /***/ }),
 
-/***/ 1810:
+/***/ 5361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1363,7 +1363,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/adapters/git.ts
-var git = __webpack_require__(485);
+var git = __webpack_require__(6960);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/adapters/git-version.ts
@@ -1395,9 +1395,9 @@ function versionProblem(line) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 16 modules
-var plan_loader = __webpack_require__(7623);
+var plan_loader = __webpack_require__(3231);
 // EXTERNAL MODULE: ./src/adapters/state-store.ts + 4 modules
-var state_store = __webpack_require__(9904);
+var state_store = __webpack_require__(6308);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 // Command-line flags and the plan every command starts from (located errors, exit 2, nothing changed).
 
