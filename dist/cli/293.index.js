@@ -2484,7 +2484,7 @@ async function runCommand(args, io) {
             : (0,external_node_path_.resolve)(io.cwd, flags.values.report)
         : (0,external_node_path_.join)(repoRoot, REPORT_FILE);
     if (!flags.values.report)
-        await excludeFromGit(await new adapters_git/* Git */.TU({ cwd: repoRoot }).commonDir(), REPORT_FILE);
+        await new adapters_git/* Git */.TU({ cwd: repoRoot }).excludeFromStatus(REPORT_FILE);
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(reportPath), { recursive: true });
     await (0,promises_.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     const titles = Object.fromEntries(loaded.plan.stories.map((s) => [s.id, s.title]));
@@ -2504,15 +2504,6 @@ function run_command_usage(io, message) {
     return 2;
 }
 const REPORT_FILE = "tdd-waves-report.json";
-/** Adds `/<name>` to the repository's .git/info/exclude (once): the report at the root stays out of `git status`. */
-async function excludeFromGit(commonDir, name) {
-    const exclude = (0,external_node_path_.join)(commonDir, "info", "exclude");
-    const text = await (0,promises_.readFile)(exclude, "utf8").catch(() => "");
-    if (text.split(/\r?\n/).includes(`/${name}`))
-        return;
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(exclude), { recursive: true });
-    await (0,promises_.appendFile)(exclude, `${text === "" || text.endsWith("\n") ? "" : "\n"}/${name}\n`);
-}
 
 
 /***/ })

@@ -294,6 +294,15 @@ class Git {
             throw new GitError(["merge-base", "--is-ancestor", a, b], r.code, r.stderr);
         return r.code === 0;
     }
+    /** Lists `/<name>` (a file at the repository root) in .git/info/exclude, once, so `git status` never shows it. */
+    async excludeFromStatus(name) {
+        const exclude = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(await this.commonDir(), "info", "exclude");
+        const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(exclude, "utf8").catch(() => "");
+        if (text.split(/\r?\n/).includes(`/${name}`))
+            return;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(exclude, ".."), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(exclude, `${text === "" || text.endsWith("\n") ? "" : "\n"}/${name}\n`);
+    }
     /** The repository's common git directory (shared by all its worktrees), absolute. */
     async commonDir() {
         return (await this.stdout(["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim();

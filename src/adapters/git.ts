@@ -2,7 +2,7 @@
 // options, identity fallback) and the small typed helpers built on it, or through `Git.spawn` for the
 // long-lived plumbing processes of the state store (git-plumbing-process.ts).
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { appendFile, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join, sep } from "node:path";
 import type { Integration, MergeOutcome, PushOutcome, Repository, WorkingCopy } from "../engine/ports.js";
 
@@ -328,6 +328,15 @@ export class Git implements WorkingCopy, Integration, Repository {
     const r = await this.run(["merge-base", "--is-ancestor", operand(a, "revision"), operand(b, "revision")], { allowFail: true });
     if (r.code > 1) throw new GitError(["merge-base", "--is-ancestor", a, b], r.code, r.stderr);
     return r.code === 0;
+  }
+
+  /** Lists `/<name>` (a file at the repository root) in .git/info/exclude, once, so `git status` never shows it. */
+  async excludeFromStatus(name: string): Promise<void> {
+    const exclude = join(await this.commonDir(), "info", "exclude");
+    const text = await readFile(exclude, "utf8").catch(() => "");
+    if (text.split(/\r?\n/).includes(`/${name}`)) return;
+    await mkdir(join(exclude, ".."), { recursive: true });
+    await appendFile(exclude, `${text === "" || text.endsWith("\n") ? "" : "\n"}/${name}\n`);
   }
 
   /** The repository's common git directory (shared by all its worktrees), absolute. */

@@ -1,5 +1,5 @@
 // `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
-import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { buildReport } from "../core/render/report.js";
 import { renderGanttTerminal } from "../core/render/gantt-terminal.js";
@@ -111,7 +111,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
       ? flags.values.report
       : resolve(io.cwd, flags.values.report)
     : join(repoRoot, REPORT_FILE);
-  if (!flags.values.report) await excludeFromGit(await new Git({ cwd: repoRoot }).commonDir(), REPORT_FILE);
+  if (!flags.values.report) await new Git({ cwd: repoRoot }).excludeFromStatus(REPORT_FILE);
   await mkdir(dirname(reportPath), { recursive: true });
   await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   const titles = Object.fromEntries(loaded.plan.stories.map((s) => [s.id, s.title]));
@@ -133,12 +133,3 @@ function usage(io: CliIO, message: string): number {
 }
 
 const REPORT_FILE = "tdd-waves-report.json";
-
-/** Adds `/<name>` to the repository's .git/info/exclude (once): the report at the root stays out of `git status`. */
-async function excludeFromGit(commonDir: string, name: string): Promise<void> {
-  const exclude = join(commonDir, "info", "exclude");
-  const text = await readFile(exclude, "utf8").catch(() => "");
-  if (text.split(/\r?\n/).includes(`/${name}`)) return;
-  await mkdir(dirname(exclude), { recursive: true });
-  await appendFile(exclude, `${text === "" || text.endsWith("\n") ? "" : "\n"}/${name}\n`);
-}
