@@ -434,7 +434,7 @@ describe("plan.schema.json", () => {
 describe("anything plan accepts must run: names git refuses, control characters", () => {
   it.each([
     ["a..b", 'it must not contain ".."'],
-    ["x.lock", 'it no part may end with ".lock"'],
+    ["x.lock", 'it must not have a part ending in ".lock"'],
     ["trailing.", 'it must not end with "."'],
   ])("refuses the plan name %j, which git refuses in a branch name", (name, why) => {
     expect(errorsOf(BASE.replace("name: jwt-auth", `name: ${name}`))).toEqual([

@@ -30,8 +30,8 @@ function partProblem(part: string): string | undefined {
   if (bad) return `must not contain ${describe(bad[0])}`;
   if (part.includes("..")) return 'must not contain ".."';
   if (part.includes("@{")) return 'must not contain "@{"';
-  if (part.startsWith(".")) return 'no part may start with "."';
-  if (part.endsWith(".lock")) return 'no part may end with ".lock"';
+  if (part.startsWith(".")) return 'must not have a part starting with "."';
+  if (part.endsWith(".lock")) return 'must not have a part ending in ".lock"';
   return undefined;
 }
 
