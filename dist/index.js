@@ -56441,9 +56441,9 @@ function partProblem(part) {
     if (part.includes("@{"))
         return 'must not contain "@{"';
     if (part.startsWith("."))
-        return 'no part may start with "."';
+        return 'must not have a part starting with "."';
     if (part.endsWith(".lock"))
-        return 'no part may end with ".lock"';
+        return 'must not have a part ending in ".lock"';
     return undefined;
 }
 function ref_name_describe(ch) {
@@ -73668,6 +73668,42 @@ const failUnreported = (reported, now) => (state) => state.stories.inProgress
     .filter((id) => !reported.has(id) && state_statusOf(state, id) !== "complete")
     .reduce((s, id) => failStory(id, "the story job did not finish (cancelled or crashed)", now, "job")(s), state);
 
+;// CONCATENATED MODULE: ./src/engine/story-branches.ts
+// Story branches (`tdd-waves/<plan>/<story>`) are tdd-waves' to reset: before an execution starts, a
+// branch of that name holding someone's own work is refused, naming it, with nothing changed. Locally the
+// branches are the repository's own; on GitHub they are origin's (the plan job's full checkout sees them as
+// refs/remotes/origin/…), which publish would otherwise force-push over.
+
+
+
+/** Subjects of tdd-waves' own commits on a story branch (tests, completion, failure). */
+const OUR_SUBJECT = /^tdd-waves: /;
+/**
+ * A story branch is tdd-waves' when the state records a run of its story (the run made it), when it has
+ * no commit the target lacks (nothing to lose), or when its tip is one of tdd-waves' own commits.
+ */
+async function refuseForeignStoryBranches(repo, plan, target, state, where = "local") {
+    const ref = (branch) => (where === "local" ? `refs/heads/${branch}` : `refs/remotes/origin/${branch}`);
+    const foreign = [];
+    for (const story of plan.stories) {
+        const branch = storyBranch(plan.name, story.id);
+        if (state && own_own(state.runs, story.id))
+            continue;
+        if ((await repo.revParse(ref(branch))) === null)
+            continue;
+        const [tip] = await repo.subjectsNotIn(ref(branch), ref(target), 1);
+        if (tip === undefined || OUR_SUBJECT.test(tip))
+            continue;
+        foreign.push(branch);
+    }
+    if (foreign.length === 0)
+        return;
+    const one = foreign.length === 1;
+    const it = one ? "it" : "them";
+    throw new RefusedError(`branch${one ? "" : "es"} ${foreign.join(", ")}${where === "origin" ? " on origin" : ""} already exist${one ? "s" : ""} with commits tdd-waves did not make; ` +
+        `tdd-waves would reset ${it}. Rename or delete ${it} (${where === "origin" ? "on GitHub, or git push origin --delete" : "git branch -m"}), then run again.`);
+}
+
 ;// CONCATENATED MODULE: ./src/core/story/completion.ts
 // Renders the body of a story file's `## Completion` section (SPEC §2) from what the run recorded.
 
@@ -74399,9 +74435,11 @@ async function readVerdicts(ports, dir) {
 
 
 
+
 /** `plan` step: start or resume, block what cannot run, mark the next chunk of the next wave in progress. */
 async function chooseNextWave(ports, opts) {
     const { plan } = opts.source;
+    await refuseForeignStoryBranches(ports.repository(opts.dir), plan, opts.target, await ports.store.read(), "origin");
     let state = await startExecution(ports, {
         source: opts.source,
         target: opts.target,
@@ -76194,6 +76232,36 @@ async function commentStep(settings, ctx) {
         throw new StepFailure(`/build could not be handled: ${outcome.reason}`);
 }
 
+;// CONCATENATED MODULE: ./src/adapters/git-version.ts
+// The oldest git tdd-waves works with, checked once per process before anything is changed. The newest
+// option relied on is `git worktree list --porcelain -z` (2.36); `rev-parse --path-format` needs 2.31. The
+// action's publish step checks merges with `git merge-tree --write-tree`, which needs 2.38.
+
+const MIN_GIT = [2, 36];
+/** What the GitHub publish step needs (`merge-tree --write-tree`); GitHub's runners have far newer. */
+const MIN_GIT_PUBLISH = [2, 38];
+let reported;
+/** Why the installed git cannot serve (too old, missing), or null when it can. Asks git once per process. */
+async function gitVersionProblem(min = MIN_GIT) {
+    reported ??= new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)("git", ["--version"], { encoding: "utf8" }, (error, stdout) => resolve(error ? { error: error.message } : { line: stdout.trim() }));
+    });
+    const r = await reported;
+    if ("error" in r)
+        return `tdd-waves needs git ${min.join(".")} or later, and running "git --version" failed: ${r.error}`;
+    return versionProblem(r.line, min);
+}
+/** `git version 2.39.5` (or `git version 2.39.5.windows.1`, `… (Apple Git-154)`) against `min`. */
+function versionProblem(line, min = MIN_GIT) {
+    const m = /^git version (\d+)\.(\d+)/.exec(line);
+    if (!m)
+        return `tdd-waves needs git ${min.join(".")} or later, and cannot read the version git reports: "${line}"`;
+    const [major, minor] = [Number(m[1]), Number(m[2])];
+    if (major > min[0] || (major === min[0] && minor >= min[1]))
+        return null;
+    return `tdd-waves needs git ${min.join(".")} or later; this is ${line.replace(/^git version /, "git ")}. Install a newer git.`;
+}
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The action's work (index.ts runs it; importing this module does nothing): read the inputs, run the one command asked for, report failures as
 // a failed step with a clear message (and file annotations for plan errors), never a stack trace.
@@ -76207,9 +76275,14 @@ async function commentStep(settings, ctx) {
 
 
 
+
 async function run(settings, ctx) {
     if (settings.command === "comment")
         return commentStep(settings, ctx);
+    // Once, before anything is read or changed: a self-hosted runner's old git would otherwise fail half-way.
+    const old = await gitVersionProblem(settings.command === "publish" ? MIN_GIT_PUBLISH : MIN_GIT);
+    if (old)
+        throw new StepFailure(old);
     // The plan path is relative to the repository root, wherever the step's process was started.
     const loaded = await loadPlan(settings.plan, ctx.workspace, { cwd: ctx.workspace });
     switch (settings.command) {

@@ -288,9 +288,9 @@ function partProblem(part) {
     if (part.includes("@{"))
         return 'must not contain "@{"';
     if (part.startsWith("."))
-        return 'no part may start with "."';
+        return 'must not have a part starting with "."';
     if (part.endsWith(".lock"))
-        return 'no part may end with ".lock"';
+        return 'must not have a part ending in ".lock"';
     return undefined;
 }
 function describe(ch) {

@@ -2040,7 +2040,9 @@ async function finishStoryFile(ports, job, end) {
 
 ;// CONCATENATED MODULE: ./src/engine/story-branches.ts
 // Story branches (`tdd-waves/<plan>/<story>`) are tdd-waves' to reset: before an execution starts, a
-// branch of that name holding someone's own work is refused, naming it, with nothing changed.
+// branch of that name holding someone's own work is refused, naming it, with nothing changed. Locally the
+// branches are the repository's own; on GitHub they are origin's (the plan job's full checkout sees them as
+// refs/remotes/origin/…), which publish would otherwise force-push over.
 
 
 
@@ -2050,23 +2052,26 @@ const OUR_SUBJECT = /^tdd-waves: /;
  * A story branch is tdd-waves' when the state records a run of its story (the run made it), when it has
  * no commit the target lacks (nothing to lose), or when its tip is one of tdd-waves' own commits.
  */
-async function refuseForeignStoryBranches(repo, plan, target, state) {
+async function refuseForeignStoryBranches(repo, plan, target, state, where = "local") {
+    const ref = (branch) => (where === "local" ? `refs/heads/${branch}` : `refs/remotes/origin/${branch}`);
     const foreign = [];
     for (const story of plan.stories) {
         const branch = (0,model/* storyBranch */.Q)(plan.name, story.id);
         if (state && (0,core_own/* own */.Z)(state.runs, story.id))
             continue;
-        if ((await repo.revParse(`refs/heads/${branch}`)) === null)
+        if ((await repo.revParse(ref(branch))) === null)
             continue;
-        const [tip] = await repo.subjectsNotIn(`refs/heads/${branch}`, `refs/heads/${target}`, 1);
+        const [tip] = await repo.subjectsNotIn(ref(branch), ref(target), 1);
         if (tip === undefined || OUR_SUBJECT.test(tip))
             continue;
         foreign.push(branch);
     }
     if (foreign.length === 0)
         return;
-    throw new RefusedError(`branch${foreign.length === 1 ? "" : "es"} ${foreign.join(", ")} already exist${foreign.length === 1 ? "s" : ""} with commits tdd-waves did not make; ` +
-        `tdd-waves would reset ${foreign.length === 1 ? "it" : "them"}. Rename or delete ${foreign.length === 1 ? "it" : "them"} (git branch -m), then run again.`);
+    const one = foreign.length === 1;
+    const it = one ? "it" : "them";
+    throw new RefusedError(`branch${one ? "" : "es"} ${foreign.join(", ")}${where === "origin" ? " on origin" : ""} already exist${one ? "s" : ""} with commits tdd-waves did not make; ` +
+        `tdd-waves would reset ${it}. Rename or delete ${it} (${where === "origin" ? "on GitHub, or git push origin --delete" : "git branch -m"}), then run again.`);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/worktree-slots.ts

@@ -1377,30 +1377,32 @@ var git = __webpack_require__(6960);
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/adapters/git-version.ts
 // The oldest git tdd-waves works with, checked once per process before anything is changed. The newest
-// option relied on is `git worktree list --porcelain -z` (2.36); `rev-parse --path-format` needs 2.31.
+// option relied on is `git worktree list --porcelain -z` (2.36); `rev-parse --path-format` needs 2.31. The
+// action's publish step checks merges with `git merge-tree --write-tree`, which needs 2.38.
 
 const MIN_GIT = [2, 36];
-let checked;
-/** Why the installed git cannot serve (too old, missing), or null when it can. Asks git once. */
-function gitVersionProblem() {
-    checked ??= new Promise((resolve) => {
-        (0,external_node_child_process_.execFile)("git", ["--version"], { encoding: "utf8" }, (error, stdout) => {
-            if (error)
-                return resolve(`tdd-waves needs git ${MIN_GIT.join(".")} or later, and running "git --version" failed: ${error.message}`);
-            resolve(versionProblem(stdout.trim()));
-        });
+/** What the GitHub publish step needs (`merge-tree --write-tree`); GitHub's runners have far newer. */
+const MIN_GIT_PUBLISH = (/* unused pure expression or super */ null && ([2, 38]));
+let reported;
+/** Why the installed git cannot serve (too old, missing), or null when it can. Asks git once per process. */
+async function gitVersionProblem(min = MIN_GIT) {
+    reported ??= new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)("git", ["--version"], { encoding: "utf8" }, (error, stdout) => resolve(error ? { error: error.message } : { line: stdout.trim() }));
     });
-    return checked;
+    const r = await reported;
+    if ("error" in r)
+        return `tdd-waves needs git ${min.join(".")} or later, and running "git --version" failed: ${r.error}`;
+    return versionProblem(r.line, min);
 }
-/** `git version 2.39.5` (or `git version 2.39.5.windows.1`, `… (Apple Git-154)`) against MIN_GIT. */
-function versionProblem(line) {
+/** `git version 2.39.5` (or `git version 2.39.5.windows.1`, `… (Apple Git-154)`) against `min`. */
+function versionProblem(line, min = MIN_GIT) {
     const m = /^git version (\d+)\.(\d+)/.exec(line);
     if (!m)
-        return `tdd-waves needs git ${MIN_GIT.join(".")} or later, and cannot read the version git reports: "${line}"`;
+        return `tdd-waves needs git ${min.join(".")} or later, and cannot read the version git reports: "${line}"`;
     const [major, minor] = [Number(m[1]), Number(m[2])];
-    if (major > MIN_GIT[0] || (major === MIN_GIT[0] && minor >= MIN_GIT[1]))
+    if (major > min[0] || (major === min[0] && minor >= min[1]))
         return null;
-    return `tdd-waves needs git ${MIN_GIT.join(".")} or later; this is ${line.replace(/^git version /, "git ")}. Install a newer git.`;
+    return `tdd-waves needs git ${min.join(".")} or later; this is ${line.replace(/^git version /, "git ")}. Install a newer git.`;
 }
 
 // EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 16 modules

@@ -10,9 +10,13 @@ import { integrateStep, planStep, StepFailure, storyStepCommand } from "./steps.
 import { publishStep } from "./publish-step.js";
 import { scrubEnvironment } from "./scrubbed-env.js";
 import { commentStep } from "./comment-step.js";
+import { gitVersionProblem, MIN_GIT, MIN_GIT_PUBLISH } from "../adapters/git-version.js";
 
 async function run(settings: Settings, ctx: RunnerContext): Promise<void> {
   if (settings.command === "comment") return commentStep(settings, ctx);
+  // Once, before anything is read or changed: a self-hosted runner's old git would otherwise fail half-way.
+  const old = await gitVersionProblem(settings.command === "publish" ? MIN_GIT_PUBLISH : MIN_GIT);
+  if (old) throw new StepFailure(old);
   // The plan path is relative to the repository root, wherever the step's process was started.
   const loaded = await loadPlan(settings.plan, ctx.workspace, { cwd: ctx.workspace });
   switch (settings.command) {

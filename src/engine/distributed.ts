@@ -9,6 +9,7 @@ import { chain, nextOpenWave, startStory, startWave, statusOf, type WorkflowStat
 import { recordOfRun } from "../core/state/story-record.js";
 import type { Integration, Ports } from "./ports.js";
 import { startExecution, type PlanSource } from "./execution.js";
+import { refuseForeignStoryBranches } from "./story-branches.js";
 import type { StoryJob } from "./story-context.js";
 import { completeInWorkingCopy, failInWorkingCopy, guarded, implementationPhase, testerPhase, verifyPhase, type PhaseResult } from "./story-phases.js";
 import { join } from "node:path";
@@ -42,6 +43,7 @@ export async function chooseNextWave(
   opts: { source: PlanSource; target: string; dir: string; runId: string; runUrl?: string; restart?: boolean },
 ): Promise<WaveChoice> {
   const { plan } = opts.source;
+  await refuseForeignStoryBranches(ports.repository(opts.dir), plan, opts.target, await ports.store.read(), "origin");
   let state = await startExecution(ports, {
     source: opts.source,
     target: opts.target,

@@ -347,6 +347,29 @@ describe.concurrent("the GitHub Action, end to end through the shipped workflows
     w.stub.assertNoViolations();
   }, 180_000);
 
+  it("a story branch on origin holding someone's own commits is refused by the plan job, naming it, before anything is written", async ({ onTestFinished }) => {
+    const w = await world(onTestFinished, "e2e-owned", [{ id: "a-001" }]);
+    const clone = join(w.root, "someone");
+    git(w.root, "clone", "-q", w.origin, clone);
+    git(clone, "checkout", "-q", "-b", "tdd-waves/e2e-owned/a-001", `origin/${TARGET}`);
+    writeFileSync(join(clone, "mine.txt"), "my own work\n");
+    git(clone, "add", "mine.txt");
+    git(clone, "-c", "user.name=Someone", "-c", "user.email=s@example.com", "commit", "-q", "-m", "my own work");
+    git(clone, "push", "-q", "origin", "tdd-waves/e2e-owned/a-001");
+    const mine = git(w.origin, "rev-parse", "tdd-waves/e2e-owned/a-001");
+
+    const [run, ...more] = await w.runner.followDispatches({ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } });
+    expect(more).toEqual([]);
+    const plan = only(run!, "plan");
+    expect(plan.result).toBe("failure");
+    expect(plan.steps.at(-1)!.stdout).toMatch(/::error::branch tdd-waves\/e2e-owned\/a-001 on origin already exists with commits tdd-waves did not make; tdd-waves would reset it/);
+    expect(plan.steps.at(-1)!.stdout + plan.steps.at(-1)!.stderr).not.toMatch(/\n\s+at /);
+    expect(jobs(run!, "story").every((j) => j.result === "skipped")).toBe(true);
+    expect(git(w.origin, "rev-parse", "tdd-waves/e2e-owned/a-001")).toBe(mine);
+    expect(git(w.origin, "branch", "--list", "tdd-waves/state")).toBe("");
+    expect(run!.dispatches).toEqual([]);
+  }, 180_000);
+
   it("hostile agents and tests: every push, state rewrite, token hunt and dispatch fails; the execution goes on; the branches hold what verify accepted; a pull request is opened", async ({ onTestFinished }) => {
     const attacks = mkdtempSync(join(tmpdir(), "tdd-waves-attacks-"));
     onTestFinished(() => rmSync(attacks, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { git, makeRepo, planFiles, type StorySpec, type TempRepo } from "../support/repo.js";
 import { runCli, startCli } from "../support/cli.js";
 import type { WorkflowState } from "../../src/core/state/state.js";
@@ -54,6 +54,45 @@ describe("an old git", () => {
     expect(r.stderr).toMatch(/tdd-waves needs git 2\.36 or later; this is git 2\.30\.9/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(git(dir, "branch", "--list", "tdd-waves/*")).toBe("");
+  });
+});
+
+describe("an old git on a self-hosted runner", () => {
+  /** The real action bundle, one step, the way the runner starts it, with `git --version` answering `version`. */
+  function actionStep(dir: string, command: string, version: string, inputs: Record<string, string> = {}) {
+    const bin = mkdtempSync(join(tmpdir(), "tdd-waves-oldgit-"));
+    temps.push(bin);
+    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    writeFileSync(join(bin, "git"), `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "git version ${version}"; exit 0; fi\nexec ${real} "$@"\n`);
+    chmodSync(join(bin, "git"), 0o755);
+    const output = join(bin, "output");
+    writeFileSync(output, "");
+    const r = spawnSync(process.execPath, [join(import.meta.dirname, "..", "..", "dist", "index.js")], {
+      cwd: dir,
+      encoding: "utf8",
+      env: {
+        PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME, GITHUB_WORKSPACE: dir, GITHUB_OUTPUT: output, RUNNER_TEMP: bin,
+        GITHUB_REPOSITORY: "o/r", GITHUB_REF: "refs/heads/main", GITHUB_REF_NAME: "main", INPUT_COMMAND: command, INPUT_PLAN: "plan.yml", ...inputs,
+      },
+    });
+    return { ...r, outputs: readFileSync(output, "utf8") };
+  }
+
+  it("fails the step with a clear message before anything is read or changed", () => {
+    const dir = setup("oldgit-action", [{ id: "a-001" }]);
+    const r = actionStep(dir, "plan", "2.30.9");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/::error::tdd-waves needs git 2\.36 or later; this is git 2\.30\.9/);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.outputs).toBe("");
+    expect(git(dir, "branch", "--list", "tdd-waves/*")).toBe("");
+  });
+
+  it("asks 2.38 of the publish step, which checks merges with merge-tree --write-tree", () => {
+    const dir = setup("oldgit-publish", [{ id: "a-001" }]);
+    expect(actionStep(dir, "publish", "2.37.1", { INPUT_TOKEN: "ghs_test", "INPUT_WAVE-START": "0".repeat(40) }).stdout).toMatch(/::error::tdd-waves needs git 2\.38 or later; this is git 2\.37\.1/);
+    // The plan step is content with 2.37.
+    expect(actionStep(dir, "plan", "2.37.1").stdout).not.toMatch(/needs git/);
   });
 });
 

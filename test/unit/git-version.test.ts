@@ -9,6 +9,10 @@ describe("versionProblem", () => {
   it.each(["git version 2.35.9", "git version 2.30.1", "git version 1.9.0"])("refuses %s", (line) => {
     expect(versionProblem(line)).toMatch(/needs git 2\.36 or later; this is git /);
   });
+  it("holds a version to the minimum it is given (the publish step's 2.38)", () => {
+    expect(versionProblem("git version 2.37.9", [2, 38])).toMatch(/needs git 2\.38 or later; this is git 2\.37\.9/);
+    expect(versionProblem("git version 2.38.0", [2, 38])).toBeNull();
+  });
   it("says so when it cannot read the version", () => {
     expect(versionProblem("hub version 2.14")).toMatch(/cannot read the version/);
   });
