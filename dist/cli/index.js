@@ -276,6 +276,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -337,7 +339,14 @@ async function main(argv, io) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts
+// The `tdd-waves` executable: wires the process (argv, stdout, stderr, env) to the command line in main.ts.
 
+
+// The short commands (plan, status, gantt, report, …) end within a few hundred milliseconds: V8's optimising
+// compiler never pays back there, and on a 2-core runner it takes about a third of their CPU (npm run bench,
+// `plan` of 200 stories). `run` and `dispatch` live long enough to gain from it. Set before any command's code loads.
+if (!["run", "dispatch"].includes(process.argv[2] ?? ""))
+    (0,external_node_v8_namespaceObject.setFlagsFromString)("--no-opt");
 /**
  * An output whose reader went away (`tdd-waves run … | head -2`) is not a crash: what would have been
  * written there is dropped and the command goes on to its end (saving the state, removing its worktrees).
