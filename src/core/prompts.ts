@@ -16,6 +16,8 @@ export interface PromptContext {
   acceptanceCriteria: string[];
   lockTests: boolean;
   requireRed: boolean;
+  /** What the previous attempt got wrong (a retry, a rebuild); absent on a first attempt. */
+  feedback?: string;
 }
 
 const CONSTITUTION = `Working rules
@@ -40,7 +42,7 @@ Role: tester. You write the tests for this story before anyone implements it. An
 agent takes over after you and has to make your tests pass, so they are the contract for the story.
 
 ${STORY}
-
+{feedback}
 Task
 - Write tests that pin down every acceptance criterion above: at least one test per criterion, for the
   behaviour that must work and for the ways it must fail (bad input, errors, edge cases).
@@ -69,7 +71,7 @@ the production code the story asks for.
 ${STORY}
 
 Then read the tests in {testFile}: they are the contract.
-
+{feedback}
 Task
 - Implement the story in production code so that every test in {testFile} passes and every
   acceptance criterion holds.
@@ -100,6 +102,7 @@ export const PROMPT_PLACEHOLDERS = [
   "role",
   "redRule",
   "testFileRule",
+  "feedback",
 ] as const;
 
 const KNOWN = new Set<string>(PROMPT_PLACEHOLDERS);
@@ -136,7 +139,13 @@ function placeholderValues(role: AgentRole, ctx: PromptContext): Map<string, str
     ["role", role],
     ["redRule", redRule(ctx)],
     ["testFileRule", testFileRule(ctx)],
+    ["feedback", feedbackSection(ctx)],
   ]);
+}
+
+/** Empty on a first attempt, so that the brief reads as before; otherwise a section of its own. */
+function feedbackSection(ctx: PromptContext): string {
+  return ctx.feedback ? `\nFeedback: this story was tried before\n${ctx.feedback.trim()}\n` : "";
 }
 
 function bullets(items: string[]): string {

@@ -470,3 +470,18 @@ describe("anything plan accepts must run: names git refuses, control characters"
     expect(planOf(BASE.replace("run: ./agents/tester.sh", 'run: "set -e\\n./agents/tester.sh"')).agents["unit-test"]?.run).toBe("set -e\n./agents/tester.sh");
   });
 });
+
+describe("retries", () => {
+  it("defaults to 1 for every story; a story's own retries override the plan's", () => {
+    expect(planOf(BASE).retries).toBe(1);
+    const plan = planOf(`retries: 0\n${BASE.replace("    dependsOn: [msm-auth-001]\n", "    dependsOn: [msm-auth-001]\n    retries: 5\n")}`);
+    expect(plan.retries).toBe(0);
+    expect(plan.stories.map((s) => s.retries)).toEqual([undefined, 5]);
+  });
+
+  it("refuses anything but a whole number from 0 to 5, located", () => {
+    expect(errorsOf(`retries: 6\n${BASE}`)).toEqual(["plan.yml:1:10 retries: must be from 0 to 5 (got 6)"]);
+    expect(errorsOf(`${BASE}    retries: 1.5\n`)).toEqual(["plan.yml:21:14 stories[1].retries: must be a whole number from 0 to 5 (got 1.5)"]);
+    expect(errorsOf(`retries: "2"\n${BASE}`)).toEqual(['plan.yml:1:10 retries: must be a whole number from 0 to 5 (got "2")']);
+  });
+});

@@ -17,7 +17,7 @@ const ctx = (over: Partial<PromptContext> = {}): PromptContext => ({
   ...over,
 });
 
-const known = /\{(storyId|storyFile|testFile|title|testCommand|planName|wave|epic|acceptanceCriteria|role|redRule|testFileRule)\}/;
+const known = /\{(storyId|storyFile|testFile|title|testCommand|planName|wave|epic|acceptanceCriteria|role|redRule|testFileRule|feedback)\}/;
 
 describe("renderPrompt, built-in tester brief", () => {
   const text = renderPrompt("tester", ctx());
@@ -109,5 +109,23 @@ describe("templatePlaceholders", () => {
     expect(templatePlaceholders(TESTER_TEMPLATE).unknown).toEqual([]);
     expect(templatePlaceholders(IMPLEMENTATION_TEMPLATE).unknown).toEqual([]);
     expect(templatePlaceholders(TESTER_TEMPLATE).known).toEqual(expect.arrayContaining(["storyId", "storyFile", "testFile", "testCommand", "acceptanceCriteria"]));
+  });
+});
+
+describe("renderPrompt, feedback on a retry", () => {
+  it("adds nothing on a first attempt and a section of its own on a retry, in both built-in briefs", () => {
+    for (const role of ["tester", "implementation"] as const) {
+      const first = renderPrompt(role, ctx());
+      expect(first).not.toContain("Feedback");
+      expect(first).not.toMatch(/\n\n\n/);
+      const retry = renderPrompt(role, ctx({ feedback: "Attempt 1 of 2 failed: verify: tests fail (exit code 1)" }));
+      expect(retry).toContain("\nFeedback: this story was tried before\nAttempt 1 of 2 failed: verify: tests fail (exit code 1)\n\nTask\n");
+      expect(retry.replace(/\nFeedback: this story was tried before\n.*\n/, "")).toBe(first);
+    }
+  });
+
+  it("offers {feedback} to a plan's own template", () => {
+    expect(renderPrompt("implementation", ctx({ feedback: "fix it" }), "[{feedback}]")).toBe("[\nFeedback: this story was tried before\nfix it\n]");
+    expect(renderPrompt("implementation", ctx(), "[{feedback}]")).toBe("[]");
   });
 });

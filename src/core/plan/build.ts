@@ -27,6 +27,7 @@ export function buildStory(s: StoryFile, index: number, storiesDir: string): Sto
     implementer: s.implementer,
     // The parsed file is not used after this: its list can be the story's own.
     dependsOn: s.dependsOn ?? [],
+    ...(s.retries === undefined ? {} : { retries: s.retries }),
     index,
   };
 }
@@ -52,6 +53,7 @@ export function buildPlan(file: PlanFile): Plan {
       ...(file.prompts?.implementation === undefined ? {} : { implementation: normalizeRepoPath(file.prompts.implementation) }),
     },
     tdd: { requireRed: file.tdd?.requireRed ?? DEFAULTS.requireRed, lockTests: file.tdd?.lockTests ?? DEFAULTS.lockTests },
+    retries: file.retries ?? DEFAULTS.retries,
     agents,
     stories,
   };

@@ -27,6 +27,8 @@ export interface Story {
   tester: string;
   implementer: string;
   dependsOn: string[];
+  /** The story's own `retries`, overriding the plan's (see retriesOf). */
+  retries?: number;
   /** Position in the plan's `stories` list (plan order). */
   index: number;
 }
@@ -46,6 +48,8 @@ export interface Plan {
   test: TestSpec;
   prompts: { tester?: string; implementation?: string };
   tdd: { requireRed: boolean; lockTests: boolean };
+  /** How often a failed story is tried again with feedback; absent: DEFAULTS.retries. */
+  retries?: number;
   agents: Record<string, AgentSpec>;
   stories: Story[];
   /** Explicit batching, when the plan gives it (already checked against dependencies). */
@@ -64,7 +68,11 @@ export const DEFAULTS = {
   /** A GitHub job matrix holds at most this many jobs. */
   matrixLimit: 256,
   stateBranch: "tdd-waves/state",
+  retries: 1,
 } as const;
+
+/** Retries a story gets (its own, else the plan's, else 1): it has at most retries + 1 attempts. */
+export const retriesOf = (plan: Pick<Plan, "retries">, story: Pick<Story, "retries">): number => story.retries ?? plan.retries ?? DEFAULTS.retries;
 
 /** Branch a story's work is committed on. */
 export const storyBranch = (planName: string, storyId: string): string => `tdd-waves/${planName}/${storyId}`;

@@ -92,6 +92,18 @@ const agentSchema = described(
 const agentName = (what: string) =>
   described(z.string().check(z.minLength(1, { error: "must not be empty" }), oneLine()), `Agent that ${what} (a key of agents)`);
 
+const retriesMessage = (iss: { input?: unknown }): string => `must be a whole number from 0 to 5 (got ${quoteShort(iss.input)})`;
+const retries = (description: string) =>
+  described(
+    z.optional(
+      z.int({ error: (iss) => (present(iss.input) ? retriesMessage(iss) : undefined) }).check(
+        z.gte(0, { error: (iss) => `must be from 0 to 5 (got ${quoteShort(iss.input)})` }),
+        z.lte(5, { error: (iss) => `must be from 0 to 5 (got ${quoteShort(iss.input)})` }),
+      ),
+    ),
+    description,
+  );
+
 const storySchema = z.strictObject({
   id: described(
     z.string().check(
@@ -111,6 +123,7 @@ const storySchema = z.strictObject({
   tester: agentName("writes the tests"),
   implementer: agentName("makes the tests pass"),
   dependsOn: described(z.optional(z.array(z.string())), "Ids of stories that must complete first"),
+  retries: retries("Retries for this story (overrides the plan's retries), 0..5"),
 });
 
 const maxParallelMessage = (iss: { input?: unknown }): string => `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})`;
@@ -142,6 +155,7 @@ export const planFileSchema = z
         "Stories run at once, 1..10, default 10",
       ),
       storiesDir: z.optional(repoPath('Directory of the story files, default "stories"')),
+      retries: retries("How often a failed story is tried again with feedback (and rebuilt once after a conflict), 0..5, default 1; 0 turns both off"),
       test: described(
         z.strictObject({
           command: described(

@@ -44,6 +44,8 @@ export function mergeableNow(state: WorkflowState, plan: Plan, wave: readonly st
   const out: string[] = [];
   for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
     const status = statusOf(state, s.id);
+    // A story waiting for (or in) its rebuild on the integrated target holds up no one: it merges when it is done.
+    if (status !== "complete" && status !== "failed" && status !== "blocked" && own(state.runs, s.id)?.rebuild) continue;
     if (status !== "complete" && status !== "failed" && status !== "blocked") break;
     if (unmerged.has(s.id)) out.push(s.id);
   }

@@ -19,6 +19,9 @@ const phaseRecord = z.looseObject({
   outcome: z.enum(["running", "ok", "failed"]),
   message: optionalText,
   log: optionalText,
+  attempt: z.number().int().min(1).optional(),
+  feedback: optionalText,
+  interrupted: z.boolean().optional(),
 });
 
 const testEvidence = z.looseObject({
@@ -49,6 +52,21 @@ const storyRun = z.looseObject({
   testFileBlob: optionalText,
   base: optionalText,
   merged: optionalText,
+  // Retries (issue 12): absent in states written before them, which read as one attempt per run.
+  firstAttempt: count.optional(),
+  feedback: optionalText,
+  resume: z.boolean().optional(),
+  rebuild: z
+    .looseObject({
+      reason: text,
+      feedback: text,
+      from: optionalText,
+      testFileBlob: optionalText,
+      attempt: z.number().int().min(1).optional(),
+      commit: optionalText,
+    })
+    .optional(),
+  rebuilt: z.boolean().optional(),
 });
 
 const ids = z.array(text);

@@ -20,6 +20,12 @@ export interface PhaseRecord {
   log?: string;
   /** What an agent phase reported it used (core/agents/usage.ts); absent when it reported nothing. */
   usage?: AgentUsage;
+  /** The attempt this phase belongs to (absent in states written before retries: the run's attempt). */
+  attempt?: number;
+  /** Feedback the agent of this phase was given (on a retry or a rebuild). */
+  feedback?: string;
+  /** Cut short by an execution that stopped (kill -9): recorded as failed, run again on resume. */
+  interrupted?: boolean;
 }
 
 /** Evidence of one test-command run. */
@@ -55,6 +61,30 @@ export interface StoryRun {
   base?: string;
   /** Merge commit on the target branch, once integrated. */
   merged?: string;
+  /** First attempt of the current set of attempts (a retry command starts a new set); absent: `attempt`. */
+  firstAttempt?: number;
+  /** Feedback for the current attempt (what the previous one got wrong). */
+  feedback?: string;
+  /** The execution stopped during the current attempt: the next start continues it instead of starting another. */
+  resume?: boolean;
+  /** A rebuild on the integrated target after a merge conflict or a failure after integration (once per set). */
+  rebuild?: RebuildRecord;
+  /** The current set of attempts has had its rebuild. */
+  rebuilt?: boolean;
+}
+
+export interface RebuildRecord {
+  /** Why the story's first integration failed: "merge conflict in …" or "fails after integration". */
+  reason: string;
+  feedback: string;
+  /** The verified commit whose test file and story file the rebuild starts from. */
+  from?: string;
+  /** The test file's blob in `from`: the rebuild's test file must stay byte-identical to it (publish checks). */
+  testFileBlob?: string;
+  /** The rebuild's attempt number, once started. */
+  attempt?: number;
+  /** The commit on the integrated target holding the story's test file and story file, once prepared. */
+  commit?: string;
 }
 
 export interface StateError {
@@ -209,26 +239,33 @@ export const startStory =
   (id: string, now: string, runUrl?: string): Transition =>
   (state) => {
     if (statusOf(state, id) === "complete") return state;
-    const next = withRun(state, id, (run) => ({
-      attempt: run.attempt + 1,
-      wave: waveOf(state, id),
-      status: "testing",
-      phases: [],
-      ...(runUrl ? { runUrl } : {}),
-    }));
+    const next = withRun(state, id, (run) => {
+      const { resume: _r, reason: _reason, ...kept } = run;
+      const common = { ...kept, wave: waveOf(state, id), ...(runUrl ? { runUrl } : {}) };
+      // An attempt the execution was in when it stopped is continued, never started over.
+      if (run.resume && run.attempt > 0) return { ...common, status: "testing" as StoryStatus };
+      // A rebuild on the integrated target: one more attempt, beyond the retries.
+      if (run.rebuild && run.rebuild.attempt === undefined) {
+        const attempt = run.attempt + 1;
+        return { ...common, attempt, status: "implementing" as StoryStatus, feedback: run.rebuild.feedback, rebuild: { ...run.rebuild, attempt } };
+      }
+      // A new set of attempts; the phases of earlier ones stay on record (the Gantt shows them all).
+      const { rebuild: _b, rebuilt: _d, feedback: _f, merged: _m, ...fresh } = common;
+      return { ...fresh, attempt: run.attempt + 1, firstAttempt: run.attempt + 1, status: "testing" as StoryStatus };
+    });
     return touch({ ...next, stories: moveTo(next.stories, id, "inProgress"), status: "executing" }, now);
   };
 
 const phaseStatus: Partial<Record<PhaseName, StoryStatus>> = { tester: "testing", red: "testing", implementation: "implementing", verify: "implementing" };
 
 export const beginPhase =
-  (id: string, phase: PhaseName, now: string, extra: { agent?: string; log?: string } = {}): Transition =>
+  (id: string, phase: PhaseName, now: string, extra: { agent?: string; log?: string; feedback?: string } = {}): Transition =>
   (state) =>
     touch(
       withRun(state, id, (run) => ({
         ...run,
         status: phaseStatus[phase] ?? run.status,
-        phases: [...run.phases, { phase, ...extra, start: now, outcome: "running" }],
+        phases: [...run.phases, { phase, ...extra, start: now, outcome: "running", attempt: run.attempt }],
       })),
       now,
     );
@@ -246,7 +283,7 @@ export const endPhase =
             return { ...run, phases };
           }
         }
-        phases.push({ phase, start: now, end: now, outcome, ...(message ? { message } : {}) });
+        phases.push({ phase, start: now, end: now, outcome, ...(message ? { message } : {}), attempt: run.attempt });
         return { ...run, phases };
       }),
       now,
@@ -287,7 +324,12 @@ export const adoptCompleted =
     let next = state;
     for (const id of ids) {
       if (statusOf(next, id) !== "pending") continue;
-      next = withRun(next, id, (run) => ({ ...run, status: "complete", merged: targetCommit, reason: "already complete on the target branch" }));
+      // Sent back for a rebuild, it is not complete, whatever the story file its first merge brought says.
+      if (own(next.runs, id)?.rebuild) continue;
+      // A story this execution completed before a restart keeps its record; others say where they came from.
+      next = withRun(next, id, (run) =>
+        run.status === "complete" && run.result ? { ...run, merged: targetCommit } : { ...run, status: "complete", merged: targetCommit, reason: "already complete on the target branch" },
+      );
       next = { ...next, stories: moveTo(next.stories, id, "completed") };
     }
     return next === state ? state : touch(next, now);
@@ -309,14 +351,26 @@ export const blockStory =
     return touch({ ...next, stories: moveTo(next.stories, id, "blocked") }, now);
   };
 
-/** Stories that were in progress when an execution stopped go back to pending: they restart from the tester. */
+/** Phases an execution left running, recorded as cut short (failed, interrupted) at `now`. */
+export const cutShort = (phases: PhaseRecord[], now: string): PhaseRecord[] =>
+  phases.map((p) => (p.outcome === "running" ? { ...p, end: p.end ?? now, outcome: "failed" as const, message: "interrupted", interrupted: true } : p));
+
+/**
+ * Stories that were in progress when an execution stopped go back to pending, marked to continue the attempt
+ * they were in (its phases cut short are recorded as interrupted, and run again).
+ */
 export const requeueInProgress =
   (now: string): Transition =>
   (state) => {
     if (state.stories.inProgress.length === 0) return state;
     let next = state;
     for (const id of state.stories.inProgress) {
-      next = withRun(next, id, (run) => ({ ...run, status: "pending" }));
+      next = withRun(next, id, (run) => ({
+        ...run,
+        status: "pending",
+        resume: true,
+        phases: cutShort(run.phases, now),
+      }));
       next = { ...next, stories: moveTo(next.stories, id, "pending") };
     }
     return touch(next, now);
@@ -347,11 +401,53 @@ export const retryStories =
     if (reset.size === 0) return state;
     let next: WorkflowState = { ...state, status: state.status === "error" ? "error" : "executing" };
     for (const id of reset) {
-      next = withRun(next, id, (run) => ({ ...run, status: "pending", reason: undefined }));
+      // A whole new set of attempts (and its rebuild): startStory sees no resume and no rebuild under way.
+      next = withRun(next, id, (run) => {
+        const { resume: _r, rebuild: _b, rebuilt: _d, feedback: _f, reason: _reason, ...kept } = run;
+        return { ...kept, status: "pending" };
+      });
       next = { ...next, stories: moveTo(next.stories, id, "pending") };
     }
     return touch(next, now);
   };
+
+/** The next attempt of the current set begins, with what the previous one got wrong. */
+export const beginAttempt =
+  (id: string, attempt: number, feedback: string, now: string): Transition =>
+  (state) =>
+    touch(withRun(state, id, (run) => ({ ...run, attempt, feedback })), now);
+
+/**
+ * Integration rejected the story (merge conflict, tests failing on the merged result): it goes back to
+ * pending for one rebuild on the integrated target, its failed integration recorded on the attempt.
+ */
+export const scheduleRebuild =
+  (id: string, reason: string, feedback: string, now: string, origin: { from?: string; testFileBlob?: string } = {}): Transition =>
+  (state) => {
+    const next = withRun(endPhase(id, "integrate", "failed", now, reason)(state), id, (run) => {
+      const { merged: _m, ...kept } = run;
+      // By default the verified commit and its test file as recorded; publish passes the ones it checked itself.
+      const from = origin.from ?? run.result?.commit;
+      const testFileBlob = origin.testFileBlob ?? run.testFileBlob;
+      return { ...kept, status: "pending", rebuilt: true, rebuild: { reason, feedback, ...(from ? { from } : {}), ...(testFileBlob ? { testFileBlob } : {}) } };
+    });
+    return touch({ ...next, stories: moveTo(next.stories, id, "pending") }, now);
+  };
+
+/** The rebuild's working copy holds the story's test file and story file on the integrated target. */
+export const rebuildPrepared =
+  (id: string, commit: string, testFileBlob: string | undefined, base: string, now: string): Transition =>
+  (state) =>
+    touch(
+      withRun(state, id, (run) => ({
+        ...run,
+        base,
+        testerCommit: commit,
+        ...(testFileBlob ? { testFileBlob } : {}),
+        ...(run.rebuild ? { rebuild: { ...run.rebuild, commit } } : {}),
+      })),
+      now,
+    );
 
 export const recordError =
   (message: string, now: string, fatal = false): Transition =>
@@ -365,10 +461,13 @@ export const setLock =
     return touch(lock ? { ...rest, lock } : rest, now);
   };
 
-/** A run's duration: first phase start to last phase end; null when no phase has ended. */
+/** A run's duration: first phase start to last phase end of its current set of attempts; null when no phase has ended. */
 export function runDuration(run: StoryRun): number | null {
-  const starts = run.phases.map((p) => Date.parse(p.start)).filter(Number.isFinite);
-  const ends = run.phases.flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter(Number.isFinite);
+  // The current set of attempts only: an earlier set (before a retry command) may lie days back.
+  const first = run.firstAttempt ?? 0;
+  const phases = run.phases.filter((p) => (p.attempt ?? run.attempt) >= first);
+  const starts = phases.map((p) => Date.parse(p.start)).filter(Number.isFinite);
+  const ends = phases.flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter(Number.isFinite);
   if (starts.length === 0 || ends.length === 0) return null;
   return Math.max(0, Math.max(...ends) - Math.min(...starts));
 }

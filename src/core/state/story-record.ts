@@ -6,6 +6,7 @@ import { z } from "zod";
 import { recordStop, returnToPending } from "../agents/budget.js";
 import type { UsageTotals } from "../agents/usage.js";
 import { own } from "../own.js";
+import { attemptOf, attemptsAllowed } from "../retries/attempts.js";
 import { completeStory, failStory, statusOf, type StoryRun, type Transition } from "./state.js";
 
 const SHA = z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/);
@@ -48,11 +49,17 @@ const phase = z.object({
   message: TEXT.optional(),
   log: z.string().max(500).optional(),
   usage: usage.optional(),
+  /** The attempt it belongs to (every attempt the job made is on record). */
+  attempt: z.number().int().positive().optional(),
+  /** The feedback its agent was given on a retry or a rebuild. */
+  feedback: z.string().max(20_000).optional(),
+  interrupted: z.boolean().optional(),
 });
 
 export const storyRecordSchema = z.object({
   version: z.literal(1),
   story: z.string().max(64),
+  /** The attempt the story ended in (its job may have made several: `phases` holds them all). */
   attempt: z.number().int().positive(),
   /** pending: the execution's budget refused its next agent phase (`stopped` says why). */
   outcome: z.enum(["complete", "failed", "pending"]),
@@ -64,7 +71,7 @@ export const storyRecordSchema = z.object({
   failedPhase: z.string().max(20).optional(),
   /** The story branch's tip in the bundle. */
   tip: SHA,
-  phases: z.array(phase).max(50),
+  phases: z.array(phase).max(200),
   result: z.object({
     filesModified: z.array(z.string().max(500)).max(10_000),
     acChecklistComplete: z.boolean(),
@@ -82,11 +89,15 @@ export const storyRecordSchema = z.object({
 
 export type StoryRecord = z.output<typeof storyRecordSchema>;
 
-/** The record of `run` (as the story job's own state copy holds it). */
+/**
+ * The record of `run` (as the story job's own state copy holds it): the phases of the attempts `from` on
+ * (the job's own; earlier ones are in the state already).
+ */
 export function recordOfRun(
-  id: string, run: StoryRun, tip: string, logTails: Record<string, string>, extra: { usage?: UsageTotals; stopped?: string } = {},
+  id: string, run: StoryRun, tip: string, logTails: Record<string, string>, extra: { usage?: UsageTotals; stopped?: string; from?: number } = {},
 ): StoryRecord {
-  const failedPhase = run.phases.findLast((p) => p.outcome === "failed")?.phase;
+  const phases = run.phases.filter((p) => (p.attempt ?? run.attempt) >= (extra.from ?? 0));
+  const failedPhase = phases.findLast((p) => p.outcome === "failed" && !p.interrupted)?.phase;
   return {
     version: 1,
     story: id,
@@ -97,7 +108,7 @@ export function recordOfRun(
     ...(run.reason !== undefined && run.status !== "complete" ? { reason: run.reason } : {}),
     ...(failedPhase && run.status !== "complete" ? { failedPhase } : {}),
     tip,
-    phases: run.phases,
+    phases,
     ...(run.result ? { result: run.result } : {}),
     ...(run.testerCommit ? { testerCommit: run.testerCommit } : {}),
     ...(run.testFileBlob ? { testFileBlob: run.testFileBlob } : {}),
@@ -107,18 +118,23 @@ export function recordOfRun(
 }
 
 /**
- * The story's outcome as its job reported it: only for a story this wave started (in progress, same
- * attempt); `rejection` (a check of what the job sent that failed) turns it into a failure.
+ * The story's outcome as its job reported it: only for a story this wave started (in progress, at the
+ * attempt the wave started or a later one its job went on to: `recordProblem` bounds it); `rejection` (a
+ * check of what the job sent that failed) turns it into a failure. The phases of earlier attempts stay as
+ * the state has them; the job's own come from the record.
  */
 export const adoptStoryRecord =
   (record: StoryRecord, now: string, rejection?: string): Transition =>
   (state) => {
     const id = record.story;
     const current = own(state.runs, id);
-    if (!current || !state.stories.inProgress.includes(id) || current.attempt !== record.attempt) return state;
+    if (!current || !state.stories.inProgress.includes(id) || record.attempt < current.attempt) return state;
+    const earlier = current.phases.filter((p) => attemptOf(current, p) < current.attempt);
+    const mine = record.phases.filter((p) => (p.attempt ?? record.attempt) >= current.attempt);
     const run: StoryRun = {
       ...current,
-      phases: record.phases,
+      attempt: record.attempt,
+      phases: [...earlier, ...mine],
       ...(record.result ? { result: record.result } : {}),
       ...(record.testerCommit ? { testerCommit: record.testerCommit } : {}),
       ...(record.testFileBlob ? { testFileBlob: record.testFileBlob } : {}),
@@ -130,6 +146,18 @@ export const adoptStoryRecord =
     if (record.outcome === "complete") return completeStory(id, now)(next);
     return failStory(id, record.reason ?? "the story job reported a failure without a reason", now, record.failedPhase)(next);
   };
+
+/**
+ * Why a record cannot be the story's, when it cannot: its attempt must lie between the one the wave
+ * started and the last the story's retries allow (a rebuild has no retries).
+ */
+export function recordProblem(record: StoryRecord, run: StoryRun | undefined, retries: number): string | undefined {
+  if (!run) return "its story has no run in the state";
+  const { first, last } = attemptsAllowed(run, retries);
+  if (record.attempt < first || record.attempt > last) return `its record is of attempt ${record.attempt}, not one of attempts ${first}–${last} this run may make`;
+  if (record.phases.some((p) => p.attempt !== undefined && (p.attempt < first || p.attempt > record.attempt))) return "its record holds phases of attempts this run did not make";
+  return undefined;
+}
 
 /** Stories this wave started whose job sent nothing: cancelled, crashed, or its artifact never arrived. */
 export const failUnreported =
