@@ -35,7 +35,7 @@ describe("buildReport", () => {
       "totalWaves", "totalStories", "storiesCompleted", "storiesFailed", "storiesRemaining", "results", "totalTestsCovered", "totalTestsPassed",
     ]);
     expect(keys.slice(0, 8)).toEqual([...REPORT_KEYS]);
-    expect(keys.slice(8)).toEqual(["storiesBlocked", "plan", "target", "status", "lastUpdate", "runUrl"]);
+    expect(keys.slice(8)).toEqual(["storiesBlocked", "storiesRetried", "totalAttempts", "plan", "target", "status", "lastUpdate", "runUrl"]);
     for (const r of report.results) {
       expect(Object.keys(r).slice(0, 10)).toEqual([
         "storyId", "wave", "testerAgent", "testFile", "testsPassed", "implAgent", "implStatus", "filesModified", "acChecklistComplete", "verifiedProduction",
@@ -142,6 +142,8 @@ describe("buildReport", () => {
       totalTestsCovered: 45,
       totalTestsPassed: 45,
       storiesBlocked: [],
+      storiesRetried: [],
+      totalAttempts: 1,
       plan: "jwt-auth",
       target: "main",
       status: "complete",

@@ -48,7 +48,7 @@ export function renderTimelineSvg(timeline: Timeline, planName: string): string 
         const width = Math.max(x(bar.end) - x0, 1);
         const failed = bar.mark === "crit" ? ' stroke="#b62324" stroke-width="1.5"' : "";
         body.push(
-          `<rect class="bar" data-label="${xml(bar.label)}" data-kind="${bar.kind}" data-mark="${bar.mark}" data-start="${new Date(bar.start).toISOString()}" data-end="${new Date(bar.end).toISOString()}" x="${round(x0)}" y="${y + (L.rowHeight - L.barHeight) / 2}" width="${round(width)}" height="${L.barHeight}" rx="2" fill="${fillOf(bar)}"${failed}><title>${xml(bar.label)}</title></rect>`,
+          `<rect class="bar" data-label="${xml(bar.label)}" data-kind="${bar.kind}" data-mark="${bar.mark}" data-start="${new Date(bar.start).toISOString()}" data-end="${new Date(bar.end).toISOString()}" x="${round(x0)}" y="${y + (L.rowHeight - L.barHeight) / 2}" width="${round(width)}" height="${L.barHeight}" rx="2" fill="${fillOf(bar)}"${failed}><title>${xml(bar.note ? `${bar.label} (${bar.note})` : bar.label)}</title></rect>`,
         );
         if (bar.mark === "crit") body.push(`<text class="fail" x="${round(x0 + width + 3)}" y="${y + 15}">✗</text>`);
       }

@@ -80,8 +80,9 @@ function rowCells(bars: TimelineBar[], timeline: Timeline, columns: number, g: G
     const run = char.repeat(to - from);
     cells.push(color ? `${colour}${run}${ANSI.reset}` : run);
     for (let i = 1; i < to - from; i++) cells.push("");
-    failed ||= bar.mark === "crit";
-    running ||= bar.mark === "active";
+    // The story's last bar tells how it stands: an attempt that failed and was retried is not a failure.
+    failed = bar.mark === "crit";
+    running = bar.mark === "active";
   }
   return { text: cells.join(""), failed, running };
 }

@@ -70,7 +70,7 @@ function waveBars(timeline: Timeline): WaveBars[] {
     lines: rows.flatMap((row) => {
       const title = neutraliseLabel(row.title);
       return row.bars.map((bar) => {
-        const label = `${neutraliseLabel(bar.label, 200)}${title ? ` — ${title}` : ""}`;
+        const label = `${neutraliseLabel(bar.label, 200)}${bar.note ? ` (${bar.note})` : ""}${title ? ` — ${title}` : ""}`;
         const tags = bar.mark ? `${bar.mark}, ` : "";
         return `    ${label} :${tags}${taskId(bar.kind, row.id, used)}, ${mermaidDate(bar.start)}, ${mermaidDate(bar.end)}`;
       });
@@ -127,8 +127,8 @@ function pack(waves: WaveBars[], room: number): string[] {
 
 /**
  * Mermaid gantt sources (without fences) of the recorded execution: one section per wave, one bar per
- * phase that has started (`T-<key>` tester and red check, `I-<key>` implementation and verify), failed
- * bars `crit`, running ones `active`, finished ones `done`. Stories not yet run have no bar. Charts over
+ * phase that has started (`T-<key>` tester and red check, `I-<key>` implementation and verify), for every
+ * attempt (later ones labelled `I-<key> (attempt 2)`, `I-<key> (rebuild)`), failed bars `crit`, running ones `active`, finished ones `done`. Stories not yet run have no bar. Charts over
  * `maxChars` are split (whole waves per chart where possible). Always at least one chart; a chart with no
  * section means nothing has run yet.
  */

@@ -9,6 +9,7 @@ import { hasRun, titleOf } from "./run-summary.js";
 import { link, markdownCell } from "./safe-text.js";
 import { assemble, chars, fitGantt, fitTable } from "./size-budget.js";
 import { EPIC_HEAD, epicRows, storyHead, storyRows } from "./story-tables.js";
+import { retrySection } from "./retries.js";
 
 /** GitHub refuses comments over 65,536 characters; a margin keeps edits by hand possible. */
 export const COMMENT_MAX_CHARS = 65_000;
@@ -38,6 +39,7 @@ export function renderPrComment(state: WorkflowState, plan: Plan, opts: { runUrl
       { order: 0, render: () => head },
       { order: 9, render: () => footer },
       { order: 3, render: (b) => fitTable(EPIC_HEAD, epicRows(state, plan), b, measure, (n) => `_${n} more epics left out for size._`) },
+      { order: 4, render: (b) => retrySection(state, plan, b, measure, "") },
       { order: 1, render: (b) => (charts.length === 0 ? "" : fitGantt(charts, b - 2_000, measure, where)) },
       { order: 2, render: (b) => fitTable(storyHead(state), storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: see the run summary._`) },
     ],

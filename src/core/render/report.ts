@@ -4,6 +4,7 @@
 import type { Plan, Story } from "../plan/model.js";
 import type { UsageTotals } from "../agents/usage.js";
 import { reportUsage, resultUsage, type ReportBudget, type ResultUsage } from "./usage.js";
+import { attemptHistory, retryReasons } from "../retries/attempts.js";
 import { runDuration, statusOf, type PhaseName, type StoryRun, type StoryStatus, type TestEvidence, type WorkflowState } from "../state/state.js";
 import { own } from "../own.js";
 
@@ -25,6 +26,14 @@ export interface ReportResult {
   // Extra keys, after the contract's.
   status: StoryStatus;
   attempt: number;
+  /** Attempts the story has had (a retry, a rebuild on the integrated target and a `retry` command add one each). */
+  attempts: number;
+  /** It needed more than one attempt. */
+  retried: boolean;
+  /** One of its attempts was a rebuild on the integrated target. */
+  rebuilt: boolean;
+  /** Why each attempt that led to another one failed. */
+  retryReasons: string[];
   /** Tests passed and counted in the green run; null when it did not run or did not count. */
   testsPassedCount: number | null;
   testsTotal: number | null;
@@ -53,6 +62,9 @@ export interface Report {
   totalTestsPassed: number;
   // Extra keys, after the contract's.
   storiesBlocked: string[];
+  /** Stories that needed more than one attempt, and the attempts of all stories together. */
+  storiesRetried: string[];
+  totalAttempts: number;
   plan: string;
   target: string;
   status: WorkflowState["status"];
@@ -89,7 +101,7 @@ export const RESULT_KEYS = [
   "verifiedProduction",
 ] as const;
 
-const OWN_KEYS = new Set<string>([...REPORT_KEYS, "storiesBlocked", "plan", "target", "status", "lastUpdate", "usage", "budget"]);
+const OWN_KEYS = new Set<string>([...REPORT_KEYS, "storiesBlocked", "storiesRetried", "totalAttempts", "plan", "target", "status", "lastUpdate", "usage", "budget"]);
 
 /** A test run that passed: exit code 0, not timed out, and no test counted as failing. */
 export function evidencePassed(e: TestEvidence | undefined): boolean {
@@ -141,6 +153,7 @@ function resultOf(state: WorkflowState, story: Story): ReportResult {
     verifiedProduction: result?.verifiedProduction ?? false,
     status,
     attempt: run?.attempt ?? 0,
+    ...attemptsOf(run),
     testsPassedCount: green?.passed ?? null,
     testsTotal: green?.total ?? null,
     red: result?.red ?? null,
@@ -152,6 +165,12 @@ function resultOf(state: WorkflowState, story: Story): ReportResult {
     ...logsOf(run),
     ...resultUsage(state, story.id),
   };
+}
+
+function attemptsOf(run: StoryRun | undefined): Pick<ReportResult, "attempts" | "retried" | "rebuilt" | "retryReasons"> {
+  const history = attemptHistory(run);
+  const attempts = history.length;
+  return { attempts, retried: attempts > 1, rebuilt: history.some((a) => a.rebuild), retryReasons: retryReasons(run) };
 }
 
 function logsOf(run: StoryRun | undefined): { logs?: Partial<Record<PhaseName, string>> } {
@@ -191,6 +210,8 @@ export function buildReport(state: WorkflowState, plan: Plan, extra: Record<stri
     totalTestsCovered: sum((r) => r.testsTotal),
     totalTestsPassed: sum((r) => r.testsPassedCount),
     storiesBlocked: inPlanOrder(b.blocked, plan),
+    storiesRetried: results.filter((r) => r.retried).map((r) => r.storyId),
+    totalAttempts: sum((r) => r.attempts),
     plan: state.plan.name,
     target: state.target,
     status: state.status,

@@ -8,6 +8,7 @@ import { buildReport, type Report } from "./report.js";
 import { fenced, link, markdownCell } from "./safe-text.js";
 import { assemble, fitGantt, fitTable, utf8, type Measure } from "./size-budget.js";
 import { EPIC_HEAD, epicRows, storyHead, storyRows } from "./story-tables.js";
+import { retrySection } from "./retries.js";
 
 /** GITHUB_STEP_SUMMARY takes at most 1 MiB per step. */
 export const SUMMARY_MAX_BYTES = 1_000_000;
@@ -56,6 +57,7 @@ export function renderRunSummary(state: WorkflowState, plan: Plan, opts: { runUr
       // The story table leaves room for at least the note saying where the report is.
       { order: 4, render: (b) => fitTable(`### Stories\n\n${storyHead(state)}`, storyRows(state, plan, report), b - measure(REPORT_NOTE) - 2, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
       { order: 2, render: (b) => (measure(fenced(textForm, "text")) <= b ? fenced(textForm, "text") : "") },
+      { order: 3, render: (b) => retrySection(state, plan, b, measure, "### Retries\n\n") },
       { order: 6, render: (b) => reportBlock(report, b, measure) },
     ],
     opts.maxBytes ?? SUMMARY_MAX_BYTES,

@@ -5,6 +5,7 @@ import type { UsageTotals } from "../agents/usage.js";
 import { own } from "../own.js";
 import { allIds, countOf, percent, type Counts } from "./progress.js";
 import { reportUsage, type ReportBudget } from "./usage.js";
+import { retriedStories, type RetriedStory } from "./retries.js";
 
 export interface StatusStory {
   id: string;
@@ -37,6 +38,8 @@ export interface StatusJson {
   /** Agent usage of the execution, the plan's budget and why the execution stopped (issue 13), when there are any. */
   usage?: UsageTotals;
   budget?: ReportBudget;
+  /** Stories that needed more than one attempt, and why. */
+  retried: RetriedStory[];
 }
 
 /** Progress per wave and epic, for `tdd-waves status --json`. */
@@ -75,6 +78,7 @@ export function renderStatusJson(state: WorkflowState, plan: Plan): StatusJson {
     errors: state.errors,
     ...(state.lock ? { lock: state.lock } : {}),
     ...reportUsage(state, plan),
+    retried: retriedStories(state, plan),
   };
 }
 

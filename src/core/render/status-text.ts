@@ -6,6 +6,7 @@ import { STATUS_DISPLAY } from "../story/status.js";
 import { countsLine } from "./progress.js";
 import { plainText } from "./safe-text.js";
 import { usageLine } from "./usage.js";
+import { retryLines } from "./retries.js";
 import { renderStatusJson, type StatusStory, type StatusWave } from "./status-json.js";
 
 function waveLine(w: StatusWave): string {
@@ -33,6 +34,7 @@ export function renderStatusText(state: WorkflowState, plan: Plan): string {
     `tdd-waves · ${plainText(j.plan)} (${plainText(j.path)}) → ${plainText(j.target)}`,
     `Status: ${j.status}${j.currentWave ? ` · wave ${j.currentWave} of ${j.totalWaves}` : ""} · updated ${plainText(j.lastUpdate)}`,
     `Stories: ${countsLine(j.totals)}`,
+    ...retryLines(state, plan, (t) => plainText(t, 160)).map((l, i) => (i === 0 ? `Retries: ${l}` : `  ${l}`)),
   ];
   const usage = usageLine(state, plan);
   if (usage) lines.push(usage);

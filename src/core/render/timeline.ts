@@ -1,7 +1,9 @@
 // The recorded execution as a timeline: one row per story grouped by wave, a tester bar (tester + red check)
-// and an implementation bar (implementation + verify) each, in whole seconds. Every chart (Mermaid, terminal,
+// and an implementation bar (implementation + verify) per attempt (a retried implementation is a second
+// `I-` bar), in whole seconds. Every chart (Mermaid, terminal,
 // SVG) draws this one model, so they agree on labels, times and marks. Pure.
 import { own } from "../own.js";
+import { attemptHistory, attemptOf } from "../retries/attempts.js";
 import { statusOf, type PhaseName, type PhaseRecord, type StoryStatus, type WorkflowState } from "../state/state.js";
 
 export type BarKind = "T" | "I";
@@ -10,8 +12,10 @@ export type BarMark = "crit" | "active" | "done" | "";
 
 export interface TimelineBar {
   kind: BarKind;
-  /** `T-<story id>` or `I-<story id>`: one rule for every story. */
+  /** `T-<story id>` or `I-<story id>`: one rule for every story, every attempt. */
   label: string;
+  /** Which attempt, when the story had more than one: "attempt 2", "rebuild" (absent on the first). */
+  note?: string;
   /** Milliseconds since the epoch, whole seconds; end > start, and a story's bars never overlap. */
   start: number;
   end: number;
@@ -58,7 +62,10 @@ export function timeOf(iso: string | undefined): number | undefined {
  * A phase left running by an execution that stopped (its story failed or went back to pending) is not
  * active: it is `crit` when the story failed, unmarked when it waits to be run again.
  */
-function markOf(phases: PhaseRecord[], story: StoryStatus): BarMark {
+function markOf(all: PhaseRecord[], story: StoryStatus): BarMark {
+  // Phases an execution cut short (kill -9) were run again: they mark the bar only when nothing else does.
+  const phases = all.filter((p) => !p.interrupted);
+  if (phases.length === 0) return story === "failed" ? "crit" : "";
   if (phases.some((p) => p.outcome === "failed")) return "crit";
   if (phases.some((p) => p.outcome === "running" || p.end === undefined)) {
     if (story === "testing" || story === "implementing") return "active";
@@ -94,15 +101,21 @@ function rowOf(state: WorkflowState, id: string, title: string, now: number): Ti
   const status = statusOf(state, id);
   const bars: TimelineBar[] = [];
   let notBefore = 0;
-  for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]] as const) {
-    const phases = run.phases.filter((p) => names.includes(p.phase));
-    if (phases.length === 0) continue;
-    const { start, end } = spanOf(phases, now, notBefore);
-    notBefore = end;
-    let mark = markOf(phases, status);
-    // The implementation was rejected at integration (merge conflict, tests failing on the merge).
-    if (kind === "I" && run.phases.some((p) => p.phase === "integrate" && p.outcome === "failed")) mark = "crit";
-    bars.push({ kind, label: barLabel(kind, id), start, end, mark });
+  // Every attempt has its bars, in order; the first keeps the plain label, later ones say which they are.
+  const history = attemptHistory(run);
+  for (const { attempt, rebuild } of history) {
+    const mine = run.phases.filter((p) => attemptOf(run, p) === attempt);
+    const note = attempt === history[0]!.attempt ? undefined : rebuild ? "rebuild" : `attempt ${attempt}`;
+    for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]] as const) {
+      const phases = mine.filter((p) => names.includes(p.phase));
+      if (phases.length === 0) continue;
+      const { start, end } = spanOf(phases, now, notBefore);
+      notBefore = end;
+      let mark = markOf(phases, status);
+      // The implementation was rejected at integration (merge conflict, tests failing on the merge).
+      if (kind === "I" && mine.some((p) => p.phase === "integrate" && p.outcome === "failed")) mark = "crit";
+      bars.push({ kind, label: barLabel(kind, id), ...(note ? { note } : {}), start, end, mark });
+    }
   }
   return bars.length > 0 ? { id, title, status, bars } : undefined;
 }
