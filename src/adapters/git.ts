@@ -319,6 +319,13 @@ export class Git implements WorkingCopy, Integration, Repository {
   }
 
   /** The blob id the working tree's file at `path` would have (not written to the object store). */
+  async restoreFile(commit: string, path: string): Promise<boolean> {
+    if ((await this.revParse(`${operand(commit, "revision")}^{commit}:${operand(path, "path")}`)) === null) return false;
+    // `:(literal)`: the path is a name, not a pattern; git writes nothing through a symbolic link on the way
+    // (it refuses: the file is then left as it is, for the checks that follow to report).
+    return (await this.run(["checkout", "-q", commit, "--", `:(literal)${path}`], { allowFail: true })).code === 0;
+  }
+
   async hashFile(path: string): Promise<string> {
     return (await this.stdout(["hash-object", "--", operand(path, "path")])).trim();
   }

@@ -12,7 +12,10 @@ Commands:
   plan --from <dir> [--base PLAN] [--write FILE]
                                        build a plan from story files' YAML front matter
   run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH] [--state-branch B]
-                                       execute the plan locally (resumes an interrupted execution)
+                                       execute the plan locally (resumes an interrupted execution;
+                                       --restart: go on under a changed plan, keeping completed stories)
+  retry <plan-file> <story-id>... [--max-parallel N] [--schedule waves|dag] [--report PATH]
+                                       run failed stories again (and the stories they blocked), resumable
   status <plan-file> [--json] [--remote]
                                        progress per wave and epic, and the Gantt (--remote: the execution on GitHub)
   gantt <plan-file> [--format mermaid|text|svg]
@@ -39,6 +42,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return (await import("./dispatch-command.js")).dispatchCommand(args, io);
     case "run":
       return (await import("./run-command.js")).runCommand(args, io);
+    case "retry":
+      return (await import("./run-command.js")).runCommand(args, io, "retry");
     case "status":
     case "gantt":
     case "report":

@@ -5,6 +5,7 @@ import { renderGanttTerminal } from "../core/render/gantt-terminal.js";
 import { buildReport } from "../core/render/report.js";
 import { renderStatusJson } from "../core/render/status-json.js";
 import { renderStatusText } from "../core/render/status-text.js";
+import { retryHint } from "../core/render/retries.js";
 import type { CliIO } from "./io.js";
 import { InvalidStateError } from "../adapters/state-store.js";
 import { openPlan, openStore, parseFlags, UsageError } from "./args.js";
@@ -81,7 +82,8 @@ export async function viewCommand(command: "status" | "gantt" | "report", args: 
     io.stdout(`${JSON.stringify(renderStatusJson(state, loaded.plan), null, 2)}\n`);
   } else {
     const gantt = renderGanttTerminal(state, titles, terminalOptions(io, flags.booleans.has("no-color")));
-    io.stdout(`${renderStatusText(state, loaded.plan)}\n${gantt ? `\n${gantt}\n` : ""}`);
+    const hint = retryHint(state, loaded.plan, flags.positional[0]!, remote ? "github" : "local");
+    io.stdout(`${renderStatusText(state, loaded.plan)}\n${hint ? `\n${hint}\n` : ""}${gantt ? `\n${gantt}\n` : ""}`);
   }
   return 0;
 }

@@ -4,7 +4,9 @@
 import type { Plan } from "../core/plan/model.js";
 import { createHash } from "node:crypto";
 import { readStoryFile } from "../core/story/story-file.js";
-import { adoptCompleted, createState, derive, requeueInProgress, type ExecutionLock, type Transition, type WorkflowState } from "../core/state/state.js";
+import { adoptCompleted, createState, derive, requeueInProgress, retryStories, type ExecutionLock, type Transition, type WorkflowState } from "../core/state/state.js";
+import { dependentsOf } from "../core/state/progression.js";
+import { restartedState } from "../core/retries/restart.js";
 import { PathEscapeError, type Ports } from "./ports.js";
 
 export interface PlanSource {
@@ -22,6 +24,8 @@ export interface StartOptions {
   source: PlanSource;
   target: string;
   restart: boolean;
+  /** Failed or blocked stories to run again, with those they blocked (`tdd-waves retry`, under the lock). */
+  retry?: string[];
   lock: ExecutionLock;
   /** Whether the holder of an existing lock is still alive (a local pid, a running workflow). */
   lockAlive: (lock: ExecutionLock) => boolean;
@@ -39,13 +43,13 @@ export function checkResumable(state: WorkflowState, source: PlanSource, target:
   if (state.plan.digest !== source.digest && state.plan.digestWithoutBudget !== digestWithoutBudget(source.plan)) {
     throw new RefusedError(
       `${source.path}: the plan changed since its execution started (recorded ${state.plan.digest.slice(0, 19)}…, now ${source.digest.slice(0, 19)}…). ` +
-        `Restore the plan to resume, or start over with --restart.`,
+        `Restore the plan to resume it, or run with --restart to go on under the changed plan (stories ✅ Complete on the target are kept with their record; the others run again).`,
     );
   }
   if (state.target !== target) {
     throw new RefusedError(
       `${source.path}: the execution of plan "${state.plan.name}" targets branch "${state.target}", not "${target}". ` +
-        `Check out "${state.target}" to resume it, or start over here with --restart.`,
+        `Check out "${state.target}" to resume it, or run with --restart to execute the plan on this branch instead.`,
     );
   }
 }
@@ -76,10 +80,11 @@ export async function startExecution(ports: Ports, opts: StartOptions): Promise<
   if (!current) await ports.store.init(fresh, "start execution");
   const done = await completeOnTarget(ports, source.plan, opts.targetDir);
   const head = (await ports.repository(opts.targetDir).revParse("HEAD")) ?? "";
+  const retry: Transition = opts.retry ? retryStories(opts.retry, dependentsOf(source.plan), now) : (state) => state;
   const begin: Transition = (state) =>
     adoptCompleted(done, head, now)(
       requeueInProgress(now)(
-        acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : { ...state, plan: { ...state.plan, ...planRecord } }),
+        retry(acquire(opts.lock, judgedDead, now)(opts.restart ? restartedState(fresh, state, now) : { ...state, plan: { ...state.plan, ...planRecord } })),
       ),
     );
   return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");

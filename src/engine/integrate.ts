@@ -1,9 +1,10 @@
 // Integration: merge completed story branches into the target branch (plan order, one merge commit
 // each), re-run their tests on the merged result, and commit the story file of every failed or
 // blocked story on the target so that the target shows every story's status.
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { completionInfoFromRun, renderCompletion } from "../core/story/completion.js";
-import type { Plan, Story } from "../core/plan/model.js";
+import { retriesOf, type Plan, type Story } from "../core/plan/model.js";
+import { integrationRejected } from "../core/retries/rebuild.js";
 import { annotateRun, chain, failStory, statusOf, type Transition, type WorkflowState } from "../core/state/state.js";
 import { readStoryFile, updateStoryFile } from "../core/story/story-file.js";
 import { PathEscapeError, type MergeOutcome, type Ports } from "./ports.js";
@@ -36,6 +37,7 @@ export async function mergeStories(ports: Ports, plan: Plan, target: Integration
   // Merge first, record after: an execution killed in between finds the merges on the target (see
   // the ancestor check) and records them then; one state write for the whole batch.
   const outcomes: Transition[] = [];
+  const rejected: { story: Story; reason: string }[] = [];
   for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
     const ref = target.branchRef(story.id);
     const tip = await git.revParse(ref);
@@ -56,11 +58,12 @@ export async function mergeStories(ports: Ports, plan: Plan, target: Integration
       merged.push(story);
     } else {
       const reason = mergeFailure(r);
-      outcomes.push(failStory(story.id, reason, ports.now(), "integrate"));
-      ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
+      // A conflict with what the target now holds is rebuilt on it (once); a merge git refused to start is not.
+      outcomes.push(r.kind === "conflict" ? integrationRejected(story.id, reason, retriesOf(plan, story), ports.now()) : failStory(story.id, reason, ports.now(), "integrate"));
+      rejected.push({ story, reason });
     }
   }
-  if (outcomes.length > 0) await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`);
+  if (outcomes.length > 0) reportRejected(ports, await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`), rejected);
   return merged;
 }
 
@@ -74,11 +77,14 @@ export function mergeFailure(r: Extract<MergeOutcome, { ok: false }>): string {
   return `merge refused by git: ${first}${files.length ? `: ${files.join(", ")}` : ""}`;
 }
 
-/** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
+/**
+ * Runs the merged stories' tests once more on the merged result: a story whose tests now fail is rebuilt on
+ * it (once, when it has retries), otherwise ❌ Failed.
+ */
 export async function retestMerged(ports: Ports, plan: Plan, target: IntegrationTarget, merged: Story[]): Promise<void> {
   const failing = await runPool(merged, plan.maxParallel, async (story) => {
     try {
-      const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: join(target.logDir, story.id, "integrate.log"), logRoot: target.logRoot ?? target.logDir });
+      const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir });
       return r.exitCode !== 0 || r.timedOut;
     } catch (e) {
       // A JUnit report path that leads out of the target's checkout: these tests cannot be checked.
@@ -89,8 +95,33 @@ export async function retestMerged(ports: Ports, plan: Plan, target: Integration
   const broken = merged.filter((_, i) => failing[i]);
   if (broken.length === 0) return;
   const reason = "fails after integration";
-  await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
-  for (const s of broken) ports.progress({ type: "story", storyId: s.id, status: "failed", reason, log: join(target.logDir, s.id, "integrate.log") });
+  const outcomes: Transition[] = [];
+  for (const s of broken) {
+    const output = await integrationOutput(ports, target, s.id);
+    outcomes.push(integrationRejected(s.id, reason, retriesOf(plan, s), ports.now(), output));
+  }
+  const state = await ports.store.update(chain(...outcomes), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
+  reportRejected(ports, state, broken.map((story) => ({ story, reason, log: integrationLog(target, story.id) })));
+}
+
+export const integrationLog = (target: IntegrationTarget, id: string): string => join(target.logDir, id, "integrate.log");
+
+/** The post-merge test output of a story, for the feedback of its rebuild; undefined when there is none. */
+export async function integrationOutput(ports: Ports, target: IntegrationTarget, id: string): Promise<{ log: string; text: string } | undefined> {
+  const root = target.logRoot ?? target.logDir;
+  const text = await ports.files.read(root, relative(root, integrationLog(target, id))).catch((e: unknown) => {
+    if (e instanceof PathEscapeError) return null;
+    throw e;
+  });
+  return text === null ? undefined : { log: `${id}/integrate.log`, text };
+}
+
+/** Says what became of stories integration rejected: back for a rebuild, or failed. */
+function reportRejected(ports: Ports, state: WorkflowState, rejected: { story: Story; reason: string; log?: string }[]): void {
+  for (const { story, reason, log } of rejected) {
+    if (statusOf(state, story.id) === "failed") ports.progress({ type: "story", storyId: story.id, status: "failed", reason: own(state.runs, story.id)?.reason ?? reason, ...(log ? { log } : {}) });
+    else ports.progress({ type: "log", message: `${story.id}: ${reason}; it is rebuilt on the integrated target` });
+  }
 }
 
 /**

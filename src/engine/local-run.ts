@@ -10,7 +10,9 @@ import { integrateStories, mergeStories, recordOutcomesOnTarget, retestMerged, t
 import { runPool } from "./pool.js";
 import type { Ports } from "./ports.js";
 import { Interrupted, type StoryJob } from "./story-context.js";
-import { completeInWorkingCopy, failInWorkingCopy, guarded, implementationPhase, testerPhase, verifyPhase } from "./story-phases.js";
+import { completeInWorkingCopy, failInWorkingCopy } from "./story-phases.js";
+import { runAttempts } from "./attempts.js";
+import { testsCommitted } from "../core/retries/attempts.js";
 import { RefusedError, releaseLock, startExecution, type PlanSource } from "./execution.js";
 import { refuseForeignStoryBranches } from "./story-branches.js";
 import { WorktreeSlots } from "./worktree-slots.js";
@@ -24,6 +26,8 @@ export interface LocalRunOptions {
   maxParallel?: number;
   schedule: "waves" | "dag";
   restart: boolean;
+  /** `tdd-waves retry`: these failed or blocked stories, and those they blocked, run again (a new set of attempts). */
+  retry?: string[];
   signal?: AbortSignal;
   /** Where worktrees and logs go; default `<git common dir>/tdd-waves`. */
   workDir?: string;
@@ -78,6 +82,7 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     source: opts.source,
     target,
     restart: opts.restart,
+    ...(opts.retry ? { retry: opts.retry } : {}),
     lock,
     lockAlive: (l) => l.kind === "local" && (l.host !== hostname() || pidAlive(l.pid)),
     targetDir: opts.repoDir,
@@ -140,25 +145,33 @@ async function runWaves(run: Run): Promise<void> {
       });
     // A used-up budget stops new stories; the ones that finished are still merged before the execution stops.
     let budget: BudgetReached | undefined;
-    await runPool(
-      open,
-      run.limit,
-      async (s) => {
-        await runStory(run, s, w);
-        await mergeDone();
-      },
-      run.opts.signal,
-    ).catch((e: unknown) => {
-      if (!(e instanceof BudgetReached)) throw e;
-      budget = e;
-    });
-    await mergeDone();
-    await run.targetLock.run(async () => {
-      if (merged.length > 0) ports.progress({ type: "stage", wave: w, what: `post-merge tests of ${merged.length} ${merged.length === 1 ? "story" : "stories"} on the target` });
-      await retestMerged(ports, plan, run.integration, merged);
-      ports.progress({ type: "stage", wave: w, what: null });
-      await recordOutcomesOnTarget(ports, plan, run.integration, ids);
-    });
+    // The wave is finished when its rebuilds are: stories that conflicted or fail on the merged result are
+    // built again on the integrated target (once each), then merged and checked like the others.
+    let stories = open;
+    do {
+      await runPool(
+        stories,
+        run.limit,
+        async (s) => {
+          await runStory(run, s, w);
+          await mergeDone();
+        },
+        run.opts.signal,
+      ).catch((e: unknown) => {
+        if (!(e instanceof BudgetReached)) throw e;
+        budget = e;
+      });
+      await mergeDone();
+      await run.targetLock.run(async () => {
+        const checked = merged.splice(0);
+        if (checked.length > 0) ports.progress({ type: "stage", wave: w, what: `post-merge tests of ${checked.length} ${checked.length === 1 ? "story" : "stories"} on the target` });
+        await retestMerged(ports, plan, run.integration, checked);
+        ports.progress({ type: "stage", wave: w, what: null });
+      });
+      const now = (await ports.store.read())!;
+      stories = budget ? [] : plan.stories.filter((s) => ids.includes(s.id) && statusOf(now, s.id) === "pending" && own(now.runs, s.id)?.rebuild);
+    } while (stories.length > 0);
+    await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, ids));
     if (budget) throw budget;
   }
 }
@@ -204,27 +217,20 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
   const spent = plan.budget && executionBudgetReached((await ports.store.read())!, plan.budget);
   if (spent) throw new BudgetReached(spent);
   const state = await ports.store.update(startStory(story.id, ports.now()), `${story.id}: start`);
-  const attempt = own(state.runs, story.id)!.attempt;
+  const record = own(state.runs, story.id)!;
   // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
   const tip = (await ports.repository(run.opts.repoDir).revParse(`refs/heads/${run.target}`))!;
-  const dir = await run.worktrees.checkout(storyBranch(plan.name, story.id), tip);
-  const job: StoryJob = {
-    plan,
-    planPath: run.opts.source.path,
-    story,
-    wave,
-    attempt,
-    dir,
-    logDir: join(run.work, "logs", plan.name, story.id, `attempt-${attempt}`),
-    logRoot: run.integration.logRoot,
-    signal: run.opts.signal,
-  };
+  // An attempt continued after a stop goes on from the tests it committed; anything else starts from the target.
+  const start = testsCommitted(record) && record.testerCommit ? record.testerCommit : tip;
+  const dir = await run.worktrees.checkout(storyBranch(plan.name, story.id), start);
+  const logDirFor = (attempt: number) => join(run.work, "logs", plan.name, story.id, `attempt-${attempt}`);
+  const base = { plan, planPath: run.opts.source.path, story, wave, dir, logRoot: run.integration.logRoot, signal: run.opts.signal };
   try {
-    let r = await guarded("tester", () => testerPhase(ports, job));
-    if (r.ok) r = await guarded("implementation", () => implementationPhase(ports, job));
-    if (r.ok) r = await guarded("verify", async () => verifyPhase(ports, job, own((await ports.store.read())!.runs, story.id)?.testFileBlob));
-    if (r.ok) await completeInWorkingCopy(ports, job);
-    else await failInWorkingCopy(ports, job, r);
+    const outcome = await runAttempts(ports, base, { fresh: true, logDirFor });
+    const attempt = own((await ports.store.read())!.runs, story.id)!.attempt;
+    const job: StoryJob = { ...base, attempt, logDir: logDirFor(attempt) };
+    if (outcome.kind === "verified") await completeInWorkingCopy(ports, job);
+    else if (outcome.kind === "failed") await failInWorkingCopy(ports, job, outcome.result);
   } finally {
     if (!run.opts.signal?.aborted) run.worktrees.release(dir);
   }

@@ -83,6 +83,11 @@ export interface WorkingCopy {
   commitAll(message: string): Promise<string | null>;
   /** The blob id the file at `path` would have. */
   hashFile(path: string): Promise<string>;
+  /**
+   * Puts the file at `path` back to its bytes in `commit` (a retry's locked test file, a rebuild's tests and
+   * story file); false, nothing changed, when the commit is not here or does not hold the file.
+   */
+  restoreFile(commit: string, path: string): Promise<boolean>;
   /** Paths differing between commit `from` and the working tree (untracked files too), sorted. */
   changedFiles(from: string): Promise<string[]>;
   /** Directories (relative, sorted) holding a git repository of their own, new since commit `since`: their files would not be committed. */

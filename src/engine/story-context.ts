@@ -23,6 +23,8 @@ export interface StoryJob {
   logRoot?: string;
   runUrl?: string;
   signal?: AbortSignal;
+  /** What the previous attempt got wrong (a retry or a rebuild): the agent's TDD_WAVES_FEEDBACK. */
+  feedback?: string;
 }
 
 export type Role = "tester" | "implementation";
@@ -71,6 +73,7 @@ async function promptFor(ports: Ports, job: StoryJob, role: Role): Promise<strin
       acceptanceCriteria: criteria.map((c) => c.text),
       lockTests: plan.tdd.lockTests,
       requireRed: plan.tdd.requireRed,
+      ...(job.feedback ? { feedback: job.feedback } : {}),
     },
     template,
   );
@@ -82,6 +85,12 @@ export async function agentEnvironment(ports: Ports, job: StoryJob, role: Role):
   const promptFile = join(job.logDir, `${role}-prompt.md`);
   await ports.files.write(logRoot(job), relative(logRoot(job), promptFile), prompt);
   const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer]!;
+  const feedback: Record<string, string> = {};
+  if (job.feedback) {
+    const feedbackFile = join(job.logDir, `${role}-feedback.md`);
+    await ports.files.write(logRoot(job), relative(logRoot(job), feedbackFile), `${job.feedback}\n`);
+    Object.assign(feedback, { TDD_WAVES_FEEDBACK: job.feedback, TDD_WAVES_FEEDBACK_FILE: feedbackFile });
+  }
   return {
     ...agent.env,
     TDD_WAVES_ROLE: role,
@@ -95,6 +104,7 @@ export async function agentEnvironment(ports: Ports, job: StoryJob, role: Role):
     TDD_WAVES_PROMPT: prompt,
     TDD_WAVES_PROMPT_FILE: promptFile,
     TDD_WAVES_USAGE_FILE: usageFile(job, role),
+    ...feedback,
   };
 }
 

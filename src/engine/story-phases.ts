@@ -72,7 +72,7 @@ async function runAgent(ports: Ports, job: StoryJob, role: Role, atStart?: Trans
   });
   const env = await agentEnvironment(ports, job, role);
   const log = logFile(job, phase);
-  const begin = beginPhase(story.id, phase, ports.now(), { agent: name, log });
+  const begin = beginPhase(story.id, phase, ports.now(), { agent: name, log, ...(job.feedback ? { feedback: job.feedback } : {}) });
   await ports.store.update(atStart ? chain(atStart, begin) : begin, `${story.id}: ${phase} started`);
   ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
   await prepareUsage(ports, job, role);

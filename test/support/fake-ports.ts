@@ -20,6 +20,8 @@ export interface AgentCall {
   role: string;
   storyId: string;
   dir: FakeDir;
+  /** The agent's environment (TDD_WAVES_ATTEMPT, TDD_WAVES_FEEDBACK, …). */
+  env: Record<string, string>;
 }
 
 export interface FakeWorld {
@@ -106,6 +108,12 @@ export function fakeWorld(initial: WorkflowState, initialFiles: Record<string, s
       },
       commitAll: async (message: string) => commit(d, message),
       hashFile: async (p: string) => blob(d.files.get(p) ?? ""),
+      restoreFile: async (sha: string, p: string) => {
+        const text = snapshots.get(sha)?.get(p);
+        if (text === undefined) return false;
+        d.files.set(p, text);
+        return true;
+      },
       changedFiles: async (from: string) => {
         const base = snapshots.get(from) ?? new Map<string, string>();
         return [...new Set([...base.keys(), ...d.files.keys()])].filter((p) => base.get(p) !== d.files.get(p)).sort();
@@ -154,7 +162,7 @@ export function fakeWorld(initial: WorkflowState, initialFiles: Record<string, s
     },
     agents: async (_command, o) => {
       world.agentCalls.push(`${o.env.TDD_WAVES_ROLE} ${o.env.TDD_WAVES_STORY_ID}`);
-      const code = world.agent({ role: o.env.TDD_WAVES_ROLE!, storyId: o.env.TDD_WAVES_STORY_ID!, dir: dir(o.cwd) });
+      const code = world.agent({ role: o.env.TDD_WAVES_ROLE!, storyId: o.env.TDD_WAVES_STORY_ID!, dir: dir(o.cwd), env: o.env });
       return result(code ?? 0);
     },
     tests: async (o) => ({ ...world.tests(o.storyId, dir(o.cwd)), durationMs: 1 }),

@@ -107,7 +107,11 @@ describe("budget", () => {
     let s = spend(fresh(), "a", 1.5);
     expect(s.runs.a!.phases[0]!.usage).toEqual({ costUsd: 1.5 });
     s = spend(startStory("a", now)(s), "a", 1);
-    expect(s.runs.a!.phases).toHaveLength(1);
+    // Every attempt's phases stay on record (issue 12), each with its own usage.
+    expect(s.runs.a!.phases.map((p) => [p.attempt, p.usage])).toEqual([
+      [1, { costUsd: 1.5 }],
+      [2, { costUsd: 1 }],
+    ]);
     expect(s.usage!.a).toEqual({ phases: 2, unknownCost: 0, costUsd: 2.5 });
     expect(executionUsage(spend(s, "b")).costUsd).toBe(2.5);
   });
