@@ -58,7 +58,7 @@ export async function commentStep(settings: Settings, ctx: RunnerContext): Promi
         return { ok: false, message: `only failed or blocked stories can be retried: ${why.join(", ")}` };
       }
       await store.update(retryStories(ids, dependentsOf(plan), new Date().toISOString()), `retry ${ids.join(" ")}`);
-      return { ok: true, message: `${ids.map((id) => `\`${id}\``).join(", ")} (and the stories they blocked) are pending again` };
+      return { ok: true, message: `${ids.map((id) => `\`${id}\``).join(", ")} (and the stories they blocked) are pending again, for a whole new set of attempts` };
     },
   });
   core.info(`/build: ${outcome.kind}${"reason" in outcome ? `: ${outcome.reason}` : ""}`);

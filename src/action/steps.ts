@@ -58,7 +58,8 @@ export async function planStep(settings: Settings, ctx: RunnerContext, loaded: L
   const byId = new Map(loaded.plan.stories.map((s) => [s.id, s]));
   const include = choice.stories.map((id) => {
     const s = byId.get(id)!;
-    return { story: s.id, title: s.title, tester: s.tester, implementer: s.implementer };
+    // A rebuild on the integrated target (its first integration failed) shows as such in the matrix.
+    return { story: s.id, title: s.title, tester: s.tester, implementer: s.implementer, ...(choice.rebuilds.includes(id) ? { rebuild: true } : {}) };
   });
   core.setOutput("matrix", JSON.stringify({ include }));
   core.setOutput("wave", String(choice.wave));
@@ -69,7 +70,7 @@ export async function planStep(settings: Settings, ctx: RunnerContext, loaded: L
   core.setOutput("target-sha", (await new Git({ cwd: ctx.workspace }).revParse("HEAD")) ?? "");
   core.info(
     choice.wave > 0
-      ? `Wave ${choice.wave} of ${choice.totalWaves}: ${choice.stories.join(", ")}`
+      ? `Wave ${choice.wave} of ${choice.totalWaves}: ${choice.stories.join(", ")}${choice.rebuilds.length ? ` (rebuilt on the integrated target: ${choice.rebuilds.join(", ")})` : ""}`
       : choice.integrate.length > 0
         ? `No story runs in this run: it integrates ${choice.integrate.join(", ")} first.`
         : "Nothing left to run.",

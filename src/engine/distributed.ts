@@ -5,13 +5,15 @@
 import { DEFAULTS, storyBranch } from "../core/plan/model.js";
 import { blockStuck } from "./blocking.js";
 import { chunkWave } from "../core/plan/waves.js";
-import { chain, nextOpenWave, startStory, startWave, statusOf, type WorkflowState } from "../core/state/state.js";
+import { chain, nextOpenWave, startStory, startWave, statusOf, type StoryRun, type WorkflowState } from "../core/state/state.js";
+import { jobStartAttempt, testsCommitted } from "../core/retries/attempts.js";
 import { recordOfRun } from "../core/state/story-record.js";
 import type { Integration, Ports } from "./ports.js";
 import { startExecution, type PlanSource } from "./execution.js";
 import { refuseForeignStoryBranches } from "./story-branches.js";
 import type { StoryJob } from "./story-context.js";
-import { completeInWorkingCopy, failInWorkingCopy, guarded, implementationPhase, testerPhase, verifyPhase, type PhaseResult } from "./story-phases.js";
+import { completeInWorkingCopy, failInWorkingCopy, type PhaseResult } from "./story-phases.js";
+import { runAttempts, type AttemptsOutcome } from "./attempts.js";
 import { join } from "node:path";
 import { BudgetReached } from "./agent-usage.js";
 import { clearStop, executionBudgetReached, recordStop } from "../core/agents/budget.js";
@@ -35,6 +37,8 @@ export interface WaveChoice {
    * this run builds nothing (wave 0) and its `integrate` merges them before any later wave starts.
    */
   integrate: string[];
+  /** Stories of `stories` rebuilt on the integrated target (their integration failed in an earlier run of the wave). */
+  rebuilds: string[];
 }
 
 /** `plan` step: start or resume, block what cannot run, mark the next chunk of the next wave in progress. */
@@ -57,19 +61,19 @@ export async function chooseNextWave(
   const integrate = await notOnTarget(ports.integration(opts.dir), state, plan);
   if (integrate.length > 0) {
     ports.progress({ type: "log", message: `${integrate.join(", ")}: complete but not merged into ${opts.target} yet; this run integrates them first` });
-    return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate };
+    return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate, rebuilds: [] };
   }
   const spent = executionBudgetReached(state, plan.budget);
   if (spent) {
     // The budget is used up: nothing starts until it is raised (state.stopped says why).
     await ports.store.update(recordStop(spent, ports.now()), "budget reached");
     ports.progress({ type: "log", message: spent });
-    return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate };
+    return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate, rebuilds: [] };
   }
   if (state.stopped) state = await ports.store.update(clearStop(ports.now()), "resume after a stop");
   for (;;) {
     const wave = nextOpenWave(state);
-    if (wave === 0) return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate };
+    if (wave === 0) return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate, rebuilds: [] };
     state = await blockStuck(ports, plan, state, state.waves[wave - 1]!);
     const open = plan.stories.filter((s) => state.waves[wave - 1]!.includes(s.id) && statusOf(state, s.id) === "pending").map((s) => s.id);
     if (open.length === 0) continue;
@@ -78,7 +82,8 @@ export async function chooseNextWave(
     const now = ports.now();
     state = await ports.store.update(chain(startWave(wave, now), ...chunk.map((id) => startStory(id, now, opts.runUrl))), `wave ${wave}: ${chunk.length} stories`);
     ports.progress({ type: "wave", wave, stories: chunk });
-    return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel, integrate };
+    const rebuilds = chunk.filter((id) => own(state.runs, id)?.rebuild);
+    return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel, integrate, rebuilds };
   }
 }
 
@@ -95,10 +100,15 @@ export interface StoryStepOptions {
   out: { tester: string; story: string };
 }
 
+/** The last phase each step of a story job runs; a failed attempt is tried again inside the step. */
+const STEP_UNTIL = { tester: "tester", implement: "implementation", verify: "verify" } as const;
+
 /**
- * One step of a story job. The job is read-only: it pushes nothing and writes the state only in its
- * own checkout; what it did leaves as files (bundle + record) for the workflow to upload. Returns
- * false when the story failed (or had already ended).
+ * One step of a story job: its part of the story's attempts (a failed one is tried again in the same step,
+ * up to the story's retries; a rebuild on the integrated target starts in the tester step). The job is
+ * read-only: it pushes nothing and writes the state only in its own checkout; what it did leaves as files
+ * (bundle + a record of every attempt) for the workflow to upload. Returns false when the story failed
+ * (or had already ended).
  */
 export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOptions): Promise<PhaseResult | { ok: false; skipped: string }> {
   const { plan } = opts.source;
@@ -107,43 +117,49 @@ export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOp
   const state = (await ports.store.read())!;
   if (!state.stories.inProgress.includes(story.id)) return { ok: false, skipped: `${story.id} is ${statusOf(state, story.id)}, not in progress` };
   const run = own(state.runs, story.id)!;
-  const job: StoryJob = {
-    plan,
-    planPath: opts.source.path,
-    story,
-    wave: run.wave,
-    attempt: run.attempt,
-    dir: opts.dir,
-    logDir: join(opts.logDir, story.id, `attempt-${run.attempt}`),
-    logRoot: opts.logDir,
-    runUrl: opts.runUrl,
+  const base = { plan, planPath: opts.source.path, story, wave: run.wave, dir: opts.dir, logRoot: opts.logDir, ...(opts.runUrl ? { runUrl: opts.runUrl } : {}) };
+  const logDirFor = (attempt: number) => join(opts.logDir, story.id, `attempt-${attempt}`);
+  const jobNow = async (): Promise<StoryJob> => {
+    const attempt = own((await ports.store.read())!.runs, story.id)!.attempt;
+    return { ...base, attempt, logDir: logDirFor(attempt) };
   };
   const git = ports.plumbing(opts.dir);
   const branch = `refs/heads/${storyBranch(plan.name, story.id)}`;
-  let result: PhaseResult;
+  let outcome: AttemptsOutcome;
   try {
-    if (step === "tester") {
-      await ports.workingCopy(opts.dir).startBranch(storyBranch(plan.name, story.id));
-      result = await guarded("tester", () => testerPhase(ports, job));
-      // Uploaded before the implementation agent runs, so that nothing it does can change what the tester wrote.
-      if (result.ok) await writeBundle(git, join(opts.out.tester, ARTIFACTS.testerBundle), branch, own((await ports.store.read())?.runs ?? {}, story.id)?.base);
-    } else if (step === "implement") {
-      result = await guarded("implementation", () => implementationPhase(ports, job));
-    } else {
-      result = await guarded("verify", () => verifyPhase(ports, job, run.testFileBlob));
-      if (result.ok) await completeInWorkingCopy(ports, job);
+    if (step === "tester") await startStoryBranch(ports, opts.dir, storyBranch(plan.name, story.id), run);
+    outcome = await runAttempts(ports, base, { fresh: step === "tester", until: STEP_UNTIL[step], logDirFor });
+    // Uploaded before the implementation agent runs, so that nothing it does can change what the tester wrote.
+    if (step === "tester" && outcome.kind === "paused") {
+      await writeBundle(git, join(opts.out.tester, ARTIFACTS.testerBundle), branch, own((await ports.store.read())?.runs ?? {}, story.id)?.base);
     }
   } catch (e) {
     // The budget refused this story's next agent phase: it is pending again, not failed (the record says so).
     if (e instanceof BudgetReached) {
-      await exportStory(ports, job, branch, opts.out.story, e.message);
+      await exportStory(ports, await jobNow(), branch, opts.out.story, e.message);
       return { ok: false, skipped: e.message };
     }
     throw e;
   }
-  if (!result.ok) await failInWorkingCopy(ports, job, result);
-  if (!result.ok || step === "verify") await exportStory(ports, job, branch, opts.out.story);
-  return result;
+  if (outcome.kind === "paused") return { ok: true };
+  const job = await jobNow();
+  if (outcome.kind === "failed") await failInWorkingCopy(ports, job, outcome.result);
+  else await completeInWorkingCopy(ports, job);
+  await exportStory(ports, job, branch, opts.out.story);
+  return outcome.kind === "failed" ? outcome.result : { ok: true };
+}
+
+/**
+ * The tester step's working copy: the story branch at the wave's target commit, or, for an attempt an
+ * interrupted execution continues from its committed tests, at those tests (when this checkout has them).
+ */
+async function startStoryBranch(ports: Ports, dir: string, branch: string, run: StoryRun): Promise<void> {
+  const wc = ports.workingCopy(dir);
+  if (!(testsCommitted(run) && run.testerCommit && !run.rebuild)) return wc.startBranch(branch);
+  if ((await ports.integration(dir).revParse(`${run.testerCommit}^{commit}`)) === null) {
+    throw new Error(`${run.testerCommit.slice(0, 12)}, the committed tests attempt ${run.attempt} continues from, is not in this checkout: retry the story (/build retry)`);
+  }
+  await wc.resetTo(branch, run.testerCommit);
 }
 
 /** The story's bundle and record, from the job's own state copy and logs. */
@@ -154,7 +170,7 @@ async function exportStory(ports: Ports, job: StoryJob, branch: string, outDir: 
   const run = own(state.runs, job.story.id)!;
   // A story the budget sent back to pending hands on no work, only its record.
   if (stopped === undefined) await writeBundle(git, join(outDir, ARTIFACTS.storyBundle), branch, run.base);
-  const record = recordOfRun(job.story.id, run, tip, await logTails(ports, job.logDir), { usage: own(state.usage ?? {}, job.story.id), stopped });
+  const record = recordOfRun(job.story.id, run, tip, await logTails(ports, job.logDir), { usage: own(state.usage ?? {}, job.story.id), stopped, from: jobStartAttempt(run) });
   await ports.files.write(outDir, ARTIFACTS.record, `${JSON.stringify(record, null, 2)}\n`);
 }
 

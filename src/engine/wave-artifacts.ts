@@ -92,7 +92,8 @@ export interface Verdicts {
   /** The target commit integrate started from, and the merged result it uploaded. */
   start: string;
   head: string;
-  stories: Record<string, { merged?: string; failed?: { reason: string } }>;
+  /** `failed.output`: the tail of the story's post-merge test run, for the feedback of a rebuild. */
+  stories: Record<string, { merged?: string; failed?: { reason: string; output?: string } }>;
 }
 
 export async function readVerdicts(ports: Ports, dir: string): Promise<Verdicts | null> {

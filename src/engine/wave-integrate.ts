@@ -3,14 +3,15 @@
 // on the merged result, commits the story files of failed and blocked stories, and hands the merged
 // result and its verdicts on as files. It pushes nothing and writes the state only in its checkout.
 import { join } from "node:path";
-import { storyBranch } from "../core/plan/model.js";
+import { retriesOf, storyBranch } from "../core/plan/model.js";
+import { tailOf } from "../core/retries/feedback.js";
 import { failStory, statusOf, type WorkflowState } from "../core/state/state.js";
-import { adoptStoryRecord, failUnreported } from "../core/state/story-record.js";
+import { adoptStoryRecord, failUnreported, recordProblem } from "../core/state/story-record.js";
 import { own } from "../core/own.js";
 import { blockStuck } from "./blocking.js";
 import { notOnTarget } from "./distributed.js";
 import type { PlanSource } from "./execution.js";
-import { integrateStories, recordOutcomesOnTarget } from "./integrate.js";
+import { integrateStories, integrationOutput, recordOutcomesOnTarget } from "./integrate.js";
 import type { Ports } from "./ports.js";
 import { ARTIFACTS, importBundle, INCOMING, readStoryArtifact, writeBundle, type Verdicts } from "./wave-artifacts.js";
 
@@ -47,8 +48,11 @@ export async function integrateWave(ports: Ports, opts: IntegrateWaveOptions): P
       state = await ports.store.update(adoptStoryRecord(artifact.record, ports.now()), `${id}: sent back to pending`);
       continue;
     }
+    const story = plan.stories.find((s) => s.id === id);
     const imported = await importBundle(git, artifact.bundle, `refs/heads/${storyBranch(plan.name, id)}`, INCOMING.story(id));
-    const problem = !imported.ok ? imported.problem : imported.tip !== artifact.record.tip ? "its bundle and its record disagree on the tip" : undefined;
+    const problem = !imported.ok ? imported.problem
+      : imported.tip !== artifact.record.tip ? "its bundle and its record disagree on the tip"
+      : story ? recordProblem(artifact.record, own(state.runs, id), retriesOf(plan, story)) : undefined;
     state = await ports.store.update(adoptStoryRecord(artifact.record, ports.now(), problem && `the story job's result was refused: ${problem}`), `${id}: result of its job`);
     if (!problem) incoming.set(id, INCOMING.story(id));
   }
@@ -74,6 +78,11 @@ export async function integrateWave(ports: Ports, opts: IntegrateWaveOptions): P
     const run = own(state.runs, id);
     if (statusOf(state, id) === "complete" && run?.merged) verdicts.stories = { ...verdicts.stories, [id]: { merged: run.merged } };
     else if (statusOf(state, id) === "failed") verdicts.stories = { ...verdicts.stories, [id]: { failed: { reason: run?.reason ?? "failed in integration" } } };
+    else if (run?.rebuild) {
+      // Sent back for a rebuild on the integrated target: publish decides, from the state it holds, with this output as feedback.
+      const output = await integrationOutput(ports, target, id);
+      verdicts.stories = { ...verdicts.stories, [id]: { failed: { reason: run.rebuild.reason, ...(output ? { output: tailOf(output.text) } : {}) } } };
+    }
   }
   if (head !== start) await writeBundle(git, join(opts.outDir, ARTIFACTS.mergedBundle), `refs/heads/${opts.target}`, start);
   await ports.files.write(opts.outDir, ARTIFACTS.verdicts, `${JSON.stringify(verdicts, null, 2)}\n`);

@@ -4,9 +4,11 @@
 // byte-identical to the one its tester's bundle holds; the merged result descends from that commit and
 // contains no refused story), then pushes the story branches and the target and writes the state.
 import { join } from "node:path";
-import { storyBranch, type Plan } from "../core/plan/model.js";
-import { annotateRun, failStory, nextOpenWave, recordError, statusOf, type WorkflowState } from "../core/state/state.js";
-import { adoptStoryRecord, failUnreported, type StoryRecord } from "../core/state/story-record.js";
+import { retriesOf, storyBranch, type Plan } from "../core/plan/model.js";
+import { integrationRejected } from "../core/retries/rebuild.js";
+import { TAIL_CHARS } from "../core/retries/feedback.js";
+import { annotateRun, failStory, nextOpenWave, recordError, statusOf, type StoryRun, type WorkflowState } from "../core/state/state.js";
+import { adoptStoryRecord, failUnreported, recordProblem, type StoryRecord } from "../core/state/story-record.js";
 import { executionBudgetReached } from "../core/agents/budget.js";
 import type { Plumbing as Git } from "./ports.js";
 import { own } from "../core/own.js";
@@ -52,10 +54,10 @@ export async function publishWave(ports: Ports, opts: PublishOptions): Promise<P
     const artifact = await readStoryArtifact(ports, join(opts.inDir, ARTIFACTS.story(id)), id);
     if (artifact === null) continue;
     reported.add(id);
-    const problem = "problem" in artifact ? artifact.problem
+    const problem: string | undefined = "problem" in artifact ? artifact.problem
       : artifact.record.outcome === "pending" ? undefined
-      : await checkStory(git, plan, artifact.record, artifact.bundle, opts);
-    const refused = problem && `the story job's result was refused: ${problem}`;
+      : await checkStory(git, plan, artifact.record, artifact.bundle, opts, own(state.runs, id));
+    const refused: string | undefined = problem && `the story job's result was refused: ${problem}`;
     if (refused) problems.push(`${id}: ${refused}`);
     state = "problem" in artifact
       ? await ports.store.update(failStory(id, refused!, ports.now(), "publish"), `${id}: result refused`)
@@ -87,16 +89,26 @@ export async function publishWave(ports: Ports, opts: PublishOptions): Promise<P
   return { state, hasMore: state.status !== "error" && nextOpenWave(state) > 0 && !executionBudgetReached(state, plan.budget), problems };
 }
 
-/** Why a story job's result cannot be taken, or undefined when it can (its bundle is then fetched to INCOMING). */
-async function checkStory(git: Git, plan: Plan, record: StoryRecord, bundle: string, opts: PublishOptions): Promise<string | undefined> {
+/**
+ * Why a story job's result cannot be taken, or undefined when it can (its bundle is then fetched to INCOMING).
+ * `run`: the story's run as this job's state has it, before the record (its attempts, its rebuild).
+ */
+async function checkStory(git: Git, plan: Plan, record: StoryRecord, bundle: string, opts: PublishOptions, run: StoryRun | undefined): Promise<string | undefined> {
   const id = record.story;
   const story = plan.stories.find((s) => s.id === id)!;
   const branch = `refs/heads/${storyBranch(plan.name, id)}`;
+  const attempts = recordProblem(record, run, retriesOf(plan, story));
+  if (attempts) return attempts;
   const imported = await importBundle(git, bundle, branch, INCOMING.story(id));
   if (!imported.ok) return imported.problem;
   if (imported.tip !== record.tip) return "its bundle and its record disagree on the tip";
   if (!(await git.isAncestor(opts.start, imported.tip))) return `${branch} does not start from ${opts.target} at ${opts.start.slice(0, 12)}`;
   if (record.outcome !== "complete" || !plan.tdd.lockTests) return undefined;
+  // A rebuild has no tester: its test file must be the one the story's verified commit held, as recorded here.
+  const locked = run?.rebuild?.attempt === run?.attempt ? run?.rebuild?.testFileBlob : undefined;
+  if (locked !== undefined) {
+    return (await git.revParse(`${imported.tip}:${story.testFile}`)) === locked ? undefined : `the test file ${story.testFile} differs from the one the story's tests were verified with`;
+  }
   const tester = await importBundle(git, join(opts.inDir, ARTIFACTS.tester(id), ARTIFACTS.testerBundle), branch, INCOMING.tester(id));
   if (!tester.ok) return `the tester's bundle: ${tester.problem}`;
   if (!(await git.isAncestor(tester.tip, imported.tip))) return "the story branch does not contain the tester's commit";
@@ -177,8 +189,12 @@ async function historyProblem(git: Git, plan: Plan, state: WorkflowState, start:
   return undefined;
 }
 
-/** Integrate's verdicts on the stories publish holds complete and not merged: merged (when the merge is in the result) or failed. */
-async function applyVerdicts(ports: Ports, git: Git, plan: Plan, state: WorkflowState, verdicts: { head: string; stories: Record<string, { merged?: unknown; failed?: { reason?: unknown } }> }): Promise<WorkflowState> {
+/**
+ * Integrate's verdicts on the stories publish holds complete and not merged: merged (when the merge is in the
+ * result), or rejected: a merge conflict or tests failing on the merged result send the story back for one
+ * rebuild on the integrated target (a later run of this wave) when its record allows, anything else fails it.
+ */
+async function applyVerdicts(ports: Ports, git: Git, plan: Plan, state: WorkflowState, verdicts: { head: string; stories: Record<string, { merged?: unknown; failed?: { reason?: unknown; output?: unknown } }> }): Promise<WorkflowState> {
   for (const id of await notOnTarget(git, state, plan)) {
     const verdict = own(verdicts.stories, id);
     const merged = typeof verdict?.merged === "string" ? verdict.merged : undefined;
@@ -187,7 +203,16 @@ async function applyVerdicts(ports: Ports, git: Git, plan: Plan, state: Workflow
       state = await ports.store.update(annotateRun(id, { merged }, ports.now()), `${id}: merged`);
     } else if (verdict?.failed) {
       const reason = typeof verdict.failed.reason === "string" ? verdict.failed.reason.slice(0, 500) : "failed in integration";
-      state = await ports.store.update(failStory(id, reason, ports.now(), "integrate"), `${id}: failed in integration`);
+      const story = plan.stories.find((s) => s.id === id)!;
+      if (tip && (reason.startsWith("merge conflict") || reason === "fails after integration")) {
+        const output = typeof verdict.failed.output === "string" ? { log: `${id}/integrate.log`, text: verdict.failed.output.slice(-TAIL_CHARS) } : undefined;
+        // The rebuild starts from the tip checked and pushed here, and must keep its test file.
+        const testFileBlob = (await git.revParse(`${tip}:${story.testFile}`)) ?? undefined;
+        const rejected = integrationRejected(id, reason, retriesOf(plan, story), ports.now(), output, { from: tip, ...(testFileBlob ? { testFileBlob } : {}) });
+        state = await ports.store.update(rejected, `${id}: ${reason}`);
+      } else {
+        state = await ports.store.update(failStory(id, reason, ports.now(), "integrate"), `${id}: failed in integration`);
+      }
     }
   }
   return state;

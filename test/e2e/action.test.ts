@@ -40,11 +40,11 @@ interface World {
 type Cleanup = (fn: () => Promise<void> | void) => void;
 
 /** A repository with the plan on main and on the target branch, pushed to a bare `origin` that has PR #7's head ref. */
-async function world(cleanup: Cleanup, planName: string, stories: StorySpec[], extra: Parameters<typeof planFiles>[2] & { noPull?: boolean } = {}, hooks: Partial<Pick<ConstructorParameters<typeof ActionsRunner>[0], "afterCheckout">> = {}): Promise<World> {
+async function world(cleanup: Cleanup, planName: string, stories: StorySpec[], extra: Parameters<typeof planFiles>[2] & { noPull?: boolean; files?: Record<string, string> } = {}, hooks: Partial<Pick<ConstructorParameters<typeof ActionsRunner>[0], "afterCheckout">> = {}): Promise<World> {
   const root = mkdtempSync(join(tmpdir(), "tdd-waves-e2e-"));
   cleanup(() => rmSync(root, { recursive: true, force: true }));
   const { "plan.yml": planYml, ...rest } = planFiles(planName, stories, extra);
-  const repo = makeRepo({ ...rest, [PLAN]: planYml! });
+  const repo = makeRepo({ ...rest, [PLAN]: planYml!, ...extra.files });
   cleanup(repo.cleanup);
   git(repo.dir, "branch", TARGET);
   const origin = join(root, "origin.git");
@@ -300,6 +300,102 @@ describe.concurrent("the GitHub Action, end to end through the shipped workflows
     expect(reset.stories.completed).toEqual(["c-001"]);
     expect(w.stub.reactions.filter((r) => r.commentId === 777).map((r) => r.content)).toEqual(["eyes", "rocket"]);
     expect(w.stub.comments.some((c) => c.issue === PR && c.body.startsWith("🚀 Retrying `a-001`"))).toBe(true);
+    w.stub.assertNoViolations();
+  }, 180_000);
+
+  it("retries inside the story job; a story that conflicts at integration is rebuilt in a later run of the same wave", async ({ onTestFinished }) => {
+    // One wave: a-001's implementation succeeds on its second attempt (inside the same job), b-001 and c-001
+    // write the same lines, so c-001 conflicts once b-001 is merged and is rebuilt on the integrated target.
+    const stories: StorySpec[] = [{ id: "a-001", implementer: "second-try" }, { id: "b-001", implementer: "clash" }, { id: "c-001", implementer: "clash" }];
+    const w = await world(onTestFinished, "e2e-retry", stories, {
+      agents: {
+        "second-try": { IMPL_MODE: "second-try", EXPECT_FEEDBACK: "Attempt 1 of 2 failed: verify: tests fail" },
+        clash: { IMPL_MODE: "conflict", EXPECT_FEEDBACK: "Rebuild on the integrated target: merge conflict in shared.txt" },
+      },
+    });
+    const runs = await w.runner.followDispatches({ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } }, 4);
+    expect(runs).toHaveLength(2);
+    const [first, second] = runs as [WorkflowRun, WorkflowRun];
+    const logs = (job: JobRun) => job.steps.map((st) => st.stdout + st.stderr).join("\n");
+
+    // Run 1: the wave's three story jobs all succeed, a-001's verify step having retried its implementation;
+    // its record carries both attempts.
+    expect(JSON.parse(stepOutputs(only(first, "plan")).matrix!).include.map((e: { story: string }) => e.story)).toEqual(["a-001", "b-001", "c-001"]);
+    for (const job of jobs(first, "story")) expect(job.result, logs(job)).toBe("success");
+    const a = jobs(first, "story").find((j) => j.matrix?.story === "a-001")!;
+    expect(a.steps[2]!.stdout).toContain("Retrying a-001: attempt 2 of 2");
+    expect(only(first, "integrate").steps[0]!.stdout).toContain("c-001: merge conflict in shared.txt; it is rebuilt on the integrated target");
+    expect(stepOutputs(only(first, "publish"))["has-more"]).toBe("true");
+    expect(first.dispatches).toHaveLength(1);
+
+    // Run 2: the same wave again, its matrix holding only the rebuild, which starts from the integrated target.
+    const plan = stepOutputs(only(second, "plan"));
+    expect(plan.wave).toBe("1");
+    expect(JSON.parse(plan.matrix!).include).toEqual([{ story: "c-001", title: "Story c-001", tester: "tester", implementer: "clash", rebuild: true }]);
+    const rebuild = only(second, "story");
+    expect(rebuild.name).toBe("Story c-001 (rebuild on the integrated target)");
+    expect(rebuild.permissions).toEqual({ contents: "read" });
+    expect(rebuild.result, logs(rebuild)).toBe("success");
+    expect(rebuild.steps[0]!.stdout).toContain("Rebuilding c-001 on the integrated target (merge conflict in shared.txt)");
+    expect(rebuild.steps[0]!.stdout).not.toContain("Spawning tester agent");
+    expect(stepOutputs(only(second, "publish"))).toMatchObject({ status: "complete", "has-more": "false" });
+    expect(second.dispatches).toEqual([]);
+
+    const state = stateOn(w.origin, "e2e-retry");
+    expect([...state.stories.completed].sort()).toEqual(["a-001", "b-001", "c-001"]);
+    expect(state.runs["a-001"]!.phases.map((p) => `${p.attempt} ${p.phase} ${p.outcome}`)).toEqual([
+      "1 tester ok", "1 red ok", "1 implementation ok", "1 verify failed", "2 implementation ok", "2 verify ok",
+    ]);
+    expect(state.runs["c-001"]).toMatchObject({ attempt: 2, rebuild: { reason: "merge conflict in shared.txt", attempt: 2 } });
+    // The rebuild took its tests from c-001's verified commit, which run 1's publish pushed and which never merged.
+    const verified = state.runs["c-001"]!.rebuild!.from!;
+    expect(existsOn(w.origin, verified)).toBe(true);
+    expect(isAncestor(w.origin, verified, TARGET)).toBe(false);
+    expect(state.runs["c-001"]!.phases.map((p) => `${p.attempt} ${p.phase} ${p.outcome}`)).toEqual([
+      "1 tester ok", "1 red ok", "1 implementation ok", "1 verify ok", "1 integrate failed", "2 implementation ok", "2 verify ok",
+    ]);
+    const merges = git(w.origin, "log", "--first-parent", "--merges", "--reverse", "--format=%s", TARGET).split("\n");
+    expect(merges).toEqual(["a-001", "b-001", "c-001"].map((id) => `tdd-waves: merge ${id}: Story ${id}`));
+    expect(git(w.origin, "show", `${TARGET}:shared.txt`)).toBe("written by c-001");
+    expect(git(w.origin, "show", `${TARGET}:test/c-001.test.mjs`)).toBe(git(w.origin, "show", `${verified}:test/c-001.test.mjs`));
+    expect(storyFileOn(w.origin, "c-001")).toContain("**Status:** ✅ Complete");
+
+    // The summary and the comment say who needed a retry and why; the Gantt has the rebuild's bar.
+    const summary = only(second, "publish").steps[0]!.summary;
+    expect(summary).toContain("2 stories needed a retry:");
+    expect(summary).toMatch(/c-001: 2 attempts, rebuilt on the integrated target — merge conflict in shared\.txt/);
+    expect(summary).toMatch(/I-c-001 \(rebuild\) — Story c-001 :done, /);
+    expect(progressComments(w.stub, "e2e-retry").at(-1)!.body).toContain("2 stories needed a retry:");
+    w.stub.assertNoViolations();
+  }, 180_000);
+
+  it("a story whose tests fail after integration is rebuilt in a later run of the wave, the integrate job's output as its feedback", async ({ onTestFinished }) => {
+    // a-001 changes what b-001's code relies on in a file b-001 does not touch: both merge, b-001's tests then fail.
+    const stories: StorySpec[] = [{ id: "a-001", implementer: "setter" }, { id: "b-001", implementer: "user" }];
+    const w = await world(onTestFinished, "e2e-after", stories, {
+      agents: {
+        setter: { IMPL_MODE: "set-suffix" },
+        user: { IMPL_MODE: "suffix", EXPECT_FEEDBACK: "Rebuild on the integrated target: fails after integration.|Tail of the failing output (b-001/integrate.log)|b-001!" },
+      },
+      files: { "src/common.mjs": 'export const suffix = "";\n' },
+    });
+    const runs = await w.runner.followDispatches({ workflow: EXECUTION, ref: TARGET, inputs: { plan: PLAN, pr: String(PR) } }, 4);
+    expect(runs).toHaveLength(2);
+    const [first, second] = runs as [WorkflowRun, WorkflowRun];
+    expect(only(first, "integrate").steps[0]!.stdout).toContain("b-001: fails after integration; it is rebuilt on the integrated target");
+    expect(JSON.parse(stepOutputs(only(second, "plan")).matrix!).include).toEqual([{ story: "b-001", title: "Story b-001", tester: "tester", implementer: "user", rebuild: true }]);
+    const rebuild = only(second, "story");
+    expect(rebuild.result, rebuild.steps.map((st) => st.stdout + st.stderr).join("\n")).toBe("success");
+    expect(stepOutputs(only(second, "publish"))).toMatchObject({ status: "complete", "has-more": "false" });
+    const state = stateOn(w.origin, "e2e-after");
+    expect([...state.stories.completed].sort()).toEqual(["a-001", "b-001"]);
+    expect(state.runs["b-001"]).toMatchObject({ attempt: 2, rebuild: { reason: "fails after integration", attempt: 2 } });
+    expect(state.runs["b-001"]!.phases.filter((p) => p.phase === "integrate")).toMatchObject([{ attempt: 1, outcome: "failed", message: "fails after integration" }]);
+    // b-001 was merged twice: broken (its tests failed on the merged result), then rebuilt on it.
+    const merges = git(w.origin, "log", "--first-parent", "--merges", "--reverse", "--format=%s", TARGET).split("\n");
+    expect(merges).toEqual(["a-001", "b-001", "b-001"].map((id) => `tdd-waves: merge ${id}: Story ${id}`));
+    expect(git(w.origin, "show", `${TARGET}:src/b-001.mjs`)).not.toContain("suffix");
+    expect(git(w.origin, "show", `${TARGET}:src/common.mjs`)).toContain('"!"');
     w.stub.assertNoViolations();
   }, 180_000);
 

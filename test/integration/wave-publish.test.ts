@@ -29,10 +29,10 @@ async function setup(cleanup: Cleanup) {
   const ports = realPorts({ store: createStateStore({ git: new Git({ cwd: work, env: gitEnv }), planName: "pub", remote: "origin" }), progress: () => undefined });
   const source = await loadPlan("plan.yml", work, { cwd: work });
   await chooseNextWave(ports, { source, target: "main", dir: work, runId: "1" });
-  const start = git(work, "rev-parse", "HEAD");
+  let start = git(work, "rev-parse", "HEAD");
   const agent = join(root, "agent");
   git(root, "clone", "-q", origin, agent);
-  const inDir = join(root, "in");
+  let inDir = join(root, "in");
   const bundle = (file: string, ...refs: string[]) => {
     mkdirSync(join(file, ".."), { recursive: true });
     git(agent, "bundle", "create", "-q", file, ...refs, `^${start}`);
@@ -46,34 +46,51 @@ async function setup(cleanup: Cleanup) {
     git(agent, "commit", "-q", "-m", message);
     return git(agent, "rev-parse", "HEAD");
   };
-  /** A story job's artifacts: the tester's bundle, then the story's bundle and record. */
-  const story = (id: string, opts: { changeTest?: boolean; extraRef?: string } = {}) => {
+  /**
+   * A story job's artifacts: the tester's bundle, then the story's bundle and record. `rebuild`: a rebuild
+   * on the integrated target, which has no tester (its tests come from the story's verified commit).
+   */
+  const story = (id: string, opts: { changeTest?: boolean; extraRef?: string; attempt?: number; rebuild?: boolean } = {}) => {
     const branch = `tdd-waves/pub/${id}`;
     git(agent, "checkout", "-q", "-B", branch, start);
     commit({ [`test/${id}.test.mjs`]: `// tests of ${id}\n` }, `tests for ${id}`);
-    bundle(join(inDir, ARTIFACTS.tester(id), ARTIFACTS.testerBundle), `refs/heads/${branch}`);
+    if (!opts.rebuild) bundle(join(inDir, ARTIFACTS.tester(id), ARTIFACTS.testerBundle), `refs/heads/${branch}`);
     const tip = commit({ [`src/${id}.mjs`]: `export const id = "${id}";\n`, ...(opts.changeTest ? { [`test/${id}.test.mjs`]: "// weakened\n" } : {}) }, `${id} done`);
     if (opts.extraRef) git(agent, "update-ref", opts.extraRef, "HEAD");
     bundle(join(inDir, ARTIFACTS.story(id), ARTIFACTS.storyBundle), `refs/heads/${branch}`, ...(opts.extraRef ? [opts.extraRef] : []));
-    const record = { version: 1, story: id, attempt: 1, outcome: "complete", tip, phases: [], result: { filesModified: [], acChecklistComplete: true, verifiedProduction: true, commit: tip } };
+    const attempt = opts.attempt ?? 1;
+    const phases = [{ phase: "implementation", start: "2026-01-01T00:00:00Z", end: "2026-01-01T00:01:00Z", outcome: "ok", attempt }];
+    const record = { version: 1, story: id, attempt, outcome: "complete", tip, phases, result: { filesModified: [], acChecklistComplete: true, verifiedProduction: true, commit: tip } };
     writeFileSync(join(inDir, ARTIFACTS.story(id), ARTIFACTS.record), JSON.stringify(record));
     return tip;
   };
-  /** integrate's artifact: the given stories merged on start, then `extra` commits. */
-  const integrated = (ids: string[], extra: Record<string, string> = {}) => {
+  /** integrate's artifact: the given stories merged on start, then `extra` commits; `failed`: its verdicts on others. */
+  const integrated = (ids: string[], extra: Record<string, string> = {}, failed: Record<string, { reason: string; output?: string }> = {}) => {
     git(agent, "checkout", "-q", "-B", "main", start);
-    const stories: Record<string, { merged: string }> = {};
+    const stories: Record<string, { merged?: string; failed?: { reason: string; output?: string } }> = Object.fromEntries(Object.entries(failed).map(([id, f]) => [id, { failed: f }]));
     for (const id of ids) {
       git(agent, "merge", "-q", "--no-ff", "-m", `merge ${id}`, `tdd-waves/pub/${id}`);
       stories[id] = { merged: git(agent, "rev-parse", "HEAD") };
     }
     if (Object.keys(extra).length > 0) commit(extra, "one more thing");
     const head = git(agent, "rev-parse", "HEAD");
-    bundle(join(inDir, ARTIFACTS.integrated, ARTIFACTS.mergedBundle), "refs/heads/main");
+    mkdirSync(join(inDir, ARTIFACTS.integrated), { recursive: true });
+    // Nothing merged: no bundle (git makes no empty one), as integrate does.
+    if (head !== start) bundle(join(inDir, ARTIFACTS.integrated, ARTIFACTS.mergedBundle), "refs/heads/main");
     writeFileSync(join(inDir, ARTIFACTS.integrated, ARTIFACTS.verdicts), JSON.stringify({ version: 1, start, head, stories }));
     return head;
   };
   const publish = () => publishWave(ports, { source, dir: work, target: "main", start, inDir });
+  /** The next run of the workflow: its plan job on the target as publish left it, its artifacts apart. */
+  const nextRun = async (runId: string) => {
+    git(work, "fetch", "-q", "origin");
+    git(work, "checkout", "-q", "-B", "main", "origin/main");
+    const choice = await chooseNextWave(ports, { source, target: "main", dir: work, runId });
+    start = git(work, "rev-parse", "HEAD");
+    git(agent, "fetch", "-q", "origin");
+    inDir = join(root, `in-${runId}`);
+    return choice;
+  };
   const branchOnOrigin = (id: string) => {
     try {
       return git(origin, "rev-parse", "--verify", "-q", `refs/heads/tdd-waves/pub/${id}`);
@@ -81,7 +98,7 @@ async function setup(cleanup: Cleanup) {
       return null;
     }
   };
-  return { origin, start, story, integrated, publish, branchOnOrigin };
+  return { origin, get start() { return start; }, story, integrated, publish, branchOnOrigin, nextRun };
 }
 
 describe("publish checks what the read-only jobs sent", () => {
@@ -113,6 +130,44 @@ describe("publish checks what the read-only jobs sent", () => {
     expect(state.status).toBe("error");
     expect(state.stories.completed).toEqual(["p-002"]);
     expect(state.runs["p-002"]!.merged).toBeUndefined();
+    expect(hasMore).toBe(false);
+  });
+
+  it("sends a story integrate found conflicting back for a rebuild in a later run of the wave, and checks the rebuild's test file against the tip it pushed", async ({ onTestFinished }) => {
+    const w = await setup(onTestFinished);
+    w.story("p-001");
+    const tip = w.story("p-002");
+    w.integrated(["p-001"], {}, { "p-002": { reason: "merge conflict in shared.txt" } });
+    const first = await w.publish();
+    expect(first.hasMore).toBe(true);
+    expect(first.state.stories.pending).toEqual(["p-002"]);
+    expect(first.state.runs["p-002"]!.rebuild).toMatchObject({ reason: "merge conflict in shared.txt", from: tip, testFileBlob: git(w.origin, "rev-parse", `${tip}:test/p-002.test.mjs`) });
+    expect(w.branchOnOrigin("p-002")).toBe(tip);
+    // The wave is not finished: the next run builds p-002 again, as a rebuild, from the integrated target.
+    const choice = await w.nextRun("2");
+    expect(choice).toMatchObject({ wave: 1, stories: ["p-002"], rebuilds: ["p-002"] });
+    w.story("p-002", { rebuild: true, attempt: 2, changeTest: true });
+    w.integrated([]);
+    const refused = await w.publish();
+    expect(refused.state.runs["p-002"]!.reason).toBe("the story job's result was refused: the test file test/p-002.test.mjs differs from the one the story's tests were verified with");
+  });
+
+  it("takes an honest rebuild, and refuses a record of more attempts than the story has", async ({ onTestFinished }) => {
+    const w = await setup(onTestFinished);
+    w.story("p-001", { attempt: 3 });
+    w.story("p-002");
+    w.integrated([], {}, { "p-002": { reason: "fails after integration", output: "not ok 1 - p-002\n" } });
+    const first = await w.publish();
+    expect(first.state.runs["p-001"]!.reason).toBe("the story job's result was refused: its record is of attempt 3, not one of attempts 1–2 this run may make");
+    expect(first.state.runs["p-002"]!.rebuild!.feedback).toContain("not ok 1 - p-002");
+    await w.nextRun("2");
+    const rebuilt = w.story("p-002", { rebuild: true, attempt: 2 });
+    const head = w.integrated(["p-002"]);
+    const { state, hasMore } = await w.publish();
+    expect(state.stories.completed).toEqual(["p-002"]);
+    expect(state.runs["p-002"]!.phases.map((p) => `${p.attempt}:${p.phase}:${p.outcome}`)).toEqual(["1:implementation:ok", "1:integrate:failed", "2:implementation:ok"]);
+    expect(w.branchOnOrigin("p-002")).toBe(rebuilt);
+    expect(git(w.origin, "rev-parse", "main")).toBe(head);
     expect(hasMore).toBe(false);
   });
 });

@@ -184,6 +184,9 @@ describe("tdd-waves.yml", () => {
     expect(story.name).toContain("${{ matrix.story }}");
     expect(action(story).map((s) => [s.with?.command, s.with?.story]))
       .toEqual([["tester", "${{ matrix.story }}"], ["implement", "${{ matrix.story }}"], ["verify", "${{ matrix.story }}"]]);
+    // Each of the three steps may run an agent (verify runs the implementation again on a retry): the same credentials.
+    expect(new Set(action(story).map((s) => JSON.stringify(s.env))).size).toBe(1);
+    expect(action(story)[0]!.env).toHaveProperty("ANTHROPIC_API_KEY");
     const uploads = (story.steps ?? []).filter((s) => s.uses?.startsWith("actions/upload-artifact@")).map((s) => [s.with?.name, s.if]);
     expect(uploads).toEqual([["tdd-waves-tester-${{ matrix.story }}", undefined], ["tdd-waves-story-${{ matrix.story }}", "always()"]]);
     // The tester's bundle is uploaded before the implementation agent runs.
