@@ -191,8 +191,9 @@ describe("a story branch the user already had", () => {
 });
 
 describe("agents that leave the story's ground", () => {
+  // One attempt each (retries: 0): the script agents cannot play their trick twice in one working copy.
   it("a nested git repository fails the story with a clear reason", async () => {
-    const dir = setup("nested", [{ id: "a-001", implementer: "nester" }, { id: "b-001" }], { agents: { nester: { IMPL_MODE: "nested" } } });
+    const dir = setup("nested", [{ id: "a-001", implementer: "nester" }, { id: "b-001" }], { agents: { nester: { IMPL_MODE: "nested" } }, yaml: "retries: 0\n" });
     const r = await runCli(["run", "plan.yml"], dir);
     expect(r.code).toBe(1);
     const state = stateOf(dir, "nested");
@@ -202,7 +203,7 @@ describe("agents that leave the story's ground", () => {
   });
 
   it("one that switches branch and commits there fails the story; the target never gets the stray commit", async () => {
-    const dir = setup("stray", [{ id: "a-001", implementer: "wanderer" }, { id: "b-001" }], { agents: { wanderer: { IMPL_MODE: "switch-branch" } } });
+    const dir = setup("stray", [{ id: "a-001", implementer: "wanderer" }, { id: "b-001" }], { agents: { wanderer: { IMPL_MODE: "switch-branch" } }, yaml: "retries: 0\n" });
     const r = await runCli(["run", "plan.yml"], dir);
     expect(r.code).toBe(1);
     const state = stateOf(dir, "stray");
@@ -249,7 +250,8 @@ describe("symbolic links an agent makes out of the repository", () => {
     const repo = makeRepo({});
     repos.push(repo);
     const logs = join(repo.dir, ".git", "tdd-waves", "logs", "loglink", "a-001", "attempt-1");
-    const files = planFiles("loglink", [{ id: "a-001", tester: "tester-linker" }], { agents: { "tester-linker": { LINK: `${logs}=${outside}` } } });
+    // One attempt (retries: 0): a second one would log to attempt-2, which the link does not reach.
+    const files = planFiles("loglink", [{ id: "a-001", tester: "tester-linker" }], { agents: { "tester-linker": { LINK: `${logs}=${outside}` } }, yaml: "retries: 0\n" });
     for (const [path, text] of Object.entries(files)) {
       execFileSync("mkdir", ["-p", join(repo.dir, path, "..")]);
       writeFileSync(join(repo.dir, path), text);

@@ -147,7 +147,7 @@ describe("tdd-waves run", () => {
     const r = await runCli(["run", "plan.yml"], dir, env);
     expect(r.code).toBe(1);
     // The ❌ line names its log; a ⛔ line comes under its wave's header, never before it.
-    expect(r.stdout).toMatch(/❌ a-001 failed: .* \(log: \S+\/a-001\/attempt-1\/implementation\.log\)/);
+    expect(r.stdout).toMatch(/❌ a-001 failed: .* \(log: \S+\/a-001\/attempt-2\/implementation\.log\)/);
     const out = r.stdout.split("\n").map((l) => l.replace(/^\S+Z /, ""));
     expect(out.findIndex((l) => l.startsWith("⛔ a-002"))).toBeGreaterThan(out.findIndex((l) => l.startsWith("Wave 2:")));
     expect(out.findIndex((l) => l.startsWith("⛔ a-003"))).toBeGreaterThan(out.findIndex((l) => l.startsWith("Wave 3:")));
@@ -156,13 +156,15 @@ describe("tdd-waves run", () => {
     expect(state.stories.blocked.sort()).toEqual(["a-002", "a-003"]);
     expect(state.stories.completed).toEqual(["b-001"]);
     expect(state.status).toBe("complete");
-    expect(state.runs["a-001"]!.reason).toBe("implementation agent broken exited with code 1");
+    // Retried once (the default retries: 1), then failed, the reason naming the attempts.
+    expect(state.runs["a-001"]!.reason).toBe("implementation agent broken exited with code 1 (after 2 attempts)");
+    expect(traceLines(trace).filter((l) => l.id === "a-001" && l.role === "implementation").map((l) => l.attempt)).toEqual([1, 2]);
     // Blocked stories never ran.
     expect(traceLines(trace).filter((l) => l.id === "a-002" || l.id === "a-003")).toEqual([]);
 
     const failed = storyOnMain(dir, "a-001");
     expect(failed.status).toBe("failed");
-    expect(failed.completion).toContain("implementation agent broken exited with code 1");
+    expect(failed.completion).toContain("implementation agent broken exited with code 1 (after 2 attempts)");
     expect(storyOnMain(dir, "a-002").status).toBe("blocked");
     expect(storyOnMain(dir, "a-003").completion).toContain("dependency a-002 is blocked");
     // Each failed or blocked story arrives on the target as a commit of its story file alone.
@@ -181,6 +183,7 @@ describe("tdd-waves run", () => {
   it("proves red before green: tests that pass before implementation, or no test at all, fail the story", async () => {
     const { dir, trace, env } = setup("red", [{ id: "a-001", tester: "tester-passing" }, { id: "b-001", tester: "tester-none" }], {
       agents: { "tester-passing": { TESTER_MODE: "passing" }, "tester-none": { TESTER_MODE: "none" } },
+      yaml: "retries: 0\n",
     });
     const r = await runCli(["run", "plan.yml"], dir, env);
     expect(r.code).toBe(1);
@@ -198,7 +201,7 @@ describe("tdd-waves run", () => {
         { id: "a-001", implementer: "cheater" },
         { id: "b-001", implementer: "forgetful" },
       ],
-      { agents: { cheater: { IMPL_MODE: "edit-test" }, forgetful: { IMPL_MODE: "no-tick" } } },
+      { agents: { cheater: { IMPL_MODE: "edit-test" }, forgetful: { IMPL_MODE: "no-tick" } }, yaml: "retries: 0\n" },
     );
     const r = await runCli(["run", "plan.yml"], dir);
     expect(r.code).toBe(1);
@@ -219,9 +222,10 @@ describe("tdd-waves run", () => {
     expect(r.code).toBe(0);
   });
 
-  it("fails the second of two conflicting stories at integration and keeps its branch", async () => {
+  it("with retries: 0, fails the second of two conflicting stories at integration and keeps its branch", async () => {
     const { dir } = setup("conflict", [{ id: "a-001", implementer: "clash" }, { id: "b-001", implementer: "clash" }], {
       agents: { clash: { IMPL_MODE: "conflict" } },
+      yaml: "retries: 0\n",
     });
     const r = await runCli(["run", "plan.yml"], dir);
     expect(r.code).toBe(1);
@@ -242,6 +246,7 @@ describe("tdd-waves run", () => {
       const { dir } = setup("hung", [{ id: "a-001", tester: "tester-sleepy" }], {
         agents: { "tester-sleepy": { TESTER_MODE: "hang", PID_FILE: pidFile } },
         timeouts: { "tester-sleepy": "2s" },
+        yaml: "retries: 0\n",
       });
       const r = await runCli(["run", "plan.yml"], dir);
       expect(r.code).toBe(1);

@@ -114,7 +114,7 @@ describe("interrupted executions", () => {
 
     const refused = await runCli(["run", "plan.yml"], dir);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/plan\.yml: the plan changed since its execution started .* start over with --restart/);
+    expect(refused.stderr).toMatch(/plan\.yml: the plan changed since its execution started .* run with --restart to go on under the changed plan/);
     expect(git(dir, "rev-parse", "tdd-waves/state")).toBe(before);
 
     const ranBefore = readFileSync(trace, "utf8").split("\n").filter((l) => l.includes(" b-001 ")).length;
@@ -122,9 +122,19 @@ describe("interrupted executions", () => {
     expect(restarted.code).toBe(0);
     const state = stateOf(dir, "changed")!;
     expect(state.stories.completed.sort()).toEqual(["a-001", "b-001"]);
-    expect(state.runs["a-001"]!.attempt).toBe(1);
-    // b-001 is ✅ Complete on the target already: skipped, not built again.
+    // a-001 had its two attempts (retries: 1) before the restart: the restart is a new set, attempt 3, and the
+    // record of the first two stays.
+    expect(state.runs["a-001"]!.attempt).toBe(3);
+    expect(state.runs["a-001"]!.firstAttempt).toBe(3);
+    expect(new Set(state.runs["a-001"]!.phases.map((p) => p.attempt))).toEqual(new Set([1, 2, 3]));
+    // b-001 is ✅ Complete on the target already: skipped, not built again, and its results kept.
     expect(readFileSync(trace, "utf8").split("\n").filter((l) => l.includes(" b-001 ")).length).toBe(ranBefore);
+    const report = JSON.parse(readFileSync(join(dir, "tdd-waves-report.json"), "utf8"));
+    expect(report.results.map((r: { storyId: string; testsTotal: number; attempts: number }) => [r.storyId, r.testsTotal, r.attempts])).toEqual([
+      ["a-001", 1, 3],
+      ["b-001", 1, 1],
+    ]);
+    expect(report).toMatchObject({ totalTestsCovered: 2, totalTestsPassed: 2, storiesRetried: ["a-001"], totalAttempts: 4 });
   });
 
   it("resumes a finished execution with failures without running completed stories again", async () => {

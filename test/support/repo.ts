@@ -37,7 +37,7 @@ export function makeRepo(files: Record<string, string>, opts: { agents?: boolean
   }
   if (opts.agents !== false) {
     mkdirSync(join(dir, "agents"), { recursive: true });
-    for (const name of ["tester.mjs", "implementer.mjs", "hostile.mjs"]) copyFileSync(join(AGENTS_DIR, name), join(dir, "agents", name));
+    for (const name of ["tester.mjs", "implementer.mjs", "hostile.mjs", "feedback-check.mjs"]) copyFileSync(join(AGENTS_DIR, name), join(dir, "agents", name));
   }
   git(dir, "add", "-A");
   git(dir, "commit", "-q", "-m", "initial");
@@ -50,6 +50,8 @@ export interface StorySpec {
   tester?: string;
   implementer?: string;
   title?: string;
+  /** The story's own `retries`. */
+  retries?: number;
 }
 
 export function storyFile(id: string, title = `Story ${id}`): string {
@@ -74,7 +76,7 @@ export function planFiles(
   const storyYaml = stories
     .map(
       (s) =>
-        `  - id: ${s.id}\n    title: ${JSON.stringify(s.title ?? `Story ${s.id}`)}\n    testFile: test/${s.id}.test.mjs\n    tester: ${s.tester ?? "tester"}\n    implementer: ${s.implementer ?? "implementer"}\n    dependsOn: ${JSON.stringify(s.dependsOn ?? [])}`,
+        `  - id: ${s.id}\n    title: ${JSON.stringify(s.title ?? `Story ${s.id}`)}\n    testFile: test/${s.id}.test.mjs\n    tester: ${s.tester ?? "tester"}\n    implementer: ${s.implementer ?? "implementer"}\n    dependsOn: ${JSON.stringify(s.dependsOn ?? [])}${s.retries === undefined ? "" : `\n    retries: ${s.retries}`}`,
     )
     .join("\n");
   const files: Record<string, string> = {
@@ -82,4 +84,11 @@ export function planFiles(
   };
   for (const s of stories) files[`stories/${s.id}.md`] = storyFile(s.id, s.title);
   return files;
+}
+
+/** A repository with the plan `plan.yml` (see planFiles) and where its script agents write their trace. */
+export function planRepo(name: string, stories: StorySpec[], extra: Parameters<typeof planFiles>[2] = {}, files: Record<string, string> = {}) {
+  const repo = makeRepo({ ...planFiles(name, stories, extra), ...files });
+  const trace = join(repo.dir, ".git", "agent-trace.log");
+  return { ...repo, trace, env: { AGENT_TRACE: trace } as Record<string, string> };
 }

@@ -1,9 +1,11 @@
 // Script tester agent for tests: writes a node:test file for the story, behaviour chosen by TESTER_MODE.
 // normal: a test that fails until src/<id>.mjs exports value() === "<id>"; passing: a test that already
-// passes; none: writes nothing; fail: exits 3; hang: leaves a grandchild that ignores SIGTERM and hangs;
-// hostile: a normal test that also runs agents/hostile.mjs (every attempt) wherever it is run.
+// passes; passing-once: a passing test on attempt 1, then normal; none: writes nothing; fail: exits 3;
+// hang: leaves a grandchild that ignores SIGTERM and hangs; hostile: a normal test that also runs
+// agents/hostile.mjs (every attempt) wherever it is run. The retry feedback is checked (feedback-check.mjs).
 // LINK="<path>=<target>": then replaces <path> with a symbolic link to <target> (a way out of the repository).
 import { appendFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { checkFeedback } from "./feedback-check.mjs";
 import { dirname } from "node:path";
 import { spawn } from "node:child_process";
 
@@ -15,6 +17,7 @@ if (!process.env.TDD_WAVES_PROMPT?.includes(id)) {
   console.error("the prompt does not name the story");
   process.exit(9);
 }
+checkFeedback();
 if (mode === "fail") process.exit(3);
 // HOSTILE: misbehave first (hostile.mjs), then do the job as asked.
 if (process.env.HOSTILE) await import("./hostile.mjs");
@@ -37,7 +40,7 @@ if (mode !== "none") {
     ? `import { spawnSync } from "node:child_process";\nspawnSync(process.execPath, ["agents/hostile.mjs"], { stdio: "inherit", env: { ...process.env, HOSTILE: "scan,push-target,push-state,dispatch", ATTACK_WHO: "test", ATTACK_LOG: ${JSON.stringify(process.env.ATTACK_LOG ?? "")} } });\n`
     : "";
   const body = attack + (
-    mode === "passing"
+    mode === "passing" || (mode === "passing-once" && process.env.TDD_WAVES_ATTEMPT === "1")
       ? `import { test } from "node:test";\ntest("${id} trivially", () => {});\n`
       : `import { test } from "node:test";\nimport assert from "node:assert/strict";\n\ntest("${id} returns its id", async () => {\n  const { value } = await import("${up}src/${id}.mjs");\n  assert.equal(value(), "${id}");\n});\n`);
   writeFileSync(file, body);
