@@ -53969,7 +53969,10 @@ const DEFAULTS = {
     /** A GitHub job matrix holds at most this many jobs. */
     matrixLimit: 256,
     stateBranch: "tdd-waves/state",
+    retries: 1,
 };
+/** Retries a story gets (its own, else the plan's, else 1): it has at most retries + 1 attempts. */
+const retriesOf = (plan, story) => story.retries ?? plan.retries ?? DEFAULTS.retries;
 /** Branch a story's work is committed on. */
 const storyBranch = (planName, storyId) => `tdd-waves/${planName}/${storyId}`;
 
@@ -55050,7 +55053,7 @@ function formatPath(path) {
 // purpose: `a=b` as a first word is an assignment and a leading `~` is expanded.
 const SAFE_WORD = /^[A-Za-z0-9_@%+,./:-]+$/;
 /** One shell word that the shell turns back into exactly `s`. */
-function shellQuote(s) {
+function shell_quote_shellQuote(s) {
     if (s.includes("\0"))
         throw new RangeError("a shell word cannot contain a NUL character");
     if (SAFE_WORD.test(s))
@@ -55069,8 +55072,8 @@ const PLACEHOLDER = /(["']?)\{(testFile|storyId)\}\1/g;
 function renderTestCommand(template, testFile, vars = {}) {
     return template.replace(PLACEHOLDER, (match, _quote, name) => {
         if (name === "testFile")
-            return shellQuote(testFile);
-        return vars.storyId === undefined ? match : shellQuote(vars.storyId);
+            return shell_quote_shellQuote(testFile);
+        return vars.storyId === undefined ? match : shell_quote_shellQuote(vars.storyId);
     });
 }
 
@@ -55083,7 +55086,7 @@ function renderTestCommand(template, testFile, vars = {}) {
 const PRESET_NAMES = ["claude-code", "codex", "gemini", "aider", "opencode"];
 /** The prompt file, left for the shell to expand: tdd-waves sets it for every agent phase. */
 const PROMPT_FILE = '"$TDD_WAVES_PROMPT_FILE"';
-const modelFlag = (flag, model) => (model === undefined ? "" : ` ${flag} ${shellQuote(model)}`);
+const modelFlag = (flag, model) => (model === undefined ? "" : ` ${flag} ${shell_quote_shellQuote(model)}`);
 // opencode reads extra configuration from OPENCODE_CONFIG_CONTENT (highest precedence): edits allowed, nothing
 // outside the working directory, shell commands allowed except commits and pushes (the last matching rule wins).
 const OPENCODE_PERMISSIONS = JSON.stringify({
@@ -55156,7 +55159,7 @@ const PRESETS = {
         reports: "input/output/cached tokens, cost in USD, steps (as turns), session id; no model (the preset's `model` is recorded)",
         docs: ["https://opencode.ai/docs/cli/#run", "https://opencode.ai/docs/permissions/", "https://opencode.ai/docs/config/"],
         limits: "the prompt goes on the command line (run takes a message, not a prompt file)",
-        render: (model, args) => `OPENCODE_CONFIG_CONTENT=${shellQuote(OPENCODE_PERMISSIONS)} opencode run --format json${modelFlag("--model", model)}${args} "$(cat ${PROMPT_FILE})"`,
+        render: (model, args) => `OPENCODE_CONFIG_CONTENT=${shell_quote_shellQuote(OPENCODE_PERMISSIONS)} opencode run --format json${modelFlag("--model", model)}${args} "$(cat ${PROMPT_FILE})"`,
     },
 };
 function isPresetName(name) {
@@ -55164,7 +55167,7 @@ function isPresetName(name) {
 }
 /** The shell command a preset runs, with its `model` and extra `args` (each one shell word). */
 function presetCommand(name, options = {}) {
-    const args = (options.args ?? []).map((a) => ` ${shellQuote(a)}`).join("");
+    const args = (options.args ?? []).map((a) => ` ${shell_quote_shellQuote(a)}`).join("");
     return PRESETS[name].render(options.model, args);
 }
 
@@ -55306,6 +55309,7 @@ function buildStory(s, index, storiesDir) {
         implementer: s.implementer,
         // The parsed file is not used after this: its list can be the story's own.
         dependsOn: s.dependsOn ?? [],
+        ...(s.retries === undefined ? {} : { retries: s.retries }),
         index,
     };
 }
@@ -55328,6 +55332,7 @@ function buildPlan(file) {
             ...(file.prompts?.implementation === undefined ? {} : { implementation: normalizeRepoPath(file.prompts.implementation) }),
         },
         tdd: { requireRed: file.tdd?.requireRed ?? DEFAULTS.requireRed, lockTests: file.tdd?.lockTests ?? DEFAULTS.lockTests },
+        retries: file.retries ?? DEFAULTS.retries,
         agents,
         stories,
     };
@@ -56506,6 +56511,8 @@ const agentSchema = described(schemas_strictObject({
         .check(noNul()))), "Extra environment variables for the agent"),
 }), "How to run an agent");
 const agentName = (what) => described(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), schema_oneLine()), `Agent that ${what} (a key of agents)`);
+const retriesMessage = (iss) => `must be a whole number from 0 to 5 (got ${quoteShort(iss.input)})`;
+const retries = (description) => described(schemas_optional(mini_schemas_int({ error: (iss) => (present(iss.input) ? retriesMessage(iss) : undefined) }).check(_gte(0, { error: (iss) => `must be from 0 to 5 (got ${quoteShort(iss.input)})` }), _lte(5, { error: (iss) => `must be from 0 to 5 (got ${quoteShort(iss.input)})` }))), description);
 const storySchema = schemas_strictObject({
     id: described(mini_schemas_string().check(_regex(STORY_ID_RE, {
         error: (iss) => `${quoteShort(iss.input)} is not a story id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
@@ -56517,6 +56524,7 @@ const storySchema = schemas_strictObject({
     tester: agentName("writes the tests"),
     implementer: agentName("makes the tests pass"),
     dependsOn: described(schemas_optional(schemas_array(mini_schemas_string())), "Ids of stories that must complete first"),
+    retries: retries("Retries for this story (overrides the plan's retries), 0..5"),
 });
 const maxParallelMessage = (iss) => `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})`;
 const planFileSchema = schemas_strictObject({
@@ -56530,6 +56538,7 @@ const planFileSchema = schemas_strictObject({
     })), "Names the execution (and its git branches: tdd-waves/<name>/<story>)"),
     maxParallel: described(schemas_optional(mini_schemas_int({ error: (iss) => (present(iss.input) ? maxParallelMessage(iss) : undefined) }).check(_gte(1, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }), _lte(10, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }))), "Stories run at once, 1..10, default 10"),
     storiesDir: schemas_optional(repoPath('Directory of the story files, default "stories"')),
+    retries: retries("How often a failed story is tried again with feedback (and rebuilt once after a conflict), 0..5, default 1; 0 turns both off"),
     test: described(schemas_strictObject({
         command: described(mini_schemas_string().check(_regex(TEST_FILE_PLACEHOLDER_RE, { error: "must contain {testFile}, which is replaced by the story's test file" }), noNul()), "Test command; {testFile} is replaced by the shell-quoted test file path"),
         junit: described(schemas_optional(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), schema_oneLine())), "JUnit XML report the command writes ({storyId} replaced)"),
@@ -58186,20 +58195,28 @@ const startWave = (wave, now) => (state) => touch({ ...state, currentWave: Math.
 const startStory = (id, now, runUrl) => (state) => {
     if (state_statusOf(state, id) === "complete")
         return state;
-    const next = withRun(state, id, (run) => ({
-        attempt: run.attempt + 1,
-        wave: waveOf(state, id),
-        status: "testing",
-        phases: [],
-        ...(runUrl ? { runUrl } : {}),
-    }));
+    const next = withRun(state, id, (run) => {
+        const { resume: _r, reason: _reason, ...kept } = run;
+        const common = { ...kept, wave: waveOf(state, id), ...(runUrl ? { runUrl } : {}) };
+        // An attempt the execution was in when it stopped is continued, never started over.
+        if (run.resume && run.attempt > 0)
+            return { ...common, status: "testing" };
+        // A rebuild on the integrated target: one more attempt, beyond the retries.
+        if (run.rebuild && run.rebuild.attempt === undefined) {
+            const attempt = run.attempt + 1;
+            return { ...common, attempt, status: "implementing", feedback: run.rebuild.feedback, rebuild: { ...run.rebuild, attempt } };
+        }
+        // A new set of attempts; the phases of earlier ones stay on record (the Gantt shows them all).
+        const { rebuild: _b, rebuilt: _d, feedback: _f, merged: _m, ...fresh } = common;
+        return { ...fresh, attempt: run.attempt + 1, firstAttempt: run.attempt + 1, status: "testing" };
+    });
     return touch({ ...next, stories: moveTo(next.stories, id, "inProgress"), status: "executing" }, now);
 };
 const phaseStatus = { tester: "testing", red: "testing", implementation: "implementing", verify: "implementing" };
 const beginPhase = (id, phase, now, extra = {}) => (state) => touch(withRun(state, id, (run) => ({
     ...run,
     status: phaseStatus[phase] ?? run.status,
-    phases: [...run.phases, { phase, ...extra, start: now, outcome: "running" }],
+    phases: [...run.phases, { phase, ...extra, start: now, outcome: "running", attempt: run.attempt }],
 })), now);
 const endPhase = (id, phase, outcome, now, message) => (state) => touch(withRun(state, id, (run) => {
     const phases = [...run.phases];
@@ -58210,7 +58227,7 @@ const endPhase = (id, phase, outcome, now, message) => (state) => touch(withRun(
             return { ...run, phases };
         }
     }
-    phases.push({ phase, start: now, end: now, outcome, ...(message ? { message } : {}) });
+    phases.push({ phase, start: now, end: now, outcome, ...(message ? { message } : {}), attempt: run.attempt });
     return { ...run, phases };
 }), now);
 /** Records what verify found, before integration decides the story's fate. */
@@ -58233,7 +58250,11 @@ const adoptCompleted = (ids, targetCommit, now) => (state) => {
     for (const id of ids) {
         if (state_statusOf(next, id) !== "pending")
             continue;
-        next = withRun(next, id, (run) => ({ ...run, status: "complete", merged: targetCommit, reason: "already complete on the target branch" }));
+        // Sent back for a rebuild, it is not complete, whatever the story file its first merge brought says.
+        if (own_own(next.runs, id)?.rebuild)
+            continue;
+        // A story this execution completed before a restart keeps its record; others say where they came from.
+        next = withRun(next, id, (run) => run.status === "complete" && run.result ? { ...run, merged: targetCommit } : { ...run, status: "complete", merged: targetCommit, reason: "already complete on the target branch" });
         next = { ...next, stories: moveTo(next.stories, id, "completed") };
     }
     return next === state ? state : touch(next, now);
@@ -58249,13 +58270,23 @@ const blockStory = (id, reason, now) => (state) => {
     const next = withRun(state, id, (run) => ({ ...run, status: "blocked", reason }));
     return touch({ ...next, stories: moveTo(next.stories, id, "blocked") }, now);
 };
-/** Stories that were in progress when an execution stopped go back to pending: they restart from the tester. */
+/** Phases an execution left running, recorded as cut short (failed, interrupted) at `now`. */
+const cutShort = (phases, now) => phases.map((p) => (p.outcome === "running" ? { ...p, end: p.end ?? now, outcome: "failed", message: "interrupted", interrupted: true } : p));
+/**
+ * Stories that were in progress when an execution stopped go back to pending, marked to continue the attempt
+ * they were in (its phases cut short are recorded as interrupted, and run again).
+ */
 const requeueInProgress = (now) => (state) => {
     if (state.stories.inProgress.length === 0)
         return state;
     let next = state;
     for (const id of state.stories.inProgress) {
-        next = withRun(next, id, (run) => ({ ...run, status: "pending" }));
+        next = withRun(next, id, (run) => ({
+            ...run,
+            status: "pending",
+            resume: true,
+            phases: cutShort(run.phases, now),
+        }));
         next = { ...next, stories: moveTo(next.stories, id, "pending") };
     }
     return touch(next, now);
@@ -58284,20 +58315,51 @@ const retryStories = (ids, dependents, now) => (state) => {
         return state;
     let next = { ...state, status: state.status === "error" ? "error" : "executing" };
     for (const id of reset) {
-        next = withRun(next, id, (run) => ({ ...run, status: "pending", reason: undefined }));
+        // A whole new set of attempts (and its rebuild): startStory sees no resume and no rebuild under way.
+        next = withRun(next, id, (run) => {
+            const { resume: _r, rebuild: _b, rebuilt: _d, feedback: _f, reason: _reason, ...kept } = run;
+            return { ...kept, status: "pending" };
+        });
         next = { ...next, stories: moveTo(next.stories, id, "pending") };
     }
     return touch(next, now);
 };
+/** The next attempt of the current set begins, with what the previous one got wrong. */
+const beginAttempt = (id, attempt, feedback, now) => (state) => touch(withRun(state, id, (run) => ({ ...run, attempt, feedback })), now);
+/**
+ * Integration rejected the story (merge conflict, tests failing on the merged result): it goes back to
+ * pending for one rebuild on the integrated target, its failed integration recorded on the attempt.
+ */
+const scheduleRebuild = (id, reason, feedback, now, origin = {}) => (state) => {
+    const next = withRun(endPhase(id, "integrate", "failed", now, reason)(state), id, (run) => {
+        const { merged: _m, ...kept } = run;
+        // By default the verified commit and its test file as recorded; publish passes the ones it checked itself.
+        const from = origin.from ?? run.result?.commit;
+        const testFileBlob = origin.testFileBlob ?? run.testFileBlob;
+        return { ...kept, status: "pending", rebuilt: true, rebuild: { reason, feedback, ...(from ? { from } : {}), ...(testFileBlob ? { testFileBlob } : {}) } };
+    });
+    return touch({ ...next, stories: moveTo(next.stories, id, "pending") }, now);
+};
+/** The rebuild's working copy holds the story's test file and story file on the integrated target. */
+const rebuildPrepared = (id, commit, testFileBlob, base, now) => (state) => touch(withRun(state, id, (run) => ({
+    ...run,
+    base,
+    testerCommit: commit,
+    ...(testFileBlob ? { testFileBlob } : {}),
+    ...(run.rebuild ? { rebuild: { ...run.rebuild, commit } } : {}),
+})), now);
 const recordError = (message, now, fatal = false) => (state) => touch({ ...state, errors: [...state.errors, { at: now, message }], ...(fatal ? { status: "error" } : {}) }, now);
 const setLock = (lock, now) => (state) => {
     const { lock: _old, ...rest } = state;
     return touch(lock ? { ...rest, lock } : rest, now);
 };
-/** A run's duration: first phase start to last phase end; null when no phase has ended. */
+/** A run's duration: first phase start to last phase end of its current set of attempts; null when no phase has ended. */
 function runDuration(run) {
-    const starts = run.phases.map((p) => Date.parse(p.start)).filter(Number.isFinite);
-    const ends = run.phases.flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter(Number.isFinite);
+    // The current set of attempts only: an earlier set (before a retry command) may lie days back.
+    const first = run.firstAttempt ?? 0;
+    const phases = run.phases.filter((p) => (p.attempt ?? run.attempt) >= first);
+    const starts = phases.map((p) => Date.parse(p.start)).filter(Number.isFinite);
+    const ends = phases.flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter(Number.isFinite);
     if (starts.length === 0 || ends.length === 0)
         return null;
     return Math.max(0, Math.max(...ends) - Math.min(...starts));
@@ -58315,6 +58377,79 @@ function nextOpenWave(state) {
         if (openStoriesOf(state, w).length > 0)
             return w;
     return 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/state/progression.ts
+
+
+/** story id -> ids of the stories that depend on it directly. */
+function dependentsOf(plan) {
+    const out = {};
+    for (const s of plan.stories)
+        for (const d of s.dependsOn)
+            (own_own(out, d) ?? (out[d] = [])).push(s.id);
+    return out;
+}
+/** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
+function blockingDependency(state, story) {
+    for (const d of story.dependsOn) {
+        const s = state_statusOf(state, d);
+        if (s === "failed" || s === "blocked")
+            return d;
+    }
+    return null;
+}
+function blockReason(state, dep) {
+    return `dependency ${dep} is ${state_statusOf(state, dep) === "failed" ? "failed" : "blocked"}`;
+}
+/** Every dependency is complete and merged into the target branch. */
+function dependenciesIntegrated(state, story) {
+    return story.dependsOn.every((d) => statusOf(state, d) === "complete" && own(state.runs, d)?.merged !== undefined);
+}
+/** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
+function unmergedCompleted(state, plan) {
+    return plan.stories
+        .filter((s) => statusOf(state, s.id) === "complete" && own(state.runs, s.id)?.merged === undefined)
+        .map((s) => s.id);
+}
+/**
+ * Of a wave's stories, the completed, unmerged ones that may be merged now, in plan order: those before
+ * the first story still pending or in progress (merges keep plan order while the wave still runs).
+ */
+function mergeableNow(state, plan, wave) {
+    const unmerged = new Set(unmergedCompleted(state, plan));
+    const out = [];
+    for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
+        const status = statusOf(state, s.id);
+        // A story waiting for (or in) its rebuild on the integrated target holds up no one: it merges when it is done.
+        if (status !== "complete" && status !== "failed" && status !== "blocked" && own(state.runs, s.id)?.rebuild)
+            continue;
+        if (status !== "complete" && status !== "failed" && status !== "blocked")
+            break;
+        if (unmerged.has(s.id))
+            out.push(s.id);
+    }
+    return out;
+}
+function storyById(plan) {
+    return new Map(plan.stories.map((s) => [s.id, s]));
+}
+
+;// CONCATENATED MODULE: ./src/core/retries/restart.ts
+// `--restart`: a new execution of the (changed) plan that keeps the record of the old one, so that the report,
+// the Gantt and the story files still show every earlier story's results, tests and bars.
+
+/** `fresh` (a new state for the plan) with the earlier runs of the stories it still has, settled, and the lock held. */
+function restartedState(fresh, previous, now) {
+    const runs = {};
+    for (const [id, run] of Object.entries(previous.runs)) {
+        if (fresh.storyEpics[id] === undefined)
+            continue;
+        const { resume: _r, rebuild: _b, rebuilt: _d, feedback: _f, ...kept } = run;
+        // Phases an execution left running were cut short: they stay on record as such.
+        runs[id] = { ...kept, phases: cutShort(kept.phases, now) };
+    }
+    return { ...fresh, runs, ...(previous.lock ? { lock: previous.lock } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/ports.ts
@@ -58337,6 +58472,8 @@ class PathEscapeError extends Error {
 
 
 
+
+
 /** The user asked for something that cannot be done as asked; nothing was changed. Exit code 2. */
 class RefusedError extends Error {
 }
@@ -58348,11 +58485,11 @@ function checkResumable(state, source, target) {
     // A plan whose only change is its budget resumes: raising the budget is how a stopped execution continues.
     if (state.plan.digest !== source.digest && state.plan.digestWithoutBudget !== digestWithoutBudget(source.plan)) {
         throw new RefusedError(`${source.path}: the plan changed since its execution started (recorded ${state.plan.digest.slice(0, 19)}…, now ${source.digest.slice(0, 19)}…). ` +
-            `Restore the plan to resume, or start over with --restart.`);
+            `Restore the plan to resume it, or run with --restart to go on under the changed plan (stories ✅ Complete on the target are kept with their record; the others run again).`);
     }
     if (state.target !== target) {
         throw new RefusedError(`${source.path}: the execution of plan "${state.plan.name}" targets branch "${state.target}", not "${target}". ` +
-            `Check out "${state.target}" to resume it, or start over here with --restart.`);
+            `Check out "${state.target}" to resume it, or run with --restart to execute the plan on this branch instead.`);
     }
 }
 const acquire = (lock, judgedDead, now) => (state) => {
@@ -58380,7 +58517,8 @@ async function startExecution(ports, opts) {
         await ports.store.init(fresh, "start execution");
     const done = await completeOnTarget(ports, source.plan, opts.targetDir);
     const head = (await ports.repository(opts.targetDir).revParse("HEAD")) ?? "";
-    const begin = (state) => adoptCompleted(done, head, now)(requeueInProgress(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : { ...state, plan: { ...state.plan, ...planRecord } })));
+    const retry = opts.retry ? retryStories(opts.retry, dependentsOf(source.plan), now) : (state) => state;
+    const begin = (state) => adoptCompleted(done, head, now)(requeueInProgress(now)(retry(acquire(opts.lock, judgedDead, now)(opts.restart ? restartedState(fresh, state, now) : { ...state, plan: { ...state.plan, ...planRecord } }))));
     return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
 }
 async function completeOnTarget(ports, plan, dir) {
@@ -58427,6 +58565,9 @@ const phaseRecord = looseObject({
     outcome: schemas_enum(["running", "ok", "failed"]),
     message: optionalText,
     log: optionalText,
+    attempt: schemas_number().int().min(1).optional(),
+    feedback: optionalText,
+    interrupted: schemas_boolean().optional(),
 });
 const testEvidence = looseObject({
     exitCode: schemas_number().int().nullable(),
@@ -58454,6 +58595,20 @@ const storyRun = looseObject({
     testFileBlob: optionalText,
     base: optionalText,
     merged: optionalText,
+    // Retries (issue 12): absent in states written before them, which read as one attempt per run.
+    firstAttempt: count.optional(),
+    feedback: optionalText,
+    resume: schemas_boolean().optional(),
+    rebuild: looseObject({
+        reason: state_schema_text,
+        feedback: state_schema_text,
+        from: optionalText,
+        testFileBlob: optionalText,
+        attempt: schemas_number().int().min(1).optional(),
+        commit: optionalText,
+    })
+        .optional(),
+    rebuilt: schemas_boolean().optional(),
 });
 const ids = array(state_schema_text);
 const workflowStateSchema = looseObject({
@@ -58910,6 +59065,13 @@ class Git {
         return (await this.stdout(["rev-parse", "HEAD"])).trim();
     }
     /** The blob id the working tree's file at `path` would have (not written to the object store). */
+    async restoreFile(commit, path) {
+        if ((await this.revParse(`${operand(commit, "revision")}^{commit}:${operand(path, "path")}`)) === null)
+            return false;
+        // `:(literal)`: the path is a name, not a pattern; git writes nothing through a symbolic link on the way
+        // (it refuses: the file is then left as it is, for the checks that follow to report).
+        return (await this.run(["checkout", "-q", commit, "--", `:(literal)${path}`], { allowFail: true })).code === 0;
+    }
     async hashFile(path) {
         return (await this.stdout(["hash-object", "--", operand(path, "path")])).trim();
     }
@@ -73169,59 +73331,6 @@ function describeProgress(e) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/state/progression.ts
-
-
-/** story id -> ids of the stories that depend on it directly. */
-function dependentsOf(plan) {
-    const out = {};
-    for (const s of plan.stories)
-        for (const d of s.dependsOn)
-            (own_own(out, d) ?? (out[d] = [])).push(s.id);
-    return out;
-}
-/** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
-function blockingDependency(state, story) {
-    for (const d of story.dependsOn) {
-        const s = state_statusOf(state, d);
-        if (s === "failed" || s === "blocked")
-            return d;
-    }
-    return null;
-}
-function blockReason(state, dep) {
-    return `dependency ${dep} is ${state_statusOf(state, dep) === "failed" ? "failed" : "blocked"}`;
-}
-/** Every dependency is complete and merged into the target branch. */
-function dependenciesIntegrated(state, story) {
-    return story.dependsOn.every((d) => statusOf(state, d) === "complete" && own(state.runs, d)?.merged !== undefined);
-}
-/** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
-function unmergedCompleted(state, plan) {
-    return plan.stories
-        .filter((s) => statusOf(state, s.id) === "complete" && own(state.runs, s.id)?.merged === undefined)
-        .map((s) => s.id);
-}
-/**
- * Of a wave's stories, the completed, unmerged ones that may be merged now, in plan order: those before
- * the first story still pending or in progress (merges keep plan order while the wave still runs).
- */
-function mergeableNow(state, plan, wave) {
-    const unmerged = new Set(unmergedCompleted(state, plan));
-    const out = [];
-    for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
-        const status = statusOf(state, s.id);
-        if (status !== "complete" && status !== "failed" && status !== "blocked")
-            break;
-        if (unmerged.has(s.id))
-            out.push(s.id);
-    }
-    return out;
-}
-function storyById(plan) {
-    return new Map(plan.stories.map((s) => [s.id, s]));
-}
-
 ;// CONCATENATED MODULE: ./src/engine/blocking.ts
 
 
@@ -73243,6 +73352,92 @@ async function blockStuck(ports, plan, state, ids) {
         }
     }
     return state;
+}
+
+;// CONCATENATED MODULE: ./src/core/retries/attempts.ts
+/** The attempt a phase belongs to (states written before retries have one attempt per run). */
+const attemptOf = (run, p) => p.attempt ?? run.attempt;
+const firstOf = (run) => run.firstAttempt ?? run.attempt;
+/** The phases of one attempt that count (not cut short by an execution that stopped), integration excluded. */
+function phasesOf(run, attempt) {
+    return run.phases.filter((p) => attemptOf(run, p) === attempt && !p.interrupted && p.phase !== "integrate");
+}
+/** The tester's tests passed the red check and were committed in the current set (a rebuild brings them along). */
+function testsCommitted(run) {
+    if (run.rebuild?.attempt === run.attempt)
+        return run.rebuild.commit !== undefined;
+    const first = firstOf(run);
+    return run.phases.some((p) => p.phase === "red" && p.outcome === "ok" && !p.interrupted && attemptOf(run, p) >= first && attemptOf(run, p) <= run.attempt);
+}
+/**
+ * The next step of a story's current attempt. `fresh`: the working copy is a new checkout (of the committed
+ * tests, or of the target), so work an earlier process left uncommitted is gone and must be done again.
+ */
+function nextStep(run, retries, fresh) {
+    const k = run.attempt;
+    const rebuild = run.rebuild?.attempt === k ? run.rebuild : undefined;
+    if (rebuild && rebuild.commit === undefined)
+        return { kind: "prepare-rebuild", attempt: k };
+    const phases = phasesOf(run, k);
+    const last = phases.at(-1);
+    const again = (phase) => ({ kind: "run", phase, attempt: k, newAttempt: false, ...(run.feedback ? { feedback: run.feedback } : {}) });
+    if (!last)
+        return again(testsCommitted(run) ? "implementation" : "tester");
+    if (last.outcome === "running")
+        return again(last.phase === "tester" || last.phase === "red" ? "tester" : "implementation");
+    if (last.outcome === "ok") {
+        if (last.phase === "tester")
+            return again("tester");
+        if (last.phase === "red")
+            return again("implementation");
+        if (fresh)
+            return again("implementation");
+        return last.phase === "implementation" ? again("verify") : { kind: "verified", attempt: k };
+    }
+    const reason = last.message ?? `${last.phase} failed`;
+    if (isFinalFailure(reason))
+        return { kind: "exhausted", phase: last.phase, reason, attempts: k - firstOf(run) + 1 };
+    if (rebuild)
+        return { kind: "exhausted", phase: "integrate", reason: `${rebuild.reason} (rebuilt on the integrated target: ${reason})`, attempts: k - firstOf(run) + 1 };
+    const used = k - firstOf(run) + 1;
+    if (used >= retries + 1)
+        return { kind: "exhausted", phase: last.phase, reason: used > 1 ? `${reason} (after ${used} attempts)` : reason, attempts: used };
+    return { kind: "run", phase: last.phase === "tester" || last.phase === "red" ? "tester" : "implementation", attempt: k + 1, newAttempt: true, after: last };
+}
+/**
+ * The attempts a story may be in from its current one on: a rebuild has just its own, a set of attempts
+ * ends at its first plus `retries`.
+ */
+function attemptsAllowed(run, retries) {
+    if (run.rebuild?.attempt === run.attempt)
+        return { first: run.attempt, last: run.attempt };
+    return { first: run.attempt, last: Math.max(run.attempt, firstOf(run) + retries) };
+}
+/** The first attempt a story job of this run makes (its record holds the phases from there on). */
+const jobStartAttempt = (run) => run.rebuild?.attempt ?? firstOf(run);
+/** Failures another attempt cannot mend: a story over its own budget (core/agents/budget.ts). */
+const isFinalFailure = (reason) => reason.startsWith("budget:");
+/** Every attempt on record, in order: how it ended and why (interrupted phases left out: they were run again). */
+function attemptHistory(run) {
+    if (!run || run.phases.length === 0)
+        return [];
+    const numbers = [...new Set(run.phases.map((p) => attemptOf(run, p)))].sort((a, b) => a - b);
+    return numbers.map((attempt) => {
+        const phases = run.phases.filter((p) => attemptOf(run, p) === attempt && !p.interrupted);
+        const failed = phases.find((p) => p.outcome === "failed");
+        const rebuild = run.rebuild?.attempt === attempt || phases.some((p) => p.feedback?.startsWith(REBUILD_HEADING));
+        if (failed)
+            return { attempt, outcome: "failed", phase: failed.phase, reason: failed.message ?? `${failed.phase} failed`, rebuild };
+        const open = phases.length === 0 || phases.some((p) => p.outcome === "running");
+        return { attempt, outcome: open ? "running" : "ok", rebuild };
+    });
+}
+/** The first line every rebuild's feedback starts with (see renderRebuildFeedback). */
+const REBUILD_HEADING = "Rebuild on the integrated target";
+/** The failed attempts that led to another one: why the story needed a retry (or a rebuild). */
+function retryReasons(run) {
+    const history = attemptHistory(run);
+    return history.slice(0, -1).flatMap((a) => (a.outcome === "failed" && a.reason ? [a.reason] : []));
 }
 
 ;// CONCATENATED MODULE: ./src/core/agents/usage.ts
@@ -73549,6 +73744,7 @@ const returnToPending = (id, now) => (state) => {
 
 
 
+
 const story_record_SHA = schemas_string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/);
 const TIME = schemas_string().max(40);
 const TEXT = schemas_string().max(2000);
@@ -73586,10 +73782,16 @@ const phase = object({
     message: TEXT.optional(),
     log: schemas_string().max(500).optional(),
     usage: usage.optional(),
+    /** The attempt it belongs to (every attempt the job made is on record). */
+    attempt: schemas_number().int().positive().optional(),
+    /** The feedback its agent was given on a retry or a rebuild. */
+    feedback: schemas_string().max(20_000).optional(),
+    interrupted: schemas_boolean().optional(),
 });
 const storyRecordSchema = object({
     version: literal(1),
     story: schemas_string().max(64),
+    /** The attempt the story ended in (its job may have made several: `phases` holds them all). */
     attempt: schemas_number().int().positive(),
     /** pending: the execution's budget refused its next agent phase (`stopped` says why). */
     outcome: schemas_enum(["complete", "failed", "pending"]),
@@ -73601,7 +73803,7 @@ const storyRecordSchema = object({
     failedPhase: schemas_string().max(20).optional(),
     /** The story branch's tip in the bundle. */
     tip: story_record_SHA,
-    phases: array(phase).max(50),
+    phases: array(phase).max(200),
     result: object({
         filesModified: array(schemas_string().max(500)).max(10_000),
         acChecklistComplete: schemas_boolean(),
@@ -73616,9 +73818,13 @@ const storyRecordSchema = object({
     /** The last lines of each phase's log, by phase name. */
     logTails: record(schemas_string().max(20), schemas_string().max(4000)).optional(),
 });
-/** The record of `run` (as the story job's own state copy holds it). */
+/**
+ * The record of `run` (as the story job's own state copy holds it): the phases of the attempts `from` on
+ * (the job's own; earlier ones are in the state already).
+ */
 function recordOfRun(id, run, tip, logTails, extra = {}) {
-    const failedPhase = run.phases.findLast((p) => p.outcome === "failed")?.phase;
+    const phases = run.phases.filter((p) => (p.attempt ?? run.attempt) >= (extra.from ?? 0));
+    const failedPhase = phases.findLast((p) => p.outcome === "failed" && !p.interrupted)?.phase;
     return {
         version: 1,
         story: id,
@@ -73629,7 +73835,7 @@ function recordOfRun(id, run, tip, logTails, extra = {}) {
         ...(run.reason !== undefined && run.status !== "complete" ? { reason: run.reason } : {}),
         ...(failedPhase && run.status !== "complete" ? { failedPhase } : {}),
         tip,
-        phases: run.phases,
+        phases,
         ...(run.result ? { result: run.result } : {}),
         ...(run.testerCommit ? { testerCommit: run.testerCommit } : {}),
         ...(run.testFileBlob ? { testFileBlob: run.testFileBlob } : {}),
@@ -73638,17 +73844,22 @@ function recordOfRun(id, run, tip, logTails, extra = {}) {
     };
 }
 /**
- * The story's outcome as its job reported it: only for a story this wave started (in progress, same
- * attempt); `rejection` (a check of what the job sent that failed) turns it into a failure.
+ * The story's outcome as its job reported it: only for a story this wave started (in progress, at the
+ * attempt the wave started or a later one its job went on to: `recordProblem` bounds it); `rejection` (a
+ * check of what the job sent that failed) turns it into a failure. The phases of earlier attempts stay as
+ * the state has them; the job's own come from the record.
  */
 const adoptStoryRecord = (record, now, rejection) => (state) => {
     const id = record.story;
     const current = own_own(state.runs, id);
-    if (!current || !state.stories.inProgress.includes(id) || current.attempt !== record.attempt)
+    if (!current || !state.stories.inProgress.includes(id) || record.attempt < current.attempt)
         return state;
+    const earlier = current.phases.filter((p) => attemptOf(current, p) < current.attempt);
+    const mine = record.phases.filter((p) => (p.attempt ?? record.attempt) >= current.attempt);
     const run = {
         ...current,
-        phases: record.phases,
+        attempt: record.attempt,
+        phases: [...earlier, ...mine],
         ...(record.result ? { result: record.result } : {}),
         ...(record.testerCommit ? { testerCommit: record.testerCommit } : {}),
         ...(record.testFileBlob ? { testFileBlob: record.testFileBlob } : {}),
@@ -73663,6 +73874,20 @@ const adoptStoryRecord = (record, now, rejection) => (state) => {
         return completeStory(id, now)(next);
     return failStory(id, record.reason ?? "the story job reported a failure without a reason", now, record.failedPhase)(next);
 };
+/**
+ * Why a record cannot be the story's, when it cannot: its attempt must lie between the one the wave
+ * started and the last the story's retries allow (a rebuild has no retries).
+ */
+function recordProblem(record, run, retries) {
+    if (!run)
+        return "its story has no run in the state";
+    const { first, last } = attemptsAllowed(run, retries);
+    if (record.attempt < first || record.attempt > last)
+        return `its record is of attempt ${record.attempt}, not one of attempts ${first}–${last} this run may make`;
+    if (record.phases.some((p) => p.attempt !== undefined && (p.attempt < first || p.attempt > record.attempt)))
+        return "its record holds phases of attempts this run did not make";
+    return undefined;
+}
 /** Stories this wave started whose job sent nothing: cancelled, crashed, or its artifact never arrived. */
 const failUnreported = (reported, now) => (state) => state.stories.inProgress
     .filter((id) => !reported.has(id) && state_statusOf(state, id) !== "complete")
@@ -73846,7 +74071,7 @@ Role: tester. You write the tests for this story before anyone implements it. An
 agent takes over after you and has to make your tests pass, so they are the contract for the story.
 
 ${STORY}
-
+{feedback}
 Task
 - Write tests that pin down every acceptance criterion above: at least one test per criterion, for the
   behaviour that must work and for the ways it must fail (bad input, errors, edge cases).
@@ -73874,7 +74099,7 @@ the production code the story asks for.
 ${STORY}
 
 Then read the tests in {testFile}: they are the contract.
-
+{feedback}
 Task
 - Implement the story in production code so that every test in {testFile} passes and every
   acceptance criterion holds.
@@ -73904,6 +74129,7 @@ const PROMPT_PLACEHOLDERS = [
     "role",
     "redRule",
     "testFileRule",
+    "feedback",
 ];
 const KNOWN = new Set(PROMPT_PLACEHOLDERS);
 const prompts_PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
@@ -73936,7 +74162,12 @@ function placeholderValues(role, ctx) {
         ["role", role],
         ["redRule", redRule(ctx)],
         ["testFileRule", testFileRule(ctx)],
+        ["feedback", feedbackSection(ctx)],
     ]);
+}
+/** Empty on a first attempt, so that the brief reads as before; otherwise a section of its own. */
+function feedbackSection(ctx) {
+    return ctx.feedback ? `\nFeedback: this story was tried before\n${ctx.feedback.trim()}\n` : "";
 }
 function bullets(items) {
     if (items.length === 0)
@@ -74072,6 +74303,7 @@ async function promptFor(ports, job, role) {
         acceptanceCriteria: criteria.map((c) => c.text),
         lockTests: plan.tdd.lockTests,
         requireRed: plan.tdd.requireRed,
+        ...(job.feedback ? { feedback: job.feedback } : {}),
     }, template);
 }
 /** The environment an agent runs with (SPEC §3), plus the agent's own `env`. */
@@ -74080,6 +74312,12 @@ async function agentEnvironment(ports, job, role) {
     const promptFile = (0,external_node_path_namespaceObject.join)(job.logDir, `${role}-prompt.md`);
     await ports.files.write(logRoot(job), (0,external_node_path_namespaceObject.relative)(logRoot(job), promptFile), prompt);
     const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer];
+    const feedback = {};
+    if (job.feedback) {
+        const feedbackFile = (0,external_node_path_namespaceObject.join)(job.logDir, `${role}-feedback.md`);
+        await ports.files.write(logRoot(job), (0,external_node_path_namespaceObject.relative)(logRoot(job), feedbackFile), `${job.feedback}\n`);
+        Object.assign(feedback, { TDD_WAVES_FEEDBACK: job.feedback, TDD_WAVES_FEEDBACK_FILE: feedbackFile });
+    }
     return {
         ...agent.env,
         TDD_WAVES_ROLE: role,
@@ -74093,6 +74331,7 @@ async function agentEnvironment(ports, job, role) {
         TDD_WAVES_PROMPT: prompt,
         TDD_WAVES_PROMPT_FILE: promptFile,
         TDD_WAVES_USAGE_FILE: usageFile(job, role),
+        ...feedback,
     };
 }
 function describeExit(who, r, timeoutMs) {
@@ -74174,7 +74413,7 @@ async function runAgent(ports, job, role, atStart) {
     });
     const env = await agentEnvironment(ports, job, role);
     const log = logFile(job, phase);
-    const begin = beginPhase(story.id, phase, ports.now(), { agent: name, log });
+    const begin = beginPhase(story.id, phase, ports.now(), { agent: name, log, ...(job.feedback ? { feedback: job.feedback } : {}) });
     await ports.store.update(atStart ? chain(atStart, begin) : begin, `${story.id}: ${phase} started`);
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
     await prepareUsage(ports, job, role);
@@ -74319,6 +74558,216 @@ async function finishStoryFile(ports, job, end) {
     return recordResult(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
 }
 
+;// CONCATENATED MODULE: ./src/core/retries/feedback.ts
+// The feedback an agent gets on a retry or a rebuild (TDD_WAVES_FEEDBACK, the `{feedback}` placeholder):
+// what failed and why, the criteria still unticked, and the tail of the output that shows it. Pure text.
+
+/** How much of a log the feedback quotes: its last lines, within a size an agent's prompt can carry. */
+const TAIL_LINES = 60;
+const TAIL_CHARS = 6_000;
+/** Feedback longer than this is cut (a story record carries it, and its schema bounds it). */
+const FEEDBACK_MAX_CHARS = 16_000;
+/** Lists (criteria, files) quote this many items, each cut to ITEM_CHARS. */
+const LIST_ITEMS = 30;
+const ITEM_CHARS = 200;
+const bounded = (text) => (text.length <= FEEDBACK_MAX_CHARS ? text : `${text.slice(0, FEEDBACK_MAX_CHARS - 1)}…`);
+function listOf(items) {
+    const lines = items.slice(0, LIST_ITEMS).map((item) => {
+        const one = item.replace(/\s+/g, " ").trim();
+        return `- ${one.length <= ITEM_CHARS ? one : `${one.slice(0, ITEM_CHARS - 1)}…`}`;
+    });
+    return items.length > LIST_ITEMS ? [...lines, `- … and ${items.length - LIST_ITEMS} more`] : lines;
+}
+/** The last lines of `text` (at most TAIL_LINES lines and TAIL_CHARS characters), trailing blank lines dropped. */
+function tailOf(text) {
+    const lines = text.replace(/\r\n?/g, "\n").replace(/\s+$/, "").split("\n").slice(-TAIL_LINES);
+    let out = lines.join("\n");
+    if (out.length > TAIL_CHARS)
+        out = `…${out.slice(out.length - TAIL_CHARS + 1)}`;
+    return out;
+}
+const fence = (text) => {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+    const f = "`".repeat(Math.max(3, longest + 1));
+    return `${f}\n${text}\n${f}`;
+};
+/** Feedback for the next attempt after a failed one. */
+function renderRetryFeedback(f) {
+    const lines = [`Attempt ${f.failedAttempt} of ${f.attempts} failed: ${f.reason}`, `This is attempt ${f.failedAttempt + 1} of ${f.attempts}: fix what failed.`];
+    if (f.unchecked && f.unchecked.length > 0)
+        lines.push("", "Acceptance criteria still unchecked:", ...listOf(f.unchecked));
+    if (f.restoredTestFile)
+        lines.push("", `The test file ${f.restoredTestFile} was restored to what the tester wrote: it is locked, change the production code instead.`);
+    if (f.output && f.output.text.trim())
+        lines.push("", `Tail of the failing output (${f.output.log}):`, fence(tailOf(f.output.text)));
+    return bounded(lines.join("\n"));
+}
+/** Feedback for a rebuild on the integrated target after the story's integration failed. */
+function renderRebuildFeedback(f) {
+    const lines = [
+        `${REBUILD_HEADING}: ${f.reason}.`,
+        "The story was implemented and verified, but stories merged into the target since then clash with it.",
+        "This working copy is the integrated target with the story's tests and story file: implement the story again",
+        "here, keeping what the target now holds, until its tests pass.",
+    ];
+    if (f.filesModified && f.filesModified.length > 0)
+        lines.push("", "Files the earlier implementation changed:", ...listOf(f.filesModified));
+    if (f.output && f.output.text.trim())
+        lines.push("", `Tail of the failing output (${f.output.log}):`, fence(tailOf(f.output.text)));
+    return bounded(lines.join("\n"));
+}
+
+;// CONCATENATED MODULE: ./src/engine/attempts.ts
+// A story's attempts in its working copy: the phases run in order, and a failed one is tried again (up to the
+// story's `retries`) with feedback — the tester after a failed red check, the implementation agent after a
+// failed verify, the locked test file restored first. Where to go next is read from the recorded phases
+// (core/retries/attempts.ts), so a resumed execution or the next GitHub step continues where the last left off.
+
+
+
+
+
+
+
+
+
+const ORDER = { tester: 0, implementation: 1, verify: 2 };
+async function currentRun(ports, id) {
+    const state = await ports.store.read();
+    const run = state ? own_own(state.runs, id) : undefined;
+    if (!run)
+        throw new Error(`${id}: no run recorded in the state`);
+    return run;
+}
+/**
+ * Runs the story's phases from where its record stands until it is verified, out of attempts, or (with
+ * `until`) the next phase belongs to a later step. Does not complete or fail the story: the caller does.
+ */
+async function runAttempts(ports, base, opts) {
+    const { story, plan } = base;
+    const retries = retriesOf(plan, story);
+    let fresh = opts.fresh;
+    for (;;) {
+        const run = await currentRun(ports, story.id);
+        const step = nextStep(run, retries, fresh);
+        if (step.kind === "verified")
+            return { kind: "verified" };
+        if (step.kind === "exhausted")
+            return { kind: "failed", result: { ok: false, phase: step.phase, reason: step.reason } };
+        const job = { ...base, attempt: step.attempt, logDir: opts.logDirFor(step.attempt) };
+        if (step.kind === "prepare-rebuild") {
+            const problem = await prepareRebuild(ports, job, run).catch((e) => {
+                // A story file that now leads out of the working copy: the rebuild cannot use it.
+                if (e instanceof PathEscapeError)
+                    return e.message;
+                throw e;
+            });
+            if (problem)
+                return { kind: "failed", result: { ok: false, phase: "integrate", reason: problem } };
+            fresh = false;
+            continue;
+        }
+        if (ORDER[step.phase] > ORDER[opts.until ?? "verify"])
+            return { kind: "paused" };
+        let feedback = step.feedback;
+        if (step.newAttempt) {
+            // The failed attempt's agent may have left the story branch: the next one works on it again.
+            const wc = ports.workingCopy(job.dir);
+            const branch = storyBranch(plan.name, story.id);
+            if ((await wc.currentBranch()) !== branch)
+                await wc.returnToBranch(branch);
+            feedback = await feedbackFor(ports, job, run, step, retries + 1, fresh);
+            await ports.store.update(beginAttempt(story.id, step.attempt, feedback, ports.now()), `${story.id}: attempt ${step.attempt}`);
+            ports.progress({ type: "log", message: `Retrying ${story.id}: attempt ${step.attempt} of ${retries + 1}, after ${step.after?.message ?? "a failure"}` });
+        }
+        // Never before a verify: that would hide a change to the locked test file instead of catching it.
+        if (step.newAttempt && step.phase === "implementation" && plan.tdd.lockTests && run.testerCommit) {
+            await ports.workingCopy(job.dir).restoreFile(run.testerCommit, story.testFile);
+        }
+        // The red check asks for a test file the tester created or changed: against the one the attempt started
+        // with, not the one the failed attempt left.
+        if (step.newAttempt && step.phase === "tester" && run.base)
+            await resetTestFile(ports, job, run.base);
+        const withFeedback = { ...job, ...(feedback ? { feedback } : {}) };
+        let r;
+        if (step.phase === "tester")
+            r = await guarded("tester", () => testerPhase(ports, withFeedback));
+        else if (step.phase === "implementation")
+            r = await guarded("implementation", () => implementationPhase(ports, withFeedback));
+        else
+            r = await guarded("verify", () => verifyPhase(ports, withFeedback, run.testFileBlob));
+        // A failure no attempt can mend (a story over its budget fails before its agent starts: no phase records it).
+        if (!r.ok && isFinalFailure(r.reason))
+            return { kind: "failed", result: r };
+        if (!r.ok)
+            await recordFailure(ports, story.id, step.attempt, r);
+        fresh = false;
+    }
+}
+/**
+ * A phase that failed without saying so in the state (a path leading out of the working copy stopped it
+ * midway) is recorded as failed, so that the next step reads a failed attempt, not one still running.
+ */
+async function recordFailure(ports, id, attempt, r) {
+    const run = await currentRun(ports, id);
+    const last = run.phases.filter((p) => (p.attempt ?? run.attempt) === attempt && !p.interrupted && p.phase !== "integrate").at(-1);
+    if (last?.outcome === "failed")
+        return;
+    await ports.store.update(endPhase(id, r.phase, "failed", ports.now(), r.reason), `${id}: ${r.phase} failed`);
+}
+/** The test file as the commit the story's attempts start from has it (none when that commit has none). */
+async function resetTestFile(ports, job, base) {
+    if (await ports.workingCopy(job.dir).restoreFile(base, job.story.testFile))
+        return;
+    await ports.files.remove(job.dir, job.story.testFile).catch((e) => {
+        // A link out of the working copy on the way: the red check reports it.
+        if (!(e instanceof PathEscapeError))
+            throw e;
+    });
+}
+/** A log of the story's, or null when there is none (or it leads out of where logs are kept). */
+async function readLog(ports, job, path) {
+    const root = logRoot(job);
+    return ports.files.read(root, (0,external_node_path_namespaceObject.relative)(root, path)).catch((e) => {
+        if (e instanceof PathEscapeError)
+            return null;
+        throw e;
+    });
+}
+async function feedbackFor(ports, job, run, step, attempts, fresh) {
+    const failed = step.after;
+    const output = failed?.log ? await readLog(ports, job, failed.log) : null;
+    // A new checkout's story file says nothing about what the failed attempt ticked.
+    const criteria = step.phase === "implementation" && !fresh ? await story_context_acceptanceCriteria(ports, job).catch(() => []) : [];
+    return renderRetryFeedback({
+        failedAttempt: run.attempt,
+        attempts,
+        reason: failed?.message ?? "the attempt failed",
+        unchecked: criteria.filter((c) => !c.checked).map((c) => c.text),
+        ...(output ? { output: { log: failed.log.split(/[\\/]/).slice(-2).join("/"), text: output } } : {}),
+        ...(step.phase === "implementation" && job.plan.tdd.lockTests ? { restoredTestFile: job.story.testFile } : {}),
+    });
+}
+/**
+ * The rebuild's start: the working copy is the integrated target; the story's test file and story file come
+ * from its verified commit and are committed there as the rebuild's locked tests. Returns why it cannot start.
+ */
+async function prepareRebuild(ports, job, run) {
+    const { story } = job;
+    const wc = ports.workingCopy(job.dir);
+    const from = run.rebuild?.from;
+    const base = (await wc.head());
+    if (!from || !(await wc.restoreFile(from, story.testFile))) {
+        return `${run.rebuild?.reason ?? "integration failed"}, and its rebuild cannot start: the verified commit ${from ? from.slice(0, 12) : "(not recorded)"} with its tests is not in this working copy`;
+    }
+    await wc.restoreFile(from, story.file);
+    await editStoryFile(ports, job, { verified: false });
+    const commit = (await wc.commitAll(`tdd-waves: ${story.id} rebuilt on the integrated target: its tests and story file`)) ?? base;
+    const blob = await wc.hashFile(story.testFile);
+    await ports.store.update(rebuildPrepared(story.id, commit, blob, base, ports.now()), `${story.id}: rebuild prepared`);
+    ports.progress({ type: "log", message: `Rebuilding ${story.id} on the integrated target (${run.rebuild?.reason ?? "integration failed"})` });
+}
+
 ;// CONCATENATED MODULE: ./src/engine/wave-artifacts.ts
 // The files the jobs of one wave's run hand each other as artifacts (SPEC §7, issue 11): read-only jobs
 // never push; they leave git bundles (made and read by git itself) and small JSON records. Whatever
@@ -74436,6 +74885,8 @@ async function readVerdicts(ports, dir) {
 
 
 
+
+
 /** `plan` step: start or resume, block what cannot run, mark the next chunk of the next wave in progress. */
 async function chooseNextWave(ports, opts) {
     const { plan } = opts.source;
@@ -74453,21 +74904,21 @@ async function chooseNextWave(ports, opts) {
     const integrate = await notOnTarget(ports.integration(opts.dir), state, plan);
     if (integrate.length > 0) {
         ports.progress({ type: "log", message: `${integrate.join(", ")}: complete but not merged into ${opts.target} yet; this run integrates them first` });
-        return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate };
+        return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: true, maxParallel: plan.maxParallel, integrate, rebuilds: [] };
     }
     const spent = executionBudgetReached(state, plan.budget);
     if (spent) {
         // The budget is used up: nothing starts until it is raised (state.stopped says why).
         await ports.store.update(recordStop(spent, ports.now()), "budget reached");
         ports.progress({ type: "log", message: spent });
-        return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate };
+        return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate, rebuilds: [] };
     }
     if (state.stopped)
         state = await ports.store.update(clearStop(ports.now()), "resume after a stop");
     for (;;) {
         const wave = nextOpenWave(state);
         if (wave === 0)
-            return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate };
+            return { wave: 0, totalWaves: state.waves.length, stories: [], hasMore: false, maxParallel: plan.maxParallel, integrate, rebuilds: [] };
         state = await blockStuck(ports, plan, state, state.waves[wave - 1]);
         const open = plan.stories.filter((s) => state.waves[wave - 1].includes(s.id) && state_statusOf(state, s.id) === "pending").map((s) => s.id);
         if (open.length === 0)
@@ -74477,13 +74928,18 @@ async function chooseNextWave(ports, opts) {
         const now = ports.now();
         state = await ports.store.update(chain(startWave(wave, now), ...chunk.map((id) => startStory(id, now, opts.runUrl))), `wave ${wave}: ${chunk.length} stories`);
         ports.progress({ type: "wave", wave, stories: chunk });
-        return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel, integrate };
+        const rebuilds = chunk.filter((id) => own_own(state.runs, id)?.rebuild);
+        return { wave, totalWaves: state.waves.length, stories: chunk, hasMore: state.stories.pending.length > 0, maxParallel: plan.maxParallel, integrate, rebuilds };
     }
 }
+/** The last phase each step of a story job runs; a failed attempt is tried again inside the step. */
+const STEP_UNTIL = { tester: "tester", implement: "implementation", verify: "verify" };
 /**
- * One step of a story job. The job is read-only: it pushes nothing and writes the state only in its
- * own checkout; what it did leaves as files (bundle + record) for the workflow to upload. Returns
- * false when the story failed (or had already ended).
+ * One step of a story job: its part of the story's attempts (a failed one is tried again in the same step,
+ * up to the story's retries; a rebuild on the integrated target starts in the tester step). The job is
+ * read-only: it pushes nothing and writes the state only in its own checkout; what it did leaves as files
+ * (bundle + a record of every attempt) for the workflow to upload. Returns false when the story failed
+ * (or had already ended).
  */
 async function storyStep(ports, step, opts) {
     const { plan } = opts.source;
@@ -74494,50 +74950,54 @@ async function storyStep(ports, step, opts) {
     if (!state.stories.inProgress.includes(story.id))
         return { ok: false, skipped: `${story.id} is ${state_statusOf(state, story.id)}, not in progress` };
     const run = own_own(state.runs, story.id);
-    const job = {
-        plan,
-        planPath: opts.source.path,
-        story,
-        wave: run.wave,
-        attempt: run.attempt,
-        dir: opts.dir,
-        logDir: (0,external_node_path_namespaceObject.join)(opts.logDir, story.id, `attempt-${run.attempt}`),
-        logRoot: opts.logDir,
-        runUrl: opts.runUrl,
+    const base = { plan, planPath: opts.source.path, story, wave: run.wave, dir: opts.dir, logRoot: opts.logDir, ...(opts.runUrl ? { runUrl: opts.runUrl } : {}) };
+    const logDirFor = (attempt) => (0,external_node_path_namespaceObject.join)(opts.logDir, story.id, `attempt-${attempt}`);
+    const jobNow = async () => {
+        const attempt = own_own((await ports.store.read()).runs, story.id).attempt;
+        return { ...base, attempt, logDir: logDirFor(attempt) };
     };
     const git = ports.plumbing(opts.dir);
     const branch = `refs/heads/${storyBranch(plan.name, story.id)}`;
-    let result;
+    let outcome;
     try {
-        if (step === "tester") {
-            await ports.workingCopy(opts.dir).startBranch(storyBranch(plan.name, story.id));
-            result = await guarded("tester", () => testerPhase(ports, job));
-            // Uploaded before the implementation agent runs, so that nothing it does can change what the tester wrote.
-            if (result.ok)
-                await writeBundle(git, (0,external_node_path_namespaceObject.join)(opts.out.tester, ARTIFACTS.testerBundle), branch, own_own((await ports.store.read())?.runs ?? {}, story.id)?.base);
-        }
-        else if (step === "implement") {
-            result = await guarded("implementation", () => implementationPhase(ports, job));
-        }
-        else {
-            result = await guarded("verify", () => verifyPhase(ports, job, run.testFileBlob));
-            if (result.ok)
-                await completeInWorkingCopy(ports, job);
+        if (step === "tester")
+            await startStoryBranch(ports, opts.dir, storyBranch(plan.name, story.id), run);
+        outcome = await runAttempts(ports, base, { fresh: step === "tester", until: STEP_UNTIL[step], logDirFor });
+        // Uploaded before the implementation agent runs, so that nothing it does can change what the tester wrote.
+        if (step === "tester" && outcome.kind === "paused") {
+            await writeBundle(git, (0,external_node_path_namespaceObject.join)(opts.out.tester, ARTIFACTS.testerBundle), branch, own_own((await ports.store.read())?.runs ?? {}, story.id)?.base);
         }
     }
     catch (e) {
         // The budget refused this story's next agent phase: it is pending again, not failed (the record says so).
         if (e instanceof BudgetReached) {
-            await exportStory(ports, job, branch, opts.out.story, e.message);
+            await exportStory(ports, await jobNow(), branch, opts.out.story, e.message);
             return { ok: false, skipped: e.message };
         }
         throw e;
     }
-    if (!result.ok)
-        await failInWorkingCopy(ports, job, result);
-    if (!result.ok || step === "verify")
-        await exportStory(ports, job, branch, opts.out.story);
-    return result;
+    if (outcome.kind === "paused")
+        return { ok: true };
+    const job = await jobNow();
+    if (outcome.kind === "failed")
+        await failInWorkingCopy(ports, job, outcome.result);
+    else
+        await completeInWorkingCopy(ports, job);
+    await exportStory(ports, job, branch, opts.out.story);
+    return outcome.kind === "failed" ? outcome.result : { ok: true };
+}
+/**
+ * The tester step's working copy: the story branch at the wave's target commit, or, for an attempt an
+ * interrupted execution continues from its committed tests, at those tests (when this checkout has them).
+ */
+async function startStoryBranch(ports, dir, branch, run) {
+    const wc = ports.workingCopy(dir);
+    if (!(testsCommitted(run) && run.testerCommit && !run.rebuild))
+        return wc.startBranch(branch);
+    if ((await ports.integration(dir).revParse(`${run.testerCommit}^{commit}`)) === null) {
+        throw new Error(`${run.testerCommit.slice(0, 12)}, the committed tests attempt ${run.attempt} continues from, is not in this checkout: retry the story (/build retry)`);
+    }
+    await wc.resetTo(branch, run.testerCommit);
 }
 /** The story's bundle and record, from the job's own state copy and logs. */
 async function exportStory(ports, job, branch, outDir, stopped) {
@@ -74548,7 +75008,7 @@ async function exportStory(ports, job, branch, outDir, stopped) {
     // A story the budget sent back to pending hands on no work, only its record.
     if (stopped === undefined)
         await writeBundle(git, (0,external_node_path_namespaceObject.join)(outDir, ARTIFACTS.storyBundle), branch, run.base);
-    const record = recordOfRun(job.story.id, run, tip, await logTails(ports, job.logDir), { usage: own_own(state.usage ?? {}, job.story.id), stopped });
+    const record = recordOfRun(job.story.id, run, tip, await logTails(ports, job.logDir), { usage: own_own(state.usage ?? {}, job.story.id), stopped, from: jobStartAttempt(run) });
     await ports.files.write(outDir, ARTIFACTS.record, `${JSON.stringify(record, null, 2)}\n`);
 }
 /**
@@ -74567,6 +75027,23 @@ async function notOnTarget(git, state, plan) {
     }
     return out;
 }
+
+;// CONCATENATED MODULE: ./src/core/retries/rebuild.ts
+// What integration does with a story it cannot take (a merge conflict, tests failing on the merged result):
+// once per set of attempts, and only when the story has retries, the story goes back for a rebuild on the
+// integrated target; otherwise, or when the rebuild is rejected too, it is ❌ Failed with the reason.
+
+
+
+const integrationRejected = (id, reason, retries, now, output, origin) => (state) => {
+    const run = own_own(state.runs, id);
+    if (retries > 0 && run && !run.rebuilt) {
+        const feedback = renderRebuildFeedback({ reason, filesModified: run.result?.filesModified, ...(output ? { output } : {}) });
+        return scheduleRebuild(id, reason, feedback, now, origin)(state);
+    }
+    const final = run?.rebuilt ? `${reason} (after a rebuild on the integrated target)` : reason;
+    return chain(endPhase(id, "integrate", "failed", now, final), failStory(id, final, now, "integrate"))(state);
+};
 
 ;// CONCATENATED MODULE: ./src/engine/pool.ts
 // A worker pool: `work` over `items`, at most `limit` at once, results in the items' order. It stops
@@ -74606,6 +75083,8 @@ async function runPool(items, limit, work, signal) {
 
 
 
+
+
 /** Merges the given completed stories (plan order) and checks their tests on the merged result. */
 async function integrateStories(ports, plan, target, ids) {
     await retestMerged(ports, plan, target, await mergeStories(ports, plan, target, ids));
@@ -74620,6 +75099,7 @@ async function mergeStories(ports, plan, target, ids) {
     // Merge first, record after: an execution killed in between finds the merges on the target (see
     // the ancestor check) and records them then; one state write for the whole batch.
     const outcomes = [];
+    const rejected = [];
     for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
         const ref = target.branchRef(story.id);
         const tip = await git.revParse(ref);
@@ -74641,12 +75121,13 @@ async function mergeStories(ports, plan, target, ids) {
         }
         else {
             const reason = mergeFailure(r);
-            outcomes.push(failStory(story.id, reason, ports.now(), "integrate"));
-            ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
+            // A conflict with what the target now holds is rebuilt on it (once); a merge git refused to start is not.
+            outcomes.push(r.kind === "conflict" ? integrationRejected(story.id, reason, retriesOf(plan, story), ports.now()) : failStory(story.id, reason, ports.now(), "integrate"));
+            rejected.push({ story, reason });
         }
     }
     if (outcomes.length > 0)
-        await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`);
+        reportRejected(ports, await ports.store.update(chain(...outcomes), `integrate ${ids.join(", ")}`), rejected);
     return merged;
 }
 /** Why a merge failed, in words: a conflict (the stories disagree) is not a merge git refused to start. */
@@ -74659,11 +75140,14 @@ function mergeFailure(r) {
     const files = lines.filter((l) => /^\t/.test(l)).map((l) => l.trim());
     return `merge refused by git: ${first}${files.length ? `: ${files.join(", ")}` : ""}`;
 }
-/** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
+/**
+ * Runs the merged stories' tests once more on the merged result: a story whose tests now fail is rebuilt on
+ * it (once, when it has retries), otherwise ❌ Failed.
+ */
 async function retestMerged(ports, plan, target, merged) {
     const failing = await runPool(merged, plan.maxParallel, async (story) => {
         try {
-            const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: (0,external_node_path_namespaceObject.join)(target.logDir, story.id, "integrate.log"), logRoot: target.logRoot ?? target.logDir });
+            const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir });
             return r.exitCode !== 0 || r.timedOut;
         }
         catch (e) {
@@ -74677,9 +75161,33 @@ async function retestMerged(ports, plan, target, merged) {
     if (broken.length === 0)
         return;
     const reason = "fails after integration";
-    await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
-    for (const s of broken)
-        ports.progress({ type: "story", storyId: s.id, status: "failed", reason, log: (0,external_node_path_namespaceObject.join)(target.logDir, s.id, "integrate.log") });
+    const outcomes = [];
+    for (const s of broken) {
+        const output = await integrationOutput(ports, target, s.id);
+        outcomes.push(integrationRejected(s.id, reason, retriesOf(plan, s), ports.now(), output));
+    }
+    const state = await ports.store.update(chain(...outcomes), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
+    reportRejected(ports, state, broken.map((story) => ({ story, reason, log: integrationLog(target, story.id) })));
+}
+const integrationLog = (target, id) => (0,external_node_path_namespaceObject.join)(target.logDir, id, "integrate.log");
+/** The post-merge test output of a story, for the feedback of its rebuild; undefined when there is none. */
+async function integrationOutput(ports, target, id) {
+    const root = target.logRoot ?? target.logDir;
+    const text = await ports.files.read(root, (0,external_node_path_namespaceObject.relative)(root, integrationLog(target, id))).catch((e) => {
+        if (e instanceof PathEscapeError)
+            return null;
+        throw e;
+    });
+    return text === null ? undefined : { log: `${id}/integrate.log`, text };
+}
+/** Says what became of stories integration rejected: back for a rebuild, or failed. */
+function reportRejected(ports, state, rejected) {
+    for (const { story, reason, log } of rejected) {
+        if (state_statusOf(state, story.id) === "failed")
+            ports.progress({ type: "story", storyId: story.id, status: "failed", reason: own_own(state.runs, story.id)?.reason ?? reason, ...(log ? { log } : {}) });
+        else
+            ports.progress({ type: "log", message: `${story.id}: ${reason}; it is rebuilt on the integrated target` });
+    }
 }
 /**
  * Commits, on the target, the story file of every given story that failed or is blocked — one commit
@@ -74729,6 +75237,7 @@ function outcomeCompletion(state, story, runUrl, eol) {
 
 
 
+
 async function integrateWave(ports, opts) {
     const { plan } = opts.source;
     const git = ports.plumbing(opts.dir);
@@ -74750,8 +75259,11 @@ async function integrateWave(ports, opts) {
             state = await ports.store.update(adoptStoryRecord(artifact.record, ports.now()), `${id}: sent back to pending`);
             continue;
         }
+        const story = plan.stories.find((s) => s.id === id);
         const imported = await importBundle(git, artifact.bundle, `refs/heads/${storyBranch(plan.name, id)}`, INCOMING.story(id));
-        const problem = !imported.ok ? imported.problem : imported.tip !== artifact.record.tip ? "its bundle and its record disagree on the tip" : undefined;
+        const problem = !imported.ok ? imported.problem
+            : imported.tip !== artifact.record.tip ? "its bundle and its record disagree on the tip"
+                : story ? recordProblem(artifact.record, own_own(state.runs, id), retriesOf(plan, story)) : undefined;
         state = await ports.store.update(adoptStoryRecord(artifact.record, ports.now(), problem && `the story job's result was refused: ${problem}`), `${id}: result of its job`);
         if (!problem)
             incoming.set(id, INCOMING.story(id));
@@ -74778,6 +75290,11 @@ async function integrateWave(ports, opts) {
             verdicts.stories = { ...verdicts.stories, [id]: { merged: run.merged } };
         else if (state_statusOf(state, id) === "failed")
             verdicts.stories = { ...verdicts.stories, [id]: { failed: { reason: run?.reason ?? "failed in integration" } } };
+        else if (run?.rebuild) {
+            // Sent back for a rebuild on the integrated target: publish decides, from the state it holds, with this output as feedback.
+            const output = await integrationOutput(ports, target, id);
+            verdicts.stories = { ...verdicts.stories, [id]: { failed: { reason: run.rebuild.reason, ...(output ? { output: tailOf(output.text) } : {}) } } };
+        }
     }
     if (head !== start)
         await writeBundle(git, (0,external_node_path_namespaceObject.join)(opts.outDir, ARTIFACTS.mergedBundle), `refs/heads/${opts.target}`, start);
@@ -74839,7 +75356,8 @@ async function planStep(settings, ctx, loaded) {
     const byId = new Map(loaded.plan.stories.map((s) => [s.id, s]));
     const include = choice.stories.map((id) => {
         const s = byId.get(id);
-        return { story: s.id, title: s.title, tester: s.tester, implementer: s.implementer };
+        // A rebuild on the integrated target (its first integration failed) shows as such in the matrix.
+        return { story: s.id, title: s.title, tester: s.tester, implementer: s.implementer, ...(choice.rebuilds.includes(id) ? { rebuild: true } : {}) };
     });
     setOutput("matrix", JSON.stringify({ include }));
     setOutput("wave", String(choice.wave));
@@ -74849,7 +75367,7 @@ async function planStep(settings, ctx, loaded) {
     // Every later job of the run starts from this very commit, and publish checks against it.
     setOutput("target-sha", (await new Git({ cwd: ctx.workspace }).revParse("HEAD")) ?? "");
     info(choice.wave > 0
-        ? `Wave ${choice.wave} of ${choice.totalWaves}: ${choice.stories.join(", ")}`
+        ? `Wave ${choice.wave} of ${choice.totalWaves}: ${choice.stories.join(", ")}${choice.rebuilds.length ? ` (rebuilt on the integrated target: ${choice.rebuilds.join(", ")})` : ""}`
         : choice.integrate.length > 0
             ? `No story runs in this run: it integrates ${choice.integrate.join(", ")} first.`
             : "Nothing left to run.");
@@ -74920,6 +75438,7 @@ function usageLine(state, plan) {
 
 
 
+
 /** The keys SPEC §5 requires first, in this order. */
 const REPORT_KEYS = [
     "totalWaves",
@@ -74944,7 +75463,7 @@ const RESULT_KEYS = (/* unused pure expression or super */ null && ([
     "acChecklistComplete",
     "verifiedProduction",
 ]));
-const OWN_KEYS = new Set([...REPORT_KEYS, "storiesBlocked", "plan", "target", "status", "lastUpdate", "usage", "budget"]);
+const OWN_KEYS = new Set([...REPORT_KEYS, "storiesBlocked", "storiesRetried", "totalAttempts", "plan", "target", "status", "lastUpdate", "usage", "budget"]);
 /** A test run that passed: exit code 0, not timed out, and no test counted as failing. */
 function evidencePassed(e) {
     if (!e || e.exitCode !== 0 || e.timedOut)
@@ -74994,6 +75513,7 @@ function resultOf(state, story) {
         verifiedProduction: result?.verifiedProduction ?? false,
         status,
         attempt: run?.attempt ?? 0,
+        ...attemptsOf(run),
         testsPassedCount: green?.passed ?? null,
         testsTotal: green?.total ?? null,
         red: result?.red ?? null,
@@ -75005,6 +75525,11 @@ function resultOf(state, story) {
         ...logsOf(run),
         ...resultUsage(state, story.id),
     };
+}
+function attemptsOf(run) {
+    const history = attemptHistory(run);
+    const attempts = history.length;
+    return { attempts, retried: attempts > 1, rebuilt: history.some((a) => a.rebuild), retryReasons: retryReasons(run) };
 }
 function logsOf(run) {
     const logs = {};
@@ -75045,6 +75570,8 @@ function buildReport(state, plan, extra = {}) {
         totalTestsCovered: sum((r) => r.testsTotal),
         totalTestsPassed: sum((r) => r.testsPassedCount),
         storiesBlocked: inPlanOrder(b.blocked, plan),
+        storiesRetried: results.filter((r) => r.retried).map((r) => r.storyId),
+        totalAttempts: sum((r) => r.attempts),
         plan: state.plan.name,
         target: state.target,
         status: state.status,
@@ -75056,8 +75583,10 @@ function buildReport(state, plan, extra = {}) {
 
 ;// CONCATENATED MODULE: ./src/core/render/timeline.ts
 // The recorded execution as a timeline: one row per story grouped by wave, a tester bar (tester + red check)
-// and an implementation bar (implementation + verify) each, in whole seconds. Every chart (Mermaid, terminal,
+// and an implementation bar (implementation + verify) per attempt (a retried implementation is a second
+// `I-` bar), in whole seconds. Every chart (Mermaid, terminal,
 // SVG) draws this one model, so they agree on labels, times and marks. Pure.
+
 
 
 const TESTER_PHASES = ["tester", "red"];
@@ -75078,7 +75607,11 @@ function timeOf(iso) {
  * A phase left running by an execution that stopped (its story failed or went back to pending) is not
  * active: it is `crit` when the story failed, unmarked when it waits to be run again.
  */
-function markOf(phases, story) {
+function markOf(all, story) {
+    // Phases an execution cut short (kill -9) were run again: they mark the bar only when nothing else does.
+    const phases = all.filter((p) => !p.interrupted);
+    if (phases.length === 0)
+        return story === "failed" ? "crit" : "";
     if (phases.some((p) => p.outcome === "failed"))
         return "crit";
     if (phases.some((p) => p.outcome === "running" || p.end === undefined)) {
@@ -75115,17 +75648,23 @@ function rowOf(state, id, title, now) {
     const status = state_statusOf(state, id);
     const bars = [];
     let notBefore = 0;
-    for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]]) {
-        const phases = run.phases.filter((p) => names.includes(p.phase));
-        if (phases.length === 0)
-            continue;
-        const { start, end } = spanOf(phases, now, notBefore);
-        notBefore = end;
-        let mark = markOf(phases, status);
-        // The implementation was rejected at integration (merge conflict, tests failing on the merge).
-        if (kind === "I" && run.phases.some((p) => p.phase === "integrate" && p.outcome === "failed"))
-            mark = "crit";
-        bars.push({ kind, label: barLabel(kind, id), start, end, mark });
+    // Every attempt has its bars, in order; the first keeps the plain label, later ones say which they are.
+    const history = attemptHistory(run);
+    for (const { attempt, rebuild } of history) {
+        const mine = run.phases.filter((p) => attemptOf(run, p) === attempt);
+        const note = attempt === history[0].attempt ? undefined : rebuild ? "rebuild" : `attempt ${attempt}`;
+        for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]]) {
+            const phases = mine.filter((p) => names.includes(p.phase));
+            if (phases.length === 0)
+                continue;
+            const { start, end } = spanOf(phases, now, notBefore);
+            notBefore = end;
+            let mark = markOf(phases, status);
+            // The implementation was rejected at integration (merge conflict, tests failing on the merge).
+            if (kind === "I" && mine.some((p) => p.phase === "integrate" && p.outcome === "failed"))
+                mark = "crit";
+            bars.push({ kind, label: barLabel(kind, id), ...(note ? { note } : {}), start, end, mark });
+        }
     }
     return bars.length > 0 ? { id, title, status, bars } : undefined;
 }
@@ -75220,7 +75759,7 @@ function waveBars(timeline) {
         lines: rows.flatMap((row) => {
             const title = neutraliseLabel(row.title);
             return row.bars.map((bar) => {
-                const label = `${neutraliseLabel(bar.label, 200)}${title ? ` — ${title}` : ""}`;
+                const label = `${neutraliseLabel(bar.label, 200)}${bar.note ? ` (${bar.note})` : ""}${title ? ` — ${title}` : ""}`;
                 const tags = bar.mark ? `${bar.mark}, ` : "";
                 return `    ${label} :${tags}${taskId(bar.kind, row.id, used)}, ${mermaidDate(bar.start)}, ${mermaidDate(bar.end)}`;
             });
@@ -75278,8 +75817,8 @@ function pack(waves, room) {
 }
 /**
  * Mermaid gantt sources (without fences) of the recorded execution: one section per wave, one bar per
- * phase that has started (`T-<key>` tester and red check, `I-<key>` implementation and verify), failed
- * bars `crit`, running ones `active`, finished ones `done`. Stories not yet run have no bar. Charts over
+ * phase that has started (`T-<key>` tester and red check, `I-<key>` implementation and verify), for every
+ * attempt (later ones labelled `I-<key> (attempt 2)`, `I-<key> (rebuild)`), failed bars `crit`, running ones `active`, finished ones `done`. Stories not yet run have no bar. Charts over
  * `maxChars` are split (whole waves per chart where possible). Always at least one chart; a chart with no
  * section means nothing has run yet.
  */
@@ -75525,9 +76064,61 @@ function epicRows(state, plan) {
 }
 const EPIC_HEAD = "| Epic | Complete | Failed | Total | Progress |\n|---|--:|--:|--:|---|";
 
+;// CONCATENATED MODULE: ./src/core/render/retries.ts
+// How many stories needed a retry (or a rebuild on the integrated target) and why, for the run summary, the
+// pull request comment, `status` and the end of `run`; and the `tdd-waves retry` command that runs failed
+// stories again. Pure: state and plan in, text out.
+
+
+
+
+
+
+/** Stories that had more than one attempt, in plan order. */
+function retriedStories(state, plan) {
+    return [...plan.stories]
+        .sort((a, b) => a.index - b.index)
+        .flatMap((s) => {
+        const run = own_own(state.runs, s.id);
+        const history = attemptHistory(run);
+        if (history.length < 2)
+            return [];
+        return [{ id: s.id, attempts: history.length, rebuilt: history.some((a) => a.rebuild), reasons: retryReasons(run) }];
+    });
+}
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+/** "2 stories needed a retry" plus, per story, its attempts and why; empty when none did. */
+function retryLines(state, plan, clean) {
+    const retried = retriedStories(state, plan);
+    if (retried.length === 0)
+        return [];
+    return [
+        `${plural(retried.length, "story", "stories")} needed a retry:`,
+        ...retried.map((r) => `- ${clean(r.id)}: ${r.attempts} attempts${r.rebuilt ? ", rebuilt on the integrated target" : ""} — ${r.reasons.map(clean).join("; ") || "interrupted"}`),
+    ];
+}
+/** How many stories needed a retry and why, as a Markdown list under `heading`; as many stories as fit, with a note. */
+function retrySection(state, plan, budget, measure, heading) {
+    const [head, ...rows] = retryLines(state, plan, (t) => markdownCell(t, 160));
+    if (!head)
+        return "";
+    return fitTable(`${heading}${head}`, rows, budget, measure, (n) => `_${n} more retried stories left out for size: \`tdd-waves report\` lists them all._`);
+}
+/** The command that runs the failed stories again, when there are any: `tdd-waves retry` locally, `/build retry` on GitHub. */
+function retryHint(state, plan, planArg, where = "local") {
+    const failed = plan.stories.filter((s) => statusOf(state, s.id) === "failed").map((s) => s.id);
+    if (failed.length === 0)
+        return undefined;
+    const what = `Run the failed ${failed.length === 1 ? "story" : "stories"} again (and the stories blocked behind them)`;
+    if (where === "github")
+        return `${what}: comment \`/build retry ${failed.join(" ")}\` on the pull request`;
+    return `${what}: tdd-waves retry ${shellQuote(planArg)} ${failed.join(" ")}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/run-summary.ts
 // The GitHub run summary (SPEC §5): headline, the Gantt and its text form, the story and epic tables, and the
 // report in a collapsed block, kept under the 1 MiB GITHUB_STEP_SUMMARY takes.
+
 
 
 
@@ -75576,6 +76167,7 @@ function renderRunSummary(state, plan, opts = {}) {
         // The story table leaves room for at least the note saying where the report is.
         { order: 4, render: (b) => fitTable(`### Stories\n\n${storyHead(state)}`, storyRows(state, plan, report), b - measure(REPORT_NOTE) - 2, measure, (n) => `_${n} more stories left out for size: \`tdd-waves status\` lists them all._`) },
         { order: 2, render: (b) => (measure(fenced(textForm, "text")) <= b ? fenced(textForm, "text") : "") },
+        { order: 3, render: (b) => retrySection(state, plan, b, measure, "### Retries\n\n") },
         { order: 6, render: (b) => reportBlock(report, b, measure) },
     ], opts.maxBytes ?? SUMMARY_MAX_BYTES, measure);
 }
@@ -75583,6 +76175,7 @@ function renderRunSummary(state, plan, opts = {}) {
 ;// CONCATENATED MODULE: ./src/core/render/pr-comment.ts
 // The pull request comment (SPEC §6): a hidden marker to find it again, progress, the Gantt, the story and
 // epic tables, kept under GitHub's 65,536-character limit.
+
 
 
 
@@ -75615,6 +76208,7 @@ function renderPrComment(state, plan, opts = {}) {
         { order: 0, render: () => head },
         { order: 9, render: () => footer },
         { order: 3, render: (b) => fitTable(EPIC_HEAD, epicRows(state, plan), b, measure, (n) => `_${n} more epics left out for size._`) },
+        { order: 4, render: (b) => retrySection(state, plan, b, measure, "") },
         { order: 1, render: (b) => (charts.length === 0 ? "" : fitGantt(charts, b - 2_000, measure, where)) },
         { order: 2, render: (b) => fitTable(storyHead(state), storyRows(state, plan, report), b, measure, (n) => `_${n} more stories left out for size: see the run summary._`) },
     ], (opts.maxChars ?? COMMENT_MAX_CHARS) - marker.length - 1, measure);
@@ -75627,6 +76221,8 @@ function renderPrComment(state, plan, opts = {}) {
 // only its story's branch, which starts from the wave's target commit; a completed story's test file is
 // byte-identical to the one its tester's bundle holds; the merged result descends from that commit and
 // contains no refused story), then pushes the story branches and the target and writes the state.
+
+
 
 
 
@@ -75656,7 +76252,7 @@ async function publishWave(ports, opts) {
         reported.add(id);
         const problem = "problem" in artifact ? artifact.problem
             : artifact.record.outcome === "pending" ? undefined
-                : await checkStory(git, plan, artifact.record, artifact.bundle, opts);
+                : await checkStory(git, plan, artifact.record, artifact.bundle, opts, own_own(state.runs, id));
         const refused = problem && `the story job's result was refused: ${problem}`;
         if (refused)
             problems.push(`${id}: ${refused}`);
@@ -75692,11 +76288,17 @@ async function publishWave(ports, opts) {
     // A used-up budget leaves stories pending; the next run would start none of them.
     return { state, hasMore: state.status !== "error" && nextOpenWave(state) > 0 && !executionBudgetReached(state, plan.budget), problems };
 }
-/** Why a story job's result cannot be taken, or undefined when it can (its bundle is then fetched to INCOMING). */
-async function checkStory(git, plan, record, bundle, opts) {
+/**
+ * Why a story job's result cannot be taken, or undefined when it can (its bundle is then fetched to INCOMING).
+ * `run`: the story's run as this job's state has it, before the record (its attempts, its rebuild).
+ */
+async function checkStory(git, plan, record, bundle, opts, run) {
     const id = record.story;
     const story = plan.stories.find((s) => s.id === id);
     const branch = `refs/heads/${storyBranch(plan.name, id)}`;
+    const attempts = recordProblem(record, run, retriesOf(plan, story));
+    if (attempts)
+        return attempts;
     const imported = await importBundle(git, bundle, branch, INCOMING.story(id));
     if (!imported.ok)
         return imported.problem;
@@ -75706,6 +76308,11 @@ async function checkStory(git, plan, record, bundle, opts) {
         return `${branch} does not start from ${opts.target} at ${opts.start.slice(0, 12)}`;
     if (record.outcome !== "complete" || !plan.tdd.lockTests)
         return undefined;
+    // A rebuild has no tester: its test file must be the one the story's verified commit held, as recorded here.
+    const locked = run?.rebuild?.attempt === run?.attempt ? run?.rebuild?.testFileBlob : undefined;
+    if (locked !== undefined) {
+        return (await git.revParse(`${imported.tip}:${story.testFile}`)) === locked ? undefined : `the test file ${story.testFile} differs from the one the story's tests were verified with`;
+    }
     const tester = await importBundle(git, (0,external_node_path_namespaceObject.join)(opts.inDir, ARTIFACTS.tester(id), ARTIFACTS.testerBundle), branch, INCOMING.tester(id));
     if (!tester.ok)
         return `the tester's bundle: ${tester.problem}`;
@@ -75791,7 +76398,11 @@ async function historyProblem(git, plan, state, start, head) {
     }
     return undefined;
 }
-/** Integrate's verdicts on the stories publish holds complete and not merged: merged (when the merge is in the result) or failed. */
+/**
+ * Integrate's verdicts on the stories publish holds complete and not merged: merged (when the merge is in the
+ * result), or rejected: a merge conflict or tests failing on the merged result send the story back for one
+ * rebuild on the integrated target (a later run of this wave) when its record allows, anything else fails it.
+ */
 async function applyVerdicts(ports, git, plan, state, verdicts) {
     for (const id of await notOnTarget(git, state, plan)) {
         const verdict = own_own(verdicts.stories, id);
@@ -75802,7 +76413,17 @@ async function applyVerdicts(ports, git, plan, state, verdicts) {
         }
         else if (verdict?.failed) {
             const reason = typeof verdict.failed.reason === "string" ? verdict.failed.reason.slice(0, 500) : "failed in integration";
-            state = await ports.store.update(failStory(id, reason, ports.now(), "integrate"), `${id}: failed in integration`);
+            const story = plan.stories.find((s) => s.id === id);
+            if (tip && (reason.startsWith("merge conflict") || reason === "fails after integration")) {
+                const output = typeof verdict.failed.output === "string" ? { log: `${id}/integrate.log`, text: verdict.failed.output.slice(-TAIL_CHARS) } : undefined;
+                // The rebuild starts from the tip checked and pushed here, and must keep its test file.
+                const testFileBlob = (await git.revParse(`${tip}:${story.testFile}`)) ?? undefined;
+                const rejected = integrationRejected(id, reason, retriesOf(plan, story), ports.now(), output, { from: tip, ...(testFileBlob ? { testFileBlob } : {}) });
+                state = await ports.store.update(rejected, `${id}: ${reason}`);
+            }
+            else {
+                state = await ports.store.update(failStory(id, reason, ports.now(), "integrate"), `${id}: failed in integration`);
+            }
         }
     }
     return state;
@@ -75958,6 +76579,7 @@ function scrubEnvironment(env = process.env) {
 
 
 
+
 /** Progress per wave and epic, for `tdd-waves status --json`. */
 function renderStatusJson(state, plan) {
     const byId = new Map(plan.stories.map((s) => [s.id, s]));
@@ -75994,6 +76616,7 @@ function renderStatusJson(state, plan) {
         errors: state.errors,
         ...(state.lock ? { lock: state.lock } : {}),
         ...reportUsage(state, plan),
+        retried: retriedStories(state, plan),
     };
 }
 function epicOrder(state, plan) {
@@ -76002,6 +76625,7 @@ function epicOrder(state, plan) {
 
 ;// CONCATENATED MODULE: ./src/core/render/status-text.ts
 // `tdd-waves status`: the status JSON as plain text for the terminal, with no control characters.
+
 
 
 
@@ -76031,6 +76655,7 @@ function renderStatusText(state, plan) {
         `tdd-waves · ${plainText(j.plan)} (${plainText(j.path)}) → ${plainText(j.target)}`,
         `Status: ${j.status}${j.currentWave ? ` · wave ${j.currentWave} of ${j.totalWaves}` : ""} · updated ${plainText(j.lastUpdate)}`,
         `Stories: ${countsLine(j.totals)}`,
+        ...retryLines(state, plan, (t) => plainText(t, 160)).map((l, i) => (i === 0 ? `Retries: ${l}` : `  ${l}`)),
     ];
     const usage = usageLine(state, plan);
     if (usage)
@@ -76224,7 +76849,7 @@ async function commentStep(settings, ctx) {
                 return { ok: false, message: `only failed or blocked stories can be retried: ${why.join(", ")}` };
             }
             await store.update(retryStories(ids, dependentsOf(plan), new Date().toISOString()), `retry ${ids.join(" ")}`);
-            return { ok: true, message: `${ids.map((id) => `\`${id}\``).join(", ")} (and the stories they blocked) are pending again` };
+            return { ok: true, message: `${ids.map((id) => `\`${id}\``).join(", ")} (and the stories they blocked) are pending again, for a whole new set of attempts` };
         },
     });
     info(`/build: ${outcome.kind}${"reason" in outcome ? `: ${outcome.reason}` : ""}`);

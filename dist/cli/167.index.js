@@ -220,8 +220,8 @@ function wavesTable({ plan, waves }) {
             agentsOf = s;
             out.push(line(label, id, clip(oneLine(s?.title ?? ""), TITLE_WIDTH), dependsOn(s?.dependsOn ?? []), agents));
         }
-        if (ids.length > _core_plan_model_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULTS */ .z.matrixLimit) {
-            big.push(`Wave ${w + 1} has ${ids.length} stories: on GitHub it runs as ${Math.ceil(ids.length / _core_plan_model_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULTS */ .z.matrixLimit)} consecutive matrices of at most ${_core_plan_model_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULTS */ .z.matrixLimit} jobs.`);
+        if (ids.length > _core_plan_model_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULTS */ .zY.matrixLimit) {
+            big.push(`Wave ${w + 1} has ${ids.length} stories: on GitHub it runs as ${Math.ceil(ids.length / _core_plan_model_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULTS */ .zY.matrixLimit)} consecutive matrices of at most ${_core_plan_model_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULTS */ .zY.matrixLimit} jobs.`);
         }
     });
     if (big.length > 0)

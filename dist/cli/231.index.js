@@ -137,7 +137,7 @@ var patterns = __webpack_require__(1236);
 
 /** The stories directory a plan file names, in normal form. */
 function storiesDirOf(file) {
-    return file.storiesDir === undefined ? model/* DEFAULTS */.z.storiesDir : normalizeRepoPath(file.storiesDir);
+    return file.storiesDir === undefined ? model/* DEFAULTS */.zY.storiesDir : normalizeRepoPath(file.storiesDir);
 }
 /** One story of a plan file that passed every check, with its defaults applied. */
 function buildStory(s, index, storiesDir) {
@@ -151,6 +151,7 @@ function buildStory(s, index, storiesDir) {
         implementer: s.implementer,
         // The parsed file is not used after this: its list can be the story's own.
         dependsOn: s.dependsOn ?? [],
+        ...(s.retries === undefined ? {} : { retries: s.retries }),
         index,
     };
 }
@@ -161,18 +162,19 @@ function buildPlan(file) {
     const agents = withoutPrototype(Object.entries(file.agents).map(([name, a]) => [name, buildAgent(name, a)]));
     const plan = {
         name: file.name,
-        maxParallel: file.maxParallel ?? model/* DEFAULTS */.z.maxParallel,
+        maxParallel: file.maxParallel ?? model/* DEFAULTS */.zY.maxParallel,
         storiesDir,
         test: {
             command: file.test.command,
             ...(file.test.junit === undefined ? {} : { junit: normalizeRepoPath(file.test.junit) }),
-            timeoutMs: durationOr(file.test.timeout, model/* DEFAULTS */.z.testTimeoutMs),
+            timeoutMs: durationOr(file.test.timeout, model/* DEFAULTS */.zY.testTimeoutMs),
         },
         prompts: {
             ...(file.prompts?.tester === undefined ? {} : { tester: normalizeRepoPath(file.prompts.tester) }),
             ...(file.prompts?.implementation === undefined ? {} : { implementation: normalizeRepoPath(file.prompts.implementation) }),
         },
-        tdd: { requireRed: file.tdd?.requireRed ?? model/* DEFAULTS */.z.requireRed, lockTests: file.tdd?.lockTests ?? model/* DEFAULTS */.z.lockTests },
+        tdd: { requireRed: file.tdd?.requireRed ?? model/* DEFAULTS */.zY.requireRed, lockTests: file.tdd?.lockTests ?? model/* DEFAULTS */.zY.lockTests },
+        retries: file.retries ?? model/* DEFAULTS */.zY.retries,
         agents,
         stories,
     };
@@ -184,7 +186,7 @@ function buildPlan(file) {
 }
 /** An agent with its command: its own `run`, or its preset's command line with `model` and `args`. */
 function buildAgent(name, a) {
-    const agent = { name, run: a.run ?? "", timeoutMs: durationOr(a.timeout, model/* DEFAULTS */.z.agentTimeoutMs), env: withoutPrototype(Object.entries(a.env ?? {})) };
+    const agent = { name, run: a.run ?? "", timeoutMs: durationOr(a.timeout, model/* DEFAULTS */.zY.agentTimeoutMs), env: withoutPrototype(Object.entries(a.env ?? {})) };
     if (a.preset === undefined)
         return agent;
     const args = a.args ?? [];
@@ -353,6 +355,8 @@ const agentSchema = described(schemas/* strictObject */.rej({
         .check(noNul()))), "Extra environment variables for the agent"),
 }), "How to run an agent");
 const agentName = (what) => described(schemas/* string */.YjP().check(api/* _minLength */.m9(1, { error: "must not be empty" }), oneLine()), `Agent that ${what} (a key of agents)`);
+const retriesMessage = (iss) => `must be a whole number from 0 to 5 (got ${quoteShort(iss.input)})`;
+const retries = (description) => described(schemas/* optional */.lqM(schemas/* int */.Whr({ error: (iss) => (present(iss.input) ? retriesMessage(iss) : undefined) }).check(api/* _gte */.qm(0, { error: (iss) => `must be from 0 to 5 (got ${quoteShort(iss.input)})` }), api/* _lte */.Zm(5, { error: (iss) => `must be from 0 to 5 (got ${quoteShort(iss.input)})` }))), description);
 const storySchema = schemas/* strictObject */.rej({
     id: described(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* STORY_ID_RE */.QC, {
         error: (iss) => `${quoteShort(iss.input)} is not a story id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
@@ -364,6 +368,7 @@ const storySchema = schemas/* strictObject */.rej({
     tester: agentName("writes the tests"),
     implementer: agentName("makes the tests pass"),
     dependsOn: described(schemas/* optional */.lqM(schemas/* array */.YOg(schemas/* string */.YjP())), "Ids of stories that must complete first"),
+    retries: retries("Retries for this story (overrides the plan's retries), 0..5"),
 });
 const maxParallelMessage = (iss) => `must be a whole number from 1 to 10 (got ${quoteShort(iss.input)})`;
 const planFileSchema = schemas/* strictObject */.rej({
@@ -377,6 +382,7 @@ const planFileSchema = schemas/* strictObject */.rej({
     })), "Names the execution (and its git branches: tdd-waves/<name>/<story>)"),
     maxParallel: described(schemas/* optional */.lqM(schemas/* int */.Whr({ error: (iss) => (present(iss.input) ? maxParallelMessage(iss) : undefined) }).check(api/* _gte */.qm(1, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }), api/* _lte */.Zm(10, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }))), "Stories run at once, 1..10, default 10"),
     storiesDir: schemas/* optional */.lqM(repoPath('Directory of the story files, default "stories"')),
+    retries: retries("How often a failed story is tried again with feedback (and rebuilt once after a conflict), 0..5, default 1; 0 turns both off"),
     test: described(schemas/* strictObject */.rej({
         command: described(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew, { error: "must contain {testFile}, which is replaced by the story's test file" }), noNul()), "Test command; {testFile} is replaced by the shell-quoted test file path"),
         junit: described(schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _minLength */.m9(1, { error: "must not be empty" }), oneLine())), "JUnit XML report the command writes ({storyId} replaced)"),
@@ -859,7 +865,7 @@ const checkSharedStoryFiles = (source, plan) => {
     if (!plan.stories.some((s) => s.file !== undefined))
         return [];
     const given = plan.root.storiesDir;
-    const dir = normalizeRepoPath(typeof given === "string" && !repoPathProblem(given, "directory") ? given : model/* DEFAULTS */.z.storiesDir);
+    const dir = normalizeRepoPath(typeof given === "string" && !repoPathProblem(given, "directory") ? given : model/* DEFAULTS */.zY.storiesDir);
     const owners = new Map();
     const issues = [];
     for (const s of plan.stories) {
@@ -1881,8 +1887,9 @@ function formatPath(path) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ storyBranch),
-/* harmony export */   z: () => (/* binding */ DEFAULTS)
+/* harmony export */   Ko: () => (/* binding */ retriesOf),
+/* harmony export */   Q_: () => (/* binding */ storyBranch),
+/* harmony export */   zY: () => (/* binding */ DEFAULTS)
 /* harmony export */ });
 const DEFAULTS = {
     maxParallel: 10,
@@ -1894,7 +1901,10 @@ const DEFAULTS = {
     /** A GitHub job matrix holds at most this many jobs. */
     matrixLimit: 256,
     stateBranch: "tdd-waves/state",
+    retries: 1,
 };
+/** Retries a story gets (its own, else the plan's, else 1): it has at most retries + 1 attempts. */
+const retriesOf = (plan, story) => story.retries ?? plan.retries ?? DEFAULTS.retries;
 /** Branch a story's work is committed on. */
 const storyBranch = (planName, storyId) => `tdd-waves/${planName}/${storyId}`;
 

@@ -284,6 +284,13 @@ class Git {
         return (await this.stdout(["rev-parse", "HEAD"])).trim();
     }
     /** The blob id the working tree's file at `path` would have (not written to the object store). */
+    async restoreFile(commit, path) {
+        if ((await this.revParse(`${operand(commit, "revision")}^{commit}:${operand(path, "path")}`)) === null)
+            return false;
+        // `:(literal)`: the path is a name, not a pattern; git writes nothing through a symbolic link on the way
+        // (it refuses: the file is then left as it is, for the checks that follow to report).
+        return (await this.run(["checkout", "-q", commit, "--", `:(literal)${path}`], { allowFail: true })).code === 0;
+    }
     async hashFile(path) {
         return (await this.stdout(["hash-object", "--", operand(path, "path")])).trim();
     }
@@ -487,6 +494,9 @@ const phaseRecord = schemas/* looseObject */._H3({
     outcome: schemas/* enum */.k5n(["running", "ok", "failed"]),
     message: optionalText,
     log: optionalText,
+    attempt: schemas/* number */.aig().int().min(1).optional(),
+    feedback: optionalText,
+    interrupted: schemas/* boolean */.zMY().optional(),
 });
 const testEvidence = schemas/* looseObject */._H3({
     exitCode: schemas/* number */.aig().int().nullable(),
@@ -514,6 +524,20 @@ const storyRun = schemas/* looseObject */._H3({
     testFileBlob: optionalText,
     base: optionalText,
     merged: optionalText,
+    // Retries (issue 12): absent in states written before them, which read as one attempt per run.
+    firstAttempt: count.optional(),
+    feedback: optionalText,
+    resume: schemas/* boolean */.zMY().optional(),
+    rebuild: schemas/* looseObject */._H3({
+        reason: schema_text,
+        feedback: schema_text,
+        from: optionalText,
+        testFileBlob: optionalText,
+        attempt: schemas/* number */.aig().int().min(1).optional(),
+        commit: optionalText,
+    })
+        .optional(),
+    rebuilt: schemas/* boolean */.zMY().optional(),
 });
 const ids = schemas/* array */.YOg(schema_text);
 const workflowStateSchema = schemas/* looseObject */._H3({
@@ -1335,7 +1359,7 @@ class GitStateStore {
 function createStateStore(opts) {
     if (!PLAN_NAME.test(opts.planName))
         throw new StateStoreError(`invalid plan name for the state branch: "${opts.planName}"`);
-    const branch = opts.branch ?? model/* DEFAULTS */.z.stateBranch;
+    const branch = opts.branch ?? model/* DEFAULTS */.zY.stateBranch;
     if (branch === "" || branch.startsWith("-") || /[\s~^:?*[\\]|\.\.|@\{/.test(branch)) {
         throw new StateStoreError(`invalid state branch name: "${branch}"`);
     }

@@ -114,8 +114,9 @@ function rowCells(bars, timeline, columns, g, color) {
         cells.push(color ? `${colour}${run}${ANSI.reset}` : run);
         for (let i = 1; i < to - from; i++)
             cells.push("");
-        failed ||= bar.mark === "crit";
-        running ||= bar.mark === "active";
+        // The story's last bar tells how it stands: an attempt that failed and was retried is not a failure.
+        failed = bar.mark === "crit";
+        running = bar.mark === "active";
     }
     return { text: cells.join(""), failed, running };
 }
@@ -186,10 +187,13 @@ function renderGanttTerminal(state, titles, options) {
 /* harmony export */ });
 /* unused harmony exports barLabel, timeOf */
 /* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6207);
+/* harmony import */ var _retries_attempts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(454);
 /* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6624);
 // The recorded execution as a timeline: one row per story grouped by wave, a tester bar (tester + red check)
-// and an implementation bar (implementation + verify) each, in whole seconds. Every chart (Mermaid, terminal,
+// and an implementation bar (implementation + verify) per attempt (a retried implementation is a second
+// `I-` bar), in whole seconds. Every chart (Mermaid, terminal,
 // SVG) draws this one model, so they agree on labels, times and marks. Pure.
+
 
 
 const TESTER_PHASES = ["tester", "red"];
@@ -210,7 +214,11 @@ function timeOf(iso) {
  * A phase left running by an execution that stopped (its story failed or went back to pending) is not
  * active: it is `crit` when the story failed, unmarked when it waits to be run again.
  */
-function markOf(phases, story) {
+function markOf(all, story) {
+    // Phases an execution cut short (kill -9) were run again: they mark the bar only when nothing else does.
+    const phases = all.filter((p) => !p.interrupted);
+    if (phases.length === 0)
+        return story === "failed" ? "crit" : "";
     if (phases.some((p) => p.outcome === "failed"))
         return "crit";
     if (phases.some((p) => p.outcome === "running" || p.end === undefined)) {
@@ -247,17 +255,23 @@ function rowOf(state, id, title, now) {
     const status = (0,_state_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, id);
     const bars = [];
     let notBefore = 0;
-    for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]]) {
-        const phases = run.phases.filter((p) => names.includes(p.phase));
-        if (phases.length === 0)
-            continue;
-        const { start, end } = spanOf(phases, now, notBefore);
-        notBefore = end;
-        let mark = markOf(phases, status);
-        // The implementation was rejected at integration (merge conflict, tests failing on the merge).
-        if (kind === "I" && run.phases.some((p) => p.phase === "integrate" && p.outcome === "failed"))
-            mark = "crit";
-        bars.push({ kind, label: barLabel(kind, id), start, end, mark });
+    // Every attempt has its bars, in order; the first keeps the plain label, later ones say which they are.
+    const history = (0,_retries_attempts_js__WEBPACK_IMPORTED_MODULE_2__/* .attemptHistory */ .cW)(run);
+    for (const { attempt, rebuild } of history) {
+        const mine = run.phases.filter((p) => (0,_retries_attempts_js__WEBPACK_IMPORTED_MODULE_2__/* .attemptOf */ .tx)(run, p) === attempt);
+        const note = attempt === history[0].attempt ? undefined : rebuild ? "rebuild" : `attempt ${attempt}`;
+        for (const [kind, names] of [["T", TESTER_PHASES], ["I", IMPL_PHASES]]) {
+            const phases = mine.filter((p) => names.includes(p.phase));
+            if (phases.length === 0)
+                continue;
+            const { start, end } = spanOf(phases, now, notBefore);
+            notBefore = end;
+            let mark = markOf(phases, status);
+            // The implementation was rejected at integration (merge conflict, tests failing on the merge).
+            if (kind === "I" && mine.some((p) => p.phase === "integrate" && p.outcome === "failed"))
+                mark = "crit";
+            bars.push({ kind, label: barLabel(kind, id), ...(note ? { note } : {}), start, end, mark });
+        }
     }
     return bars.length > 0 ? { id, title, status, bars } : undefined;
 }
@@ -293,18 +307,123 @@ function axisFormatFor(durationMs) {
 
 /***/ }),
 
+/***/ 454:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q9: () => (/* binding */ testsCommitted),
+/* harmony export */   cW: () => (/* binding */ attemptHistory),
+/* harmony export */   ny: () => (/* binding */ isFinalFailure),
+/* harmony export */   rb: () => (/* binding */ REBUILD_HEADING),
+/* harmony export */   sk: () => (/* binding */ nextStep),
+/* harmony export */   tx: () => (/* binding */ attemptOf),
+/* harmony export */   ud: () => (/* binding */ retryReasons)
+/* harmony export */ });
+/* unused harmony exports attemptsAllowed, jobStartAttempt */
+/** The attempt a phase belongs to (states written before retries have one attempt per run). */
+const attemptOf = (run, p) => p.attempt ?? run.attempt;
+const firstOf = (run) => run.firstAttempt ?? run.attempt;
+/** The phases of one attempt that count (not cut short by an execution that stopped), integration excluded. */
+function phasesOf(run, attempt) {
+    return run.phases.filter((p) => attemptOf(run, p) === attempt && !p.interrupted && p.phase !== "integrate");
+}
+/** The tester's tests passed the red check and were committed in the current set (a rebuild brings them along). */
+function testsCommitted(run) {
+    if (run.rebuild?.attempt === run.attempt)
+        return run.rebuild.commit !== undefined;
+    const first = firstOf(run);
+    return run.phases.some((p) => p.phase === "red" && p.outcome === "ok" && !p.interrupted && attemptOf(run, p) >= first && attemptOf(run, p) <= run.attempt);
+}
+/**
+ * The next step of a story's current attempt. `fresh`: the working copy is a new checkout (of the committed
+ * tests, or of the target), so work an earlier process left uncommitted is gone and must be done again.
+ */
+function nextStep(run, retries, fresh) {
+    const k = run.attempt;
+    const rebuild = run.rebuild?.attempt === k ? run.rebuild : undefined;
+    if (rebuild && rebuild.commit === undefined)
+        return { kind: "prepare-rebuild", attempt: k };
+    const phases = phasesOf(run, k);
+    const last = phases.at(-1);
+    const again = (phase) => ({ kind: "run", phase, attempt: k, newAttempt: false, ...(run.feedback ? { feedback: run.feedback } : {}) });
+    if (!last)
+        return again(testsCommitted(run) ? "implementation" : "tester");
+    if (last.outcome === "running")
+        return again(last.phase === "tester" || last.phase === "red" ? "tester" : "implementation");
+    if (last.outcome === "ok") {
+        if (last.phase === "tester")
+            return again("tester");
+        if (last.phase === "red")
+            return again("implementation");
+        if (fresh)
+            return again("implementation");
+        return last.phase === "implementation" ? again("verify") : { kind: "verified", attempt: k };
+    }
+    const reason = last.message ?? `${last.phase} failed`;
+    if (isFinalFailure(reason))
+        return { kind: "exhausted", phase: last.phase, reason, attempts: k - firstOf(run) + 1 };
+    if (rebuild)
+        return { kind: "exhausted", phase: "integrate", reason: `${rebuild.reason} (rebuilt on the integrated target: ${reason})`, attempts: k - firstOf(run) + 1 };
+    const used = k - firstOf(run) + 1;
+    if (used >= retries + 1)
+        return { kind: "exhausted", phase: last.phase, reason: used > 1 ? `${reason} (after ${used} attempts)` : reason, attempts: used };
+    return { kind: "run", phase: last.phase === "tester" || last.phase === "red" ? "tester" : "implementation", attempt: k + 1, newAttempt: true, after: last };
+}
+/**
+ * The attempts a story may be in from its current one on: a rebuild has just its own, a set of attempts
+ * ends at its first plus `retries`.
+ */
+function attemptsAllowed(run, retries) {
+    if (run.rebuild?.attempt === run.attempt)
+        return { first: run.attempt, last: run.attempt };
+    return { first: run.attempt, last: Math.max(run.attempt, firstOf(run) + retries) };
+}
+/** The first attempt a story job of this run makes (its record holds the phases from there on). */
+const jobStartAttempt = (run) => run.rebuild?.attempt ?? firstOf(run);
+/** Failures another attempt cannot mend: a story over its own budget (core/agents/budget.ts). */
+const isFinalFailure = (reason) => reason.startsWith("budget:");
+/** Every attempt on record, in order: how it ended and why (interrupted phases left out: they were run again). */
+function attemptHistory(run) {
+    if (!run || run.phases.length === 0)
+        return [];
+    const numbers = [...new Set(run.phases.map((p) => attemptOf(run, p)))].sort((a, b) => a - b);
+    return numbers.map((attempt) => {
+        const phases = run.phases.filter((p) => attemptOf(run, p) === attempt && !p.interrupted);
+        const failed = phases.find((p) => p.outcome === "failed");
+        const rebuild = run.rebuild?.attempt === attempt || phases.some((p) => p.feedback?.startsWith(REBUILD_HEADING));
+        if (failed)
+            return { attempt, outcome: "failed", phase: failed.phase, reason: failed.message ?? `${failed.phase} failed`, rebuild };
+        const open = phases.length === 0 || phases.some((p) => p.outcome === "running");
+        return { attempt, outcome: open ? "running" : "ok", rebuild };
+    });
+}
+/** The first line every rebuild's feedback starts with (see renderRebuildFeedback). */
+const REBUILD_HEADING = "Rebuild on the integrated target";
+/** The failed attempts that led to another one: why the story needed a retry (or a rebuild). */
+function retryReasons(run) {
+    const history = attemptHistory(run);
+    return history.slice(0, -1).flatMap((a) => (a.outcome === "failed" && a.reason ? [a.reason] : []));
+}
+
+
+/***/ }),
+
 /***/ 6624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AE: () => (/* binding */ failStory),
+/* harmony export */   Au: () => (/* binding */ retryStories),
 /* harmony export */   CX: () => (/* binding */ derive),
 /* harmony export */   EY: () => (/* binding */ adoptCompleted),
 /* harmony export */   Eg: () => (/* binding */ annotateRun),
 /* harmony export */   Eo: () => (/* binding */ runDuration),
 /* harmony export */   Eq: () => (/* binding */ recordError),
+/* harmony export */   LV: () => (/* binding */ rebuildPrepared),
 /* harmony export */   OA: () => (/* binding */ startStory),
+/* harmony export */   P8: () => (/* binding */ scheduleRebuild),
 /* harmony export */   Pr: () => (/* binding */ recordResult),
+/* harmony export */   VV: () => (/* binding */ cutShort),
 /* harmony export */   X_: () => (/* binding */ completeStory),
 /* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   cy: () => (/* binding */ chain),
@@ -313,9 +432,10 @@ function axisFormatFor(durationMs) {
 /* harmony export */   tA: () => (/* binding */ beginPhase),
 /* harmony export */   uT: () => (/* binding */ startWave),
 /* harmony export */   ur: () => (/* binding */ createState),
+/* harmony export */   xF: () => (/* binding */ beginAttempt),
 /* harmony export */   zN: () => (/* binding */ endPhase)
 /* harmony export */ });
-/* unused harmony exports waveOf, retryStories, setLock, openStoriesOf, nextOpenWave */
+/* unused harmony exports waveOf, setLock, openStoriesOf, nextOpenWave */
 /* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6207);
 
 /** Several transitions applied as one (one state write for steps that happen at the same moment). */
@@ -407,20 +527,28 @@ const startWave = (wave, now) => (state) => touch({ ...state, currentWave: Math.
 const startStory = (id, now, runUrl) => (state) => {
     if (statusOf(state, id) === "complete")
         return state;
-    const next = withRun(state, id, (run) => ({
-        attempt: run.attempt + 1,
-        wave: waveOf(state, id),
-        status: "testing",
-        phases: [],
-        ...(runUrl ? { runUrl } : {}),
-    }));
+    const next = withRun(state, id, (run) => {
+        const { resume: _r, reason: _reason, ...kept } = run;
+        const common = { ...kept, wave: waveOf(state, id), ...(runUrl ? { runUrl } : {}) };
+        // An attempt the execution was in when it stopped is continued, never started over.
+        if (run.resume && run.attempt > 0)
+            return { ...common, status: "testing" };
+        // A rebuild on the integrated target: one more attempt, beyond the retries.
+        if (run.rebuild && run.rebuild.attempt === undefined) {
+            const attempt = run.attempt + 1;
+            return { ...common, attempt, status: "implementing", feedback: run.rebuild.feedback, rebuild: { ...run.rebuild, attempt } };
+        }
+        // A new set of attempts; the phases of earlier ones stay on record (the Gantt shows them all).
+        const { rebuild: _b, rebuilt: _d, feedback: _f, merged: _m, ...fresh } = common;
+        return { ...fresh, attempt: run.attempt + 1, firstAttempt: run.attempt + 1, status: "testing" };
+    });
     return touch({ ...next, stories: moveTo(next.stories, id, "inProgress"), status: "executing" }, now);
 };
 const phaseStatus = { tester: "testing", red: "testing", implementation: "implementing", verify: "implementing" };
 const beginPhase = (id, phase, now, extra = {}) => (state) => touch(withRun(state, id, (run) => ({
     ...run,
     status: phaseStatus[phase] ?? run.status,
-    phases: [...run.phases, { phase, ...extra, start: now, outcome: "running" }],
+    phases: [...run.phases, { phase, ...extra, start: now, outcome: "running", attempt: run.attempt }],
 })), now);
 const endPhase = (id, phase, outcome, now, message) => (state) => touch(withRun(state, id, (run) => {
     const phases = [...run.phases];
@@ -431,7 +559,7 @@ const endPhase = (id, phase, outcome, now, message) => (state) => touch(withRun(
             return { ...run, phases };
         }
     }
-    phases.push({ phase, start: now, end: now, outcome, ...(message ? { message } : {}) });
+    phases.push({ phase, start: now, end: now, outcome, ...(message ? { message } : {}), attempt: run.attempt });
     return { ...run, phases };
 }), now);
 /** Records what verify found, before integration decides the story's fate. */
@@ -454,7 +582,11 @@ const adoptCompleted = (ids, targetCommit, now) => (state) => {
     for (const id of ids) {
         if (statusOf(next, id) !== "pending")
             continue;
-        next = withRun(next, id, (run) => ({ ...run, status: "complete", merged: targetCommit, reason: "already complete on the target branch" }));
+        // Sent back for a rebuild, it is not complete, whatever the story file its first merge brought says.
+        if ((0,_own_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .Z)(next.runs, id)?.rebuild)
+            continue;
+        // A story this execution completed before a restart keeps its record; others say where they came from.
+        next = withRun(next, id, (run) => run.status === "complete" && run.result ? { ...run, merged: targetCommit } : { ...run, status: "complete", merged: targetCommit, reason: "already complete on the target branch" });
         next = { ...next, stories: moveTo(next.stories, id, "completed") };
     }
     return next === state ? state : touch(next, now);
@@ -470,13 +602,23 @@ const blockStory = (id, reason, now) => (state) => {
     const next = withRun(state, id, (run) => ({ ...run, status: "blocked", reason }));
     return touch({ ...next, stories: moveTo(next.stories, id, "blocked") }, now);
 };
-/** Stories that were in progress when an execution stopped go back to pending: they restart from the tester. */
+/** Phases an execution left running, recorded as cut short (failed, interrupted) at `now`. */
+const cutShort = (phases, now) => phases.map((p) => (p.outcome === "running" ? { ...p, end: p.end ?? now, outcome: "failed", message: "interrupted", interrupted: true } : p));
+/**
+ * Stories that were in progress when an execution stopped go back to pending, marked to continue the attempt
+ * they were in (its phases cut short are recorded as interrupted, and run again).
+ */
 const requeueInProgress = (now) => (state) => {
     if (state.stories.inProgress.length === 0)
         return state;
     let next = state;
     for (const id of state.stories.inProgress) {
-        next = withRun(next, id, (run) => ({ ...run, status: "pending" }));
+        next = withRun(next, id, (run) => ({
+            ...run,
+            status: "pending",
+            resume: true,
+            phases: cutShort(run.phases, now),
+        }));
         next = { ...next, stories: moveTo(next.stories, id, "pending") };
     }
     return touch(next, now);
@@ -488,7 +630,7 @@ const requeueInProgress = (now) => (state) => {
 const retryStories = (ids, dependents, now) => (state) => {
     const reset = new Set();
     const visit = (id) => {
-        for (const d of own(dependents, id) ?? []) {
+        for (const d of (0,_own_js__WEBPACK_IMPORTED_MODULE_0__/* .own */ .Z)(dependents, id) ?? []) {
             if (state.stories.blocked.includes(d) && !reset.has(d)) {
                 reset.add(d);
                 visit(d);
@@ -505,20 +647,51 @@ const retryStories = (ids, dependents, now) => (state) => {
         return state;
     let next = { ...state, status: state.status === "error" ? "error" : "executing" };
     for (const id of reset) {
-        next = withRun(next, id, (run) => ({ ...run, status: "pending", reason: undefined }));
+        // A whole new set of attempts (and its rebuild): startStory sees no resume and no rebuild under way.
+        next = withRun(next, id, (run) => {
+            const { resume: _r, rebuild: _b, rebuilt: _d, feedback: _f, reason: _reason, ...kept } = run;
+            return { ...kept, status: "pending" };
+        });
         next = { ...next, stories: moveTo(next.stories, id, "pending") };
     }
     return touch(next, now);
 };
+/** The next attempt of the current set begins, with what the previous one got wrong. */
+const beginAttempt = (id, attempt, feedback, now) => (state) => touch(withRun(state, id, (run) => ({ ...run, attempt, feedback })), now);
+/**
+ * Integration rejected the story (merge conflict, tests failing on the merged result): it goes back to
+ * pending for one rebuild on the integrated target, its failed integration recorded on the attempt.
+ */
+const scheduleRebuild = (id, reason, feedback, now, origin = {}) => (state) => {
+    const next = withRun(endPhase(id, "integrate", "failed", now, reason)(state), id, (run) => {
+        const { merged: _m, ...kept } = run;
+        // By default the verified commit and its test file as recorded; publish passes the ones it checked itself.
+        const from = origin.from ?? run.result?.commit;
+        const testFileBlob = origin.testFileBlob ?? run.testFileBlob;
+        return { ...kept, status: "pending", rebuilt: true, rebuild: { reason, feedback, ...(from ? { from } : {}), ...(testFileBlob ? { testFileBlob } : {}) } };
+    });
+    return touch({ ...next, stories: moveTo(next.stories, id, "pending") }, now);
+};
+/** The rebuild's working copy holds the story's test file and story file on the integrated target. */
+const rebuildPrepared = (id, commit, testFileBlob, base, now) => (state) => touch(withRun(state, id, (run) => ({
+    ...run,
+    base,
+    testerCommit: commit,
+    ...(testFileBlob ? { testFileBlob } : {}),
+    ...(run.rebuild ? { rebuild: { ...run.rebuild, commit } } : {}),
+})), now);
 const recordError = (message, now, fatal = false) => (state) => touch({ ...state, errors: [...state.errors, { at: now, message }], ...(fatal ? { status: "error" } : {}) }, now);
 const setLock = (lock, now) => (state) => {
     const { lock: _old, ...rest } = state;
     return touch(lock ? { ...rest, lock } : rest, now);
 };
-/** A run's duration: first phase start to last phase end; null when no phase has ended. */
+/** A run's duration: first phase start to last phase end of its current set of attempts; null when no phase has ended. */
 function runDuration(run) {
-    const starts = run.phases.map((p) => Date.parse(p.start)).filter(Number.isFinite);
-    const ends = run.phases.flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter(Number.isFinite);
+    // The current set of attempts only: an earlier set (before a retry command) may lie days back.
+    const first = run.firstAttempt ?? 0;
+    const phases = run.phases.filter((p) => (p.attempt ?? run.attempt) >= first);
+    const starts = phases.map((p) => Date.parse(p.start)).filter(Number.isFinite);
+    const ends = phases.flatMap((p) => (p.end ? [Date.parse(p.end)] : [])).filter(Number.isFinite);
     if (starts.length === 0 || ends.length === 0)
         return null;
     return Math.max(0, Math.max(...ends) - Math.min(...starts));

@@ -230,7 +230,7 @@ function waveBars(timeline) {
         lines: rows.flatMap((row) => {
             const title = neutraliseLabel(row.title);
             return row.bars.map((bar) => {
-                const label = `${neutraliseLabel(bar.label, 200)}${title ? ` — ${title}` : ""}`;
+                const label = `${neutraliseLabel(bar.label, 200)}${bar.note ? ` (${bar.note})` : ""}${title ? ` — ${title}` : ""}`;
                 const tags = bar.mark ? `${bar.mark}, ` : "";
                 return `    ${label} :${tags}${taskId(bar.kind, row.id, used)}, ${mermaidDate(bar.start)}, ${mermaidDate(bar.end)}`;
             });
@@ -288,8 +288,8 @@ function pack(waves, room) {
 }
 /**
  * Mermaid gantt sources (without fences) of the recorded execution: one section per wave, one bar per
- * phase that has started (`T-<key>` tester and red check, `I-<key>` implementation and verify), failed
- * bars `crit`, running ones `active`, finished ones `done`. Stories not yet run have no bar. Charts over
+ * phase that has started (`T-<key>` tester and red check, `I-<key>` implementation and verify), for every
+ * attempt (later ones labelled `I-<key> (attempt 2)`, `I-<key> (rebuild)`), failed bars `crit`, running ones `active`, finished ones `done`. Stories not yet run have no bar. Charts over
  * `maxChars` are split (whole waves per chart where possible). Always at least one chart; a chart with no
  * section means nothing has run yet.
  */
@@ -371,7 +371,7 @@ function renderTimelineSvg(timeline, planName) {
                 const x0 = x(bar.start);
                 const width = Math.max(x(bar.end) - x0, 1);
                 const failed = bar.mark === "crit" ? ' stroke="#b62324" stroke-width="1.5"' : "";
-                body.push(`<rect class="bar" data-label="${xml(bar.label)}" data-kind="${bar.kind}" data-mark="${bar.mark}" data-start="${new Date(bar.start).toISOString()}" data-end="${new Date(bar.end).toISOString()}" x="${round(x0)}" y="${y + (L.rowHeight - L.barHeight) / 2}" width="${round(width)}" height="${L.barHeight}" rx="2" fill="${fillOf(bar)}"${failed}><title>${xml(bar.label)}</title></rect>`);
+                body.push(`<rect class="bar" data-label="${xml(bar.label)}" data-kind="${bar.kind}" data-mark="${bar.mark}" data-start="${new Date(bar.start).toISOString()}" data-end="${new Date(bar.end).toISOString()}" x="${round(x0)}" y="${y + (L.rowHeight - L.barHeight) / 2}" width="${round(width)}" height="${L.barHeight}" rx="2" fill="${fillOf(bar)}"${failed}><title>${xml(bar.note ? `${bar.label} (${bar.note})` : bar.label)}</title></rect>`);
                 if (bar.mark === "crit")
                     body.push(`<text class="fail" x="${round(x0 + width + 3)}" y="${y + 15}">✗</text>`);
             }
@@ -467,7 +467,10 @@ function formatDuration(ms) {
     return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, "0")}m`;
 }
 
+// EXTERNAL MODULE: ./src/core/render/retries.ts
+var retries = __webpack_require__(1097);
 ;// CONCATENATED MODULE: ./src/core/render/status-json.ts
+
 
 
 
@@ -508,6 +511,7 @@ function renderStatusJson(state, plan) {
         errors: state.errors,
         ...(state.lock ? { lock: state.lock } : {}),
         ...(0,render_usage/* reportUsage */.gu)(state, plan),
+        retried: (0,retries/* retriedStories */.vH)(state, plan),
     };
 }
 function epicOrder(state, plan) {
@@ -562,6 +566,7 @@ function safe_text_link(text, url) {
 
 
 
+
 function waveLine(w) {
     const rest = [
         w.failed ? `${w.failed} failed` : "",
@@ -585,6 +590,7 @@ function renderStatusText(state, plan) {
         `tdd-waves · ${plainText(j.plan)} (${plainText(j.path)}) → ${plainText(j.target)}`,
         `Status: ${j.status}${j.currentWave ? ` · wave ${j.currentWave} of ${j.totalWaves}` : ""} · updated ${plainText(j.lastUpdate)}`,
         `Stories: ${countsLine(j.totals)}`,
+        ...(0,retries/* retryLines */.OK)(state, plan, (t) => plainText(t, 160)).map((l, i) => (i === 0 ? `Retries: ${l}` : `  ${l}`)),
     ];
     const usage = (0,render_usage/* usageLine */.U0)(state, plan);
     if (usage)
@@ -614,6 +620,7 @@ var cli_remote = __webpack_require__(3478);
 var terminal = __webpack_require__(1028);
 ;// CONCATENATED MODULE: ./src/cli/view-commands.ts
 // `status`, `gantt` and `report`: read-only views of the recorded execution on the state branch.
+
 
 
 
@@ -706,7 +713,8 @@ async function viewCommand(command, args, io) {
     }
     else {
         const gantt = (0,gantt_terminal/* renderGanttTerminal */.TN)(state, titles, (0,terminal/* terminalOptions */.Z)(io, flags.booleans.has("no-color")));
-        io.stdout(`${renderStatusText(state, loaded.plan)}\n${gantt ? `\n${gantt}\n` : ""}`);
+        const hint = (0,retries/* retryHint */.IR)(state, loaded.plan, flags.positional[0], remote ? "github" : "local");
+        io.stdout(`${renderStatusText(state, loaded.plan)}\n${hint ? `\n${hint}\n` : ""}${gantt ? `\n${gantt}\n` : ""}`);
     }
     return 0;
 }

@@ -291,7 +291,10 @@ Commands:
   plan --from <dir> [--base PLAN] [--write FILE]
                                        build a plan from story files' YAML front matter
   run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH] [--state-branch B]
-                                       execute the plan locally (resumes an interrupted execution)
+                                       execute the plan locally (resumes an interrupted execution;
+                                       --restart: go on under a changed plan, keeping completed stories)
+  retry <plan-file> <story-id>... [--max-parallel N] [--schedule waves|dag] [--report PATH]
+                                       run failed stories again (and the stories they blocked), resumable
   status <plan-file> [--json] [--remote]
                                        progress per wave and epic, and the Gantt (--remote: the execution on GitHub)
   gantt <plan-file> [--format mermaid|text|svg]
@@ -316,11 +319,13 @@ async function main(argv, io) {
         case "dispatch":
             return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(891), __nccwpck_require__.e(231), __nccwpck_require__.e(361), __nccwpck_require__.e(948), __nccwpck_require__.e(134)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7134))).dispatchCommand(args, io);
         case "run":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(893), __nccwpck_require__.e(231), __nccwpck_require__.e(361), __nccwpck_require__.e(948), __nccwpck_require__.e(640), __nccwpck_require__.e(293)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8293))).runCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(893), __nccwpck_require__.e(231), __nccwpck_require__.e(361), __nccwpck_require__.e(948), __nccwpck_require__.e(79), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344))).runCommand(args, io);
+        case "retry":
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(893), __nccwpck_require__.e(231), __nccwpck_require__.e(361), __nccwpck_require__.e(948), __nccwpck_require__.e(79), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344))).runCommand(args, io, "retry");
         case "status":
         case "gantt":
         case "report":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(891), __nccwpck_require__.e(231), __nccwpck_require__.e(361), __nccwpck_require__.e(948), __nccwpck_require__.e(640), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6967))).viewCommand(command, args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(891), __nccwpck_require__.e(231), __nccwpck_require__.e(361), __nccwpck_require__.e(948), __nccwpck_require__.e(79), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6967))).viewCommand(command, args, io);
         case "agents":
             return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(231), __nccwpck_require__.e(361), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9154))).agentsCommand(args, io);
         case "-h":

@@ -1,5 +1,5 @@
-export const id = 640;
-export const ids = [640];
+export const id = 79;
+export const ids = [79];
 export const modules = {
 
 /***/ 9081:
@@ -340,8 +340,10 @@ function formatTokens(t) {
 /* harmony export */ });
 /* unused harmony exports REPORT_KEYS, RESULT_KEYS, evidencePassed, durationOf */
 /* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9039);
+/* harmony import */ var _retries_attempts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(454);
 /* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6624);
 /* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6207);
+
 
 
 
@@ -369,7 +371,7 @@ const RESULT_KEYS = (/* unused pure expression or super */ null && ([
     "acChecklistComplete",
     "verifiedProduction",
 ]));
-const OWN_KEYS = new Set([...REPORT_KEYS, "storiesBlocked", "plan", "target", "status", "lastUpdate", "usage", "budget"]);
+const OWN_KEYS = new Set([...REPORT_KEYS, "storiesBlocked", "storiesRetried", "totalAttempts", "plan", "target", "status", "lastUpdate", "usage", "budget"]);
 /** A test run that passed: exit code 0, not timed out, and no test counted as failing. */
 function evidencePassed(e) {
     if (!e || e.exitCode !== 0 || e.timedOut)
@@ -419,6 +421,7 @@ function resultOf(state, story) {
         verifiedProduction: result?.verifiedProduction ?? false,
         status,
         attempt: run?.attempt ?? 0,
+        ...attemptsOf(run),
         testsPassedCount: green?.passed ?? null,
         testsTotal: green?.total ?? null,
         red: result?.red ?? null,
@@ -430,6 +433,11 @@ function resultOf(state, story) {
         ...logsOf(run),
         ...(0,_usage_js__WEBPACK_IMPORTED_MODULE_0__/* .resultUsage */ .J9)(state, story.id),
     };
+}
+function attemptsOf(run) {
+    const history = (0,_retries_attempts_js__WEBPACK_IMPORTED_MODULE_3__/* .attemptHistory */ .cW)(run);
+    const attempts = history.length;
+    return { attempts, retried: attempts > 1, rebuilt: history.some((a) => a.rebuild), retryReasons: (0,_retries_attempts_js__WEBPACK_IMPORTED_MODULE_3__/* .retryReasons */ .ud)(run) };
 }
 function logsOf(run) {
     const logs = {};
@@ -470,6 +478,8 @@ function buildReport(state, plan, extra = {}) {
         totalTestsCovered: sum((r) => r.testsTotal),
         totalTestsPassed: sum((r) => r.testsPassedCount),
         storiesBlocked: inPlanOrder(b.blocked, plan),
+        storiesRetried: results.filter((r) => r.retried).map((r) => r.storyId),
+        totalAttempts: sum((r) => r.attempts),
         plan: state.plan.name,
         target: state.target,
         status: state.status,
@@ -477,6 +487,72 @@ function buildReport(state, plan, extra = {}) {
         ...(0,_usage_js__WEBPACK_IMPORTED_MODULE_0__/* .reportUsage */ .gu)(state, plan),
         ...extra,
     };
+}
+
+
+/***/ }),
+
+/***/ 1097:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IR: () => (/* binding */ retryHint),
+/* harmony export */   OK: () => (/* binding */ retryLines),
+/* harmony export */   vH: () => (/* binding */ retriedStories)
+/* harmony export */ });
+/* unused harmony export retrySection */
+/* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6207);
+/* harmony import */ var _retries_attempts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(454);
+/* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6624);
+/* harmony import */ var _testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5199);
+// How many stories needed a retry (or a rebuild on the integrated target) and why, for the run summary, the
+// pull request comment, `status` and the end of `run`; and the `tdd-waves retry` command that runs failed
+// stories again. Pure: state and plan in, text out.
+
+
+
+
+
+
+/** Stories that had more than one attempt, in plan order. */
+function retriedStories(state, plan) {
+    return [...plan.stories]
+        .sort((a, b) => a.index - b.index)
+        .flatMap((s) => {
+        const run = (0,_own_js__WEBPACK_IMPORTED_MODULE_1__/* .own */ .Z)(state.runs, s.id);
+        const history = (0,_retries_attempts_js__WEBPACK_IMPORTED_MODULE_2__/* .attemptHistory */ .cW)(run);
+        if (history.length < 2)
+            return [];
+        return [{ id: s.id, attempts: history.length, rebuilt: history.some((a) => a.rebuild), reasons: (0,_retries_attempts_js__WEBPACK_IMPORTED_MODULE_2__/* .retryReasons */ .ud)(run) }];
+    });
+}
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+/** "2 stories needed a retry" plus, per story, its attempts and why; empty when none did. */
+function retryLines(state, plan, clean) {
+    const retried = retriedStories(state, plan);
+    if (retried.length === 0)
+        return [];
+    return [
+        `${plural(retried.length, "story", "stories")} needed a retry:`,
+        ...retried.map((r) => `- ${clean(r.id)}: ${r.attempts} attempts${r.rebuilt ? ", rebuilt on the integrated target" : ""} — ${r.reasons.map(clean).join("; ") || "interrupted"}`),
+    ];
+}
+/** How many stories needed a retry and why, as a Markdown list under `heading`; as many stories as fit, with a note. */
+function retrySection(state, plan, budget, measure, heading) {
+    const [head, ...rows] = retryLines(state, plan, (t) => markdownCell(t, 160));
+    if (!head)
+        return "";
+    return fitTable(`${heading}${head}`, rows, budget, measure, (n) => `_${n} more retried stories left out for size: \`tdd-waves report\` lists them all._`);
+}
+/** The command that runs the failed stories again, when there are any: `tdd-waves retry` locally, `/build retry` on GitHub. */
+function retryHint(state, plan, planArg, where = "local") {
+    const failed = plan.stories.filter((s) => (0,_state_state_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(state, s.id) === "failed").map((s) => s.id);
+    if (failed.length === 0)
+        return undefined;
+    const what = `Run the failed ${failed.length === 1 ? "story" : "stories"} again (and the stories blocked behind them)`;
+    if (where === "github")
+        return `${what}: comment \`/build retry ${failed.join(" ")}\` on the pull request`;
+    return `${what}: tdd-waves retry ${(0,_testing_shell_quote_js__WEBPACK_IMPORTED_MODULE_3__/* .shellQuote */ .Z)(planArg)} ${failed.join(" ")}`;
 }
 
 

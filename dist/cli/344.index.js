@@ -1,5 +1,5 @@
-export const id = 293;
-export const ids = [293];
+export const id = 344;
+export const ids = [344];
 export const modules = {
 
 /***/ 6633:
@@ -172,7 +172,7 @@ function liveProgress(io, plan, now) {
 
 /***/ }),
 
-/***/ 8293:
+/***/ 3344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -191,6 +191,10 @@ var external_node_path_ = __webpack_require__(6760);
 var render_report = __webpack_require__(6640);
 // EXTERNAL MODULE: ./src/core/render/gantt-terminal.ts
 var gantt_terminal = __webpack_require__(7751);
+// EXTERNAL MODULE: ./src/core/render/retries.ts
+var retries = __webpack_require__(1097);
+// EXTERNAL MODULE: ./src/core/state/state.ts
+var state_state = __webpack_require__(6624);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
@@ -1107,9 +1111,84 @@ function readStoryFile(text) {
     return info;
 }
 
-// EXTERNAL MODULE: ./src/core/state/state.ts
-var state_state = __webpack_require__(6624);
+// EXTERNAL MODULE: ./src/core/own.ts
+var own = __webpack_require__(6207);
+;// CONCATENATED MODULE: ./src/core/state/progression.ts
+
+
+/** story id -> ids of the stories that depend on it directly. */
+function dependentsOf(plan) {
+    const out = {};
+    for (const s of plan.stories)
+        for (const d of s.dependsOn)
+            ((0,own/* own */.Z)(out, d) ?? (out[d] = [])).push(s.id);
+    return out;
+}
+/** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
+function blockingDependency(state, story) {
+    for (const d of story.dependsOn) {
+        const s = (0,state_state/* statusOf */.c2)(state, d);
+        if (s === "failed" || s === "blocked")
+            return d;
+    }
+    return null;
+}
+function blockReason(state, dep) {
+    return `dependency ${dep} is ${(0,state_state/* statusOf */.c2)(state, dep) === "failed" ? "failed" : "blocked"}`;
+}
+/** Every dependency is complete and merged into the target branch. */
+function dependenciesIntegrated(state, story) {
+    return story.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && (0,own/* own */.Z)(state.runs, d)?.merged !== undefined);
+}
+/** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
+function unmergedCompleted(state, plan) {
+    return plan.stories
+        .filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "complete" && (0,own/* own */.Z)(state.runs, s.id)?.merged === undefined)
+        .map((s) => s.id);
+}
+/**
+ * Of a wave's stories, the completed, unmerged ones that may be merged now, in plan order: those before
+ * the first story still pending or in progress (merges keep plan order while the wave still runs).
+ */
+function mergeableNow(state, plan, wave) {
+    const unmerged = new Set(unmergedCompleted(state, plan));
+    const out = [];
+    for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
+        const status = (0,state_state/* statusOf */.c2)(state, s.id);
+        // A story waiting for (or in) its rebuild on the integrated target holds up no one: it merges when it is done.
+        if (status !== "complete" && status !== "failed" && status !== "blocked" && (0,own/* own */.Z)(state.runs, s.id)?.rebuild)
+            continue;
+        if (status !== "complete" && status !== "failed" && status !== "blocked")
+            break;
+        if (unmerged.has(s.id))
+            out.push(s.id);
+    }
+    return out;
+}
+function storyById(plan) {
+    return new Map(plan.stories.map((s) => [s.id, s]));
+}
+
+;// CONCATENATED MODULE: ./src/core/retries/restart.ts
+// `--restart`: a new execution of the (changed) plan that keeps the record of the old one, so that the report,
+// the Gantt and the story files still show every earlier story's results, tests and bars.
+
+/** `fresh` (a new state for the plan) with the earlier runs of the stories it still has, settled, and the lock held. */
+function restartedState(fresh, previous, now) {
+    const runs = {};
+    for (const [id, run] of Object.entries(previous.runs)) {
+        if (fresh.storyEpics[id] === undefined)
+            continue;
+        const { resume: _r, rebuild: _b, rebuilt: _d, feedback: _f, ...kept } = run;
+        // Phases an execution left running were cut short: they stay on record as such.
+        runs[id] = { ...kept, phases: (0,state_state/* cutShort */.VV)(kept.phases, now) };
+    }
+    return { ...fresh, runs, ...(previous.lock ? { lock: previous.lock } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/execution.ts
+
+
 
 
 
@@ -1125,11 +1204,11 @@ function checkResumable(state, source, target) {
     // A plan whose only change is its budget resumes: raising the budget is how a stopped execution continues.
     if (state.plan.digest !== source.digest && state.plan.digestWithoutBudget !== digestWithoutBudget(source.plan)) {
         throw new RefusedError(`${source.path}: the plan changed since its execution started (recorded ${state.plan.digest.slice(0, 19)}…, now ${source.digest.slice(0, 19)}…). ` +
-            `Restore the plan to resume, or start over with --restart.`);
+            `Restore the plan to resume it, or run with --restart to go on under the changed plan (stories ✅ Complete on the target are kept with their record; the others run again).`);
     }
     if (state.target !== target) {
         throw new RefusedError(`${source.path}: the execution of plan "${state.plan.name}" targets branch "${state.target}", not "${target}". ` +
-            `Check out "${state.target}" to resume it, or start over here with --restart.`);
+            `Check out "${state.target}" to resume it, or run with --restart to execute the plan on this branch instead.`);
     }
 }
 const acquire = (lock, judgedDead, now) => (state) => {
@@ -1157,7 +1236,8 @@ async function startExecution(ports, opts) {
         await ports.store.init(fresh, "start execution");
     const done = await completeOnTarget(ports, source.plan, opts.targetDir);
     const head = (await ports.repository(opts.targetDir).revParse("HEAD")) ?? "";
-    const begin = (state) => (0,state_state/* adoptCompleted */.EY)(done, head, now)((0,state_state/* requeueInProgress */.dp)(now)(acquire(opts.lock, judgedDead, now)(opts.restart ? { ...fresh, ...(state.lock ? { lock: state.lock } : {}) } : { ...state, plan: { ...state.plan, ...planRecord } })));
+    const retry = opts.retry ? (0,state_state/* retryStories */.Au)(opts.retry, dependentsOf(source.plan), now) : (state) => state;
+    const begin = (state) => (0,state_state/* adoptCompleted */.EY)(done, head, now)((0,state_state/* requeueInProgress */.dp)(now)(retry(acquire(opts.lock, judgedDead, now)(opts.restart ? restartedState(fresh, state, now) : { ...state, plan: { ...state.plan, ...planRecord } }))));
     return ports.store.update(begin, opts.restart ? "restart execution" : current ? "resume execution" : "take the execution lock");
 }
 async function completeOnTarget(ports, plan, dir) {
@@ -1190,61 +1270,6 @@ const releaseLock = (lockId, now) => (state) => {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/core/plan/model.ts
 var model = __webpack_require__(2082);
-// EXTERNAL MODULE: ./src/core/own.ts
-var core_own = __webpack_require__(6207);
-;// CONCATENATED MODULE: ./src/core/state/progression.ts
-
-
-/** story id -> ids of the stories that depend on it directly. */
-function dependentsOf(plan) {
-    const out = {};
-    for (const s of plan.stories)
-        for (const d of s.dependsOn)
-            (own(out, d) ?? (out[d] = [])).push(s.id);
-    return out;
-}
-/** The first dependency that failed or is blocked, which blocks `story`; null when none does. */
-function blockingDependency(state, story) {
-    for (const d of story.dependsOn) {
-        const s = (0,state_state/* statusOf */.c2)(state, d);
-        if (s === "failed" || s === "blocked")
-            return d;
-    }
-    return null;
-}
-function blockReason(state, dep) {
-    return `dependency ${dep} is ${(0,state_state/* statusOf */.c2)(state, dep) === "failed" ? "failed" : "blocked"}`;
-}
-/** Every dependency is complete and merged into the target branch. */
-function dependenciesIntegrated(state, story) {
-    return story.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && (0,core_own/* own */.Z)(state.runs, d)?.merged !== undefined);
-}
-/** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
-function unmergedCompleted(state, plan) {
-    return plan.stories
-        .filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "complete" && (0,core_own/* own */.Z)(state.runs, s.id)?.merged === undefined)
-        .map((s) => s.id);
-}
-/**
- * Of a wave's stories, the completed, unmerged ones that may be merged now, in plan order: those before
- * the first story still pending or in progress (merges keep plan order while the wave still runs).
- */
-function mergeableNow(state, plan, wave) {
-    const unmerged = new Set(unmergedCompleted(state, plan));
-    const out = [];
-    for (const s of plan.stories.filter((s) => wave.includes(s.id))) {
-        const status = (0,state_state/* statusOf */.c2)(state, s.id);
-        if (status !== "complete" && status !== "failed" && status !== "blocked")
-            break;
-        if (unmerged.has(s.id))
-            out.push(s.id);
-    }
-    return out;
-}
-function storyById(plan) {
-    return new Map(plan.stories.map((s) => [s.id, s]));
-}
-
 ;// CONCATENATED MODULE: ./src/engine/blocking.ts
 
 
@@ -1389,6 +1414,84 @@ function renderCompletion(c, eol) {
     return lines.join(eol);
 }
 
+// EXTERNAL MODULE: ./src/core/retries/attempts.ts
+var attempts = __webpack_require__(454);
+;// CONCATENATED MODULE: ./src/core/retries/feedback.ts
+// The feedback an agent gets on a retry or a rebuild (TDD_WAVES_FEEDBACK, the `{feedback}` placeholder):
+// what failed and why, the criteria still unticked, and the tail of the output that shows it. Pure text.
+
+/** How much of a log the feedback quotes: its last lines, within a size an agent's prompt can carry. */
+const TAIL_LINES = 60;
+const TAIL_CHARS = 6_000;
+/** Feedback longer than this is cut (a story record carries it, and its schema bounds it). */
+const FEEDBACK_MAX_CHARS = 16_000;
+/** Lists (criteria, files) quote this many items, each cut to ITEM_CHARS. */
+const LIST_ITEMS = 30;
+const ITEM_CHARS = 200;
+const bounded = (text) => (text.length <= FEEDBACK_MAX_CHARS ? text : `${text.slice(0, FEEDBACK_MAX_CHARS - 1)}…`);
+function listOf(items) {
+    const lines = items.slice(0, LIST_ITEMS).map((item) => {
+        const one = item.replace(/\s+/g, " ").trim();
+        return `- ${one.length <= ITEM_CHARS ? one : `${one.slice(0, ITEM_CHARS - 1)}…`}`;
+    });
+    return items.length > LIST_ITEMS ? [...lines, `- … and ${items.length - LIST_ITEMS} more`] : lines;
+}
+/** The last lines of `text` (at most TAIL_LINES lines and TAIL_CHARS characters), trailing blank lines dropped. */
+function tailOf(text) {
+    const lines = text.replace(/\r\n?/g, "\n").replace(/\s+$/, "").split("\n").slice(-TAIL_LINES);
+    let out = lines.join("\n");
+    if (out.length > TAIL_CHARS)
+        out = `…${out.slice(out.length - TAIL_CHARS + 1)}`;
+    return out;
+}
+const fence = (text) => {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+    const f = "`".repeat(Math.max(3, longest + 1));
+    return `${f}\n${text}\n${f}`;
+};
+/** Feedback for the next attempt after a failed one. */
+function renderRetryFeedback(f) {
+    const lines = [`Attempt ${f.failedAttempt} of ${f.attempts} failed: ${f.reason}`, `This is attempt ${f.failedAttempt + 1} of ${f.attempts}: fix what failed.`];
+    if (f.unchecked && f.unchecked.length > 0)
+        lines.push("", "Acceptance criteria still unchecked:", ...listOf(f.unchecked));
+    if (f.restoredTestFile)
+        lines.push("", `The test file ${f.restoredTestFile} was restored to what the tester wrote: it is locked, change the production code instead.`);
+    if (f.output && f.output.text.trim())
+        lines.push("", `Tail of the failing output (${f.output.log}):`, fence(tailOf(f.output.text)));
+    return bounded(lines.join("\n"));
+}
+/** Feedback for a rebuild on the integrated target after the story's integration failed. */
+function renderRebuildFeedback(f) {
+    const lines = [
+        `${attempts/* REBUILD_HEADING */.rb}: ${f.reason}.`,
+        "The story was implemented and verified, but stories merged into the target since then clash with it.",
+        "This working copy is the integrated target with the story's tests and story file: implement the story again",
+        "here, keeping what the target now holds, until its tests pass.",
+    ];
+    if (f.filesModified && f.filesModified.length > 0)
+        lines.push("", "Files the earlier implementation changed:", ...listOf(f.filesModified));
+    if (f.output && f.output.text.trim())
+        lines.push("", `Tail of the failing output (${f.output.log}):`, fence(tailOf(f.output.text)));
+    return bounded(lines.join("\n"));
+}
+
+;// CONCATENATED MODULE: ./src/core/retries/rebuild.ts
+// What integration does with a story it cannot take (a merge conflict, tests failing on the merged result):
+// once per set of attempts, and only when the story has retries, the story goes back for a rebuild on the
+// integrated target; otherwise, or when the rebuild is rejected too, it is ❌ Failed with the reason.
+
+
+
+const integrationRejected = (id, reason, retries, now, output, origin) => (state) => {
+    const run = (0,own/* own */.Z)(state.runs, id);
+    if (retries > 0 && run && !run.rebuilt) {
+        const feedback = renderRebuildFeedback({ reason, filesModified: run.result?.filesModified, ...(output ? { output } : {}) });
+        return (0,state_state/* scheduleRebuild */.P8)(id, reason, feedback, now, origin)(state);
+    }
+    const final = run?.rebuilt ? `${reason} (after a rebuild on the integrated target)` : reason;
+    return (0,state_state/* chain */.cy)((0,state_state/* endPhase */.zN)(id, "integrate", "failed", now, final), (0,state_state/* failStory */.AE)(id, final, now, "integrate"))(state);
+};
+
 ;// CONCATENATED MODULE: ./src/core/prompts.ts
 // The briefs the tester and implementation agents receive (TDD_WAVES_PROMPT), and the rendering of
 // a plan's own prompt templates.
@@ -1412,7 +1515,7 @@ Role: tester. You write the tests for this story before anyone implements it. An
 agent takes over after you and has to make your tests pass, so they are the contract for the story.
 
 ${STORY}
-
+{feedback}
 Task
 - Write tests that pin down every acceptance criterion above: at least one test per criterion, for the
   behaviour that must work and for the ways it must fail (bad input, errors, edge cases).
@@ -1440,7 +1543,7 @@ the production code the story asks for.
 ${STORY}
 
 Then read the tests in {testFile}: they are the contract.
-
+{feedback}
 Task
 - Implement the story in production code so that every test in {testFile} passes and every
   acceptance criterion holds.
@@ -1470,6 +1573,7 @@ const PROMPT_PLACEHOLDERS = [
     "role",
     "redRule",
     "testFileRule",
+    "feedback",
 ];
 const KNOWN = new Set(PROMPT_PLACEHOLDERS);
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
@@ -1502,7 +1606,12 @@ function placeholderValues(role, ctx) {
         ["role", role],
         ["redRule", redRule(ctx)],
         ["testFileRule", testFileRule(ctx)],
+        ["feedback", feedbackSection(ctx)],
     ]);
+}
+/** Empty on a first attempt, so that the brief reads as before; otherwise a section of its own. */
+function feedbackSection(ctx) {
+    return ctx.feedback ? `\nFeedback: this story was tried before\n${ctx.feedback.trim()}\n` : "";
 }
 function bullets(items) {
     if (items.length === 0)
@@ -1644,6 +1753,7 @@ async function promptFor(ports, job, role) {
         acceptanceCriteria: criteria.map((c) => c.text),
         lockTests: plan.tdd.lockTests,
         requireRed: plan.tdd.requireRed,
+        ...(job.feedback ? { feedback: job.feedback } : {}),
     }, template);
 }
 /** The environment an agent runs with (SPEC §3), plus the agent's own `env`. */
@@ -1652,6 +1762,12 @@ async function agentEnvironment(ports, job, role) {
     const promptFile = (0,external_node_path_.join)(job.logDir, `${role}-prompt.md`);
     await ports.files.write(logRoot(job), (0,external_node_path_.relative)(logRoot(job), promptFile), prompt);
     const agent = job.plan.agents[role === "tester" ? job.story.tester : job.story.implementer];
+    const feedback = {};
+    if (job.feedback) {
+        const feedbackFile = (0,external_node_path_.join)(job.logDir, `${role}-feedback.md`);
+        await ports.files.write(logRoot(job), (0,external_node_path_.relative)(logRoot(job), feedbackFile), `${job.feedback}\n`);
+        Object.assign(feedback, { TDD_WAVES_FEEDBACK: job.feedback, TDD_WAVES_FEEDBACK_FILE: feedbackFile });
+    }
     return {
         ...agent.env,
         TDD_WAVES_ROLE: role,
@@ -1665,6 +1781,7 @@ async function agentEnvironment(ports, job, role) {
         TDD_WAVES_PROMPT: prompt,
         TDD_WAVES_PROMPT_FILE: promptFile,
         TDD_WAVES_USAGE_FILE: usageFile(job, role),
+        ...feedback,
     };
 }
 function describeExit(who, r, timeoutMs) {
@@ -1722,6 +1839,8 @@ async function runPool(items, limit, work, signal) {
 
 
 
+
+
 /** Merges the given completed stories (plan order) and checks their tests on the merged result. */
 async function integrateStories(ports, plan, target, ids) {
     await retestMerged(ports, plan, target, await mergeStories(ports, plan, target, ids));
@@ -1736,6 +1855,7 @@ async function mergeStories(ports, plan, target, ids) {
     // Merge first, record after: an execution killed in between finds the merges on the target (see
     // the ancestor check) and records them then; one state write for the whole batch.
     const outcomes = [];
+    const rejected = [];
     for (const story of plan.stories.filter((s) => ids.includes(s.id))) {
         const ref = target.branchRef(story.id);
         const tip = await git.revParse(ref);
@@ -1757,12 +1877,13 @@ async function mergeStories(ports, plan, target, ids) {
         }
         else {
             const reason = mergeFailure(r);
-            outcomes.push((0,state_state/* failStory */.AE)(story.id, reason, ports.now(), "integrate"));
-            ports.progress({ type: "story", storyId: story.id, status: "failed", reason });
+            // A conflict with what the target now holds is rebuilt on it (once); a merge git refused to start is not.
+            outcomes.push(r.kind === "conflict" ? integrationRejected(story.id, reason, (0,model/* retriesOf */.Ko)(plan, story), ports.now()) : (0,state_state/* failStory */.AE)(story.id, reason, ports.now(), "integrate"));
+            rejected.push({ story, reason });
         }
     }
     if (outcomes.length > 0)
-        await ports.store.update((0,state_state/* chain */.cy)(...outcomes), `integrate ${ids.join(", ")}`);
+        reportRejected(ports, await ports.store.update((0,state_state/* chain */.cy)(...outcomes), `integrate ${ids.join(", ")}`), rejected);
     return merged;
 }
 /** Why a merge failed, in words: a conflict (the stories disagree) is not a merge git refused to start. */
@@ -1775,11 +1896,14 @@ function mergeFailure(r) {
     const files = lines.filter((l) => /^\t/.test(l)).map((l) => l.trim());
     return `merge refused by git: ${first}${files.length ? `: ${files.join(", ")}` : ""}`;
 }
-/** Runs the merged stories' tests once more on the merged result: a story whose tests now fail is ❌ Failed. */
+/**
+ * Runs the merged stories' tests once more on the merged result: a story whose tests now fail is rebuilt on
+ * it (once, when it has retries), otherwise ❌ Failed.
+ */
 async function retestMerged(ports, plan, target, merged) {
     const failing = await runPool(merged, plan.maxParallel, async (story) => {
         try {
-            const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: (0,external_node_path_.join)(target.logDir, story.id, "integrate.log"), logRoot: target.logRoot ?? target.logDir });
+            const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir });
             return r.exitCode !== 0 || r.timedOut;
         }
         catch (e) {
@@ -1793,9 +1917,33 @@ async function retestMerged(ports, plan, target, merged) {
     if (broken.length === 0)
         return;
     const reason = "fails after integration";
-    await ports.store.update((0,state_state/* chain */.cy)(...broken.map((s) => (0,state_state/* failStory */.AE)(s.id, reason, ports.now(), "integrate"))), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
-    for (const s of broken)
-        ports.progress({ type: "story", storyId: s.id, status: "failed", reason, log: (0,external_node_path_.join)(target.logDir, s.id, "integrate.log") });
+    const outcomes = [];
+    for (const s of broken) {
+        const output = await integrationOutput(ports, target, s.id);
+        outcomes.push(integrationRejected(s.id, reason, (0,model/* retriesOf */.Ko)(plan, s), ports.now(), output));
+    }
+    const state = await ports.store.update((0,state_state/* chain */.cy)(...outcomes), `fails after integration: ${broken.map((s) => s.id).join(", ")}`);
+    reportRejected(ports, state, broken.map((story) => ({ story, reason, log: integrationLog(target, story.id) })));
+}
+const integrationLog = (target, id) => (0,external_node_path_.join)(target.logDir, id, "integrate.log");
+/** The post-merge test output of a story, for the feedback of its rebuild; undefined when there is none. */
+async function integrationOutput(ports, target, id) {
+    const root = target.logRoot ?? target.logDir;
+    const text = await ports.files.read(root, (0,external_node_path_.relative)(root, integrationLog(target, id))).catch((e) => {
+        if (e instanceof PathEscapeError)
+            return null;
+        throw e;
+    });
+    return text === null ? undefined : { log: `${id}/integrate.log`, text };
+}
+/** Says what became of stories integration rejected: back for a rebuild, or failed. */
+function reportRejected(ports, state, rejected) {
+    for (const { story, reason, log } of rejected) {
+        if ((0,state_state/* statusOf */.c2)(state, story.id) === "failed")
+            ports.progress({ type: "story", storyId: story.id, status: "failed", reason: (0,own/* own */.Z)(state.runs, story.id)?.reason ?? reason, ...(log ? { log } : {}) });
+        else
+            ports.progress({ type: "log", message: `${story.id}: ${reason}; it is rebuilt on the integrated target` });
+    }
 }
 /**
  * Commits, on the target, the story file of every given story that failed or is blocked — one commit
@@ -1821,12 +1969,12 @@ async function recordOutcomesOnTarget(ports, plan, target, ids) {
         if (next === text)
             continue;
         await ports.files.write(target.dir, story.file, next);
-        const reason = (0,core_own/* own */.Z)(state.runs, story.id)?.reason ?? status;
+        const reason = (0,own/* own */.Z)(state.runs, story.id)?.reason ?? status;
         await git.commitPaths(`tdd-waves: ${story.id} ${status === "failed" ? "❌ failed" : "⛔ blocked"}: ${reason}`, [story.file]);
     }
 }
 function outcomeCompletion(state, story, runUrl, eol) {
-    const run = (0,core_own/* own */.Z)(state.runs, story.id);
+    const run = (0,own/* own */.Z)(state.runs, story.id);
     const info = run ? completionInfoFromRun(run, { testerAgent: story.tester, implAgent: story.implementer }) : {};
     return renderCompletion({ ...info, outcome: (0,state_state/* statusOf */.c2)(state, story.id) === "blocked" ? "blocked" : "failed", reason: run?.reason, runUrl: runUrl ?? run?.runUrl }, eol);
 }
@@ -1860,7 +2008,7 @@ async function guarded(phase, work) {
 }
 /** Agents work on the story branch: one that leaves it (another branch, a detached HEAD) fails the story. */
 async function headMoved(wc, job, who) {
-    const branch = (0,model/* storyBranch */.Q)(job.plan.name, job.story.id);
+    const branch = (0,model/* storyBranch */.Q_)(job.plan.name, job.story.id);
     const now = await wc.currentBranch();
     if (now === branch)
         return undefined;
@@ -1893,7 +2041,7 @@ async function runAgent(ports, job, role, atStart) {
     });
     const env = await agentEnvironment(ports, job, role);
     const log = logFile(job, phase);
-    const begin = (0,state_state/* beginPhase */.tA)(story.id, phase, ports.now(), { agent: name, log });
+    const begin = (0,state_state/* beginPhase */.tA)(story.id, phase, ports.now(), { agent: name, log, ...(job.feedback ? { feedback: job.feedback } : {}) });
     await ports.store.update(atStart ? (0,state_state/* chain */.cy)(atStart, begin) : begin, `${story.id}: ${phase} started`);
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
     await prepareUsage(ports, job, role);
@@ -1973,7 +2121,7 @@ async function verifyPhase(ports, job, lockedBlob) {
     if (moved)
         problems.push(moved);
     const recorded = await ports.store.read();
-    const nested = await nestedProblem(git, recorded ? (0,core_own/* own */.Z)(recorded.runs, story.id)?.base : undefined);
+    const nested = await nestedProblem(git, recorded ? (0,own/* own */.Z)(recorded.runs, story.id)?.base : undefined);
     if (nested)
         problems.push(nested);
     if (green.timedOut)
@@ -2014,11 +2162,11 @@ async function finishStoryFile(ports, job, end) {
     const { story } = job;
     const git = ports.workingCopy(job.dir);
     // Whatever an agent did with HEAD, the story's work is committed on the story branch and nowhere else.
-    const branch = (0,model/* storyBranch */.Q)(job.plan.name, story.id);
+    const branch = (0,model/* storyBranch */.Q_)(job.plan.name, story.id);
     if ((await git.currentBranch()) !== branch)
         await git.returnToBranch(branch);
     const state = await ports.store.read();
-    const run = state && (0,core_own/* own */.Z)(state.runs, story.id);
+    const run = state && (0,own/* own */.Z)(state.runs, story.id);
     const base = run?.base;
     // What differs from the base in the working tree (untracked files too) is what the commit below holds.
     const filesModified = base ? await git.changedFiles(base) : [];
@@ -2036,6 +2184,157 @@ async function finishStoryFile(ports, job, end) {
     }
     const commit = await git.commitAll(`tdd-waves: ${story.id} ${end.outcome === "complete" ? "complete" : `failed: ${end.reason}`}`);
     return (0,state_state/* recordResult */.Pr)(story.id, { filesModified: withStory, commit: commit ?? undefined }, ports.now());
+}
+
+;// CONCATENATED MODULE: ./src/engine/attempts.ts
+// A story's attempts in its working copy: the phases run in order, and a failed one is tried again (up to the
+// story's `retries`) with feedback — the tester after a failed red check, the implementation agent after a
+// failed verify, the locked test file restored first. Where to go next is read from the recorded phases
+// (core/retries/attempts.ts), so a resumed execution or the next GitHub step continues where the last left off.
+
+
+
+
+
+
+
+
+
+const ORDER = { tester: 0, implementation: 1, verify: 2 };
+async function currentRun(ports, id) {
+    const state = await ports.store.read();
+    const run = state ? (0,own/* own */.Z)(state.runs, id) : undefined;
+    if (!run)
+        throw new Error(`${id}: no run recorded in the state`);
+    return run;
+}
+/**
+ * Runs the story's phases from where its record stands until it is verified, out of attempts, or (with
+ * `until`) the next phase belongs to a later step. Does not complete or fail the story: the caller does.
+ */
+async function runAttempts(ports, base, opts) {
+    const { story, plan } = base;
+    const retries = (0,model/* retriesOf */.Ko)(plan, story);
+    let fresh = opts.fresh;
+    for (;;) {
+        const run = await currentRun(ports, story.id);
+        const step = (0,attempts/* nextStep */.sk)(run, retries, fresh);
+        if (step.kind === "verified")
+            return { kind: "verified" };
+        if (step.kind === "exhausted")
+            return { kind: "failed", result: { ok: false, phase: step.phase, reason: step.reason } };
+        const job = { ...base, attempt: step.attempt, logDir: opts.logDirFor(step.attempt) };
+        if (step.kind === "prepare-rebuild") {
+            const problem = await prepareRebuild(ports, job, run).catch((e) => {
+                // A story file that now leads out of the working copy: the rebuild cannot use it.
+                if (e instanceof PathEscapeError)
+                    return e.message;
+                throw e;
+            });
+            if (problem)
+                return { kind: "failed", result: { ok: false, phase: "integrate", reason: problem } };
+            fresh = false;
+            continue;
+        }
+        if (ORDER[step.phase] > ORDER[opts.until ?? "verify"])
+            return { kind: "paused" };
+        let feedback = step.feedback;
+        if (step.newAttempt) {
+            // The failed attempt's agent may have left the story branch: the next one works on it again.
+            const wc = ports.workingCopy(job.dir);
+            const branch = (0,model/* storyBranch */.Q_)(plan.name, story.id);
+            if ((await wc.currentBranch()) !== branch)
+                await wc.returnToBranch(branch);
+            feedback = await feedbackFor(ports, job, run, step, retries + 1, fresh);
+            await ports.store.update((0,state_state/* beginAttempt */.xF)(story.id, step.attempt, feedback, ports.now()), `${story.id}: attempt ${step.attempt}`);
+            ports.progress({ type: "log", message: `Retrying ${story.id}: attempt ${step.attempt} of ${retries + 1}, after ${step.after?.message ?? "a failure"}` });
+        }
+        // Never before a verify: that would hide a change to the locked test file instead of catching it.
+        if (step.newAttempt && step.phase === "implementation" && plan.tdd.lockTests && run.testerCommit) {
+            await ports.workingCopy(job.dir).restoreFile(run.testerCommit, story.testFile);
+        }
+        // The red check asks for a test file the tester created or changed: against the one the attempt started
+        // with, not the one the failed attempt left.
+        if (step.newAttempt && step.phase === "tester" && run.base)
+            await resetTestFile(ports, job, run.base);
+        const withFeedback = { ...job, ...(feedback ? { feedback } : {}) };
+        let r;
+        if (step.phase === "tester")
+            r = await guarded("tester", () => testerPhase(ports, withFeedback));
+        else if (step.phase === "implementation")
+            r = await guarded("implementation", () => implementationPhase(ports, withFeedback));
+        else
+            r = await guarded("verify", () => verifyPhase(ports, withFeedback, run.testFileBlob));
+        // A failure no attempt can mend (a story over its budget fails before its agent starts: no phase records it).
+        if (!r.ok && (0,attempts/* isFinalFailure */.ny)(r.reason))
+            return { kind: "failed", result: r };
+        if (!r.ok)
+            await recordFailure(ports, story.id, step.attempt, r);
+        fresh = false;
+    }
+}
+/**
+ * A phase that failed without saying so in the state (a path leading out of the working copy stopped it
+ * midway) is recorded as failed, so that the next step reads a failed attempt, not one still running.
+ */
+async function recordFailure(ports, id, attempt, r) {
+    const run = await currentRun(ports, id);
+    const last = run.phases.filter((p) => (p.attempt ?? run.attempt) === attempt && !p.interrupted && p.phase !== "integrate").at(-1);
+    if (last?.outcome === "failed")
+        return;
+    await ports.store.update((0,state_state/* endPhase */.zN)(id, r.phase, "failed", ports.now(), r.reason), `${id}: ${r.phase} failed`);
+}
+/** The test file as the commit the story's attempts start from has it (none when that commit has none). */
+async function resetTestFile(ports, job, base) {
+    if (await ports.workingCopy(job.dir).restoreFile(base, job.story.testFile))
+        return;
+    await ports.files.remove(job.dir, job.story.testFile).catch((e) => {
+        // A link out of the working copy on the way: the red check reports it.
+        if (!(e instanceof PathEscapeError))
+            throw e;
+    });
+}
+/** A log of the story's, or null when there is none (or it leads out of where logs are kept). */
+async function readLog(ports, job, path) {
+    const root = logRoot(job);
+    return ports.files.read(root, (0,external_node_path_.relative)(root, path)).catch((e) => {
+        if (e instanceof PathEscapeError)
+            return null;
+        throw e;
+    });
+}
+async function feedbackFor(ports, job, run, step, attempts, fresh) {
+    const failed = step.after;
+    const output = failed?.log ? await readLog(ports, job, failed.log) : null;
+    // A new checkout's story file says nothing about what the failed attempt ticked.
+    const criteria = step.phase === "implementation" && !fresh ? await acceptanceCriteria(ports, job).catch(() => []) : [];
+    return renderRetryFeedback({
+        failedAttempt: run.attempt,
+        attempts,
+        reason: failed?.message ?? "the attempt failed",
+        unchecked: criteria.filter((c) => !c.checked).map((c) => c.text),
+        ...(output ? { output: { log: failed.log.split(/[\\/]/).slice(-2).join("/"), text: output } } : {}),
+        ...(step.phase === "implementation" && job.plan.tdd.lockTests ? { restoredTestFile: job.story.testFile } : {}),
+    });
+}
+/**
+ * The rebuild's start: the working copy is the integrated target; the story's test file and story file come
+ * from its verified commit and are committed there as the rebuild's locked tests. Returns why it cannot start.
+ */
+async function prepareRebuild(ports, job, run) {
+    const { story } = job;
+    const wc = ports.workingCopy(job.dir);
+    const from = run.rebuild?.from;
+    const base = (await wc.head());
+    if (!from || !(await wc.restoreFile(from, story.testFile))) {
+        return `${run.rebuild?.reason ?? "integration failed"}, and its rebuild cannot start: the verified commit ${from ? from.slice(0, 12) : "(not recorded)"} with its tests is not in this working copy`;
+    }
+    await wc.restoreFile(from, story.file);
+    await editStoryFile(ports, job, { verified: false });
+    const commit = (await wc.commitAll(`tdd-waves: ${story.id} rebuilt on the integrated target: its tests and story file`)) ?? base;
+    const blob = await wc.hashFile(story.testFile);
+    await ports.store.update((0,state_state/* rebuildPrepared */.LV)(story.id, commit, blob, base, ports.now()), `${story.id}: rebuild prepared`);
+    ports.progress({ type: "log", message: `Rebuilding ${story.id} on the integrated target (${run.rebuild?.reason ?? "integration failed"})` });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/story-branches.ts
@@ -2056,8 +2355,8 @@ async function refuseForeignStoryBranches(repo, plan, target, state, where = "lo
     const ref = (branch) => (where === "local" ? `refs/heads/${branch}` : `refs/remotes/origin/${branch}`);
     const foreign = [];
     for (const story of plan.stories) {
-        const branch = (0,model/* storyBranch */.Q)(plan.name, story.id);
-        if (state && (0,core_own/* own */.Z)(state.runs, story.id))
+        const branch = (0,model/* storyBranch */.Q_)(plan.name, story.id);
+        if (state && (0,own/* own */.Z)(state.runs, story.id))
             continue;
         if ((await repo.revParse(ref(branch))) === null)
             continue;
@@ -2154,6 +2453,8 @@ class WorktreeSlots {
 
 
 
+
+
 class Mutex {
     tail = Promise.resolve();
     run(f) {
@@ -2192,6 +2493,7 @@ async function runLocal(ports, opts) {
         source: opts.source,
         target,
         restart: opts.restart,
+        ...(opts.retry ? { retry: opts.retry } : {}),
         lock,
         lockAlive: (l) => l.kind === "local" && (l.host !== (0,external_node_os_.hostname)() || pidAlive(l.pid)),
         targetDir: opts.repoDir,
@@ -2207,7 +2509,7 @@ async function runLocal(ports, opts) {
         target,
         work,
         limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
-        integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name), logRoot },
+        integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q_)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name), logRoot },
         targetLock: new Mutex(),
         worktrees: new WorktreeSlots(git, ports.workingCopy, (0,external_node_path_.join)(work, "worktrees", opts.source.plan.name)),
     };
@@ -2262,22 +2564,30 @@ async function runWaves(run) {
         });
         // A used-up budget stops new stories; the ones that finished are still merged before the execution stops.
         let budget;
-        await runPool(open, run.limit, async (s) => {
-            await runStory(run, s, w);
+        // The wave is finished when its rebuilds are: stories that conflicted or fail on the merged result are
+        // built again on the integrated target (once each), then merged and checked like the others.
+        let stories = open;
+        do {
+            await runPool(stories, run.limit, async (s) => {
+                await runStory(run, s, w);
+                await mergeDone();
+            }, run.opts.signal).catch((e) => {
+                if (!(e instanceof BudgetReached))
+                    throw e;
+                budget = e;
+            });
             await mergeDone();
-        }, run.opts.signal).catch((e) => {
-            if (!(e instanceof BudgetReached))
-                throw e;
-            budget = e;
-        });
-        await mergeDone();
-        await run.targetLock.run(async () => {
-            if (merged.length > 0)
-                ports.progress({ type: "stage", wave: w, what: `post-merge tests of ${merged.length} ${merged.length === 1 ? "story" : "stories"} on the target` });
-            await retestMerged(ports, plan, run.integration, merged);
-            ports.progress({ type: "stage", wave: w, what: null });
-            await recordOutcomesOnTarget(ports, plan, run.integration, ids);
-        });
+            await run.targetLock.run(async () => {
+                const checked = merged.splice(0);
+                if (checked.length > 0)
+                    ports.progress({ type: "stage", wave: w, what: `post-merge tests of ${checked.length} ${checked.length === 1 ? "story" : "stories"} on the target` });
+                await retestMerged(ports, plan, run.integration, checked);
+                ports.progress({ type: "stage", wave: w, what: null });
+            });
+            const now = (await ports.store.read());
+            stories = budget ? [] : plan.stories.filter((s) => ids.includes(s.id) && (0,state_state/* statusOf */.c2)(now, s.id) === "pending" && (0,own/* own */.Z)(now.runs, s.id)?.rebuild);
+        } while (stories.length > 0);
+        await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, ids));
         if (budget)
             throw budget;
     }
@@ -2327,31 +2637,22 @@ async function runStory(run, story, wave) {
     if (spent)
         throw new BudgetReached(spent);
     const state = await ports.store.update((0,state_state/* startStory */.OA)(story.id, ports.now()), `${story.id}: start`);
-    const attempt = (0,core_own/* own */.Z)(state.runs, story.id).attempt;
+    const record = (0,own/* own */.Z)(state.runs, story.id);
     // No lock: the branch moves atomically, and any tip from now on holds every merge this story waits for.
     const tip = (await ports.repository(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
-    const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q)(plan.name, story.id), tip);
-    const job = {
-        plan,
-        planPath: run.opts.source.path,
-        story,
-        wave,
-        attempt,
-        dir,
-        logDir: (0,external_node_path_.join)(run.work, "logs", plan.name, story.id, `attempt-${attempt}`),
-        logRoot: run.integration.logRoot,
-        signal: run.opts.signal,
-    };
+    // An attempt continued after a stop goes on from the tests it committed; anything else starts from the target.
+    const start = (0,attempts/* testsCommitted */.Q9)(record) && record.testerCommit ? record.testerCommit : tip;
+    const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q_)(plan.name, story.id), start);
+    const logDirFor = (attempt) => (0,external_node_path_.join)(run.work, "logs", plan.name, story.id, `attempt-${attempt}`);
+    const base = { plan, planPath: run.opts.source.path, story, wave, dir, logRoot: run.integration.logRoot, signal: run.opts.signal };
     try {
-        let r = await guarded("tester", () => testerPhase(ports, job));
-        if (r.ok)
-            r = await guarded("implementation", () => implementationPhase(ports, job));
-        if (r.ok)
-            r = await guarded("verify", async () => verifyPhase(ports, job, (0,core_own/* own */.Z)((await ports.store.read()).runs, story.id)?.testFileBlob));
-        if (r.ok)
+        const outcome = await runAttempts(ports, base, { fresh: true, logDirFor });
+        const attempt = (0,own/* own */.Z)((await ports.store.read()).runs, story.id).attempt;
+        const job = { ...base, attempt, logDir: logDirFor(attempt) };
+        if (outcome.kind === "verified")
             await completeInWorkingCopy(ports, job);
-        else
-            await failInWorkingCopy(ports, job, r);
+        else if (outcome.kind === "failed")
+            await failInWorkingCopy(ports, job, outcome.result);
     }
     finally {
         if (!run.opts.signal?.aborted)
@@ -2370,7 +2671,8 @@ var render_usage = __webpack_require__(9039);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
 var terminal = __webpack_require__(1028);
 ;// CONCATENATED MODULE: ./src/cli/run-command.ts
-// `tdd-waves run`: flags -> a local execution, with live progress, the report file and SPEC §6 exit codes.
+// `tdd-waves run` and `tdd-waves retry`: flags -> a local execution, with live progress, the report file and
+// SPEC §6 exit codes. `retry` is `run` after putting the named failed stories (and those they blocked) back.
 
 
 
@@ -2386,21 +2688,31 @@ var terminal = __webpack_require__(1028);
 
 
 
-const USAGE = "Usage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH] [--state-branch B] [--no-color]";
-const HELP = `Executes the plan locally, each story test-first in its own worktree; run it again to resume.
-  --max-parallel N   stories at once, 1 to 10 (default: the plan's maxParallel)
+
+
+const USAGE = {
+    run: "Usage: tdd-waves run <plan-file> [--max-parallel N] [--schedule waves|dag] [--restart] [--report PATH] [--state-branch B] [--no-color]",
+    retry: "Usage: tdd-waves retry <plan-file> <story-id>... [--max-parallel N] [--schedule waves|dag] [--report PATH] [--state-branch B] [--no-color]",
+};
+const INTRO = {
+    run: "Executes the plan locally, each story test-first in its own worktree; run it again to resume.",
+    retry: "Puts the named failed (or blocked) stories and the stories they blocked back to pending, for a whole new set of attempts,\n" +
+        "then executes the plan as `run` does; interrupted, `run` (or the same retry) resumes it. Earlier results stay on record.",
+};
+const HELP = `  --max-parallel N   stories at once, 1 to 10 (default: the plan's maxParallel)
   --schedule dag     start a story as soon as its own dependencies are merged (default: waves)
-  --restart          start over when the plan changed since the recorded execution
+  --restart          (run) go on under a plan that changed since the recorded execution: completed stories keep their record
   --report PATH      where to write the report JSON (default: tdd-waves-report.json at the repository root, git-excluded)
   --state-branch B   the state branch (default: tdd-waves/state)
   --no-color         plain ASCII, no colours (also NO_COLOR)`;
-async function runCommand(args, io) {
+async function runCommand(args, io, command = "run") {
+    const usage = (message) => usageOf(io, command, message);
     let flags;
     try {
         flags = (0,cli_args/* parseFlags */.bQ)(args, {
             "max-parallel": "value",
             schedule: "value",
-            restart: "boolean",
+            ...(command === "run" ? { restart: "boolean" } : {}),
             report: "value",
             "state-branch": "value",
             "no-color": "boolean",
@@ -2409,22 +2721,25 @@ async function runCommand(args, io) {
     }
     catch (e) {
         if (e instanceof cli_args/* UsageError */.eb)
-            return run_command_usage(io, e.message);
+            return usage(e.message);
         throw e;
     }
     if (flags.booleans.has("help")) {
-        io.stdout(`${USAGE}\n\n${HELP}\n`);
+        io.stdout(`${USAGE[command]}\n\n${INTRO[command]}\n${HELP}\n`);
         return 0;
     }
     const maxParallel = flags.values["max-parallel"] === undefined ? undefined : Number(flags.values["max-parallel"]);
     if (maxParallel !== undefined && !(Number.isInteger(maxParallel) && maxParallel >= 1 && maxParallel <= 10)) {
-        return run_command_usage(io, `--max-parallel must be a whole number from 1 to 10, got "${flags.values["max-parallel"]}"`);
+        return usage(`--max-parallel must be a whole number from 1 to 10, got "${flags.values["max-parallel"]}"`);
     }
     const schedule = flags.values.schedule ?? "waves";
     if (schedule !== "waves" && schedule !== "dag")
-        return run_command_usage(io, `--schedule must be "waves" or "dag", got "${schedule}"`);
-    if (flags.positional.length !== 1)
-        return run_command_usage(io, "run takes exactly one plan file");
+        return usage(`--schedule must be "waves" or "dag", got "${schedule}"`);
+    if (command === "run" && flags.positional.length !== 1)
+        return usage("run takes exactly one plan file");
+    if (command === "retry" && flags.positional.length < 2)
+        return usage("retry takes the plan file and at least one story id");
+    const retry = command === "retry" ? [...new Set(flags.positional.slice(1))] : undefined;
     const opened = await (0,cli_args/* openPlan */.uD)(flags.positional[0], io);
     if (typeof opened === "number")
         return opened;
@@ -2437,6 +2752,23 @@ async function runCommand(args, io) {
     const store = (0,cli_args/* openStore */.Ch)(loaded.plan.name, repoRoot, flags.values["state-branch"], io);
     if (typeof store === "number")
         return store;
+    if (retry) {
+        let recorded;
+        try {
+            recorded = await store.read();
+        }
+        catch (e) {
+            if (!(e instanceof state_store/* InvalidStateError */.Pp))
+                throw e;
+            io.stderr(`tdd-waves: ${e.message}\n`);
+            return 2;
+        }
+        const refused = checkRetry(retry, loaded.plan.stories.map((s) => s.id), recorded, flags.positional[0]);
+        if (refused) {
+            io.stderr(`tdd-waves retry: ${refused}\n`);
+            return 2;
+        }
+    }
     const progress = (0,cli_progress/* createProgress */.m)(io, loaded.plan);
     const controller = new AbortController();
     let interrupts = 0;
@@ -2459,6 +2791,7 @@ async function runCommand(args, io) {
             maxParallel,
             schedule,
             restart: flags.booleans.has("restart"),
+            ...(retry ? { retry } : {}),
             signal: controller.signal,
         });
     }
@@ -2502,13 +2835,27 @@ async function runCommand(args, io) {
         io.stdout(`${agentsLine}\n`);
     if (state.stopped)
         io.stdout(`Stopped: ${state.stopped.message}\n`);
+    const hint = (0,retries/* retryHint */.IR)(state, loaded.plan, flags.positional[0]);
+    if (hint)
+        io.stdout(`${hint}\n`);
     return state.stories.completed.length === loaded.plan.stories.length ? 0 : 1;
 }
-function run_command_usage(io, message) {
-    io.stderr(`tdd-waves run: ${message}\n${USAGE}\n`);
+function usageOf(io, command, message) {
+    io.stderr(`tdd-waves ${command}: ${message}\n${USAGE[command]}\n`);
     return 2;
 }
 const REPORT_FILE = "tdd-waves-report.json";
+/** Why the stories cannot be retried, or undefined: each is in the plan and not complete (pending ones are a retry already under way). */
+function checkRetry(ids, known, state, planArg) {
+    if (!state)
+        return `the plan has no recorded execution to retry: start it with \`tdd-waves run ${planArg}\``;
+    const problems = ids.flatMap((id) => {
+        if (!known.includes(id))
+            return [`"${id}" is not a story of the plan`];
+        return (0,state_state/* statusOf */.c2)(state, id) === "complete" ? [`"${id}" is already complete`] : [];
+    });
+    return problems.length > 0 ? `${problems.join("; ")} (only failed or blocked stories can be retried)` : undefined;
+}
 
 
 /***/ })
