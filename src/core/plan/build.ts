@@ -7,6 +7,7 @@ import type { AgentSpec, Plan, Story } from "./model.js";
 import { inDirectory, normalizeRepoPath } from "./paths.js";
 import { parseDuration } from "./patterns.js";
 import type { PlanFile } from "./schema.js";
+import { buildSetup } from "./setup.js";
 
 type StoryFile = PlanFile["stories"][number];
 
@@ -59,6 +60,7 @@ export function buildPlan(file: PlanFile): Plan {
   };
   if (file.waves) plan.waves = file.waves.map((w) => [...w]);
   if (file.budget) plan.budget = { ...file.budget };
+  if (file.setup) plan.setup = buildSetup(file.setup);
   return plan;
 }
 

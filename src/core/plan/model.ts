@@ -2,6 +2,7 @@
 // parsed, validated and had its defaults applied (see plan.ts for parsing, SPEC §1 for the format).
 import type { Budget } from "../agents/budget.js";
 import type { PresetName } from "../agents/presets.js";
+import type { SetupSpec } from "./setup.js";
 
 export interface AgentSpec {
   name: string;
@@ -56,6 +57,8 @@ export interface Plan {
   waves?: string[][];
   /** Cost limits (issue 13): absent, nothing limits what agents spend. */
   budget?: Budget;
+  /** How a working copy is prepared (issue 10): absent, nothing runs before the tester. */
+  setup?: SetupSpec;
 }
 
 export const DEFAULTS = {

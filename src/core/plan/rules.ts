@@ -9,6 +9,7 @@ import { agentNameMessage, envNameMessage } from "./schema.js";
 import { DEFAULTS } from "./model.js";
 import type { KeyPath, PlanIssue, Position } from "./issue.js";
 import { findCycles } from "./waves.js";
+import { checkSetup } from "./setup.js";
 
 /** Longest accepted duration: beyond a day a time limit is a typo. */
 const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
@@ -220,6 +221,7 @@ const checkDurations: Rule = (source, plan) => {
   const agents = record(plan.root.agents) ?? {};
   const candidates: [KeyPath, unknown][] = [
     [["test", "timeout"], record(plan.root.test)?.timeout],
+    [["setup", "timeout"], record(plan.root.setup)?.timeout],
     ...Object.entries(agents).map(([name, a]): [KeyPath, unknown] => [["agents", name, "timeout"], record(a)?.timeout]),
   ];
   return candidates.flatMap(([path, value]) => {
@@ -278,4 +280,19 @@ const checkWaves: Rule = (source, plan) => {
   return issues;
 };
 
-const RULES: Rule[] = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkPrototypeKeys, checkWaves];
+/** setup.reuse and setup.copy (issue 10): inside the repository, clear of every story's own files. */
+const checkSetupPaths: Rule = (source, plan) =>
+  checkSetup(source, plan.root, () => {
+    const given = plan.root.storiesDir;
+    const dir = normalizeRepoPath(typeof given === "string" && !repoPathProblem(given, "directory") ? given : DEFAULTS.storiesDir);
+    const own = new Map<string, string>();
+    for (const s of plan.stories) {
+      if (s.testFile !== undefined && !repoPathProblem(s.testFile)) own.set(normalizeRepoPath(s.testFile), `the test file of ${q(s.id)}`);
+      if (s.file !== undefined ? !repoPathProblem(s.file) : s.id !== undefined) {
+        own.set(s.file !== undefined ? normalizeRepoPath(s.file) : inDirectory(dir, `${s.id}.md`), `the story file of ${q(s.id)}`);
+      }
+    }
+    return own;
+  });
+
+const RULES: Rule[] = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkPrototypeKeys, checkWaves, checkSetupPaths];

@@ -156,6 +156,20 @@ export const planFileSchema = z
       ),
       storiesDir: z.optional(repoPath('Directory of the story files, default "stories"')),
       retries: retries("How often a failed story is tried again with feedback (and rebuilt once after a conflict), 0..5, default 1; 0 turns both off"),
+      setup: described(
+        z.optional(
+          z.strictObject({
+            run: described(
+              z.string().check(z.regex(NON_BLANK_RE, { error: "must not be empty: the shell command that prepares a working copy" }), noNul()),
+              "Shell command run once in each fresh working copy before its tester (and before the post-integration tests), e.g. npm ci",
+            ),
+            timeout: described(z.optional(duration()), "Setup time limit, default 10m"),
+            reuse: z.optional(z.array(repoPath("Kept when a working copy is reused for the next story (e.g. node_modules)"))),
+            copy: z.optional(z.array(repoPath("Untracked file copied from the main checkout into each working copy (e.g. .env.test)"))),
+          }),
+        ),
+        "How to prepare a working copy: dependencies, toolchain, local files",
+      ),
       test: described(
         z.strictObject({
           command: described(
