@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { neutraliseLabel, renderGantt, renderGanttText } from "../../src/core/render/gantt.js";
 import { axisFormatFor, timelineOf } from "../../src/core/render/timeline.js";
-import { beginPhase, endPhase, failStory, requeueInProgress } from "../../src/core/state/state.js";
+import { beginPhase, endPhase, failStory, requeueInProgress, startStory, startWave } from "../../src/core/state/state.js";
 import { ganttTasks, parseMermaid } from "../support/mermaid.js";
 import { at, bigExecution, block, makePlan, playStory, stateFor, titlesOf } from "../support/plans.js";
 
@@ -71,6 +71,16 @@ describe("renderGantt", () => {
     s = block(s, "msm-auth-002", "msm-auth-001", 11);
     const tasks = await ganttTasks(renderGantt(s, titlesOf(plan))[0]!);
     expect(tasks.map((t) => [t.label.split(" ")[0], t.crit])).toEqual([["T-msm-auth-001", true]]);
+  });
+
+  it("counts the plan's setup in the tester bar: a story that failed in setup shows a crit tester bar from setup's start", async () => {
+    const plan = authPlan();
+    let s = startStory("msm-auth-001", at(0))(startWave(1, at(0))(stateFor(plan)));
+    s = beginPhase("msm-auth-001", "setup", at(0))(s);
+    s = endPhase("msm-auth-001", "setup", "failed", at(2), "setup failed: setup exited with code 1")(s);
+    s = failStory("msm-auth-001", "setup failed: setup exited with code 1", at(2), "setup")(s);
+    const [bar] = timelineOf(s, titlesOf(plan)).groups[0]!.rows[0]!.bars;
+    expect(bar).toMatchObject({ kind: "T", mark: "crit", start: Date.parse(at(0)), end: Date.parse(at(2)) });
   });
 
   it("marks the implementation crit when the story fails at integration", async () => {

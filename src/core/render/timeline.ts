@@ -1,6 +1,6 @@
-// The recorded execution as a timeline: one row per story grouped by wave, a tester bar (tester + red check)
-// and an implementation bar (implementation + verify) per attempt (a retried implementation is a second
-// `I-` bar), in whole seconds. Every chart (Mermaid, terminal,
+// The recorded execution as a timeline: one row per story grouped by wave, a tester bar (the plan's setup,
+// tester + red check) and an implementation bar (implementation + verify) per attempt (a retried
+// implementation is a second `I-` bar), in whole seconds. Every chart (Mermaid, terminal,
 // SVG) draws this one model, so they agree on labels, times and marks. Pure.
 import { own } from "../own.js";
 import { attemptHistory, attemptOf } from "../retries/attempts.js";
@@ -42,7 +42,8 @@ export interface Timeline {
   groups: TimelineGroup[];
 }
 
-const TESTER_PHASES: readonly PhaseName[] = ["tester", "red"];
+// Setup prepares the working copy for the tester: its time (and its failure) belongs to the tester's bar.
+const TESTER_PHASES: readonly PhaseName[] = ["setup", "tester", "red"];
 const IMPL_PHASES: readonly PhaseName[] = ["implementation", "verify"];
 const SECOND = 1000;
 

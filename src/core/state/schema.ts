@@ -29,6 +29,7 @@ const testEvidence = z.looseObject({
   passed: count.nullable(),
   total: count.nullable(),
   timedOut: z.boolean().optional(),
+  junitFound: z.boolean().optional(),
 });
 
 const storyRun = z.looseObject({

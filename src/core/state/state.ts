@@ -6,7 +6,7 @@ import type { AgentUsage, UsageTotals } from "../agents/usage.js";
 import { own } from "../own.js";
 
 export type StoryStatus = "pending" | "testing" | "implementing" | "complete" | "failed" | "blocked";
-export type PhaseName = "tester" | "red" | "implementation" | "verify" | "integrate";
+export type PhaseName = "setup" | "tester" | "red" | "implementation" | "verify" | "integrate";
 export type PhaseOutcome = "running" | "ok" | "failed";
 
 export interface PhaseRecord {
@@ -34,6 +34,8 @@ export interface TestEvidence {
   passed: number | null;
   total: number | null;
   timedOut?: boolean;
+  /** Whether the counts come from the JUnit report the plan names (false: from the output, or none). */
+  junitFound?: boolean;
 }
 
 export interface StoryResult {

@@ -18,6 +18,7 @@ const evidence = z.object({
   passed: z.number().int().nonnegative().nullable(),
   total: z.number().int().nonnegative().nullable(),
   timedOut: z.boolean().optional(),
+  junitFound: z.boolean().optional(),
 });
 
 const COUNT = z.number().nonnegative().optional();
@@ -41,7 +42,7 @@ const totals = z.object({
 });
 
 const phase = z.object({
-  phase: z.enum(["tester", "red", "implementation", "verify", "integrate"]),
+  phase: z.enum(["setup", "tester", "red", "implementation", "verify", "integrate"]),
   agent: z.string().max(100).optional(),
   start: TIME,
   end: TIME.optional(),
