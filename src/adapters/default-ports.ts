@@ -5,6 +5,7 @@ import { Git } from "./git.js";
 import { runTests } from "./test-runner.js";
 import { textFiles } from "./text-files.js";
 import { confined } from "./confined-paths.js";
+import { preparation } from "./working-copies.js";
 
 /** A log is written only inside its root, links resolved now (an agent may have made one since the last run). */
 function confinedLog<T extends LogTarget & { stdoutFile?: string }>(o: T): T {
@@ -18,7 +19,7 @@ function confinedLog<T extends LogTarget & { stdoutFile?: string }>(o: T): T {
 export function realPorts(opts: { store: StateStorePort; progress: (e: ProgressEvent) => void; now?: () => string }): Ports {
   // One Git per working copy: it learns the identity to commit with once, not once per call site.
   const gits = new Map<string, Git>();
-  const git = (cwd: string) => gits.get(cwd) ?? gits.set(cwd, new Git({ cwd })).get(cwd)!;
+  const git = (cwd: string): Git => gits.get(cwd) ?? gits.set(cwd, new Git({ cwd })).get(cwd)!;
   return {
     workingCopy: git,
     integration: git,
@@ -28,6 +29,7 @@ export function realPorts(opts: { store: StateStorePort; progress: (e: ProgressE
     agents: async (command, o) => runShell(command, confinedLog(o)),
     tests: async (o) => runTests({ ...confinedLog(o), removeReport: true }),
     files: textFiles,
+    preparation: preparation(git),
     now: opts.now ?? (() => new Date().toISOString()),
     progress: opts.progress,
   };

@@ -2,7 +2,7 @@
 // options, identity fallback) and the small typed helpers built on it, or through `Git.spawn` for the
 // long-lived plumbing processes of the state store (git-plumbing-process.ts).
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { appendFile, mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { appendFile, mkdir, readdir, readFile, rm, rmdir } from "node:fs/promises";
 import { join, sep } from "node:path";
 import type { Integration, MergeOutcome, PushOutcome, Repository, WorkingCopy } from "../engine/ports.js";
 
@@ -227,7 +227,7 @@ export class Git implements WorkingCopy, Integration, Repository {
     return [...new Set([...onDisk, ...recorded])];
   }
 
-  async addWorktree(dir: string, branch: string, startPoint: string): Promise<void> {
+  async addWorktree(dir: string, branch: string | null, startPoint: string): Promise<void> {
     await mkdir(join(dir, ".."), { recursive: true });
     await this.worktreeAdd(dir, branch, startPoint, { prune: false, checkout: false });
   }
@@ -241,23 +241,33 @@ export class Git implements WorkingCopy, Integration, Repository {
     await this.worktreePrune();
   }
 
+  async removeEmptyDirectory(dir: string): Promise<boolean> {
+    return rmdir(dir).then(
+      () => true,
+      () => false,
+    );
+  }
+
   /**
    * A worktree at `dir` on `branch`, (re)created at `startPoint`; with `checkout: false` its files are not
    * checked out (`resetTo` does that). Stale worktree records are pruned first unless `prune: false`.
    */
-  async worktreeAdd(dir: string, branch: string, startPoint: string, opts: { prune?: boolean; checkout?: boolean } = {}): Promise<void> {
+  async worktreeAdd(dir: string, branch: string | null, startPoint: string, opts: { prune?: boolean; checkout?: boolean } = {}): Promise<void> {
     if (opts.prune !== false) await this.worktreePrune();
     const noCheckout = opts.checkout === false ? ["--no-checkout"] : [];
-    await this.run(["worktree", "add", ...noCheckout, "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
+    const on = branch === null ? ["--detach"] : ["-B", operand(branch, "branch")];
+    await this.run(["worktree", "add", ...noCheckout, ...on, operand(dir, "directory"), operand(startPoint, "start point")]);
   }
 
   /**
-   * This worktree on `branch`, (re)set to `startPoint`, as a fresh checkout would be: changes, untracked
-   * and ignored files all gone.
+   * This worktree on `branch` (null: detached), (re)set to `startPoint`, as a fresh checkout would be: changes,
+   * untracked and ignored files all gone, except the untracked `keep` paths (repository-relative).
    */
-  async resetTo(branch: string, startPoint: string): Promise<void> {
-    await this.run(["checkout", "-q", "-f", "-B", operand(branch, "branch"), operand(startPoint, "start point"), "--"]);
-    await this.run(["clean", "-q", "-ffdx"]);
+  async resetTo(branch: string | null, startPoint: string, keep: readonly string[] = []): Promise<void> {
+    const to = branch === null ? ["--detach", operand(startPoint, "start point")] : ["-B", operand(branch, "branch"), operand(startPoint, "start point")];
+    await this.run(["checkout", "-q", "-f", ...to, "--"]);
+    // A leading "/" anchors each kept path at the root, as in .gitignore.
+    await this.run(["clean", "-q", "-ffdx", ...keep.flatMap((p) => ["-e", `/${p}`])]);
   }
 
   /**
@@ -456,6 +466,22 @@ export class Git implements WorkingCopy, Integration, Repository {
       const [mode, type, sha] = line.slice(0, tab).split(" ");
       return { mode: mode!, type: type as TreeEntry["type"], sha: sha!, name: line.slice(tab + 1) };
     });
+  }
+
+  /** Every file of a commit's tree at any depth, path -> its `ls-tree` entry ("mode type sha"). */
+  async treeFiles(commit: string): Promise<Map<string, string>> {
+    const lines = splitZ(await this.stdout(["ls-tree", "-r", "-z", "--full-tree", operand(commit, "revision")]));
+    return new Map(lines.map((line) => [line.slice(line.indexOf("\t") + 1), line.slice(0, line.indexOf("\t"))]));
+  }
+
+  /** Whether `path` (a file, or a folder with files in it) is tracked. */
+  async isTracked(path: string): Promise<boolean> {
+    return (await this.stdout(["ls-files", "-z", "--", path])) !== "";
+  }
+
+  /** Whether git ignores `path` (end a folder's path with "/": some patterns match folders only). */
+  async isIgnored(path: string): Promise<boolean> {
+    return (await this.run(["check-ignore", "-q", "--no-index", "--", path], { allowFail: true })).code === 0;
   }
 
   /** Writes a tree object from entries (any order), returning its id. */

@@ -77,8 +77,11 @@ export interface WorkingCopy {
   startBranch(branch: string): Promise<void>;
   /** Points HEAD at `branch` again, index and files untouched (after an agent switched branch). */
   returnToBranch(branch: string): Promise<void>;
-  /** This working copy on `branch`, (re)set to `startPoint`, as a fresh checkout: nothing else left. */
-  resetTo(branch: string, startPoint: string): Promise<void>;
+  /**
+   * This working copy on `branch` (null: detached), (re)set to `startPoint`, as a fresh checkout: nothing else
+   * left but the untracked `keep` paths (repository-relative: the plan's `setup.reuse`).
+   */
+  resetTo(branch: string | null, startPoint: string, keep?: readonly string[]): Promise<void>;
   /** Stages everything and commits it on the checked-out branch; null when there was nothing to commit. */
   commitAll(message: string): Promise<string | null>;
   /** The blob id the file at `path` would have. */
@@ -129,11 +132,26 @@ export interface Repository {
   subjectsNotIn(ref: string, base: string, limit: number): Promise<string[]>;
   /** Worktree directories under `root`: on disk, or still recorded by git. */
   worktreesUnder(root: string): Promise<string[]>;
-  /** A worktree at `dir` for `branch` at `startPoint`, files not checked out (WorkingCopy.resetTo does that). */
-  addWorktree(dir: string, branch: string, startPoint: string): Promise<void>;
+  /** A worktree at `dir` for `branch` (null: detached) at `startPoint`, files not checked out (WorkingCopy.resetTo does that). */
+  addWorktree(dir: string, branch: string | null, startPoint: string): Promise<void>;
   /** Removes a worktree and its directory, even dirty, locked or half made. */
   removeWorktree(dir: string): Promise<void>;
+  /** Removes the directory `dir` if it is empty (a folder of worktrees nothing else uses); false when it is not, or is gone. */
+  removeEmptyDirectory(dir: string): Promise<boolean>;
   pruneWorktrees(): Promise<void>;
+}
+
+/**
+ * Preparing working copies for the plan's `setup` (issue 10): where the local runner's working copies live,
+ * what setup depends on, and the untracked files a working copy gets; src/adapters/working-copies.ts.
+ */
+export interface Preparation {
+  /** This repository's folder for working copies, outside its tree (Node's module lookup and test runners never see it). */
+  workingCopiesRoot(repoDir: string): Promise<string>;
+  /** A digest of what `run` depends on at `commit` (the files at the root, manifests and lock files), `ownPaths` left out. */
+  fingerprint(dir: string, commit: string, run: string, ownPaths: string[]): Promise<string>;
+  /** Copies untracked, git-ignored files from the main checkout into a working copy: what went wrong, or undefined. */
+  copyFiles(from: string, to: string, paths: string[]): Promise<string | undefined>;
 }
 
 export type ProgressEvent =
@@ -165,6 +183,7 @@ export interface Ports {
   agents: AgentRunner;
   tests: TestRunner;
   files: TextFiles;
+  preparation: Preparation;
   now: () => string;
   progress: (e: ProgressEvent) => void;
 }

@@ -3,6 +3,7 @@
 // and a test runner that act on the same files. Fast unit tests of the phases and of integration run on it;
 // the real adapters are covered by the integration and e2e tests.
 import { createHash } from "node:crypto";
+import { setupInputs } from "../../src/adapters/working-copies.js";
 import { PathEscapeError, type MergeOutcome, type Ports, type ProcessResult, type ProgressEvent } from "../../src/engine/ports.js";
 import type { TestEvidence, Transition, WorkflowState } from "../../src/core/state/state.js";
 
@@ -42,6 +43,12 @@ export interface FakeWorld {
   /** Paths (root + "/" + path) that lead out of their root through a link. */
   escaping: Set<string>;
   agentCalls: string[];
+  /** What the plan's setup command does in a working copy (default: exit 0, nothing written). */
+  setup: (dir: FakeDir, path: string) => number | void;
+  /** Working copies (paths) setup ran in, in order. */
+  setupRuns: string[];
+  /** What copying `setup.copy` files into a working copy reports (default: nothing wrong, the files are copied). */
+  copyProblem: string | undefined;
 }
 
 const blob = (text: string) => createHash("sha1").update(text).digest("hex");
@@ -82,6 +89,9 @@ export function fakeWorld(initial: WorkflowState, initialFiles: Record<string, s
     aborted: 0,
     escaping: new Set(),
     agentCalls: [],
+    setup: () => undefined,
+    setupRuns: [],
+    copyProblem: undefined,
     agent: ({ role, storyId, dir: d }) => {
       if (role === "tester") d.files.set(`test/${storyId}.test.ts`, `test ${storyId}\n`);
       else {
@@ -101,10 +111,11 @@ export function fakeWorld(initial: WorkflowState, initialFiles: Record<string, s
       currentBranch: async () => d.branch,
       startBranch: async (branch: string) => void (d.branch = branch),
       returnToBranch: async (branch: string) => void (d.branch = branch),
-      resetTo: async (branch: string, startPoint: string) => {
+      resetTo: async (branch: string | null, startPoint: string, keep: readonly string[] = []) => {
         d.branch = branch;
         d.head = startPoint;
-        d.files = new Map(snapshots.get(startPoint) ?? snapshots.get("c0"));
+        const kept = [...d.files].filter(([p]) => keep.some((k) => p === k || p.startsWith(`${k}/`)));
+        d.files = new Map([...(snapshots.get(startPoint) ?? snapshots.get("c0")!), ...kept]);
       },
       commitAll: async (message: string) => commit(d, message),
       hashFile: async (p: string) => blob(d.files.get(p) ?? ""),
@@ -115,7 +126,7 @@ export function fakeWorld(initial: WorkflowState, initialFiles: Record<string, s
         return true;
       },
       changedFiles: async (from: string) => {
-        const base = snapshots.get(from) ?? new Map<string, string>();
+        const base = snapshots.get(from === "HEAD" ? d.head : from) ?? new Map<string, string>();
         return [...new Set([...base.keys(), ...d.files.keys()])].filter((p) => base.get(p) !== d.files.get(p)).sort();
       },
       nestedRepositories: async () => [...d.nested],
@@ -144,6 +155,7 @@ export function fakeWorld(initial: WorkflowState, initialFiles: Record<string, s
       worktreesUnder: async () => [],
       addWorktree: async () => undefined,
       removeWorktree: async (p: string) => void dirs.delete(p),
+      removeEmptyDirectory: async () => true,
       pruneWorktrees: async () => undefined,
     };
   };
@@ -161,6 +173,11 @@ export function fakeWorld(initial: WorkflowState, initialFiles: Record<string, s
       update: async (t: Transition) => (state = t(state)),
     },
     agents: async (_command, o) => {
+      // The plan's setup runs through the agent runner too, without a role.
+      if (o.env.TDD_WAVES_ROLE === undefined) {
+        world.setupRuns.push(o.cwd);
+        return result(world.setup(dir(o.cwd), o.cwd) ?? 0);
+      }
       world.agentCalls.push(`${o.env.TDD_WAVES_ROLE} ${o.env.TDD_WAVES_STORY_ID}`);
       const code = world.agent({ role: o.env.TDD_WAVES_ROLE!, storyId: o.env.TDD_WAVES_STORY_ID!, dir: dir(o.cwd), env: o.env });
       return result(code ?? 0);
@@ -178,6 +195,24 @@ export function fakeWorld(initial: WorkflowState, initialFiles: Record<string, s
       remove: async (root, path) => {
         guard(root, path);
         dir(root).files.delete(path);
+      },
+    },
+    preparation: {
+      workingCopiesRoot: async (repoDir) => `${repoDir}.copies`,
+      // What setup depends on, as the adapter takes it (working-copies.ts), from the commit's snapshot.
+      fingerprint: async (path, commit, run, ownPaths) => {
+        const files = snapshots.get(commit === "HEAD" ? dir(path).head : commit) ?? new Map<string, string>();
+        const inputs = setupInputs([...files.keys()].sort(), new Set(ownPaths));
+        return blob(`${run}\0${inputs.map((p) => `${p}\0${files.get(p)}`).join("\0")}`);
+      },
+      copyFiles: async (from, to, paths) => {
+        if (world.copyProblem !== undefined) return world.copyProblem;
+        for (const p of paths) {
+          const text = dir(from).files.get(p);
+          if (text === undefined) return `copy: ${p} is not in the main checkout (${from})`;
+          dir(to).files.set(p, text);
+        }
+        return undefined;
       },
     },
     now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, ++seq)).toISOString(),
