@@ -13,6 +13,7 @@ import { InvalidStateError } from "../adapters/state-store.js";
 import { RefusedError } from "../engine/execution.js";
 import { runLocal } from "../engine/local-run.js";
 import { Interrupted } from "../engine/story-context.js";
+import { SetupBroken } from "../engine/setup-phase.js";
 import type { CliIO } from "./io.js";
 import { openPlan, openStore, parseFlags, UsageError } from "./args.js";
 import { createProgress } from "./progress.js";
@@ -118,6 +119,11 @@ export async function runCommand(args: string[], io: CliIO, command: "run" | "re
     });
   } catch (e) {
     progress.stop();
+    if (e instanceof SetupBroken) {
+      // Not the stories' fault: the plan's setup fails wherever it runs (state: error, what failed in each story).
+      io.stderr(`tdd-waves: the execution stopped: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof RefusedError || e instanceof InvalidStateError) {
       io.stderr(`tdd-waves: ${e.message}\n`);
       return 2;

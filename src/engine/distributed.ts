@@ -12,7 +12,7 @@ import type { Integration, Ports } from "./ports.js";
 import { startExecution, type PlanSource } from "./execution.js";
 import { refuseForeignStoryBranches } from "./story-branches.js";
 import type { StoryJob } from "./story-context.js";
-import { completeInWorkingCopy, failInWorkingCopy, type PhaseResult } from "./story-phases.js";
+import { completeInWorkingCopy, failInWorkingCopy, guarded, type PhaseResult } from "./story-phases.js";
 import { runAttempts, type AttemptsOutcome } from "./attempts.js";
 import { join } from "node:path";
 import { BudgetReached } from "./agent-usage.js";
@@ -20,6 +20,7 @@ import { clearStop, executionBudgetReached, recordStop } from "../core/agents/bu
 import type { Plan } from "../core/plan/model.js";
 import { own } from "../core/own.js";
 import { ARTIFACTS, logTails, writeBundle } from "./wave-artifacts.js";
+import { setupPhase } from "./setup-phase.js";
 
 export interface WaveChoice {
   /** 0 when nothing is left to run. */
@@ -127,8 +128,15 @@ export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOp
   const branch = `refs/heads/${storyBranch(plan.name, story.id)}`;
   let outcome: AttemptsOutcome;
   try {
-    if (step === "tester") await startStoryBranch(ports, opts.dir, storyBranch(plan.name, story.id), run);
-    outcome = await runAttempts(ports, base, { fresh: step === "tester", until: STEP_UNTIL[step], logDirFor });
+    if (step === "tester") {
+      await startStoryBranch(ports, opts.dir, storyBranch(plan.name, story.id), run);
+      // A fresh checkout in which nothing is installed: the plan's setup prepares it (after the workflow's
+      // toolchain step), once, before the attempts (every step of the job works in this checkout).
+      const prepared = plan.setup ? await prepareCheckout(ports, await jobNow(), opts.dir) : { ok: true as const };
+      outcome = prepared.ok ? await runAttempts(ports, base, { fresh: true, until: STEP_UNTIL[step], logDirFor }) : { kind: "failed", result: prepared };
+    } else {
+      outcome = await runAttempts(ports, base, { fresh: false, until: STEP_UNTIL[step], logDirFor });
+    }
     // Uploaded before the implementation agent runs, so that nothing it does can change what the tester wrote.
     if (step === "tester" && outcome.kind === "paused") {
       await writeBundle(git, join(opts.out.tester, ARTIFACTS.testerBundle), branch, own((await ports.store.read())?.runs ?? {}, story.id)?.base);
@@ -147,6 +155,12 @@ export async function storyStep(ports: Ports, step: StoryStep, opts: StoryStepOp
   else await completeInWorkingCopy(ports, job);
   await exportStory(ports, job, branch, opts.out.story);
   return outcome.kind === "failed" ? outcome.result : { ok: true };
+}
+
+/** The plan's setup in the story job's checkout, as the story's setup phase. */
+async function prepareCheckout(ports: Ports, job: StoryJob, dir: string): Promise<PhaseResult> {
+  const commit = (await ports.workingCopy(dir).head())!;
+  return guarded("setup", async () => (await setupPhase(ports, job, { commit })).result);
 }
 
 /**

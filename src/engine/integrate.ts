@@ -21,7 +21,14 @@ export interface IntegrationTarget {
   /** What logDir must stay inside, links resolved. */
   logRoot?: string;
   runUrl?: string;
+  /**
+   * The working copy the merged result's tests run in, prepared by the plan's setup (issue 10); `done` hands
+   * it back. Absent: they run in `dir` as it is.
+   */
+  testCopy?: () => Promise<TestCopy>;
 }
+
+export type TestCopy = { ok: true; dir: string; done: () => Promise<void> } | { ok: false; reason: string };
 
 /** Merges the given completed stories (plan order) and checks their tests on the merged result. */
 export async function integrateStories(ports: Ports, plan: Plan, target: IntegrationTarget, ids: string[]): Promise<void> {
@@ -82,18 +89,35 @@ export function mergeFailure(r: Extract<MergeOutcome, { ok: false }>): string {
  * it (once, when it has retries), otherwise ❌ Failed.
  */
 export async function retestMerged(ports: Ports, plan: Plan, target: IntegrationTarget, merged: Story[]): Promise<void> {
-  const failing = await runPool(merged, plan.maxParallel, async (story) => {
+  if (merged.length === 0) return;
+  const copy: TestCopy = target.testCopy ? await target.testCopy() : { ok: true, dir: target.dir, done: async () => undefined };
+  let failing: (boolean | undefined)[];
+  if (!copy.ok) failing = merged.map(() => true);
+  else {
     try {
-      const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir });
-      return r.exitCode !== 0 || r.timedOut;
-    } catch (e) {
-      // A JUnit report path that leads out of the target's checkout: these tests cannot be checked.
-      if (e instanceof PathEscapeError) return true;
-      throw e;
+      failing = await runPool(merged, plan.maxParallel, async (story) => {
+        try {
+          const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: copy.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir });
+          return r.exitCode !== 0 || r.timedOut;
+        } catch (e) {
+          // A JUnit report path that leads out of the checkout: these tests cannot be checked.
+          if (e instanceof PathEscapeError) return true;
+          throw e;
+        }
+      });
+    } finally {
+      await copy.done();
     }
-  });
+  }
   const broken = merged.filter((_, i) => failing[i]);
   if (broken.length === 0) return;
+  if (!copy.ok) {
+    // Setup could not prepare the merged result: its tests never ran, so nothing says a rebuild would pass them.
+    const reason = `not tested after integration: ${copy.reason}`;
+    await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `not tested after integration: ${broken.map((s) => s.id).join(", ")}`);
+    for (const s of broken) ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+    return;
+  }
   const reason = "fails after integration";
   const outcomes: Transition[] = [];
   for (const s of broken) {

@@ -6,12 +6,12 @@ import { storyBranch, type Plan, type Story } from "../core/plan/model.js";
 import { dependenciesIntegrated, mergeableNow, unmergedCompleted } from "../core/state/progression.js";
 import { blockStuck } from "./blocking.js";
 import { recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state/state.js";
-import { integrateStories, mergeStories, recordOutcomesOnTarget, retestMerged, type IntegrationTarget } from "./integrate.js";
+import { integrateStories, mergeStories, recordOutcomesOnTarget, retestMerged, type IntegrationTarget, type TestCopy } from "./integrate.js";
 import { runPool } from "./pool.js";
 import type { Ports } from "./ports.js";
 import { Interrupted, type StoryJob } from "./story-context.js";
-import { completeInWorkingCopy, failInWorkingCopy } from "./story-phases.js";
-import { runAttempts } from "./attempts.js";
+import { completeInWorkingCopy, failInWorkingCopy, guarded, type PhaseResult } from "./story-phases.js";
+import { runAttempts, type AttemptsOutcome } from "./attempts.js";
 import { testsCommitted } from "../core/retries/attempts.js";
 import { RefusedError, releaseLock, startExecution, type PlanSource } from "./execution.js";
 import { refuseForeignStoryBranches } from "./story-branches.js";
@@ -19,6 +19,7 @@ import { WorktreeSlots } from "./worktree-slots.js";
 import { BudgetReached } from "./agent-usage.js";
 import { clearStop, executionBudgetReached, recordStop } from "../core/agents/budget.js";
 import { own } from "../core/own.js";
+import { prepareWorkingCopy, setupBrokenIn, setupFingerprint, setupPhase, type Prepared } from "./setup-phase.js";
 
 export interface LocalRunOptions {
   source: PlanSource;
@@ -29,7 +30,7 @@ export interface LocalRunOptions {
   /** `tdd-waves retry`: these failed or blocked stories, and those they blocked, run again (a new set of attempts). */
   retry?: string[];
   signal?: AbortSignal;
-  /** Where worktrees and logs go; default `<git common dir>/tdd-waves`. */
+  /** Where logs (and, when given, worktrees) go; default: logs in `<git common dir>/tdd-waves`, worktrees outside the repository (Preparation.workingCopiesRoot). */
   workDir?: string;
 }
 
@@ -44,6 +45,8 @@ interface Run {
   /** Serialises everything that touches the target branch's working tree. */
   targetLock: Mutex;
   worktrees: WorktreeSlots;
+  /** dag: completed stories waiting for the target lock, merged and tested together in its next turn. */
+  toIntegrate: Set<string>;
 }
 
 class Mutex {
@@ -91,6 +94,9 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
   const work = opts.workDir ?? join(commonDir, "tdd-waves");
   // Logs stay in the repository's git directory: a link an agent puts on their way is refused.
   const logRoot = opts.workDir ?? commonDir;
+  // Working copies live outside the repository's tree: Node's module lookup climbs up from a working copy,
+  // and the project's own test runner collects whatever lies under the repository.
+  const copies = opts.workDir ? join(work, "worktrees") : await ports.preparation.workingCopiesRoot(opts.repoDir);
   const run: Run = {
     ports,
     plan: opts.source.plan,
@@ -100,15 +106,18 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
     integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${storyBranch(opts.source.plan.name, id)}`, logDir: join(work, "logs", opts.source.plan.name), logRoot },
     targetLock: new Mutex(),
-    worktrees: new WorktreeSlots(git, ports.workingCopy, join(work, "worktrees", opts.source.plan.name)),
+    worktrees: new WorktreeSlots(git, ports.workingCopy, join(copies, opts.source.plan.name)),
+    toIntegrate: new Set(),
   };
+  run.integration.testCopy = opts.source.plan.setup ? () => preparedTestCopy(run) : undefined;
   try {
     if ((await ports.store.read())?.stopped) await ports.store.update(clearStop(ports.now()), "resume after a stop");
     if (merging === "ours") {
       await ports.integration(opts.repoDir).abortMerge();
       if (await git.hasTrackedChanges()) throw new RefusedError(dirty);
     }
-    await run.worktrees.clear();
+    // Versions before working copies moved out of the repository kept them in the git directory.
+    await run.worktrees.clear(opts.workDir ? [] : [join(work, "worktrees", run.plan.name)]);
     // An execution killed between verify and merge left completed stories unmerged: merge them first.
     await integrate(run, unmergedCompleted((await ports.store.read())!, run.plan));
     if (opts.schedule === "dag") await runDag(run);
@@ -173,6 +182,8 @@ async function runWaves(run: Run): Promise<void> {
     } while (stories.length > 0);
     await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, ids));
     if (budget) throw budget;
+    const broken = setupBrokenIn((await ports.store.read())!, w);
+    if (broken) throw broken;
   }
 }
 
@@ -188,7 +199,11 @@ async function runDag(run: Run): Promise<void> {
     while (failure === undefined && !run.opts.signal?.aborted && running.size < run.limit && ready.length > 0) {
       const story = ready.shift()!;
       const task = runStory(run, story, waveOf(story.id))
-        .then(() => integrate(run, [story.id]))
+        .then(async () => {
+          await integrate(run, [story.id]);
+          const broken = setupBrokenIn((await ports.store.read())!, waveOf(story.id));
+          if (broken) throw broken;
+        })
         .catch((e) => {
           failure ??= e;
         })
@@ -204,10 +219,18 @@ async function runDag(run: Run): Promise<void> {
   await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, plan.stories.map((s) => s.id)));
 }
 
+/**
+ * Merges and tests the given stories under the target lock, with every other story that completed while
+ * the lock was busy: one batch per turn, not one merge and one test run per story (dag).
+ */
 async function integrate(run: Run, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
+  for (const id of ids) run.toIntegrate.add(id);
+  if (run.toIntegrate.size === 0) return;
   await run.targetLock.run(async () => {
-    await integrateStories(run.ports, run.plan, run.integration, ids);
+    const batch = [...run.toIntegrate];
+    run.toIntegrate.clear();
+    if (batch.length === 0) return;
+    await integrateStories(run.ports, run.plan, run.integration, batch);
     if (run.opts.schedule === "dag") await recordOutcomesOnTarget(run.ports, run.plan, run.integration, run.plan.stories.map((s) => s.id));
   });
 }
@@ -222,16 +245,70 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
   const tip = (await ports.repository(run.opts.repoDir).revParse(`refs/heads/${run.target}`))!;
   // An attempt continued after a stop goes on from the tests it committed; anything else starts from the target.
   const start = testsCommitted(record) && record.testerCommit ? record.testerCommit : tip;
-  const dir = await run.worktrees.checkout(storyBranch(plan.name, story.id), start);
+  const dir = await run.worktrees.checkout(storyBranch(plan.name, story.id), start, plan.setup?.reuse);
   const logDirFor = (attempt: number) => join(run.work, "logs", plan.name, story.id, `attempt-${attempt}`);
   const base = { plan, planPath: run.opts.source.path, story, wave, dir, logRoot: run.integration.logRoot, signal: run.opts.signal };
   try {
-    const outcome = await runAttempts(ports, base, { fresh: true, logDirFor });
+    // The working copy is prepared once, before the attempts (its retries work in the same one).
+    const prepared = plan.setup ? await prepareStory(run, { ...base, attempt: record.attempt, logDir: logDirFor(record.attempt) }, start) : { ok: true as const };
+    const outcome: AttemptsOutcome = prepared.ok ? await runAttempts(ports, base, { fresh: true, logDirFor }) : { kind: "failed", result: prepared };
     const attempt = own((await ports.store.read())!.runs, story.id)!.attempt;
     const job: StoryJob = { ...base, attempt, logDir: logDirFor(attempt) };
     if (outcome.kind === "verified") await completeInWorkingCopy(ports, job);
     else if (outcome.kind === "failed") await failInWorkingCopy(ports, job, outcome.result);
   } finally {
-    if (!run.opts.signal?.aborted) run.worktrees.release(dir);
+    if (!run.opts.signal?.aborted) await releasePrepared(run, dir);
   }
+}
+
+/** The story's setup phase in its working copy, skipped while the copy is prepared for what setup depends on. */
+async function prepareStory(run: Run, job: StoryJob, commit: string): Promise<PhaseResult> {
+  const preparedFor = run.worktrees.preparedFor(job.dir);
+  const r = await guarded("setup", async () => {
+    const s = await setupPhase(run.ports, job, { commit, mainDir: run.opts.repoDir, ...(preparedFor ? { preparedFor } : {}) });
+    run.worktrees.setPrepared(job.dir, s.fingerprint);
+    return s.result;
+  });
+  if (!r.ok) run.worktrees.setPrepared(job.dir, undefined);
+  return r;
+}
+
+/** Hands a working copy back, still counted as prepared only if its last commit left what setup depends on alone. */
+async function releasePrepared(run: Run, dir: string): Promise<void> {
+  const prepared = run.worktrees.preparedFor(dir);
+  if (prepared !== undefined && (await setupFingerprint(run.ports, run.plan, dir, "HEAD").catch(() => undefined)) !== prepared) {
+    run.worktrees.setPrepared(dir, undefined);
+  }
+  run.worktrees.release(dir);
+}
+
+/** A working copy at the target's tip, prepared by setup, for the tests on the merged result. */
+async function preparedTestCopy(run: Run): Promise<TestCopy> {
+  const { ports, plan } = run;
+  const head = (await ports.repository(run.opts.repoDir).revParse("HEAD"))!;
+  const dir = await run.worktrees.checkout(null, head, plan.setup?.reuse);
+  const logFile = join(run.integration.logDir, "integration-setup.log");
+  let r: Prepared;
+  try {
+    r = await prepareWorkingCopy(ports, plan, {
+      dir,
+      commit: head,
+      mainDir: run.opts.repoDir,
+      preparedFor: run.worktrees.preparedFor(dir),
+      logFile,
+      logRoot: run.integration.logRoot ?? run.integration.logDir,
+      ...(run.opts.signal ? { signal: run.opts.signal } : {}),
+    });
+  } catch (e) {
+    run.worktrees.setPrepared(dir, undefined);
+    run.worktrees.release(dir);
+    throw e;
+  }
+  run.worktrees.setPrepared(dir, r.ok ? r.fingerprint : undefined);
+  if (!r.ok) {
+    run.worktrees.release(dir);
+    return { ok: false, reason: `${r.reason} (log: ${logFile})` };
+  }
+  ports.progress({ type: "log", message: r.skipped ? "Testing the merged result (setup skipped: nothing it depends on changed)" : "Testing the merged result (setup done)" });
+  return { ok: true, dir, done: () => releasePrepared(run, dir) };
 }

@@ -189,7 +189,7 @@ export async function completeInWorkingCopy(ports: Ports, job: StoryJob): Promis
 export async function failInWorkingCopy(ports: Ports, job: StoryJob, result: Extract<PhaseResult, { ok: false }>): Promise<void> {
   const files = await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
   await ports.store.update(chain(files, failStory(job.story.id, result.reason, ports.now(), result.phase)), `${job.story.id}: failed`);
-  const log = (["tester", "red", "implementation", "verify"] as string[]).includes(result.phase) ? logFile(job, result.phase) : undefined;
+  const log = (["setup", "tester", "red", "implementation", "verify"] as string[]).includes(result.phase) ? logFile(job, result.phase) : undefined;
   ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason, ...(log ? { log } : {}) });
 }
 

@@ -57,10 +57,10 @@ export async function importBundle(git: Git, file: string, ref: string, into: st
   return { ok: true, tip: (await git.revParse(into))! };
 }
 
-/** The last lines of each log in `logDir` (tester, red, implementation, verify): what a summary can quote. */
+/** The last lines of each log in `logDir` (setup, tester, red, implementation, verify): what a summary can quote. */
 export async function logTails(ports: Ports, logDir: string): Promise<Record<string, string>> {
   const tails: Record<string, string> = {};
-  for (const name of ["tester", "red", "implementation", "verify"]) {
+  for (const name of ["setup", "tester", "red", "implementation", "verify"]) {
     const text = await ports.files.read(logDir, `${name}.log`);
     if (text === null) continue;
     tails[name] = text.trimEnd().split("\n").slice(-LOG_TAIL_LINES).join("\n").slice(-LOG_TAIL_CHARS);

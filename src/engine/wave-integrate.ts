@@ -11,7 +11,8 @@ import { own } from "../core/own.js";
 import { blockStuck } from "./blocking.js";
 import { notOnTarget } from "./distributed.js";
 import type { PlanSource } from "./execution.js";
-import { integrateStories, integrationOutput, recordOutcomesOnTarget } from "./integrate.js";
+import { integrateStories, integrationOutput, recordOutcomesOnTarget, type IntegrationTarget } from "./integrate.js";
+import { preparedCheckout } from "./setup-phase.js";
 import type { Ports } from "./ports.js";
 import { ARTIFACTS, importBundle, INCOMING, readStoryArtifact, writeBundle, type Verdicts } from "./wave-artifacts.js";
 
@@ -59,13 +60,16 @@ export async function integrateWave(ports: Ports, opts: IntegrateWaveOptions): P
   state = await ports.store.update(failUnreported(reported, ports.now()), "stories whose job sent nothing");
 
   const toMerge = await notOnTarget(git, state, plan);
-  const target = {
+  const target: IntegrationTarget = {
     dir: opts.dir,
     // This wave's stories come from their bundles; earlier ones (merges an earlier run could not push) from origin.
     branchRef: (id: string) => incoming.get(id) ?? `refs/remotes/origin/${storyBranch(plan.name, id)}`,
     logDir: opts.logDir,
     runUrl: opts.runUrl,
   };
+  // A fresh checkout in which nothing is installed (the workflow's toolchain step ran before this one):
+  // the plan's setup prepares the merged result before its tests.
+  if (plan.setup) target.testCopy = () => preparedCheckout(ports, plan, opts.dir, { logFile: join(opts.logDir, "integration-setup.log"), logRoot: opts.logDir });
   await integrateStories(ports, plan, target, toMerge);
   const all = plan.stories.map((s) => s.id);
   state = await blockStuck(ports, plan, (await ports.store.read())!, all);

@@ -13,6 +13,7 @@ import { executionBudgetReached } from "../core/agents/budget.js";
 import type { Plumbing as Git } from "./ports.js";
 import { own } from "../core/own.js";
 import { blockStuck } from "./blocking.js";
+import { setupBrokenIn } from "./setup-phase.js";
 import { notOnTarget } from "./distributed.js";
 import type { PlanSource } from "./execution.js";
 import type { Ports } from "./ports.js";
@@ -82,7 +83,10 @@ export async function publishWave(ports: Ports, opts: PublishOptions): Promise<P
   }
   const unmerged = head === null || problems.length > 0 ? await notOnTarget(git, state, plan) : [];
   if (unmerged.length > 0) problems.push(`${unmerged.join(", ")} ${unmerged.length === 1 ? "is" : "are"} complete but not merged into ${opts.target}: run the workflow again to integrate them`);
-  if (problems.length > 0 && (unmerged.length > 0 || problems.some((p) => p.startsWith("the target branch")))) {
+  // The plan's setup failed for every story of the wave the same way: setup is broken, not the stories.
+  const broken = setupBrokenIn(state, state.currentWave);
+  if (broken) problems.push(broken.message);
+  if (problems.length > 0 && (broken || unmerged.length > 0 || problems.some((p) => p.startsWith("the target branch")))) {
     state = await ports.store.update(recordError(problems.join("; "), ports.now(), true), "publish: execution stopped");
   }
   // A used-up budget leaves stories pending; the next run would start none of them.

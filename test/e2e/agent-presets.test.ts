@@ -92,7 +92,8 @@ describe("agent presets", () => {
     ]);
     // Every agent ran in its story's working copy, with its prompt and usage file outside it.
     for (const c of byCli.values()) {
-      expect(c.cwd).toContain(join(".git", "tdd-waves", "worktrees"));
+      expect(c.cwd).toContain(join(".cache", "tdd-waves"));
+      expect(c.cwd.startsWith(dir)).toBe(false);
       expect(c.env.TDD_WAVES_USAGE_FILE).toMatch(/-usage\.json$/);
       expect(c.env.TDD_WAVES_USAGE_FILE!.startsWith(c.cwd)).toBe(false);
     }

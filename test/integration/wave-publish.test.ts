@@ -80,6 +80,17 @@ async function setup(cleanup: Cleanup) {
     writeFileSync(join(inDir, ARTIFACTS.integrated, ARTIFACTS.verdicts), JSON.stringify({ version: 1, start, head, stories }));
     return head;
   };
+  /** A story job whose plan setup failed: its story file committed as failed, its record saying why. */
+  const failedInSetup = (id: string, reason: string) => {
+    const branch = `tdd-waves/pub/${id}`;
+    git(agent, "checkout", "-q", "-B", branch, start);
+    const tip = commit({ [`stories/${id}.md`]: `# ${id}\n\n**Status:** ❌ Failed\n` }, `${id} failed: ${reason}`);
+    bundle(join(inDir, ARTIFACTS.story(id), ARTIFACTS.storyBundle), `refs/heads/${branch}`);
+    const at = new Date().toISOString();
+    const phases = [{ phase: "setup", start: at, end: at, outcome: "failed", message: reason, log: `/logs/${id}/setup.log` }];
+    const record = { version: 1, story: id, attempt: 1, outcome: "failed", reason, failedPhase: "setup", tip, phases, base: start };
+    writeFileSync(join(inDir, ARTIFACTS.story(id), ARTIFACTS.record), JSON.stringify(record));
+  };
   const publish = () => publishWave(ports, { source, dir: work, target: "main", start, inDir });
   /** The next run of the workflow: its plan job on the target as publish left it, its artifacts apart. */
   const nextRun = async (runId: string) => {
@@ -98,7 +109,7 @@ async function setup(cleanup: Cleanup) {
       return null;
     }
   };
-  return { origin, get start() { return start; }, story, integrated, publish, branchOnOrigin, nextRun };
+  return { origin, get start() { return start; }, story, failedInSetup, integrated, publish, branchOnOrigin, nextRun };
 }
 
 describe("publish checks what the read-only jobs sent", () => {
@@ -169,5 +180,29 @@ describe("publish checks what the read-only jobs sent", () => {
     expect(w.branchOnOrigin("p-002")).toBe(rebuilt);
     expect(git(w.origin, "rev-parse", "main")).toBe(head);
     expect(hasMore).toBe(false);
+  });
+
+  it("stops the execution when the plan's setup failed the same way for every story of the wave (issue 10)", async ({ onTestFinished }) => {
+    const w = await setup(onTestFinished);
+    for (const id of ["p-001", "p-002"]) w.failedInSetup(id, "setup failed: setup exited with code 1");
+    w.integrated([]);
+    const { state, problems, hasMore } = await w.publish();
+    expect(state.stories.failed.sort()).toEqual(["p-001", "p-002"]);
+    const message = "setup failed: setup exited with code 1, for every story of wave 1: fix the plan's setup and run again (log: /logs/p-001/setup.log)";
+    expect(problems).toEqual([message]);
+    expect(state.status).toBe("error");
+    expect(state.errors.at(-1)?.message).toBe(message);
+    expect(hasMore).toBe(false);
+  });
+
+  it("goes on when setup failed for one story only", async ({ onTestFinished }) => {
+    const w = await setup(onTestFinished);
+    w.failedInSetup("p-001", "setup failed: setup exited with code 1");
+    w.story("p-002");
+    w.integrated(["p-002"]);
+    const { state, problems } = await w.publish();
+    expect(problems).toEqual([]);
+    expect(state.status).not.toBe("error");
+    expect(state.stories.completed).toEqual(["p-002"]);
   });
 });

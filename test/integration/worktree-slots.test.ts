@@ -98,4 +98,36 @@ describe("worktree slots", () => {
     expect(worktrees()).toBe(1);
     git(repo.dir, "checkout", "-q", "tdd-waves/plan/s-1");
   });
+
+  it("keep setup's reuse paths (untracked, at the root) in a slot handed on, and check out detached when asked (issue 10)", async () => {
+    const tip = git(repo.dir, "rev-parse", "HEAD");
+    const one = await slots.checkout("tdd-waves/plan/s-1", tip, ["deps"]);
+    for (const d of ["deps", "sub/deps"]) {
+      mkdirSync(join(one, d), { recursive: true });
+      writeFileSync(join(one, d, "installed"), "x\n");
+    }
+    slots.setPrepared(one, "fingerprint-1");
+    slots.release(one);
+    const two = await slots.checkout(null, tip, ["deps"]);
+    expect(two).toBe(one);
+    expect(git(two, "rev-parse", "--abbrev-ref", "HEAD")).toBe("HEAD");
+    expect(["deps/installed", "sub/deps/installed"].filter((f) => existsSync(join(two, f)))).toEqual(["deps/installed"]);
+    expect(slots.preparedFor(two)).toBe("fingerprint-1");
+    await slots.removeAll();
+    expect(slots.preparedFor(two)).toBeUndefined();
+  });
+
+  it("clear the worktrees a killed run of an earlier version left in the git directory too", async () => {
+    const tip = git(repo.dir, "rev-parse", "HEAD");
+    await slots.checkout("tdd-waves/plan/s-1", tip);
+    const copies = `${repo.dir}-copies`;
+    const outside = new WorktreeSlots(gitAt(repo.dir), gitAt, join(copies, "plan"));
+    await outside.clear([join(repo.dir, ".git", "tdd-waves", "worktrees", "plan")]);
+    expect(worktrees()).toBe(1);
+    const again = await outside.checkout("tdd-waves/plan/s-1", tip);
+    expect(again).toBe(join(copies, "plan", "slot-1"));
+    await outside.removeAll();
+    // The run's folders went with their worktrees.
+    expect(existsSync(copies)).toBe(false);
+  });
 });

@@ -19,9 +19,13 @@ export const attemptOf = (run: StoryRun, p: PhaseRecord): number => p.attempt ??
 
 const firstOf = (run: StoryRun): number => run.firstAttempt ?? run.attempt;
 
-/** The phases of one attempt that count (not cut short by an execution that stopped), integration excluded. */
+/**
+ * The phases of one attempt that count (not cut short by an execution that stopped): the agent phases and
+ * their checks. Integration, and the plan's setup (it prepares a working copy, it is no step of an attempt),
+ * are left out.
+ */
 function phasesOf(run: StoryRun, attempt: number): PhaseRecord[] {
-  return run.phases.filter((p) => attemptOf(run, p) === attempt && !p.interrupted && p.phase !== "integrate");
+  return run.phases.filter((p) => attemptOf(run, p) === attempt && !p.interrupted && p.phase !== "integrate" && p.phase !== "setup");
 }
 
 /** The tester's tests passed the red check and were committed in the current set (a rebuild brings them along). */
