@@ -24,6 +24,9 @@ const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as ActionYm
 const workflowFiles = readdirSync(WORKFLOWS_DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
 const workflows = Object.fromEntries(workflowFiles.map((f) => [f, parse(readFileSync(join(WORKFLOWS_DIR, f), "utf8")) as Workflow]));
 
+/** A step running tdd-waves' own action (this checkout's, or the default branch's), not a local action of the repository. */
+const tddWaves = (step: Step): boolean => step.uses === "./" || step.uses === "./.tdd-waves-action";
+
 /** Expressions in a value: the insides of `${{ }}`, plus the whole text of an `if:`. */
 function expressions(value: unknown, isIf = false): string[] {
   if (typeof value === "string") {
@@ -57,7 +60,7 @@ function contractProblems(file: string, wf: Workflow, act: ActionYml): string[] 
       for (const [, stepId, name] of expr.matchAll(/\bsteps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
         const step = stepsBefore.find((s) => s.id === stepId);
         if (!step) problems.push(`${where}: steps.${stepId} is not an earlier step of ${jobId}`);
-        else if (step.uses?.startsWith("./") && act.outputs[name ?? ""] === undefined) {
+        else if (tddWaves(step) && act.outputs[name ?? ""] === undefined) {
           problems.push(`${where}: steps.${stepId}.outputs.${name} is not an output in action.yml`);
         }
       }
@@ -67,7 +70,7 @@ function contractProblems(file: string, wf: Workflow, act: ActionYml): string[] 
     steps.forEach((step, i) => {
       const where = `${at}.steps[${i}]`;
       for (const expr of expressions(step)) checkExpr(expr, where, steps.slice(0, i));
-      if (step.uses?.startsWith("./")) {
+      if (tddWaves(step)) {
         for (const key of Object.keys(step.with ?? {})) if (!act.inputs[key]) problems.push(`${where}: with.${key} is not an input in action.yml`);
         for (const [name, input] of Object.entries(act.inputs)) {
           if (input.required && step.with?.[name] === undefined) problems.push(`${where}: required input ${name} missing`);
@@ -169,7 +172,7 @@ describe("tdd-waves.yml", () => {
     expect(wf.concurrency).toEqual({ group: "tdd-waves-${{ inputs.plan }}-${{ github.ref }}", "cancel-in-progress": false });
   });
 
-  const action = (job: Job) => (job.steps ?? []).filter((x) => x.uses?.startsWith("./"));
+  const action = (job: Job) => (job.steps ?? []).filter(tddWaves);
   const checkouts = (job: Job) => (job.steps ?? []).filter((x) => x.uses?.startsWith("actions/checkout@"));
 
   it("fans the wave out as read-only story jobs, tester → implement → verify, results leaving as artifacts", () => {
@@ -219,6 +222,33 @@ describe("tdd-waves.yml", () => {
     const integrate = wf.jobs.integrate as Job;
     expect(integrate.needs).toEqual(["plan", "story"]);
     expect(action(integrate).map((s) => s.with?.command)).toEqual(["integrate"]);
+  });
+});
+
+describe("the repository's toolchain (.github/actions/tdd-waves-setup)", () => {
+  const SETUP = "./.github/actions/tdd-waves-setup";
+  const wf = workflows["tdd-waves.yml"] as Workflow;
+  // The jobs that run the project's code: the story jobs (setup, agents, red check, verify) and the one testing the merged result.
+  const testing = Object.entries(wf.jobs).filter(([, job]) => (job.steps ?? []).some((s) => s.uses === "./" && ["tester", "integrate"].includes(String(s.with?.command))));
+
+  it("is prepared, when the repository has it, right after the checkout of every job that runs the project's tests, before tdd-waves runs", () => {
+    expect(testing.map(([id]) => id).sort()).toEqual(["integrate", "story"]);
+    for (const [id, job] of testing) {
+      const steps = job.steps ?? [];
+      const at = steps.findIndex((s) => s.uses === SETUP);
+      expect(at, id).toBeGreaterThan(0);
+      expect(steps[at - 1]?.uses, id).toMatch(/^actions\/checkout@/);
+      expect(steps.findIndex((s) => s.uses === "./"), id).toBeGreaterThan(at);
+      expect(steps[at]?.if, id).toBe("hashFiles('.github/actions/tdd-waves-setup/action.yml') != ''");
+      expect(steps[at]?.with, id).toBeUndefined();
+      expect(steps[at]?.env, id).toBeUndefined();
+    }
+  });
+
+  it("is absent from the other jobs: plan and publish (the writers) run no code of the repository", () => {
+    const others = Object.values(workflows).flatMap((w) => Object.entries(w.jobs).filter(([id]) => w !== wf || !testing.some(([t]) => t === id)));
+    expect(others.map(([id]) => id)).toEqual(expect.arrayContaining(["plan", "publish"]));
+    for (const [id, job] of others) expect((job.steps ?? []).some((s) => s.uses === SETUP), id).toBe(false);
   });
 });
 

@@ -6,6 +6,9 @@
 // each job gets its own token, valid while the job runs, granting exactly its `permissions:` to the git
 // smart HTTP `origin` (git-http.ts) and the API stand-in; a token reaches a step only where the workflow
 // puts it (checkout's persisted credentials, `with:`, `env:`); artifacts live in their run only.
+// A local composite action of the repository (`uses: ./.github/actions/…`) runs its `run:` steps with bash in
+// the workspace; actions/setup-node and actions/setup-python in it are skipped (recorded as such): this
+// machine's node and python are the toolchain.
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,7 +22,12 @@ export const ROOT = join(import.meta.dirname, "..", "..");
 const ACTION_MAIN = process.env.TDD_WAVES_E2E_ACTION ?? join(ROOT, "dist", "index.js");
 const STEP_TIMEOUT_MS = 60_000;
 
-interface StepSpec { id?: string; name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; if?: string }
+interface StepSpec { id?: string; name?: string; uses?: string; run?: string; shell?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; if?: string }
+interface CompositeAction { runs: { using: string; steps: StepSpec[] } }
+
+/** Toolchain actions a local composite action may use: the machine running the tests has their tools already. */
+const TOOLCHAIN_ACTIONS = /^actions\/setup-(node|python)@/;
+
 interface JobSpec {
   name?: string;
   permissions?: Record<string, string> | "read-all" | "write-all";
@@ -92,6 +100,8 @@ export interface ActionsRunnerOptions {
   defaultBranch: string;
   /** Runs after a job's checkout, before its first action step: lets a test move `origin` meanwhile. */
   afterCheckout?: (job: JobRun, workspace: string) => Promise<void> | void;
+  /** More environment for every job: what the runner's tool caches provide (e.g. npm_config_cache). */
+  env?: Record<string, string>;
 }
 
 /** The `name<<delimiter` / `name=value` format of GITHUB_OUTPUT. */
@@ -289,7 +299,7 @@ export class ActionsRunner {
     const baseEnv = this.jobEnv(id, workspace, runnerTemp, env);
     try {
       for (const [index, step] of spec.steps.entries()) {
-        const ctx: ExpressionContext = { contexts: { ...jobContexts, steps }, success: job.result === "success" };
+        const ctx: ExpressionContext = { contexts: { ...jobContexts, steps }, success: job.result === "success", workspace };
         if (!evaluateIf(step.if, ctx)) continue;
         const withs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, interpolate(v, ctx)]));
         const ok = await this.runStep(job, step, withs, ctx, { baseEnv, workspace, runId: env.runId, ref: env.ref, token, stepDir: join(jobDir, `step-${index}`), index }, steps);
@@ -324,9 +334,14 @@ export class ActionsRunner {
     if (uses.startsWith("actions/upload-artifact@")) return uploadArtifact(artifacts, this.opts.root, withs);
     if (uses.startsWith("actions/download-artifact@")) return downloadArtifact(artifacts, withs);
     if (!uses.startsWith("./")) throw new Error(`the test runner does not run ${uses || "shell"} steps (job ${job.id}, step ${where.index})`);
+    const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, String(interpolate(v, ctx) ?? "")]));
+    if (existsSync(join(where.workspace, uses, "action.yml"))) {
+      const result = await this.runComposite(job, step, { ...where.baseEnv, ...stepEnv }, ctx);
+      job.steps.push(result);
+      return result.exitCode === 0;
+    }
     // The test repositories hold no action.yml: the runner runs this repository's build for any checked-out path.
     if (!existsSync(join(where.workspace, uses, ".git"))) throw new Error(`job ${job.id} runs ${uses} before checking it out`);
-    const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, String(interpolate(v, ctx) ?? "")]));
     const result = await this.runAction(job, step, withs, { ...where.baseEnv, ...stepEnv }, ctx, where.stepDir);
     job.steps.push(result);
     if (step.id) steps[step.id] = { outputs: result.outputs, outcome: result.exitCode === 0 ? "success" : "failure" };
@@ -358,6 +373,7 @@ export class ActionsRunner {
       GITHUB_JOB: jobId,
       RUNNER_TEMP: runnerTemp,
       RUNNER_OS: "Linux",
+      ...this.opts.env,
     };
   }
 
@@ -386,6 +402,31 @@ export class ActionsRunner {
     if (withs["persist-credentials"] !== false && withs["persist-credentials"] !== "false") {
       await gitIn(dir, env, "config", "--local", `http.${this.opts.git.url}/.extraheader`, auth);
     }
+  }
+
+  /** A local composite action: its run steps in order (bash, in the workspace), stopping at the first that fails. */
+  private async runComposite(job: JobRun, step: StepSpec, env: Record<string, string>, ctx: ExpressionContext): Promise<StepRun> {
+    const workspace = env.GITHUB_WORKSPACE!;
+    const action = parse(readFileSync(join(workspace, step.uses!, "action.yml"), "utf8")) as CompositeAction;
+    if (action.runs.using !== "composite") throw new Error(`${step.uses}: the test runner runs composite actions only`);
+    const started = Date.now();
+    let stdout = "";
+    let stderr = "";
+    let exitCode = 0;
+    for (const inner of action.runs.steps) {
+      if (inner.uses !== undefined) {
+        if (!TOOLCHAIN_ACTIONS.test(inner.uses)) throw new Error(`${step.uses}: the test runner cannot run ${inner.uses}`);
+        stdout += `(skipped ${inner.uses}: the toolchain is on this machine)\n`;
+        continue;
+      }
+      if (!evaluateIf(inner.if, ctx)) continue;
+      const r = await runProcess("bash", ["-e", "-c", String(interpolate(inner.run, ctx))], workspace, env);
+      stdout += r.stdout;
+      stderr += r.stderr;
+      exitCode = r.exitCode;
+      if (exitCode !== 0) break;
+    }
+    return { job: job.name, name: step.name ?? step.uses!, command: step.uses!, exitCode, durationMs: Date.now() - started, stdout, stderr, outputs: {}, summary: "" };
   }
 
   private async runAction(job: JobRun, step: StepSpec, withs: Record<string, unknown>, env: Record<string, string>, ctx: ExpressionContext, stepDir: string): Promise<StepRun> {

@@ -1,12 +1,18 @@
 // A small evaluator of GitHub Actions expressions (`${{ … }}` and `if:`), enough for the shipped workflows
 // to be run as written by the test runner: contexts, string/number literals, ==, !=, !, &&, ||, parentheses,
-// and the functions always, success, failure, cancelled, fromJSON, toJSON, contains, startsWith.
+// and the functions always, success, failure, cancelled, fromJSON, toJSON, contains, startsWith, and hashFiles
+// of plain paths (no globs) in the job's workspace.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 
 export interface ExpressionContext {
   /** Named contexts: inputs, matrix, needs, steps, github, secrets, env … */
   contexts: Record<string, unknown>;
   /** What success() means here: every needed job (or every earlier step) succeeded. */
   success: boolean;
+  /** The job's workspace, where hashFiles() looks. */
+  workspace?: string;
 }
 
 type Token = { kind: "str"; value: string } | { kind: "num"; value: number } | { kind: "op"; value: string } | { kind: "id"; value: string };
@@ -71,6 +77,8 @@ function callFunction(name: string, args: unknown[], ctx: ExpressionContext): un
         : String(args[0] ?? "").toLowerCase().includes(String(args[1] ?? "").toLowerCase());
     case "startswith":
       return String(args[0] ?? "").toLowerCase().startsWith(String(args[1] ?? "").toLowerCase());
+    case "hashfiles":
+      return hashFiles(args.map(String), ctx.workspace);
     default:
       throw new Error(`the test runner does not know the expression function ${name}()`);
   }
@@ -163,4 +171,19 @@ export function interpolate(value: unknown, ctx: ExpressionContext): unknown {
     const v = evaluate(expr, ctx);
     return v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
   });
+}
+
+/** hashFiles() of plain paths: "" when none of them is a file, as on GitHub; a digest of their contents otherwise. */
+function hashFiles(paths: string[], workspace: string | undefined): string {
+  if (!workspace) throw new Error("hashFiles() needs the job's workspace");
+  const hash = createHash("sha256");
+  let found = false;
+  for (const p of paths) {
+    if (/[*?[\]!]/.test(p)) throw new Error(`the test runner's hashFiles() takes plain paths, not the pattern ${p}`);
+    const file = join(workspace, p);
+    if (!existsSync(file) || !statSync(file).isFile()) continue;
+    hash.update(createHash("sha256").update(readFileSync(file)).digest());
+    found = true;
+  }
+  return found ? hash.digest("hex") : "";
 }
