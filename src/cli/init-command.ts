@@ -17,6 +17,7 @@ import {
   type ActionReference,
   type ProjectFiles,
 } from "../core/init/starter.js";
+import { detectToolchain, TOOLCHAIN_ACTION_FILE } from "../core/init/toolchain.js";
 import { PLAN_NAME_RE } from "../core/plan/patterns.js";
 import type { CliIO } from "./io.js";
 import { parseFlags, UsageError } from "./args.js";
@@ -28,10 +29,15 @@ const HELP = `Sets up tdd-waves in the git repository of the working directory:
   ${STORY_TEMPLATE_FILE}     a story template (front matter + acceptance criteria)
   .github/workflows/tdd-waves.yml          the execution workflow (one run per wave)
   .github/workflows/tdd-waves-command.yml  the /build pull request comment
+  ${TOOLCHAIN_ACTION_FILE}  the toolchain (Node, Python, Go) the workflow's
+                                           story and integrate jobs prepare first, when one is detected
 Existing files are kept (and named); --force replaces them.
   --action owner/name@ref   the action the workflows use (default: ${ACTION_REFERENCE.repository}@${ACTION_REFERENCE.ref})`;
 
-const MANIFESTS: Array<keyof ProjectFiles> = ["package.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lockb", "pyproject.toml", "pytest.ini", "setup.cfg", "tox.ini", "go.mod", "Cargo.toml"];
+const MANIFESTS: Array<keyof ProjectFiles> = [
+  "package.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lockb", ".nvmrc", ".node-version",
+  "pyproject.toml", "requirements.txt", "pytest.ini", "setup.cfg", "tox.ini", ".python-version", "go.mod", "Cargo.toml",
+];
 
 export async function initCommand(args: string[], io: CliIO): Promise<number> {
   let flags;
@@ -67,13 +73,15 @@ export async function initCommand(args: string[], io: CliIO): Promise<number> {
     if (existsSync(path) && statSync(path).isFile()) files[name] = name === "bun.lockb" ? "" : readFileSync(path, "utf8");
   }
   const test = detectTestCommand(files);
+  const toolchain = detectToolchain(files);
   const agents = KNOWN_AGENTS.filter((a) => onPath(a.bin, io.env)).map((a) => a.bin);
   const name = planName(basename(root));
 
   const outputs: Array<[string, string]> = [
-    [PLAN_FILE, starterPlan({ name, test, agents })],
+    [PLAN_FILE, starterPlan({ name, test, agents, ...(toolchain ? { toolchain } : {}) })],
     [STORY_TEMPLATE_FILE, storyTemplate()],
     ...SHIPPED_WORKFLOWS.map((file): [string, string] => [`.github/workflows/${file}`, workflowForUsers(shippedWorkflow(file), action)]),
+    ...(toolchain ? [[TOOLCHAIN_ACTION_FILE, toolchain.action] as [string, string]] : []),
   ];
   const force = flags.booleans.has("force");
   for (const [relative, text] of outputs) {
@@ -89,6 +97,7 @@ export async function initCommand(args: string[], io: CliIO): Promise<number> {
   }
   io.stdout(
     `\nTest command: ${test ? `${test.command} (from ${test.from})` : "none detected: set test.command in the plan"}\n` +
+      `Toolchain: ${toolchain ? `${toolchain.name} (from ${toolchain.from})${toolchain.setup ? `, setup: ${toolchain.setup.run}` : ""}` : `none detected: on GitHub, prepare yours in ${TOOLCHAIN_ACTION_FILE}`}\n` +
       `Agent CLIs on PATH: ${agents.length > 0 ? agents.join(", ") : `none of ${KNOWN_AGENTS.map((a) => a.bin).join(", ")}: set agents.*.run in the plan`}\n` +
       `Workflows use ${action.repository}@${action.ref}\n` +
       `\nNext steps:\n` +

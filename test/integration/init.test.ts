@@ -1,11 +1,13 @@
 // `tdd-waves init` in real temporary repositories: what it writes, what it detects, what it keeps, and that
 // the written workflows are the shipped ones with only `uses:` changed.
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { detectTestCommand, workflowForUsers } from "../../src/core/init/starter.js";
+import { detectToolchain, TOOLCHAIN_ACTION_FILE } from "../../src/core/init/toolchain.js";
 import { main } from "../../src/cli/main.js";
 import { ACTION_REFERENCE } from "../../src/cli/release.js";
 import { makeRepo, type TempRepo } from "../support/repo.js";
@@ -104,6 +106,46 @@ describe("tdd-waves init", () => {
     expect(readFileSync(join(dir, ".tdd-waves/plan.yml"), "utf8")).toContain("name:");
   });
 
+  it("writes the toolchain action the shipped workflow runs, and the plan's setup, for a Node project", async () => {
+    const dir = repo({ "package.json": JSON.stringify({ scripts: { test: "vitest run" } }), "package-lock.json": "{}", ".nvmrc": "24\n" });
+    const r = await cli(["init"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`wrote    ${TOOLCHAIN_ACTION_FILE}`);
+    expect(r.stdout).toContain("Toolchain: Node (npm) (from package-lock.json), setup: npm ci");
+    const action = parse(readFileSync(join(dir, TOOLCHAIN_ACTION_FILE), "utf8")) as { runs: { using: string; steps: Array<{ uses?: string; with?: Record<string, string> }> } };
+    expect(action.runs.using).toBe("composite");
+    expect(action.runs.steps).toEqual([{ uses: "actions/setup-node@v5", with: { "node-version-file": ".nvmrc", cache: "npm" } }]);
+    // The workflow init wrote runs exactly that file.
+    expect(readFileSync(join(dir, ".github/workflows/tdd-waves.yml"), "utf8")).toContain(`hashFiles('${TOOLCHAIN_ACTION_FILE}')`);
+    mkdirSync(join(dir, ".tdd-waves/stories"));
+    copyFileSync(join(dir, ".tdd-waves/story-template.md"), join(dir, ".tdd-waves/stories/example-001.md"));
+    const plan = await cli(["plan", ".tdd-waves/plan.yml", "--json"], dir);
+    expect(plan.stderr).toBe("");
+    expect(plan.code).toBe(0);
+    expect((parse(readFileSync(join(dir, ".tdd-waves/plan.yml"), "utf8")) as { setup: unknown }).setup).toEqual({ run: "npm ci", timeout: "10m", reuse: ["node_modules"] });
+  });
+
+  it("for a Python project: setup-python, and a virtual environment the tests run in", async () => {
+    const dir = repo({ "pyproject.toml": "[project]\nname = \"x\"\n[tool.pytest.ini_options]\n" });
+    await cli(["init"], dir);
+    const plan = parse(readFileSync(join(dir, ".tdd-waves/plan.yml"), "utf8")) as { setup: { run: string; reuse: string[] }; test: { command: string } };
+    expect(plan.setup).toMatchObject({ run: "python -m venv .venv && .venv/bin/python -m pip install -e . pytest", reuse: [".venv"] });
+    expect(plan.test.command).toBe(".venv/bin/python -m pytest {testFile}");
+    expect(readFileSync(join(dir, TOOLCHAIN_ACTION_FILE), "utf8")).toContain("uses: actions/setup-python@v5");
+  });
+
+  it("keeps a toolchain action the repository has; writes none when it detects no toolchain", async () => {
+    const mine = repo({ "package.json": "{}", [TOOLCHAIN_ACTION_FILE]: "mine\n" });
+    expect((await cli(["init"], mine)).stdout).toContain(`kept     ${TOOLCHAIN_ACTION_FILE} (it exists; --force replaces it)`);
+    expect(readFileSync(join(mine, TOOLCHAIN_ACTION_FILE), "utf8")).toBe("mine\n");
+    const none = repo({ "README.md": "x\n" });
+    const r = await cli(["init"], none);
+    expect(r.stdout).not.toContain(`wrote    ${TOOLCHAIN_ACTION_FILE}`);
+    expect(existsSync(join(none, TOOLCHAIN_ACTION_FILE))).toBe(false);
+    expect(r.stdout).toContain(`Toolchain: none detected: on GitHub, prepare yours in ${TOOLCHAIN_ACTION_FILE}`);
+    expect(readFileSync(join(none, ".tdd-waves/plan.yml"), "utf8")).toContain("# setup:\n#   run:");
+  });
+
   it("says what to do outside a git repository, and refuses bad flags", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tdd-waves-nogit-"));
     dirs.push(dir);
@@ -124,6 +166,25 @@ describe("test command detection", () => {
     [{ "Cargo.toml": "[package]\n" }, 'cargo test --test "$(basename {testFile} .rs)"', "Cargo.toml"],
   ])("%j -> %s", (files, command, from) => {
     expect(detectTestCommand(files)).toEqual({ command, from });
+  });
+
+  it.each([
+    [{ "package.json": "{}", "pnpm-lock.yaml": "" }, "Node (pnpm)", "pnpm install --frozen-lockfile", "cache: pnpm"],
+    [{ "package.json": "{}", "yarn.lock": "" }, "Node (yarn)", "yarn install --frozen-lockfile", "cache: yarn"],
+    [{ "package.json": "{}" }, "Node (npm)", "npm install", "node-version: lts/*"],
+    [{ "requirements.txt": "", ".python-version": "3.12\n" }, "Python (pip, a virtual environment)", "python -m venv .venv && .venv/bin/python -m pip install -r requirements.txt pytest", "python-version-file: .python-version"],
+    [{ "go.mod": "module x\n" }, "Go", undefined, "go-version-file: go.mod"],
+  ])("toolchain of %j: %s", (files, name, setup, line) => {
+    const t = detectToolchain(files)!;
+    expect(t.name).toBe(name);
+    expect(t.setup?.run).toBe(setup);
+    expect(t.action).toContain(line);
+    expect((parse(t.action) as { runs: { using: string } }).runs.using).toBe("composite");
+  });
+
+  it("finds no toolchain for a Rust project or none at all", () => {
+    expect(detectToolchain({ "Cargo.toml": "[package]\n" })).toBeUndefined();
+    expect(detectToolchain({})).toBeUndefined();
   });
 
   it("finds nothing in a package.json without a real test script", () => {

@@ -1,9 +1,17 @@
 // What `tdd-waves init` writes, as pure functions of what it found: the test command a project uses (from
 // its manifest files' contents), the agents whose CLIs are on PATH, the commented starting plan, the story
-// template, and the shipped workflows with `uses:` pointing at the released action.
+// template, and the shipped workflows with `uses:` pointing at the released action (the toolchain's
+// action and the plan's setup: toolchain.ts).
+import { setupBlock, type Toolchain } from "./toolchain.js";
 
 /** The manifest files the test command is read from: name -> text (absent files are left out). */
-export type ProjectFiles = Partial<Record<"package.json" | "package-lock.json" | "pnpm-lock.yaml" | "yarn.lock" | "bun.lockb" | "pyproject.toml" | "pytest.ini" | "setup.cfg" | "tox.ini" | "go.mod" | "Cargo.toml", string>>;
+export type ProjectFiles = Partial<
+  Record<
+    | "package.json" | "package-lock.json" | "pnpm-lock.yaml" | "yarn.lock" | "bun.lockb" | ".nvmrc" | ".node-version"
+    | "pyproject.toml" | "requirements.txt" | "pytest.ini" | "setup.cfg" | "tox.ini" | ".python-version" | "go.mod" | "Cargo.toml",
+    string
+  >
+>;
 
 export interface DetectedTest {
   command: string;
@@ -63,6 +71,8 @@ export interface StarterPlanInput {
   test?: DetectedTest;
   /** Agent CLIs found on PATH (names from KNOWN_AGENTS), preferred first. */
   agents: string[];
+  /** The project's toolchain (toolchain.ts): the plan's setup comes from it. */
+  toolchain?: Toolchain;
 }
 
 export const PLAN_FILE = ".tdd-waves/plan.yml";
@@ -71,6 +81,7 @@ export const STORY_TEMPLATE_FILE = ".tdd-waves/story-template.md";
 export const FIRST_STORY_ID = "example-001";
 
 const yamlString = (s: string): string => JSON.stringify(s);
+
 
 /**
  * The commented starting plan: valid once its first story file (`.tdd-waves/stories/example-001.md`, a
@@ -82,7 +93,8 @@ export function starterPlan(input: StarterPlanInput): string {
   const agentNote = found
     ? `# Found on PATH: ${input.agents.join(", ")}. Both roles use ${found.bin}; give them different commands or models if you like.`
     : `# No agent CLI found on PATH (looked for ${KNOWN_AGENTS.map((a) => a.bin).join(", ")}): put the command that starts yours in run:.`;
-  const testCommand = input.test?.command ?? "echo 'edit .tdd-waves/plan.yml: test.command' >&2; exit 1";
+  const detected = input.test && (input.toolchain?.testCommand?.(input.test.command) ?? input.test.command);
+  const testCommand = detected ?? "echo 'edit .tdd-waves/plan.yml: test.command' >&2; exit 1";
   const testNote = input.test ? `# Detected from ${input.test.from}.` : "# No test command detected: put the one that runs a single test file here.";
   return `# tdd-waves plan: stories built in dependency waves, each test-first (a tester agent writes failing
 # tests, an implementation agent makes them pass). Reference: docs/plan.md in the tdd-waves repository.
@@ -97,6 +109,7 @@ maxParallel: 4
 # Story files are <storiesDir>/<id>.md unless a story gives file:.
 storiesDir: ${STORIES_DIR}
 
+${setupBlock(input.toolchain)}
 test:
   ${testNote}
   # {testFile} is replaced by the story's test file, shell-quoted. Red = it fails before, green = passes after.
