@@ -1,0 +1,1 @@
+"""Word statistics, built story by story by tdd-waves."""
