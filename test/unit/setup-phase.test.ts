@@ -9,6 +9,7 @@ import { integrateStories, type IntegrationTarget } from "../../src/engine/integ
 import { preparedCheckout, setupPhase } from "../../src/engine/setup-phase.js";
 import type { StoryJob } from "../../src/engine/story-context.js";
 import { failInWorkingCopy, guarded, testerPhase } from "../../src/engine/story-phases.js";
+import { runAttempts } from "../../src/engine/attempts.js";
 import { fakeWorld, type FakeWorld } from "../support/fake-ports.js";
 import { makePlan, stateFor } from "../support/plans.js";
 
@@ -18,7 +19,9 @@ const story = plan.stories[0]!;
 const job: StoryJob = { plan, planPath: "plan.yml", story, wave: 1, attempt: 1, dir: "/wc", logDir: "/logs/a-001" };
 const T0 = "2026-01-01T00:00:00.000Z";
 
-async function world(files: Record<string, string> = { "package-lock.json": "{}\n", "src/x.ts": "x\n" }): Promise<FakeWorld> {
+const storyText = "# a-001: Story 1\n\n**Status:** ⏳ Pending\n\n## Acceptance Criteria\n- [ ] it works\n\n## Completion\n";
+
+async function world(files: Record<string, string> = { "package-lock.json": "{}\n", "src/x.ts": "x\n", "stories/a-001.md": storyText }): Promise<FakeWorld> {
   const w = fakeWorld(startStory("a-001", T0)(stateFor(plan)), files);
   await w.ports.workingCopy(job.dir).resetTo(storyBranch(plan.name, story.id), "c0");
   return w;
@@ -96,6 +99,21 @@ describe("setup phase", () => {
     const lock = await world({ "package-lock.json": '{"v":2}\n', "src/x.ts": "x\n" });
     await setupPhase(lock.ports, job, { commit: "c0", preparedFor: first.fingerprint });
     expect(lock.setupRuns).toEqual(["/wc"]);
+  });
+});
+
+describe("setup and the attempts", () => {
+  it("is no step of an attempt: the attempts start with the tester after it, and a retry does not run it again", async () => {
+    const w = await world();
+    const agent = w.agent;
+    let implementations = 0;
+    w.agent = (call) => (call.role === "implementation" && implementations++ === 0 ? 1 : agent(call));
+    expect((await setupPhase(w.ports, job, { commit: "c0" })).result).toEqual({ ok: true });
+    const { attempt: _a, logDir: _l, ...base } = job;
+    expect(await runAttempts(w.ports, base, { fresh: true, logDirFor: (a) => `/logs/a-001/attempt-${a}` })).toEqual({ kind: "verified" });
+    expect(w.setupRuns).toEqual(["/wc"]);
+    expect(w.agentCalls).toEqual(["tester a-001", "implementation a-001", "implementation a-001"]);
+    expect(phases(w).map((p) => p.split(" ")[0])).toEqual(["setup:ok", "tester:ok", "red:ok", "implementation:failed", "implementation:ok", "verify:ok"]);
   });
 });
 
