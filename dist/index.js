@@ -55285,10 +55285,54 @@ function codePoint(ch) {
     return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
+;// CONCATENATED MODULE: ./src/core/plan/setup.ts
+
+
+const SETUP_TIMEOUT_MS = 10 * 60_000;
+/** The setup key of a plan file that passed every check, with its defaults. */
+function buildSetup(file) {
+    return {
+        run: file.run,
+        timeoutMs: (file.timeout === undefined ? undefined : parseDuration(file.timeout)) ?? SETUP_TIMEOUT_MS,
+        reuse: (file.reuse ?? []).map(normalizeRepoPath),
+        copy: (file.copy ?? []).map(normalizeRepoPath),
+    };
+}
+/**
+ * `reuse` and `copy` name paths inside the repository, never the root, never a story's own file: a kept or
+ * copied story or test file would hide the agents' work from the checks.
+ */
+function checkSetup(source, root, storyPaths) {
+    const setup = root.setup;
+    if (typeof setup !== "object" || setup === null || Array.isArray(setup))
+        return [];
+    const issues = [];
+    for (const key of ["reuse", "copy"]) {
+        const list = setup[key];
+        if (!Array.isArray(list))
+            continue;
+        list.forEach((value, i) => {
+            if (typeof value !== "string" || value === "")
+                return;
+            const at = ["setup", key, i];
+            const problem = repoPathProblem(value, "file");
+            if (problem)
+                return issues.push(source.issue(at, problem === "must name a file, not the repository root" ? "must name a path inside the repository, not its root" : problem));
+            const path = normalizeRepoPath(value);
+            for (const [own, what] of storyPaths()) {
+                if (own === path || own.startsWith(`${path}/`))
+                    return issues.push(source.issue(at, `"${path}" holds ${what}: setup must not ${key === "reuse" ? "keep" : "overwrite"} it`));
+            }
+        });
+    }
+    return issues;
+}
+
 ;// CONCATENATED MODULE: ./src/core/plan/build.ts
 // A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
 // works with. Records keyed by names from the plan (agents, environments) have no prototype: a lookup by any
 // name ("constructor", "toString") finds what the plan defines or nothing.
+
 
 
 
@@ -55340,6 +55384,8 @@ function buildPlan(file) {
         plan.waves = file.waves.map((w) => [...w]);
     if (file.budget)
         plan.budget = { ...file.budget };
+    if (file.setup)
+        plan.setup = buildSetup(file.setup);
     return plan;
 }
 /** An agent with its command: its own `run`, or its preset's command line with `model` and `args`. */
@@ -56539,6 +56585,12 @@ const planFileSchema = schemas_strictObject({
     maxParallel: described(schemas_optional(mini_schemas_int({ error: (iss) => (present(iss.input) ? maxParallelMessage(iss) : undefined) }).check(_gte(1, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }), _lte(10, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }))), "Stories run at once, 1..10, default 10"),
     storiesDir: schemas_optional(repoPath('Directory of the story files, default "stories"')),
     retries: retries("How often a failed story is tried again with feedback (and rebuilt once after a conflict), 0..5, default 1; 0 turns both off"),
+    setup: described(schemas_optional(schemas_strictObject({
+        run: described(mini_schemas_string().check(_regex(NON_BLANK_RE, { error: "must not be empty: the shell command that prepares a working copy" }), noNul()), "Shell command run once in each fresh working copy before its tester (and before the post-integration tests), e.g. npm ci"),
+        timeout: described(schemas_optional(schema_duration()), "Setup time limit, default 10m"),
+        reuse: schemas_optional(schemas_array(repoPath("Kept when a working copy is reused for the next story (e.g. node_modules)"))),
+        copy: schemas_optional(schemas_array(repoPath("Untracked file copied from the main checkout into each working copy (e.g. .env.test)"))),
+    })), "How to prepare a working copy: dependencies, toolchain, local files"),
     test: described(schemas_strictObject({
         command: described(mini_schemas_string().check(_regex(TEST_FILE_PLACEHOLDER_RE, { error: "must contain {testFile}, which is replaced by the story's test file" }), noNul()), "Test command; {testFile} is replaced by the shell-quoted test file path"),
         junit: described(schemas_optional(mini_schemas_string().check(_minLength(1, { error: "must not be empty" }), schema_oneLine())), "JUnit XML report the command writes ({storyId} replaced)"),
@@ -56883,6 +56935,7 @@ function rotateToSmallest(cycle) {
 
 
 
+
 /** Longest accepted duration: beyond a day a time limit is a typo. */
 const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
 /** Above this many candidates, "did you mean" costs more than it helps. */
@@ -57069,6 +57122,7 @@ const checkDurations = (source, plan) => {
     const agents = rules_record(plan.root.agents) ?? {};
     const candidates = [
         [["test", "timeout"], rules_record(plan.root.test)?.timeout],
+        [["setup", "timeout"], rules_record(plan.root.setup)?.timeout],
         ...Object.entries(agents).map(([name, a]) => [["agents", name, "timeout"], rules_record(a)?.timeout]),
     ];
     return candidates.flatMap(([path, value]) => {
@@ -57138,7 +57192,21 @@ const checkWaves = (source, plan) => {
     }
     return issues;
 };
-const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkPrototypeKeys, checkWaves];
+/** setup.reuse and setup.copy (issue 10): inside the repository, clear of every story's own files. */
+const checkSetupPaths = (source, plan) => checkSetup(source, plan.root, () => {
+    const given = plan.root.storiesDir;
+    const dir = normalizeRepoPath(typeof given === "string" && !repoPathProblem(given, "directory") ? given : DEFAULTS.storiesDir);
+    const own = new Map();
+    for (const s of plan.stories) {
+        if (s.testFile !== undefined && !repoPathProblem(s.testFile))
+            own.set(normalizeRepoPath(s.testFile), `the test file of ${rules_q(s.id)}`);
+        if (s.file !== undefined ? !repoPathProblem(s.file) : s.id !== undefined) {
+            own.set(s.file !== undefined ? normalizeRepoPath(s.file) : inDirectory(dir, `${s.id}.md`), `the story file of ${rules_q(s.id)}`);
+        }
+    }
+    return own;
+});
+const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkPrototypeKeys, checkWaves, checkSetupPaths];
 
 ;// CONCATENATED MODULE: ./src/core/plan/schema-check.ts
 
@@ -58574,6 +58642,7 @@ const testEvidence = looseObject({
     passed: count.nullable(),
     total: count.nullable(),
     timedOut: schemas_boolean().optional(),
+    junitFound: schemas_boolean().optional(),
 });
 const storyRun = looseObject({
     attempt: count,
@@ -58991,6 +59060,9 @@ class Git {
     async pruneWorktrees() {
         await this.worktreePrune();
     }
+    async removeEmptyDirectory(dir) {
+        return (0,promises_namespaceObject.rmdir)(dir).then(() => true, () => false);
+    }
     /**
      * A worktree at `dir` on `branch`, (re)created at `startPoint`; with `checkout: false` its files are not
      * checked out (`resetTo` does that). Stale worktree records are pruned first unless `prune: false`.
@@ -58999,15 +59071,18 @@ class Git {
         if (opts.prune !== false)
             await this.worktreePrune();
         const noCheckout = opts.checkout === false ? ["--no-checkout"] : [];
-        await this.run(["worktree", "add", ...noCheckout, "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
+        const on = branch === null ? ["--detach"] : ["-B", operand(branch, "branch")];
+        await this.run(["worktree", "add", ...noCheckout, ...on, operand(dir, "directory"), operand(startPoint, "start point")]);
     }
     /**
-     * This worktree on `branch`, (re)set to `startPoint`, as a fresh checkout would be: changes, untracked
-     * and ignored files all gone.
+     * This worktree on `branch` (null: detached), (re)set to `startPoint`, as a fresh checkout would be: changes,
+     * untracked and ignored files all gone, except the untracked `keep` paths (repository-relative).
      */
-    async resetTo(branch, startPoint) {
-        await this.run(["checkout", "-q", "-f", "-B", operand(branch, "branch"), operand(startPoint, "start point"), "--"]);
-        await this.run(["clean", "-q", "-ffdx"]);
+    async resetTo(branch, startPoint, keep = []) {
+        const to = branch === null ? ["--detach", operand(startPoint, "start point")] : ["-B", operand(branch, "branch"), operand(startPoint, "start point")];
+        await this.run(["checkout", "-q", "-f", ...to, "--"]);
+        // A leading "/" anchors each kept path at the root, as in .gitignore.
+        await this.run(["clean", "-q", "-ffdx", ...keep.flatMap((p) => ["-e", `/${p}`])]);
     }
     /**
      * Removes a worktree even when dirty, locked (a `worktree add` killed half-way leaves its lock) or
@@ -59190,6 +59265,19 @@ class Git {
             const [mode, type, sha] = line.slice(0, tab).split(" ");
             return { mode: mode, type: type, sha: sha, name: line.slice(tab + 1) };
         });
+    }
+    /** Every file of a commit's tree at any depth, path -> its `ls-tree` entry ("mode type sha"). */
+    async treeFiles(commit) {
+        const lines = splitZ(await this.stdout(["ls-tree", "-r", "-z", "--full-tree", operand(commit, "revision")]));
+        return new Map(lines.map((line) => [line.slice(line.indexOf("\t") + 1), line.slice(0, line.indexOf("\t"))]));
+    }
+    /** Whether `path` (a file, or a folder with files in it) is tracked. */
+    async isTracked(path) {
+        return (await this.stdout(["ls-files", "-z", "--", path])) !== "";
+    }
+    /** Whether git ignores `path` (end a folder's path with "/": some patterns match folders only). */
+    async isIgnored(path) {
+        return (await this.run(["check-ignore", "-q", "--no-index", "--", path], { allowFail: true })).code === 0;
     }
     /** Writes a tree object from entries (any order), returning its id. */
     async mkTree(entries) {
@@ -67814,7 +67902,104 @@ const textFiles = {
     remove: async (root, path) => (0,promises_namespaceObject.rm)(confined(root, path), { force: true }),
 };
 
+;// CONCATENATED MODULE: ./src/adapters/working-copies.ts
+// Where the local runner's working copies live and how they are prepared for the plan's `setup` (issue 10):
+// a per-repository folder in the user's cache, outside the repository's tree (Node's module lookup climbs
+// up from a working copy, and a project's test runner collects whatever lies under the repository); a
+// fingerprint of what setup depends on, so that a reused working copy skips it while nothing changed; and
+// the untracked files (`copy`) a working copy gets from the main checkout.
+
+
+
+
+
+
+/**
+ * `$XDG_CACHE_HOME/tdd-waves/<repo>-<hash of its git directory>` (default cache: ~/.cache), or the same under
+ * the temporary directory when the cache would be inside the repository (a repository of one's home folder).
+ */
+async function workingCopiesRoot(repoDir, commonDir, env = process.env) {
+    const realCommon = await (0,promises_namespaceObject.realpath)(commonDir);
+    const realRepo = await (0,promises_namespaceObject.realpath)(repoDir);
+    const name = (0,external_node_path_namespaceObject.basename)(realCommon === (0,external_node_path_namespaceObject.join)(realRepo, ".git") ? realRepo : (0,external_node_path_namespaceObject.dirname)(realCommon)).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 40);
+    const folder = `${name || "repo"}-${(0,external_node_crypto_.createHash)("sha256").update(realCommon).digest("hex").slice(0, 12)}`;
+    const cache = env.XDG_CACHE_HOME && (0,external_node_path_namespaceObject.isAbsolute)(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), ".cache");
+    const root = (0,external_node_path_namespaceObject.join)(cache, "tdd-waves", folder);
+    return working_copies_inside(realRepo, root) || working_copies_inside(realCommon, root) ? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), "tdd-waves", folder) : root;
+}
+const working_copies_inside = (dir, path) => {
+    const rel = (0,external_node_path_namespaceObject.relative)(dir, path);
+    return rel === "" || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== ".." && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+};
+/**
+ * Dependency manifests and lock files, at any depth. With every tracked file at the repository's root, they are
+ * what a setup that installs dependencies reads; the project's sources (what stories change) are not.
+ */
+const MANIFEST = /^(package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|bun\.lockb?|\.npmrc|\.yarnrc(\.yml)?|\.nvmrc|\.node-version|\.python-version|\.tool-versions|pyproject\.toml|setup\.py|setup\.cfg|requirements[^/]*\.txt|constraints[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|uv\.lock|Cargo\.toml|Cargo\.lock|rust-toolchain(\.toml)?|go\.mod|go\.sum|Gemfile(\.lock)?|composer\.(json|lock)|pom\.xml|(build|settings)\.gradle(\.kts)?|gradle\.properties|gradle-wrapper\.properties)$/;
+/** The tracked files setup is taken to depend on: every file at the root, and every manifest or lock file. */
+function setupInputs(paths, ownPaths) {
+    const out = [];
+    for (const path of paths) {
+        if (ownPaths.has(path))
+            continue;
+        const slash = path.lastIndexOf("/");
+        if (slash < 0 || MANIFEST.test(path.slice(slash + 1)))
+            out.push(path);
+    }
+    return out;
+}
+async function fingerprint(git, commit, run, ownPaths) {
+    const byPath = await git.treeFiles(commit);
+    const hash = (0,external_node_crypto_.createHash)("sha256").update(`setup ${run}\0`);
+    for (const path of setupInputs(byPath.keys(), new Set(ownPaths)))
+        hash.update(`${byPath.get(path)} ${path}\0`);
+    return hash.digest("hex");
+}
+/** Copies each path from the main checkout into the working copy; the first problem, or undefined. */
+async function copyFiles(git, from, to, paths) {
+    const realFrom = await (0,promises_namespaceObject.realpath)(from);
+    const realTo = await (0,promises_namespaceObject.realpath)(to);
+    for (const path of paths) {
+        const source = (0,external_node_path_namespaceObject.join)(realFrom, path);
+        const real = await (0,promises_namespaceObject.realpath)(source).catch(() => null);
+        if (real === null)
+            return `copy: ${path} is not in the main checkout (${from})`;
+        if (!working_copies_inside(realFrom, real))
+            return `copy: ${path} leads out of the main checkout (to ${real}) through a symbolic link: refused`;
+        const wc = git(to);
+        if (await wc.isTracked(path))
+            return `copy: ${path} is tracked in the repository: copy is for untracked files`;
+        // A folder is asked about as one ("secrets/" patterns match folders only).
+        if (!(await wc.isIgnored((await (0,promises_namespaceObject.lstat)(real)).isDirectory() ? `${path}/` : path))) {
+            return `copy: ${path} is not ignored by git (.gitignore): it would be committed with the story's work`;
+        }
+        // The destination must be the working copy's own, not reached through a committed link to elsewhere.
+        let dest;
+        try {
+            dest = confined(realTo, path);
+        }
+        catch (e) {
+            if (e instanceof PathEscapeError)
+                return `copy: ${path} would be written out of the working copy (to ${e.realPath}): refused`;
+            throw e;
+        }
+        if ((await (0,promises_namespaceObject.lstat)(dest).catch(() => null))?.isSymbolicLink())
+            return `copy: ${path} is a symbolic link in the working copy: refused`;
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(dest), { recursive: true });
+        await (0,promises_namespaceObject.cp)(real, dest, { recursive: true, force: true });
+    }
+    return undefined;
+}
+function preparation(git) {
+    return {
+        workingCopiesRoot: async (repoDir) => workingCopiesRoot(repoDir, await git(repoDir).commonDir()),
+        fingerprint: (dir, commit, run, ownPaths) => fingerprint(git(dir), commit, run, ownPaths),
+        copyFiles: (from, to, paths) => copyFiles(git, from, to, paths),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/default-ports.ts
+
 
 
 
@@ -67842,6 +68027,7 @@ function realPorts(opts) {
         agents: async (command, o) => runShell(command, confinedLog(o)),
         tests: async (o) => runTests({ ...confinedLog(o), removeReport: true }),
         files: textFiles,
+        preparation: preparation(git),
         now: opts.now ?? (() => new Date().toISOString()),
         progress: opts.progress,
     };
@@ -73358,9 +73544,13 @@ async function blockStuck(ports, plan, state, ids) {
 /** The attempt a phase belongs to (states written before retries have one attempt per run). */
 const attemptOf = (run, p) => p.attempt ?? run.attempt;
 const firstOf = (run) => run.firstAttempt ?? run.attempt;
-/** The phases of one attempt that count (not cut short by an execution that stopped), integration excluded. */
+/**
+ * The phases of one attempt that count (not cut short by an execution that stopped): the agent phases and
+ * their checks. Integration, and the plan's setup (it prepares a working copy, it is no step of an attempt),
+ * are left out.
+ */
 function phasesOf(run, attempt) {
-    return run.phases.filter((p) => attemptOf(run, p) === attempt && !p.interrupted && p.phase !== "integrate");
+    return run.phases.filter((p) => attemptOf(run, p) === attempt && !p.interrupted && p.phase !== "integrate" && p.phase !== "setup");
 }
 /** The tester's tests passed the red check and were committed in the current set (a rebuild brings them along). */
 function testsCommitted(run) {
@@ -73753,6 +73943,7 @@ const evidence = object({
     passed: schemas_number().int().nonnegative().nullable(),
     total: schemas_number().int().nonnegative().nullable(),
     timedOut: schemas_boolean().optional(),
+    junitFound: schemas_boolean().optional(),
 });
 const COUNT = schemas_number().nonnegative().optional();
 const usage = object({
@@ -73774,7 +73965,7 @@ const totals = object({
     unknownCost: schemas_number().int().nonnegative(),
 });
 const phase = object({
-    phase: schemas_enum(["tester", "red", "implementation", "verify", "integrate"]),
+    phase: schemas_enum(["setup", "tester", "red", "implementation", "verify", "integrate"]),
     agent: schemas_string().max(100).optional(),
     start: TIME,
     end: TIME.optional(),
@@ -74526,7 +74717,7 @@ async function completeInWorkingCopy(ports, job) {
 async function failInWorkingCopy(ports, job, result) {
     const files = await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
     await ports.store.update(chain(files, failStory(job.story.id, result.reason, ports.now(), result.phase)), `${job.story.id}: failed`);
-    const log = ["tester", "red", "implementation", "verify"].includes(result.phase) ? logFile(job, result.phase) : undefined;
+    const log = ["setup", "tester", "red", "implementation", "verify"].includes(result.phase) ? logFile(job, result.phase) : undefined;
     ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason, ...(log ? { log } : {}) });
 }
 /** Commits the work with the finished story file; returns the files-modified record to save with the outcome. */
@@ -74821,10 +75012,10 @@ async function importBundle(git, file, ref, into) {
     await git.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", file, `+${ref}:${into}`]);
     return { ok: true, tip: (await git.revParse(into)) };
 }
-/** The last lines of each log in `logDir` (tester, red, implementation, verify): what a summary can quote. */
+/** The last lines of each log in `logDir` (setup, tester, red, implementation, verify): what a summary can quote. */
 async function logTails(ports, logDir) {
     const tails = {};
-    for (const name of ["tester", "red", "implementation", "verify"]) {
+    for (const name of ["setup", "tester", "red", "implementation", "verify"]) {
         const text = await ports.files.read(logDir, `${name}.log`);
         if (text === null)
             continue;
@@ -74867,11 +75058,127 @@ async function readVerdicts(ports, dir) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/setup-phase.ts
+
+
+
+/** Files a story's agents must find as the plan left them: never part of what setup depends on. */
+const ownPaths = (plan) => plan.stories.flatMap((s) => [s.file, s.testFile]);
+/** What setup prepares `dir` for now: undefined when nothing is kept between stories (setup always runs). */
+async function setupFingerprint(ports, plan, dir, commit) {
+    const setup = plan.setup;
+    return setup && setup.reuse.length > 0 ? ports.preparation.fingerprint(dir, commit, setup.run, ownPaths(plan)) : undefined;
+}
+/** Copies the `copy` files in, then runs setup unless the working copy is already prepared for this commit. */
+async function prepareWorkingCopy(ports, plan, o) {
+    const setup = plan.setup;
+    if (!setup)
+        return { ok: true, skipped: true };
+    if (o.mainDir !== undefined && setup.copy.length > 0) {
+        const problem = await ports.preparation.copyFiles(o.mainDir, o.dir, setup.copy);
+        if (problem)
+            return { ok: false, reason: `setup failed: ${problem}` };
+    }
+    const fingerprint = o.fingerprint ?? (await setupFingerprint(ports, plan, o.dir, o.commit));
+    if (fingerprint !== undefined && fingerprint === o.preparedFor)
+        return { ok: true, skipped: true, fingerprint };
+    const r = await ports.agents(setup.run, {
+        cwd: o.dir,
+        env: {},
+        timeoutMs: setup.timeoutMs,
+        logFile: o.logFile,
+        ...(o.logRoot !== undefined ? { logRoot: o.logRoot } : {}),
+        ...(o.signal ? { signal: o.signal } : {}),
+    });
+    if (r.aborted)
+        return { ok: false, reason: "setup failed: interrupted" };
+    if (r.exitCode !== 0 || r.timedOut)
+        return { ok: false, reason: `setup failed: ${describeExit("setup", r, setup.timeoutMs)}` };
+    // What setup makes (node_modules, .venv) must be ignored by git, or the tester's commit would carry it.
+    const left = await ports.workingCopy(o.dir).changedFiles("HEAD");
+    if (left.length > 0) {
+        const shown = left.slice(0, 3).join(", ") + (left.length > 3 ? ` and ${left.length - 3} more` : "");
+        return { ok: false, reason: `setup failed: it left files git would commit (${shown}): ignore them in .gitignore` };
+    }
+    return { ok: true, skipped: false, ...(fingerprint === undefined ? {} : { fingerprint }) };
+}
+/** A checkout used as it is (a runner's fresh one), prepared by setup for the tests on the merged result. */
+async function preparedCheckout(ports, plan, dir, log) {
+    const commit = (await ports.workingCopy(dir).head());
+    const r = await prepareWorkingCopy(ports, plan, { dir, commit, ...log });
+    ports.progress({ type: "log", message: r.ok ? "Testing the merged result (setup done)" : `Not testing the merged result: ${r.reason}` });
+    return r.ok ? { ok: true, dir, done: async () => undefined } : { ok: false, reason: `${r.reason} (log: ${log.logFile})` };
+}
+/** A story's setup phase, recorded in the state like the others (phase `setup`, its log). */
+async function setupPhase(ports, job, copy) {
+    const { story, plan } = job;
+    const log = logFile(job, "setup");
+    const now = ports.now();
+    // Known to be skipped: one record, no log.
+    const fingerprint = await setupFingerprint(ports, plan, job.dir, copy.commit);
+    const reusing = fingerprint !== undefined && fingerprint === copy.preparedFor;
+    if (!reusing) {
+        await ports.store.update(beginPhase(story.id, "setup", now, { log }), `${story.id}: setup`);
+        ports.progress({ type: "phase", storyId: story.id, phase: "setup" });
+    }
+    const r = await prepareWorkingCopy(ports, plan, {
+        dir: job.dir,
+        logFile: log,
+        logRoot: logRoot(job),
+        ...copy,
+        ...(fingerprint ? { fingerprint } : {}),
+        ...(job.signal ? { signal: job.signal } : {}),
+    });
+    throwIfAborted(job);
+    const message = r.ok ? (r.skipped ? `skipped: the working copy kept ${plan.setup.reuse.join(", ")} and nothing setup depends on changed` : undefined) : r.reason;
+    // The tester records the base its attempts start from; a story's first setup records it already, so that a
+    // story failing there commits (and bundles) only its own work. Never over one recorded: a continued attempt
+    // or a rebuild starts from another commit than the base.
+    const unrecorded = own_own((await ports.store.read())?.runs ?? {}, story.id)?.base === undefined;
+    const end = endPhase(story.id, "setup", r.ok ? "ok" : "failed", ports.now(), message);
+    await ports.store.update(unrecorded ? chain(end, annotateRun(story.id, { base: copy.commit }, ports.now())) : end, `${story.id}: setup ${r.ok ? "ok" : "failed"}`);
+    if (!r.ok)
+        return { result: { ok: false, phase: "setup", reason: r.reason } };
+    return { result: { ok: true }, ...(r.fingerprint === undefined ? {} : { fingerprint: r.fingerprint }) };
+}
+/** The execution stops: setup failed for every story of a wave in the same way. */
+class SetupBroken extends Error {
+    constructor(message) {
+        super(message);
+        this.name = "SetupBroken";
+    }
+}
+/**
+ * When every story of `wave` that ran failed in its setup phase for one same reason (and none is still running
+ * or pending): a SetupBroken naming it and one log. Blocked stories did not run and do not count.
+ */
+function setupBrokenIn(state, wave) {
+    let reason;
+    let log;
+    for (const id of state.waves[wave - 1] ?? []) {
+        const status = state_statusOf(state, id);
+        if (status === "blocked")
+            continue;
+        const run = own_own(state.runs, id);
+        const last = run?.phases.at(-1);
+        if (status !== "failed" || last?.phase !== "setup" || last.outcome !== "failed")
+            return undefined;
+        if (reason !== undefined && run.reason !== reason)
+            return undefined;
+        reason = run.reason;
+        log ??= last.log;
+    }
+    if (reason === undefined)
+        return undefined;
+    return new SetupBroken(`${reason}, for every story of wave ${wave}: fix the plan's setup and run again${log ? ` (log: ${log})` : ""}`);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/distributed.ts
 // The distributed engine: the same phases as the local runner, cut into the jobs of a GitHub workflow
 // run (one wave per run): `plan` picks the wave, read-only story jobs build one story each and hand on
 // a bundle and a record (here), `integrate` merges them (wave-integrate.ts), and `publish`, the one job
 // that writes, checks and applies it all (wave-publish.ts).
+
 
 
 
@@ -74960,9 +75267,16 @@ async function storyStep(ports, step, opts) {
     const branch = `refs/heads/${storyBranch(plan.name, story.id)}`;
     let outcome;
     try {
-        if (step === "tester")
+        if (step === "tester") {
             await startStoryBranch(ports, opts.dir, storyBranch(plan.name, story.id), run);
-        outcome = await runAttempts(ports, base, { fresh: step === "tester", until: STEP_UNTIL[step], logDirFor });
+            // A fresh checkout in which nothing is installed: the plan's setup prepares it (after the workflow's
+            // toolchain step), once, before the attempts (every step of the job works in this checkout).
+            const prepared = plan.setup ? await prepareCheckout(ports, await jobNow(), opts.dir) : { ok: true };
+            outcome = prepared.ok ? await runAttempts(ports, base, { fresh: true, until: STEP_UNTIL[step], logDirFor }) : { kind: "failed", result: prepared };
+        }
+        else {
+            outcome = await runAttempts(ports, base, { fresh: false, until: STEP_UNTIL[step], logDirFor });
+        }
         // Uploaded before the implementation agent runs, so that nothing it does can change what the tester wrote.
         if (step === "tester" && outcome.kind === "paused") {
             await writeBundle(git, (0,external_node_path_namespaceObject.join)(opts.out.tester, ARTIFACTS.testerBundle), branch, own_own((await ports.store.read())?.runs ?? {}, story.id)?.base);
@@ -74985,6 +75299,11 @@ async function storyStep(ports, step, opts) {
         await completeInWorkingCopy(ports, job);
     await exportStory(ports, job, branch, opts.out.story);
     return outcome.kind === "failed" ? outcome.result : { ok: true };
+}
+/** The plan's setup in the story job's checkout, as the story's setup phase. */
+async function prepareCheckout(ports, job, dir) {
+    const commit = (await ports.workingCopy(dir).head());
+    return guarded("setup", async () => (await setupPhase(ports, job, { commit })).result);
 }
 /**
  * The tester step's working copy: the story branch at the wave's target commit, or, for an attempt an
@@ -75145,21 +75464,42 @@ function mergeFailure(r) {
  * it (once, when it has retries), otherwise ❌ Failed.
  */
 async function retestMerged(ports, plan, target, merged) {
-    const failing = await runPool(merged, plan.maxParallel, async (story) => {
+    if (merged.length === 0)
+        return;
+    const copy = target.testCopy ? await target.testCopy() : { ok: true, dir: target.dir, done: async () => undefined };
+    let failing;
+    if (!copy.ok)
+        failing = merged.map(() => true);
+    else {
         try {
-            const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir });
-            return r.exitCode !== 0 || r.timedOut;
+            failing = await runPool(merged, plan.maxParallel, async (story) => {
+                try {
+                    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: copy.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir });
+                    return r.exitCode !== 0 || r.timedOut;
+                }
+                catch (e) {
+                    // A JUnit report path that leads out of the checkout: these tests cannot be checked.
+                    if (e instanceof PathEscapeError)
+                        return true;
+                    throw e;
+                }
+            });
         }
-        catch (e) {
-            // A JUnit report path that leads out of the target's checkout: these tests cannot be checked.
-            if (e instanceof PathEscapeError)
-                return true;
-            throw e;
+        finally {
+            await copy.done();
         }
-    });
+    }
     const broken = merged.filter((_, i) => failing[i]);
     if (broken.length === 0)
         return;
+    if (!copy.ok) {
+        // Setup could not prepare the merged result: its tests never ran, so nothing says a rebuild would pass them.
+        const reason = `not tested after integration: ${copy.reason}`;
+        await ports.store.update(chain(...broken.map((s) => failStory(s.id, reason, ports.now(), "integrate"))), `not tested after integration: ${broken.map((s) => s.id).join(", ")}`);
+        for (const s of broken)
+            ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+        return;
+    }
     const reason = "fails after integration";
     const outcomes = [];
     for (const s of broken) {
@@ -75238,6 +75578,7 @@ function outcomeCompletion(state, story, runUrl, eol) {
 
 
 
+
 async function integrateWave(ports, opts) {
     const { plan } = opts.source;
     const git = ports.plumbing(opts.dir);
@@ -75277,6 +75618,10 @@ async function integrateWave(ports, opts) {
         logDir: opts.logDir,
         runUrl: opts.runUrl,
     };
+    // A fresh checkout in which nothing is installed (the workflow's toolchain step ran before this one):
+    // the plan's setup prepares the merged result before its tests.
+    if (plan.setup)
+        target.testCopy = () => preparedCheckout(ports, plan, opts.dir, { logFile: (0,external_node_path_namespaceObject.join)(opts.logDir, "integration-setup.log"), logRoot: opts.logDir });
     await integrateStories(ports, plan, target, toMerge);
     const all = plan.stories.map((s) => s.id);
     state = await blockStuck(ports, plan, (await ports.store.read()), all);
@@ -75582,14 +75927,15 @@ function buildReport(state, plan, extra = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/timeline.ts
-// The recorded execution as a timeline: one row per story grouped by wave, a tester bar (tester + red check)
-// and an implementation bar (implementation + verify) per attempt (a retried implementation is a second
-// `I-` bar), in whole seconds. Every chart (Mermaid, terminal,
+// The recorded execution as a timeline: one row per story grouped by wave, a tester bar (the plan's setup,
+// tester + red check) and an implementation bar (implementation + verify) per attempt (a retried
+// implementation is a second `I-` bar), in whole seconds. Every chart (Mermaid, terminal,
 // SVG) draws this one model, so they agree on labels, times and marks. Pure.
 
 
 
-const TESTER_PHASES = ["tester", "red"];
+// Setup prepares the working copy for the tester: its time (and its failure) belongs to the tester's bar.
+const TESTER_PHASES = ["setup", "tester", "red"];
 const IMPL_PHASES = ["implementation", "verify"];
 const SECOND = 1000;
 /** The bar label of a story's phase group: the story id itself, whatever the other ids look like. */
@@ -76232,6 +76578,7 @@ function renderPrComment(state, plan, opts = {}) {
 
 
 
+
 /** How often `publish` merges a target that moved under it and pushes again before it gives up. */
 const TARGET_PUSH_ATTEMPTS = 5;
 async function publishWave(ports, opts) {
@@ -76282,7 +76629,11 @@ async function publishWave(ports, opts) {
     const unmerged = head === null || problems.length > 0 ? await notOnTarget(git, state, plan) : [];
     if (unmerged.length > 0)
         problems.push(`${unmerged.join(", ")} ${unmerged.length === 1 ? "is" : "are"} complete but not merged into ${opts.target}: run the workflow again to integrate them`);
-    if (problems.length > 0 && (unmerged.length > 0 || problems.some((p) => p.startsWith("the target branch")))) {
+    // The plan's setup failed for every story of the wave the same way: setup is broken, not the stories.
+    const broken = setupBrokenIn(state, state.currentWave);
+    if (broken)
+        problems.push(broken.message);
+    if (problems.length > 0 && (broken || unmerged.length > 0 || problems.some((p) => p.startsWith("the target branch")))) {
         state = await ports.store.update(recordError(problems.join("; "), ports.now(), true), "publish: execution stopped");
     }
     // A used-up budget leaves stories pending; the next run would start none of them.

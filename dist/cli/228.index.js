@@ -50,7 +50,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3231);
+/* harmony import */ var _adapters_plan_loader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7821);
 /* harmony import */ var _core_plan_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2082);
 /* harmony import */ var _preset_check_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2302);
 // `tdd-waves plan <plan-file> [--json]` (SPEC §6): validates a plan and prints its waves, as a table or JSON.
@@ -279,8 +279,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/adapters/git.ts
 var git = __webpack_require__(6960);
-// EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 16 modules
-var plan_loader = __webpack_require__(3231);
+// EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 17 modules
+var plan_loader = __webpack_require__(7821);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/core/plan-from/story-front-matter.ts

@@ -210,6 +210,9 @@ class Git {
     async pruneWorktrees() {
         await this.worktreePrune();
     }
+    async removeEmptyDirectory(dir) {
+        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rmdir)(dir).then(() => true, () => false);
+    }
     /**
      * A worktree at `dir` on `branch`, (re)created at `startPoint`; with `checkout: false` its files are not
      * checked out (`resetTo` does that). Stale worktree records are pruned first unless `prune: false`.
@@ -218,15 +221,18 @@ class Git {
         if (opts.prune !== false)
             await this.worktreePrune();
         const noCheckout = opts.checkout === false ? ["--no-checkout"] : [];
-        await this.run(["worktree", "add", ...noCheckout, "-B", operand(branch, "branch"), operand(dir, "directory"), operand(startPoint, "start point")]);
+        const on = branch === null ? ["--detach"] : ["-B", operand(branch, "branch")];
+        await this.run(["worktree", "add", ...noCheckout, ...on, operand(dir, "directory"), operand(startPoint, "start point")]);
     }
     /**
-     * This worktree on `branch`, (re)set to `startPoint`, as a fresh checkout would be: changes, untracked
-     * and ignored files all gone.
+     * This worktree on `branch` (null: detached), (re)set to `startPoint`, as a fresh checkout would be: changes,
+     * untracked and ignored files all gone, except the untracked `keep` paths (repository-relative).
      */
-    async resetTo(branch, startPoint) {
-        await this.run(["checkout", "-q", "-f", "-B", operand(branch, "branch"), operand(startPoint, "start point"), "--"]);
-        await this.run(["clean", "-q", "-ffdx"]);
+    async resetTo(branch, startPoint, keep = []) {
+        const to = branch === null ? ["--detach", operand(startPoint, "start point")] : ["-B", operand(branch, "branch"), operand(startPoint, "start point")];
+        await this.run(["checkout", "-q", "-f", ...to, "--"]);
+        // A leading "/" anchors each kept path at the root, as in .gitignore.
+        await this.run(["clean", "-q", "-ffdx", ...keep.flatMap((p) => ["-e", `/${p}`])]);
     }
     /**
      * Removes a worktree even when dirty, locked (a `worktree add` killed half-way leaves its lock) or
@@ -410,6 +416,19 @@ class Git {
             return { mode: mode, type: type, sha: sha, name: line.slice(tab + 1) };
         });
     }
+    /** Every file of a commit's tree at any depth, path -> its `ls-tree` entry ("mode type sha"). */
+    async treeFiles(commit) {
+        const lines = splitZ(await this.stdout(["ls-tree", "-r", "-z", "--full-tree", operand(commit, "revision")]));
+        return new Map(lines.map((line) => [line.slice(line.indexOf("\t") + 1), line.slice(0, line.indexOf("\t"))]));
+    }
+    /** Whether `path` (a file, or a folder with files in it) is tracked. */
+    async isTracked(path) {
+        return (await this.stdout(["ls-files", "-z", "--", path])) !== "";
+    }
+    /** Whether git ignores `path` (end a folder's path with "/": some patterns match folders only). */
+    async isIgnored(path) {
+        return (await this.run(["check-ignore", "-q", "--no-index", "--", path], { allowFail: true })).code === 0;
+    }
     /** Writes a tree object from entries (any order), returning its id. */
     async mkTree(entries) {
         for (const e of entries)
@@ -503,6 +522,7 @@ const testEvidence = schemas/* looseObject */._H3({
     passed: count.nullable(),
     total: count.nullable(),
     timedOut: schemas/* boolean */.zMY().optional(),
+    junitFound: schemas/* boolean */.zMY().optional(),
 });
 const storyRun = schemas/* looseObject */._H3({
     attempt: count,
@@ -1429,8 +1449,8 @@ function versionProblem(line, min = MIN_GIT) {
     return `tdd-waves needs git ${min.join(".")} or later; this is ${line.replace(/^git version /, "git ")}. Install a newer git.`;
 }
 
-// EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 16 modules
-var plan_loader = __webpack_require__(3231);
+// EXTERNAL MODULE: ./src/adapters/plan-loader.ts + 17 modules
+var plan_loader = __webpack_require__(7821);
 // EXTERNAL MODULE: ./src/adapters/state-store.ts + 4 modules
 var state_store = __webpack_require__(6308);
 ;// CONCATENATED MODULE: ./src/cli/args.ts

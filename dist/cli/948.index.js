@@ -189,14 +189,15 @@ function renderGanttTerminal(state, titles, options) {
 /* harmony import */ var _own_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6207);
 /* harmony import */ var _retries_attempts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(454);
 /* harmony import */ var _state_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6624);
-// The recorded execution as a timeline: one row per story grouped by wave, a tester bar (tester + red check)
-// and an implementation bar (implementation + verify) per attempt (a retried implementation is a second
-// `I-` bar), in whole seconds. Every chart (Mermaid, terminal,
+// The recorded execution as a timeline: one row per story grouped by wave, a tester bar (the plan's setup,
+// tester + red check) and an implementation bar (implementation + verify) per attempt (a retried
+// implementation is a second `I-` bar), in whole seconds. Every chart (Mermaid, terminal,
 // SVG) draws this one model, so they agree on labels, times and marks. Pure.
 
 
 
-const TESTER_PHASES = ["tester", "red"];
+// Setup prepares the working copy for the tester: its time (and its failure) belongs to the tester's bar.
+const TESTER_PHASES = ["setup", "tester", "red"];
 const IMPL_PHASES = ["implementation", "verify"];
 const SECOND = 1000;
 /** The bar label of a story's phase group: the story id itself, whatever the other ids look like. */
@@ -323,9 +324,13 @@ function axisFormatFor(durationMs) {
 /** The attempt a phase belongs to (states written before retries have one attempt per run). */
 const attemptOf = (run, p) => p.attempt ?? run.attempt;
 const firstOf = (run) => run.firstAttempt ?? run.attempt;
-/** The phases of one attempt that count (not cut short by an execution that stopped), integration excluded. */
+/**
+ * The phases of one attempt that count (not cut short by an execution that stopped): the agent phases and
+ * their checks. Integration, and the plan's setup (it prepares a working copy, it is no step of an attempt),
+ * are left out.
+ */
 function phasesOf(run, attempt) {
-    return run.phases.filter((p) => attemptOf(run, p) === attempt && !p.interrupted && p.phase !== "integrate");
+    return run.phases.filter((p) => attemptOf(run, p) === attempt && !p.interrupted && p.phase !== "integrate" && p.phase !== "setup");
 }
 /** The tester's tests passed the red check and were committed in the current set (a rebuild brings them along). */
 function testsCommitted(run) {

@@ -1,8 +1,8 @@
-export const id = 471;
-export const ids = [471];
+export const id = 398;
+export const ids = [398];
 export const modules = {
 
-/***/ 9471:
+/***/ 6398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,10 +19,97 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/adapters/git.ts
 var git = __webpack_require__(6960);
+;// CONCATENATED MODULE: ./src/core/init/toolchain.ts
+const TOOLCHAIN_ACTION_FILE = ".github/actions/tdd-waves-setup/action.yml";
+const yamlString = (s) => JSON.stringify(s);
+function action(description, steps) {
+    return `# The toolchain of tdd-waves' story and integrate jobs: the shipped workflow runs this action right after
+# their checkout, before tdd-waves and the plan's setup (written by \`tdd-waves init\`; yours to edit: add
+# services, generated files or secrets the tests need). The plan and publish jobs never run it.
+name: tdd-waves toolchain
+description: ${description}
+runs:
+  using: composite
+  steps:
+${steps.join("")}`;
+}
+function nodeToolchain(files) {
+    const [manager, lock, install] = files["pnpm-lock.yaml"] !== undefined
+        ? ["pnpm", "pnpm-lock.yaml", "pnpm install --frozen-lockfile"]
+        : files["yarn.lock"] !== undefined
+            ? ["yarn", "yarn.lock", "yarn install --frozen-lockfile"]
+            : files["package-lock.json"] !== undefined
+                ? ["npm", "package-lock.json", "npm ci"]
+                : ["npm", undefined, "npm install"];
+    const version = files[".nvmrc"] !== undefined ? "node-version-file: .nvmrc" : files[".node-version"] !== undefined ? "node-version-file: .node-version" : "node-version: lts/*";
+    // setup-node restores the package manager's cache from the lock file; pnpm must be on PATH for it first.
+    const steps = [
+        ...(manager === "pnpm" ? ["    - shell: bash\n      run: corepack enable pnpm\n"] : []),
+        `    - uses: actions/setup-node@v5\n      with:\n        ${version}\n${lock ? `        cache: ${manager}\n` : ""}`,
+    ];
+    return {
+        name: `Node (${manager})`,
+        from: lock ?? "package.json",
+        action: action(`Node${lock ? ` and ${manager}'s cache` : ""}, before the plan's setup (${install})`, steps),
+        setup: { run: install, reuse: ["node_modules"], ignore: "node_modules/" },
+    };
+}
+function pythonToolchain(files) {
+    const manifest = files["pyproject.toml"] !== undefined ? "pyproject.toml" : "requirements.txt";
+    const version = files[".python-version"] !== undefined ? "python-version-file: .python-version" : 'python-version: "3.x"';
+    const steps = [`    - uses: actions/setup-python@v5\n      with:\n        ${version}\n        cache: pip\n        cache-dependency-path: ${manifest}\n`];
+    const install = manifest === "pyproject.toml" ? "-e . pytest" : "-r requirements.txt pytest";
+    return {
+        name: "Python (pip, a virtual environment)",
+        from: manifest,
+        action: action("Python and pip's cache, before the plan's setup (a virtual environment)", steps),
+        setup: { run: `python -m venv .venv && .venv/bin/python -m pip install ${install}`, reuse: [".venv"], ignore: ".venv/" },
+        // The tests run with the virtual environment's Python, where setup installed the project.
+        testCommand: (detected) => detected.replace(/^python /, ".venv/bin/python "),
+    };
+}
+function goToolchain() {
+    const steps = ["    - uses: actions/setup-go@v5\n      with:\n        go-version-file: go.mod\n"];
+    // `go test` fetches the modules it needs (setup-go caches them): no plan setup.
+    return { name: "Go", from: "go.mod", action: action("Go and its module cache", steps) };
+}
+/** The project's toolchain, from its manifest files; undefined when none is recognised. */
+function detectToolchain(files) {
+    if (files["package.json"] !== undefined && files["bun.lockb"] === undefined)
+        return nodeToolchain(files);
+    if (files["pyproject.toml"] !== undefined || files["requirements.txt"] !== undefined)
+        return pythonToolchain(files);
+    if (files["go.mod"] !== undefined)
+        return goToolchain();
+    return undefined;
+}
+/** The plan's `setup` block for a toolchain (a commented example when there is none). */
+function setupBlock(toolchain) {
+    const note = `# Prepares each fresh working copy before its tester, and the merged result before its tests. What it
+# makes must be ignored by git (.gitignore). On GitHub the toolchain comes first: ${TOOLCHAIN_ACTION_FILE}.`;
+    const setup = toolchain?.setup;
+    if (!setup) {
+        return `${note}
+# setup:
+#   run: "npm ci"
+#   reuse: [node_modules]   # locally: kept between stories while no manifest or lock file changes
+`;
+    }
+    return `${note}
+# Detected: ${toolchain.name}, from ${toolchain.from}; ${setup.ignore} must be in .gitignore.
+setup:
+  run: ${yamlString(setup.run)}
+  timeout: 10m
+  reuse: [${setup.reuse.join(", ")}]   # locally: kept between stories while no manifest or lock file changes
+`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/init/starter.ts
 // What `tdd-waves init` writes, as pure functions of what it found: the test command a project uses (from
 // its manifest files' contents), the agents whose CLIs are on PATH, the commented starting plan, the story
-// template, and the shipped workflows with `uses:` pointing at the released action.
+// template, and the shipped workflows with `uses:` pointing at the released action (the toolchain's
+// action and the plan's setup: toolchain.ts).
+
 /** The test command of the project, running the one test file tdd-waves asks for (`{testFile}`), if it can tell. */
 function detectTestCommand(files) {
     const pkg = files["package.json"];
@@ -79,7 +166,7 @@ const PLAN_FILE = ".tdd-waves/plan.yml";
 const STORIES_DIR = ".tdd-waves/stories";
 const STORY_TEMPLATE_FILE = ".tdd-waves/story-template.md";
 const FIRST_STORY_ID = "example-001";
-const yamlString = (s) => JSON.stringify(s);
+const starter_yamlString = (s) => JSON.stringify(s);
 /**
  * The commented starting plan: valid once its first story file (`.tdd-waves/stories/example-001.md`, a
  * copy of the template) exists. Agents: the first CLI found on PATH, else a placeholder to edit.
@@ -90,7 +177,8 @@ function starterPlan(input) {
     const agentNote = found
         ? `# Found on PATH: ${input.agents.join(", ")}. Both roles use ${found.bin}; give them different commands or models if you like.`
         : `# No agent CLI found on PATH (looked for ${KNOWN_AGENTS.map((a) => a.bin).join(", ")}): put the command that starts yours in run:.`;
-    const testCommand = input.test?.command ?? "echo 'edit .tdd-waves/plan.yml: test.command' >&2; exit 1";
+    const detected = input.test && (input.toolchain?.testCommand?.(input.test.command) ?? input.test.command);
+    const testCommand = detected ?? "echo 'edit .tdd-waves/plan.yml: test.command' >&2; exit 1";
     const testNote = input.test ? `# Detected from ${input.test.from}.` : "# No test command detected: put the one that runs a single test file here.";
     return `# tdd-waves plan: stories built in dependency waves, each test-first (a tester agent writes failing
 # tests, an implementation agent makes them pass). Reference: docs/plan.md in the tdd-waves repository.
@@ -99,16 +187,17 @@ function starterPlan(input) {
 # Next: copy ${STORY_TEMPLATE_FILE} to ${STORIES_DIR}/${FIRST_STORY_ID}.md, fill it in, then
 #   tdd-waves plan ${PLAN_FILE}       (checks everything, prints the waves)
 #   tdd-waves run ${PLAN_FILE}        (runs it here; or dispatch it on GitHub)
-name: ${yamlString(input.name)}
+name: ${starter_yamlString(input.name)}
 # Stories at once (1-10); on GitHub, jobs per wave.
 maxParallel: 4
 # Story files are <storiesDir>/<id>.md unless a story gives file:.
 storiesDir: ${STORIES_DIR}
 
+${setupBlock(input.toolchain)}
 test:
   ${testNote}
   # {testFile} is replaced by the story's test file, shell-quoted. Red = it fails before, green = passes after.
-  command: ${yamlString(testCommand)}
+  command: ${starter_yamlString(testCommand)}
   timeout: 10m
 
 agents:
@@ -116,10 +205,10 @@ agents:
   # Agents get the brief in $TDD_WAVES_PROMPT (and the file $TDD_WAVES_PROMPT_FILE), the story in
   # $TDD_WAVES_STORY_FILE and the test file in $TDD_WAVES_TEST_FILE. Secrets go in env: or the environment.
   tester:
-    run: ${yamlString(agentRun)}
+    run: ${starter_yamlString(agentRun)}
     timeout: 30m
   implementer:
-    run: ${yamlString(agentRun)}
+    run: ${starter_yamlString(agentRun)}
     timeout: 60m
 
 stories:
@@ -208,15 +297,21 @@ function shippedWorkflow(file) {
 
 
 
+
 const USAGE = "Usage: tdd-waves init [--force] [--action owner/name@ref]";
 const HELP = `Sets up tdd-waves in the git repository of the working directory:
   ${PLAN_FILE}              a commented starting plan (test command and agents detected where possible)
   ${STORY_TEMPLATE_FILE}     a story template (front matter + acceptance criteria)
   .github/workflows/tdd-waves.yml          the execution workflow (one run per wave)
   .github/workflows/tdd-waves-command.yml  the /build pull request comment
+  ${TOOLCHAIN_ACTION_FILE}  the toolchain (Node, Python, Go) the workflow's
+                                           story and integrate jobs prepare first, when one is detected
 Existing files are kept (and named); --force replaces them.
   --action owner/name@ref   the action the workflows use (default: ${ACTION_REFERENCE.repository}@${ACTION_REFERENCE.ref})`;
-const MANIFESTS = ["package.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lockb", "pyproject.toml", "pytest.ini", "setup.cfg", "tox.ini", "go.mod", "Cargo.toml"];
+const MANIFESTS = [
+    "package.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lockb", ".nvmrc", ".node-version",
+    "pyproject.toml", "requirements.txt", "pytest.ini", "setup.cfg", "tox.ini", ".python-version", "go.mod", "Cargo.toml",
+];
 async function initCommand(args, io) {
     let flags;
     let action = ACTION_REFERENCE;
@@ -256,12 +351,14 @@ async function initCommand(args, io) {
             files[name] = name === "bun.lockb" ? "" : (0,external_node_fs_.readFileSync)(path, "utf8");
     }
     const test = detectTestCommand(files);
+    const toolchain = detectToolchain(files);
     const agents = KNOWN_AGENTS.filter((a) => onPath(a.bin, io.env)).map((a) => a.bin);
     const name = planName((0,external_node_path_.basename)(root));
     const outputs = [
-        [PLAN_FILE, starterPlan({ name, test, agents })],
+        [PLAN_FILE, starterPlan({ name, test, agents, ...(toolchain ? { toolchain } : {}) })],
         [STORY_TEMPLATE_FILE, storyTemplate()],
         ...SHIPPED_WORKFLOWS.map((file) => [`.github/workflows/${file}`, workflowForUsers(shippedWorkflow(file), action)]),
+        ...(toolchain ? [[TOOLCHAIN_ACTION_FILE, toolchain.action]] : []),
     ];
     const force = flags.booleans.has("force");
     for (const [relative, text] of outputs) {
@@ -276,6 +373,7 @@ async function initCommand(args, io) {
         io.stdout(`${exists ? "replaced" : "wrote   "} ${relative}\n`);
     }
     io.stdout(`\nTest command: ${test ? `${test.command} (from ${test.from})` : "none detected: set test.command in the plan"}\n` +
+        `Toolchain: ${toolchain ? `${toolchain.name} (from ${toolchain.from})${toolchain.setup ? `, setup: ${toolchain.setup.run}` : ""}` : `none detected: on GitHub, prepare yours in ${TOOLCHAIN_ACTION_FILE}`}\n` +
         `Agent CLIs on PATH: ${agents.length > 0 ? agents.join(", ") : `none of ${KNOWN_AGENTS.map((a) => a.bin).join(", ")}: set agents.*.run in the plan`}\n` +
         `Workflows use ${action.repository}@${action.ref}\n` +
         `\nNext steps:\n` +

@@ -1,8 +1,8 @@
-export const id = 231;
-export const ids = [231];
+export const id = 821;
+export const ids = [821];
 export const modules = {
 
-/***/ 3231:
+/***/ 7821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -127,10 +127,54 @@ function inDirectory(normalDir, name) {
 
 // EXTERNAL MODULE: ./src/core/plan/patterns.ts
 var patterns = __webpack_require__(1236);
+;// CONCATENATED MODULE: ./src/core/plan/setup.ts
+
+
+const SETUP_TIMEOUT_MS = 10 * 60_000;
+/** The setup key of a plan file that passed every check, with its defaults. */
+function buildSetup(file) {
+    return {
+        run: file.run,
+        timeoutMs: (file.timeout === undefined ? undefined : (0,patterns/* parseDuration */.E9)(file.timeout)) ?? SETUP_TIMEOUT_MS,
+        reuse: (file.reuse ?? []).map(normalizeRepoPath),
+        copy: (file.copy ?? []).map(normalizeRepoPath),
+    };
+}
+/**
+ * `reuse` and `copy` name paths inside the repository, never the root, never a story's own file: a kept or
+ * copied story or test file would hide the agents' work from the checks.
+ */
+function checkSetup(source, root, storyPaths) {
+    const setup = root.setup;
+    if (typeof setup !== "object" || setup === null || Array.isArray(setup))
+        return [];
+    const issues = [];
+    for (const key of ["reuse", "copy"]) {
+        const list = setup[key];
+        if (!Array.isArray(list))
+            continue;
+        list.forEach((value, i) => {
+            if (typeof value !== "string" || value === "")
+                return;
+            const at = ["setup", key, i];
+            const problem = repoPathProblem(value, "file");
+            if (problem)
+                return issues.push(source.issue(at, problem === "must name a file, not the repository root" ? "must name a path inside the repository, not its root" : problem));
+            const path = normalizeRepoPath(value);
+            for (const [own, what] of storyPaths()) {
+                if (own === path || own.startsWith(`${path}/`))
+                    return issues.push(source.issue(at, `"${path}" holds ${what}: setup must not ${key === "reuse" ? "keep" : "overwrite"} it`));
+            }
+        });
+    }
+    return issues;
+}
+
 ;// CONCATENATED MODULE: ./src/core/plan/build.ts
 // A plan file that passed every check, with the defaults of SPEC §1 applied: the Plan the rest of tdd-waves
 // works with. Records keyed by names from the plan (agents, environments) have no prototype: a lookup by any
 // name ("constructor", "toString") finds what the plan defines or nothing.
+
 
 
 
@@ -182,6 +226,8 @@ function buildPlan(file) {
         plan.waves = file.waves.map((w) => [...w]);
     if (file.budget)
         plan.budget = { ...file.budget };
+    if (file.setup)
+        plan.setup = buildSetup(file.setup);
     return plan;
 }
 /** An agent with its command: its own `run`, or its preset's command line with `model` and `args`. */
@@ -383,6 +429,12 @@ const planFileSchema = schemas/* strictObject */.rej({
     maxParallel: described(schemas/* optional */.lqM(schemas/* int */.Whr({ error: (iss) => (present(iss.input) ? maxParallelMessage(iss) : undefined) }).check(api/* _gte */.qm(1, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }), api/* _lte */.Zm(10, { error: (iss) => `must be from 1 to 10 (got ${quoteShort(iss.input)})` }))), "Stories run at once, 1..10, default 10"),
     storiesDir: schemas/* optional */.lqM(repoPath('Directory of the story files, default "stories"')),
     retries: retries("How often a failed story is tried again with feedback (and rebuilt once after a conflict), 0..5, default 1; 0 turns both off"),
+    setup: described(schemas/* optional */.lqM(schemas/* strictObject */.rej({
+        run: described(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* NON_BLANK_RE */.ZT, { error: "must not be empty: the shell command that prepares a working copy" }), noNul()), "Shell command run once in each fresh working copy before its tester (and before the post-integration tests), e.g. npm ci"),
+        timeout: described(schemas/* optional */.lqM(duration()), "Setup time limit, default 10m"),
+        reuse: schemas/* optional */.lqM(schemas/* array */.YOg(repoPath("Kept when a working copy is reused for the next story (e.g. node_modules)"))),
+        copy: schemas/* optional */.lqM(schemas/* array */.YOg(repoPath("Untracked file copied from the main checkout into each working copy (e.g. .env.test)"))),
+    })), "How to prepare a working copy: dependencies, toolchain, local files"),
     test: described(schemas/* strictObject */.rej({
         command: described(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew, { error: "must contain {testFile}, which is replaced by the story's test file" }), noNul()), "Test command; {testFile} is replaced by the shell-quoted test file path"),
         junit: described(schemas/* optional */.lqM(schemas/* string */.YjP().check(api/* _minLength */.m9(1, { error: "must not be empty" }), oneLine())), "JUnit XML report the command writes ({storyId} replaced)"),
@@ -727,6 +779,7 @@ function rotateToSmallest(cycle) {
 
 
 
+
 /** Longest accepted duration: beyond a day a time limit is a typo. */
 const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
 /** Above this many candidates, "did you mean" costs more than it helps. */
@@ -913,6 +966,7 @@ const checkDurations = (source, plan) => {
     const agents = record(plan.root.agents) ?? {};
     const candidates = [
         [["test", "timeout"], record(plan.root.test)?.timeout],
+        [["setup", "timeout"], record(plan.root.setup)?.timeout],
         ...Object.entries(agents).map(([name, a]) => [["agents", name, "timeout"], record(a)?.timeout]),
     ];
     return candidates.flatMap(([path, value]) => {
@@ -982,7 +1036,21 @@ const checkWaves = (source, plan) => {
     }
     return issues;
 };
-const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkPrototypeKeys, checkWaves];
+/** setup.reuse and setup.copy (issue 10): inside the repository, clear of every story's own files. */
+const checkSetupPaths = (source, plan) => checkSetup(source, plan.root, () => {
+    const given = plan.root.storiesDir;
+    const dir = normalizeRepoPath(typeof given === "string" && !repoPathProblem(given, "directory") ? given : model/* DEFAULTS */.zY.storiesDir);
+    const own = new Map();
+    for (const s of plan.stories) {
+        if (s.testFile !== undefined && !repoPathProblem(s.testFile))
+            own.set(normalizeRepoPath(s.testFile), `the test file of ${rules_q(s.id)}`);
+        if (s.file !== undefined ? !repoPathProblem(s.file) : s.id !== undefined) {
+            own.set(s.file !== undefined ? normalizeRepoPath(s.file) : inDirectory(dir, `${s.id}.md`), `the story file of ${rules_q(s.id)}`);
+        }
+    }
+    return own;
+});
+const RULES = [checkIds, checkDependencies, checkCycles, checkAgents, checkAgentCommands, checkPaths, checkSharedStoryFiles, checkDurations, checkPrototypeKeys, checkWaves, checkSetupPaths];
 
 ;// CONCATENATED MODULE: ./src/core/plan/schema-check.ts
 

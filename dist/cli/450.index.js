@@ -1,5 +1,5 @@
-export const id = 344;
-export const ids = [344];
+export const id = 450;
+export const ids = [450];
 export const modules = {
 
 /***/ 6633:
@@ -172,7 +172,7 @@ function liveProgress(io, plan, now) {
 
 /***/ }),
 
-/***/ 3344:
+/***/ 3450:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -859,7 +859,106 @@ const textFiles = {
     remove: async (root, path) => (0,promises_.rm)(confined(root, path), { force: true }),
 };
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/adapters/working-copies.ts
+// Where the local runner's working copies live and how they are prepared for the plan's `setup` (issue 10):
+// a per-repository folder in the user's cache, outside the repository's tree (Node's module lookup climbs
+// up from a working copy, and a project's test runner collects whatever lies under the repository); a
+// fingerprint of what setup depends on, so that a reused working copy skips it while nothing changed; and
+// the untracked files (`copy`) a working copy gets from the main checkout.
+
+
+
+
+
+
+/**
+ * `$XDG_CACHE_HOME/tdd-waves/<repo>-<hash of its git directory>` (default cache: ~/.cache), or the same under
+ * the temporary directory when the cache would be inside the repository (a repository of one's home folder).
+ */
+async function workingCopiesRoot(repoDir, commonDir, env = process.env) {
+    const realCommon = await (0,promises_.realpath)(commonDir);
+    const realRepo = await (0,promises_.realpath)(repoDir);
+    const name = (0,external_node_path_.basename)(realCommon === (0,external_node_path_.join)(realRepo, ".git") ? realRepo : (0,external_node_path_.dirname)(realCommon)).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 40);
+    const folder = `${name || "repo"}-${(0,external_node_crypto_.createHash)("sha256").update(realCommon).digest("hex").slice(0, 12)}`;
+    const cache = env.XDG_CACHE_HOME && (0,external_node_path_.isAbsolute)(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : (0,external_node_path_.join)((0,external_node_os_.homedir)(), ".cache");
+    const root = (0,external_node_path_.join)(cache, "tdd-waves", folder);
+    return inside(realRepo, root) || inside(realCommon, root) ? (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), "tdd-waves", folder) : root;
+}
+const inside = (dir, path) => {
+    const rel = (0,external_node_path_.relative)(dir, path);
+    return rel === "" || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== ".." && !(0,external_node_path_.isAbsolute)(rel));
+};
+/**
+ * Dependency manifests and lock files, at any depth. With every tracked file at the repository's root, they are
+ * what a setup that installs dependencies reads; the project's sources (what stories change) are not.
+ */
+const MANIFEST = /^(package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|bun\.lockb?|\.npmrc|\.yarnrc(\.yml)?|\.nvmrc|\.node-version|\.python-version|\.tool-versions|pyproject\.toml|setup\.py|setup\.cfg|requirements[^/]*\.txt|constraints[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|uv\.lock|Cargo\.toml|Cargo\.lock|rust-toolchain(\.toml)?|go\.mod|go\.sum|Gemfile(\.lock)?|composer\.(json|lock)|pom\.xml|(build|settings)\.gradle(\.kts)?|gradle\.properties|gradle-wrapper\.properties)$/;
+/** The tracked files setup is taken to depend on: every file at the root, and every manifest or lock file. */
+function setupInputs(paths, ownPaths) {
+    const out = [];
+    for (const path of paths) {
+        if (ownPaths.has(path))
+            continue;
+        const slash = path.lastIndexOf("/");
+        if (slash < 0 || MANIFEST.test(path.slice(slash + 1)))
+            out.push(path);
+    }
+    return out;
+}
+async function fingerprint(git, commit, run, ownPaths) {
+    const byPath = await git.treeFiles(commit);
+    const hash = (0,external_node_crypto_.createHash)("sha256").update(`setup ${run}\0`);
+    for (const path of setupInputs(byPath.keys(), new Set(ownPaths)))
+        hash.update(`${byPath.get(path)} ${path}\0`);
+    return hash.digest("hex");
+}
+/** Copies each path from the main checkout into the working copy; the first problem, or undefined. */
+async function copyFiles(git, from, to, paths) {
+    const realFrom = await (0,promises_.realpath)(from);
+    const realTo = await (0,promises_.realpath)(to);
+    for (const path of paths) {
+        const source = (0,external_node_path_.join)(realFrom, path);
+        const real = await (0,promises_.realpath)(source).catch(() => null);
+        if (real === null)
+            return `copy: ${path} is not in the main checkout (${from})`;
+        if (!inside(realFrom, real))
+            return `copy: ${path} leads out of the main checkout (to ${real}) through a symbolic link: refused`;
+        const wc = git(to);
+        if (await wc.isTracked(path))
+            return `copy: ${path} is tracked in the repository: copy is for untracked files`;
+        // A folder is asked about as one ("secrets/" patterns match folders only).
+        if (!(await wc.isIgnored((await (0,promises_.lstat)(real)).isDirectory() ? `${path}/` : path))) {
+            return `copy: ${path} is not ignored by git (.gitignore): it would be committed with the story's work`;
+        }
+        // The destination must be the working copy's own, not reached through a committed link to elsewhere.
+        let dest;
+        try {
+            dest = confined(realTo, path);
+        }
+        catch (e) {
+            if (e instanceof PathEscapeError)
+                return `copy: ${path} would be written out of the working copy (to ${e.realPath}): refused`;
+            throw e;
+        }
+        if ((await (0,promises_.lstat)(dest).catch(() => null))?.isSymbolicLink())
+            return `copy: ${path} is a symbolic link in the working copy: refused`;
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
+        await (0,promises_.cp)(real, dest, { recursive: true, force: true });
+    }
+    return undefined;
+}
+function preparation(git) {
+    return {
+        workingCopiesRoot: async (repoDir) => workingCopiesRoot(repoDir, await git(repoDir).commonDir()),
+        fingerprint: (dir, commit, run, ownPaths) => fingerprint(git(dir), commit, run, ownPaths),
+        copyFiles: (from, to, paths) => copyFiles(git, from, to, paths),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/default-ports.ts
+
 
 
 
@@ -887,6 +986,7 @@ function realPorts(opts) {
         agents: async (command, o) => runShell(command, confinedLog(o)),
         tests: async (o) => runTests({ ...confinedLog(o), removeReport: true }),
         files: textFiles,
+        preparation: preparation(git),
         now: opts.now ?? (() => new Date().toISOString()),
         progress: opts.progress,
     };
@@ -1266,8 +1366,6 @@ const releaseLock = (lockId, now) => (state) => {
     return { ...rest, lastUpdate: now };
 };
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/core/plan/model.ts
 var model = __webpack_require__(2082);
 ;// CONCATENATED MODULE: ./src/engine/blocking.ts
@@ -1901,21 +1999,42 @@ function mergeFailure(r) {
  * it (once, when it has retries), otherwise ❌ Failed.
  */
 async function retestMerged(ports, plan, target, merged) {
-    const failing = await runPool(merged, plan.maxParallel, async (story) => {
+    if (merged.length === 0)
+        return;
+    const copy = target.testCopy ? await target.testCopy() : { ok: true, dir: target.dir, done: async () => undefined };
+    let failing;
+    if (!copy.ok)
+        failing = merged.map(() => true);
+    else {
         try {
-            const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: target.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir });
-            return r.exitCode !== 0 || r.timedOut;
+            failing = await runPool(merged, plan.maxParallel, async (story) => {
+                try {
+                    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: copy.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir });
+                    return r.exitCode !== 0 || r.timedOut;
+                }
+                catch (e) {
+                    // A JUnit report path that leads out of the checkout: these tests cannot be checked.
+                    if (e instanceof PathEscapeError)
+                        return true;
+                    throw e;
+                }
+            });
         }
-        catch (e) {
-            // A JUnit report path that leads out of the target's checkout: these tests cannot be checked.
-            if (e instanceof PathEscapeError)
-                return true;
-            throw e;
+        finally {
+            await copy.done();
         }
-    });
+    }
     const broken = merged.filter((_, i) => failing[i]);
     if (broken.length === 0)
         return;
+    if (!copy.ok) {
+        // Setup could not prepare the merged result: its tests never ran, so nothing says a rebuild would pass them.
+        const reason = `not tested after integration: ${copy.reason}`;
+        await ports.store.update((0,state_state/* chain */.cy)(...broken.map((s) => (0,state_state/* failStory */.AE)(s.id, reason, ports.now(), "integrate"))), `not tested after integration: ${broken.map((s) => s.id).join(", ")}`);
+        for (const s of broken)
+            ports.progress({ type: "story", storyId: s.id, status: "failed", reason });
+        return;
+    }
     const reason = "fails after integration";
     const outcomes = [];
     for (const s of broken) {
@@ -2154,7 +2273,7 @@ async function completeInWorkingCopy(ports, job) {
 async function failInWorkingCopy(ports, job, result) {
     const files = await finishStoryFile(ports, job, { outcome: "failed", reason: result.reason });
     await ports.store.update((0,state_state/* chain */.cy)(files, (0,state_state/* failStory */.AE)(job.story.id, result.reason, ports.now(), result.phase)), `${job.story.id}: failed`);
-    const log = ["tester", "red", "implementation", "verify"].includes(result.phase) ? logFile(job, result.phase) : undefined;
+    const log = ["setup", "tester", "red", "implementation", "verify"].includes(result.phase) ? logFile(job, result.phase) : undefined;
     ports.progress({ type: "story", storyId: job.story.id, status: "failed", reason: result.reason, ...(log ? { log } : {}) });
 }
 /** Commits the work with the finished story file; returns the files-modified record to save with the outcome. */
@@ -2376,7 +2495,8 @@ async function refuseForeignStoryBranches(repo, plan, target, state, where = "lo
 ;// CONCATENATED MODULE: ./src/engine/worktree-slots.ts
 // Working copies of the local runner: one git worktree per story running at the same time, handed on to
 // the next story (a checkout and a clean: as good as new, and many times cheaper than a new worktree),
-// all removed when the run ends.
+// all removed when the run ends. A working copy remembers what the plan's setup prepared it for, so that
+// the next story skips setup while that still holds (setup-phase.ts).
 
 class WorktreeSlots {
     repo;
@@ -2384,6 +2504,8 @@ class WorktreeSlots {
     root;
     free = [];
     made = new Set();
+    /** Fingerprint (Preparation.fingerprint) each working copy's kept paths were prepared for by setup. */
+    prepared = new Map();
     count = 0;
     /** `git worktree add` reads every other worktree's records: two at once may find one half made. */
     adding = Promise.resolve();
@@ -2392,18 +2514,25 @@ class WorktreeSlots {
         this.workingCopy = workingCopy;
         this.root = root;
     }
-    /** Removes the worktrees an earlier run of this plan left behind (killed before it could), then prunes. */
-    async clear() {
-        for (const dir of await this.repo.worktreesUnder(this.root))
-            await this.repo.removeWorktree(dir);
+    /**
+     * Removes the worktrees an earlier run of this plan left behind (killed before it could), here and in the
+     * `elsewhere` folders (where earlier versions kept them), then prunes.
+     */
+    async clear(elsewhere = []) {
+        for (const root of [this.root, ...elsewhere])
+            for (const dir of await this.repo.worktreesUnder(root))
+                await this.repo.removeWorktree(dir);
         await this.repo.pruneWorktrees();
     }
-    /** A working copy with `branch` checked out, (re)set to `startPoint`, with nothing else in it. */
-    async checkout(branch, startPoint) {
+    /**
+     * A working copy with `branch` checked out (null: detached), (re)set to `startPoint`, with nothing else in it
+     * but the untracked `keep` paths of a reused one (setup's `reuse`).
+     */
+    async checkout(branch, startPoint, keep = []) {
         const reused = this.free.pop();
         if (reused !== undefined) {
             try {
-                await this.workingCopy(reused).resetTo(branch, startPoint);
+                await this.workingCopy(reused).resetTo(branch, startPoint, keep);
                 return reused;
             }
             catch {
@@ -2420,23 +2549,154 @@ class WorktreeSlots {
         await this.workingCopy(dir).resetTo(branch, startPoint);
         return dir;
     }
+    /** What setup last prepared `dir` for (undefined: nothing, or no longer known to hold). */
+    preparedFor(dir) {
+        return this.prepared.get(dir);
+    }
+    setPrepared(dir, fingerprint) {
+        if (fingerprint === undefined)
+            this.prepared.delete(dir);
+        else
+            this.prepared.set(dir, fingerprint);
+    }
     release(dir) {
         this.free.push(dir);
     }
-    /** Removes every worktree this run made. */
+    /** Removes every worktree this run made, and their folders when nothing else is left in them. */
     async removeAll() {
         for (const dir of [...this.made])
             await this.remove(dir);
+        // The plan's folder, then the repository's: whatever another run still has in them stays.
+        for (const dir of [this.root, (0,external_node_path_.dirname)(this.root), (0,external_node_path_.dirname)((0,external_node_path_.dirname)(this.root))])
+            if (!(await this.repo.removeEmptyDirectory(dir)))
+                break;
     }
     async remove(dir) {
         this.made.delete(dir);
+        this.prepared.delete(dir);
         await this.repo.removeWorktree(dir);
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/setup-phase.ts
+
+
+
+/** Files a story's agents must find as the plan left them: never part of what setup depends on. */
+const ownPaths = (plan) => plan.stories.flatMap((s) => [s.file, s.testFile]);
+/** What setup prepares `dir` for now: undefined when nothing is kept between stories (setup always runs). */
+async function setupFingerprint(ports, plan, dir, commit) {
+    const setup = plan.setup;
+    return setup && setup.reuse.length > 0 ? ports.preparation.fingerprint(dir, commit, setup.run, ownPaths(plan)) : undefined;
+}
+/** Copies the `copy` files in, then runs setup unless the working copy is already prepared for this commit. */
+async function prepareWorkingCopy(ports, plan, o) {
+    const setup = plan.setup;
+    if (!setup)
+        return { ok: true, skipped: true };
+    if (o.mainDir !== undefined && setup.copy.length > 0) {
+        const problem = await ports.preparation.copyFiles(o.mainDir, o.dir, setup.copy);
+        if (problem)
+            return { ok: false, reason: `setup failed: ${problem}` };
+    }
+    const fingerprint = o.fingerprint ?? (await setupFingerprint(ports, plan, o.dir, o.commit));
+    if (fingerprint !== undefined && fingerprint === o.preparedFor)
+        return { ok: true, skipped: true, fingerprint };
+    const r = await ports.agents(setup.run, {
+        cwd: o.dir,
+        env: {},
+        timeoutMs: setup.timeoutMs,
+        logFile: o.logFile,
+        ...(o.logRoot !== undefined ? { logRoot: o.logRoot } : {}),
+        ...(o.signal ? { signal: o.signal } : {}),
+    });
+    if (r.aborted)
+        return { ok: false, reason: "setup failed: interrupted" };
+    if (r.exitCode !== 0 || r.timedOut)
+        return { ok: false, reason: `setup failed: ${describeExit("setup", r, setup.timeoutMs)}` };
+    // What setup makes (node_modules, .venv) must be ignored by git, or the tester's commit would carry it.
+    const left = await ports.workingCopy(o.dir).changedFiles("HEAD");
+    if (left.length > 0) {
+        const shown = left.slice(0, 3).join(", ") + (left.length > 3 ? ` and ${left.length - 3} more` : "");
+        return { ok: false, reason: `setup failed: it left files git would commit (${shown}): ignore them in .gitignore` };
+    }
+    return { ok: true, skipped: false, ...(fingerprint === undefined ? {} : { fingerprint }) };
+}
+/** A checkout used as it is (a runner's fresh one), prepared by setup for the tests on the merged result. */
+async function preparedCheckout(ports, plan, dir, log) {
+    const commit = (await ports.workingCopy(dir).head());
+    const r = await prepareWorkingCopy(ports, plan, { dir, commit, ...log });
+    ports.progress({ type: "log", message: r.ok ? "Testing the merged result (setup done)" : `Not testing the merged result: ${r.reason}` });
+    return r.ok ? { ok: true, dir, done: async () => undefined } : { ok: false, reason: `${r.reason} (log: ${log.logFile})` };
+}
+/** A story's setup phase, recorded in the state like the others (phase `setup`, its log). */
+async function setupPhase(ports, job, copy) {
+    const { story, plan } = job;
+    const log = logFile(job, "setup");
+    const now = ports.now();
+    // Known to be skipped: one record, no log.
+    const fingerprint = await setupFingerprint(ports, plan, job.dir, copy.commit);
+    const reusing = fingerprint !== undefined && fingerprint === copy.preparedFor;
+    if (!reusing) {
+        await ports.store.update((0,state_state/* beginPhase */.tA)(story.id, "setup", now, { log }), `${story.id}: setup`);
+        ports.progress({ type: "phase", storyId: story.id, phase: "setup" });
+    }
+    const r = await prepareWorkingCopy(ports, plan, {
+        dir: job.dir,
+        logFile: log,
+        logRoot: logRoot(job),
+        ...copy,
+        ...(fingerprint ? { fingerprint } : {}),
+        ...(job.signal ? { signal: job.signal } : {}),
+    });
+    throwIfAborted(job);
+    const message = r.ok ? (r.skipped ? `skipped: the working copy kept ${plan.setup.reuse.join(", ")} and nothing setup depends on changed` : undefined) : r.reason;
+    // The tester records the base its attempts start from; a story's first setup records it already, so that a
+    // story failing there commits (and bundles) only its own work. Never over one recorded: a continued attempt
+    // or a rebuild starts from another commit than the base.
+    const unrecorded = (0,own/* own */.Z)((await ports.store.read())?.runs ?? {}, story.id)?.base === undefined;
+    const end = (0,state_state/* endPhase */.zN)(story.id, "setup", r.ok ? "ok" : "failed", ports.now(), message);
+    await ports.store.update(unrecorded ? (0,state_state/* chain */.cy)(end, (0,state_state/* annotateRun */.Eg)(story.id, { base: copy.commit }, ports.now())) : end, `${story.id}: setup ${r.ok ? "ok" : "failed"}`);
+    if (!r.ok)
+        return { result: { ok: false, phase: "setup", reason: r.reason } };
+    return { result: { ok: true }, ...(r.fingerprint === undefined ? {} : { fingerprint: r.fingerprint }) };
+}
+/** The execution stops: setup failed for every story of a wave in the same way. */
+class SetupBroken extends Error {
+    constructor(message) {
+        super(message);
+        this.name = "SetupBroken";
+    }
+}
+/**
+ * When every story of `wave` that ran failed in its setup phase for one same reason (and none is still running
+ * or pending): a SetupBroken naming it and one log. Blocked stories did not run and do not count.
+ */
+function setupBrokenIn(state, wave) {
+    let reason;
+    let log;
+    for (const id of state.waves[wave - 1] ?? []) {
+        const status = (0,state_state/* statusOf */.c2)(state, id);
+        if (status === "blocked")
+            continue;
+        const run = (0,own/* own */.Z)(state.runs, id);
+        const last = run?.phases.at(-1);
+        if (status !== "failed" || last?.phase !== "setup" || last.outcome !== "failed")
+            return undefined;
+        if (reason !== undefined && run.reason !== reason)
+            return undefined;
+        reason = run.reason;
+        log ??= last.log;
+    }
+    if (reason === undefined)
+        return undefined;
+    return new SetupBroken(`${reason}, for every story of wave ${wave}: fix the plan's setup and run again${log ? ` (log: ${log})` : ""}`);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/local-run.ts
 // `tdd-waves run`: the whole execution on one machine — each running story in its own git worktree, a
 // worker pool of at most maxParallel, integration into the checked-out branch, by waves (barrier) or as a DAG.
+
 
 
 
@@ -2502,6 +2762,9 @@ async function runLocal(ports, opts) {
     const work = opts.workDir ?? (0,external_node_path_.join)(commonDir, "tdd-waves");
     // Logs stay in the repository's git directory: a link an agent puts on their way is refused.
     const logRoot = opts.workDir ?? commonDir;
+    // Working copies live outside the repository's tree: Node's module lookup climbs up from a working copy,
+    // and the project's own test runner collects whatever lies under the repository.
+    const copies = opts.workDir ? (0,external_node_path_.join)(work, "worktrees") : await ports.preparation.workingCopiesRoot(opts.repoDir);
     const run = {
         ports,
         plan: opts.source.plan,
@@ -2511,8 +2774,10 @@ async function runLocal(ports, opts) {
         limit: Math.max(1, Math.min(opts.maxParallel ?? opts.source.plan.maxParallel, opts.source.plan.maxParallel)),
         integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q_)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name), logRoot },
         targetLock: new Mutex(),
-        worktrees: new WorktreeSlots(git, ports.workingCopy, (0,external_node_path_.join)(work, "worktrees", opts.source.plan.name)),
+        worktrees: new WorktreeSlots(git, ports.workingCopy, (0,external_node_path_.join)(copies, opts.source.plan.name)),
+        toIntegrate: new Set(),
     };
+    run.integration.testCopy = opts.source.plan.setup ? () => preparedTestCopy(run) : undefined;
     try {
         if ((await ports.store.read())?.stopped)
             await ports.store.update((0,agents_budget/* clearStop */.eh)(ports.now()), "resume after a stop");
@@ -2521,7 +2786,8 @@ async function runLocal(ports, opts) {
             if (await git.hasTrackedChanges())
                 throw new RefusedError(dirty);
         }
-        await run.worktrees.clear();
+        // Versions before working copies moved out of the repository kept them in the git directory.
+        await run.worktrees.clear(opts.workDir ? [] : [(0,external_node_path_.join)(work, "worktrees", run.plan.name)]);
         // An execution killed between verify and merge left completed stories unmerged: merge them first.
         await integrate(run, unmergedCompleted((await ports.store.read()), run.plan));
         if (opts.schedule === "dag")
@@ -2590,6 +2856,9 @@ async function runWaves(run) {
         await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, ids));
         if (budget)
             throw budget;
+        const broken = setupBrokenIn((await ports.store.read()), w);
+        if (broken)
+            throw broken;
     }
 }
 async function runDag(run) {
@@ -2604,7 +2873,12 @@ async function runDag(run) {
         while (failure === undefined && !run.opts.signal?.aborted && running.size < run.limit && ready.length > 0) {
             const story = ready.shift();
             const task = runStory(run, story, waveOf(story.id))
-                .then(() => integrate(run, [story.id]))
+                .then(async () => {
+                await integrate(run, [story.id]);
+                const broken = setupBrokenIn((await ports.store.read()), waveOf(story.id));
+                if (broken)
+                    throw broken;
+            })
                 .catch((e) => {
                 failure ??= e;
             })
@@ -2622,11 +2896,21 @@ async function runDag(run) {
     // Stories blocked after the last integration still need their story file on the target.
     await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, plan.stories.map((s) => s.id)));
 }
+/**
+ * Merges and tests the given stories under the target lock, with every other story that completed while
+ * the lock was busy: one batch per turn, not one merge and one test run per story (dag).
+ */
 async function integrate(run, ids) {
-    if (ids.length === 0)
+    for (const id of ids)
+        run.toIntegrate.add(id);
+    if (run.toIntegrate.size === 0)
         return;
     await run.targetLock.run(async () => {
-        await integrateStories(run.ports, run.plan, run.integration, ids);
+        const batch = [...run.toIntegrate];
+        run.toIntegrate.clear();
+        if (batch.length === 0)
+            return;
+        await integrateStories(run.ports, run.plan, run.integration, batch);
         if (run.opts.schedule === "dag")
             await recordOutcomesOnTarget(run.ports, run.plan, run.integration, run.plan.stories.map((s) => s.id));
     });
@@ -2642,11 +2926,13 @@ async function runStory(run, story, wave) {
     const tip = (await ports.repository(run.opts.repoDir).revParse(`refs/heads/${run.target}`));
     // An attempt continued after a stop goes on from the tests it committed; anything else starts from the target.
     const start = (0,attempts/* testsCommitted */.Q9)(record) && record.testerCommit ? record.testerCommit : tip;
-    const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q_)(plan.name, story.id), start);
+    const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q_)(plan.name, story.id), start, plan.setup?.reuse);
     const logDirFor = (attempt) => (0,external_node_path_.join)(run.work, "logs", plan.name, story.id, `attempt-${attempt}`);
     const base = { plan, planPath: run.opts.source.path, story, wave, dir, logRoot: run.integration.logRoot, signal: run.opts.signal };
     try {
-        const outcome = await runAttempts(ports, base, { fresh: true, logDirFor });
+        // The working copy is prepared once, before the attempts (its retries work in the same one).
+        const prepared = plan.setup ? await prepareStory(run, { ...base, attempt: record.attempt, logDir: logDirFor(record.attempt) }, start) : { ok: true };
+        const outcome = prepared.ok ? await runAttempts(ports, base, { fresh: true, logDirFor }) : { kind: "failed", result: prepared };
         const attempt = (0,own/* own */.Z)((await ports.store.read()).runs, story.id).attempt;
         const job = { ...base, attempt, logDir: logDirFor(attempt) };
         if (outcome.kind === "verified")
@@ -2656,8 +2942,59 @@ async function runStory(run, story, wave) {
     }
     finally {
         if (!run.opts.signal?.aborted)
-            run.worktrees.release(dir);
+            await releasePrepared(run, dir);
     }
+}
+/** The story's setup phase in its working copy, skipped while the copy is prepared for what setup depends on. */
+async function prepareStory(run, job, commit) {
+    const preparedFor = run.worktrees.preparedFor(job.dir);
+    const r = await guarded("setup", async () => {
+        const s = await setupPhase(run.ports, job, { commit, mainDir: run.opts.repoDir, ...(preparedFor ? { preparedFor } : {}) });
+        run.worktrees.setPrepared(job.dir, s.fingerprint);
+        return s.result;
+    });
+    if (!r.ok)
+        run.worktrees.setPrepared(job.dir, undefined);
+    return r;
+}
+/** Hands a working copy back, still counted as prepared only if its last commit left what setup depends on alone. */
+async function releasePrepared(run, dir) {
+    const prepared = run.worktrees.preparedFor(dir);
+    if (prepared !== undefined && (await setupFingerprint(run.ports, run.plan, dir, "HEAD").catch(() => undefined)) !== prepared) {
+        run.worktrees.setPrepared(dir, undefined);
+    }
+    run.worktrees.release(dir);
+}
+/** A working copy at the target's tip, prepared by setup, for the tests on the merged result. */
+async function preparedTestCopy(run) {
+    const { ports, plan } = run;
+    const head = (await ports.repository(run.opts.repoDir).revParse("HEAD"));
+    const dir = await run.worktrees.checkout(null, head, plan.setup?.reuse);
+    const logFile = (0,external_node_path_.join)(run.integration.logDir, "integration-setup.log");
+    let r;
+    try {
+        r = await prepareWorkingCopy(ports, plan, {
+            dir,
+            commit: head,
+            mainDir: run.opts.repoDir,
+            preparedFor: run.worktrees.preparedFor(dir),
+            logFile,
+            logRoot: run.integration.logRoot ?? run.integration.logDir,
+            ...(run.opts.signal ? { signal: run.opts.signal } : {}),
+        });
+    }
+    catch (e) {
+        run.worktrees.setPrepared(dir, undefined);
+        run.worktrees.release(dir);
+        throw e;
+    }
+    run.worktrees.setPrepared(dir, r.ok ? r.fingerprint : undefined);
+    if (!r.ok) {
+        run.worktrees.release(dir);
+        return { ok: false, reason: `${r.reason} (log: ${logFile})` };
+    }
+    ports.progress({ type: "log", message: r.skipped ? "Testing the merged result (setup skipped: nothing it depends on changed)" : "Testing the merged result (setup done)" });
+    return { ok: true, dir, done: () => releasePrepared(run, dir) };
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
@@ -2673,6 +3010,7 @@ var terminal = __webpack_require__(1028);
 ;// CONCATENATED MODULE: ./src/cli/run-command.ts
 // `tdd-waves run` and `tdd-waves retry`: flags -> a local execution, with live progress, the report file and
 // SPEC §6 exit codes. `retry` is `run` after putting the named failed stories (and those they blocked) back.
+
 
 
 
@@ -2797,6 +3135,11 @@ async function runCommand(args, io, command = "run") {
     }
     catch (e) {
         progress.stop();
+        if (e instanceof SetupBroken) {
+            // Not the stories' fault: the plan's setup fails wherever it runs (state: error, what failed in each story).
+            io.stderr(`tdd-waves: the execution stopped: ${e.message}\n`);
+            return 2;
+        }
         if (e instanceof RefusedError || e instanceof state_store/* InvalidStateError */.Pp) {
             io.stderr(`tdd-waves: ${e.message}\n`);
             return 2;
