@@ -58474,6 +58474,16 @@ function blockReason(state, dep) {
 function dependenciesIntegrated(state, story) {
     return story.dependsOn.every((d) => statusOf(state, d) === "complete" && own(state.runs, d)?.merged !== undefined);
 }
+/**
+ * dag: whether merging `waiting` (complete, not merged yet) now lets a pending story start. Until it does,
+ * they wait and join a larger batch: each batch costs a test run on the merged result (and its setup), so
+ * dag merges only when someone needs it, or at the end, and never pays more of them than it gains from.
+ */
+function mergeUnlocks(state, plan, waiting) {
+    return plan.stories.some((s) => statusOf(state, s.id) === "pending" &&
+        s.dependsOn.some((d) => waiting.has(d)) &&
+        s.dependsOn.every((d) => statusOf(state, d) === "complete" && (waiting.has(d) || own(state.runs, d)?.merged !== undefined)));
+}
 /** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
 function unmergedCompleted(state, plan) {
     return plan.stories

@@ -1240,6 +1240,16 @@ function blockReason(state, dep) {
 function dependenciesIntegrated(state, story) {
     return story.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && (0,own/* own */.Z)(state.runs, d)?.merged !== undefined);
 }
+/**
+ * dag: whether merging `waiting` (complete, not merged yet) now lets a pending story start. Until it does,
+ * they wait and join a larger batch: each batch costs a test run on the merged result (and its setup), so
+ * dag merges only when someone needs it, or at the end, and never pays more of them than it gains from.
+ */
+function mergeUnlocks(state, plan, waiting) {
+    return plan.stories.some((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "pending" &&
+        s.dependsOn.some((d) => waiting.has(d)) &&
+        s.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && (waiting.has(d) || (0,own/* own */.Z)(state.runs, d)?.merged !== undefined)));
+}
 /** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
 function unmergedCompleted(state, plan) {
     return plan.stories
@@ -2866,28 +2876,43 @@ async function runDag(run) {
     const waves = (await ports.store.read()).waves;
     const waveOf = (id) => waves.findIndex((w) => w.includes(id)) + 1;
     const running = new Map();
+    let integrating;
     let failure;
+    const fail = (e) => {
+        failure ??= e;
+    };
     for (;;) {
         const state = await blockStuck(ports, plan, (await ports.store.read()), plan.stories.map((s) => s.id));
         const ready = plan.stories.filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "pending" && !running.has(s.id) && dependenciesIntegrated(state, s));
         while (failure === undefined && !run.opts.signal?.aborted && running.size < run.limit && ready.length > 0) {
             const story = ready.shift();
+            // A finished story waits to be merged (run.toIntegrate) until a pending story needs it or nothing else runs.
             const task = runStory(run, story, waveOf(story.id))
-                .then(async () => {
-                await integrate(run, [story.id]);
-                const broken = setupBrokenIn((await ports.store.read()), waveOf(story.id));
-                if (broken)
-                    throw broken;
-            })
-                .catch((e) => {
-                failure ??= e;
-            })
+                .then(() => void run.toIntegrate.add(story.id))
+                .catch(fail)
                 .finally(() => running.delete(story.id));
             running.set(story.id, task);
         }
-        if (running.size === 0)
+        const waiting = run.toIntegrate;
+        // Interrupted: what completed stays unmerged, and the next run merges it before anything else.
+        const stopping = run.opts.signal?.aborted === true;
+        if (!integrating && !stopping && waiting.size > 0 && (running.size === 0 || failure !== undefined || mergeUnlocks(state, plan, waiting))) {
+            const batchWaves = [...new Set([...waiting].map(waveOf))];
+            integrating = integrate(run, [])
+                .then(async () => {
+                const now = (await ports.store.read());
+                for (const w of batchWaves) {
+                    const broken = setupBrokenIn(now, w);
+                    if (broken)
+                        throw broken;
+                }
+            })
+                .catch(fail)
+                .finally(() => (integrating = undefined));
+        }
+        if (running.size === 0 && !integrating && (waiting.size === 0 || stopping))
             break;
-        await Promise.race(running.values());
+        await Promise.race([...running.values(), ...(integrating ? [integrating] : [])]);
     }
     if (failure !== undefined)
         throw failure;

@@ -3,7 +3,7 @@
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { storyBranch, type Plan, type Story } from "../core/plan/model.js";
-import { dependenciesIntegrated, mergeableNow, unmergedCompleted } from "../core/state/progression.js";
+import { dependenciesIntegrated, mergeableNow, mergeUnlocks, unmergedCompleted } from "../core/state/progression.js";
 import { blockStuck } from "./blocking.js";
 import { recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state/state.js";
 import { integrateStories, mergeStories, recordOutcomesOnTarget, retestMerged, type IntegrationTarget, type TestCopy } from "./integrate.js";
@@ -192,26 +192,41 @@ async function runDag(run: Run): Promise<void> {
   const waves = (await ports.store.read())!.waves;
   const waveOf = (id: string) => waves.findIndex((w) => w.includes(id)) + 1;
   const running = new Map<string, Promise<void>>();
+  let integrating: Promise<void> | undefined;
   let failure: unknown;
+  const fail = (e: unknown) => {
+    failure ??= e;
+  };
   for (;;) {
     const state = await blockStuck(ports, plan, (await ports.store.read())!, plan.stories.map((s) => s.id));
     const ready = plan.stories.filter((s) => statusOf(state, s.id) === "pending" && !running.has(s.id) && dependenciesIntegrated(state, s));
     while (failure === undefined && !run.opts.signal?.aborted && running.size < run.limit && ready.length > 0) {
       const story = ready.shift()!;
+      // A finished story waits to be merged (run.toIntegrate) until a pending story needs it or nothing else runs.
       const task = runStory(run, story, waveOf(story.id))
-        .then(async () => {
-          await integrate(run, [story.id]);
-          const broken = setupBrokenIn((await ports.store.read())!, waveOf(story.id));
-          if (broken) throw broken;
-        })
-        .catch((e) => {
-          failure ??= e;
-        })
+        .then(() => void run.toIntegrate.add(story.id))
+        .catch(fail)
         .finally(() => running.delete(story.id));
       running.set(story.id, task);
     }
-    if (running.size === 0) break;
-    await Promise.race(running.values());
+    const waiting = run.toIntegrate;
+    // Interrupted: what completed stays unmerged, and the next run merges it before anything else.
+    const stopping = run.opts.signal?.aborted === true;
+    if (!integrating && !stopping && waiting.size > 0 && (running.size === 0 || failure !== undefined || mergeUnlocks(state, plan, waiting))) {
+      const batchWaves = [...new Set([...waiting].map(waveOf))];
+      integrating = integrate(run, [])
+        .then(async () => {
+          const now = (await ports.store.read())!;
+          for (const w of batchWaves) {
+            const broken = setupBrokenIn(now, w);
+            if (broken) throw broken;
+          }
+        })
+        .catch(fail)
+        .finally(() => (integrating = undefined));
+    }
+    if (running.size === 0 && !integrating && (waiting.size === 0 || stopping)) break;
+    await Promise.race([...running.values(), ...(integrating ? [integrating] : [])]);
   }
   if (failure !== undefined) throw failure;
   if (run.opts.signal?.aborted) throw new Interrupted();

@@ -321,6 +321,22 @@ describe("tdd-waves run", () => {
     }
   });
 
+  it("dag merges a finished story only when a pending story needs it: two that one story waits for go in one batch", async () => {
+    // c-001 needs a-001 and b-001. a-001 is done long before b-001 (whose implementer sleeps); merging a-001
+    // alone would cost a test run on the merged result that unlocks nobody, so it waits for b-001.
+    const { dir, trace, env } = setup("dagbatch", [{ id: "a-001" }, { id: "b-001", implementer: "slow" }, { id: "c-001", dependsOn: ["a-001", "b-001"] }], {
+      agents: { slow: { IMPL_MODE: "sleep", SLEEP_MS: "2500" } },
+    });
+    const r = await runCli(["run", "plan.yml", "--schedule", "dag"], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(mergeSubjects(dir)).toEqual(["tdd-waves: merge a-001: Story a-001", "tdd-waves: merge b-001: Story b-001", "tdd-waves: merge c-001: Story c-001"]);
+    const mergedAt = (id: string) => Number(git(dir, "log", "--merges", "--format=%ct", "--grep", `merge ${id}:`, "main"));
+    const bDone = traceLines(trace).find((l) => l.role === "implementation" && l.id === "b-001" && l.what === "end")!.at;
+    // Commit times are whole seconds: a-001's merge is no earlier than the second b-001's implementer ended in.
+    expect(mergedAt("a-001")).toBeGreaterThanOrEqual(Math.floor(bDone / 1000));
+    expect(stateOf(dir, "dagbatch").stories.completed).toHaveLength(3);
+  });
+
   it("blocks the dependents of a failed story in dag mode too, and records them on the target", async () => {
     const { dir } = setup("dagfail", [{ id: "a-001", implementer: "broken" }, { id: "a-002", dependsOn: ["a-001"] }, { id: "b-001" }], {
       agents: { broken: { IMPL_MODE: "fail" } },

@@ -1,7 +1,7 @@
 // Which stories of a wave may be merged while it still runs: plan order is kept, so a story waits for
 // every story before it to be done (complete, failed or blocked); merged ones are not offered again.
 import { describe, expect, it } from "vitest";
-import { mergeableNow, unmergedCompleted } from "../../src/core/state/progression.js";
+import { mergeableNow, mergeUnlocks, unmergedCompleted } from "../../src/core/state/progression.js";
 import { annotateRun } from "../../src/core/state/state.js";
 import { at, block, makePlan, playStory, stateFor } from "../support/plans.js";
 
@@ -41,5 +41,35 @@ describe("mergeableNow", () => {
     s = playStory(s, "w-002", { startAt: 0, outcome: "complete" });
     expect(mergeableNow(s, plan, wave)).toEqual([]);
     expect(mergeableNow(s, plan, ["w-002", "w-003"])).toEqual(["w-002"]);
+  });
+});
+
+describe("mergeUnlocks (dag: merge a batch only when a pending story needs it)", () => {
+  // a-001 and b-001 first; c-001 needs a-001 and b-001; d-001 needs a-001 only.
+  const dag = makePlan([{ id: "a-001" }, { id: "b-001" }, { id: "c-001", dependsOn: ["a-001", "b-001"] }, { id: "d-001", dependsOn: ["a-001"] }]);
+
+  it("says no while every story that waits on the batch still waits on something else too", () => {
+    let s = stateFor(dag);
+    s = playStory(s, "b-001", { startAt: 0, outcome: "complete" });
+    s = playStory(s, "a-001", { startAt: 0, outcome: { runningIn: "implementation" } });
+    expect(mergeUnlocks(s, dag, new Set(["b-001"]))).toBe(false);
+  });
+
+  it("says yes once the batch completes a pending story's dependencies, merged ones counted", () => {
+    let s = stateFor(dag);
+    s = playStory(s, "a-001", { startAt: 0, outcome: "complete" });
+    expect(mergeUnlocks(s, dag, new Set(["a-001"]))).toBe(true);
+    s = annotateRun("a-001", { merged: "abc" }, at(20))(s);
+    s = playStory(s, "d-001", { startAt: 30, outcome: { runningIn: "tester" } });
+    s = playStory(s, "b-001", { startAt: 0, outcome: "complete" });
+    expect(mergeUnlocks(s, dag, new Set(["b-001"]))).toBe(true);
+  });
+
+  it("says no for a batch nobody pending depends on, or when a dependency failed", () => {
+    let s = stateFor(dag);
+    s = playStory(s, "a-001", { startAt: 0, outcome: { failsIn: "verify" } });
+    s = playStory(s, "b-001", { startAt: 0, outcome: "complete" });
+    expect(mergeUnlocks(s, dag, new Set(["b-001"]))).toBe(false);
+    expect(mergeUnlocks(s, dag, new Set())).toBe(false);
   });
 });

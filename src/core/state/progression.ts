@@ -28,6 +28,20 @@ export function dependenciesIntegrated(state: WorkflowState, story: Story): bool
   return story.dependsOn.every((d) => statusOf(state, d) === "complete" && own(state.runs, d)?.merged !== undefined);
 }
 
+/**
+ * dag: whether merging `waiting` (complete, not merged yet) now lets a pending story start. Until it does,
+ * they wait and join a larger batch: each batch costs a test run on the merged result (and its setup), so
+ * dag merges only when someone needs it, or at the end, and never pays more of them than it gains from.
+ */
+export function mergeUnlocks(state: WorkflowState, plan: Plan, waiting: ReadonlySet<string>): boolean {
+  return plan.stories.some(
+    (s) =>
+      statusOf(state, s.id) === "pending" &&
+      s.dependsOn.some((d) => waiting.has(d)) &&
+      s.dependsOn.every((d) => statusOf(state, d) === "complete" && (waiting.has(d) || own(state.runs, d)?.merged !== undefined)),
+  );
+}
+
 /** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
 export function unmergedCompleted(state: WorkflowState, plan: Plan): string[] {
   return plan.stories
