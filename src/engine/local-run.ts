@@ -192,14 +192,18 @@ async function runDag(run: Run): Promise<void> {
   const waves = (await ports.store.read())!.waves;
   const waveOf = (id: string) => waves.findIndex((w) => w.includes(id)) + 1;
   const running = new Map<string, Promise<void>>();
-  let integrating: Promise<void> | undefined;
+  // Batches merged whose tests on the merged result still run: the stories that depend on them wait.
+  const underTest = new Set<string>();
+  const checking = new Set<Promise<void>>();
   let failure: unknown;
   const fail = (e: unknown) => {
     failure ??= e;
   };
   for (;;) {
     const state = await blockStuck(ports, plan, (await ports.store.read())!, plan.stories.map((s) => s.id));
-    const ready = plan.stories.filter((s) => statusOf(state, s.id) === "pending" && !running.has(s.id) && dependenciesIntegrated(state, s));
+    const ready = plan.stories.filter(
+      (s) => statusOf(state, s.id) === "pending" && !running.has(s.id) && dependenciesIntegrated(state, s) && !s.dependsOn.some((d) => underTest.has(d)),
+    );
     while (failure === undefined && !run.opts.signal?.aborted && running.size < run.limit && ready.length > 0) {
       const story = ready.shift()!;
       // A finished story waits to be merged (run.toIntegrate) until a pending story needs it or nothing else runs.
@@ -212,26 +216,57 @@ async function runDag(run: Run): Promise<void> {
     const waiting = run.toIntegrate;
     // Interrupted: what completed stays unmerged, and the next run merges it before anything else.
     const stopping = run.opts.signal?.aborted === true;
-    if (!integrating && !stopping && waiting.size > 0 && (running.size === 0 || failure !== undefined || mergeUnlocks(state, plan, waiting))) {
-      const batchWaves = [...new Set([...waiting].map(waveOf))];
-      integrating = integrate(run, [])
-        .then(async () => {
-          const now = (await ports.store.read())!;
-          for (const w of batchWaves) {
-            const broken = setupBrokenIn(now, w);
-            if (broken) throw broken;
-          }
-        })
+    // With a working copy of their own for the tests (setup), a batch is merged while the one before it is
+    // still being tested; without one the tests run in the checkout itself, one batch at a time.
+    const free = run.integration.testCopy !== undefined || checking.size === 0;
+    if (free && !stopping && waiting.size > 0 && (running.size === 0 || failure !== undefined || mergeUnlocks(state, plan, waiting))) {
+      const batch = [...waiting];
+      waiting.clear();
+      for (const id of batch) underTest.add(id);
+      const check: Promise<void> = checkBatch(run, batch, waveOf)
         .catch(fail)
-        .finally(() => (integrating = undefined));
+        .finally(() => {
+          for (const id of batch) underTest.delete(id);
+          checking.delete(check);
+        });
+      checking.add(check);
     }
-    if (running.size === 0 && !integrating && (waiting.size === 0 || stopping)) break;
-    await Promise.race([...running.values(), ...(integrating ? [integrating] : [])]);
+    if (running.size === 0 && checking.size === 0 && (waiting.size === 0 || stopping)) break;
+    await Promise.race([...running.values(), ...checking]);
   }
   if (failure !== undefined) throw failure;
   if (run.opts.signal?.aborted) throw new Interrupted();
   // Stories blocked after the last integration still need their story file on the target.
   await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, plan.stories.map((s) => s.id)));
+}
+
+/**
+ * dag: one batch, merged under the target lock, then tested on that merged result. With setup the tests run
+ * in a working copy made at the batch's own tip, outside the lock, so the next batch can be merged meanwhile
+ * (a failure after integration never takes a merge back, so the target is the same either way).
+ */
+async function checkBatch(run: Run, batch: string[], waveOf: (id: string) => number): Promise<void> {
+  const { ports, plan } = run;
+  const all = plan.stories.map((s) => s.id);
+  const testCopy = run.integration.testCopy;
+  if (!testCopy) {
+    await run.targetLock.run(async () => {
+      await integrateStories(ports, plan, run.integration, batch);
+      await recordOutcomesOnTarget(ports, plan, run.integration, all);
+    });
+  } else {
+    const { merged, copy } = await run.targetLock.run(async () => {
+      const merged = await mergeStories(ports, plan, run.integration, batch);
+      return { merged, copy: merged.length > 0 ? await testCopy() : undefined };
+    });
+    if (copy) await retestMerged(ports, plan, { ...run.integration, testCopy: () => Promise.resolve(copy) }, merged);
+    await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, all));
+  }
+  const now = (await ports.store.read())!;
+  for (const w of new Set(batch.map(waveOf))) {
+    const broken = setupBrokenIn(now, w);
+    if (broken) throw broken;
+  }
 }
 
 /**

@@ -210,6 +210,39 @@ describe("retries with feedback", () => {
     expect(gantt).toMatch(/I-b-001 \(rebuild\) — Story b-001 :done, /);
   });
 
+  it("dag with setup: batches tested in working copies of their own at their tips; a dependent waits for its dependency's rebuild", async () => {
+    // d-001 needs a-001, c-001 needs b-001. a-001 is merged and tested first (it unlocks d-001); b-001 follows
+    // in its own batch on a target that a-001 changed, fails there, is rebuilt, and only then does c-001 start.
+    const { dir, trace, env } = setup(
+      "brokendag",
+      [
+        { id: "a-001", implementer: "setter" },
+        { id: "b-001", implementer: "user" },
+        { id: "c-001", dependsOn: ["b-001"] },
+        { id: "d-001", dependsOn: ["a-001"] },
+      ],
+      {
+        agents: {
+          setter: { IMPL_MODE: "set-suffix" },
+          user: { IMPL_MODE: "suffix", SLEEP_MS: "1500", SLEEP_ON_ATTEMPT: "1" },
+        },
+        yaml: 'setup:\n  run: node -e ""\n',
+      },
+      { "src/common.mjs": 'export const suffix = "";\n' },
+    );
+    const r = await runCli(["run", "plan.yml", "--schedule", "dag"], dir, env);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const order = starts(trace);
+    expect(order.filter((s) => s.includes("b-001"))).toEqual(["tester b-001 1", "implementation b-001 1", "implementation b-001 2"]);
+    expect(order.indexOf("tester c-001 1")).toBeGreaterThan(order.indexOf("implementation b-001 2"));
+    const state = stateOf(dir, "brokendag");
+    expect(state.stories.completed.sort()).toEqual(["a-001", "b-001", "c-001", "d-001"]);
+    expect(state.runs["b-001"]!.rebuild).toMatchObject({ reason: "fails after integration" });
+    expect(git(dir, "show", "main:src/b-001.mjs")).not.toContain("suffix");
+    for (const id of ["a-001", "b-001", "c-001", "d-001"]) expect(readStoryFile(git(dir, "show", `main:stories/${id}.md`)).status).toBe("complete");
+  });
+
   it("kill -9 between attempts, then resume: the attempt it was on goes on, no completed one runs again", async () => {
     const { dir, trace, env } = setup("killed", [{ id: "a-001", implementer: "second-try" }], {
       agents: { "second-try": { IMPL_MODE: "second-try", SLEEP_ON_ATTEMPT: "2", SLEEP_MS: "1500" } },
