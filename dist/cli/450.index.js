@@ -2785,7 +2785,6 @@ async function runLocal(ports, opts) {
         integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${(0,model/* storyBranch */.Q_)(opts.source.plan.name, id)}`, logDir: (0,external_node_path_.join)(work, "logs", opts.source.plan.name), logRoot },
         targetLock: new Mutex(),
         worktrees: new WorktreeSlots(git, ports.workingCopy, (0,external_node_path_.join)(copies, opts.source.plan.name)),
-        toIntegrate: new Set(),
     };
     run.integration.testCopy = opts.source.plan.setup ? () => preparedTestCopy(run) : undefined;
     try {
@@ -2799,7 +2798,9 @@ async function runLocal(ports, opts) {
         // Versions before working copies moved out of the repository kept them in the git directory.
         await run.worktrees.clear(opts.workDir ? [] : [(0,external_node_path_.join)(work, "worktrees", run.plan.name)]);
         // An execution killed between verify and merge left completed stories unmerged: merge them first.
-        await integrate(run, unmergedCompleted((await ports.store.read()), run.plan));
+        const stranded = unmergedCompleted((await ports.store.read()), run.plan);
+        if (stranded.length > 0)
+            await integrateStories(ports, run.plan, run.integration, stranded);
         if (opts.schedule === "dag")
             await runDag(run);
         else
@@ -2876,6 +2877,8 @@ async function runDag(run) {
     const waves = (await ports.store.read()).waves;
     const waveOf = (id) => waves.findIndex((w) => w.includes(id)) + 1;
     const running = new Map();
+    // Finished stories not merged yet: they wait until a pending story needs them, or nothing else runs.
+    const waiting = new Set();
     // Batches merged whose tests on the merged result still run: the stories that depend on them wait.
     const underTest = new Set();
     const checking = new Set();
@@ -2888,14 +2891,12 @@ async function runDag(run) {
         const ready = plan.stories.filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "pending" && !running.has(s.id) && dependenciesIntegrated(state, s) && !s.dependsOn.some((d) => underTest.has(d)));
         while (failure === undefined && !run.opts.signal?.aborted && running.size < run.limit && ready.length > 0) {
             const story = ready.shift();
-            // A finished story waits to be merged (run.toIntegrate) until a pending story needs it or nothing else runs.
             const task = runStory(run, story, waveOf(story.id))
-                .then(() => void run.toIntegrate.add(story.id))
+                .then(() => void waiting.add(story.id))
                 .catch(fail)
                 .finally(() => running.delete(story.id));
             running.set(story.id, task);
         }
-        const waiting = run.toIntegrate;
         // Interrupted: what completed stays unmerged, and the next run merges it before anything else.
         const stopping = run.opts.signal?.aborted === true;
         // With a working copy of their own for the tests (setup), a batch is merged while the one before it is
@@ -2956,25 +2957,6 @@ async function checkBatch(run, batch, waveOf) {
         if (broken)
             throw broken;
     }
-}
-/**
- * Merges and tests the given stories under the target lock, with every other story that completed while
- * the lock was busy: one batch per turn, not one merge and one test run per story (dag).
- */
-async function integrate(run, ids) {
-    for (const id of ids)
-        run.toIntegrate.add(id);
-    if (run.toIntegrate.size === 0)
-        return;
-    await run.targetLock.run(async () => {
-        const batch = [...run.toIntegrate];
-        run.toIntegrate.clear();
-        if (batch.length === 0)
-            return;
-        await integrateStories(run.ports, run.plan, run.integration, batch);
-        if (run.opts.schedule === "dag")
-            await recordOutcomesOnTarget(run.ports, run.plan, run.integration, run.plan.stories.map((s) => s.id));
-    });
 }
 async function runStory(run, story, wave) {
     const { ports, plan } = run;

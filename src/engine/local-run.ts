@@ -45,8 +45,6 @@ interface Run {
   /** Serialises everything that touches the target branch's working tree. */
   targetLock: Mutex;
   worktrees: WorktreeSlots;
-  /** dag: completed stories waiting for the target lock, merged and tested together in its next turn. */
-  toIntegrate: Set<string>;
 }
 
 class Mutex {
@@ -107,7 +105,6 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     integration: { dir: opts.repoDir, branchRef: (id) => `refs/heads/${storyBranch(opts.source.plan.name, id)}`, logDir: join(work, "logs", opts.source.plan.name), logRoot },
     targetLock: new Mutex(),
     worktrees: new WorktreeSlots(git, ports.workingCopy, join(copies, opts.source.plan.name)),
-    toIntegrate: new Set(),
   };
   run.integration.testCopy = opts.source.plan.setup ? () => preparedTestCopy(run) : undefined;
   try {
@@ -119,7 +116,8 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     // Versions before working copies moved out of the repository kept them in the git directory.
     await run.worktrees.clear(opts.workDir ? [] : [join(work, "worktrees", run.plan.name)]);
     // An execution killed between verify and merge left completed stories unmerged: merge them first.
-    await integrate(run, unmergedCompleted((await ports.store.read())!, run.plan));
+    const stranded = unmergedCompleted((await ports.store.read())!, run.plan);
+    if (stranded.length > 0) await integrateStories(ports, run.plan, run.integration, stranded);
     if (opts.schedule === "dag") await runDag(run);
     else await runWaves(run);
   } catch (e) {
@@ -192,6 +190,8 @@ async function runDag(run: Run): Promise<void> {
   const waves = (await ports.store.read())!.waves;
   const waveOf = (id: string) => waves.findIndex((w) => w.includes(id)) + 1;
   const running = new Map<string, Promise<void>>();
+  // Finished stories not merged yet: they wait until a pending story needs them, or nothing else runs.
+  const waiting = new Set<string>();
   // Batches merged whose tests on the merged result still run: the stories that depend on them wait.
   const underTest = new Set<string>();
   const checking = new Set<Promise<void>>();
@@ -206,14 +206,12 @@ async function runDag(run: Run): Promise<void> {
     );
     while (failure === undefined && !run.opts.signal?.aborted && running.size < run.limit && ready.length > 0) {
       const story = ready.shift()!;
-      // A finished story waits to be merged (run.toIntegrate) until a pending story needs it or nothing else runs.
       const task = runStory(run, story, waveOf(story.id))
-        .then(() => void run.toIntegrate.add(story.id))
+        .then(() => void waiting.add(story.id))
         .catch(fail)
         .finally(() => running.delete(story.id));
       running.set(story.id, task);
     }
-    const waiting = run.toIntegrate;
     // Interrupted: what completed stays unmerged, and the next run merges it before anything else.
     const stopping = run.opts.signal?.aborted === true;
     // With a working copy of their own for the tests (setup), a batch is merged while the one before it is
@@ -267,22 +265,6 @@ async function checkBatch(run: Run, batch: string[], waveOf: (id: string) => num
     const broken = setupBrokenIn(now, w);
     if (broken) throw broken;
   }
-}
-
-/**
- * Merges and tests the given stories under the target lock, with every other story that completed while
- * the lock was busy: one batch per turn, not one merge and one test run per story (dag).
- */
-async function integrate(run: Run, ids: string[]): Promise<void> {
-  for (const id of ids) run.toIntegrate.add(id);
-  if (run.toIntegrate.size === 0) return;
-  await run.targetLock.run(async () => {
-    const batch = [...run.toIntegrate];
-    run.toIntegrate.clear();
-    if (batch.length === 0) return;
-    await integrateStories(run.ports, run.plan, run.integration, batch);
-    if (run.opts.schedule === "dag") await recordOutcomesOnTarget(run.ports, run.plan, run.integration, run.plan.stories.map((s) => s.id));
-  });
 }
 
 async function runStory(run: Run, story: Story, wave: number): Promise<void> {

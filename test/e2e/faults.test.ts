@@ -41,14 +41,20 @@ describe("tdd-waves --version", () => {
   });
 });
 
+/** A directory to put first on PATH: a `git` that reports `version` and otherwise runs the real git. */
+function gitReporting(version: string): string {
+  const bin = mkdtempSync(join(tmpdir(), "tdd-waves-oldgit-"));
+  temps.push(bin);
+  const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+  writeFileSync(join(bin, "git"), `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "git version ${version}"; exit 0; fi\nexec ${real} "$@"\n`);
+  chmodSync(join(bin, "git"), 0o755);
+  return bin;
+}
+
 describe("an old git", () => {
   it("is refused once, with a clear message, before anything is changed", async () => {
     const dir = setup("oldgit", [{ id: "a-001" }]);
-    const bin = mkdtempSync(join(tmpdir(), "tdd-waves-oldgit-"));
-    temps.push(bin);
-    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
-    writeFileSync(join(bin, "git"), `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "git version 2.30.9"; exit 0; fi\nexec ${real} "$@"\n`);
-    chmodSync(join(bin, "git"), 0o755);
+    const bin = gitReporting("2.30.9");
     const r = await runCli(["run", "plan.yml"], dir, { PATH: `${bin}:${process.env.PATH}` });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/tdd-waves needs git 2\.36 or later; this is git 2\.30\.9/);
@@ -60,11 +66,7 @@ describe("an old git", () => {
 describe("an old git on a self-hosted runner", () => {
   /** The real action bundle, one step, the way the runner starts it, with `git --version` answering `version`. */
   function actionStep(dir: string, command: string, version: string, inputs: Record<string, string> = {}) {
-    const bin = mkdtempSync(join(tmpdir(), "tdd-waves-oldgit-"));
-    temps.push(bin);
-    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
-    writeFileSync(join(bin, "git"), `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "git version ${version}"; exit 0; fi\nexec ${real} "$@"\n`);
-    chmodSync(join(bin, "git"), 0o755);
+    const bin = gitReporting(version);
     const output = join(bin, "output");
     writeFileSync(output, "");
     const r = spawnSync(process.execPath, [join(import.meta.dirname, "..", "..", "dist", "index.js")], {
