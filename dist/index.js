@@ -67912,12 +67912,23 @@ const textFiles = {
     remove: async (root, path) => (0,promises_namespaceObject.rm)(confined(root, path), { force: true }),
 };
 
+;// CONCATENATED MODULE: ./src/adapters/user-cache.ts
+// The user's cache folder, where tdd-waves keeps what it may rebuild at any time: working copies, compiled code.
+
+
+/** `$XDG_CACHE_HOME/tdd-waves` when that is an absolute path, else `~/.cache/tdd-waves`. */
+function userCacheDir(env = process.env) {
+    const cache = env.XDG_CACHE_HOME && (0,external_node_path_namespaceObject.isAbsolute)(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), ".cache");
+    return (0,external_node_path_namespaceObject.join)(cache, "tdd-waves");
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/working-copies.ts
 // Where the local runner's working copies live and how they are prepared for the plan's `setup` (issue 10):
 // a per-repository folder in the user's cache, outside the repository's tree (Node's module lookup climbs
 // up from a working copy, and a project's test runner collects whatever lies under the repository); a
 // fingerprint of what setup depends on, so that a reused working copy skips it while nothing changed; and
 // the untracked files (`copy`) a working copy gets from the main checkout.
+
 
 
 
@@ -67933,8 +67944,7 @@ async function workingCopiesRoot(repoDir, commonDir, env = process.env) {
     const realRepo = await (0,promises_namespaceObject.realpath)(repoDir);
     const name = (0,external_node_path_namespaceObject.basename)(realCommon === (0,external_node_path_namespaceObject.join)(realRepo, ".git") ? realRepo : (0,external_node_path_namespaceObject.dirname)(realCommon)).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 40);
     const folder = `${name || "repo"}-${(0,external_node_crypto_.createHash)("sha256").update(realCommon).digest("hex").slice(0, 12)}`;
-    const cache = env.XDG_CACHE_HOME && (0,external_node_path_namespaceObject.isAbsolute)(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), ".cache");
-    const root = (0,external_node_path_namespaceObject.join)(cache, "tdd-waves", folder);
+    const root = (0,external_node_path_namespaceObject.join)(userCacheDir(env), folder);
     return working_copies_inside(realRepo, root) || working_copies_inside(realCommon, root) ? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), "tdd-waves", folder) : root;
 }
 const working_copies_inside = (dir, path) => {

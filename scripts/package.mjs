@@ -1,7 +1,7 @@
 // Builds the committed bundles: the action (dist/index.js) and the CLI (dist/cli/index.js).
 // Usage: node scripts/package.mjs <outDir>. check-dist.mjs builds into a temp dir with it.
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const final = resolve(process.argv[2] ?? "dist");
@@ -15,7 +15,11 @@ const build = (entry, dir) =>
     stdio: ["ignore", "inherit", "inherit"],
   });
 build("src/action/index.ts", out);
-build("src/cli/index.ts", join(out, "cli"));
+// The CLI is CommonJS (src/cli/bin.cjs says why): its entry keeps the name package.json's `bin` gives it, and
+// its own package.json tells Node that the folder's .js files are CommonJS.
+build("src/cli/bin.cjs", join(out, "cli"));
+renameSync(join(out, "cli", "index.cjs"), join(out, "cli", "index.js"));
+writeFileSync(join(out, "cli", "package.json"), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
 chmodSync(join(out, "cli", "index.js"), 0o755);
 const old = `${final}.old-${process.pid}`;
 if (existsSync(final)) renameSync(final, old);

@@ -5,11 +5,12 @@
 // the untracked files (`copy`) a working copy gets from the main checkout.
 import { createHash } from "node:crypto";
 import { cp, lstat, mkdir, realpath } from "node:fs/promises";
-import { homedir, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { PathEscapeError, type Preparation } from "../engine/ports.js";
 import { confined } from "./confined-paths.js";
 import type { Git } from "./git.js";
+import { userCacheDir } from "./user-cache.js";
 
 /**
  * `$XDG_CACHE_HOME/tdd-waves/<repo>-<hash of its git directory>` (default cache: ~/.cache), or the same under
@@ -20,8 +21,7 @@ export async function workingCopiesRoot(repoDir: string, commonDir: string, env:
   const realRepo = await realpath(repoDir);
   const name = basename(realCommon === join(realRepo, ".git") ? realRepo : dirname(realCommon)).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 40);
   const folder = `${name || "repo"}-${createHash("sha256").update(realCommon).digest("hex").slice(0, 12)}`;
-  const cache = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), ".cache");
-  const root = join(cache, "tdd-waves", folder);
+  const root = join(userCacheDir(env), folder);
   return inside(realRepo, root) || inside(realCommon, root) ? join(tmpdir(), "tdd-waves", folder) : root;
 }
 

@@ -1,6 +1,7 @@
-export const id = 893;
-export const ids = [893];
-export const modules = {
+"use strict";
+exports.id = 893;
+exports.ids = [893];
+exports.modules = {
 
 /***/ 5824:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -7346,3 +7347,4 @@ class XMLParser {
 /***/ })
 
 };
+;

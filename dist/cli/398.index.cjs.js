@@ -1,6 +1,7 @@
-export const id = 398;
-export const ids = [398];
-export const modules = {
+"use strict";
+exports.id = 398;
+exports.ids = [398];
+exports.modules = {
 
 /***/ 6398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -408,3 +409,4 @@ function onPath(bin, env) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 450;
-export const ids = [450];
-export const modules = {
+"use strict";
+exports.id = 450;
+exports.ids = [450];
+exports.modules = {
 
 /***/ 6633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -861,12 +862,15 @@ const textFiles = {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/adapters/user-cache.ts
+var user_cache = __webpack_require__(2010);
 ;// CONCATENATED MODULE: ./src/adapters/working-copies.ts
 // Where the local runner's working copies live and how they are prepared for the plan's `setup` (issue 10):
 // a per-repository folder in the user's cache, outside the repository's tree (Node's module lookup climbs
 // up from a working copy, and a project's test runner collects whatever lies under the repository); a
 // fingerprint of what setup depends on, so that a reused working copy skips it while nothing changed; and
 // the untracked files (`copy`) a working copy gets from the main checkout.
+
 
 
 
@@ -882,8 +886,7 @@ async function workingCopiesRoot(repoDir, commonDir, env = process.env) {
     const realRepo = await (0,promises_.realpath)(repoDir);
     const name = (0,external_node_path_.basename)(realCommon === (0,external_node_path_.join)(realRepo, ".git") ? realRepo : (0,external_node_path_.dirname)(realCommon)).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 40);
     const folder = `${name || "repo"}-${(0,external_node_crypto_.createHash)("sha256").update(realCommon).digest("hex").slice(0, 12)}`;
-    const cache = env.XDG_CACHE_HOME && (0,external_node_path_.isAbsolute)(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : (0,external_node_path_.join)((0,external_node_os_.homedir)(), ".cache");
-    const root = (0,external_node_path_.join)(cache, "tdd-waves", folder);
+    const root = (0,external_node_path_.join)((0,user_cache/* userCacheDir */.b)(env), folder);
     return inside(realRepo, root) || inside(realCommon, root) ? (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), "tdd-waves", folder) : root;
 }
 const inside = (dir, path) => {
@@ -3247,3 +3250,4 @@ function checkRetry(ids, known, state, planArg) {
 /***/ })
 
 };
+;

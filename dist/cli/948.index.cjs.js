@@ -1,6 +1,7 @@
-export const id = 948;
-export const ids = [948];
-export const modules = {
+"use strict";
+exports.id = 948;
+exports.ids = [948];
+exports.modules = {
 
 /***/ 1028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -720,3 +721,4 @@ function nextOpenWave(state) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 967;
-export const ids = [967];
-export const modules = {
+"use strict";
+exports.id = 967;
+exports.ids = [967];
+exports.modules = {
 
 /***/ 3244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -723,3 +724,4 @@ async function viewCommand(command, args, io) {
 /***/ })
 
 };
+;

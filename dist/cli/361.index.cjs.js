@@ -1,6 +1,7 @@
-export const id = 361;
-export const ids = [361];
-export const modules = {
+"use strict";
+exports.id = 361;
+exports.ids = [361];
+exports.modules = {
 
 /***/ 6960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1543,3 +1544,4 @@ function openStore(planName, repoRoot, branch, io) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 891;
-export const ids = [891];
-export const modules = {
+"use strict";
+exports.id = 891;
+exports.ids = [891];
+exports.modules = {
 
 /***/ 891:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -4898,3 +4899,4 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 /***/ })
 
 };
+;

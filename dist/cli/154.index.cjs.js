@@ -1,6 +1,7 @@
-export const id = 154;
-export const ids = [154];
-export const modules = {
+"use strict";
+exports.id = 154;
+exports.ids = [154];
+exports.modules = {
 
 /***/ 6633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -108,3 +109,4 @@ async function agentsCommand(args, io) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 821;
-export const ids = [821];
-export const modules = {
+"use strict";
+exports.id = 821;
+exports.ids = [821];
+exports.modules = {
 
 /***/ 7821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1541,7 +1542,7 @@ async function loadPlan(planPath, repoRoot, options = {}) {
 }
 /** "sha256:" + the hex digest of `bytes`; node:crypto is loaded on the first call. */
 function sha256(bytes) {
-    const { createHash } = (0,external_node_module_.createRequire)(import.meta.url)("node:crypto");
+    const { createHash } = (0,external_node_module_.createRequire)(require("url").pathToFileURL(__filename).href)("node:crypto");
     return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 }
 /**
@@ -2937,3 +2938,4 @@ function renderTestCommand(template, testFile, vars = {}) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 228;
-export const ids = [228,167];
-export const modules = {
+"use strict";
+exports.id = 228;
+exports.ids = [228,167];
+exports.modules = {
 
 /***/ 6633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -635,3 +636,4 @@ function missingPresetCLIs(plan, pathEnv) {
 /***/ })
 
 };
+;

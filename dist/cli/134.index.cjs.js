@@ -1,6 +1,7 @@
-export const id = 134;
-export const ids = [134];
-export const modules = {
+"use strict";
+exports.id = 134;
+exports.ids = [134];
+exports.modules = {
 
 /***/ 3244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -437,3 +438,4 @@ function openRemoteStore(planName, repoRoot, branch, io) {
 /***/ })
 
 };
+;
