@@ -1,7 +1,8 @@
 // Benchmark (e): a real project, examples/ts-vitest (vitest and TypeScript installed from the npm registry by
 // the plan's setup in every working copy). `tdd-waves run` (waves, then dag) against the same test commands run
 // directly in one prepared checkout: each story's command three times (red check, verify, after integration),
-// at the plan's parallelism. Also: how often setup ran and how often a reused working copy skipped it.
+// at the plan's parallelism. Also: how often setup ran, how often a working copy got a copy of another's
+// (the example's node_modules is relocatable) and how often a reused working copy skipped it.
 import { spawn, execFileSync } from "node:child_process";
 import { cpSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -60,10 +61,15 @@ function directCheckout(root, template) {
   };
 }
 
+// The working copies in a cache folder of their own, beside the direct checkout (both under the temporary
+// directory): the same disk for both sides, and nothing left in the user's cache.
+const cacheHome = () => tempDir("cache");
+
 function timeRun(cli, template, schedule) {
   const dir = tempDir(`real-${schedule}`);
   cpSync(template, dir, { recursive: true });
-  const ms = timeCommand(process.execPath, [cli, "run", "plan.yml", "--schedule", schedule], { cwd: dir, timeout: 15 * 60_000 });
+  const env = { ...process.env, XDG_CACHE_HOME: cacheHome() };
+  const ms = timeCommand(process.execPath, [cli, "run", "plan.yml", "--schedule", schedule], { cwd: dir, env, timeout: 15 * 60_000 });
   const state = readState(dir, PLAN);
   const setups = Object.values(state.runs).flatMap((r) => r.phases.filter((p) => p.phase === "setup"));
   const took = (p) => Date.parse(p.end) - Date.parse(p.start);
@@ -72,6 +78,7 @@ function timeRun(cli, template, schedule) {
     complete: state.stories.completed.length,
     ran: setups.filter((p) => !p.message).map(took),
     skipped: setups.filter((p) => p.message?.startsWith("skipped")).map(took),
+    copied: setups.filter((p) => p.message?.startsWith("copied")).map(took),
   };
 }
 
@@ -96,7 +103,8 @@ export async function benchRealProject(cli, root, reps) {
     const r = runs[schedule][0];
     console.log(
       `    tdd-waves run --schedule ${schedule}: ${fmtMs(ms[schedule])} (${fmtRatio(ms[schedule] / ms.direct)}), ${r.complete}/${STORIES.length} complete; ` +
-        `setup ran ${r.ran.length}× (median ${fmtMs(median(r.ran))}), skipped ${r.skipped.length}× in a reused working copy (median ${fmtMs(median(r.skipped))})`,
+        `setup ran ${r.ran.length}× (median ${fmtMs(median(r.ran))}), copied ${r.copied.length}× from its seed (median ${fmtMs(median(r.copied))}), ` +
+        `skipped ${r.skipped.length}× in a reused working copy (median ${fmtMs(median(r.skipped))})`,
     );
   }
   return [

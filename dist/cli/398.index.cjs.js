@@ -52,7 +52,7 @@ function nodeToolchain(files) {
         name: `Node (${manager})`,
         from: lock ?? "package.json",
         action: action(`Node${lock ? ` and ${manager}'s cache` : ""}, before the plan's setup (${install})`, steps),
-        setup: { run: install, reuse: ["node_modules"], ignore: "node_modules/" },
+        setup: { run: install, reuse: ["node_modules"], ignore: "node_modules/", relocatable: true },
     };
 }
 function pythonToolchain(files) {
@@ -102,7 +102,7 @@ setup:
   run: ${yamlString(setup.run)}
   timeout: 10m
   reuse: [${setup.reuse.join(", ")}]   # locally: kept between stories while no manifest or lock file changes
-`;
+${setup.relocatable ? "  relocatable: true   # locally: one install per set of inputs, copied into the other working copies\n" : ""}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/init/starter.ts

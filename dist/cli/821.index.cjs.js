@@ -139,6 +139,7 @@ function buildSetup(file) {
         timeoutMs: (file.timeout === undefined ? undefined : (0,patterns/* parseDuration */.E9)(file.timeout)) ?? SETUP_TIMEOUT_MS,
         reuse: (file.reuse ?? []).map(normalizeRepoPath),
         copy: (file.copy ?? []).map(normalizeRepoPath),
+        relocatable: file.relocatable ?? false,
     };
 }
 /**
@@ -150,6 +151,10 @@ function checkSetup(source, root, storyPaths) {
     if (typeof setup !== "object" || setup === null || Array.isArray(setup))
         return [];
     const issues = [];
+    const { relocatable, reuse } = setup;
+    if (relocatable === true && !(Array.isArray(reuse) && reuse.length > 0)) {
+        issues.push(source.issue(["setup", "relocatable"], "needs setup.reuse: it says that the kept paths may be copied to another working copy, and none are kept", "key"));
+    }
     for (const key of ["reuse", "copy"]) {
         const list = setup[key];
         if (!Array.isArray(list))
@@ -435,6 +440,7 @@ const planFileSchema = schemas/* strictObject */.rej({
         timeout: described(schemas/* optional */.lqM(duration()), "Setup time limit, default 10m"),
         reuse: schemas/* optional */.lqM(schemas/* array */.YOg(repoPath("Kept when a working copy is reused for the next story (e.g. node_modules)"))),
         copy: schemas/* optional */.lqM(schemas/* array */.YOg(repoPath("Untracked file copied from the main checkout into each working copy (e.g. .env.test)"))),
+        relocatable: described(schemas/* optional */.lqM(schemas/* boolean */.zMY()), "The reuse paths still work when copied to another working copy (node_modules yes, a Python virtual environment no): locally, setup then runs once per set of inputs and the other working copies get a copy. Default false"),
     })), "How to prepare a working copy: dependencies, toolchain, local files"),
     test: described(schemas/* strictObject */.rej({
         command: described(schemas/* string */.YjP().check(api/* _regex */.Fk(patterns/* TEST_FILE_PLACEHOLDER_RE */.Ew, { error: "must contain {testFile}, which is replaced by the story's test file" }), noNul()), "Test command; {testFile} is replaced by the shell-quoted test file path"),

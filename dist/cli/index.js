@@ -171,9 +171,9 @@ async function main(argv, io) {
         case "dispatch":
             return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(891), __nccwpck_require__.e(821), __nccwpck_require__.e(361), __nccwpck_require__.e(948), __nccwpck_require__.e(134)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7134))).dispatchCommand(args, io);
         case "run":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(893), __nccwpck_require__.e(821), __nccwpck_require__.e(361), __nccwpck_require__.e(948), __nccwpck_require__.e(79), __nccwpck_require__.e(450)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3450))).runCommand(args, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(893), __nccwpck_require__.e(821), __nccwpck_require__.e(361), __nccwpck_require__.e(948), __nccwpck_require__.e(79), __nccwpck_require__.e(482)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6482))).runCommand(args, io);
         case "retry":
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(893), __nccwpck_require__.e(821), __nccwpck_require__.e(361), __nccwpck_require__.e(948), __nccwpck_require__.e(79), __nccwpck_require__.e(450)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3450))).runCommand(args, io, "retry");
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(531), __nccwpck_require__.e(0), __nccwpck_require__.e(893), __nccwpck_require__.e(821), __nccwpck_require__.e(361), __nccwpck_require__.e(948), __nccwpck_require__.e(79), __nccwpck_require__.e(482)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6482))).runCommand(args, io, "retry");
         case "status":
         case "gantt":
         case "report":

@@ -4,13 +4,17 @@
 // fingerprint of what setup depends on, so that a reused working copy skips it while nothing changed; and
 // the untracked files (`copy`) a working copy gets from the main checkout.
 import { createHash } from "node:crypto";
-import { cp, lstat, mkdir, realpath } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { cp, lstat, mkdir, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
+import { promisify } from "node:util";
 import { PathEscapeError, type Preparation } from "../engine/ports.js";
 import { confined } from "./confined-paths.js";
 import type { Git } from "./git.js";
 import { userCacheDir } from "./user-cache.js";
+
+const execFileAsync = promisify(execFile);
 
 /**
  * `$XDG_CACHE_HOME/tdd-waves/<repo>-<hash of its git directory>` (default cache: ~/.cache), or the same under
@@ -85,10 +89,46 @@ async function copyFiles(git: (dir: string) => Git, from: string, to: string, pa
   return undefined;
 }
 
+/**
+ * setup's relocatable `reuse` paths, from a prepared folder to another: each replaced whole, never written
+ * through a link that leads out of `to`. `cp -a` where there is one: several times faster than Node's cp on
+ * the thousands of files of a node_modules.
+ */
+async function copyKept(from: string, to: string, paths: readonly string[]): Promise<string | undefined> {
+  await mkdir(to, { recursive: true });
+  const realFrom = await realpath(from);
+  const realTo = await realpath(to);
+  for (const path of paths) {
+    let dest: string;
+    try {
+      dest = confined(realTo, path);
+    } catch (e) {
+      if (e instanceof PathEscapeError) return `${path} would be written out of ${to} (to ${e.realPath}): refused`;
+      throw e;
+    }
+    await rm(dest, { recursive: true, force: true });
+    const source = join(realFrom, path);
+    if (!(await lstat(source).catch(() => null))) continue;
+    await mkdir(dirname(dest), { recursive: true });
+    try {
+      await execFileAsync("cp", ["-a", source, dest]);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") {
+        await rm(dest, { recursive: true, force: true });
+        return `could not copy ${path}: ${(e as { stderr?: string }).stderr?.trim() || (e as Error).message}`;
+      }
+      await cp(source, dest, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+    }
+  }
+  return undefined;
+}
+
 export function preparation(git: (dir: string) => Git): Preparation {
   return {
     workingCopiesRoot: async (repoDir) => workingCopiesRoot(repoDir, await git(repoDir).commonDir()),
     fingerprint: (dir, commit, run, ownPaths) => fingerprint(git(dir), commit, run, ownPaths),
     copyFiles: (from, to, paths) => copyFiles(git, from, to, paths),
+    copyKept,
+    removeFolder: (dir) => rm(dir, { recursive: true, force: true }),
   };
 }

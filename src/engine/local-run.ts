@@ -15,6 +15,7 @@ import { runAttempts, type AttemptsOutcome } from "./attempts.js";
 import { testsCommitted } from "../core/retries/attempts.js";
 import { RefusedError, releaseLock, startExecution, type PlanSource } from "./execution.js";
 import { refuseForeignStoryBranches } from "./story-branches.js";
+import { SetupSeeds } from "./setup-seeds.js";
 import { WorktreeSlots } from "./worktree-slots.js";
 import { BudgetReached } from "./agent-usage.js";
 import { clearStop, executionBudgetReached, recordStop } from "../core/agents/budget.js";
@@ -45,6 +46,8 @@ interface Run {
   /** Serialises everything that touches the target branch's working tree. */
   targetLock: Mutex;
   worktrees: WorktreeSlots;
+  /** Setup shared between working copies, when the plan's kept paths are relocatable. */
+  seeds?: SetupSeeds;
 }
 
 class Mutex {
@@ -106,6 +109,8 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     targetLock: new Mutex(),
     worktrees: new WorktreeSlots(git, ports.workingCopy, join(copies, opts.source.plan.name)),
   };
+  const setup = opts.source.plan.setup;
+  if (setup?.relocatable) run.seeds = new SetupSeeds(ports.preparation, join(copies, opts.source.plan.name, "seeds"), setup.reuse);
   run.integration.testCopy = opts.source.plan.setup ? () => preparedTestCopy(run) : undefined;
   try {
     if ((await ports.store.read())?.stopped) await ports.store.update(clearStop(ports.now()), "resume after a stop");
@@ -115,6 +120,7 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     }
     // Versions before working copies moved out of the repository kept them in the git directory.
     await run.worktrees.clear(opts.workDir ? [] : [join(work, "worktrees", run.plan.name)]);
+    await run.seeds?.clear();
     // An execution killed between verify and merge left completed stories unmerged: merge them first.
     const stranded = unmergedCompleted((await ports.store.read())!, run.plan);
     if (stranded.length > 0) await integrateStories(ports, run.plan, run.integration, stranded);
@@ -127,7 +133,10 @@ export async function runLocal(ports: Ports, opts: LocalRunOptions): Promise<Wor
     if (!(e instanceof BudgetReached)) throw e;
   } finally {
     // Interrupted, agents may still be winding down in them: the next run clears them.
-    if (!opts.signal?.aborted) await run.worktrees.removeAll().catch(() => undefined);
+    if (!opts.signal?.aborted) {
+      await run.seeds?.clear().catch(() => undefined);
+      await run.worktrees.removeAll().catch(() => undefined);
+    }
     await ports.store.update(releaseLock(lock.id, ports.now()), "release lock");
   }
   return (await ports.store.read())!;
@@ -297,7 +306,7 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
 async function prepareStory(run: Run, job: StoryJob, commit: string): Promise<PhaseResult> {
   const preparedFor = run.worktrees.preparedFor(job.dir);
   const r = await guarded("setup", async () => {
-    const s = await setupPhase(run.ports, job, { commit, mainDir: run.opts.repoDir, ...(preparedFor ? { preparedFor } : {}) });
+    const s = await setupPhase(run.ports, job, { commit, mainDir: run.opts.repoDir, ...(preparedFor ? { preparedFor } : {}), ...(run.seeds ? { seeds: run.seeds } : {}) });
     run.worktrees.setPrepared(job.dir, s.fingerprint);
     return s.result;
   });
@@ -330,6 +339,7 @@ async function preparedTestCopy(run: Run): Promise<TestCopy> {
       logFile,
       logRoot: run.integration.logRoot ?? run.integration.logDir,
       ...(run.opts.signal ? { signal: run.opts.signal } : {}),
+      ...(run.seeds ? { seeds: run.seeds } : {}),
     });
   } catch (e) {
     run.worktrees.setPrepared(dir, undefined);
@@ -341,6 +351,7 @@ async function preparedTestCopy(run: Run): Promise<TestCopy> {
     run.worktrees.release(dir);
     return { ok: false, reason: `${r.reason} (log: ${logFile})` };
   }
-  ports.progress({ type: "log", message: r.skipped ? "Testing the merged result (setup skipped: nothing it depends on changed)" : "Testing the merged result (setup done)" });
+  const how = r.skipped ? "setup skipped: nothing it depends on changed" : r.copied ? `${plan.setup!.reuse.join(", ")} copied from a prepared working copy` : "setup done";
+  ports.progress({ type: "log", message: `Testing the merged result (${how})` });
   return { ok: true, dir, done: () => releasePrepared(run, dir) };
 }

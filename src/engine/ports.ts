@@ -152,6 +152,13 @@ export interface Preparation {
   fingerprint(dir: string, commit: string, run: string, ownPaths: string[]): Promise<string>;
   /** Copies untracked, git-ignored files from the main checkout into a working copy: what went wrong, or undefined. */
   copyFiles(from: string, to: string, paths: string[]): Promise<string | undefined>;
+  /**
+   * Replaces each of `paths` under `to` with a copy of the same path under `from` (links copied as links; a
+   * path `from` lacks is removed): what went wrong, or undefined. setup's relocatable `reuse` paths.
+   */
+  copyKept(from: string, to: string, paths: readonly string[]): Promise<string | undefined>;
+  /** Removes a folder tdd-waves made outside any working copy (a copy of setup's kept paths), if it is there. */
+  removeFolder(dir: string): Promise<void>;
 }
 
 export type ProgressEvent =

@@ -4,14 +4,17 @@
 // adapters/working-copies.ts) is the one it was prepared for. Setup that fails for every story of a wave
 // the same way is broken, not the stories: the execution stops (SetupBroken).
 import type { Plan } from "../core/plan/model.js";
+import type { SetupSpec } from "../core/plan/setup.js";
 import { own } from "../core/own.js";
 import { annotateRun, beginPhase, chain, endPhase, statusOf, type WorkflowState } from "../core/state/state.js";
 import type { Ports } from "./ports.js";
 import { describeExit, logFile, logRoot, throwIfAborted, type StoryJob } from "./story-context.js";
 import type { PhaseResult } from "./story-phases.js";
 import type { TestCopy } from "./integrate.js";
+import type { SetupSeeds } from "./setup-seeds.js";
 
-export type Prepared = { ok: true; skipped: boolean; fingerprint?: string } | { ok: false; reason: string };
+/** `copied`: the kept paths came from a copy of another working copy's setup (setup-seeds.ts), setup did not run. */
+export type Prepared = { ok: true; skipped: boolean; copied?: boolean; fingerprint?: string } | { ok: false; reason: string };
 
 export interface PrepareOptions {
   dir: string;
@@ -27,6 +30,8 @@ export interface PrepareOptions {
   /** What logFile must stay inside, links resolved. */
   logRoot?: string;
   signal?: AbortSignal;
+  /** A local run's setup shared between its working copies, when the plan's kept paths are relocatable. */
+  seeds?: SetupSeeds;
 }
 
 /** Files a story's agents must find as the plan left them: never part of what setup depends on. */
@@ -48,6 +53,15 @@ export async function prepareWorkingCopy(ports: Ports, plan: Plan, o: PrepareOpt
   }
   const fingerprint = o.fingerprint ?? (await setupFingerprint(ports, plan, o.dir, o.commit));
   if (fingerprint !== undefined && fingerprint === o.preparedFor) return { ok: true, skipped: true, fingerprint };
+  const seeds = setup.relocatable && fingerprint !== undefined ? o.seeds : undefined;
+  if (seeds && (await seeds.fill(fingerprint!, o.dir))) return { ok: true, skipped: false, copied: true, fingerprint };
+  const r = await runSetup(ports, setup, o);
+  await seeds?.made(fingerprint!, r.ok ? o.dir : undefined);
+  return r.ok && fingerprint !== undefined ? { ...r, fingerprint } : r;
+}
+
+/** The setup command in a working copy, which must leave nothing git would commit. */
+async function runSetup(ports: Ports, setup: SetupSpec, o: PrepareOptions): Promise<Prepared> {
   const r = await ports.agents(setup.run, {
     cwd: o.dir,
     env: {},
@@ -64,7 +78,7 @@ export async function prepareWorkingCopy(ports: Ports, plan: Plan, o: PrepareOpt
     const shown = left.slice(0, 3).join(", ") + (left.length > 3 ? ` and ${left.length - 3} more` : "");
     return { ok: false, reason: `setup failed: it left files git would commit (${shown}): ignore them in .gitignore` };
   }
-  return { ok: true, skipped: false, ...(fingerprint === undefined ? {} : { fingerprint }) };
+  return { ok: true, skipped: false };
 }
 
 /** A checkout used as it is (a runner's fresh one), prepared by setup for the tests on the merged result. */
@@ -79,7 +93,7 @@ export async function preparedCheckout(ports: Ports, plan: Plan, dir: string, lo
 export async function setupPhase(
   ports: Ports,
   job: StoryJob,
-  copy: { commit: string; mainDir?: string; preparedFor?: string },
+  copy: { commit: string; mainDir?: string; preparedFor?: string; seeds?: SetupSeeds },
 ): Promise<{ result: PhaseResult; fingerprint?: string }> {
   const { story, plan } = job;
   const log = logFile(job, "setup");
@@ -100,7 +114,14 @@ export async function setupPhase(
     ...(job.signal ? { signal: job.signal } : {}),
   });
   throwIfAborted(job);
-  const message = r.ok ? (r.skipped ? `skipped: the working copy kept ${plan.setup!.reuse.join(", ")} and nothing setup depends on changed` : undefined) : r.reason;
+  const kept = plan.setup!.reuse.join(", ");
+  const message = !r.ok
+    ? r.reason
+    : r.skipped
+      ? `skipped: the working copy kept ${kept} and nothing setup depends on changed`
+      : r.copied
+        ? `copied: ${kept} from the working copy setup prepared for the same inputs`
+        : undefined;
   // The tester records the base its attempts start from; a story's first setup records it already, so that a
   // story failing there commits (and bundles) only its own work. Never over one recorded: a continued attempt
   // or a rebuild starts from another commit than the base.

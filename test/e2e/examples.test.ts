@@ -4,7 +4,7 @@
 // counts of the JUnit reports, and the target's whole test suite passing afterwards.
 import { afterEach, describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -124,6 +124,13 @@ describe("real projects, end to end", () => {
     expect(r.code).toBe(0);
     expectAllGreen(dag, "ts-vitest");
     expect(codeTree(dag, "src", "test")).toEqual(codeTree(dir, "src", "test"));
+    // node_modules is relocatable (the plan says so): one install for the first working copies at once, copied
+    // into the others; the copies it was taken from are gone with the run (the killed run's too).
+    const setups = Object.values(stateOf(dag, "ts-vitest")!.runs).flatMap((run) => run.phases.filter((p) => p.phase === "setup"));
+    expect(setups.filter((p) => p.outcome === "ok" && p.message === undefined)).toHaveLength(1);
+    expect(setups.filter((p) => p.message?.startsWith("copied: node_modules from the working copy")).length).toBeGreaterThanOrEqual(1);
+    const left = existsSync(join(cache, ".cache", "tdd-waves")) ? readdirSync(join(cache, ".cache", "tdd-waves"), { recursive: true }) : [];
+    expect(left.filter((p) => String(p).split("/").includes("seeds"))).toEqual([]);
   }, 300_000);
 
   it("Python + pytest in a virtual environment: waves and dag, red and green from JUnit, the target's suite passes", async () => {

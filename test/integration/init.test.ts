@@ -122,7 +122,7 @@ describe("tdd-waves init", () => {
     const plan = await cli(["plan", ".tdd-waves/plan.yml", "--json"], dir);
     expect(plan.stderr).toBe("");
     expect(plan.code).toBe(0);
-    expect((parse(readFileSync(join(dir, ".tdd-waves/plan.yml"), "utf8")) as { setup: unknown }).setup).toEqual({ run: "npm ci", timeout: "10m", reuse: ["node_modules"] });
+    expect((parse(readFileSync(join(dir, ".tdd-waves/plan.yml"), "utf8")) as { setup: unknown }).setup).toEqual({ run: "npm ci", timeout: "10m", reuse: ["node_modules"], relocatable: true });
   });
 
   it("for a Python project: setup-python, and a virtual environment the tests run in", async () => {
@@ -130,6 +130,8 @@ describe("tdd-waves init", () => {
     await cli(["init"], dir);
     const plan = parse(readFileSync(join(dir, ".tdd-waves/plan.yml"), "utf8")) as { setup: { run: string; reuse: string[] }; test: { command: string } };
     expect(plan.setup).toMatchObject({ run: "python -m venv .venv && .venv/bin/python -m pip install -e . pytest", reuse: [".venv"] });
+    // A virtual environment records where it lives: never copied into another working copy.
+    expect(plan.setup).not.toHaveProperty("relocatable");
     expect(plan.test.command).toBe(".venv/bin/python -m pytest {testFile}");
     expect(readFileSync(join(dir, TOOLCHAIN_ACTION_FILE), "utf8")).toContain("uses: actions/setup-python@v5");
   });

@@ -1,7 +1,7 @@
 // Working copies for the plan's setup (issue 10): where they live, what setup is taken to depend on, what a
 // reset keeps, and the untracked files copied in from the main checkout.
 import { afterEach, describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -79,5 +79,51 @@ describe("working copies", () => {
     expect(await prep.copyFiles(main, copy, ["tracked.txt"])).toBe("copy: tracked.txt is tracked in the repository: copy is for untracked files");
     expect(await prep.copyFiles(main, copy, ["loose.txt"])).toBe("copy: loose.txt is not ignored by git (.gitignore): it would be committed with the story's work");
     expect(await prep.copyFiles(main, copy, ["link"])).toMatch(/^copy: link leads out of the main checkout \(to .*\) through a symbolic link: refused$/);
+  });
+});
+
+describe("copies of setup's relocatable kept paths", () => {
+  const temps: string[] = [];
+  afterEach(() => {
+    for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+  });
+  const temp = () => {
+    const t = realpathSync(mkdtempSync(join(tmpdir(), "tdd-waves-kept-")));
+    temps.push(t);
+    return t;
+  };
+
+  it("replace each path whole, keep links as links, and remove a path the source lacks", async () => {
+    const from = temp();
+    const to = temp();
+    mkdirSync(join(from, "node_modules", "pkg"), { recursive: true });
+    mkdirSync(join(from, "node_modules", ".bin"), { recursive: true });
+    writeFileSync(join(from, "node_modules", "pkg", "index.js"), "new\n");
+    symlinkSync("../pkg/index.js", join(from, "node_modules", ".bin", "pkg"));
+    mkdirSync(join(to, "node_modules", "old"), { recursive: true });
+    writeFileSync(join(to, "node_modules", "old", "stale.js"), "stale\n");
+    mkdirSync(join(to, "vendor"), { recursive: true });
+    writeFileSync(join(to, "vendor", "x"), "x\n");
+
+    expect(await prep.copyKept(from, to, ["node_modules", "vendor"])).toBeUndefined();
+    expect(readFileSync(join(to, "node_modules", "pkg", "index.js"), "utf8")).toBe("new\n");
+    expect(existsSync(join(to, "node_modules", "old"))).toBe(false);
+    expect(readlinkSync(join(to, "node_modules", ".bin", "pkg"))).toBe("../pkg/index.js");
+    expect(existsSync(join(to, "vendor"))).toBe(false);
+    // The source is untouched.
+    expect(readFileSync(join(from, "node_modules", "pkg", "index.js"), "utf8")).toBe("new\n");
+  });
+
+  it("never write through a link that leads out of the destination", async () => {
+    const from = temp();
+    const to = temp();
+    const elsewhere = temp();
+    mkdirSync(join(from, "deps", "lib"), { recursive: true });
+    writeFileSync(join(from, "deps", "lib", "a.js"), "a\n");
+    symlinkSync(elsewhere, join(to, "deps"));
+    writeFileSync(join(elsewhere, "keep.txt"), "mine\n");
+    expect(await prep.copyKept(from, to, ["deps/lib"])).toMatch(/^deps\/lib would be written out of .* refused$/);
+    expect(readFileSync(join(elsewhere, "keep.txt"), "utf8")).toBe("mine\n");
+    expect(existsSync(join(elsewhere, "lib"))).toBe(false);
   });
 });

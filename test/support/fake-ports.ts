@@ -49,6 +49,8 @@ export interface FakeWorld {
   setupRuns: string[];
   /** What copying `setup.copy` files into a working copy reports (default: nothing wrong, the files are copied). */
   copyProblem: string | undefined;
+  /** Copies of setup's kept paths (relocatable), "from -> to", in order. */
+  keptCopies: string[];
 }
 
 const blob = (text: string) => createHash("sha1").update(text).digest("hex");
@@ -92,6 +94,7 @@ export function fakeWorld(initial: WorkflowState, initialFiles: Record<string, s
     setup: () => undefined,
     setupRuns: [],
     copyProblem: undefined,
+    keptCopies: [],
     agent: ({ role, storyId, dir: d }) => {
       if (role === "tester") d.files.set(`test/${storyId}.test.ts`, `test ${storyId}\n`);
       else {
@@ -127,7 +130,8 @@ export function fakeWorld(initial: WorkflowState, initialFiles: Record<string, s
       },
       changedFiles: async (from: string) => {
         const base = snapshots.get(from === "HEAD" ? d.head : from) ?? new Map<string, string>();
-        return [...new Set([...base.keys(), ...d.files.keys()])].filter((p) => base.get(p) !== d.files.get(p)).sort();
+        // node_modules/ stands for what a .gitignore leaves out: what setup makes there is never a change.
+        return [...new Set([...base.keys(), ...d.files.keys()])].filter((p) => !p.startsWith("node_modules/") && base.get(p) !== d.files.get(p)).sort();
       },
       nestedRepositories: async () => [...d.nested],
       revParse: async (ref: string) => (ref === "HEAD" ? d.head : ref.startsWith("refs/heads/tdd-waves/") ? `tip:${ref}` : null),
@@ -213,6 +217,18 @@ export function fakeWorld(initial: WorkflowState, initialFiles: Record<string, s
           dir(to).files.set(p, text);
         }
         return undefined;
+      },
+      // Each path replaced whole: what lies under it in `to` goes, what lies under it in `from` is copied.
+      copyKept: async (from, to, paths) => {
+        world.keptCopies.push(`${from} -> ${to}`);
+        const under = (file: string) => paths.some((p) => file === p || file.startsWith(`${p}/`));
+        const target = dir(to);
+        for (const file of [...target.files.keys()]) if (under(file)) target.files.delete(file);
+        for (const [file, text] of dir(from).files) if (under(file)) target.files.set(file, text);
+        return undefined;
+      },
+      removeFolder: async (path) => {
+        for (const key of [...dirs.keys()]) if (key === path || key.startsWith(`${path}/`)) dirs.delete(key);
       },
     },
     now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, ++seq)).toISOString(),

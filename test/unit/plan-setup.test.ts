@@ -19,12 +19,23 @@ describe("plan setup", () => {
   it("defaults the time limit to 10m and the lists to empty, paths in normal form", () => {
     const r = parsePlan(plan("  run: npm ci\n  reuse: [./node_modules/]"), "plan.yml");
     expect(r.errors.map(formatIssue)).toEqual([]);
-    expect(r.plan!.setup).toEqual({ run: "npm ci", timeoutMs: 600_000, reuse: ["node_modules"], copy: [] });
+    expect(r.plan!.setup).toEqual({ run: "npm ci", timeoutMs: 600_000, reuse: ["node_modules"], copy: [], relocatable: false });
   });
 
   it("takes a time limit, reuse and copy", () => {
     const r = parsePlan(plan("  run: make deps\n  timeout: 90s\n  reuse: [.venv, vendor/cache]\n  copy: [.env.test]"), "plan.yml");
-    expect(r.plan!.setup).toEqual({ run: "make deps", timeoutMs: 90_000, reuse: [".venv", "vendor/cache"], copy: [".env.test"] });
+    expect(r.plan!.setup).toEqual({ run: "make deps", timeoutMs: 90_000, reuse: [".venv", "vendor/cache"], copy: [".env.test"], relocatable: false });
+  });
+
+  it("takes relocatable, which needs reuse paths to copy", () => {
+    expect(parsePlan(plan("  run: npm ci\n  reuse: [node_modules]\n  relocatable: true"), "plan.yml").plan!.setup!.relocatable).toBe(true);
+    expect(errorsOf(plan("  run: npm ci\n  relocatable: true"))).toEqual([
+      "plan.yml:4:3 setup.relocatable: needs setup.reuse: it says that the kept paths may be copied to another working copy, and none are kept",
+    ]);
+    expect(errorsOf(plan("  run: npm ci\n  reuse: []\n  relocatable: true"))).toHaveLength(1);
+    expect(errorsOf(plan("  run: npm ci\n  reuse: [node_modules]\n  relocatable: yes please"))).toEqual([
+      'plan.yml:5:16 setup.relocatable: must be true or false, got "yes please"',
+    ]);
   });
 
   it("is optional", () => {

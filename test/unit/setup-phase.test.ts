@@ -13,7 +13,7 @@ import { runAttempts } from "../../src/engine/attempts.js";
 import { fakeWorld, type FakeWorld } from "../support/fake-ports.js";
 import { makePlan, stateFor } from "../support/plans.js";
 
-const setupSpec = { run: "npm ci", timeoutMs: SETUP_TIMEOUT_MS, reuse: ["node_modules"], copy: [] };
+const setupSpec = { run: "npm ci", timeoutMs: SETUP_TIMEOUT_MS, reuse: ["node_modules"], copy: [], relocatable: false };
 const plan = { ...makePlan([{ id: "a-001" }, { id: "b-001" }], { name: "demo" }), setup: setupSpec };
 const story = plan.stories[0]!;
 const job: StoryJob = { plan, planPath: "plan.yml", story, wave: 1, attempt: 1, dir: "/wc", logDir: "/logs/a-001" };

@@ -14,7 +14,8 @@ export interface Toolchain {
   /** The composite action's text. */
   action: string;
   /** The plan's setup, when the project has dependencies to install into each working copy. */
-  setup?: { run: string; reuse: string[]; ignore: string };
+  /** `relocatable`: what setup keeps still works when copied to another folder (node_modules; not a virtual environment). */
+  setup?: { run: string; reuse: string[]; ignore: string; relocatable?: boolean };
   /** The test command as it runs once setup made its environment (a virtual environment's Python). */
   testCommand?: (detected: string) => string;
 }
@@ -52,7 +53,7 @@ function nodeToolchain(files: ProjectFiles): Toolchain {
     name: `Node (${manager})`,
     from: lock ?? "package.json",
     action: action(`Node${lock ? ` and ${manager}'s cache` : ""}, before the plan's setup (${install})`, steps),
-    setup: { run: install, reuse: ["node_modules"], ignore: "node_modules/" },
+    setup: { run: install, reuse: ["node_modules"], ignore: "node_modules/", relocatable: true },
   };
 }
 
@@ -103,5 +104,5 @@ setup:
   run: ${yamlString(setup.run)}
   timeout: 10m
   reuse: [${setup.reuse.join(", ")}]   # locally: kept between stories while no manifest or lock file changes
-`;
+${setup.relocatable ? "  relocatable: true   # locally: one install per set of inputs, copied into the other working copies\n" : ""}`;
 }

@@ -166,6 +166,10 @@ export const planFileSchema = z
             timeout: described(z.optional(duration()), "Setup time limit, default 10m"),
             reuse: z.optional(z.array(repoPath("Kept when a working copy is reused for the next story (e.g. node_modules)"))),
             copy: z.optional(z.array(repoPath("Untracked file copied from the main checkout into each working copy (e.g. .env.test)"))),
+            relocatable: described(
+              z.optional(z.boolean()),
+              "The reuse paths still work when copied to another working copy (node_modules yes, a Python virtual environment no): locally, setup then runs once per set of inputs and the other working copies get a copy. Default false",
+            ),
           }),
         ),
         "How to prepare a working copy: dependencies, toolchain, local files",

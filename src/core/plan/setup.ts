@@ -13,17 +13,23 @@ export interface SetupSpec {
   reuse: string[];
   /** Untracked files copied from the main checkout into every working copy (local runs). */
   copy: string[];
+  /**
+   * The `reuse` paths still work when copied elsewhere: a local run prepares one working copy per set of
+   * inputs and gives the others a copy (engine/setup-seeds.ts). Not for paths that record where they live.
+   */
+  relocatable: boolean;
 }
 
 export const SETUP_TIMEOUT_MS = 10 * 60_000;
 
 /** The setup key of a plan file that passed every check, with its defaults. */
-export function buildSetup(file: { run: string; timeout?: string; reuse?: string[]; copy?: string[] }): SetupSpec {
+export function buildSetup(file: { run: string; timeout?: string; reuse?: string[]; copy?: string[]; relocatable?: boolean }): SetupSpec {
   return {
     run: file.run,
     timeoutMs: (file.timeout === undefined ? undefined : parseDuration(file.timeout)) ?? SETUP_TIMEOUT_MS,
     reuse: (file.reuse ?? []).map(normalizeRepoPath),
     copy: (file.copy ?? []).map(normalizeRepoPath),
+    relocatable: file.relocatable ?? false,
   };
 }
 
@@ -39,6 +45,10 @@ export function checkSetup(source: RuleSource, root: Record<string, unknown>, st
   const setup = root.setup;
   if (typeof setup !== "object" || setup === null || Array.isArray(setup)) return [];
   const issues: PlanIssue[] = [];
+  const { relocatable, reuse } = setup as Record<string, unknown>;
+  if (relocatable === true && !(Array.isArray(reuse) && reuse.length > 0)) {
+    issues.push(source.issue(["setup", "relocatable"], "needs setup.reuse: it says that the kept paths may be copied to another working copy, and none are kept", "key"));
+  }
   for (const key of ["reuse", "copy"] as const) {
     const list = (setup as Record<string, unknown>)[key];
     if (!Array.isArray(list)) continue;
