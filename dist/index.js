@@ -60031,6 +60031,9 @@ function realLocation(path) {
 
 
 
+
+/** What `background` lowers a command's priority by: it then runs on what the others leave of the cores. */
+const BACKGROUND_NICE = 10;
 const DEFAULT_KILL_GRACE_MS = 2000;
 // setTimeout fires at once for delays beyond a signed 32-bit number of milliseconds.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -60081,6 +60084,9 @@ async function runShell(command, opts) {
     }
     if (!child)
         return outcome({ aborted: Boolean(opts.signal?.aborted), error: problem ?? spawnError ?? "could not start /bin/sh" });
+    // Set as soon as the shell exists, microseconds before it could have read its command: what it starts inherits it.
+    if (opts.background && child.pid !== undefined)
+        lowerPriority(child.pid);
     const exited = waitForExit(child);
     const stopped = stopRequest(opts.timeoutMs, opts.signal);
     const reason = await Promise.race([exited.then(() => null), stopped.promise]);
@@ -60096,6 +60102,14 @@ async function runShell(command, opts) {
         await killTree(pgid, graceMs);
     }
     return outcome({ exitCode: exit.code, signal: exit.signal, timedOut: reason === "timeout", aborted: reason === "abort" });
+}
+function lowerPriority(pid) {
+    try {
+        (0,external_node_os_namespaceObject.setPriority)(pid, Math.min(19, (0,external_node_os_namespaceObject.getPriority)(pid) + BACKGROUND_NICE));
+    }
+    catch {
+        // Not allowed here (or the process is already gone): it runs at the usual priority.
+    }
 }
 function stays(root, path) {
     try {
@@ -67829,6 +67843,7 @@ async function runTests(opts) {
         logFile: opts.logFile,
         header: `tests of ${opts.storyId}`,
         ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.background ? { background: true } : {}),
     });
     // The command has run: anything it made on the way to the log or the report is looked at again.
     if (opts.logRoot !== undefined)
@@ -74525,6 +74540,10 @@ function overStoryBudget(state, job) {
 
 
 
+/** The priority of a story's next command, as the ports take it. */
+async function priorityOf(job) {
+    return (await job.background?.()) ? { background: true } : {};
+}
 class Interrupted extends Error {
     constructor() {
         super("interrupted");
@@ -74679,7 +74698,16 @@ async function runAgent(ports, job, role, atStart) {
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
     await prepareUsage(ports, job, role);
     const stdout = stdoutFile(job, role, agent);
-    const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, logRoot: logRoot(job), signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
+    const r = await ports.agents(agent.run, {
+        cwd: job.dir,
+        env,
+        timeoutMs: agent.timeoutMs,
+        logFile: log,
+        logRoot: logRoot(job),
+        signal: job.signal,
+        ...(stdout ? { stdoutFile: stdout } : {}),
+        ...(await priorityOf(job)),
+    });
     throwIfAborted(job);
     const usage = await phaseUsage(ports, job, role, agent, phase);
     let reason = r.exitCode === 0 && !r.timedOut ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
@@ -74694,7 +74722,7 @@ async function runAgent(ports, job, role, atStart) {
 }
 async function runStoryTests(ports, job, name) {
     const { plan, story } = job;
-    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), logRoot: logRoot(job), signal: job.signal });
+    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), logRoot: logRoot(job), signal: job.signal, ...(await priorityOf(job)) });
     throwIfAborted(job);
     const { durationMs: _d, ...evidence } = r;
     return evidence;
@@ -75168,6 +75196,7 @@ async function runSetup(ports, setup, o) {
         logFile: o.logFile,
         ...(o.logRoot !== undefined ? { logRoot: o.logRoot } : {}),
         ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.background ? { background: true } : {}),
     });
     if (r.aborted)
         return { ok: false, reason: "setup failed: interrupted" };
@@ -75207,6 +75236,7 @@ async function setupPhase(ports, job, copy) {
         ...copy,
         ...(fingerprint ? { fingerprint } : {}),
         ...(job.signal ? { signal: job.signal } : {}),
+        ...(await priorityOf(job)),
     });
     throwIfAborted(job);
     const kept = plan.setup.reuse.join(", ");
@@ -75554,13 +75584,14 @@ async function retestMerged(ports, plan, target, merged) {
         return;
     const copy = target.testCopy ? await target.testCopy() : { ok: true, dir: target.dir, done: async () => undefined };
     let failing;
+    const priority = (await target.background?.(merged.map((s) => s.id))) ? { background: true } : {};
     if (!copy.ok)
         failing = merged.map(() => true);
     else {
         try {
             failing = await runPool(merged, plan.maxParallel, async (story) => {
                 try {
-                    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: copy.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir });
+                    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: copy.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir, ...priority });
                     return r.exitCode !== 0 || r.timedOut;
                 }
                 catch (e) {

@@ -252,6 +252,8 @@ function realLocation(path) {
     }
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/adapters/agent-process.ts
 // Runs an agent's or a test's shell command as a child process, logs its output to a file, and makes
 // sure that on timeout or abort nothing the command started survives it.
@@ -259,6 +261,9 @@ function realLocation(path) {
 
 
 
+
+/** What `background` lowers a command's priority by: it then runs on what the others leave of the cores. */
+const BACKGROUND_NICE = 10;
 const DEFAULT_KILL_GRACE_MS = 2000;
 // setTimeout fires at once for delays beyond a signed 32-bit number of milliseconds.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -309,6 +314,9 @@ async function runShell(command, opts) {
     }
     if (!child)
         return outcome({ aborted: Boolean(opts.signal?.aborted), error: problem ?? spawnError ?? "could not start /bin/sh" });
+    // Set as soon as the shell exists, microseconds before it could have read its command: what it starts inherits it.
+    if (opts.background && child.pid !== undefined)
+        lowerPriority(child.pid);
     const exited = waitForExit(child);
     const stopped = stopRequest(opts.timeoutMs, opts.signal);
     const reason = await Promise.race([exited.then(() => null), stopped.promise]);
@@ -324,6 +332,14 @@ async function runShell(command, opts) {
         await killTree(pgid, graceMs);
     }
     return outcome({ exitCode: exit.code, signal: exit.signal, timedOut: reason === "timeout", aborted: reason === "abort" });
+}
+function lowerPriority(pid) {
+    try {
+        (0,external_node_os_.setPriority)(pid, Math.min(19, (0,external_node_os_.getPriority)(pid) + BACKGROUND_NICE));
+    }
+    catch {
+        // Not allowed here (or the process is already gone): it runs at the usual priority.
+    }
 }
 function stays(root, path) {
     try {
@@ -769,6 +785,7 @@ async function runTests(opts) {
         logFile: opts.logFile,
         header: `tests of ${opts.storyId}`,
         ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.background ? { background: true } : {}),
     });
     // The command has run: anything it made on the way to the log or the report is looked at again.
     if (opts.logRoot !== undefined)
@@ -860,8 +877,6 @@ const textFiles = {
     remove: async (root, path) => (0,promises_.rm)(confined(root, path), { force: true }),
 };
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/adapters/user-cache.ts
@@ -1869,6 +1884,10 @@ function overStoryBudget(state, job) {
 
 
 
+/** The priority of a story's next command, as the ports take it. */
+async function priorityOf(job) {
+    return (await job.background?.()) ? { background: true } : {};
+}
 class Interrupted extends Error {
     constructor() {
         super("interrupted");
@@ -2060,13 +2079,14 @@ async function retestMerged(ports, plan, target, merged) {
         return;
     const copy = target.testCopy ? await target.testCopy() : { ok: true, dir: target.dir, done: async () => undefined };
     let failing;
+    const priority = (await target.background?.(merged.map((s) => s.id))) ? { background: true } : {};
     if (!copy.ok)
         failing = merged.map(() => true);
     else {
         try {
             failing = await runPool(merged, plan.maxParallel, async (story) => {
                 try {
-                    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: copy.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir });
+                    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: copy.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir, ...priority });
                     return r.exitCode !== 0 || r.timedOut;
                 }
                 catch (e) {
@@ -2222,7 +2242,16 @@ async function runAgent(ports, job, role, atStart) {
     ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
     await prepareUsage(ports, job, role);
     const stdout = stdoutFile(job, role, agent);
-    const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, logRoot: logRoot(job), signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
+    const r = await ports.agents(agent.run, {
+        cwd: job.dir,
+        env,
+        timeoutMs: agent.timeoutMs,
+        logFile: log,
+        logRoot: logRoot(job),
+        signal: job.signal,
+        ...(stdout ? { stdoutFile: stdout } : {}),
+        ...(await priorityOf(job)),
+    });
     throwIfAborted(job);
     const usage = await phaseUsage(ports, job, role, agent, phase);
     let reason = r.exitCode === 0 && !r.timedOut ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
@@ -2237,7 +2266,7 @@ async function runAgent(ports, job, role, atStart) {
 }
 async function runStoryTests(ports, job, name) {
     const { plan, story } = job;
-    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), logRoot: logRoot(job), signal: job.signal });
+    const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), logRoot: logRoot(job), signal: job.signal, ...(await priorityOf(job)) });
     throwIfAborted(job);
     const { durationMs: _d, ...evidence } = r;
     return evidence;
@@ -2726,6 +2755,7 @@ async function runSetup(ports, setup, o) {
         logFile: o.logFile,
         ...(o.logRoot !== undefined ? { logRoot: o.logRoot } : {}),
         ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.background ? { background: true } : {}),
     });
     if (r.aborted)
         return { ok: false, reason: "setup failed: interrupted" };
@@ -2765,6 +2795,7 @@ async function setupPhase(ports, job, copy) {
         ...copy,
         ...(fingerprint ? { fingerprint } : {}),
         ...(job.signal ? { signal: job.signal } : {}),
+        ...(await priorityOf(job)),
     });
     throwIfAborted(job);
     const kept = plan.setup.reuse.join(", ");
@@ -3003,6 +3034,15 @@ async function runDag(run) {
     // Batches merged whose tests on the merged result still run: the stories that depend on them wait.
     const underTest = new Set();
     const checking = new Set();
+    // A story of a later wave than the earliest one still open is ahead of the front: what it runs takes only
+    // the CPU the front leaves, so starting it early never slows down what `waves` would have done first.
+    run.ahead = async (ids) => {
+        const state = (await ports.store.read());
+        const open = (id) => waiting.has(id) || underTest.has(id) || !["complete", "failed", "blocked"].includes((0,state_state/* statusOf */.c2)(state, id));
+        const front = Math.min(...plan.stories.filter((s) => open(s.id)).map((s) => waveOf(s.id)));
+        return Math.min(...ids.map(waveOf)) > front;
+    };
+    run.integration.background = run.ahead;
     let failure;
     const fail = (e) => {
         failure ??= e;
@@ -3092,7 +3132,17 @@ async function runStory(run, story, wave) {
     const start = (0,attempts/* testsCommitted */.Q9)(record) && record.testerCommit ? record.testerCommit : tip;
     const dir = await run.worktrees.checkout((0,model/* storyBranch */.Q_)(plan.name, story.id), start, plan.setup?.reuse);
     const logDirFor = (attempt) => (0,external_node_path_.join)(run.work, "logs", plan.name, story.id, `attempt-${attempt}`);
-    const base = { plan, planPath: run.opts.source.path, story, wave, dir, logRoot: run.integration.logRoot, signal: run.opts.signal };
+    const ahead = run.ahead;
+    const base = {
+        plan,
+        planPath: run.opts.source.path,
+        story,
+        wave,
+        dir,
+        logRoot: run.integration.logRoot,
+        signal: run.opts.signal,
+        ...(ahead ? { background: () => ahead([story.id]) } : {}),
+    };
     try {
         // The working copy is prepared once, before the attempts (its retries work in the same one).
         const prepared = plan.setup ? await prepareStory(run, { ...base, attempt: record.attempt, logDir: logDirFor(record.attempt) }, start) : { ok: true };

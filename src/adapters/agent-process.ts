@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from "node:fs";
 import { confined } from "./confined-paths.js";
+import { getPriority, setPriority } from "node:os";
 import { dirname } from "node:path";
 
 export interface ProcessOutcome {
@@ -35,7 +36,12 @@ export interface RunShellOptions {
    * its progress on stderr); it is copied into the log once the command has ended.
    */
   stdoutFile?: string;
+  /** At a lower CPU priority (nice 10), inherited by what the command starts. */
+  background?: boolean;
 }
+
+/** What `background` lowers a command's priority by: it then runs on what the others leave of the cores. */
+const BACKGROUND_NICE = 10;
 
 const DEFAULT_KILL_GRACE_MS = 2000;
 // setTimeout fires at once for delays beyond a signed 32-bit number of milliseconds.
@@ -83,6 +89,8 @@ export async function runShell(command: string, opts: RunShellOptions): Promise<
     if (out !== undefined) closeSync(out);
   }
   if (!child) return outcome({ aborted: Boolean(opts.signal?.aborted), error: problem ?? spawnError ?? "could not start /bin/sh" });
+  // Set as soon as the shell exists, microseconds before it could have read its command: what it starts inherits it.
+  if (opts.background && child.pid !== undefined) lowerPriority(child.pid);
 
   const exited = waitForExit(child);
   const stopped = stopRequest(opts.timeoutMs, opts.signal);
@@ -97,6 +105,14 @@ export async function runShell(command: string, opts: RunShellOptions): Promise<
     await killTree(pgid, graceMs);
   }
   return outcome({ exitCode: exit.code, signal: exit.signal, timedOut: reason === "timeout", aborted: reason === "abort" });
+}
+
+function lowerPriority(pid: number): void {
+  try {
+    setPriority(pid, Math.min(19, getPriority(pid) + BACKGROUND_NICE));
+  } catch {
+    // Not allowed here (or the process is already gone): it runs at the usual priority.
+  }
 }
 
 function stays(root: string, path: string): boolean {

@@ -22,6 +22,8 @@ export interface RunTestsOptions {
   logRoot?: string;
   env?: Record<string, string>;
   signal?: AbortSignal;
+  /** At a lower CPU priority (a dag run's work ahead of the wave front). */
+  background?: boolean;
   /** Delete the JUnit report once read: it is tdd-waves' by-product and must not land in a commit. */
   removeReport?: boolean;
 }
@@ -55,6 +57,7 @@ export async function runTests(opts: RunTestsOptions): Promise<TestRun> {
     logFile: opts.logFile,
     header: `tests of ${opts.storyId}`,
     ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.background ? { background: true } : {}),
   });
   // The command has run: anything it made on the way to the log or the report is looked at again.
   if (opts.logRoot !== undefined) confined(opts.logRoot, opts.logFile);

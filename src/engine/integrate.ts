@@ -26,6 +26,8 @@ export interface IntegrationTarget {
    * it back. Absent: they run in `dir` as it is.
    */
   testCopy?: () => Promise<TestCopy>;
+  /** Whether the merged result's tests of these stories run in the background (ports.ts, Priority). */
+  background?: (storyIds: string[]) => Promise<boolean>;
 }
 
 export type TestCopy = { ok: true; dir: string; done: () => Promise<void> } | { ok: false; reason: string };
@@ -92,12 +94,13 @@ export async function retestMerged(ports: Ports, plan: Plan, target: Integration
   if (merged.length === 0) return;
   const copy: TestCopy = target.testCopy ? await target.testCopy() : { ok: true, dir: target.dir, done: async () => undefined };
   let failing: (boolean | undefined)[];
+  const priority = (await target.background?.(merged.map((s) => s.id))) ? { background: true } : {};
   if (!copy.ok) failing = merged.map(() => true);
   else {
     try {
       failing = await runPool(merged, plan.maxParallel, async (story) => {
         try {
-          const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: copy.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir });
+          const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: copy.dir, logFile: integrationLog(target, story.id), logRoot: target.logRoot ?? target.logDir, ...priority });
           return r.exitCode !== 0 || r.timedOut;
         } catch (e) {
           // A JUnit report path that leads out of the checkout: these tests cannot be checked.

@@ -48,6 +48,8 @@ interface Run {
   worktrees: WorktreeSlots;
   /** Setup shared between working copies, when the plan's kept paths are relocatable. */
   seeds?: SetupSeeds;
+  /** dag: whether these stories are ahead of the wave front now (their commands then run in the background). */
+  ahead?: (storyIds: string[]) => Promise<boolean>;
 }
 
 class Mutex {
@@ -204,6 +206,15 @@ async function runDag(run: Run): Promise<void> {
   // Batches merged whose tests on the merged result still run: the stories that depend on them wait.
   const underTest = new Set<string>();
   const checking = new Set<Promise<void>>();
+  // A story of a later wave than the earliest one still open is ahead of the front: what it runs takes only
+  // the CPU the front leaves, so starting it early never slows down what `waves` would have done first.
+  run.ahead = async (ids) => {
+    const state = (await ports.store.read())!;
+    const open = (id: string) => waiting.has(id) || underTest.has(id) || !["complete", "failed", "blocked"].includes(statusOf(state, id));
+    const front = Math.min(...plan.stories.filter((s) => open(s.id)).map((s) => waveOf(s.id)));
+    return Math.min(...ids.map(waveOf)) > front;
+  };
+  run.integration.background = run.ahead;
   let failure: unknown;
   const fail = (e: unknown) => {
     failure ??= e;
@@ -288,7 +299,17 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
   const start = testsCommitted(record) && record.testerCommit ? record.testerCommit : tip;
   const dir = await run.worktrees.checkout(storyBranch(plan.name, story.id), start, plan.setup?.reuse);
   const logDirFor = (attempt: number) => join(run.work, "logs", plan.name, story.id, `attempt-${attempt}`);
-  const base = { plan, planPath: run.opts.source.path, story, wave, dir, logRoot: run.integration.logRoot, signal: run.opts.signal };
+  const ahead = run.ahead;
+  const base = {
+    plan,
+    planPath: run.opts.source.path,
+    story,
+    wave,
+    dir,
+    logRoot: run.integration.logRoot,
+    signal: run.opts.signal,
+    ...(ahead ? { background: () => ahead([story.id]) } : {}),
+  };
   try {
     // The working copy is prepared once, before the attempts (its retries work in the same one).
     const prepared = plan.setup ? await prepareStory(run, { ...base, attempt: record.attempt, logDir: logDirFor(record.attempt) }, start) : { ok: true as const };

@@ -19,10 +19,18 @@ export interface LogTarget {
   logRoot?: string;
 }
 
+/**
+ * `background`: run at a lower CPU priority. Work a dag run starts ahead of the wave front (stories of a later
+ * wave than the earliest one still open) only takes what the front leaves: `dag` must never be slower than `waves`.
+ */
+export interface Priority {
+  background?: boolean;
+}
+
 export interface AgentRunner {
   (
     command: string,
-    opts: { cwd: string; env: Record<string, string>; timeoutMs: number; signal?: AbortSignal; /** Standard output apart, for usage (inside logRoot too). */ stdoutFile?: string } & LogTarget,
+    opts: { cwd: string; env: Record<string, string>; timeoutMs: number; signal?: AbortSignal; /** Standard output apart, for usage (inside logRoot too). */ stdoutFile?: string } & LogTarget & Priority,
   ): Promise<ProcessResult>;
 }
 
@@ -32,7 +40,7 @@ export interface AgentRunner {
  * in a commit; it never follows a link out of `cwd` (PathEscapeError).
  */
 export interface TestRunner {
-  (opts: { test: TestSpec; testFile: string; storyId: string; cwd: string; signal?: AbortSignal } & LogTarget): Promise<TestEvidence & { durationMs: number }>;
+  (opts: { test: TestSpec; testFile: string; storyId: string; cwd: string; signal?: AbortSignal } & LogTarget & Priority): Promise<TestEvidence & { durationMs: number }>;
 }
 
 /** The state on its branch: read, and apply a pure transition with compare-and-swap. */

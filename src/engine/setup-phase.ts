@@ -8,7 +8,7 @@ import type { SetupSpec } from "../core/plan/setup.js";
 import { own } from "../core/own.js";
 import { annotateRun, beginPhase, chain, endPhase, statusOf, type WorkflowState } from "../core/state/state.js";
 import type { Ports } from "./ports.js";
-import { describeExit, logFile, logRoot, throwIfAborted, type StoryJob } from "./story-context.js";
+import { describeExit, logFile, logRoot, priorityOf, throwIfAborted, type StoryJob } from "./story-context.js";
 import type { PhaseResult } from "./story-phases.js";
 import type { TestCopy } from "./integrate.js";
 import type { SetupSeeds } from "./setup-seeds.js";
@@ -32,6 +32,8 @@ export interface PrepareOptions {
   signal?: AbortSignal;
   /** A local run's setup shared between its working copies, when the plan's kept paths are relocatable. */
   seeds?: SetupSeeds;
+  /** At a lower CPU priority (ports.ts, Priority). */
+  background?: boolean;
 }
 
 /** Files a story's agents must find as the plan left them: never part of what setup depends on. */
@@ -69,6 +71,7 @@ async function runSetup(ports: Ports, setup: SetupSpec, o: PrepareOptions): Prom
     logFile: o.logFile,
     ...(o.logRoot !== undefined ? { logRoot: o.logRoot } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.background ? { background: true } : {}),
   });
   if (r.aborted) return { ok: false, reason: "setup failed: interrupted" };
   if (r.exitCode !== 0 || r.timedOut) return { ok: false, reason: `setup failed: ${describeExit("setup", r, setup.timeoutMs)}` };
@@ -112,6 +115,7 @@ export async function setupPhase(
     ...copy,
     ...(fingerprint ? { fingerprint } : {}),
     ...(job.signal ? { signal: job.signal } : {}),
+    ...(await priorityOf(job)),
   });
   throwIfAborted(job);
   const kept = plan.setup!.reuse.join(", ");

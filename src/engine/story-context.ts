@@ -25,6 +25,13 @@ export interface StoryJob {
   signal?: AbortSignal;
   /** What the previous attempt got wrong (a retry or a rebuild): the agent's TDD_WAVES_FEEDBACK. */
   feedback?: string;
+  /** Whether the story's commands run in the background now (ports.ts, Priority): asked before each one. */
+  background?: () => Promise<boolean>;
+}
+
+/** The priority of a story's next command, as the ports take it. */
+export async function priorityOf(job: Pick<StoryJob, "background">): Promise<{ background?: true }> {
+  return (await job.background?.()) ? { background: true } : {};
 }
 
 export type Role = "tester" | "implementation";

@@ -18,7 +18,7 @@ import {
 } from "../core/state/state.js";
 import { storyBranch } from "../core/plan/model.js";
 import { PathEscapeError, type Ports, type WorkingCopy } from "./ports.js";
-import { acceptanceCriteria, agentEnvironment, describeExit, editStoryFile, logFile, logRoot, throwIfAborted, type Role, type StoryJob } from "./story-context.js";
+import { acceptanceCriteria, agentEnvironment, describeExit, editStoryFile, logFile, logRoot, priorityOf, throwIfAborted, type Role, type StoryJob } from "./story-context.js";
 import { checkBudget, overStoryBudget, phaseUsage, prepareUsage, stdoutFile } from "./agent-usage.js";
 import { own } from "../core/own.js";
 
@@ -77,7 +77,16 @@ async function runAgent(ports: Ports, job: StoryJob, role: Role, atStart?: Trans
   ports.progress({ type: "phase", storyId: story.id, phase, agent: name });
   await prepareUsage(ports, job, role);
   const stdout = stdoutFile(job, role, agent);
-  const r = await ports.agents(agent.run, { cwd: job.dir, env, timeoutMs: agent.timeoutMs, logFile: log, logRoot: logRoot(job), signal: job.signal, ...(stdout ? { stdoutFile: stdout } : {}) });
+  const r = await ports.agents(agent.run, {
+    cwd: job.dir,
+    env,
+    timeoutMs: agent.timeoutMs,
+    logFile: log,
+    logRoot: logRoot(job),
+    signal: job.signal,
+    ...(stdout ? { stdoutFile: stdout } : {}),
+    ...(await priorityOf(job)),
+  });
   throwIfAborted(job);
   const usage = await phaseUsage(ports, job, role, agent, phase);
   let reason = r.exitCode === 0 && !r.timedOut ? undefined : describeExit(`${role} agent ${name}`, r, agent.timeoutMs);
@@ -92,7 +101,7 @@ async function runAgent(ports: Ports, job: StoryJob, role: Role, atStart?: Trans
 
 async function runStoryTests(ports: Ports, job: StoryJob, name: string): Promise<TestEvidence> {
   const { plan, story } = job;
-  const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), logRoot: logRoot(job), signal: job.signal });
+  const r = await ports.tests({ test: plan.test, testFile: story.testFile, storyId: story.id, cwd: job.dir, logFile: logFile(job, name), logRoot: logRoot(job), signal: job.signal, ...(await priorityOf(job)) });
   throwIfAborted(job);
   const { durationMs: _d, ...evidence } = r;
   return evidence;

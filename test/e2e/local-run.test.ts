@@ -30,7 +30,7 @@ function storyOnMain(dir: string, id: string) {
   return readStoryFile(git(dir, "show", `main:stories/${id}.md`));
 }
 
-function traceLines(trace: string): { at: number; role: string; id: string; what: string; attempt: number }[] {
+function traceLines(trace: string): { at: number; role: string; id: string; what: string; attempt: number; nice?: number }[] {
   if (!existsSync(trace)) return [];
   return readFileSync(trace, "utf8")
     .trim()
@@ -38,7 +38,8 @@ function traceLines(trace: string): { at: number; role: string; id: string; what
     .filter(Boolean)
     .map((line) => {
       const [at, role, id, what, attempt] = line.split(" ");
-      return { at: Number(at), role: role!, id: id!, what: what!, attempt: Number(attempt?.split("=")[1]) };
+      const nice = /\bnice=(-?\d+)/.exec(line)?.[1];
+      return { at: Number(at), role: role!, id: id!, what: what!, attempt: Number(attempt?.split("=")[1]), ...(nice === undefined ? {} : { nice: Number(nice) }) };
     });
 }
 
@@ -335,6 +336,26 @@ describe("tdd-waves run", () => {
     // Commit times are whole seconds: a-001's merge is no earlier than the second b-001's implementer ended in.
     expect(mergedAt("a-001")).toBeGreaterThanOrEqual(Math.floor(bDone / 1000));
     expect(stateOf(dir, "dagbatch").stories.completed).toHaveLength(3);
+  });
+
+  it("dag runs a story ahead of the wave front in the background: it only takes the CPU the front leaves", async () => {
+    // c-001 (wave 2) starts once a-001 is integrated, while b-001 (wave 1) still works: c-001's agents run at a
+    // lower priority (nice +10) than b-001's, which is the front.
+    const { dir, trace, env } = setup("dagnice", [{ id: "a-001" }, { id: "b-001", implementer: "slow" }, { id: "c-001", dependsOn: ["a-001"] }], {
+      agents: { slow: { IMPL_MODE: "sleep", SLEEP_MS: "3000" } },
+    });
+    const r = await runCli(["run", "plan.yml", "--schedule", "dag"], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const starts = traceLines(trace).filter((l) => l.what === "start");
+    const nice = (role: string, id: string) => starts.find((l) => l.role === role && l.id === id)!.nice!;
+    const base = nice("tester", "a-001");
+    expect(nice("tester", "b-001")).toBe(base);
+    expect(nice("implementation", "b-001")).toBe(base);
+    // c-001's tester started while b-001's implementer slept: ahead of the front.
+    const bEnd = traceLines(trace).find((l) => l.role === "implementation" && l.id === "b-001" && l.what === "end")!.at;
+    expect(starts.find((l) => l.role === "tester" && l.id === "c-001")!.at).toBeLessThan(bEnd);
+    expect(nice("tester", "c-001")).toBe(Math.min(19, base + 10));
+    expect(stateOf(dir, "dagnice").stories.completed).toHaveLength(3);
   });
 
   it("blocks the dependents of a failed story in dag mode too, and records them on the target", async () => {

@@ -1,7 +1,7 @@
 // runShell against real processes: exit codes, environment, the log file, and killing whole process trees.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { getPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { runShell } from "../../src/adapters/agent-process.js";
 
@@ -163,3 +163,20 @@ describe("runShell", () => {
     expect(readFileSync(out.logFile, "utf8")).toContain("not run: working directory does not exist");
   });
 });
+
+describe("background commands", () => {
+  const niceOf = async (background: boolean) => {
+    const probe = `"${process.execPath}" -e "require('fs').writeFileSync('nice.txt', String(require('os').getPriority()))"`;
+    // The shell starts the probe as a child of its own: the lowered priority reaches what a command starts.
+    const r = await runShell(`${probe}; true`, base(background ? { background: true } : {}));
+    expect(r.exitCode).toBe(0);
+    return Number(readFileSync(join(dir, "nice.txt"), "utf8"));
+  };
+
+  it("run at a lower CPU priority, inherited by what the command starts; others at the usual one", async () => {
+    const usual = getPriority();
+    expect(await niceOf(false)).toBe(usual);
+    expect(await niceOf(true)).toBe(Math.min(19, usual + 10));
+  });
+});
+

@@ -9,11 +9,12 @@
 // only on that attempt. The retry feedback is checked (feedback-check.mjs).
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
+import { getPriority } from "node:os";
 import { checkFeedback } from "./feedback-check.mjs";
 
 const id = process.env.TDD_WAVES_STORY_ID;
 const mode = process.env.IMPL_MODE ?? "normal";
-if (process.env.AGENT_TRACE) appendFileSync(process.env.AGENT_TRACE, `${Date.now()} implementation ${id} start attempt=${process.env.TDD_WAVES_ATTEMPT} wave=${process.env.TDD_WAVES_WAVE} role=${process.env.TDD_WAVES_ROLE}\n`);
+if (process.env.AGENT_TRACE) appendFileSync(process.env.AGENT_TRACE, `${Date.now()} implementation ${id} start attempt=${process.env.TDD_WAVES_ATTEMPT} wave=${process.env.TDD_WAVES_WAVE} role=${process.env.TDD_WAVES_ROLE} nice=${getPriority()}\n`);
 const attempt = Number(process.env.TDD_WAVES_ATTEMPT);
 checkFeedback();
 if (process.env.SLEEP_MS && (!process.env.SLEEP_ON_ATTEMPT || Number(process.env.SLEEP_ON_ATTEMPT) === attempt)) await new Promise((r) => setTimeout(r, Number(process.env.SLEEP_MS)));

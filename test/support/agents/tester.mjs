@@ -8,11 +8,12 @@ import { appendFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSy
 import { checkFeedback } from "./feedback-check.mjs";
 import { dirname } from "node:path";
 import { spawn } from "node:child_process";
+import { getPriority } from "node:os";
 
 const id = process.env.TDD_WAVES_STORY_ID;
 const file = process.env.TDD_WAVES_TEST_FILE;
 const mode = process.env.TESTER_MODE ?? "normal";
-if (process.env.AGENT_TRACE) appendFileSync(process.env.AGENT_TRACE, `${Date.now()} tester ${id} start attempt=${process.env.TDD_WAVES_ATTEMPT} wave=${process.env.TDD_WAVES_WAVE} role=${process.env.TDD_WAVES_ROLE}\n`);
+if (process.env.AGENT_TRACE) appendFileSync(process.env.AGENT_TRACE, `${Date.now()} tester ${id} start attempt=${process.env.TDD_WAVES_ATTEMPT} wave=${process.env.TDD_WAVES_WAVE} role=${process.env.TDD_WAVES_ROLE} nice=${getPriority()}\n`);
 if (!process.env.TDD_WAVES_PROMPT?.includes(id)) {
   console.error("the prompt does not name the story");
   process.exit(9);
