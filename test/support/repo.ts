@@ -4,11 +4,14 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync, copyFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 
 export const AGENTS_DIR = join(dirname(fileURLToPath(import.meta.url)), "agents");
 
+// One home per test file (each file loads this module afresh), removed with the file's last test: the
+// worker processes that run the files are stopped without an "exit" event, so a process hook would leak it.
 const home = mkdtempSync(join(tmpdir(), "tdd-waves-home-"));
-process.on("exit", () => rmSync(home, { recursive: true, force: true }));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
 export const gitEnv: Record<string, string> = {
   HOME: home,
   GIT_CONFIG_NOSYSTEM: "1",
