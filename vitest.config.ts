@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    setupFiles: ["test/support/cleanup.ts"],
     // Whole executions run real agents, git and test processes; on two busy cores they take a while.
     testTimeout: 120_000,
     hookTimeout: 30_000,

@@ -59371,11 +59371,16 @@ let handOver;
 let handOverCount = 0;
 function handOverPath() {
     if (!handOver) {
-        const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), "tdd-waves-objects-"));
-        handOver = dir;
-        process.once("exit", () => (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true }));
+        handOver = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), "tdd-waves-objects-"));
+        process.once("exit", releaseHandOver);
     }
     return (0,external_node_path_namespaceObject.join)(handOver, String(++handOverCount));
+}
+/** Removes the hand-over directory (made again when needed): at exit, and by a host that never exits, such as a test worker. */
+function releaseHandOver() {
+    if (handOver)
+        (0,external_node_fs_namespaceObject.rmSync)(handOver, { recursive: true, force: true });
+    handOver = undefined;
 }
 /** The ` <seconds> <offset>` that ends an ident as `git var` prints it. */
 const IDENT_TIME = / (\d+) ([+-]\d{4})$/;

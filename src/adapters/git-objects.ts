@@ -33,11 +33,16 @@ let handOverCount = 0;
 
 function handOverPath(): string {
   if (!handOver) {
-    const dir = mkdtempSync(join(tmpdir(), "tdd-waves-objects-"));
-    handOver = dir;
-    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    handOver = mkdtempSync(join(tmpdir(), "tdd-waves-objects-"));
+    process.once("exit", releaseHandOver);
   }
   return join(handOver, String(++handOverCount));
+}
+
+/** Removes the hand-over directory (made again when needed): at exit, and by a host that never exits, such as a test worker. */
+export function releaseHandOver(): void {
+  if (handOver) rmSync(handOver, { recursive: true, force: true });
+  handOver = undefined;
 }
 
 /** The ` <seconds> <offset>` that ends an ident as `git var` prints it. */
