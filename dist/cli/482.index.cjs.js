@@ -252,8 +252,6 @@ function realLocation(path) {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/adapters/agent-process.ts
 // Runs an agent's or a test's shell command as a child process, logs its output to a file, and makes
 // sure that on timeout or abort nothing the command started survives it.
@@ -261,9 +259,12 @@ var external_node_os_ = __webpack_require__(8161);
 
 
 
-
-/** What `background` lowers a command's priority by: it then runs on what the others leave of the cores. */
-const BACKGROUND_NICE = 10;
+/**
+ * `background`: the shell execs `nice -n 10` on the command, so the priority is lowered before anything of the
+ * command runs (lowering it from here after the spawn would race with the shell's first fork). Without a
+ * `nice` on PATH the command runs at the usual priority.
+ */
+const BACKGROUND = 'command -v nice >/dev/null 2>&1 && exec nice -n 10 /bin/sh -c "$1"; exec /bin/sh -c "$1"';
 const DEFAULT_KILL_GRACE_MS = 2000;
 // setTimeout fires at once for delays beyond a signed 32-bit number of milliseconds.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -294,7 +295,7 @@ async function runShell(command, opts) {
     let spawnError;
     try {
         if (!problem) {
-            child = (0,external_node_child_process_.spawn)("/bin/sh", ["-c", command], {
+            child = (0,external_node_child_process_.spawn)("/bin/sh", opts.background ? ["-c", BACKGROUND, "sh", command] : ["-c", command], {
                 cwd: opts.cwd,
                 env: { ...process.env, ...opts.env },
                 // Own process group, so that the group can be signalled as a whole.
@@ -314,9 +315,6 @@ async function runShell(command, opts) {
     }
     if (!child)
         return outcome({ aborted: Boolean(opts.signal?.aborted), error: problem ?? spawnError ?? "could not start /bin/sh" });
-    // Set as soon as the shell exists, microseconds before it could have read its command: what it starts inherits it.
-    if (opts.background && child.pid !== undefined)
-        lowerPriority(child.pid);
     const exited = waitForExit(child);
     const stopped = stopRequest(opts.timeoutMs, opts.signal);
     const reason = await Promise.race([exited.then(() => null), stopped.promise]);
@@ -332,14 +330,6 @@ async function runShell(command, opts) {
         await killTree(pgid, graceMs);
     }
     return outcome({ exitCode: exit.code, signal: exit.signal, timedOut: reason === "timeout", aborted: reason === "abort" });
-}
-function lowerPriority(pid) {
-    try {
-        (0,external_node_os_.setPriority)(pid, Math.min(19, (0,external_node_os_.getPriority)(pid) + BACKGROUND_NICE));
-    }
-    catch {
-        // Not allowed here (or the process is already gone): it runs at the usual priority.
-    }
 }
 function stays(root, path) {
     try {
@@ -877,6 +867,8 @@ const textFiles = {
     remove: async (root, path) => (0,promises_.rm)(confined(root, path), { force: true }),
 };
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/adapters/user-cache.ts

@@ -3,7 +3,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from "node:fs";
 import { confined } from "./confined-paths.js";
-import { getPriority, setPriority } from "node:os";
 import { dirname } from "node:path";
 
 export interface ProcessOutcome {
@@ -40,8 +39,12 @@ export interface RunShellOptions {
   background?: boolean;
 }
 
-/** What `background` lowers a command's priority by: it then runs on what the others leave of the cores. */
-const BACKGROUND_NICE = 10;
+/**
+ * `background`: the shell execs `nice -n 10` on the command, so the priority is lowered before anything of the
+ * command runs (lowering it from here after the spawn would race with the shell's first fork). Without a
+ * `nice` on PATH the command runs at the usual priority.
+ */
+const BACKGROUND = 'command -v nice >/dev/null 2>&1 && exec nice -n 10 /bin/sh -c "$1"; exec /bin/sh -c "$1"';
 
 const DEFAULT_KILL_GRACE_MS = 2000;
 // setTimeout fires at once for delays beyond a signed 32-bit number of milliseconds.
@@ -73,7 +76,7 @@ export async function runShell(command: string, opts: RunShellOptions): Promise<
   let spawnError: string | undefined;
   try {
     if (!problem) {
-      child = spawn("/bin/sh", ["-c", command], {
+      child = spawn("/bin/sh", opts.background ? ["-c", BACKGROUND, "sh", command] : ["-c", command], {
         cwd: opts.cwd,
         env: { ...process.env, ...opts.env },
         // Own process group, so that the group can be signalled as a whole.
@@ -89,8 +92,6 @@ export async function runShell(command: string, opts: RunShellOptions): Promise<
     if (out !== undefined) closeSync(out);
   }
   if (!child) return outcome({ aborted: Boolean(opts.signal?.aborted), error: problem ?? spawnError ?? "could not start /bin/sh" });
-  // Set as soon as the shell exists, microseconds before it could have read its command: what it starts inherits it.
-  if (opts.background && child.pid !== undefined) lowerPriority(child.pid);
 
   const exited = waitForExit(child);
   const stopped = stopRequest(opts.timeoutMs, opts.signal);
@@ -105,14 +106,6 @@ export async function runShell(command: string, opts: RunShellOptions): Promise<
     await killTree(pgid, graceMs);
   }
   return outcome({ exitCode: exit.code, signal: exit.signal, timedOut: reason === "timeout", aborted: reason === "abort" });
-}
-
-function lowerPriority(pid: number): void {
-  try {
-    setPriority(pid, Math.min(19, getPriority(pid) + BACKGROUND_NICE));
-  } catch {
-    // Not allowed here (or the process is already gone): it runs at the usual priority.
-  }
 }
 
 function stays(root: string, path: string): boolean {
