@@ -794,6 +794,21 @@ function releaseHandOver() {
         (0,external_node_fs_.rmSync)(handOver, { recursive: true, force: true });
     handOver = undefined;
 }
+/**
+ * A write, tried again (it is content-addressed: the same object) when git could not make its temporary file:
+ * a concurrent `git gc` removes an emptied `objects/xx` folder between git's mkdir and its open.
+ */
+async function againAfterGc(write, tries = 3) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await write();
+        }
+        catch (e) {
+            if (attempt >= tries || !(e instanceof PlumbingExit) || !/unable to create temporary file/.test(e.stderr))
+                throw e;
+        }
+    }
+}
 /** The ` <seconds> <offset>` that ends an ident as `git var` prints it. */
 const IDENT_TIME = / (\d+) ([+-]\d{4})$/;
 class GitObjects {
@@ -857,7 +872,7 @@ class GitObjects {
             p.close();
     }
     async remember(write) {
-        const id = await write();
+        const id = await againAfterGc(write);
         this.recent.delete(id);
         this.recent.set(id, write);
         // A few writes' worth: what the store may need to restore after its latest publish.

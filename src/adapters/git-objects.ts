@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { line, PlumbingProcess, type AnswerReader } from "./git-plumbing-process.js";
+import { line, PlumbingExit, PlumbingProcess, type AnswerReader } from "./git-plumbing-process.js";
 import { checkEntryName, type Git, type TreeEntry } from "./git.js";
 
 export interface GitObject {
@@ -43,6 +43,20 @@ function handOverPath(): string {
 export function releaseHandOver(): void {
   if (handOver) rmSync(handOver, { recursive: true, force: true });
   handOver = undefined;
+}
+
+/**
+ * A write, tried again (it is content-addressed: the same object) when git could not make its temporary file:
+ * a concurrent `git gc` removes an emptied `objects/xx` folder between git's mkdir and its open.
+ */
+async function againAfterGc(write: () => Promise<string>, tries = 3): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (e) {
+      if (attempt >= tries || !(e instanceof PlumbingExit) || !/unable to create temporary file/.test(e.stderr)) throw e;
+    }
+  }
 }
 
 /** The ` <seconds> <offset>` that ends an ident as `git var` prints it. */
@@ -110,7 +124,7 @@ export class GitObjects {
   }
 
   private async remember(write: () => Promise<string>): Promise<string> {
-    const id = await write();
+    const id = await againAfterGc(write);
     this.recent.delete(id);
     this.recent.set(id, write);
     // A few writes' worth: what the store may need to restore after its latest publish.

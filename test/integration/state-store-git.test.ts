@@ -1,7 +1,8 @@
 // The state store writes only through git: other git processes' ref locks are respected (never deleted),
 // git's hooks and shared-repository modes apply, a concurrent gc never breaks it, sha256 repositories pass
 // fsck --strict, and its long-lived git processes end with it.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync } from "node:fs";
 import { mkdtemp, mkdir, realpath, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -13,6 +14,7 @@ import type { Plan } from "../../src/core/plan/model.js";
 import { createState, recordError, type WorkflowState } from "../../src/core/state/state.js";
 
 const REF = "refs/heads/tdd-waves/state";
+const execFileAsync = promisify(execFile);
 
 let root: string;
 let env: Record<string, string>;
@@ -172,6 +174,30 @@ describe("git's rules for the repository", () => {
     await s.init(emptyState(), "init");
     await s.update(recordError("from the worktree", "now"), "note");
     expect(messages(await store(g).read())).toEqual(["from the worktree"]);
+    expect(await fsck(g)).toBe(0);
+  });
+});
+
+describe("a write git could not make its temporary file for", () => {
+  it("is written again: a concurrent gc removed the objects folder between git's mkdir and its open", async () => {
+    const g = await repo();
+    // A git first on PATH that fails the first object write as git does in that race, then is git.
+    const shims = join(root, "shims");
+    await mkdir(shims);
+    const marker = join(root, "failed-once");
+    const real = (await execFileAsync("sh", ["-c", "command -v git"])).stdout.trim();
+    await writeFile(
+      join(shims, "git"),
+      `#!/bin/sh\nfor a in "$@"; do\n  if [ "$a" = hash-object ] && [ ! -e "${marker}" ]; then\n    : > "${marker}"\n    read -r p\n` +
+        `    echo "error: unable to create temporary file: No such file or directory" >&2\n    echo "fatal: Unable to add $p to database" >&2\n    exit 128\n  fi\ndone\nexec "${real}" "$@"\n`,
+      { mode: 0o755 },
+    );
+    const shimmed = new Git({ cwd: g.cwd, env: { ...env, PATH: `${shims}:${process.env.PATH}` } });
+    const s = store(shimmed);
+    await s.init(emptyState(), "init");
+    await s.update(recordError("after the failed write", "now"), "error");
+    expect(existsSync(marker)).toBe(true);
+    expect(messages(await s.read())).toEqual(["after the failed write"]);
     expect(await fsck(g)).toBe(0);
   });
 });
