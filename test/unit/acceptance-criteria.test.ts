@@ -115,10 +115,11 @@ describe("the plan check and verify agree on any story text", () => {
 
 /** Lines (1-based) and states of the task list items under top-level acceptance-criteria headings. */
 function oracle(text: string): [number, boolean][] {
-  // Front matter is no Markdown, for GitHub as for the reader; the parser does not know it: blank it out.
+  // Front matter is no Markdown, for GitHub as for the reader; the parser does not know it: blank it out, each
+  // line a single space (an emptied line between a lone \r and a \n would merge them into one CRLF).
   const lines = text.split(/(\r\n|\r|\n)/);
   const close = /^---[ \t]*$/.test(lines[0] ?? "") ? lines.findIndex((l, i) => i > 0 && i % 2 === 0 && /^(?:---|\.\.\.)[ \t]*$/.test(l)) : -1;
-  if (close > 0) text = lines.map((l, i) => (i <= close && i % 2 === 0 ? "" : l)).join("");
+  if (close > 0) text = lines.map((l, i) => (i <= close && i % 2 === 0 ? " " : l)).join("");
   const tree: Root = fromMarkdown(text, { extensions: [gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] });
   const out: [number, boolean][] = [];
   const collect = (node: Nodes): void => {
