@@ -310,15 +310,20 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
     signal: run.opts.signal,
     ...(ahead ? { background: () => ahead([story.id]) } : {}),
   };
+  let verified = false;
   try {
     // The working copy is prepared once, before the attempts (its retries work in the same one).
     const prepared = plan.setup ? await prepareStory(run, { ...base, attempt: record.attempt, logDir: logDirFor(record.attempt) }, start) : { ok: true as const };
     const outcome: AttemptsOutcome = prepared.ok ? await runAttempts(ports, base, { fresh: true, logDirFor }) : { kind: "failed", result: prepared };
     const attempt = own((await ports.store.read())!.runs, story.id)!.attempt;
     const job: StoryJob = { ...base, attempt, logDir: logDirFor(attempt) };
-    if (outcome.kind === "verified") await completeInWorkingCopy(ports, job);
+    verified = outcome.kind === "verified";
+    if (verified) await completeInWorkingCopy(ports, job);
     else if (outcome.kind === "failed") await failInWorkingCopy(ports, job, outcome.result);
   } finally {
+    // What setup made is trusted again only where the story's tests passed: an agent whose story failed may
+    // have broken it (deleted a package), and the next story there would fail for it. Setup runs there again.
+    if (!verified) run.worktrees.setPrepared(dir, undefined);
     if (!run.opts.signal?.aborted) await releasePrepared(run, dir);
   }
 }

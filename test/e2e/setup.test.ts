@@ -44,6 +44,25 @@ const stateOf = (dir: string): WorkflowState => JSON.parse(git(dir, "show", "tdd
 const setupRuns = (trace: string): string[] => (existsSync(trace) ? readFileSync(trace, "utf8").trim().split("\n").filter(Boolean) : []);
 
 describe("plan setup", () => {
+  it("runs again where a story failed: its agent may have broken what setup made, and the next story there must not pay for it", async () => {
+    // One working copy: a-001's implementer deletes deps/ and fails; a-002 gets the same working copy next.
+    const { dir, trace, env } = repoWith("  run: sh setup.sh\n  reuse: [deps]", [{ id: "a-001", implementer: "wrecker" }, { id: "a-002" }]);
+    writeFileSync(join(dir, "plan.yml"), readFileSync(join(dir, "plan.yml"), "utf8").replace("maxParallel: 2", "maxParallel: 1\nretries: 0"));
+    writeFileSync(join(dir, "plan.yml"), readFileSync(join(dir, "plan.yml"), "utf8").replace("agents:\n", 'agents:\n  wrecker:\n    run: node agents/implementer.mjs\n    env: {"IMPL_MODE":"fail","WRECK":"deps"}\n'));
+    git(dir, "commit", "-qam", "a wrecking implementer");
+    const r = await runCli(["run", "plan.yml"], dir, env);
+    expect(r.code, r.stderr).toBe(1);
+    const state = stateOf(dir);
+    expect(state.stories.failed).toEqual(["a-001"]);
+    expect(state.stories.completed).toEqual(["a-002"]);
+    // Setup ran for a-002 in the working copy a-001 left, not skipped there.
+    const runs = setupRuns(trace);
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    expect(runs[1]).toBe(runs[0]);
+    expect(state.runs["a-002"]!.phases[0]).toMatchObject({ phase: "setup", outcome: "ok" });
+    expect(state.runs["a-002"]!.phases[0]!.message).toBeUndefined();
+  });
+
   it("prepares every fresh working copy outside the repository, reuses a prepared one, and prepares the merged result's", async () => {
     const { dir, trace, env } = repoWith("  run: sh setup.sh\n  reuse: [deps]\n  copy: [.env.test]");
     writeFileSync(join(dir, ".env.test"), "secret\n");

@@ -6,13 +6,15 @@
 // later attempts check it was restored) | suffix (its value() appends src/common.mjs's suffix, except in a rebuild on
 // the integrated target) | set-suffix (also sets that suffix to "!": stories in "suffix" mode then fail after
 // integration without any conflict). FAIL_WHILE (a directory): exit 1 while it holds a file named for the story. SLEEP_ON_ATTEMPT: sleep
-// only on that attempt. The retry feedback is checked (feedback-check.mjs).
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// only on that attempt. WRECK (a path in the working copy): deleted first, as an agent breaking what setup made.
+// The retry feedback is checked (feedback-check.mjs).
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { getPriority } from "node:os";
 import { checkFeedback } from "./feedback-check.mjs";
 
 const id = process.env.TDD_WAVES_STORY_ID;
+if (process.env.WRECK) rmSync(process.env.WRECK, { recursive: true, force: true });
 const mode = process.env.IMPL_MODE ?? "normal";
 if (process.env.AGENT_TRACE) appendFileSync(process.env.AGENT_TRACE, `${Date.now()} implementation ${id} start attempt=${process.env.TDD_WAVES_ATTEMPT} wave=${process.env.TDD_WAVES_WAVE} role=${process.env.TDD_WAVES_ROLE} nice=${getPriority()}\n`);
 const attempt = Number(process.env.TDD_WAVES_ATTEMPT);
