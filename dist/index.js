@@ -68054,6 +68054,14 @@ async function copyFiles(git, from, to, paths) {
  * the thousands of files of a node_modules.
  */
 async function copyKept(from, to, paths) {
+    try {
+        return await copyKeptPaths(from, to, paths);
+    }
+    catch (e) {
+        return `could not copy ${paths.join(", ")} from ${from}: ${e instanceof Error ? e.message : String(e)}`;
+    }
+}
+async function copyKeptPaths(from, to, paths) {
     await (0,promises_namespaceObject.mkdir)(to, { recursive: true });
     const realFrom = await (0,promises_namespaceObject.realpath)(from);
     const realTo = await (0,promises_namespaceObject.realpath)(to);

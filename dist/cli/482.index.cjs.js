@@ -970,6 +970,14 @@ async function copyFiles(git, from, to, paths) {
  * the thousands of files of a node_modules.
  */
 async function copyKept(from, to, paths) {
+    try {
+        return await copyKeptPaths(from, to, paths);
+    }
+    catch (e) {
+        return `could not copy ${paths.join(", ")} from ${from}: ${e instanceof Error ? e.message : String(e)}`;
+    }
+}
+async function copyKeptPaths(from, to, paths) {
     await (0,promises_.mkdir)(to, { recursive: true });
     const realFrom = await (0,promises_.realpath)(from);
     const realTo = await (0,promises_.realpath)(to);
@@ -2610,7 +2618,7 @@ class SetupSeeds {
             return;
         this.making.delete(fingerprint);
         const seed = (0,external_node_path_.join)(this.root, `seed-${fingerprint.slice(0, 16)}`);
-        const copied = dir !== undefined && (await this.preparation.copyKept(dir, seed, this.paths).catch((e) => String(e))) === undefined;
+        const copied = dir !== undefined && (await this.preparation.copyKept(dir, seed, this.paths)) === undefined;
         if (!copied)
             this.seeds.delete(fingerprint);
         hand(copied ? seed : undefined);

@@ -95,6 +95,14 @@ async function copyFiles(git: (dir: string) => Git, from: string, to: string, pa
  * the thousands of files of a node_modules.
  */
 async function copyKept(from: string, to: string, paths: readonly string[]): Promise<string | undefined> {
+  try {
+    return await copyKeptPaths(from, to, paths);
+  } catch (e) {
+    return `could not copy ${paths.join(", ")} from ${from}: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+async function copyKeptPaths(from: string, to: string, paths: readonly string[]): Promise<string | undefined> {
   await mkdir(to, { recursive: true });
   const realFrom = await realpath(from);
   const realTo = await realpath(to);

@@ -38,7 +38,7 @@ export class SetupSeeds {
     if (!hand) return;
     this.making.delete(fingerprint);
     const seed = join(this.root, `seed-${fingerprint.slice(0, 16)}`);
-    const copied = dir !== undefined && (await this.preparation.copyKept(dir, seed, this.paths).catch((e: unknown) => String(e))) === undefined;
+    const copied = dir !== undefined && (await this.preparation.copyKept(dir, seed, this.paths)) === undefined;
     if (!copied) this.seeds.delete(fingerprint);
     hand(copied ? seed : undefined);
   }
