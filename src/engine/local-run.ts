@@ -214,18 +214,32 @@ async function runDag(run: Run): Promise<void> {
     const front = Math.min(...plan.stories.filter((s) => open(s.id)).map((s) => waveOf(s.id)));
     return Math.min(...ids.map(waveOf)) > front;
   };
-  run.integration.background = run.ahead;
+  // A batch's tests on the merged result wait for nothing of the front's only when no story of the batch's
+  // earliest wave (or before) is still pending or running: `waves` would test such a batch with that wave's
+  // last stories, so testing it early takes only the CPU the front leaves.
+  run.integration.background = async (ids) => {
+    const state = (await ports.store.read())!;
+    const earliest = Math.min(...ids.map(waveOf));
+    const unfinished = (id: string) => !ids.includes(id) && !waiting.has(id) && !underTest.has(id) && !["complete", "failed", "blocked"].includes(statusOf(state, id));
+    return plan.stories.some((s) => unfinished(s.id) && waveOf(s.id) <= earliest);
+  };
   let failure: unknown;
   const fail = (e: unknown) => {
     failure ??= e;
   };
   for (;;) {
     const state = await blockStuck(ports, plan, (await ports.store.read())!, plan.stories.map((s) => s.id));
-    const ready = plan.stories.filter(
-      (s) => statusOf(state, s.id) === "pending" && !running.has(s.id) && dependenciesIntegrated(state, s) && !s.dependsOn.some((d) => underTest.has(d)),
-    );
-    while (failure === undefined && !run.opts.signal?.aborted && running.size < run.limit && ready.length > 0) {
-      const story = ready.shift()!;
+    const unstarted = plan.stories.filter((s) => statusOf(state, s.id) === "pending" && !running.has(s.id));
+    // Earlier waves first, as `waves` would start them.
+    const ready = unstarted
+      .filter((s) => dependenciesIntegrated(state, s) && !s.dependsOn.some((d) => underTest.has(d)))
+      .sort((a, b) => waveOf(a.id) - waveOf(b.id));
+    for (const story of ready) {
+      if (failure !== undefined || run.opts.signal?.aborted || running.size >= run.limit) break;
+      // A slot stays free for every story of an earlier wave not started yet: a story started ahead may run
+      // long, and one `waves` would have started first must never wait for it.
+      const before = unstarted.filter((s) => !running.has(s.id) && s.id !== story.id && waveOf(s.id) < waveOf(story.id)).length;
+      if (running.size + before >= run.limit) continue;
       const task = runStory(run, story, waveOf(story.id))
         .then(() => void waiting.add(story.id))
         .catch(fail)

@@ -341,8 +341,10 @@ describe("tdd-waves run", () => {
   it("dag runs a story ahead of the wave front in the background: it only takes the CPU the front leaves", async () => {
     // c-001 (wave 2) starts once a-001 is integrated, while b-001 (wave 1) still works: c-001's agents run at a
     // lower priority (nice +10) than b-001's, which is the front.
+    // The test command notes its nice value: red check, verify, then the tests on the merged result.
     const { dir, trace, env } = setup("dagnice", [{ id: "a-001" }, { id: "b-001", implementer: "slow" }, { id: "c-001", dependsOn: ["a-001"] }], {
       agents: { slow: { IMPL_MODE: "sleep", SLEEP_MS: "3000" } },
+      testCommand: 'echo {storyId} $(nice) >> "$AGENT_TRACE.tests"; node --test {testFile}',
     });
     const r = await runCli(["run", "plan.yml", "--schedule", "dag"], dir, env);
     expect(r.code, r.stderr).toBe(0);
@@ -355,7 +357,40 @@ describe("tdd-waves run", () => {
     const bEnd = traceLines(trace).find((l) => l.role === "implementation" && l.id === "b-001" && l.what === "end")!.at;
     expect(starts.find((l) => l.role === "tester" && l.id === "c-001")!.at).toBeLessThan(bEnd);
     expect(nice("tester", "c-001")).toBe(Math.min(19, base + 10));
+    // a-001, merged early for c-001, is tested on the merged result while b-001 still works: in the background,
+    // as `waves` would test it with b-001. b-001's own tests there are the front's.
+    const tests = readFileSync(`${trace}.tests`, "utf8").trim().split("\n").map((l) => l.split(" "));
+    const afterMerge = (id: string) => Number(tests.filter(([s]) => s === id)[2]![1]);
+    expect(tests.filter(([s]) => s === "a-001")).toHaveLength(3);
+    expect(afterMerge("a-001")).toBe(Math.min(19, base + 10));
+    expect(afterMerge("b-001")).toBe(base);
     expect(stateOf(dir, "dagnice").stories.completed).toHaveLength(3);
+  });
+
+  it("dag keeps a slot for every story of an earlier wave not started yet: one started ahead never holds it up", async () => {
+    // Two at once. x-001 (wave 3) is ready while b-001 (wave 1) still sleeps, once a-001 and z-001 are in; the
+    // free slot is still kept for y-001 and y-002 (wave 2, waiting for b-001), which `waves` starts before x-001.
+    const { dir, trace, env } = setup(
+      "dagslots",
+      [
+        { id: "a-001" },
+        { id: "b-001", implementer: "slow" },
+        { id: "z-001", dependsOn: ["a-001"] },
+        { id: "x-001", dependsOn: ["z-001"] },
+        { id: "y-001", dependsOn: ["b-001"] },
+        { id: "y-002", dependsOn: ["b-001"] },
+      ],
+      { agents: { slow: { IMPL_MODE: "sleep", SLEEP_MS: "5000" } } },
+    );
+    const r = await runCli(["run", "plan.yml", "--schedule", "dag", "--max-parallel", "2"], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const starts = traceLines(trace).filter((l) => l.role === "tester" && l.what === "start");
+    const startOf = (id: string) => starts.find((l) => l.id === id)!.at;
+    // z-001 (wave 2) did start ahead, while b-001 slept: nothing of an earlier wave was left to start.
+    const bEnd = traceLines(trace).find((l) => l.role === "implementation" && l.id === "b-001" && l.what === "end")!.at;
+    expect(startOf("z-001")).toBeLessThan(bEnd);
+    expect(startOf("x-001")).toBeGreaterThanOrEqual(Math.max(startOf("y-001"), startOf("y-002")));
+    expect(stateOf(dir, "dagslots").stories.completed).toHaveLength(6);
   });
 
   it("blocks the dependents of a failed story in dag mode too, and records them on the target", async () => {

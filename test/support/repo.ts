@@ -65,7 +65,7 @@ export function storyFile(id: string, title = `Story ${id}`): string {
 export function planFiles(
   name: string,
   stories: StorySpec[],
-  extra: { agents?: Record<string, Record<string, string>>; timeouts?: Record<string, string>; yaml?: string } = {},
+  extra: { agents?: Record<string, Record<string, string>>; timeouts?: Record<string, string>; yaml?: string; testCommand?: string } = {},
 ): Record<string, string> {
   const agents = { tester: {}, implementer: {}, ...extra.agents };
   const agentYaml = Object.entries(agents)
@@ -83,7 +83,7 @@ export function planFiles(
     )
     .join("\n");
   const files: Record<string, string> = {
-    "plan.yml": `name: ${name}\ntest:\n  command: node --test {testFile}\n  timeout: 1m\n${extra.yaml ?? ""}agents:\n${agentYaml}\nstories:\n${storyYaml}\n`,
+    "plan.yml": `name: ${name}\ntest:\n  command: ${extra.testCommand ?? "node --test {testFile}"}\n  timeout: 1m\n${extra.yaml ?? ""}agents:\n${agentYaml}\nstories:\n${storyYaml}\n`,
   };
   for (const s of stories) files[`stories/${s.id}.md`] = storyFile(s.id, s.title);
   return files;
