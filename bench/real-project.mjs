@@ -103,7 +103,7 @@ export async function benchRealProject(cli, root, reps) {
     const r = runs[schedule][0];
     console.log(
       `    tdd-waves run --schedule ${schedule}: ${fmtMs(ms[schedule])} (${fmtRatio(ms[schedule] / ms.direct)}), ${r.complete}/${STORIES.length} complete; ` +
-        `setup ran ${r.ran.length}× (median ${fmtMs(median(r.ran))}), copied ${r.copied.length}× from its seed (median ${fmtMs(median(r.copied))}), ` +
+        `setup ran ${r.ran.length}× (median ${fmtMs(median(r.ran))}), copied ${r.copied.length}× from a working copy setup prepared (median ${fmtMs(median(r.copied))}), ` +
         `skipped ${r.skipped.length}× in a reused working copy (median ${fmtMs(median(r.skipped))})`,
     );
   }

@@ -2580,10 +2580,10 @@ async function refuseForeignStoryBranches(repo, plan, target, state, where = "lo
 
 ;// CONCATENATED MODULE: ./src/engine/setup-seeds.ts
 // Setup once per set of inputs in a local run, when the plan says its kept paths are relocatable (setup
-// `relocatable: true`): the first working copy that needs setup for a fingerprint runs it, and its kept paths
-// are copied aside at once, before any agent works there (a seed); every working copy that needs the same
-// fingerprint, meanwhile or later, gets a copy of the seed instead of a setup of its own. A run's first wave
-// of N stories then pays one install, not N at once on the same cores.
+// `relocatable: true`): the first working copy that needs setup for a fingerprint runs it; its kept paths are
+// then copied, before any agent works there, into every working copy waiting for the same fingerprint and
+// aside (a seed), all at once; a working copy that needs the fingerprint later gets a copy of the seed. A
+// run's first wave of N stories then pays one install, not N at once on the same cores.
 
 class SetupSeeds {
     preparation;
@@ -2591,7 +2591,7 @@ class SetupSeeds {
     paths;
     /** Per fingerprint: the seed's folder once made, undefined when making it failed. */
     seeds = new Map();
-    /** Per fingerprint being made: how to hand its outcome to the working copies waiting for it. */
+    /** Per fingerprint whose setup runs: the working copies waiting for it, and how to hand on its seed. */
     making = new Map();
     constructor(preparation, root, paths) {
         this.preparation = preparation;
@@ -2599,29 +2599,38 @@ class SetupSeeds {
         this.paths = paths;
     }
     /**
-     * Fills `dir` from the seed for `fingerprint`, waiting while another working copy makes it: true. False when
-     * there is none: the caller runs setup, then calls `made` (the first caller for a fingerprint makes it).
+     * Fills `dir` for `fingerprint`, waiting while another working copy runs its setup: true. False when there
+     * is nothing to fill it from: the caller runs setup, then calls `made` (the first caller for a fingerprint).
      */
     async fill(fingerprint, dir) {
         const seed = this.seeds.get(fingerprint);
         if (seed === undefined) {
-            this.seeds.set(fingerprint, new Promise((resolve) => this.making.set(fingerprint, resolve)));
+            this.seeds.set(fingerprint, new Promise((hand) => this.making.set(fingerprint, { waiting: [], hand })));
             return false;
         }
+        const making = this.making.get(fingerprint);
+        if (making)
+            return new Promise((filled) => making.waiting.push({ dir, filled }));
         const from = await seed;
         return from !== undefined && (await this.preparation.copyKept(from, dir, this.paths)) === undefined;
     }
-    /** Setup ran in `dir` for `fingerprint` (undefined: it failed): the seed is copied from it, or the next one tries. */
+    /**
+     * Setup ran in `dir` for `fingerprint` (undefined: it failed). Its kept paths go to the working copies waiting
+     * and to the seed at once (one copy's time, not two in a row); the caller's agents start once they are done.
+     */
     async made(fingerprint, dir) {
-        const hand = this.making.get(fingerprint);
-        if (!hand)
+        const making = this.making.get(fingerprint);
+        if (!making)
             return;
         this.making.delete(fingerprint);
         const seed = (0,external_node_path_.join)(this.root, `seed-${fingerprint.slice(0, 16)}`);
-        const copied = dir !== undefined && (await this.preparation.copyKept(dir, seed, this.paths)) === undefined;
-        if (!copied)
+        const copied = dir === undefined
+            ? [false, ...making.waiting.map(() => false)]
+            : await Promise.all([seed, ...making.waiting.map((w) => w.dir)].map(async (to) => (await this.preparation.copyKept(dir, to, this.paths)) === undefined));
+        making.waiting.forEach((w, i) => w.filled(copied[i + 1]));
+        if (!copied[0])
             this.seeds.delete(fingerprint);
-        hand(copied ? seed : undefined);
+        making.hand(copied[0] ? seed : undefined);
     }
     /** Removes every seed (at the end of a run, and at its start: a killed run's). */
     async clear() {

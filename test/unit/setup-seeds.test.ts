@@ -30,12 +30,33 @@ describe("setup seeds", () => {
     expect(w.setupRuns).toEqual(["/wc1"]);
     expect(results.map((r) => r.ok && r.copied === true)).toEqual([false, true, true]);
     expect(new Set(results.map((r) => r.ok && r.fingerprint)).size).toBe(1);
-    // The seed is taken from the first working copy right after its setup, then copied into the others.
+    // Right after its setup, the first working copy's kept paths go to the seed and the others at once (one
+    // copy's time, not the seed's and then the others'), before its own story goes on.
     expect(w.keptCopies).toEqual([
       `/wc1 -> /copies/demo/seeds/seed-${(results[0] as { fingerprint: string }).fingerprint.slice(0, 16)}`,
-      ...["/wc2", "/wc3"].map((dir) => `/copies/demo/seeds/seed-${(results[0] as { fingerprint: string }).fingerprint.slice(0, 16)} -> ${dir}`),
+      "/wc1 -> /wc2",
+      "/wc1 -> /wc3",
     ]);
     for (const dir of ["/wc2", "/wc3"]) expect(w.dir(dir).files.get("node_modules/pkg/index.js")).toBe("install 1\n");
+  });
+
+  it("keep the first working copy's story waiting until every copy taken from it is done", async () => {
+    const { w } = world();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    // The copy into /wc2 is held: /wc1's story must not go on (its agents could change what is being copied).
+    const slow = { ...w.ports.preparation, copyKept: async (from: string, to: string, paths: readonly string[]) => ((to === "/wc2" && (await held)) || w.ports.preparation.copyKept(from, to, paths)) };
+    const seeds = new SetupSeeds(slow, "/copies/demo/seeds", setup.reuse);
+    let firstDone = false;
+    const first = prepare(w, "/wc1", seeds).then((r) => ((firstDone = true), r));
+    const second = prepare(w, "/wc2", seeds);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(w.setupRuns).toEqual(["/wc1"]);
+    expect(firstDone).toBe(false);
+    release();
+    expect(await first).toMatchObject({ ok: true, skipped: false });
+    expect(await second).toMatchObject({ ok: true, copied: true });
+    expect(w.dir("/wc2").files.get("node_modules/pkg/index.js")).toBe("install 1\n");
   });
 
   it("copy the seed, not the working copy: what an agent changes there later reaches no one", async () => {
