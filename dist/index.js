@@ -58490,6 +58490,15 @@ function mergeUnlocks(state, plan, waiting) {
         s.dependsOn.some((d) => waiting.has(d)) &&
         s.dependsOn.every((d) => statusOf(state, d) === "complete" && (waiting.has(d) || own(state.runs, d)?.merged !== undefined)));
 }
+/**
+ * dag: whether the story is in its verify check (or just passed it): it ends within a test run's time, about
+ * what a batch merged before it would spend on its own tests, so a batch waits for it and they go in together.
+ */
+function verifying(state, id) {
+    const run = own(state.runs, id);
+    const last = run?.phases.at(-1);
+    return last?.phase === "verify" && last.attempt === run.attempt && last.outcome !== "failed";
+}
 /** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
 function unmergedCompleted(state, plan) {
     return plan.stories

@@ -1312,6 +1312,15 @@ function mergeUnlocks(state, plan, waiting) {
         s.dependsOn.some((d) => waiting.has(d)) &&
         s.dependsOn.every((d) => (0,state_state/* statusOf */.c2)(state, d) === "complete" && (waiting.has(d) || (0,own/* own */.Z)(state.runs, d)?.merged !== undefined)));
 }
+/**
+ * dag: whether the story is in its verify check (or just passed it): it ends within a test run's time, about
+ * what a batch merged before it would spend on its own tests, so a batch waits for it and they go in together.
+ */
+function verifying(state, id) {
+    const run = (0,own/* own */.Z)(state.runs, id);
+    const last = run?.phases.at(-1);
+    return last?.phase === "verify" && last.attempt === run.attempt && last.outcome !== "failed";
+}
 /** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
 function unmergedCompleted(state, plan) {
     return plan.stories
@@ -3064,6 +3073,25 @@ async function runDag(run) {
     const fail = (e) => {
         failure ??= e;
     };
+    // A batch that could be merged waits for the stories verifying when it could first: they end within a test
+    // run's time, and one batch costs one round of tests on the merged result (with its working copy), not two.
+    // Only those: stories that start verifying meanwhile do not hold it up again.
+    let holdFor;
+    // Wakes the loop when a story's phase changes: a story held for whose verify failed goes on with its next attempt.
+    let phaseChanged;
+    const nextPhase = () => new Promise((r) => (phaseChanged = r));
+    let phaseChange = nextPhase();
+    const progress = ports.progress;
+    run.ports = {
+        ...ports,
+        progress: (e) => {
+            progress(e);
+            if (e.type === "phase") {
+                phaseChanged();
+                phaseChange = nextPhase();
+            }
+        },
+    };
     for (;;) {
         const state = await blockStuck(ports, plan, (await ports.store.read()), plan.stories.map((s) => s.id));
         const unstarted = plan.stories.filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "pending" && !running.has(s.id));
@@ -3090,9 +3118,14 @@ async function runDag(run) {
         // With a working copy of their own for the tests (setup), a batch is merged while the one before it is
         // still being tested; without one the tests run in the checkout itself, one batch at a time.
         const free = run.integration.testCopy !== undefined || checking.size === 0;
-        if (free && !stopping && waiting.size > 0 && (running.size === 0 || failure !== undefined || mergeUnlocks(state, plan, waiting))) {
+        const unlocks = waiting.size > 0 && mergeUnlocks(state, plan, waiting);
+        if (unlocks)
+            holdFor ??= [...running.keys()].filter((id) => !waiting.has(id) && verifying(state, id));
+        const held = unlocks && holdFor.some((id) => running.has(id) && verifying(state, id));
+        if (free && !stopping && waiting.size > 0 && (running.size === 0 || failure !== undefined || (unlocks && !held))) {
             const batch = [...waiting];
             waiting.clear();
+            holdFor = undefined;
             for (const id of batch)
                 underTest.add(id);
             const check = checkBatch(run, batch, waveOf)
@@ -3106,7 +3139,7 @@ async function runDag(run) {
         }
         if (running.size === 0 && checking.size === 0 && (waiting.size === 0 || stopping))
             break;
-        await Promise.race([...running.values(), ...checking]);
+        await Promise.race([...running.values(), ...checking, ...(held ? [phaseChange] : [])]);
     }
     if (failure !== undefined)
         throw failure;

@@ -3,7 +3,7 @@
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { storyBranch, type Plan, type Story } from "../core/plan/model.js";
-import { dependenciesIntegrated, mergeableNow, mergeUnlocks, unmergedCompleted } from "../core/state/progression.js";
+import { dependenciesIntegrated, mergeableNow, mergeUnlocks, unmergedCompleted, verifying } from "../core/state/progression.js";
 import { blockStuck } from "./blocking.js";
 import { recordError, startStory, startWave, statusOf, type WorkflowState } from "../core/state/state.js";
 import { integrateStories, mergeStories, recordOutcomesOnTarget, retestMerged, type IntegrationTarget, type TestCopy } from "./integrate.js";
@@ -227,6 +227,25 @@ async function runDag(run: Run): Promise<void> {
   const fail = (e: unknown) => {
     failure ??= e;
   };
+  // A batch that could be merged waits for the stories verifying when it could first: they end within a test
+  // run's time, and one batch costs one round of tests on the merged result (with its working copy), not two.
+  // Only those: stories that start verifying meanwhile do not hold it up again.
+  let holdFor: string[] | undefined;
+  // Wakes the loop when a story's phase changes: a story held for whose verify failed goes on with its next attempt.
+  let phaseChanged!: () => void;
+  const nextPhase = () => new Promise<void>((r) => (phaseChanged = r));
+  let phaseChange = nextPhase();
+  const progress = ports.progress;
+  run.ports = {
+    ...ports,
+    progress: (e) => {
+      progress(e);
+      if (e.type === "phase") {
+        phaseChanged();
+        phaseChange = nextPhase();
+      }
+    },
+  };
   for (;;) {
     const state = await blockStuck(ports, plan, (await ports.store.read())!, plan.stories.map((s) => s.id));
     const unstarted = plan.stories.filter((s) => statusOf(state, s.id) === "pending" && !running.has(s.id));
@@ -251,9 +270,13 @@ async function runDag(run: Run): Promise<void> {
     // With a working copy of their own for the tests (setup), a batch is merged while the one before it is
     // still being tested; without one the tests run in the checkout itself, one batch at a time.
     const free = run.integration.testCopy !== undefined || checking.size === 0;
-    if (free && !stopping && waiting.size > 0 && (running.size === 0 || failure !== undefined || mergeUnlocks(state, plan, waiting))) {
+    const unlocks = waiting.size > 0 && mergeUnlocks(state, plan, waiting);
+    if (unlocks) holdFor ??= [...running.keys()].filter((id) => !waiting.has(id) && verifying(state, id));
+    const held = unlocks && holdFor!.some((id) => running.has(id) && verifying(state, id));
+    if (free && !stopping && waiting.size > 0 && (running.size === 0 || failure !== undefined || (unlocks && !held))) {
       const batch = [...waiting];
       waiting.clear();
+      holdFor = undefined;
       for (const id of batch) underTest.add(id);
       const check: Promise<void> = checkBatch(run, batch, waveOf)
         .catch(fail)
@@ -264,7 +287,7 @@ async function runDag(run: Run): Promise<void> {
       checking.add(check);
     }
     if (running.size === 0 && checking.size === 0 && (waiting.size === 0 || stopping)) break;
-    await Promise.race([...running.values(), ...checking]);
+    await Promise.race([...running.values(), ...checking, ...(held ? [phaseChange] : [])]);
   }
   if (failure !== undefined) throw failure;
   if (run.opts.signal?.aborted) throw new Interrupted();

@@ -338,6 +338,41 @@ describe("tdd-waves run", () => {
     expect(stateOf(dir, "dagbatch").stories.completed).toHaveLength(3);
   });
 
+  it("dag waits for a story already verifying before it merges a batch: the two are tested together", async () => {
+    // c-001 needs only a-001. When a-001 is done, b-001 is verifying (its tests take 3 s once its code is
+    // there): one batch {a-001, b-001}, one round of tests on the merged result, instead of two.
+    const { dir, trace, env } = setup("dagverify", [{ id: "a-001", implementer: "slow" }, { id: "b-001" }, { id: "c-001", dependsOn: ["a-001"] }], {
+      agents: { slow: { IMPL_MODE: "sleep", SLEEP_MS: "1500" } },
+      testCommand: 'echo {storyId} start $(date +%s%3N) >> "$AGENT_TRACE.tests"; [ {storyId} != b-001 ] || [ ! -e src/b-001.mjs ] || sleep 3; node --test {testFile}; s=$?; echo {storyId} end $(date +%s%3N) >> "$AGENT_TRACE.tests"; exit $s',
+    });
+    const r = await runCli(["run", "plan.yml", "--schedule", "dag"], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const runs = readFileSync(`${trace}.tests`, "utf8").trim().split("\n").map((l) => l.split(" "));
+    // Each story's test command ran three times: red check, verify, on the merged result.
+    const at = (id: string, n: number, what: string) => Number(runs.filter(([s, w]) => s === id && w === what)[n]![2]);
+    expect(runs.filter(([s, w]) => s === "a-001" && w === "start")).toHaveLength(3);
+    // a-001 was done while b-001 verified, and was tested on the merged result only after b-001's verify ended.
+    expect(at("a-001", 1, "end")).toBeLessThan(at("b-001", 1, "end"));
+    expect(at("a-001", 2, "start")).toBeGreaterThanOrEqual(at("b-001", 1, "end"));
+    expect(stateOf(dir, "dagverify").stories.completed).toHaveLength(3);
+  });
+
+  it("dag stops waiting for a verifying story whose verify failed: the batch goes in while it tries again", async () => {
+    // b-001's first attempt fails its (3 s) verify and it tries again: a-001's batch waited for that verify only.
+    const { dir, trace, env } = setup("dagverifyfail", [{ id: "a-001", implementer: "slow" }, { id: "b-001", implementer: "second", retries: 1 }, { id: "c-001", dependsOn: ["a-001"] }], {
+      agents: { slow: { IMPL_MODE: "sleep", SLEEP_MS: "1500" }, second: { IMPL_MODE: "second-try" } },
+      testCommand: 'echo {storyId} start $(date +%s%3N) >> "$AGENT_TRACE.tests"; [ {storyId} != b-001 ] || [ ! -e src/b-001.mjs ] || sleep 3; node --test {testFile}',
+    });
+    const r = await runCli(["run", "plan.yml", "--schedule", "dag"], dir, env);
+    expect(r.code, r.stderr).toBe(0);
+    const starts = readFileSync(`${trace}.tests`, "utf8").trim().split("\n").map((l) => l.split(" "));
+    const aAfterMerge = Number(starts.filter(([s]) => s === "a-001")[2]![2]);
+    const again = traceLines(trace).find((l) => l.role === "implementation" && l.id === "b-001" && l.attempt === 2)!.at;
+    // Tested on the merged result before b-001's second verify (3 s from its second implementation) could end.
+    expect(aAfterMerge).toBeLessThan(again + 3000);
+    expect(stateOf(dir, "dagverifyfail").stories.completed).toHaveLength(3);
+  });
+
   it("dag runs a story ahead of the wave front in the background: it only takes the CPU the front leaves", async () => {
     // c-001 (wave 2) starts once a-001 is integrated, while b-001 (wave 1) still works: c-001's agents run at a
     // lower priority (nice +10) than b-001's, which is the front.

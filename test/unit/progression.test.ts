@@ -1,7 +1,7 @@
 // Which stories of a wave may be merged while it still runs: plan order is kept, so a story waits for
 // every story before it to be done (complete, failed or blocked); merged ones are not offered again.
 import { describe, expect, it } from "vitest";
-import { mergeableNow, mergeUnlocks, unmergedCompleted } from "../../src/core/state/progression.js";
+import { mergeableNow, mergeUnlocks, unmergedCompleted, verifying } from "../../src/core/state/progression.js";
 import { annotateRun } from "../../src/core/state/state.js";
 import { at, block, makePlan, playStory, stateFor } from "../support/plans.js";
 
@@ -71,5 +71,17 @@ describe("mergeUnlocks (dag: merge a batch only when a pending story needs it)",
     s = playStory(s, "b-001", { startAt: 0, outcome: "complete" });
     expect(mergeUnlocks(s, dag, new Set(["b-001"]))).toBe(false);
     expect(mergeUnlocks(s, dag, new Set())).toBe(false);
+  });
+});
+
+describe("verifying (dag: a batch waits for a story whose verify is under way)", () => {
+  it("says yes from verify's start until the story is done with it, no for any other phase or a failed verify", () => {
+    let s = stateFor(plan);
+    s = playStory(s, "w-001", { startAt: 0, outcome: { runningIn: "verify" } });
+    s = playStory(s, "w-002", { startAt: 0, outcome: { runningIn: "implementation" } });
+    s = playStory(s, "w-003", { startAt: 0, outcome: { failsIn: "verify" } });
+    s = playStory(s, "w-004", { startAt: 0, outcome: "complete" });
+    expect(wave.map((id) => verifying(s, id))).toEqual([true, false, false, true]);
+    expect(verifying(stateFor(plan), "w-001")).toBe(false);
   });
 });

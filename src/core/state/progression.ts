@@ -42,6 +42,16 @@ export function mergeUnlocks(state: WorkflowState, plan: Plan, waiting: Readonly
   );
 }
 
+/**
+ * dag: whether the story is in its verify check (or just passed it): it ends within a test run's time, about
+ * what a batch merged before it would spend on its own tests, so a batch waits for it and they go in together.
+ */
+export function verifying(state: WorkflowState, id: string): boolean {
+  const run = own(state.runs, id);
+  const last = run?.phases.at(-1);
+  return last?.phase === "verify" && last.attempt === run!.attempt && last.outcome !== "failed";
+}
+
 /** Completed stories whose branch has not been merged yet (an interrupted integration), in plan order. */
 export function unmergedCompleted(state: WorkflowState, plan: Plan): string[] {
   return plan.stories
