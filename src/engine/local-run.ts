@@ -247,6 +247,8 @@ async function runDag(run: Run): Promise<void> {
     },
   };
   for (;;) {
+    // Taken before the state is read: a phase that changes while it is read still wakes the loop.
+    const changed = phaseChange;
     const state = await blockStuck(ports, plan, (await ports.store.read())!, plan.stories.map((s) => s.id));
     const unstarted = plan.stories.filter((s) => statusOf(state, s.id) === "pending" && !running.has(s.id));
     // Earlier waves first, as `waves` would start them.
@@ -287,7 +289,7 @@ async function runDag(run: Run): Promise<void> {
       checking.add(check);
     }
     if (running.size === 0 && checking.size === 0 && (waiting.size === 0 || stopping)) break;
-    await Promise.race([...running.values(), ...checking, ...(held ? [phaseChange] : [])]);
+    await Promise.race([...running.values(), ...checking, ...(held ? [changed] : [])]);
   }
   if (failure !== undefined) throw failure;
   if (run.opts.signal?.aborted) throw new Interrupted();
