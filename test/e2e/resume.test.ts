@@ -68,19 +68,22 @@ describe("interrupted executions", () => {
     expect(stateOf(dir, "sigint")!.stories.completed.sort()).toEqual(["a-001", "a-002", "b-001", "b-002", "c-001"]);
   });
 
-  it("kill -9 at 20 random moments, then resume: every story completes exactly once", async () => {
+  it.each([
+    { schedule: "waves", kills: 20 },
+    { schedule: "dag", kills: 12 },
+  ])("kill -9 at $kills random moments of a $schedule run, then resume: every story completes exactly once", async ({ schedule, kills }) => {
     const { dir, trace, env } = setup("killed", STORIES, { agents: { implementer: { SLEEP_MS: "200" } } });
     // A fixed seed keeps the moments random but the test repeatable.
     let seed = 20261125;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (let i = 0; i < 20; i++) {
-      const run = startCli(["run", "plan.yml"], dir, env);
+    for (let i = 0; i < kills; i++) {
+      const run = startCli(["run", "plan.yml", "--schedule", schedule], dir, env);
       await sleep(150 + Math.floor(random() * 900));
       run.child.kill("SIGKILL");
       const r = await run.done;
       if (r.code === 0) break; // finished before the kill
     }
-    let last = await runCli(["run", "plan.yml"], dir, env);
+    let last = await runCli(["run", "plan.yml", "--schedule", schedule], dir, env);
     expect(last.stderr).toBe("");
     expect(last.code).toBe(0);
 
