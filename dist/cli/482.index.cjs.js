@@ -3052,23 +3052,7 @@ async function runDag(run) {
     // Batches merged whose tests on the merged result still run: the stories that depend on them wait.
     const underTest = new Set();
     const checking = new Set();
-    // A story of a later wave than the earliest one still open is ahead of the front: what it runs takes only
-    // the CPU the front leaves, so starting it early never slows down what `waves` would have done first.
-    run.ahead = async (ids) => {
-        const state = (await ports.store.read());
-        const open = (id) => waiting.has(id) || underTest.has(id) || !["complete", "failed", "blocked"].includes((0,state_state/* statusOf */.c2)(state, id));
-        const front = Math.min(...plan.stories.filter((s) => open(s.id)).map((s) => waveOf(s.id)));
-        return Math.min(...ids.map(waveOf)) > front;
-    };
-    // A batch's tests on the merged result wait for nothing of the front's only when no story of the batch's
-    // earliest wave (or before) is still pending or running: `waves` would test such a batch with that wave's
-    // last stories, so testing it early takes only the CPU the front leaves.
-    run.integration.background = async (ids) => {
-        const state = (await ports.store.read());
-        const earliest = Math.min(...ids.map(waveOf));
-        const unfinished = (id) => !ids.includes(id) && !waiting.has(id) && !underTest.has(id) && !["complete", "failed", "blocked"].includes((0,state_state/* statusOf */.c2)(state, id));
-        return plan.stories.some((s) => unfinished(s.id) && waveOf(s.id) <= earliest);
-    };
+    runAheadInBackground(run, waveOf, (id) => waiting.has(id) || underTest.has(id));
     let failure;
     const fail = (e) => {
         failure ??= e;
@@ -3078,23 +3062,10 @@ async function runDag(run) {
     // Only those: stories that start verifying meanwhile do not hold it up again.
     let holdFor;
     // Wakes the loop when a story's phase changes: a story held for whose verify failed goes on with its next attempt.
-    let phaseChanged;
-    const nextPhase = () => new Promise((r) => (phaseChanged = r));
-    let phaseChange = nextPhase();
-    const progress = ports.progress;
-    run.ports = {
-        ...ports,
-        progress: (e) => {
-            progress(e);
-            if (e.type === "phase") {
-                phaseChanged();
-                phaseChange = nextPhase();
-            }
-        },
-    };
+    const phases = watchPhases(run);
     for (;;) {
         // Taken before the state is read: a phase that changes while it is read still wakes the loop.
-        const changed = phaseChange;
+        const changed = phases.next();
         const state = await blockStuck(ports, plan, (await ports.store.read()), plan.stories.map((s) => s.id));
         const unstarted = plan.stories.filter((s) => (0,state_state/* statusOf */.c2)(state, s.id) === "pending" && !running.has(s.id));
         // Earlier waves first, as `waves` would start them.
@@ -3149,6 +3120,44 @@ async function runDag(run) {
         throw new Interrupted();
     // Stories blocked after the last integration still need their story file on the target.
     await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, plan.stories.map((s) => s.id)));
+}
+/**
+ * dag: what runs ahead of the wave front runs at a lower CPU priority, so starting it early never slows down
+ * what `waves` would have done first. `finished(id)`: done, but not merged and tested yet.
+ */
+function runAheadInBackground(run, waveOf, finished) {
+    const { ports, plan } = run;
+    const done = (state, id) => ["complete", "failed", "blocked"].includes((0,state_state/* statusOf */.c2)(state, id));
+    // A story of a later wave than the earliest one still open is ahead of the front.
+    run.ahead = async (ids) => {
+        const state = (await ports.store.read());
+        const front = Math.min(...plan.stories.filter((s) => finished(s.id) || !done(state, s.id)).map((s) => waveOf(s.id)));
+        return Math.min(...ids.map(waveOf)) > front;
+    };
+    // A batch's tests on the merged result are ahead while a story of the batch's earliest wave (or before) is
+    // still pending or running: `waves` would test the batch with that wave's last stories.
+    run.integration.background = async (ids) => {
+        const state = (await ports.store.read());
+        const earliest = Math.min(...ids.map(waveOf));
+        return plan.stories.some((s) => !ids.includes(s.id) && !finished(s.id) && !done(state, s.id) && waveOf(s.id) <= earliest);
+    };
+}
+/** The run's progress port, watched: `next()` resolves when a story next starts a phase. */
+function watchPhases(run) {
+    let changed;
+    let next = new Promise((r) => (changed = r));
+    const progress = run.ports.progress;
+    run.ports = {
+        ...run.ports,
+        progress: (e) => {
+            progress(e);
+            if (e.type !== "phase")
+                return;
+            changed();
+            next = new Promise((r) => (changed = r));
+        },
+    };
+    return { next: () => next };
 }
 /**
  * dag: one batch, merged under the target lock, then tested on that merged result. With setup the tests run

@@ -206,23 +206,7 @@ async function runDag(run: Run): Promise<void> {
   // Batches merged whose tests on the merged result still run: the stories that depend on them wait.
   const underTest = new Set<string>();
   const checking = new Set<Promise<void>>();
-  // A story of a later wave than the earliest one still open is ahead of the front: what it runs takes only
-  // the CPU the front leaves, so starting it early never slows down what `waves` would have done first.
-  run.ahead = async (ids) => {
-    const state = (await ports.store.read())!;
-    const open = (id: string) => waiting.has(id) || underTest.has(id) || !["complete", "failed", "blocked"].includes(statusOf(state, id));
-    const front = Math.min(...plan.stories.filter((s) => open(s.id)).map((s) => waveOf(s.id)));
-    return Math.min(...ids.map(waveOf)) > front;
-  };
-  // A batch's tests on the merged result wait for nothing of the front's only when no story of the batch's
-  // earliest wave (or before) is still pending or running: `waves` would test such a batch with that wave's
-  // last stories, so testing it early takes only the CPU the front leaves.
-  run.integration.background = async (ids) => {
-    const state = (await ports.store.read())!;
-    const earliest = Math.min(...ids.map(waveOf));
-    const unfinished = (id: string) => !ids.includes(id) && !waiting.has(id) && !underTest.has(id) && !["complete", "failed", "blocked"].includes(statusOf(state, id));
-    return plan.stories.some((s) => unfinished(s.id) && waveOf(s.id) <= earliest);
-  };
+  runAheadInBackground(run, waveOf, (id) => waiting.has(id) || underTest.has(id));
   let failure: unknown;
   const fail = (e: unknown) => {
     failure ??= e;
@@ -232,23 +216,10 @@ async function runDag(run: Run): Promise<void> {
   // Only those: stories that start verifying meanwhile do not hold it up again.
   let holdFor: string[] | undefined;
   // Wakes the loop when a story's phase changes: a story held for whose verify failed goes on with its next attempt.
-  let phaseChanged!: () => void;
-  const nextPhase = () => new Promise<void>((r) => (phaseChanged = r));
-  let phaseChange = nextPhase();
-  const progress = ports.progress;
-  run.ports = {
-    ...ports,
-    progress: (e) => {
-      progress(e);
-      if (e.type === "phase") {
-        phaseChanged();
-        phaseChange = nextPhase();
-      }
-    },
-  };
+  const phases = watchPhases(run);
   for (;;) {
     // Taken before the state is read: a phase that changes while it is read still wakes the loop.
-    const changed = phaseChange;
+    const changed = phases.next();
     const state = await blockStuck(ports, plan, (await ports.store.read())!, plan.stories.map((s) => s.id));
     const unstarted = plan.stories.filter((s) => statusOf(state, s.id) === "pending" && !running.has(s.id));
     // Earlier waves first, as `waves` would start them.
@@ -295,6 +266,45 @@ async function runDag(run: Run): Promise<void> {
   if (run.opts.signal?.aborted) throw new Interrupted();
   // Stories blocked after the last integration still need their story file on the target.
   await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, plan.stories.map((s) => s.id)));
+}
+
+/**
+ * dag: what runs ahead of the wave front runs at a lower CPU priority, so starting it early never slows down
+ * what `waves` would have done first. `finished(id)`: done, but not merged and tested yet.
+ */
+function runAheadInBackground(run: Run, waveOf: (id: string) => number, finished: (id: string) => boolean): void {
+  const { ports, plan } = run;
+  const done = (state: WorkflowState, id: string) => ["complete", "failed", "blocked"].includes(statusOf(state, id));
+  // A story of a later wave than the earliest one still open is ahead of the front.
+  run.ahead = async (ids) => {
+    const state = (await ports.store.read())!;
+    const front = Math.min(...plan.stories.filter((s) => finished(s.id) || !done(state, s.id)).map((s) => waveOf(s.id)));
+    return Math.min(...ids.map(waveOf)) > front;
+  };
+  // A batch's tests on the merged result are ahead while a story of the batch's earliest wave (or before) is
+  // still pending or running: `waves` would test the batch with that wave's last stories.
+  run.integration.background = async (ids) => {
+    const state = (await ports.store.read())!;
+    const earliest = Math.min(...ids.map(waveOf));
+    return plan.stories.some((s) => !ids.includes(s.id) && !finished(s.id) && !done(state, s.id) && waveOf(s.id) <= earliest);
+  };
+}
+
+/** The run's progress port, watched: `next()` resolves when a story next starts a phase. */
+function watchPhases(run: Run): { next: () => Promise<void> } {
+  let changed!: () => void;
+  let next = new Promise<void>((r) => (changed = r));
+  const progress = run.ports.progress;
+  run.ports = {
+    ...run.ports,
+    progress: (e) => {
+      progress(e);
+      if (e.type !== "phase") return;
+      changed();
+      next = new Promise<void>((r) => (changed = r));
+    },
+  };
+  return { next: () => next };
 }
 
 /**
