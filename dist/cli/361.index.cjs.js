@@ -778,15 +778,54 @@ const batchObject = (out) => {
         return undefined;
     return { value: { id: id, type: type, content: out.subarray(end + 1, end + 1 + length) }, used: end + 2 + length };
 };
-/** Where this process hands content to git: one private directory, removed when the process exits. */
+/**
+ * Where this process hands content to git: one private directory named for the process, removed when it
+ * exits. A process killed outright leaves its own behind: the next one removes it.
+ */
 let handOver;
 let handOverCount = 0;
+const HAND_OVER = "tdd-waves-objects-";
 function handOverPath() {
     if (!handOver) {
-        handOver = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), "tdd-waves-objects-"));
+        handOver = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `${HAND_OVER}${process.pid}-`));
         process.once("exit", releaseHandOver);
+        removeStaleHandOvers((0,external_node_os_.tmpdir)());
     }
     return (0,external_node_path_.join)(handOver, String(++handOverCount));
+}
+/** Removes the hand-over directories in `dir` of this user's processes that no longer run. */
+function removeStaleHandOvers(dir) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(dir);
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        const pid = /^tdd-waves-objects-(\d+)-/.exec(name)?.[1];
+        if (pid === undefined || Number(pid) === process.pid || running(Number(pid)))
+            continue;
+        const path = (0,external_node_path_.join)(dir, name);
+        try {
+            const stat = (0,external_node_fs_.lstatSync)(path);
+            if (stat.isDirectory() && stat.uid === process.getuid?.())
+                (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
+        }
+        catch {
+            // Gone meanwhile, or not ours to remove: nothing to do.
+        }
+    }
+}
+function running(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        // EPERM: a process runs with that id, another user's.
+        return e.code === "EPERM";
+    }
 }
 /** Removes the hand-over directory (made again when needed): at exit, and by a host that never exits, such as a test worker. */
 function releaseHandOver() {

@@ -2,7 +2,7 @@
 // -w --stdin-paths` writes blobs and commits, `mktree -z --batch` writes trees. Git writes every object
 // (its modes, its shared-repository rules, its object format, its checks); nothing here touches
 // `.git/objects`. Content goes to git through private temporary files, as `--stdin-paths` reads files.
-import { mkdtempSync, rmSync } from "node:fs";
+import { lstatSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,16 +27,52 @@ const batchObject: AnswerReader<GitObject | null> = (out) => {
   return { value: { id: id!, type: type!, content: out.subarray(end + 1, end + 1 + length) }, used: end + 2 + length };
 };
 
-/** Where this process hands content to git: one private directory, removed when the process exits. */
+/**
+ * Where this process hands content to git: one private directory named for the process, removed when it
+ * exits. A process killed outright leaves its own behind: the next one removes it.
+ */
 let handOver: string | undefined;
 let handOverCount = 0;
+const HAND_OVER = "tdd-waves-objects-";
 
 function handOverPath(): string {
   if (!handOver) {
-    handOver = mkdtempSync(join(tmpdir(), "tdd-waves-objects-"));
+    handOver = mkdtempSync(join(tmpdir(), `${HAND_OVER}${process.pid}-`));
     process.once("exit", releaseHandOver);
+    removeStaleHandOvers(tmpdir());
   }
   return join(handOver, String(++handOverCount));
+}
+
+/** Removes the hand-over directories in `dir` of this user's processes that no longer run. */
+export function removeStaleHandOvers(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^tdd-waves-objects-(\d+)-/.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
+    const path = join(dir, name);
+    try {
+      const stat = lstatSync(path);
+      if (stat.isDirectory() && stat.uid === process.getuid?.()) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Gone meanwhile, or not ours to remove: nothing to do.
+    }
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: a process runs with that id, another user's.
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** Removes the hand-over directory (made again when needed): at exit, and by a host that never exits, such as a test worker. */

@@ -1,6 +1,6 @@
 // Interrupted executions: Ctrl-C, kill -9 at random moments, a second concurrent run, a changed plan.
 import { afterEach, describe, expect, it } from "vitest";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { git, makeRepo, planFiles, type StorySpec, type TempRepo } from "../support/repo.js";
 import { runCli, startCli } from "../support/cli.js";
@@ -72,7 +72,12 @@ describe("interrupted executions", () => {
     { schedule: "waves", kills: 20 },
     { schedule: "dag", kills: 12 },
   ])("kill -9 at $kills random moments of a $schedule run, then resume: every story completes exactly once", async ({ schedule, kills }) => {
-    const { dir, trace, env } = setup("killed", STORIES, { agents: { implementer: { SLEEP_MS: "200" } } });
+    const { dir, trace, env: agentEnv } = setup("killed", STORIES, { agents: { implementer: { SLEEP_MS: "200" } } });
+    // A temporary directory of their own: what the CLI processes leave there is theirs alone.
+    const tmp = join(dir, ".git", "tmp");
+    mkdirSync(tmp);
+    const env = { ...agentEnv, TMPDIR: tmp };
+    const handOvers = () => readdirSync(tmp).filter((name) => name.startsWith("tdd-waves-objects-"));
     // A fixed seed keeps the moments random but the test repeatable.
     let seed = 20261125;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -83,9 +88,13 @@ describe("interrupted executions", () => {
       const r = await run.done;
       if (r.code === 0) break; // finished before the kill
     }
+    // The killed processes left the folders they handed their state writes to git through…
+    expect(handOvers().length).toBeGreaterThan(0);
     let last = await runCli(["run", "plan.yml", "--schedule", schedule], dir, env);
     expect(last.stderr).toBe("");
     expect(last.code).toBe(0);
+    // …and the next one removed them (its own went when it exited).
+    expect(handOvers()).toEqual([]);
 
     const state = stateOf(dir, "killed")!;
     expect(state.status).toBe("complete");

@@ -4,11 +4,12 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { promisify } from "node:util";
 import { existsSync } from "node:fs";
-import { mkdtemp, mkdir, realpath, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readdir, realpath, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Git } from "../../src/adapters/git.js";
+import { removeStaleHandOvers } from "../../src/adapters/git-objects.js";
 import { createStateStore, type StateStore } from "../../src/adapters/state-store.js";
 import type { Plan } from "../../src/core/plan/model.js";
 import { createState, recordError, type WorkflowState } from "../../src/core/state/state.js";
@@ -254,5 +255,35 @@ describe("long-lived git processes", () => {
     s.close?.();
     await new Promise((r) => setTimeout(r, 200));
     expect(await mine()).not.toMatch(/git .*(cat-file|update-ref|hash-object|mktree)/);
+  });
+});
+
+describe("the folder a process hands content to git through", () => {
+  it("of a process killed outright is removed by the next one; a running one's, another user's or no such folder stays", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "hand-over-"));
+    const exited = spawn(process.execPath, ["-e", ""]);
+    await new Promise((r) => exited.on("close", r));
+    const alive = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    try {
+      const names = {
+        dead: `tdd-waves-objects-${exited.pid}-aB3dE9`,
+        live: `tdd-waves-objects-${alive.pid}-aB3dE9`,
+        mine: `tdd-waves-objects-${process.pid}-aB3dE9`,
+        older: "tdd-waves-objects-aB3dE9",
+        file: `tdd-waves-objects-${exited.pid}-file`,
+        other: `something-${exited.pid}-aB3dE9`,
+      };
+      for (const [what, name] of Object.entries(names)) {
+        if (what === "file") await writeFile(join(dir, name), "");
+        else await mkdir(join(dir, name));
+      }
+      await writeFile(join(dir, names.dead, "1"), "content");
+      removeStaleHandOvers(dir);
+      const left = (await readdir(dir)).sort();
+      expect(left).toEqual(Object.entries(names).filter(([what]) => what !== "dead").map(([, name]) => name).sort());
+    } finally {
+      alive.kill("SIGKILL");
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
