@@ -3081,7 +3081,15 @@ async function runDag(run) {
             if (running.size + before >= run.limit)
                 continue;
             const task = runStory(run, story, waveOf(story.id))
-                .then(() => void waiting.add(story.id))
+                // Only a completed story is merged: a failed one's work stays on its branch (its story file reaches the
+                // target with the next batch's record of outcomes, or at the end). Setup that failed every story of a
+                // wave the same way stops the execution.
+                .then(async (completed) => {
+                if (completed)
+                    waiting.add(story.id);
+                else
+                    stopIfSetupBroken((await ports.store.read()), [story.id], waveOf);
+            })
                 .catch(fail)
                 .finally(() => running.delete(story.id));
             running.set(story.id, task);
@@ -3183,13 +3191,17 @@ async function checkBatch(run, batch, waveOf) {
             await retestMerged(ports, plan, { ...run.integration, testCopy: () => Promise.resolve(copy) }, merged);
         await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, all));
     }
-    const now = (await ports.store.read());
-    for (const w of new Set(batch.map(waveOf))) {
-        const broken = setupBrokenIn(now, w);
+    stopIfSetupBroken((await ports.store.read()), batch, waveOf);
+}
+/** Throws SetupBroken when setup failed every story of one of these stories' waves the same way. */
+function stopIfSetupBroken(state, ids, waveOf) {
+    for (const w of new Set(ids.map(waveOf))) {
+        const broken = setupBrokenIn(state, w);
         if (broken)
             throw broken;
     }
 }
+/** One story in its working copy, from setup to its story branch's last commit: whether it completed. */
 async function runStory(run, story, wave) {
     const { ports, plan } = run;
     const spent = plan.budget && (0,agents_budget/* executionBudgetReached */.Ov)((await ports.store.read()), plan.budget);
@@ -3235,6 +3247,7 @@ async function runStory(run, story, wave) {
         if (!run.opts.signal?.aborted)
             await releasePrepared(run, dir);
     }
+    return verified;
 }
 /** The story's setup phase in its working copy, skipped while the copy is prepared for what setup depends on. */
 async function prepareStory(run, job, commit) {

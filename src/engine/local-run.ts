@@ -233,7 +233,13 @@ async function runDag(run: Run): Promise<void> {
       const before = unstarted.filter((s) => !running.has(s.id) && s.id !== story.id && waveOf(s.id) < waveOf(story.id)).length;
       if (running.size + before >= run.limit) continue;
       const task = runStory(run, story, waveOf(story.id))
-        .then(() => void waiting.add(story.id))
+        // Only a completed story is merged: a failed one's work stays on its branch (its story file reaches the
+        // target with the next batch's record of outcomes, or at the end). Setup that failed every story of a
+        // wave the same way stops the execution.
+        .then(async (completed) => {
+          if (completed) waiting.add(story.id);
+          else stopIfSetupBroken((await ports.store.read())!, [story.id], waveOf);
+        })
         .catch(fail)
         .finally(() => running.delete(story.id));
       running.set(story.id, task);
@@ -329,14 +335,19 @@ async function checkBatch(run: Run, batch: string[], waveOf: (id: string) => num
     if (copy) await retestMerged(ports, plan, { ...run.integration, testCopy: () => Promise.resolve(copy) }, merged);
     await run.targetLock.run(() => recordOutcomesOnTarget(ports, plan, run.integration, all));
   }
-  const now = (await ports.store.read())!;
-  for (const w of new Set(batch.map(waveOf))) {
-    const broken = setupBrokenIn(now, w);
+  stopIfSetupBroken((await ports.store.read())!, batch, waveOf);
+}
+
+/** Throws SetupBroken when setup failed every story of one of these stories' waves the same way. */
+function stopIfSetupBroken(state: WorkflowState, ids: string[], waveOf: (id: string) => number): void {
+  for (const w of new Set(ids.map(waveOf))) {
+    const broken = setupBrokenIn(state, w);
     if (broken) throw broken;
   }
 }
 
-async function runStory(run: Run, story: Story, wave: number): Promise<void> {
+/** One story in its working copy, from setup to its story branch's last commit: whether it completed. */
+async function runStory(run: Run, story: Story, wave: number): Promise<boolean> {
   const { ports, plan } = run;
   const spent = plan.budget && executionBudgetReached((await ports.store.read())!, plan.budget);
   if (spent) throw new BudgetReached(spent);
@@ -375,6 +386,7 @@ async function runStory(run: Run, story: Story, wave: number): Promise<void> {
     if (!verified) run.worktrees.setPrepared(dir, undefined);
     if (!run.opts.signal?.aborted) await releasePrepared(run, dir);
   }
+  return verified;
 }
 
 /** The story's setup phase in its working copy, skipped while the copy is prepared for what setup depends on. */

@@ -437,6 +437,9 @@ describe("tdd-waves run", () => {
     expect(storyOnMain(dir, "a-001").status).toBe("failed");
     expect(storyOnMain(dir, "a-002").status).toBe("blocked");
     expect(storyOnMain(dir, "b-001").status).toBe("complete");
+    // The failed story's work stays on its own branch: only its story file reaches the target.
+    expect(mergeSubjects(dir)).toEqual(["tdd-waves: merge b-001: Story b-001"]);
+    expect(git(dir, "ls-tree", "-r", "--name-only", "main", "test/")).not.toContain("a-001");
   });
 
   it("runs one story at a time with --max-parallel 1 and writes the report where --report says", async () => {

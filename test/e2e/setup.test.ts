@@ -110,9 +110,9 @@ describe("plan setup", () => {
     expect(setupRuns(trace).length).toBe(state.stories.completed.length + mergedWaves);
   });
 
-  it("stops the execution when setup fails for every story of a wave the same way (exit 2, state error)", async () => {
+  it.each(["waves", "dag"])("stops the execution when setup fails for every story of a wave the same way (exit 2, state error): %s", async (schedule) => {
     const { dir, env } = repoWith("  run: exit 7\n  timeout: 30s");
-    const r = await runCli(["run", "plan.yml"], dir, env);
+    const r = await runCli(["run", "plan.yml", "--schedule", schedule], dir, env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^tdd-waves: the execution stopped: setup failed: setup exited with code 7, for every story of wave 1: fix the plan's setup and run again \(log: .*setup\.log\)\n$/);
     const state = stateOf(dir);
