@@ -785,6 +785,8 @@ const batchObject = (out) => {
 let handOver;
 let handOverCount = 0;
 const HAND_OVER = "tdd-waves-objects-";
+/** A hand-over directory's name: the prefix, the pid of the process it belongs to, mkdtemp's suffix. */
+const HAND_OVER_NAME = new RegExp(`^${HAND_OVER}(\\d+)-`);
 function handOverPath() {
     if (!handOver) {
         handOver = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `${HAND_OVER}${process.pid}-`));
@@ -803,7 +805,7 @@ function removeStaleHandOvers(dir) {
         return;
     }
     for (const name of names) {
-        const pid = /^tdd-waves-objects-(\d+)-/.exec(name)?.[1];
+        const pid = HAND_OVER_NAME.exec(name)?.[1];
         if (pid === undefined || Number(pid) === process.pid || running(Number(pid)))
             continue;
         const path = (0,external_node_path_.join)(dir, name);

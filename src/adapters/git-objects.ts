@@ -34,6 +34,8 @@ const batchObject: AnswerReader<GitObject | null> = (out) => {
 let handOver: string | undefined;
 let handOverCount = 0;
 const HAND_OVER = "tdd-waves-objects-";
+/** A hand-over directory's name: the prefix, the pid of the process it belongs to, mkdtemp's suffix. */
+const HAND_OVER_NAME = new RegExp(`^${HAND_OVER}(\\d+)-`);
 
 function handOverPath(): string {
   if (!handOver) {
@@ -53,7 +55,7 @@ export function removeStaleHandOvers(dir: string): void {
     return;
   }
   for (const name of names) {
-    const pid = /^tdd-waves-objects-(\d+)-/.exec(name)?.[1];
+    const pid = HAND_OVER_NAME.exec(name)?.[1];
     if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
     const path = join(dir, name);
     try {
